@@ -1,0 +1,58 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""greenidx: Python bindings of libgreenidx.
+
+Green-competitiveness indicators for Norwegian municipalities and counties:
+indicator catalogues, datasets, validation, composite indices, forecasts to
+2030, policy-effect estimators and input-output ripple effects. The numbers
+are computed by the C library (``greenidx.capi`` is the SWIG layer); this
+package adds Python classes, numpy arrays in and out, and exceptions.
+"""
+import numpy as _np
+
+from . import capi as _capi
+from ._errors import *  # noqa: F401,F403
+from ._errors import GreenIdxError, class_for  # noqa: F401
+
+__version__ = _capi.gidx_version_string()
+
+
+def version():
+    """The libgreenidx run-time version string, e.g. ``"0.1.0"``."""
+    return _capi.gidx_version_string()
+
+
+def version_number():
+    """The run-time version as major * 10000 + minor * 100 + patch."""
+    return _capi.gidx_version_number()
+
+
+def strerror(code):
+    """The C library's description of a status code."""
+    return _capi.gidx_strerror(int(code))
+
+
+def last_error():
+    """The calling thread's last C error as ``(code, message)``."""
+    return _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
+
+
+def solve(a, b):
+    """Solve ``a @ x = b`` with the library's LU solver (GSL).
+
+    Raises :class:`SingularError` for a singular ``a``.
+    """
+    a = _np.ascontiguousarray(a, dtype=_np.float64)
+    b = _np.ascontiguousarray(b, dtype=_np.float64).ravel()
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] != b.size:
+        raise InvalidArgumentError(  # noqa: F405
+            "solve: a must be square with as many rows as b has values", -1)
+    return _capi.gidx_py_linalg_solve(b.size, a.ravel(), b)
+
+
+def write_file(path, data):
+    """Write ``data`` (str or bytes) to ``path`` atomically."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    _capi.gidx_write_file(str(path), data.decode("utf-8"), len(data))

@@ -1,0 +1,49 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The idiomatic R layer over the SWIG module: errors become R conditions
+# carrying the C message, results become plain vectors and data.frames.
+
+.gidx_codes <- c("-1" = "einval", "-2" = "enomem", "-3" = "eio", "-4" = "eparse",
+                 "-5" = "edata", "-6" = "enotfound", "-7" = "ebufs",
+                 "-8" = "esingular", "-9" = "enoconv", "-10" = "edom",
+                 "-11" = "erange", "-12" = "enumeric", "-13" = "etooshort",
+                 "-14" = "elimit", "-15" = "enet", "-16" = "estate",
+                 "-17" = "eduplicate", "-18" = "eencoding",
+                 "-19" = "eunsupported", "-20" = "einternal")
+
+#' Signal the C library's last error as an R condition.
+#'
+#' The condition has classes c("gidx_<code>", "gidx_error", "error",
+#' "condition") and carries `code` (the C gidx_status) and the C message.
+gidx_stop <- function(code, call = sys.call(-1)) {
+  code <- as.integer(code)
+  msg <- if (gidx_error_last_code() == code) gidx_error_last_message() else ""
+  if (!nzchar(msg)) msg <- gidx_strerror(code)
+  name <- .gidx_codes[as.character(code)]
+  if (is.na(name)) name <- "unknown"
+  cond <- structure(class = c(paste0("gidx_", name), "gidx_error", "error", "condition"),
+                    list(message = msg, call = call, code = code))
+  stop(cond)
+}
+
+#' Check a status or a result: a negative status (or an object of class
+#' "gidx_status") becomes an R error; anything else is returned unchanged.
+gidx_check <- function(x) {
+  if (inherits(x, "gidx_status") || (is.integer(x) && length(x) == 1L && !is.na(x) && x < 0L)) {
+    gidx_stop(unclass(x)[1L], call = sys.call(-1))
+  }
+  invisible(x)
+}
+
+#' The libgreenidx run-time version, e.g. "0.1.0".
+gidx_version <- function() gidx_version_string()
+
+#' Solve A x = b with the library's LU solver (GSL); a singular A is an
+#' error of class "gidx_esingular".
+gidx_solve <- function(A, b) {
+  A <- as.matrix(A)
+  storage.mode(A) <- "double"
+  gidx_check(gidx_r_linalg_solve(A, as.numeric(b)))
+}

@@ -1,0 +1,487 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * The dataset: a sparse region x year x variable panel.
+ *
+ * Regions and variables are interned (string -> index hash maps), years are
+ * kept in ascending order, and cells live in a hash map keyed by the packed
+ * triple (region, variable, year index), so that loading n cells costs O(n)
+ * expected time and memory whatever the panel's shape (issue 10: linear
+ * scaling to 100,000 series x 30 years). No getter writes to the dataset, so
+ * a const dataset can be read from many threads.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/internal.h"
+#include <greenidx/dataset.h>
+
+#define MAX_NAMES ((size_t)1 << 24)
+#define MAX_YEARS ((size_t)1 << 16)
+
+typedef struct name_list {
+    gidx__strmap *index;
+    char **names;
+    size_t n, cap;
+} name_list;
+
+struct gidx_dataset {
+    name_list regions;
+    name_list variables;
+    char **region_display;     /* parallel to regions.names; NULL = none */
+    size_t region_display_cap;
+    int *years;                /* by year index (insertion order) */
+    size_t *sorted;            /* sorted position -> year index */
+    size_t nyears, years_cap;
+    gidx__u64map *year_index;  /* year (biased) -> year index */
+    gidx__u64map *cells;       /* packed key -> cell number */
+    double *values;
+    int *flags;
+    uint64_t *keys;            /* packed key of each cell */
+    size_t ncells, cells_cap;
+    char **meta_keys;
+    char **meta_values;
+    size_t nmeta, meta_cap;
+};
+
+static gidx_status names_init(name_list *l)
+{
+    memset(l, 0, sizeof *l);
+    l->index = gidx__strmap_new();
+    return l->index ? GIDX_OK : GIDX_ENOMEM;
+}
+
+static void names_free(name_list *l)
+{
+    size_t i;
+    gidx__strmap_free(l->index);
+    for (i = 0; i < l->n; i++)
+        free(l->names[i]);
+    free(l->names);
+}
+
+/* Index of @p name, adding it when absent. */
+static gidx_status names_intern(size_t *idx, name_list *l, const char *name, const char *what)
+{
+    char *copy;
+    if (gidx__strmap_get(l->index, name, idx))
+        return GIDX_OK;
+    if (l->n >= MAX_NAMES)
+        return gidx__error_set(GIDX_ELIMIT, "dataset: more than %zu %ss", MAX_NAMES, what);
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **nn = gidx__reallocarray(l->names, cap, sizeof *nn);
+        if (nn == NULL)
+            return GIDX_ENOMEM;
+        l->names = nn;
+        l->cap = cap;
+    }
+    copy = gidx__strdup(name);
+    if (copy == NULL)
+        return GIDX_ENOMEM;
+    if (gidx__strmap_put(l->index, name, l->n) != GIDX_OK) {
+        free(copy);
+        return GIDX_ENOMEM;
+    }
+    l->names[l->n] = copy;
+    *idx = l->n++;
+    return GIDX_OK;
+}
+
+static uint64_t year_key(int year)
+{
+    return (uint64_t)((int64_t)year + ((int64_t)1 << 32));
+}
+
+static uint64_t cell_key(size_t r, size_t v, size_t y)
+{
+    return ((uint64_t)r << 40) | ((uint64_t)v << 16) | (uint64_t)y;
+}
+
+gidx_status gidx_dataset_new(gidx_dataset **out)
+{
+    gidx_dataset *ds;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_new: out is NULL");
+    *out = NULL;
+    ds = gidx__calloc(1, sizeof *ds);
+    if (ds == NULL)
+        return GIDX_ENOMEM;
+    if (names_init(&ds->regions) != GIDX_OK || names_init(&ds->variables) != GIDX_OK ||
+        (ds->year_index = gidx__u64map_new()) == NULL ||
+        (ds->cells = gidx__u64map_new()) == NULL) {
+        gidx_dataset_free(ds);
+        return GIDX_ENOMEM;
+    }
+    *out = ds;
+    return GIDX_OK;
+}
+
+void gidx_dataset_free(gidx_dataset *ds)
+{
+    size_t i;
+    if (ds == NULL)
+        return;
+    if (ds->region_display != NULL)
+        for (i = 0; i < ds->regions.n; i++)
+            free(ds->region_display[i]);
+    free(ds->region_display);
+    names_free(&ds->regions);
+    names_free(&ds->variables);
+    free(ds->years);
+    free(ds->sorted);
+    gidx__u64map_free(ds->year_index);
+    gidx__u64map_free(ds->cells);
+    free(ds->values);
+    free(ds->flags);
+    free(ds->keys);
+    for (i = 0; i < ds->nmeta; i++) {
+        free(ds->meta_keys[i]);
+        free(ds->meta_values[i]);
+    }
+    free(ds->meta_keys);
+    free(ds->meta_values);
+    free(ds);
+}
+
+/* Index of @p year, adding it (and keeping the sorted order) when absent. */
+static gidx_status year_intern(size_t *idx, gidx_dataset *ds, int year)
+{
+    size_t pos;
+    if (gidx__u64map_get(ds->year_index, year_key(year), idx))
+        return GIDX_OK;
+    if (ds->nyears >= MAX_YEARS - 1)
+        return gidx__error_set(GIDX_ELIMIT, "dataset: more than %zu distinct years", MAX_YEARS - 1);
+    if (ds->nyears == ds->years_cap) {
+        size_t cap = ds->years_cap ? ds->years_cap * 2 : 32;
+        int *y = gidx__reallocarray(ds->years, cap, sizeof *y);
+        size_t *s;
+        if (y == NULL)
+            return GIDX_ENOMEM;
+        ds->years = y;
+        s = gidx__reallocarray(ds->sorted, cap, sizeof *s);
+        if (s == NULL)
+            return GIDX_ENOMEM;
+        ds->sorted = s;
+        ds->years_cap = cap;
+    }
+    if (gidx__u64map_put(ds->year_index, year_key(year), ds->nyears) != GIDX_OK)
+        return GIDX_ENOMEM;
+    ds->years[ds->nyears] = year;
+    /* Insertion into the sorted permutation: new years usually come last. */
+    pos = ds->nyears;
+    while (pos > 0 && ds->years[ds->sorted[pos - 1]] > year) {
+        ds->sorted[pos] = ds->sorted[pos - 1];
+        pos--;
+    }
+    ds->sorted[pos] = ds->nyears;
+    *idx = ds->nyears++;
+    return GIDX_OK;
+}
+
+static int valid_flag(int flag)
+{
+    return flag >= GIDX_FLAG_OK && flag <= GIDX_FLAG_PROVISIONAL;
+}
+
+gidx_status gidx_dataset_set(gidx_dataset *ds, const char *region, int year,
+                             const char *variable, double value, int flag)
+{
+    size_t r, v, y, c;
+    uint64_t key;
+    gidx_status rc;
+    if (ds == NULL || region == NULL || variable == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_set: NULL argument");
+    if (region[0] == '\0' || variable[0] == '\0')
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_set: empty region or variable name");
+    if (!valid_flag(flag))
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_set: unknown flag %d", flag);
+    if (flag == GIDX_FLAG_OK || flag == GIDX_FLAG_PROVISIONAL) {
+        if (!gidx__isfinite(value))
+            return gidx__error_set(GIDX_EDATA,
+                "region %s, year %d, variable %s: value is not finite", region, year, variable);
+    } else {
+        value = NAN;
+    }
+    if ((rc = names_intern(&r, &ds->regions, region, "region")) != GIDX_OK ||
+        (rc = names_intern(&v, &ds->variables, variable, "variable")) != GIDX_OK ||
+        (rc = year_intern(&y, ds, year)) != GIDX_OK)
+        return rc;
+    key = cell_key(r, v, y);
+    if (gidx__u64map_get(ds->cells, key, &c)) {
+        ds->values[c] = value;
+        ds->flags[c] = flag;
+        return GIDX_OK;
+    }
+    if (ds->ncells == ds->cells_cap) {
+        size_t cap = ds->cells_cap ? ds->cells_cap * 2 : 256;
+        double *nv = gidx__reallocarray(ds->values, cap, sizeof *nv);
+        int *nf;
+        uint64_t *nk;
+        if (nv == NULL)
+            return GIDX_ENOMEM;
+        ds->values = nv;
+        nf = gidx__reallocarray(ds->flags, cap, sizeof *nf);
+        if (nf == NULL)
+            return GIDX_ENOMEM;
+        ds->flags = nf;
+        nk = gidx__reallocarray(ds->keys, cap, sizeof *nk);
+        if (nk == NULL)
+            return GIDX_ENOMEM;
+        ds->keys = nk;
+        ds->cells_cap = cap;
+    }
+    if (gidx__u64map_put(ds->cells, key, ds->ncells) != GIDX_OK)
+        return GIDX_ENOMEM;
+    ds->values[ds->ncells] = value;
+    ds->flags[ds->ncells] = flag;
+    ds->keys[ds->ncells] = key;
+    ds->ncells++;
+    return GIDX_OK;
+}
+
+/* Cell number of (region, year, variable), or 0 when absent. */
+static int find_cell(size_t *c, const gidx_dataset *ds, const char *region, int year,
+                     const char *variable)
+{
+    size_t r, v, y;
+    if (!gidx__strmap_get(ds->regions.index, region, &r) ||
+        !gidx__strmap_get(ds->variables.index, variable, &v) ||
+        !gidx__u64map_get(ds->year_index, year_key(year), &y))
+        return 0;
+    return gidx__u64map_get(ds->cells, cell_key(r, v, y), c);
+}
+
+gidx_status gidx_dataset_get(double *value, int *flag, const gidx_dataset *ds,
+                             const char *region, int year, const char *variable)
+{
+    size_t c;
+    if (ds == NULL || region == NULL || variable == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_get: NULL argument");
+    if (find_cell(&c, ds, region, year, variable)) {
+        if (value) *value = ds->values[c];
+        if (flag) *flag = ds->flags[c];
+    } else {
+        if (value) *value = NAN;
+        if (flag) *flag = GIDX_FLAG_MISSING;
+    }
+    return GIDX_OK;
+}
+
+int gidx_dataset_has(const gidx_dataset *ds, const char *region, int year,
+                     const char *variable)
+{
+    size_t c;
+    if (ds == NULL || region == NULL || variable == NULL)
+        return 0;
+    return find_cell(&c, ds, region, year, variable);
+}
+
+size_t gidx_dataset_nregions(const gidx_dataset *ds) { return ds ? ds->regions.n : 0; }
+size_t gidx_dataset_nvariables(const gidx_dataset *ds) { return ds ? ds->variables.n : 0; }
+size_t gidx_dataset_nyears(const gidx_dataset *ds) { return ds ? ds->nyears : 0; }
+size_t gidx_dataset_ncells(const gidx_dataset *ds) { return ds ? ds->ncells : 0; }
+
+const char *gidx_dataset_region(const gidx_dataset *ds, size_t i)
+{
+    return (ds && i < ds->regions.n) ? ds->regions.names[i] : NULL;
+}
+
+const char *gidx_dataset_variable(const gidx_dataset *ds, size_t i)
+{
+    return (ds && i < ds->variables.n) ? ds->variables.names[i] : NULL;
+}
+
+int gidx_dataset_year(const gidx_dataset *ds, size_t i)
+{
+    return (ds && i < ds->nyears) ? ds->years[ds->sorted[i]] : 0;
+}
+
+gidx_status gidx_dataset_find_region(size_t *i, const gidx_dataset *ds, const char *region)
+{
+    if (i == NULL || ds == NULL || region == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_find_region: NULL argument");
+    if (!gidx__strmap_get(ds->regions.index, region, i))
+        return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the dataset", region);
+    return GIDX_OK;
+}
+
+gidx_status gidx_dataset_find_variable(size_t *i, const gidx_dataset *ds, const char *variable)
+{
+    if (i == NULL || ds == NULL || variable == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_find_variable: NULL argument");
+    if (!gidx__strmap_get(ds->variables.index, variable, i))
+        return gidx__error_set(GIDX_ENOTFOUND, "variable \"%s\" is not in the dataset", variable);
+    return GIDX_OK;
+}
+
+gidx_status gidx_dataset_series(double *values, int *flags, size_t cap,
+                                const gidx_dataset *ds, const char *region,
+                                const char *variable)
+{
+    size_t r, v, k, c;
+    gidx_status rc;
+    if (values == NULL || ds == NULL || region == NULL || variable == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_series: NULL argument");
+    if (cap < ds->nyears)
+        return gidx__error_set(GIDX_EBUFS, "gidx_dataset_series: need room for %zu years, have %zu",
+                               ds->nyears, cap);
+    if ((rc = gidx_dataset_find_region(&r, ds, region)) != GIDX_OK ||
+        (rc = gidx_dataset_find_variable(&v, ds, variable)) != GIDX_OK)
+        return rc;
+    for (k = 0; k < ds->nyears; k++) {
+        if (gidx__u64map_get(ds->cells, cell_key(r, v, ds->sorted[k]), &c)) {
+            values[k] = ds->values[c];
+            if (flags) flags[k] = ds->flags[c];
+        } else {
+            values[k] = NAN;
+            if (flags) flags[k] = GIDX_FLAG_MISSING;
+        }
+    }
+    return GIDX_OK;
+}
+
+gidx_status gidx_dataset_set_region_name(gidx_dataset *ds, const char *region, const char *name)
+{
+    size_t r;
+    char *copy;
+    gidx_status rc;
+    if (ds == NULL || region == NULL || name == NULL || region[0] == '\0')
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_set_region_name: NULL or empty argument");
+    if ((rc = names_intern(&r, &ds->regions, region, "region")) != GIDX_OK)
+        return rc;
+    if (ds->region_display_cap < ds->regions.cap) {
+        size_t i;
+        char **d = gidx__reallocarray(ds->region_display, ds->regions.cap, sizeof *d);
+        if (d == NULL)
+            return GIDX_ENOMEM;
+        for (i = ds->region_display_cap; i < ds->regions.cap; i++)
+            d[i] = NULL;
+        ds->region_display = d;
+        ds->region_display_cap = ds->regions.cap;
+    }
+    copy = gidx__strdup(name);
+    if (copy == NULL)
+        return GIDX_ENOMEM;
+    free(ds->region_display[r]);
+    ds->region_display[r] = copy;
+    return GIDX_OK;
+}
+
+const char *gidx_dataset_region_name(const gidx_dataset *ds, const char *region)
+{
+    size_t r;
+    if (ds == NULL || region == NULL)
+        return region;
+    if (gidx__strmap_get(ds->regions.index, region, &r) && r < ds->region_display_cap &&
+        ds->region_display[r] != NULL)
+        return ds->region_display[r];
+    return region;
+}
+
+gidx_status gidx_dataset_set_meta(gidx_dataset *ds, const char *key, const char *value)
+{
+    size_t i;
+    char *k, *v;
+    if (ds == NULL || key == NULL || value == NULL || key[0] == '\0')
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_set_meta: NULL or empty argument");
+    v = gidx__strdup(value);
+    if (v == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < ds->nmeta; i++)
+        if (strcmp(ds->meta_keys[i], key) == 0) {
+            free(ds->meta_values[i]);
+            ds->meta_values[i] = v;
+            return GIDX_OK;
+        }
+    if (ds->nmeta == ds->meta_cap) {
+        size_t cap = ds->meta_cap ? ds->meta_cap * 2 : 8;
+        char **nk = gidx__reallocarray(ds->meta_keys, cap, sizeof *nk);
+        char **nv;
+        if (nk == NULL) { free(v); return GIDX_ENOMEM; }
+        ds->meta_keys = nk;
+        nv = gidx__reallocarray(ds->meta_values, cap, sizeof *nv);
+        if (nv == NULL) { free(v); return GIDX_ENOMEM; }
+        ds->meta_values = nv;
+        ds->meta_cap = cap;
+    }
+    k = gidx__strdup(key);
+    if (k == NULL) { free(v); return GIDX_ENOMEM; }
+    ds->meta_keys[ds->nmeta] = k;
+    ds->meta_values[ds->nmeta] = v;
+    ds->nmeta++;
+    return GIDX_OK;
+}
+
+const char *gidx_dataset_meta(const gidx_dataset *ds, const char *key)
+{
+    size_t i;
+    if (ds == NULL || key == NULL)
+        return NULL;
+    for (i = 0; i < ds->nmeta; i++)
+        if (strcmp(ds->meta_keys[i], key) == 0)
+            return ds->meta_values[i];
+    return NULL;
+}
+
+size_t gidx_dataset_nmeta(const gidx_dataset *ds) { return ds ? ds->nmeta : 0; }
+
+const char *gidx_dataset_meta_key(const gidx_dataset *ds, size_t i)
+{
+    return (ds && i < ds->nmeta) ? ds->meta_keys[i] : NULL;
+}
+
+gidx_status gidx_dataset_copy(gidx_dataset **out, const gidx_dataset *ds)
+{
+    gidx_dataset *c = NULL;
+    gidx_status rc;
+    size_t r, v, k, cell;
+    if (out == NULL || ds == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_copy: NULL argument");
+    *out = NULL;
+    if ((rc = gidx_dataset_new(&c)) != GIDX_OK)
+        return rc;
+    /* Keep the order of first appearance of regions, variables and years. */
+    for (r = 0; r < ds->regions.n; r++) {
+        size_t idx;
+        if ((rc = names_intern(&idx, &c->regions, ds->regions.names[r], "region")) != GIDX_OK)
+            goto fail;
+    }
+    for (v = 0; v < ds->variables.n; v++) {
+        size_t idx;
+        if ((rc = names_intern(&idx, &c->variables, ds->variables.names[v], "variable")) != GIDX_OK)
+            goto fail;
+    }
+    for (k = 0; k < ds->nyears; k++) {
+        size_t idx;
+        if ((rc = year_intern(&idx, c, ds->years[k])) != GIDX_OK)
+            goto fail;
+    }
+    for (cell = 0; cell < ds->ncells; cell++) {
+        uint64_t key = ds->keys[cell];
+        r = (size_t)(key >> 40);
+        v = (size_t)((key >> 16) & 0xFFFFFF);
+        k = (size_t)(key & 0xFFFF);
+        if ((rc = gidx_dataset_set(c, ds->regions.names[r], ds->years[k],
+                                   ds->variables.names[v], ds->values[cell],
+                                   ds->flags[cell])) != GIDX_OK)
+            goto fail;
+    }
+    for (r = 0; r < ds->regions.n && r < ds->region_display_cap; r++)
+        if (ds->region_display[r] != NULL &&
+            (rc = gidx_dataset_set_region_name(c, ds->regions.names[r],
+                                               ds->region_display[r])) != GIDX_OK)
+            goto fail;
+    for (k = 0; k < ds->nmeta; k++)
+        if ((rc = gidx_dataset_set_meta(c, ds->meta_keys[k], ds->meta_values[k])) != GIDX_OK)
+            goto fail;
+    *out = c;
+    return GIDX_OK;
+fail:
+    gidx_dataset_free(c);
+    return rc;
+}

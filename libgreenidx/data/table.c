@@ -1,0 +1,633 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * Delimited text tables.
+ *
+ * Tokenising is done by libcsv (Debian libcsv-dev; RFC 4180: quoted fields,
+ * doubled quotes, embedded newlines, CRLF), run in strict mode so that a stray
+ * quote is an error rather than silently absorbed. This file adds what
+ * Norwegian statistics exports need and libcsv does not do: a size limit,
+ * UTF-8 BOM removal, Latin-1 detection and conversion, skipping SSB's title
+ * lines, separator detection (`,` `;` TAB), decimal commas, and the physical
+ * line of every row so errors can name file:line and the column.
+ *
+ * The input is fed to libcsv one physical line at a time so that the line
+ * number is known whenever a callback fires.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "../core/internal.h"
+#include "data_internal.h"
+#include <greenidx/table.h>
+
+#define DEFAULT_MAX_BYTES ((size_t)1 << 30)
+
+struct gidx_table {
+    char *name;
+    char sep;
+    char decimal;
+    size_t ncols;
+    size_t nrows;
+    char *arena;        /* all cells, NUL-terminated, back to back */
+    size_t arena_len;
+    size_t arena_cap;
+    size_t *cells;      /* (nrows + 1) * ncols offsets into arena; row 0 = header */
+    size_t cells_len;   /* entries used */
+    size_t cells_cap;   /* entries allocated */
+    size_t *lines;      /* physical line of each data row */
+    size_t lines_cap;
+};
+
+/* ---- encoding ---- */
+
+/* Offset of the first byte that is not valid UTF-8, or len when all valid. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n, k;
+        unsigned long cp;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
+        else return i;
+        if (i + n >= len)
+            return i;
+        for (k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+size_t gidx__utf8_invalid_at(const char *s, size_t len)
+{
+    return utf8_invalid_at((const unsigned char *)s, len);
+}
+
+/* Latin-1 -> UTF-8; *out is the caller's. */
+static gidx_status latin1_to_utf8(char **out, size_t *outlen, const char *in, size_t len)
+{
+    size_t i, j = 0;
+    char *d = gidx__reallocarray(NULL, len + 1, 2);
+    if (d == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c < 0x80) {
+            d[j++] = (char)c;
+        } else {
+            d[j++] = (char)(0xC0 | (c >> 6));
+            d[j++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    d[j] = '\0';
+    *out = d;
+    *outlen = j;
+    return GIDX_OK;
+}
+
+/* Line and column (1-based, in bytes) of offset @p off. */
+static void locate(const char *s, size_t off, size_t *line, size_t *col)
+{
+    size_t i, l = 1, c = 1;
+    for (i = 0; i < off; i++) {
+        if (s[i] == '\n') { l++; c = 1; } else c++;
+    }
+    *line = l;
+    *col = c;
+}
+
+/* ---- SSB symbols ---- */
+
+int gidx__symbol_flag(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (*s == '\0') return 1; /* GIDX_FLAG_MISSING */
+    if (strcmp(s, "NA") == 0 || strcmp(s, ":") == 0 || strcmp(s, "-") == 0 ||
+        strcmp(s, "...") == 0)
+        return 1;
+    if (strcmp(s, "..") == 0) return 2;   /* GIDX_FLAG_CONFIDENTIAL */
+    if (strcmp(s, ".") == 0) return 3;    /* GIDX_FLAG_NOT_APPLICABLE */
+    return -1;
+}
+
+/* ---- building the table ---- */
+
+typedef struct parse_ctx {
+    gidx_table *t;
+    size_t line;         /* physical line being fed */
+    size_t field;        /* fields seen in the current row */
+    size_t row_line;     /* line the current row started on */
+    size_t header_line;
+    int have_header;
+    gidx_status rc;
+} parse_ctx;
+
+static int arena_push(gidx_table *t, const char *s, size_t n, size_t *off)
+{
+    if (t->arena_len + n + 1 > t->arena_cap) {
+        size_t cap = t->arena_cap ? t->arena_cap : 4096;
+        char *a;
+        while (cap < t->arena_len + n + 1)
+            cap *= 2;
+        a = gidx__realloc(t->arena, cap);
+        if (a == NULL)
+            return -1;
+        t->arena = a;
+        t->arena_cap = cap;
+    }
+    *off = t->arena_len;
+    if (n)
+        memcpy(t->arena + t->arena_len, s, n);
+    t->arena[t->arena_len + n] = '\0';
+    t->arena_len += n + 1;
+    return 0;
+}
+
+static int cells_push(gidx_table *t, size_t off)
+{
+    if (t->cells_len == t->cells_cap) {
+        size_t cap = t->cells_cap ? t->cells_cap * 2 : 256;
+        size_t *c = gidx__reallocarray(t->cells, cap, sizeof *c);
+        if (c == NULL)
+            return -1;
+        t->cells = c;
+        t->cells_cap = cap;
+    }
+    t->cells[t->cells_len++] = off;
+    return 0;
+}
+
+static void on_field(void *s, size_t n, void *data)
+{
+    parse_ctx *ctx = data;
+    gidx_table *t = ctx->t;
+    size_t off, k, nl = 0;
+    if (ctx->rc != GIDX_OK)
+        return;
+    if (ctx->field == 0) {
+        for (k = 0; k < n; k++)
+            if (((const char *)s)[k] == '\n')
+                nl++;
+        ctx->row_line = ctx->line - nl;
+    }
+    if (arena_push(t, s ? s : "", s ? n : 0, &off) != 0 || cells_push(t, off) != 0) {
+        ctx->rc = GIDX_ENOMEM;
+        return;
+    }
+    ctx->field++;
+}
+
+static void on_row(int c, void *data)
+{
+    parse_ctx *ctx = data;
+    gidx_table *t = ctx->t;
+    (void)c;
+    if (ctx->rc != GIDX_OK)
+        return;
+    if (ctx->field == 0)
+        return; /* blank line */
+    if (!ctx->have_header) {
+        t->ncols = ctx->field;
+        ctx->have_header = 1;
+        ctx->header_line = ctx->row_line;
+    } else if (ctx->field != t->ncols) {
+        ctx->rc = gidx__error_set(GIDX_EPARSE,
+            "%s:%zu: row has %zu fields but the header (line %zu) has %zu",
+            t->name, ctx->row_line, ctx->field, ctx->header_line, t->ncols);
+        return;
+    } else {
+        if (t->nrows == t->lines_cap) {
+            size_t cap = t->lines_cap ? t->lines_cap * 2 : 256;
+            size_t *l = gidx__reallocarray(t->lines, cap, sizeof *l);
+            if (l == NULL) {
+                ctx->rc = GIDX_ENOMEM;
+                return;
+            }
+            t->lines = l;
+            t->lines_cap = cap;
+        }
+        t->lines[t->nrows++] = ctx->row_line;
+    }
+    ctx->field = 0;
+}
+
+static int is_space_char(unsigned char c)
+{
+    return c == ' ' ? 1 : 0;
+}
+
+static int is_term_char(unsigned char c)
+{
+    return (c == '\n' || c == '\r') ? 1 : 0;
+}
+
+/* Separator of the header line: the most frequent of , ; TAB outside quotes. */
+static char detect_sep(const char *s, size_t len)
+{
+    size_t i, nc = 0, ns = 0, nt = 0;
+    int inq = 0;
+    for (i = 0; i < len && (inq || (s[i] != '\n' && s[i] != '\r')); i++) {
+        if (s[i] == '"') inq = !inq;
+        else if (!inq && s[i] == ',') nc++;
+        else if (!inq && s[i] == ';') ns++;
+        else if (!inq && s[i] == '\t') nt++;
+    }
+    if (ns > nc && ns >= nt) return ';';
+    if (nt > nc && nt > ns) return '\t';
+    return ',';
+}
+
+gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
+                                 const char *name, const gidx_csv_options *opt)
+{
+    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
+    gidx_table *t = NULL;
+    char *conv = NULL;
+    const char *s;
+    size_t slen, pos, skipped, bad, max_bytes;
+    struct csv_parser p;
+    parse_ctx ctx;
+    int parser_ready = 0;
+    gidx_status rc = GIDX_OK;
+
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_parse_csv: out is NULL");
+    *out = NULL;
+    if (buf == NULL && len > 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_parse_csv: buf is NULL");
+    if (name == NULL)
+        name = "<memory>";
+    if (opt != NULL) {
+        if (opt->version != 1)
+            return gidx__error_set(GIDX_EINVAL, "%s: gidx_csv_options.version must be 1", name);
+        o = *opt;
+    }
+    if (o.encoding < GIDX_ENCODING_AUTO || o.encoding > GIDX_ENCODING_LATIN1)
+        return gidx__error_set(GIDX_EINVAL, "%s: unknown encoding %d", name, o.encoding);
+    if (o.sep == '"' || o.sep == '\n' || o.sep == '\r' || o.decimal == '"')
+        return gidx__error_set(GIDX_EINVAL, "%s: invalid separator or decimal mark", name);
+    max_bytes = o.max_bytes ? o.max_bytes : DEFAULT_MAX_BYTES;
+    if (len > max_bytes)
+        return gidx__error_set(GIDX_ELIMIT, "%s: %zu bytes exceed the limit of %zu bytes",
+                               name, len, max_bytes);
+
+    s = buf ? buf : "";
+    slen = len;
+    if (slen >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        slen -= 3;
+    }
+    if (memchr(s, '\0', slen) != NULL) {
+        size_t line, col;
+        locate(s, (size_t)((const char *)memchr(s, '\0', slen) - s), &line, &col);
+        return gidx__error_set(GIDX_EENCODING, "%s:%zu:%zu: NUL byte in text input",
+                               name, line, col);
+    }
+    if (o.encoding == GIDX_ENCODING_LATIN1) {
+        if (latin1_to_utf8(&conv, &slen, s, slen) != GIDX_OK)
+            return GIDX_ENOMEM;
+        s = conv;
+    } else {
+        bad = utf8_invalid_at((const unsigned char *)s, slen);
+        if (bad < slen) {
+            if (o.encoding == GIDX_ENCODING_UTF8) {
+                size_t line, col;
+                locate(s, bad, &line, &col);
+                return gidx__error_set(GIDX_EENCODING,
+                    "%s:%zu:%zu: invalid UTF-8 byte 0x%02X (is the file Latin-1?)",
+                    name, line, col, (unsigned)(unsigned char)s[bad]);
+            }
+            if (latin1_to_utf8(&conv, &slen, s, slen) != GIDX_OK)
+                return GIDX_ENOMEM;
+            s = conv;
+        }
+    }
+
+    t = gidx__calloc(1, sizeof *t);
+    if (t == NULL) {
+        free(conv);
+        return GIDX_ENOMEM;
+    }
+    t->name = gidx__strdup(name);
+    if (t->name == NULL) {
+        rc = GIDX_ENOMEM;
+        goto fail;
+    }
+
+    /* Skip title lines. */
+    pos = 0;
+    for (skipped = 0; skipped < o.skip_lines && pos < slen; skipped++) {
+        const char *nl = memchr(s + pos, '\n', slen - pos);
+        pos = nl ? (size_t)(nl - s) + 1 : slen;
+    }
+    memset(&ctx, 0, sizeof ctx);
+    ctx.t = t;
+    ctx.line = o.skip_lines;
+    {
+        /* Skip leading blank lines so the header line decides the separator. */
+        size_t q = pos;
+        while (q < slen && (s[q] == '\n' || s[q] == '\r' || s[q] == ' '))
+            q++;
+        t->sep = o.sep ? o.sep : detect_sep(s + q, slen - q);
+    }
+    t->decimal = o.decimal ? o.decimal : (t->sep == ';' ? ',' : '.');
+
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        rc = gidx__error_set(GIDX_ENOMEM, "%s: cannot initialise the CSV parser", name);
+        goto fail;
+    }
+    parser_ready = 1;
+    csv_set_delim(&p, (unsigned char)t->sep);
+    csv_set_space_func(&p, is_space_char);
+    csv_set_term_func(&p, is_term_char);
+
+    while (pos < slen && ctx.rc == GIDX_OK) {
+        const char *nl = memchr(s + pos, '\n', slen - pos);
+        size_t end = nl ? (size_t)(nl - s) + 1 : slen;
+        ctx.line++;
+        if (csv_parse(&p, s + pos, end - pos, on_field, on_row, &ctx) != end - pos) {
+            if (ctx.rc == GIDX_OK)
+                ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
+                                         name, ctx.line, csv_strerror(csv_error(&p)));
+            break;
+        }
+        pos = end;
+    }
+    if (ctx.rc == GIDX_OK && csv_fini(&p, on_field, on_row, &ctx) != 0 && ctx.rc == GIDX_OK)
+        ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: quoted field not closed at end of file",
+                                 name, ctx.row_line ? ctx.row_line : ctx.line);
+    rc = ctx.rc;
+    if (rc == GIDX_ENOMEM && gidx__error_code() != GIDX_ENOMEM)
+        gidx__error_set(GIDX_ENOMEM, "%s: out of memory", name);
+    if (rc != GIDX_OK)
+        goto fail;
+    if (!ctx.have_header) {
+        rc = gidx__error_set(GIDX_EDATA, "%s: empty file (no header line)", name);
+        goto fail;
+    }
+    {
+        /* Trim the header names; reject empty or duplicate column names. */
+        size_t j, k;
+        for (j = 0; j < t->ncols; j++) {
+            const char *a = t->arena + t->cells[j];
+            if (a[0] == '\0') {
+                rc = gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu has an empty header",
+                                     name, ctx.header_line, j + 1);
+                goto fail;
+            }
+            for (k = 0; k < j; k++)
+                if (strcmp(a, t->arena + t->cells[k]) == 0) {
+                    rc = gidx__error_set(GIDX_EDUPLICATE,
+                        "%s:%zu: columns %zu and %zu are both named \"%s\"",
+                        name, ctx.header_line, k + 1, j + 1, a);
+                    goto fail;
+                }
+        }
+    }
+    csv_free(&p);
+    free(conv);
+    *out = t;
+    return GIDX_OK;
+
+fail:
+    if (parser_ready)
+        csv_free(&p);
+    free(conv);
+    gidx_table_free(t);
+    return rc;
+}
+
+gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
+                                const gidx_csv_options *opt)
+{
+    char *data = NULL;
+    size_t len = 0;
+    gidx_status rc;
+    size_t max_bytes = (opt && opt->max_bytes) ? opt->max_bytes : DEFAULT_MAX_BYTES;
+
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_read_csv: out is NULL");
+    *out = NULL;
+    if (path == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_read_csv: path is NULL");
+    rc = gidx__read_file(&data, &len, path, max_bytes);
+    if (rc != GIDX_OK)
+        return rc;
+    rc = gidx_table_parse_csv(out, data, len, path, opt);
+    free(data);
+    return rc;
+}
+
+gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t max_bytes)
+{
+    FILE *f;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    *data = NULL;
+    *len = 0;
+    f = fopen(path, "rb");
+    if (f == NULL)
+        return gidx__error_set(GIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
+    for (;;) {
+        size_t got;
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *b = gidx__realloc(buf, ncap + 1);
+            if (b == NULL) {
+                free(buf);
+                fclose(f);
+                return GIDX_ENOMEM;
+            }
+            buf = b;
+            cap = ncap;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > max_bytes) {
+            free(buf);
+            fclose(f);
+            return gidx__error_set(GIDX_ELIMIT, "%s: larger than the limit of %zu bytes",
+                                   path, max_bytes);
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        fclose(f);
+        return gidx__error_set(GIDX_EIO, "%s: read error", path);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return GIDX_OK;
+}
+
+void gidx_table_free(gidx_table *t)
+{
+    if (t == NULL)
+        return;
+    free(t->name);
+    free(t->arena);
+    free(t->cells);
+    free(t->lines);
+    free(t);
+}
+
+size_t gidx_table_nrows(const gidx_table *t) { return t ? t->nrows : 0; }
+size_t gidx_table_ncols(const gidx_table *t) { return t ? t->ncols : 0; }
+const char *gidx_table_name(const gidx_table *t) { return t ? t->name : ""; }
+char gidx_table_separator(const gidx_table *t) { return t ? t->sep : 0; }
+char gidx_table_decimal(const gidx_table *t) { return t ? t->decimal : 0; }
+
+const char *gidx_table_colname(const gidx_table *t, size_t j)
+{
+    if (t == NULL || j >= t->ncols)
+        return NULL;
+    return t->arena + t->cells[j];
+}
+
+gidx_status gidx_table_find_column(size_t *j, const gidx_table *t, const char *name)
+{
+    size_t k;
+    if (j == NULL || t == NULL || name == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_find_column: NULL argument");
+    for (k = 0; k < t->ncols; k++)
+        if (strcmp(t->arena + t->cells[k], name) == 0) {
+            *j = k;
+            return GIDX_OK;
+        }
+    return gidx__error_set(GIDX_ENOTFOUND, "%s: no column named \"%s\"", t->name, name);
+}
+
+const char *gidx_table_cell(const gidx_table *t, size_t i, size_t j)
+{
+    if (t == NULL || i >= t->nrows || j >= t->ncols)
+        return NULL;
+    return t->arena + t->cells[(i + 1) * t->ncols + j];
+}
+
+size_t gidx_table_line(const gidx_table *t, size_t i)
+{
+    if (t == NULL || i >= t->nrows)
+        return 0;
+    return t->lines[i];
+}
+
+/*
+ * Parse @p s with decimal mark @p dec: spaces (ASCII, U+00A0, U+202F) are
+ * allowed around and inside the digits as thousands separators.
+ */
+static gidx_status parse_number(double *v, const char *s, char dec)
+{
+    char tmp[128];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    char *end;
+    double x;
+    while (*p) {
+        if (*p == ' ' || *p == '\t') { p++; continue; }
+        if (p[0] == 0xC2 && p[1] == 0xA0) { p += 2; continue; }
+        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) { p += 3; continue; }
+        if (n + 1 >= sizeof tmp)
+            return GIDX_EDATA;
+        if (*p == (unsigned char)dec) tmp[n++] = '.';
+        else if (*p == '.' && dec != '.') return GIDX_EDATA;
+        else if (*p == '-' || *p == '+' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9'))
+            tmp[n++] = (char)*p;
+        else if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) { /* U+2212 minus */
+            tmp[n++] = '-';
+            p += 3;
+            continue;
+        } else
+            return GIDX_EDATA;
+        p++;
+    }
+    tmp[n] = '\0';
+    if (n == 0)
+        return GIDX_EDATA;
+    errno = 0;
+    x = gidx__strtod(tmp, &end);
+    if (*end != '\0' || end == tmp)
+        return GIDX_EDATA;
+    if (!gidx__isfinite(x) || errno == ERANGE)
+        return GIDX_ERANGE;
+    *v = x;
+    return GIDX_OK;
+}
+
+gidx_status gidx_parse_double(double *value, const char *s)
+{
+    gidx_status rc;
+    if (value == NULL || s == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_parse_double: NULL argument");
+    rc = parse_number(value, s, '.');
+    if (rc == GIDX_ERANGE)
+        return gidx__error_set(GIDX_EDATA, "\"%s\" is out of the range of a double", s);
+    if (rc != GIDX_OK)
+        return gidx__error_set(GIDX_EDATA, "\"%s\" is not a number", s);
+    return GIDX_OK;
+}
+
+gidx_status gidx_table_cell_double(double *value, const gidx_table *t, size_t i, size_t j)
+{
+    const char *c;
+    gidx_status rc;
+    if (value == NULL || t == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_cell_double: NULL argument");
+    c = gidx_table_cell(t, i, j);
+    if (c == NULL)
+        return gidx__error_set(GIDX_EINVAL, "%s: cell (%zu, %zu) out of range", t->name, i, j);
+    if (gidx__symbol_flag(c) >= 0) {
+        *value = gidx__nan();
+        return GIDX_OK;
+    }
+    rc = parse_number(value, c, t->decimal);
+    if (rc == GIDX_ERANGE)
+        return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): \"%s\" is not a finite number",
+                               t->name, t->lines[i], j + 1, gidx_table_colname(t, j), c);
+    if (rc != GIDX_OK)
+        return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): \"%s\" is not a number%s",
+                               t->name, t->lines[i], j + 1, gidx_table_colname(t, j), c,
+                               (t->decimal == ',' && strchr(c, '.')) ?
+                               " (the decimal mark of this file is ',')" : "");
+    return GIDX_OK;
+}
+
+gidx_status gidx_table_column_double(double *out, size_t cap, const gidx_table *t, size_t j)
+{
+    size_t i;
+    if (out == NULL || t == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_table_column_double: NULL argument");
+    if (j >= t->ncols)
+        return gidx__error_set(GIDX_EINVAL, "%s: column %zu out of range", t->name, j);
+    if (cap < t->nrows)
+        return gidx__error_set(GIDX_EBUFS, "gidx_table_column_double: need %zu values, have %zu",
+                               t->nrows, cap);
+    for (i = 0; i < t->nrows; i++) {
+        gidx_status rc = gidx_table_cell_double(&out[i], t, i, j);
+        if (rc != GIDX_OK)
+            return rc;
+    }
+    return GIDX_OK;
+}

@@ -1,0 +1,122 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int gidx_cli_exit_code(gidx_status rc)
+{
+    switch (rc) {
+    case GIDX_OK: return GIDX_EXIT_OK;
+    case GIDX_EINVAL: return GIDX_EXIT_USAGE;
+    case GIDX_EPARSE: case GIDX_EDATA: case GIDX_ENOTFOUND: case GIDX_EDUPLICATE:
+    case GIDX_EENCODING: case GIDX_ELIMIT:
+        return GIDX_EXIT_DATA;
+    case GIDX_ESINGULAR: case GIDX_ENOCONV: case GIDX_EDOM: case GIDX_ERANGE:
+    case GIDX_ENUMERIC: case GIDX_ETOOSHORT: case GIDX_EUNSUPPORTED: case GIDX_ESTATE:
+        return GIDX_EXIT_NUMERIC;
+    case GIDX_EIO: case GIDX_ENET:
+        return rc == GIDX_EIO ? GIDX_EXIT_DATA : GIDX_EXIT_IO;
+    default:
+        return GIDX_EXIT_INTERNAL;
+    }
+}
+
+int gidx_cli_fail(const char *cmd, gidx_status rc)
+{
+    const gidx_error *e = gidx_error_last();
+    fprintf(stderr, "greenidx %s: %s\n", cmd,
+            (e->code == rc && e->message[0]) ? e->message : gidx_strerror(rc));
+    return gidx_cli_exit_code(rc);
+}
+
+int gidx_cli_usage_error(const gidx_cli_command *c, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "greenidx %s: ", c->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'greenidx %s --help'.\n", c->name);
+    return GIDX_EXIT_USAGE;
+}
+
+int gidx_cli_wants_help(int argc, char **argv)
+{
+    int i;
+    for (i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return 1;
+    return 0;
+}
+
+int gidx_cli_opt(int argc, char **argv, int *i, const char *name, int takes_value,
+                 const char **value, int *missing)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    *missing = 0;
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '\0') {
+        if (!takes_value) {
+            *value = NULL;
+            return 1;
+        }
+        if (*i + 1 >= argc) {
+            *missing = 1;
+            *value = NULL;
+            return 1;
+        }
+        *value = argv[++*i];
+        return 1;
+    }
+    if (a[n] == '=' && takes_value) {
+        *value = a + n + 1;
+        return 1;
+    }
+    return 0;
+}
+
+int gidx_cli_parse_int(const char *s, long *out)
+{
+    char *end;
+    long v;
+    if (s == NULL || *s == '\0')
+        return -1;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int gidx_cli_parse_double(const char *s, double *out)
+{
+    return gidx_parse_double(out, s) == GIDX_OK ? 0 : -1;
+}
+
+int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len)
+{
+    gidx_status rc;
+    if (path == NULL || strcmp(path, "-") == 0) {
+        if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "greenidx %s: cannot write to standard output\n", cmd);
+            return GIDX_EXIT_IO;
+        }
+        return GIDX_EXIT_OK;
+    }
+    rc = gidx_write_file(path, text, len);
+    if (rc != GIDX_OK) {
+        gidx_cli_fail(cmd, rc);
+        return GIDX_EXIT_IO;
+    }
+    return GIDX_EXIT_OK;
+}

@@ -1,0 +1,62 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * Shared plumbing of the greenidx command: option parsing, error printing,
+ * exit codes and output files. The command computes nothing itself: every
+ * figure it prints comes from the public libgreenidx API.
+ */
+#ifndef GIDX_CLI_H
+#define GIDX_CLI_H
+
+#include <stdio.h>
+#include <greenidx/greenidx.h>
+
+/* Exit codes (documented in docs/greenidx.1 and `greenidx help`). */
+enum {
+    GIDX_EXIT_OK = 0,        /* success */
+    GIDX_EXIT_USAGE = 1,     /* bad command line */
+    GIDX_EXIT_DATA = 2,      /* input data could not be read or is invalid */
+    GIDX_EXIT_NUMERIC = 3,   /* a computation failed (singular, no convergence, too short) */
+    GIDX_EXIT_IO = 4,        /* an output file could not be written, or network failure */
+    GIDX_EXIT_INTERNAL = 5   /* out of memory or internal error */
+};
+
+typedef struct gidx_cli_command {
+    const char *name;
+    const char *summary;                 /* one line for `greenidx help` */
+    int (*run)(int argc, char **argv);   /* argv[0] is the subcommand name */
+    const char *usage;                   /* full --help text */
+} gidx_cli_command;
+
+/* Exit code for a library status. */
+int gidx_cli_exit_code(gidx_status rc);
+/* Print "greenidx CMD: <last error message>" to stderr; return the exit code. */
+int gidx_cli_fail(const char *cmd, gidx_status rc);
+/* Print a usage error and the command's usage line; return GIDX_EXIT_USAGE. */
+int gidx_cli_usage_error(const gidx_cli_command *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* 1 if argv has -h or --help. */
+int gidx_cli_wants_help(int argc, char **argv);
+
+/*
+ * Minimal long-option scanner: for "--name VALUE" and "--name=VALUE".
+ * Returns 1 and sets *value (NULL for a flag) when argv[*i] is option @p name,
+ * advancing *i past a separate value; 0 otherwise. A missing value is reported
+ * through *missing.
+ */
+int gidx_cli_opt(int argc, char **argv, int *i, const char *name, int takes_value,
+                 const char **value, int *missing);
+/* Parse an integer / double option value; 0 on success. */
+int gidx_cli_parse_int(const char *s, long *out);
+int gidx_cli_parse_double(const char *s, double *out);
+
+/*
+ * Write @p text to @p path atomically (gidx_write_file), or to stdout when
+ * path is NULL or "-". Returns an exit code.
+ */
+int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len);
+
+#endif
