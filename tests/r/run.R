@@ -6,7 +6,9 @@ if (!nzchar(builddir) || !nzchar(srcroot)) stop("GIDX_R_BUILDDIR and GIDX_SOURCE
 suppressPackageStartupMessages(library(methods))
 dyn.load(file.path(builddir, paste0("greenidx", .Platform$dynlib.ext)))
 source(file.path(builddir, "greenidx.R"))
-for (f in list.files(builddir, pattern = "_layer\\.R$|^gidx_.*\\.R$", full.names = TRUE))
+source(file.path(builddir, "greenidx_layer.R"))
+for (f in setdiff(list.files(builddir, pattern = "\\.R$", full.names = TRUE),
+                  file.path(builddir, c("greenidx.R", "greenidx_layer.R"))))
   source(f)
 suppressPackageStartupMessages(library(testthat))
 res <- testthat::test_dir(file.path(srcroot, "tests", "r", "testthat"),

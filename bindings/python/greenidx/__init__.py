@@ -56,3 +56,24 @@ def write_file(path, data):
     if isinstance(data, str):
         data = data.encode("utf-8")
     _capi.gidx_write_file(str(path), data.decode("utf-8"), len(data))
+
+
+# The capability modules of the pure-Python layer, each added by its module.
+def _load_capabilities():
+    import importlib
+    names = []
+    for mod in ("data", "indicators", "composite", "forecast", "effects",
+                "ripple", "report", "fetch", "frames", "plots"):
+        try:
+            m = importlib.import_module("." + mod, __name__)
+        except ModuleNotFoundError as e:
+            if e.name != __name__ + "." + mod:
+                raise
+            continue
+        for n in getattr(m, "__all__", ()):
+            globals()[n] = getattr(m, n)
+            names.append(n)
+    return names
+
+
+_load_capabilities()
