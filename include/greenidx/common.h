@@ -116,6 +116,12 @@ GIDX_API gidx_status gidx_linalg_solve(double *x, const double *A,
                                        const double *b, size_t n);
 
 /**
+ * Free memory that libgreenidx returned to the caller through a `char **out`
+ * (rendered text, JSON, SVG). NULL is a no-op.
+ */
+GIDX_API void gidx_free(void *p);
+
+/**
  * Write a file whole or not at all: the bytes go to a temporary file in the
  * same directory, which is flushed to disk (fsync) and then renamed over
  * @p path (rename(2) is atomic within a file system). On failure the
