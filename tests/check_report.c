@@ -196,6 +196,66 @@ START_TEST(test_svg_standalone)
 }
 END_TEST
 
+
+START_TEST(test_scenario_file)
+{
+    char path[512];
+    gidx_scenario *s = NULL;
+    int years[6] = { 2025, 2026, 2027, 2028, 2029, 2030 };
+    double e[6];
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
+    ck_assert_msg(gidx_scenario_load(&s, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_str_eq(gidx_scenario_name(s), "Grønn omstilling Telemark");
+    ck_assert_uint_eq(gidx_scenario_ninstruments(s), 2);
+    ck_assert_str_eq(gidx_scenario_instrument_indicator(s, 0), "ghg_road_per_capita");
+    ck_assert_int_eq(gidx_scenario_instrument_relative(s, 0), 1);
+    ck_assert_int_eq(gidx_scenario_instrument_applies(s, 0, "4003"), 1);
+    ck_assert_int_eq(gidx_scenario_instrument_applies(s, 0, "4005"), 0);
+    ck_assert_int_eq(gidx_scenario_instrument_applies(s, 1, "4005"), 1);
+    /* Given path: 0 before 2026, then -2 %, -5 %, -8 %, and -8 % persists. */
+    ck_assert_int_eq(gidx_scenario_effect_path(e, 6, s, 0, years, 6), GIDX_OK);
+    ck_assert_double_eq(e[0], 0.0);
+    ck_assert_double_eq(e[1], -0.02);
+    ck_assert_double_eq(e[3], -0.08);
+    ck_assert_double_eq(e[5], -0.08);
+    /* From the estimator result: event times >= 0 from 2027 on. */
+    ck_assert_int_eq(gidx_scenario_effect_path(e, 6, s, 1, years, 6), GIDX_OK);
+    ck_assert_double_eq(e[1], 0.0);
+    ck_assert_double_eq(e[2], -0.0199);
+    ck_assert_double_eq(e[5], -0.1008);
+    ck_assert_ptr_nonnull(strstr(gidx_scenario_instrument_source(s, 1), "effect_result.json"));
+    ck_assert_int_eq(gidx_scenario_effect_path(e, 3, s, 1, years, 6), GIDX_EBUFS);
+    ck_assert_int_eq(gidx_scenario_has_ripple(s), 1);
+    ck_assert_int_eq(gidx_scenario_ripple_type(s), 2);
+    ck_assert_uint_eq(gidx_scenario_ripple_nshocks(s), 1);
+    ck_assert_str_eq(gidx_scenario_ripple_sector(s, 0), "Construction");
+    ck_assert_double_eq(gidx_scenario_ripple_amount(s, 0), 500.0);
+    gidx_scenario_free(s);
+    gidx_scenario_free(NULL);
+}
+END_TEST
+
+START_TEST(test_scenario_errors)
+{
+    gidx_scenario *s = (gidx_scenario *)1;
+    const char *bad1 = "{\"name\": \"x\", \"instruments\": [{\"name\": \"a\", \"indicator\": \"b\","
+                       " \"effect\": {\"per_year\": [1]}}]}";
+    const char *bad2 = "{\"name\": \"x\",\n \"instruments\": [}";
+    const char *bad3 = "{\"name\": \"x\"}";
+    const char *bad4 = "{\"name\": \"x\", \"name\": \"y\", \"instruments\": []}";
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad1, strlen(bad1), "s.json"), GIDX_EDATA);
+    ck_assert_ptr_null(s);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "s.json: instruments[0].start_year"));
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad2, strlen(bad2), "s.json"), GIDX_EPARSE);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "s.json:2:"));
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad3, strlen(bad3), "s.json"), GIDX_EDATA);
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad4, strlen(bad4), "s.json"), GIDX_EPARSE);
+    ck_assert_int_eq(gidx_scenario_load(&s, "/nonexistent/s.json"), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "/nonexistent/s.json"));
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -208,6 +268,10 @@ static Suite *report_suite(void)
     tc = tcase_create("errors");
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_write_atomic);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("scenario");
+    tcase_add_test(tc, test_scenario_file);
+    tcase_add_test(tc, test_scenario_errors);
     suite_add_tcase(s, tc);
     return s;
 }

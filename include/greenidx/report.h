@@ -195,6 +195,87 @@ GIDX_API gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrow
                                       const char *const *col_labels,
                                       const double *values, const int *direction);
 
+/* ------------------------------------------------------------ scenarios */
+
+/**
+ * A policy scenario (opaque): instruments acting on indicators and an
+ * optional input-output shock, loaded from the JSON format documented in
+ * docs/report.md ("Scenario files").
+ */
+typedef struct gidx_scenario gidx_scenario;
+
+/**
+ * Load a scenario file. Relative file names inside it (an estimator's result,
+ * the input-output folder) are resolved against the file's directory.
+ * @param out  out: the scenario (free with gidx_scenario_free()); NULL on failure
+ * @param path the JSON file
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE (file:line:column);
+ *         ::GIDX_EDATA naming the JSON path at fault (e.g. instruments[1].start_year).
+ */
+GIDX_API gidx_status gidx_scenario_load(gidx_scenario **out, const char *path);
+
+/**
+ * Parse a scenario held in memory; as gidx_scenario_load() with relative file
+ * names resolved against the current directory.
+ * @param out  out: the scenario; NULL on failure
+ * @param json the JSON text
+ * @param len  its length in bytes
+ * @param name a name for error messages, may be NULL
+ */
+GIDX_API gidx_status gidx_scenario_parse(gidx_scenario **out, const char *json, size_t len,
+                                         const char *name);
+
+/** Free a scenario; NULL is a no-op. */
+GIDX_API void gidx_scenario_free(gidx_scenario *s);
+
+/** The scenario's name (borrowed). */
+GIDX_API const char *gidx_scenario_name(const gidx_scenario *s);
+/** Number of instruments. */
+GIDX_API size_t gidx_scenario_ninstruments(const gidx_scenario *s);
+/** Name of instrument @p i (borrowed), NULL when out of range. */
+GIDX_API const char *gidx_scenario_instrument_name(const gidx_scenario *s, size_t i);
+/** Indicator id instrument @p i acts on (borrowed), NULL when out of range. */
+GIDX_API const char *gidx_scenario_instrument_indicator(const gidx_scenario *s, size_t i);
+/** First year instrument @p i acts in. */
+GIDX_API int gidx_scenario_instrument_start(const gidx_scenario *s, size_t i);
+/** 1 when instrument @p i's effect is a fraction of the baseline, 0 when in the indicator's unit. */
+GIDX_API int gidx_scenario_instrument_relative(const gidx_scenario *s, size_t i);
+/** Where instrument @p i's effect comes from: "given" or the estimator result file (borrowed). */
+GIDX_API const char *gidx_scenario_instrument_source(const gidx_scenario *s, size_t i);
+/** 1 when instrument @p i applies to @p region (no region list = all regions). */
+GIDX_API int gidx_scenario_instrument_applies(const gidx_scenario *s, size_t i,
+                                              const char *region);
+
+/**
+ * The effect of instrument @p i in each of @p years: 0 before the start
+ * year, then the effect k years after adoption; after the last given year the
+ * last effect persists.
+ * @param out   out: @p n effects (caller-allocated)
+ * @param cap   room in @p out
+ * @param s     the scenario
+ * @param i     the instrument
+ * @param years the years
+ * @param n     number of years
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_scenario_effect_path(double *out, size_t cap, const gidx_scenario *s,
+                                               size_t i, const int *years, size_t n);
+
+/** 1 when the scenario has an input-output shock. */
+GIDX_API int gidx_scenario_has_ripple(const gidx_scenario *s);
+/** The input-output folder of the shock (borrowed), or NULL. */
+GIDX_API const char *gidx_scenario_ripple_io(const gidx_scenario *s);
+/** Multiplier type of the shock: 1 (households exogenous) or 2 (households closed). */
+GIDX_API int gidx_scenario_ripple_type(const gidx_scenario *s);
+/** Year of the shock (0 when not given). */
+GIDX_API int gidx_scenario_ripple_year(const gidx_scenario *s);
+/** Number of sectors shocked. */
+GIDX_API size_t gidx_scenario_ripple_nshocks(const gidx_scenario *s);
+/** Sector @p i of the shock (borrowed), or NULL. */
+GIDX_API const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t i);
+/** Final-demand change of sector @p i (NaN when out of range). */
+GIDX_API double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i);
+
 #ifdef __cplusplus
 }
 #endif
