@@ -14,6 +14,7 @@ const char *gidx_version_string(void);
 int gidx_version_number(void);
 const char *gidx_strerror(gidx_status code);
 void gidx_error_clear(void);
+gidx_status gidx_error_set(gidx_status code, const char *message);
 gidx_status gidx_write_file(const char *path, const char *data, size_t len);
 
 %inline %{
@@ -31,10 +32,8 @@ const char *gidx_error_last_message(void) { return gidx_error_last()->message; }
 gidx_status gidx_py_linalg_solve(double *x_out, size_t nx, const double *a, size_t na,
                                  const double *b, size_t nb)
 {
-    if (nb != nx || na != nx * nx) {
-        gidx_error_clear();
-        return gidx_linalg_solve(NULL, NULL, NULL, 0);
-    }
+    if (nb != nx || na != nx * nx)
+        return gidx_error_set(GIDX_EINVAL, "solve: A must be n x n for a b of length n");
     return gidx_linalg_solve(x_out, a, b, nx);
 }
 %}
