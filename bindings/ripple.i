@@ -34,6 +34,8 @@ gidx_status gidx_io_model_leontief(double *out, size_t cap, const gidx_io_model 
 gidx_status gidx_io_model_ghosh(double *out, size_t cap, const gidx_io_model *m);
 gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_model *m,
                                       int quantity, int type);
+gidx_status gidx_io_model_multiplier_table(double *out, size_t cap, const gidx_io_model *m,
+                                           int type);
 gidx_status gidx_io_model_final_demand(double *out, size_t cap, const gidx_io_model *m);
 size_t gidx_io_result_nsectors(const gidx_io_result *r);
 size_t gidx_io_result_nyears(const gidx_io_result *r);

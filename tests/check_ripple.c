@@ -228,6 +228,17 @@ START_TEST(test_type2_ge_type1)
         for (i = 0; i < 2; i++)
             ck_assert_msg(m2[i] >= m1[i] && m1[i] > 0, "quantity %d sector %zu", q, i);
     }
+    /* the one-factorisation table agrees with the single calls */
+    {
+        double tab[10], one[2];
+        ck_assert_int_eq(gidx_io_model_multiplier_table(tab, 9, m, 2), GIDX_EBUFS);
+        ck_assert_int_eq(gidx_io_model_multiplier_table(tab, 10, m, 2), GIDX_OK);
+        for (q = 0; q < GIDX_IO_NQUANTITIES; q++) {
+            ck_assert_int_eq(gidx_io_model_multipliers(one, 2, m, q, 2), GIDX_OK);
+            ck_assert_double_eq_tol(tab[q * 2], one[0], 1e-14);
+            ck_assert_double_eq_tol(tab[q * 2 + 1], one[1], 1e-14);
+        }
+    }
     gidx_io_model_free(m);
 }
 END_TEST

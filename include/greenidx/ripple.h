@@ -268,6 +268,21 @@ GIDX_API gidx_status gidx_io_model_multipliers(double *out, size_t cap,
                                                int type);
 
 /**
+ * Multipliers of every quantity at once, with one factorisation (solving
+ * (I − A)ᵀ M = Eᵀ for the stacked coefficient rows E): row q of the
+ * ::GIDX_IO_NQUANTITIES-by-n result holds the multipliers of quantity q as
+ * in gidx_io_model_multipliers(), or NaN when that satellite is not set.
+ *
+ * @param out   out: 5*n values, row-major (caller-allocated)
+ * @param cap   at least ::GIDX_IO_NQUANTITIES * n
+ * @param m     the model
+ * @param type  1 or 2
+ * @return as gidx_io_model_multipliers().
+ */
+GIDX_API gidx_status gidx_io_model_multiplier_table(double *out, size_t cap,
+                                                    const gidx_io_model *m, int type);
+
+/**
  * Final demand implied by the table, f = x − Z·1 (Miller & Blair eq. 2.2).
  *
  * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ESTATE without total output.

@@ -640,11 +640,41 @@ gidx_status gidx_io_model_ghosh(double *out, size_t cap, const gidx_io_model *m)
     return GIDX_OK;
 }
 
+/* Multipliers of every quantity in @p want (NULL = all set) with one
+ * factorisation: (I - Abar)^T M = E for the stacked coefficient rows. */
+static gidx_status multipliers_many(double *out, const gidx_io_model *m, const int *want,
+                                    int type, const char *what)
+{
+    size_t n = m->n, N = n + (type == 2 ? 1 : 0), i, k = 0, r;
+    int q, rows[GIDX_IO_NQUANTITIES];
+    double *e;
+    gidx_status rc;
+    for (q = 0; q < GIDX_IO_NQUANTITIES; q++)
+        if ((want == NULL || want[q]) && (q == GIDX_IO_OUTPUT || m->sat[q] != NULL))
+            rows[k++] = q;
+    e = gidx__malloc(k * N * sizeof *e);
+    if (e == NULL)
+        return GIDX_ENOMEM;
+    for (r = 0; r < k; r++) {
+        for (i = 0; i < n; i++)
+            e[r * N + i] = rows[r] == GIDX_IO_OUTPUT ? 1.0 : m->sat[rows[r]][i];
+        if (type == 2)
+            e[r * N + n] = 0.0;  /* the household row is not an industry (M&B sec. 6.2.2) */
+    }
+    rc = gidx__io_solve(e, k, m, type, 1, GIDX_IO_SOLVER_AUTO, 0, 0, what);
+    if (rc == GIDX_OK)
+        for (r = 0; r < k; r++)
+            memcpy(out + (size_t)rows[r] * n, e + r * N, n * sizeof *out);
+    free(e);
+    return rc;
+}
+
 gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_model *m,
                                       int quantity, int type)
 {
-    size_t n, N, i;
-    double *e;
+    size_t n;
+    double *all;
+    int want[GIDX_IO_NQUANTITIES] = { 0 };
     gidx_status rc;
     if (out == NULL || m == NULL || quantity < 0 || quantity >= GIDX_IO_NQUANTITIES ||
         (type != 1 && type != 2))
@@ -658,19 +688,32 @@ gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_mod
     if (quantity != GIDX_IO_OUTPUT && m->sat[quantity] == NULL)
         return gidx__error_set(GIDX_ESTATE, "gidx_io_model_multipliers: no %s satellite is set",
                                quantity_names[quantity]);
-    N = n + (type == 2 ? 1 : 0);
-    e = gidx__malloc(N * sizeof *e);
-    if (e == NULL)
+    all = gidx__malloc(GIDX_IO_NQUANTITIES * n * sizeof *all);
+    if (all == NULL)
         return GIDX_ENOMEM;
-    for (i = 0; i < n; i++)
-        e[i] = quantity == GIDX_IO_OUTPUT ? 1.0 : m->sat[quantity][i];
-    if (type == 2)
-        e[n] = 0.0;  /* the household row is not an industry (Miller & Blair sec. 6.2.2) */
-    rc = gidx__io_solve(e, 1, m, type, 1, GIDX_IO_SOLVER_AUTO, 0, 0, "gidx_io_model_multipliers");
+    want[quantity] = 1;
+    rc = multipliers_many(all, m, want, type, "gidx_io_model_multipliers");
     if (rc == GIDX_OK)
-        memcpy(out, e, n * sizeof *out);
-    free(e);
+        memcpy(out, all + (size_t)quantity * n, n * sizeof *out);
+    free(all);
     return rc;
+}
+
+gidx_status gidx_io_model_multiplier_table(double *out, size_t cap, const gidx_io_model *m,
+                                           int type)
+{
+    size_t n, i;
+    if (out == NULL || m == NULL || (type != 1 && type != 2))
+        return gidx__error_set(GIDX_EINVAL,
+                               "gidx_io_model_multiplier_table: NULL argument or type %d", type);
+    n = m->n;
+    if (cap / GIDX_IO_NQUANTITIES < n)
+        return gidx__error_set(GIDX_EBUFS,
+                               "gidx_io_model_multiplier_table: need %zu values, have %zu",
+                               GIDX_IO_NQUANTITIES * n, cap);
+    for (i = 0; i < GIDX_IO_NQUANTITIES * n; i++)
+        out[i] = gidx__nan();
+    return multipliers_many(out, m, NULL, type, "gidx_io_model_multiplier_table");
 }
 
 /* ---- dense solves, used by gidx__io_solve in solve.c ---- */

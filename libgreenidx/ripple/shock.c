@@ -155,18 +155,24 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
         }
     }
     if (o.multipliers) {
-        for (q = 0; q < GIDX_IO_NQUANTITIES; q++) {
+        double *tab = gidx__malloc(GIDX_IO_NQUANTITIES * n * sizeof *tab);
+        if (tab == NULL) {
+            rc = GIDX_ENOMEM;
+            goto fail;
+        }
+        rc = gidx_io_model_multiplier_table(tab, GIDX_IO_NQUANTITIES * n, m, o.type);
+        for (q = 0; q < GIDX_IO_NQUANTITIES && rc == GIDX_OK; q++) {
             if (!r->has[q])
                 continue;
             r->mult[q] = gidx__malloc(n * sizeof *r->mult[q]);
-            if (r->mult[q] == NULL) {
+            if (r->mult[q] == NULL)
                 rc = GIDX_ENOMEM;
-                goto fail;
-            }
-            rc = gidx_io_model_multipliers(r->mult[q], n, m, q, o.type);
-            if (rc != GIDX_OK)
-                goto fail;
+            else
+                memcpy(r->mult[q], tab + (size_t)q * n, n * sizeof *r->mult[q]);
         }
+        free(tab);
+        if (rc != GIDX_OK)
+            goto fail;
     }
     free(x1);
     free(x2);

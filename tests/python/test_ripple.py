@@ -40,6 +40,10 @@ def test_against_numpy():
     # value-added invariant v L = 1
     m.set_satellite("value_added", 1 - A.sum(axis=0), per_unit=True)
     np.testing.assert_allclose(m.multipliers("value_added"), np.ones(25), atol=1e-12)
+    t = m.multiplier_table()
+    np.testing.assert_allclose(t[0], L.sum(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(t[2], np.ones(25), atol=1e-12)
+    assert np.all(np.isnan(t[1])) and np.all(np.isnan(t[4]))
 
 
 def test_sparse_matches_dense():

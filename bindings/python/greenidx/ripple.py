@@ -159,6 +159,12 @@ class IOModel:
         """Multipliers per sector (effect of one unit of final demand)."""
         return _capi.gidx_io_model_multipliers(len(self), self._h, _q(quantity), int(type))
 
+    def multiplier_table(self, type=1):
+        """Multipliers of all quantities with one factorisation: a
+        5-by-n array (rows as :data:`QUANTITIES`, NaN where not set)."""
+        n = len(self)
+        return _capi.gidx_io_model_multiplier_table(5 * n, self._h, int(type)).reshape(5, n)
+
     def final_demand(self):
         """Final demand implied by the table, x - Z 1."""
         return _capi.gidx_io_model_final_demand(len(self), self._h)
