@@ -227,11 +227,6 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             for (k = 0; k < nd; k++)
                 if (k != rd && k != td)
                     isvar[k] = 1;
-        if (nrest == 0 && o->variable == NULL) {
-            rc = gidx__error_set(GIDX_EINVAL, "%s: no dimension left to name the variable: set "
-                                 "the option variable", name);
-            goto done;
-        }
     }
     /* Years. */
     for (k = 0; k < dims[td].size; k++) {
@@ -299,7 +294,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             if (isvar[k])
                 gidx__buf_printf(&var, "%s%s", var.len ? "." : "", dims[k].codes[pos[k]]);
         if (var.len == 0)
-            gidx__buf_puts(&var, o->variable);
+            gidx__buf_puts(&var, o->variable ? o->variable : "value");
         if (var.failed) {
             rc = GIDX_ENOMEM;
             goto done;
