@@ -445,8 +445,10 @@ static gidx_status bind_indicator(const gidx_catalog *cat, gidx_indicator *ind)
     gidx__formula_foreach_var(ind->formula, bind_node, &a);
     if (a.rc != GIDX_OK) {
         /* Put the formula into the message (bind_node has no access to it). */
-        const char *m = gidx_error_last()->message;
-        const char *hole = strstr(m, "\"\"");
+        char m[1024];
+        const char *hole;
+        snprintf(m, sizeof m, "%s", gidx_error_last()->message);
+        hole = strstr(m, "\"\"");
         if (hole != NULL)
             gidx__error_set(GIDX_ENOTFOUND, "%.*s\"%s\"%s", (int)(hole - m), m,
                             ind->formula->text, hole + 2);

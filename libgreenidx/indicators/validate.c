@@ -257,11 +257,19 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
     for (i = 0; i < nind; i++) {
         const gidx_indicator *d = cat->inds[i];
         const char *id = d->id;
-        unsigned char *interior = gidx__calloc(nreg * nyears + 1, 1);
-        size_t nwith = 0;
-        if (interior == NULL)
+        size_t nwith = 0, ngap = 0, g, h;
+        int *gs = gidx__calloc(nreg * nyears + 1, sizeof *gs);   /* gap start year */
+        int *gl = gidx__calloc(nreg * nyears + 1, sizeof *gl);   /* gap length in years */
+        size_t *gr = gidx__calloc(nreg * nyears + 1, sizeof *gr); /* gap region */
+        if (gs == NULL || gl == NULL || gr == NULL) {
+            free(gs);
+            free(gl);
+            free(gr);
             goto nomem;
-        /* Coverage, interior gaps, longest missing run. */
+        }
+        /* Coverage, longest missing run, and gaps: calendar years missing
+         * between two observed years (so 2010 between 2009 and 2011 is a gap
+         * whether or not the dataset has the year 2010 at all). */
         for (r = 0; r < nreg; r++) {
             cov_stat *c = &v->cov[i * nreg + r];
             size_t nobs = 0, run = 0;
@@ -270,53 +278,52 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                 if (isnan(VAL(i, r, y))) {
                     if (++run > c->longest_run)
                         c->longest_run = run;
-                } else {
-                    run = 0;
-                    nobs++;
-                    if (first < 0)
-                        first = (long)y;
-                    last = (long)y;
+                    continue;
                 }
+                run = 0;
+                nobs++;
+                if (last >= 0 && v->years[y] - v->years[last] > 1) {
+                    gs[ngap] = v->years[last] + 1;
+                    gl[ngap] = v->years[y] - v->years[last] - 1;
+                    gr[ngap] = r;
+                    ngap++;
+                    c->ngaps++;
+                }
+                if (first < 0)
+                    first = (long)y;
+                last = (long)y;
             }
             c->coverage = nyears ? (double)nobs / (double)nyears : 0.0;
             c->first = first >= 0 ? v->years[first] : 0;
             c->last = last >= 0 ? v->years[last] : 0;
-            if (first >= 0) {
+            if (first >= 0)
                 nwith++;
-                for (y = (size_t)first; y <= (size_t)last; y++)
-                    if (isnan(VAL(i, r, y)))
-                        interior[r * nyears + y] = 1;
-            }
         }
-        /* Gaps: a year missing inside the observed span of every region with
-         * data is one finding for all regions; other gaps are per region. */
-        for (y = 0; y < nyears && nwith > 0; y++) {
-            size_t cnt = 0;
-            for (r = 0; r < nreg; r++)
-                cnt += interior[r * nyears + y];
-            if (cnt == nwith) {
-                add_finding(v, "gap", id, "", v->years[y], 1.0,
-                            "%s: no region has a value for %d, inside the observed years", id,
-                            v->years[y]);
-                for (r = 0; r < nreg; r++)
-                    interior[r * nyears + y] = 0;
-            }
-        }
-        for (r = 0; r < nreg; r++) {
-            for (y = 0; y < nyears; y++) {
-                size_t len = 0;
-                while (y + len < nyears && interior[r * nyears + y + len])
-                    len++;
-                if (len > 0) {
-                    v->cov[i * nreg + r].ngaps++;
-                    add_finding(v, "gap", id, v->reg_ids[r], v->years[y], (double)len,
-                                "%s for %s: %zu missing year%s from %d inside the observed years",
-                                id, v->reg_ids[r], len, len == 1 ? "" : "s", v->years[y]);
-                    y += len;
+        /* A gap shared by every region with data is one finding for all. */
+        for (g = 0; g < ngap; g++) {
+            size_t cnt = 0, regions_with_it = 0;
+            int seen_before = 0;
+            for (h = 0; h < ngap; h++)
+                if (gs[h] == gs[g] && gl[h] == gl[g]) {
+                    cnt++;
+                    if (h < g)
+                        seen_before = 1;
                 }
+            regions_with_it = cnt;
+            if (nwith > 1 && regions_with_it == nwith) {
+                if (!seen_before)
+                    add_finding(v, "gap", id, "", gs[g], (double)gl[g],
+                                "%s: %d year%s from %d missing between observed years in every "
+                                "region", id, gl[g], gl[g] == 1 ? "" : "s", gs[g]);
+            } else {
+                add_finding(v, "gap", id, v->reg_ids[gr[g]], gs[g], (double)gl[g],
+                            "%s for %s: %d year%s from %d missing between observed years", id,
+                            v->reg_ids[gr[g]], gl[g], gl[g] == 1 ? "" : "s", gs[g]);
             }
         }
-        free(interior);
+        free(gs);
+        free(gl);
+        free(gr);
         /* Impossible values. */
         for (r = 0; r < nreg; r++)
             for (y = 0; y < nyears; y++) {
