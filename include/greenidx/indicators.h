@@ -444,7 +444,8 @@ typedef struct gidx_validation_options {
  * Validate an indicator panel. Checks, per indicator and region: coverage,
  * gaps in years, runs of missing values; per indicator: outliers by the
  * modified z-score 0.6745 (x - median) / MAD on levels (across
- * municipalities, per year) and on year-to-year changes (pooled), skewness
+ * municipalities, per year, at least 5 values) and on year-to-year changes
+ * (pooled), skewness
  * and excess kurtosis per year, municipal sums against county totals
  * (additive indicators; regions with 2-digit codes are counties of the
  * 4-digit codes starting with them), values outside the indicator's range;
@@ -467,9 +468,8 @@ GIDX_API size_t gidx_validation_nfindings(const gidx_validation *v);
 /**
  * Finding @p i. Every out-pointer may be NULL; strings are borrowed.
  *
- * @param check     out: "gap", "missing_run", "outlier_level", "outlier_change",
- *                  "skew_kurtosis", "county_sum", "impossible", "redundant",
- *                  "low_coverage"
+ * @param check     out: "gap", "outlier_level", "outlier_change",
+ *                  "skew_kurtosis", "county_sum", "impossible", "redundant"
  * @param indicator out: the indicator id
  * @param region    out: the region ("" when the finding is about all regions)
  * @param year      out: the year (0 when not about one year)
@@ -491,8 +491,8 @@ GIDX_API gidx_status gidx_validation_coverage(double *coverage, const gidx_valid
 
 /**
  * Cronbach's alpha of a pillar, on the complete (municipality, year) cases
- * of its non-context indicators: k / (k - 1) (1 - sum s_i^2 / s_T^2)
- * (Cronbach 1951).
+ * of its non-context indicators that have any value (lower-is-better ones
+ * negated): k / (k - 1) (1 - sum s_i^2 / s_T^2) (Cronbach 1951).
  *
  * @param alpha out: alpha, NaN when it cannot be computed (fewer than 2
  *              indicators or 2 complete cases)

@@ -36,6 +36,10 @@
 
 #include "ind_internal.h"
 
+/* Fewest values for a robust z-score: with 3 or 4 values the MAD is one or
+ * two of the deviations themselves and flags almost anything. */
+#define MIN_ROBUST 5
+
 typedef struct finding {
     const char *check;       /* static */
     char *indicator;
@@ -350,7 +354,7 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                                 "exceed %g and %g", id, v->years[y], g1, g2, n, o.skew_limit,
                                 o.kurt_limit);
             }
-            if (n < 3)
+            if (n < MIN_ROBUST)
                 continue;
             median_mad(&med, &mad, buf, n, work);
             if (!(mad > 0))
@@ -382,7 +386,7 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                     prev = (long)y;
                 }
             }
-            if (n >= 3) {
+            if (n >= MIN_ROBUST) {
                 median_mad(&med, &mad, buf, n, work);
                 if (mad > 0)
                     for (r = 0; r < nreg; r++) {
@@ -505,10 +509,19 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
         double sumvar = 0, mean_t = 0, var_t = 0;
         if (items == NULL)
             goto nomem;
-        for (i = 0; i < nind; i++)
-            if (cat->inds[i]->pillar && strcmp(cat->inds[i]->pillar, ps->pillar) == 0 &&
-                cat->inds[i]->direction != GIDX_CONTEXT)
+        for (i = 0; i < nind; i++) {
+            size_t nobs = 0;
+            if (!cat->inds[i]->pillar || strcmp(cat->inds[i]->pillar, ps->pillar) != 0 ||
+                cat->inds[i]->direction == GIDX_CONTEXT)
+                continue;
+            /* An indicator with no value at all (its data are not in the
+             * dataset) would leave no complete case: it is left out. */
+            for (r = 0; r < nreg; r++)
+                for (y = 0; y < nyears; y++)
+                    nobs += !county[r] && !isnan(VAL(i, r, y));
+            if (nobs > 0)
                 items[k++] = i;
+        }
         ps->k = k;
         /* Complete cases: totals in buf, and per-item sums for the variances. */
         for (r = 0; r < nreg; r++)
@@ -684,9 +697,12 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
         }
         gidx__buf_puts(&b, "\nCronbach's alpha per pillar (non-context indicators, complete cases):\n");
         for (k = 0; k < v->npillars; k++) {
-            num_or_empty(num, sizeof num, v->pillars[k].alpha);
-            gidx__buf_printf(&b, "  %-12s alpha %-10.10s items %zu, cases %zu\n", v->pillars[k].pillar,
-                             num[0] ? num : "NA", v->pillars[k].k, v->pillars[k].ncases);
+            if (isnan(v->pillars[k].alpha))
+                snprintf(num, sizeof num, "NA");
+            else
+                snprintf(num, sizeof num, "%.4f", v->pillars[k].alpha);
+            gidx__buf_printf(&b, "  %-12s alpha %-8s items %zu, cases %zu\n", v->pillars[k].pillar,
+                             num, v->pillars[k].k, v->pillars[k].ncases);
         }
         gidx__buf_puts(&b, "\nCoverage (share of years observed, mean over regions):\n");
         for (i = 0; i < v->nind; i++) {
