@@ -243,6 +243,35 @@ SEXP gidx_r_panel_render(SEXP panel, SEXP format, SEXP region)
     return gidx_r_text(rc, text);
 }
 
+/* The reason of every cell, in the row order of gidx_r_panel_render(panel, 1, NULL)
+ * ("" where a value is present). */
+SEXP gidx_r_panel_reasons(SEXP panel)
+{
+    gidx_panel *p = gidx_r_ptr(panel, "gidx_panel");
+    const gidx_dataset *ds;
+    const gidx_catalog *cat;
+    size_t nr, ny, ni, r, y, i, k = 0;
+    SEXP out;
+    if (p == NULL)
+        return gidx_r_status(gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL));
+    ds = gidx_panel_dataset(p);
+    cat = gidx_panel_catalog(p);
+    nr = gidx_dataset_nregions(ds);
+    ny = gidx_dataset_nyears(ds);
+    ni = gidx_catalog_count(cat);
+    out = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni)));
+    for (r = 0; r < nr; r++)
+        for (y = 0; y < ny; y++)
+            for (i = 0; i < ni; i++) {
+                const char *why = NULL;
+                gidx_panel_get(NULL, &why, p, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
+                               gidx_indicator_id(gidx_catalog_indicator(cat, i)));
+                SET_STRING_ELT(out, (R_xlen_t)k++, Rf_mkCharCE(why ? why : "", CE_UTF8));
+            }
+    UNPROTECT(1);
+    return out;
+}
+
 SEXP gidx_r_validation(SEXP panel)
 {
     gidx_validation *v = NULL;
