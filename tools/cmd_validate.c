@@ -23,78 +23,30 @@ static int run(int argc, char **argv);
 const gidx_cli_command gidx_cli_cmd_validate = { "validate", "validate the indicator values", run, usage };
 
 /*
- * The data: --data PATH is a long CSV (region,year,variable,value[,flag]);
- * without --data, the embedded Telemark data.
+ * The data: --data PATH is a long CSV (region,year,variable,value[,flag]) read
+ * by the data layer's loader, regions named from the region registry; without
+ * --data, the embedded Telemark data.
  */
-static int flag_of(const char *s)
-{
-    if (s[0] == '\0' || strcmp(s, "ok") == 0) return GIDX_FLAG_OK;
-    if (strcmp(s, "provisional") == 0 || strcmp(s, "p") == 0) return GIDX_FLAG_PROVISIONAL;
-    if (strcmp(s, "confidential") == 0 || strcmp(s, "..") == 0) return GIDX_FLAG_CONFIDENTIAL;
-    if (strcmp(s, "not_applicable") == 0 || strcmp(s, ".") == 0) return GIDX_FLAG_NOT_APPLICABLE;
-    if (strcmp(s, "missing") == 0) return GIDX_FLAG_MISSING;
-    return -1;
-}
-
 static int load_data(gidx_dataset **out, const char *cmd, const char *path)
 {
-    gidx_table *t = NULL;
     gidx_dataset *ds = NULL;
-    size_t jr, jy, jv, jx, jf = (size_t)-1, jn = (size_t)-1, i;
+    gidx_registry *reg = NULL;
     gidx_status rc;
+    size_t r;
     *out = NULL;
-    if (path == NULL) {
-        fprintf(stderr, "greenidx %s: this build has no embedded data; give --data PATH\n", cmd);
-        return GIDX_EXIT_DATA;
-    }
-    if ((rc = gidx_table_read_csv(&t, path, NULL)) != GIDX_OK)
+    rc = path ? gidx_dataset_load_csv(&ds, path, NULL) : gidx_dataset_load_default(&ds);
+    if (rc != GIDX_OK)
         return gidx_cli_fail(cmd, rc);
-    if ((rc = gidx_table_find_column(&jr, t, "region")) != GIDX_OK ||
-        (rc = gidx_table_find_column(&jy, t, "year")) != GIDX_OK ||
-        (rc = gidx_table_find_column(&jv, t, "variable")) != GIDX_OK ||
-        (rc = gidx_table_find_column(&jx, t, "value")) != GIDX_OK ||
-        (rc = gidx_dataset_new(&ds)) != GIDX_OK) {
-        gidx_table_free(t);
-        return gidx_cli_fail(cmd, rc);
-    }
-    if (gidx_table_find_column(&jf, t, "flag") != GIDX_OK)
-        jf = (size_t)-1;
-    if (gidx_table_find_column(&jn, t, "region_name") != GIDX_OK)
-        jn = (size_t)-1;
-    for (i = 0; i < gidx_table_nrows(t); i++) {
-        double v, yv;
-        int flag = GIDX_FLAG_OK;
-        const char *cell = gidx_table_cell(t, i, jx);
-        if ((rc = gidx_table_cell_double(&yv, t, i, jy)) != GIDX_OK)
-            break;
-        if (!(yv == (double)(int)yv)) {
-            fprintf(stderr, "greenidx %s: %s:%zu: year '%s' is not an integer\n", cmd, path,
-                    gidx_table_line(t, i), gidx_table_cell(t, i, jy));
-            gidx_table_free(t);
-            gidx_dataset_free(ds);
-            return GIDX_EXIT_DATA;
+    if (path != NULL && (rc = gidx_registry_load_default(&reg)) == GIDX_OK) {
+        for (r = 0; r < gidx_dataset_nregions(ds) && rc == GIDX_OK; r++) {
+            const char *code = gidx_dataset_region(ds, r);
+            size_t i;
+            if (strcmp(gidx_dataset_region_name(ds, code), code) == 0 &&
+                gidx_registry_find_code(&i, reg, code, 0) == GIDX_OK)
+                rc = gidx_dataset_set_region_name(ds, code, gidx_registry_name(reg, i));
         }
-        if ((rc = gidx_table_cell_double(&v, t, i, jx)) != GIDX_OK)
-            break;
-        if (jf != (size_t)-1 && (flag = flag_of(gidx_table_cell(t, i, jf))) < 0) {
-            fprintf(stderr, "greenidx %s: %s:%zu: unknown flag '%s'\n", cmd, path,
-                    gidx_table_line(t, i), gidx_table_cell(t, i, jf));
-            gidx_table_free(t);
-            gidx_dataset_free(ds);
-            return GIDX_EXIT_DATA;
-        }
-        if (v != v && flag == GIDX_FLAG_OK)
-            flag = strcmp(cell, "..") == 0 ? GIDX_FLAG_CONFIDENTIAL
-                 : strcmp(cell, ".") == 0 ? GIDX_FLAG_NOT_APPLICABLE : GIDX_FLAG_MISSING;
-        if ((rc = gidx_dataset_set(ds, gidx_table_cell(t, i, jr), (int)yv,
-                                   gidx_table_cell(t, i, jv), v, flag)) != GIDX_OK)
-            break;
-        if (jn != (size_t)-1 && gidx_table_cell(t, i, jn)[0] != '\0' &&
-            (rc = gidx_dataset_set_region_name(ds, gidx_table_cell(t, i, jr),
-                                               gidx_table_cell(t, i, jn))) != GIDX_OK)
-            break;
+        gidx_registry_free(reg);
     }
-    gidx_table_free(t);
     if (rc != GIDX_OK) {
         gidx_dataset_free(ds);
         return gidx_cli_fail(cmd, rc);
