@@ -4,64 +4,47 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Indicators: catalogues, indicator panels, validation. Data reach the
- * library as long CSV text (region,year,variable,value[,flag][,region_name]),
- * which the pure-Python and R layers write from a data frame; every number
- * is computed by the C library.
+ * library as long CSV text (region,year,variable,value[,flag]) read by the
+ * data layer's loader, which the pure-Python and R layers write from a data
+ * frame, or are the embedded Telemark data; every number is computed by the
+ * C library.
  */
 %{
 #include <stdlib.h>
 #include <string.h>
 #include <greenidx/indicators.h>
 
-/* Long CSV text -> dataset (the layout of `greenidx indicators --data`). */
-static gidx_status gidx_bind_dataset_from_csv(gidx_dataset **out, const char *text)
-{
-    gidx_table *t = NULL;
-    gidx_dataset *ds = NULL;
-    size_t jr, jy, jv, jx, jn = (size_t)-1, i;
-    gidx_status rc;
-    *out = NULL;
-    if ((rc = gidx_table_parse_csv(&t, text, strlen(text), "data", NULL)) != GIDX_OK)
-        return rc;
-    if ((rc = gidx_table_find_column(&jr, t, "region")) != GIDX_OK ||
-        (rc = gidx_table_find_column(&jy, t, "year")) != GIDX_OK ||
-        (rc = gidx_table_find_column(&jv, t, "variable")) != GIDX_OK ||
-        (rc = gidx_table_find_column(&jx, t, "value")) != GIDX_OK ||
-        (rc = gidx_dataset_new(&ds)) != GIDX_OK) {
-        gidx_table_free(t);
-        return rc;
-    }
-    if (gidx_table_find_column(&jn, t, "region_name") != GIDX_OK)
-        jn = (size_t)-1;
-    for (i = 0; i < gidx_table_nrows(t) && rc == GIDX_OK; i++) {
-        double y, v;
-        if ((rc = gidx_table_cell_double(&y, t, i, jy)) != GIDX_OK ||
-            (rc = gidx_table_cell_double(&v, t, i, jx)) != GIDX_OK)
-            break;
-        rc = gidx_dataset_set(ds, gidx_table_cell(t, i, jr), (int)y, gidx_table_cell(t, i, jv), v,
-                              v == v ? GIDX_FLAG_OK : GIDX_FLAG_MISSING);
-        if (rc == GIDX_OK && jn != (size_t)-1 && gidx_table_cell(t, i, jn)[0] != '\0')
-            rc = gidx_dataset_set_region_name(ds, gidx_table_cell(t, i, jr), gidx_table_cell(t, i, jn));
-    }
-    gidx_table_free(t);
-    if (rc != GIDX_OK) {
-        gidx_dataset_free(ds);
-        return rc;
-    }
-    *out = ds;
-    return GIDX_OK;
-}
-
+/* Long CSV text (the data layer's loader) or, for NULL, the embedded
+ * Telemark data -> indicator panel. */
 static gidx_status gidx_bind_panel_from_csv(gidx_panel **out, const gidx_catalog *cat,
                                             const char *text)
 {
     gidx_dataset *ds = NULL;
     gidx_status rc;
     *out = NULL;
-    if (cat == NULL || text == NULL)
+    if (cat == NULL)
         return gidx_panel_new(out, NULL, NULL);
-    if ((rc = gidx_bind_dataset_from_csv(&ds, text)) != GIDX_OK)
+    rc = text ? gidx_dataset_parse_csv(&ds, text, strlen(text), "data", NULL)
+              : gidx_dataset_load_default(&ds);
+    if (rc != GIDX_OK)
         return rc;
+    if (text != NULL) {
+        /* Name Norwegian region codes from the registry, as the command does. */
+        gidx_registry *reg = NULL;
+        size_t r, i;
+        if ((rc = gidx_registry_load_default(&reg)) == GIDX_OK) {
+            for (r = 0; r < gidx_dataset_nregions(ds) && rc == GIDX_OK; r++) {
+                const char *code = gidx_dataset_region(ds, r);
+                if (gidx_registry_find_code(&i, reg, code, 0) == GIDX_OK)
+                    rc = gidx_dataset_set_region_name(ds, code, gidx_registry_name(reg, i));
+            }
+            gidx_registry_free(reg);
+        }
+        if (rc != GIDX_OK) {
+            gidx_dataset_free(ds);
+            return rc;
+        }
+    }
     rc = gidx_panel_new(out, cat, ds);
     gidx_dataset_free(ds);
     return rc;

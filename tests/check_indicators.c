@@ -839,6 +839,65 @@ START_TEST(test_validation_skew_matches_coinr)
 }
 END_TEST
 
+
+/* The acceptance test of the issue: the default catalogue on the embedded
+ * Telemark data (gidx_dataset_load_default) against the independent
+ * computation from the raw source files (expected_telemark.py). Tolerance
+ * as above; the county 40 is the sum of the municipalities, checked by the
+ * validation's county_sum rule. */
+START_TEST(test_panel_embedded_acceptance)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_panel *p = NULL;
+    gidx_validation *v = NULL;
+    gidx_table *exp;
+    size_t i, k;
+    const char *why;
+    double x;
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_int_eq(gidx_panel_new(&p, cat, ds), GIDX_OK);
+    exp = read_fixture("expected_telemark.csv");
+    for (i = 0; i < gidx_table_nrows(exp); i++) {
+        double year, want;
+        ck_assert_int_eq(gidx_table_cell_double(&year, exp, i, 2), GIDX_OK);
+        ck_assert_int_eq(gidx_table_cell_double(&want, exp, i, 4), GIDX_OK);
+        ck_assert_int_eq(gidx_panel_get(&x, &why, p, gidx_table_cell(exp, i, 0), (int)year,
+                                        gidx_table_cell(exp, i, 3)), GIDX_OK);
+        ck_assert_msg(why == NULL, "%s: %s", gidx_table_cell(exp, i, 3), why);
+        ck_assert_msg(fabs(x - want) <= 1e-12 * fabs(want) + 1e-12, "%s %s %d: %.17g vs %.17g",
+                      gidx_table_cell(exp, i, 3), gidx_table_cell(exp, i, 0), (int)year, x, want);
+        ck_assert_str_eq(gidx_dataset_region_name(gidx_panel_dataset(p), gidx_table_cell(exp, i, 0)),
+                         gidx_table_cell(exp, i, 1));
+    }
+    ck_assert_uint_ge(gidx_table_nrows(exp), 40);
+    /* Data not in the embedded set: missing with the reason. */
+    ck_assert_int_eq(gidx_panel_get(&x, &why, p, "4003", 2023, "ev_share_cars"), GIDX_OK);
+    ck_assert_str_eq(why, "variable cars_electric not in dataset");
+    ck_assert_int_eq(gidx_panel_get(&x, &why, p, "40", 2023, "ghg_per_gdp"), GIDX_OK);
+    ck_assert_str_eq(why, "variable gdp not in dataset");
+    /* Emissions exist for 2009, 2011, 2013, 2015-2024: lag steps over 2014. */
+    ck_assert_int_eq(gidx_panel_get(&x, &why, p, "4003", 2015, "decoupling"), GIDX_OK);
+    ck_assert_str_eq(why, "employment_total missing for 4003 2015");
+    /* The county is the sum of its municipalities: no county_sum finding
+     * for the additive indicators, and a gap finding for 2010 shared by all. */
+    ck_assert_int_eq(gidx_validation_new(&v, p, NULL), GIDX_OK);
+    ck_assert_uint_eq(count_check(v, "county_sum"), 0);
+    ck_assert(find_finding(&x, v, "gap", "ghg_total", "", 2010));
+    for (k = 0; k < gidx_validation_nfindings(v); k++) {
+        const char *c, *id;
+        gidx_validation_finding(&c, &id, NULL, NULL, NULL, NULL, v, k);
+        ck_assert_msg(strcmp(c, "impossible") != 0, "impossible value of %s", id);
+    }
+    gidx_validation_free(v);
+    gidx_table_free(exp);
+    gidx_panel_free(p);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("indicators");
@@ -855,6 +914,7 @@ static Suite *suite(void)
     ADD("catalog_json_errors", test_catalog_json_errors);
     ADD("panel_telemark_acceptance", test_panel_telemark_acceptance);
     ADD("panel_render", test_panel_render);
+    ADD("panel_embedded_acceptance", test_panel_embedded_acceptance);
     ADD("validation_hand_panel", test_validation_hand_panel);
     ADD("validation_options", test_validation_options);
     ADD("validation_skew_matches_coinr", test_validation_skew_matches_coinr);

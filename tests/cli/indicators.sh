@@ -14,15 +14,20 @@ cmp -s "$T/cat.json" "$T/cat2.json" || fail "catalog JSON round trip"
 cmp -s "$T/cat.json" "${GIDX_SOURCE_ROOT:?}/data/catalog/default.json" || fail "built-in catalogue differs from data/catalog/default.json"
 
 # indicators: CSV columns and the independently computed values (expected_telemark.csv,
-# compared to 12 significant digits: the sums run in a different order).
+# compared to a relative 1e-12: the sums run in a different order).
+# The subset fixture and, with no --data, the embedded Telemark data.
 "$GREENIDX" indicators --data "$D/telemark_subset_long.csv" --format csv > "$T/ind.csv"
-[ "$(head -1 "$T/ind.csv")" = "region_code,region_name,year,indicator,value" ] || fail "CSV header"
-tail -n +2 "$D/expected_telemark.csv" | while IFS=, read -r code name year ind want; do
-  got=$(grep "^$code,$name,$year,$ind," "$T/ind.csv" | cut -d, -f5)
-  [ -n "$got" ] || fail "no value for $code $year $ind"
-  awk -v a="$got" -v b="$want" 'BEGIN { d = a - b; if (d < 0) d = -d; s = b < 0 ? -b : b;
-      exit !(d <= 1e-12 * s + 1e-12) }' || fail "$code $year $ind: $got vs $want"
+"$GREENIDX" indicators --format csv > "$T/default.csv"
+for out in "$T/ind.csv" "$T/default.csv"; do
+  [ "$(head -1 "$out")" = "region_code,region_name,year,indicator,value" ] || fail "CSV header"
+  tail -n +2 "$D/expected_telemark.csv" | while IFS=, read -r code name year ind want; do
+    got=$(grep "^$code,$name,$year,$ind," "$out" | cut -d, -f5)
+    [ -n "$got" ] || fail "no value for $code $year $ind in $out"
+    awk -v a="$got" -v b="$want" 'BEGIN { d = a - b; if (d < 0) d = -d; s = b < 0 ? -b : b;
+        exit !(d <= 1e-12 * s + 1e-12) }' || fail "$code $year $ind: $got vs $want"
+  done
 done
+grep -q '^40,Telemark,2023,ghg_total,' "$T/default.csv" || fail "county 40 in the embedded data"
 # --region by name or code; JSON carries reasons.
 "$GREENIDX" indicators --data "$D/telemark_subset_long.csv" --region skien --format csv > "$T/skien.csv"
 grep -q '^4003,Skien,2023,ghg_total,116312.4500000000' "$T/skien.csv" || fail "--region by name"

@@ -97,3 +97,14 @@ def test_errors_raise_with_c_message(tmp_path):
         gi.Catalog.load(tmp_path / "missing.json")
     with pytest.raises(KeyError):
         gi.Panel(gi.Catalog.default(), pd.DataFrame({"region": ["1"]}))
+
+
+def test_embedded_data_acceptance(test_data):
+    # No data argument: the embedded Telemark data, against the raw-file computation.
+    got = gi.Panel(gi.Catalog.default()).to_frame()
+    want = pd.read_csv(test_data / "indicators" / "expected_telemark.csv",
+                       dtype={"region_code": str})
+    m = want.merge(got, on=["region_code", "year", "indicator"], suffixes=("_want", ""))
+    assert len(m) == len(want)
+    assert (m["region_name"] == m["region_name_want"]).all()
+    np.testing.assert_allclose(m["value"], m["value_want"], rtol=1e-12, atol=1e-12)

@@ -4,7 +4,7 @@
 """Indicator catalogues, indicator panels and validation reports.
 
 Every number is computed by the C library; this layer moves data in as a
-long table (region, year, variable, value[, region_name]) and results out as
+long table (region, year, variable, value) or use the embedded Telemark data and results out as
 pandas DataFrames.
 """
 import io
@@ -94,8 +94,8 @@ class Catalog(_Handle):
 
 
 def _long_csv(data):
-    """A DataFrame with columns region, year, variable, value[, region_name] as CSV text."""
-    cols = [c for c in ("region", "year", "variable", "value", "region_name") if c in data.columns]
+    """A DataFrame with columns region, year, variable, value as CSV text."""
+    cols = ["region", "year", "variable", "value"]
     for c in ("region", "year", "variable", "value"):
         if c not in data.columns:
             raise KeyError("data needs a column %r" % c)
@@ -110,11 +110,12 @@ class Panel(_Handle):
     """An indicator panel: every indicator of a catalogue for every region and year.
 
     ``data`` is a pandas DataFrame in long layout: region, year, variable,
-    value and optionally region_name.
+    value (other columns are ignored); ``None`` means the embedded Telemark
+    data (17 municipalities and the county 40).
     """
 
-    def __init__(self, catalog, data):
-        self._h = _capi.gidx_py_panel_new(catalog._h, _long_csv(data))
+    def __init__(self, catalog, data=None):
+        self._h = _capi.gidx_py_panel_new(catalog._h, None if data is None else _long_csv(data))
 
     @property
     def nmissing(self):

@@ -4,7 +4,8 @@
 #
 # Indicator catalogues, indicator panels and validation reports from R. Every
 # number comes from the C library; data go in as a long data.frame (region,
-# year, variable, value[, region_name]) and results come back as data.frames.
+# year, variable, value) or are the embedded Telemark data, and results come
+# back as data.frames.
 
 .gidx_ind_format <- c(text = 0L, table = 0L, csv = 1L, json = 2L)
 
@@ -29,8 +30,7 @@ gidx_catalog_frame <- function(catalog) {
   need <- c("region", "year", "variable", "value")
   miss <- setdiff(need, names(data))
   if (length(miss)) stop("data needs column(s) ", paste(miss, collapse = ", "))
-  cols <- intersect(c(need, "region_name"), names(data))
-  d <- data[cols]
+  d <- data[need]
   d$value <- ifelse(is.na(d$value), "", formatC(as.numeric(d$value), digits = 17, format = "g"))
   con <- textConnection("out", "w", local = TRUE)
   utils::write.csv(d, con, row.names = FALSE, quote = TRUE, na = "")
@@ -38,10 +38,11 @@ gidx_catalog_frame <- function(catalog) {
   paste(out, collapse = "\n")
 }
 
-#' Evaluate a catalogue on long data: a data.frame with columns region_code,
+#' Evaluate a catalogue on long data (region, year, variable, value; NULL =
+#' the embedded Telemark data): a data.frame with columns region_code,
 #' region_name, year, indicator, value and reason (why a value is missing).
-gidx_indicators <- function(data, catalog = gidx_catalog(), region = NULL) {
-  panel <- gidx_check(gidx_r_panel(catalog, .gidx_long_csv(data)))
+gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL) {
+  panel <- gidx_check(gidx_r_panel(catalog, if (is.null(data)) NULL else .gidx_long_csv(data)))
   csv <- gidx_check(gidx_r_panel_render(panel, 1L, NULL))
   df <- utils::read.csv(text = csv, colClasses = c("character", "character", "integer",
                                                    "character", "numeric"), encoding = "UTF-8")

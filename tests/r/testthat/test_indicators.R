@@ -20,8 +20,14 @@ test_that("indicators agree with the independent computation", {
   expect_equal(nrow(m), nrow(want))
   # same sums in another order, through 17-digit CSV: relative 1e-12
   expect_equal(m$value, m$value_want, tolerance = 1e-12)
+  emb <- gidx_indicators()                       # the embedded Telemark data
+  m2 <- merge(want, emb, by = c("region_code", "year", "indicator"), suffixes = c("_want", ""))
+  expect_equal(nrow(m2), nrow(want))
+  expect_equal(m2$value, m2$value_want, tolerance = 1e-12)
+  expect_identical(m2$region_name, m2$region_name_want)
   s <- gidx_indicators(d, region = "Skien")
   expect_true(all(s$region_code == "4003"))
+  expect_true(all(s$region_name == "Skien"))
   r <- s$reason[s$year == 2023 & s$indicator == "ghg_per_gdp"]
   expect_identical(r, "variable gdp not in dataset")
 })
