@@ -188,6 +188,8 @@ START_TEST(test_formula_parse_errors)
     deep[300] = 'x';
     deep[301] = '\0';
     parse_fails(deep, GIDX_ELIMIT, "nested deeper than 100");
+    parse_fails("lag(lag(lag(lag(lag(x, 1), 1), 1), 1), 1)", GIDX_ELIMIT,
+                "lag/base/growth/target functions nested deeper than 4");
     ck_assert_int_eq(gidx_formula_parse(NULL, "x"), GIDX_EINVAL);
     ck_assert_int_eq(gidx_formula_parse(&f, NULL), GIDX_EINVAL);
     ck_assert_int_eq(gidx_formula_parse(&f, "a * lag(b, 2) + a"), GIDX_OK);
@@ -898,6 +900,53 @@ START_TEST(test_panel_embedded_acceptance)
 }
 END_TEST
 
+/* Indicators referring to indicators: values by hand, and a chain of 60
+ * indicators each using lag() of the previous one, which without the
+ * panel's memoisation would take 2^60 evaluations. */
+START_TEST(test_panel_references)
+{
+    gidx_catalog *cat = NULL;
+    gidx_indicator *ind = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_panel *p = NULL;
+    const char *why;
+    char id[16], prev[16], formula[64];
+    double v;
+    int k, y;
+    ck_assert_int_eq(gidx_catalog_new(&cat, "chain"), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_add_variable(cat, "x", NULL, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_indicator_new(&ind, "c0", "x"), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_add(cat, ind), GIDX_OK);
+    gidx_indicator_free(ind);
+    for (k = 1; k <= 60; k++) {
+        snprintf(prev, sizeof prev, "c%d", k - 1);
+        snprintf(id, sizeof id, "c%d", k);
+        snprintf(formula, sizeof formula, "lag(%s, 1) + %s", prev, prev);
+        ck_assert_int_eq(gidx_indicator_new(&ind, id, formula), GIDX_OK);
+        ck_assert_int_eq(gidx_catalog_add(cat, ind), GIDX_OK);
+        gidx_indicator_free(ind);
+    }
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    for (y = 2000; y < 2010; y++)
+        set(ds, "R", y, "x", 1);
+    set(ds, "R", 2011, "x", 1);               /* 2010 missing: lag steps over it */
+    ck_assert_int_eq(gidx_panel_new(&p, cat, ds), GIDX_OK);
+    /* c1 = lag(x) + x = 2 from 2001 on; c2 = 4 from 2002; ck = 2^k from 2000 + k. */
+    ck_assert_int_eq(gidx_panel_get(&v, &why, p, "R", 2003, "c3"), GIDX_OK);
+    ck_assert_double_eq(v, 8);
+    ck_assert_int_eq(gidx_panel_get(&v, &why, p, "R", 2011, "c2"), GIDX_OK);
+    ck_assert_double_eq(v, 4);                /* lag over the missing 2010 */
+    ck_assert_int_eq(gidx_panel_get(&v, &why, p, "R", 2002, "c3"), GIDX_OK);
+    ck_assert(isnan(v));
+    ck_assert_str_eq(why, "lag(c2, 1): R has 0 observed years before 2002 (need 1)");
+    ck_assert_int_eq(gidx_panel_get(&v, &why, p, "R", 2009, "c60"), GIDX_OK);
+    ck_assert_str_eq(why, "lag(c59, 1): R has 0 observed years before 2009 (need 1)");
+    gidx_panel_free(p);
+    gidx_dataset_free(ds);
+    gidx_catalog_free(cat);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("indicators");
@@ -914,6 +963,7 @@ static Suite *suite(void)
     ADD("catalog_json_errors", test_catalog_json_errors);
     ADD("panel_telemark_acceptance", test_panel_telemark_acceptance);
     ADD("panel_render", test_panel_render);
+    ADD("panel_references", test_panel_references);
     ADD("panel_embedded_acceptance", test_panel_embedded_acceptance);
     ADD("validation_hand_panel", test_validation_hand_panel);
     ADD("validation_options", test_validation_options);

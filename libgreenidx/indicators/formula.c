@@ -32,6 +32,7 @@
 #define MAX_TEXT 4096
 #define MAX_DEPTH 100
 #define MAX_EVAL_DEPTH 64
+#define MAX_TIME_DEPTH 4
 
 typedef struct parser {
     const char *s;
@@ -422,6 +423,23 @@ static gidx_status parse_expr(gidx__node **out, parser *p)
     return GIDX_OK;
 }
 
+/* Nesting depth of the functions that look at other years (each level
+ * multiplies the work by the number of years). */
+static int time_depth(const gidx__node *n)
+{
+    size_t i;
+    int d = 0, own;
+    for (i = 0; i < n->nargs; i++) {
+        int c = time_depth(n->args[i]);
+        if (c > d)
+            d = c;
+    }
+    own = n->kind == GIDX__N_FUNC &&
+          (n->fn == GIDX__F_LAG || n->fn == GIDX__F_GROWTH || n->fn == GIDX__F_BASE ||
+           n->fn == GIDX__F_TARGET_PATH || n->fn == GIDX__F_REQUIRED_CUT);
+    return d + own;
+}
+
 static gidx_status collect_vars(gidx_formula *f, const gidx__node *n)
 {
     size_t i;
@@ -478,6 +496,10 @@ gidx_status gidx_formula_parse(gidx_formula **out, const char *text)
                                    : perr(&p, p.pos, "unexpected '%c'", p.s[p.pos]);
         }
     }
+    if (rc == GIDX_OK && time_depth(f->root) > MAX_TIME_DEPTH)
+        rc = gidx__error_set(GIDX_ELIMIT,
+            "formula \"%s\": lag/base/growth/target functions nested deeper than %d", text,
+            MAX_TIME_DEPTH);
     if (rc == GIDX_OK)
         rc = collect_vars(f, f->root);
     if (rc != GIDX_OK) {
@@ -554,6 +576,19 @@ static int eval_var(double *out, const gidx__node *n, gidx__eval_ctx *c, int yea
     if (n->ref >= 0 && (size_t)n->ref < c->nind && c->ind_formulas != NULL) {
         const gidx_target_spec *saved = c->target;
         int r;
+        if (c->cache != NULL && c->cache_done[n->ref]) {
+            /* Memoised: each indicator is evaluated once per region and year,
+             * so references inside lag() cost no more than plain ones. */
+            size_t k;
+            for (k = 0; k < c->cache_nyears; k++)
+                if (gidx_dataset_year(c->ds, k) == year) {
+                    const char *why = c->cache_reason[(size_t)n->ref * c->cache_nyears + k];
+                    if (why != NULL)
+                        return missing(c, "%s", why);
+                    *out = c->cache[(size_t)n->ref * c->cache_nyears + k];
+                    return 0;
+                }
+        }
         if (c->depth >= MAX_EVAL_DEPTH)
             return missing(c, "indicator references nested deeper than %d", MAX_EVAL_DEPTH);
         c->depth++;

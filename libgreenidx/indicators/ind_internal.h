@@ -52,6 +52,12 @@ typedef struct gidx__eval_ctx {
     const gidx_formula *const *ind_formulas;
     const gidx_target_spec *const *ind_targets;
     size_t nind;
+    /* Values of indicators already evaluated for this region, by dataset
+     * year position: [ind * cache_nyears + y]; NULL when there is no cache. */
+    const double *cache;
+    char *const *cache_reason;          /* NULL where the value is present */
+    const unsigned char *cache_done;    /* per indicator: all years cached */
+    size_t cache_nyears;
     int depth;
     char reason[512];
 } gidx__eval_ctx;

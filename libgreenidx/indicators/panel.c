@@ -27,6 +27,48 @@ struct gidx_panel {
     size_t nmissing;
 };
 
+typedef struct topo {
+    const gidx_catalog *cat;
+    unsigned char *mark;
+    size_t *order;
+    size_t n;
+} topo;
+
+static void topo_visit(topo *t, size_t i);
+
+static void topo_edge(gidx__node *n, void *arg)
+{
+    if (n->ref >= 0)
+        topo_visit(arg, (size_t)n->ref);
+}
+
+/* Depth-first post-order: an indicator after those it refers to (the
+ * catalogue has no cycles; it is checked at load). */
+static void topo_visit(topo *t, size_t i)
+{
+    if (t->mark[i])
+        return;
+    t->mark[i] = 1;
+    gidx__formula_foreach_var(t->cat->inds[i]->formula, topo_edge, t);
+    t->order[t->n++] = i;
+}
+
+static gidx_status topo_order(size_t *order, const gidx_catalog *cat)
+{
+    topo t;
+    size_t i;
+    t.cat = cat;
+    t.order = order;
+    t.n = 0;
+    t.mark = gidx__calloc(cat->ninds + 1, 1);
+    if (t.mark == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < cat->ninds; i++)
+        topo_visit(&t, i);
+    free(t.mark);
+    return GIDX_OK;
+}
+
 void gidx_panel_free(gidx_panel *p)
 {
     size_t k, n;
@@ -47,8 +89,12 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
     gidx_panel *p;
     const gidx_formula **forms = NULL;
     const gidx_target_spec **tgts = NULL;
+    double *cache = NULL;
+    char **cache_reason = NULL;
+    unsigned char *done = NULL;
+    size_t *order = NULL;
     gidx_status rc = GIDX_OK;
-    size_t r, y, i, n;
+    size_t r, y, i, k, n;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_panel_new: out is NULL");
     *out = NULL;
@@ -68,7 +114,12 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
     forms = gidx__calloc(p->nind + 1, sizeof *forms);
     tgts = gidx__calloc(p->nind + 1, sizeof *tgts);
     p->reasons = gidx__calloc(n + 1, sizeof *p->reasons);
-    if (forms == NULL || tgts == NULL || p->reasons == NULL) {
+    cache = gidx__calloc(p->nind * p->nyears + 1, sizeof *cache);
+    cache_reason = gidx__calloc(p->nind * p->nyears + 1, sizeof *cache_reason);
+    done = gidx__calloc(p->nind + 1, 1);
+    order = gidx__calloc(p->nind + 1, sizeof *order);
+    if (forms == NULL || tgts == NULL || p->reasons == NULL || cache == NULL ||
+        cache_reason == NULL || done == NULL || order == NULL) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -76,6 +127,8 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
         forms[i] = p->cat->inds[i]->formula;
         tgts[i] = gidx__catalog_target_spec(p->cat, p->cat->inds[i]->target);
     }
+    if ((rc = topo_order(order, p->cat)) != GIDX_OK)
+        goto done;
     for (r = 0; r < p->nreg && rc == GIDX_OK; r++) {
         const char *reg = gidx_dataset_region(ds, r);
         gidx__eval_ctx ctx;
@@ -87,25 +140,40 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
         ctx.ind_formulas = forms;
         ctx.ind_targets = tgts;
         ctx.nind = p->nind;
-        for (y = 0; y < p->nyears && rc == GIDX_OK; y++) {
-            int year = gidx_dataset_year(ds, y);
-            for (i = 0; i < p->nind; i++) {
+        ctx.cache = cache;
+        ctx.cache_reason = cache_reason;
+        ctx.cache_done = done;
+        ctx.cache_nyears = p->nyears;
+        memset(done, 0, p->nind + 1);
+        /* Indicators in dependency order, every year, so that references
+         * read finished values. */
+        for (k = 0; k < p->nind && rc == GIDX_OK; k++) {
+            i = order[k];
+            ctx.target = tgts[i];
+            for (y = 0; y < p->nyears; y++) {
                 double v;
-                ctx.target = tgts[i];
-                if (gidx__formula_eval(&v, forms[i], &ctx, year)) {
-                    size_t k = (r * p->nyears + y) * p->nind + i;
-                    if ((p->reasons[k] = gidx__strdup(ctx.reason[0] ? ctx.reason : "missing")) == NULL) {
+                size_t cell = (r * p->nyears + y) * p->nind + i;
+                if (gidx__formula_eval(&v, forms[i], &ctx, gidx_dataset_year(ds, y))) {
+                    if ((p->reasons[cell] = gidx__strdup(ctx.reason[0] ? ctx.reason : "missing")) == NULL) {
                         rc = GIDX_ENOMEM;
                         break;
                     }
                     p->nmissing++;
+                }
+                cache[i * p->nyears + y] = v;
+                cache_reason[i * p->nyears + y] = p->reasons[cell];
+            }
+            done[i] = 1;
+        }
+        for (y = 0; y < p->nyears && rc == GIDX_OK; y++) {
+            int year = gidx_dataset_year(ds, y);
+            for (i = 0; i < p->nind && rc == GIDX_OK; i++) {
+                if (p->reasons[(r * p->nyears + y) * p->nind + i] != NULL)
                     rc = gidx_dataset_set(p->ds, reg, year, p->cat->inds[i]->id, NAN,
                                           GIDX_FLAG_MISSING);
-                } else {
-                    rc = gidx_dataset_set(p->ds, reg, year, p->cat->inds[i]->id, v, GIDX_FLAG_OK);
-                }
-                if (rc != GIDX_OK)
-                    break;
+                else
+                    rc = gidx_dataset_set(p->ds, reg, year, p->cat->inds[i]->id,
+                                          cache[i * p->nyears + y], GIDX_FLAG_OK);
             }
         }
     }
@@ -119,6 +187,10 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
 done:
     free(forms);
     free(tgts);
+    free(cache);
+    free(cache_reason);
+    free(done);
+    free(order);
     if (rc != GIDX_OK) {
         gidx_panel_free(p);
         return rc;
