@@ -219,6 +219,49 @@ GIDX_API gidx_status gidx_index_spec_node(const char **code, const char **parent
 GIDX_API gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
                                            const char *idata_path, const char *imeta_path);
 
+/**
+ * Set one choice from its textual form (the `greenidx index` options and the
+ * "options" object of a JSON specification):
+ * `year` (integer, 0 = all), `denominate` (true/false/1/0),
+ * `impute` (none, mean, median, group-mean:COL, locf, linear),
+ * `screen` (minimum share of available indicators, 0..1),
+ * `treat` (none, winsorise:MAX), `normalise` (minmax[:LO,HI], zscore, rank,
+ * percentile, distance-to-best, goalposts), `weights` (user, equal, pca,
+ * bod[:MIN,MAX]), `aggregate` (amean, gmean, hmean, copeland), `min-avail` (0..1).
+ *
+ * @param opt   options to update (only the named field changes)
+ * @param name  the option name
+ * @param value its text; for group-mean:COL, opt->impute_group points into
+ *              @p value, which must outlive the next gidx_index_spec_set_options()
+ * @return ::GIDX_OK; ::GIDX_EINVAL naming the option and the bad value.
+ */
+GIDX_API gidx_status gidx_index_options_set(gidx_index_options *opt, const char *name,
+                                            const char *value);
+/**
+ * Read an index specification from a JSON file:
+ * `{"aggregates": [{"code", "parent", "weight"}], "indicators": [{"code",
+ * "parent", "weight", "direction", "target", "lower", "denominator"}],
+ * "options": {NAME: VALUE}}` (option names and values as
+ * gidx_index_options_set(); numbers or strings). Only "code" and "parent"
+ * are required (weight 1, direction 1 by default; the root has no parent).
+ *
+ * @param out  out: the specification (free with gidx_index_spec_free()); NULL on failure
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE with line and column (jansson's
+ *         message); ::GIDX_EINVAL naming the entry at fault.
+ */
+GIDX_API gidx_status gidx_index_spec_read_json(gidx_index_spec **out, const char *path);
+/**
+ * Load a unit-by-indicator table (COINr iData layout: `uCode`, optional
+ * `uName` and `Time`) for the indicators and denominators of @p spec, and, when
+ * the spec's options impute by group, that group column into @p spec.
+ *
+ * @param data  out: the dataset (free with gidx_dataset_free()); NULL on failure
+ * @return ::GIDX_OK; errors of gidx_table_read_csv(); ::GIDX_ENOTFOUND for a
+ *         missing column; ::GIDX_EDATA for a bad cell (file:line, column).
+ */
+GIDX_API gidx_status gidx_index_load_units(gidx_dataset **data, gidx_index_spec *spec,
+                                           const char *path);
+
 /* ------------------------------------------------------------------ */
 /* Computation and result                                              */
 /* ------------------------------------------------------------------ */
@@ -321,6 +364,24 @@ GIDX_API gidx_status gidx_index_result_treatment(gidx_treatment_info *info,
  */
 GIDX_API gidx_status gidx_index_result_included(int *out, size_t cap,
                                                 const gidx_index_result *res, int year);
+
+/**
+ * The result as JSON text (written with jansson): `{"years": [...],
+ * "aggregates": [...], "units": [{"code", "name", "year", "score", "rank",
+ * "included", "aggregates": {CODE: score}, and with @p unc "rank_p05",
+ * "rank_median", "rank_p95"}], "imputed": [{"unit", "year", "indicator",
+ * "value"}], "treated": [{"indicator", "year", "skew_before", "kurt_before",
+ * "winsorised", "logged"}]}`; missing numbers are null.
+ *
+ * @param buf     out: the NUL-terminated text (may be NULL when @p cap is 0)
+ * @param cap     room in @p buf
+ * @param needed  out: bytes needed including the NUL (may be NULL)
+ * @param unc     an uncertainty analysis of the same specification, or NULL
+ * @return ::GIDX_OK; ::GIDX_EBUFS when @p cap is too small; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_index_result_json(char *buf, size_t cap, size_t *needed,
+                                            const gidx_index_result *res,
+                                            const gidx_index_uncertainty_result *unc);
 
 /**
  * Correlations of every indicator with its parent aggregate and with the

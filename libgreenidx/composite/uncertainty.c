@@ -464,3 +464,15 @@ gidx_status gidx_index_uncertainty_sobol(double *first, double *total, size_t ca
     memcpy(total, u->total, sizeof u->total);
     return GIDX_OK;
 }
+
+gidx_status gidx__composite_unc_ranks(const gidx_index_uncertainty_result *u, const double **p05,
+                                      const double **med, const double **p95, size_t *U);
+gidx_status gidx__composite_unc_ranks(const gidx_index_uncertainty_result *u, const double **p05,
+                                      const double **med, const double **p95, size_t *U)
+{
+    *p05 = u->p05;
+    *med = u->median;
+    *p95 = u->p95;
+    *U = u->U;
+    return GIDX_OK;
+}
