@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <greenidx/greenidx.h>
 
@@ -936,6 +937,83 @@ START_TEST(test_multi_year_change)
 }
 END_TEST
 
+
+START_TEST(test_text_io)
+{
+    gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
+    gidx_index_spec *sp = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_index_result *r = NULL;
+    char path[] = "/tmp/gidx-composite-XXXXXX";
+    const char *json = "{\"aggregates\": [{\"code\": \"Index\"}],\n"
+                       " \"indicators\": [{\"code\": \"LPI\", \"parent\": \"Index\", \"weight\": 2},\n"
+                       "   {\"code\": \"Flights\", \"parent\": \"Index\", \"denominator\": \"Population\",\n"
+                       "    \"target\": 200}],\n"
+                       " \"options\": {\"impute\": \"group-mean:EurAsia_group\", \"denominate\": true,\n"
+                       "   \"screen\": 0.5, \"normalise\": \"minmax:1,10\"}}\n";
+    FILE *f;
+    int fd;
+    char small[8];
+    size_t need = 0;
+    double s[51];
+    ck_assert_int_eq(gidx_index_options_set(&o, "normalise", "minmax:1,100"), GIDX_OK);
+    ck_assert(o.norm_lo == 1 && o.norm_hi == 100);
+    ck_assert_int_eq(gidx_index_options_set(&o, "impute", "group-mean:G"), GIDX_OK);
+    ck_assert_str_eq(o.impute_group, "G");
+    ck_assert_int_eq(gidx_index_options_set(&o, "treat", "winsorise:3"), GIDX_OK);
+    ck_assert_uint_eq(o.winmax, 3);
+    ck_assert_int_eq(gidx_index_options_set(&o, "weights", "bod:0.1,0.9"), GIDX_OK);
+    ck_assert(o.weights == GIDX_WEIGHTS_BOD && o.bod_min_share == 0.1);
+    ck_assert_int_eq(gidx_index_options_set(&o, "aggregate", "copeland"), GIDX_OK);
+    ck_assert_int_eq(gidx_index_options_set(&o, "screen", "1.5"), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_index_options_set(&o, "normalise", "minmax:5,1"), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_index_options_set(&o, "colour", "red"), GIDX_EINVAL);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "colour"));
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "w");
+    fputs(json, f);
+    fclose(f);
+    ck_assert_msg(gidx_index_spec_read_json(&sp, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_index_spec_nnodes(sp), 3);
+    ck_assert_int_eq(gidx_index_spec_options(sp)->impute, GIDX_IMPUTE_GROUP_MEAN);
+    ck_assert_str_eq(gidx_index_spec_options(sp)->impute_group, "EurAsia_group");
+    ck_assert_int_eq(gidx_index_load_units(&ds, sp, data_path(0, "ASEM_iData.csv")), GIDX_OK);
+    ck_assert_uint_eq(gidx_dataset_nregions(ds), 51);
+    ck_assert_int_eq(gidx_index_compute(&r, sp, ds), GIDX_OK);
+    ck_assert_int_eq(gidx_index_result_scores(s, 51, r, NULL, 0), GIDX_OK);
+    ck_assert(s[0] >= 1 && s[0] <= 10);
+    ck_assert_int_eq(gidx_index_result_json(small, sizeof small, &need, r, NULL), GIDX_EBUFS);
+    ck_assert_uint_gt(need, 1000);
+    {
+        char *buf = malloc(need);
+        ck_assert_int_eq(gidx_index_result_json(buf, need, NULL, r, NULL), GIDX_OK);
+        ck_assert_ptr_nonnull(strstr(buf, "\"code\": \"AUT\""));
+        ck_assert_ptr_nonnull(strstr(buf, "\"imputed\""));
+        free(buf);
+    }
+    gidx_index_result_free(r);
+    gidx_dataset_free(ds);
+    gidx_index_spec_free(sp);
+    /* a syntax error names line and column */
+    f = fopen(path, "w");
+    fputs("{\"indicators\": [\n  {\"code\": }]}", f);
+    fclose(f);
+    sp = (gidx_index_spec *)&o;
+    ck_assert_int_eq(gidx_index_spec_read_json(&sp, path), GIDX_EPARSE);
+    ck_assert_ptr_null(sp);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, ":2:"));
+    /* a bad direction names the entry */
+    f = fopen(path, "w");
+    fputs("{\"aggregates\": [{\"code\": \"I\"}], \"indicators\": [{\"code\": \"A\", \"parent\": \"I\", \"direction\": 3}]}", f);
+    fclose(f);
+    ck_assert_int_eq(gidx_index_spec_read_json(&sp, path), GIDX_EINVAL);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "indicators[0]"));
+    ck_assert_int_eq(gidx_index_spec_read_json(&sp, "/nonexistent/spec.json"), GIDX_EIO);
+    remove(path);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("composite");
@@ -957,6 +1035,7 @@ static Suite *suite(void)
         {"uncertainty", test_uncertainty},
         {"handles", test_handles_and_errors},
         {"multi_year", test_multi_year_change},
+        {"text_io", test_text_io},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
