@@ -361,7 +361,8 @@ SEXP gidx_r_coin_build(SEXP units, SEXP year, SEXP X, SEXP icodes, SEXP iparents
 SEXP gidx_r_coin_option(SEXP coin, SEXP name, SEXP value)
 {
     gidx_b_coin *c = TYPEOF(coin) == EXTPTRSXP ? (gidx_b_coin *)R_ExternalPtrAddr(coin) : NULL;
-    return gidx_r_status(gidx_b_coin_option(c, gidx_r_str(name), gidx_r_str(value)));
+    gidx_status rc = gidx_b_coin_option(c, gidx_r_str(name), gidx_r_str(value));
+    return rc == GIDX_OK ? R_NilValue : gidx_r_status(rc);
 }
 
 /* Compute; returns list(units, names, aggregates, years, scores = matrix units x aggregates x years
