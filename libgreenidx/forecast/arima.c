@@ -102,14 +102,27 @@ typedef struct {
 
 /* Kalman filter. Returns 0 and fills ssq, sumlog, n; the final filtered
  * state/covariance in a, P (dimension ns) for forecasting. */
-static int kalman(const arma_par *ap, const double *y, size_t o, double *ssq, double *sumlog,
-                  size_t *nused, double *a, double *P, size_t *nsout)
+/* With conc = 1 and a constant, the constant is concentrated out: a second
+ * filter pass of the same gains on the constant's own response (zero data,
+ * constant 1) makes every innovation linear in c, v = v0 + c v1, so the
+ * generalised least-squares c = -sum(v0 v1 / F) / sum(v1^2 / F) is the
+ * exact ML value given the ARMA coefficients (Harvey 1989, sec. 3.4.5,
+ * augmented filter). ap->c is set to it. */
+static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *sumlog,
+                  size_t *nused, double *a, double *P, size_t *nsout, int conc)
 {
+    double ac[AR_MAXS] = { 0 }, S00 = 0, S01 = 0, S11 = 0, cc;
     size_t r = ap->p > ap->q + 1 ? ap->p : ap->q + 1, ns = r + ap->d, i, j, k, t;
-    double T[AR_MAXS][AR_MAXS], R[AR_MAXS], Pn[AR_MAXS][AR_MAXS], tmp[AR_MAXS][AR_MAXS];
+    double T[AR_MAXS][AR_MAXS], R[AR_MAXS], tmp[AR_MAXS][AR_MAXS];
     double P0[AR_MAXR * AR_MAXR];
     size_t first = (size_t)-1, skip_first_innov = ap->d == 2;
     double RA[AR_MAXR];
+    double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0;
+    int steady = 0, prev_obs = 0;
+    double v1;
+
+    conc = conc && ap->cst && ap->d < 2;
+    cc = conc ? 0.0 : ap->c;
 
     memset(T, 0, sizeof T);
     /* ARMA block at offset d */
@@ -163,7 +176,7 @@ static int kalman(const arma_par *ap, const double *y, size_t o, double *ssq, do
     *sumlog = 0;
     *nused = 0;
     for (t = 0; t < o; t++) {
-        double v, F, Kg[AR_MAXS], pred;
+        double v, F, pred;
         int obs = !isnan(y[t]);
         if (ap->d > 0 && first == (size_t)-1) {
             if (!obs)
@@ -174,6 +187,8 @@ static int kalman(const arma_par *ap, const double *y, size_t o, double *ssq, do
                 P[1 * AR_MAXS + 1] = 1e9;
             continue;
         }
+        if (!obs)
+            steady = 0;
         if (!(ap->d == 0 && t == 0)) {
             double an[AR_MAXS];
             for (i = 0; i < ns; i++) {
@@ -182,52 +197,98 @@ static int kalman(const arma_par *ap, const double *y, size_t o, double *ssq, do
                     an[i] += T[i][j] * a[j];
             }
             if (ap->d == 1)
-                an[0] += ap->c;
+                an[0] += cc;
             memcpy(a, an, sizeof(double) * ns);
-            for (i = 0; i < ns; i++)
-                for (j = 0; j < ns; j++) {
-                    double s = 0;
-                    for (k = 0; k < ns; k++)
-                        s += T[i][k] * P[k * AR_MAXS + j];
-                    tmp[i][j] = s;
+            if (conc) {
+                for (i = 0; i < ns; i++) {
+                    an[i] = 0;
+                    for (j = 0; j < ns; j++)
+                        an[i] += T[i][j] * ac[j];
                 }
-            for (i = 0; i < ns; i++)
-                for (j = 0; j < ns; j++) {
-                    double s = 0;
-                    for (k = 0; k < ns; k++)
-                        s += tmp[i][k] * T[j][k];
-                    Pn[i][j] = s + R[i] * R[j];
-                }
-            for (i = 0; i < ns; i++)
-                for (j = 0; j < ns; j++)
-                    P[i * AR_MAXS + j] = Pn[i][j];
+                if (ap->d == 1)
+                    an[0] += 1.0;
+                memcpy(ac, an, sizeof(double) * ns);
+            }
+            if (!steady) {
+                for (i = 0; i < ns; i++)
+                    for (j = 0; j < ns; j++) {
+                        double s = 0;
+                        for (k = 0; k < ns; k++)
+                            if (T[i][k] != 0.0)
+                                s += T[i][k] * P[k * AR_MAXS + j];
+                        tmp[i][j] = s;
+                    }
+                for (i = 0; i < ns; i++)
+                    for (j = i; j < ns; j++) {
+                        double s = 0;
+                        for (k = 0; k < ns; k++)
+                            if (T[j][k] != 0.0)
+                                s += tmp[i][k] * T[j][k];
+                        P[i * AR_MAXS + j] = P[j * AR_MAXS + i] = s + R[i] * R[j];
+                    }
+            }
         }
         if (!obs)
             continue;
         /* observation: y = L (d > 0) or mean + first ARMA state (d = 0) */
-        pred = ap->d == 0 ? a[0] + (ap->cst ? ap->c : 0.0) : a[0];
+        pred = ap->d == 0 ? a[0] + (ap->cst ? cc : 0.0) : a[0];
         v = y[t] - pred;
-        F = P[0];
-        if (!(F > 0))
-            return -1;
-        for (i = 0; i < ns; i++)
-            Kg[i] = P[i * AR_MAXS] / F;
-        for (i = 0; i < ns; i++)
-            a[i] += Kg[i] * v;
-        for (i = 0; i < ns; i++)
-            for (j = 0; j < ns; j++)
-                Pn[i][j] = P[i * AR_MAXS + j] - Kg[i] * P[j];
-        for (i = 0; i < ns; i++)
-            for (j = 0; j < ns; j++)
-                P[i * AR_MAXS + j] = 0.5 * (Pn[i][j] + Pn[j][i]);
+        v1 = conc ? -(ap->d == 0 ? ac[0] + 1.0 : ac[0]) : 0.0;
+        if (steady) {
+            /* the covariance has converged (Harvey 1989, sec. 3.3.4): the
+             * gain and innovation variance no longer change */
+            for (i = 0; i < ns; i++) {
+                a[i] += Ksteady[i] * v;
+                ac[i] += Ksteady[i] * v1;
+            }
+            F = Fsteady;
+        } else {
+            F = P[0];
+            if (!(F > 0))
+                return -1;
+            for (i = 0; i < ns; i++)
+                Ksteady[i] = P[i * AR_MAXS] / F;
+            for (i = 0; i < ns; i++) {
+                a[i] += Ksteady[i] * v;
+                ac[i] += Ksteady[i] * v1;
+            }
+            {
+                double row0[AR_MAXS];
+                for (j = 0; j < ns; j++)
+                    row0[j] = P[j];
+                for (i = 0; i < ns; i++)
+                    for (j = i; j < ns; j++)
+                        P[i * AR_MAXS + j] = P[j * AR_MAXS + i] =
+                            P[i * AR_MAXS + j] - Ksteady[i] * row0[j];
+            }
+            if (prev_obs && fabs(F - Fprev) < 1e-10 * F && !skip_first_innov) {
+                steady = 1;
+                Fsteady = F;
+                logF = log(F);
+            }
+            Fprev = F;
+        }
+        prev_obs = 1;
         if (skip_first_innov) {
             skip_first_innov = 0;
             continue;
         }
-        *ssq += v * v / F;
-        *sumlog += log(F);
+        S00 += v * v / F;
+        S01 += v * v1 / F;
+        S11 += v1 * v1 / F;
+        *sumlog += steady ? logF : log(F);
         (*nused)++;
     }
+    if (conc && S11 > 0) {
+        double ch = -S01 / S11;
+        ap->c = ch;
+        *ssq = S00 - S01 * S01 / S11;
+        if (*ssq < 0)
+            *ssq = 0;
+        for (i = 0; i < ns; i++)
+            a[i] += ch * ac[i];
+    } else
+        *ssq = S00;
     *nsout = ns;
     return 0;
 }
@@ -251,8 +312,6 @@ static void arima_unpack(arma_par *ap, const double *u, const arima_ctx *e)
      * 1 + sum theta B^j the sign flips */
     for (j = 0; j < ap->q; j++)
         ap->theta[j] = -ap->theta[j];
-    if (ap->cst)
-        ap->c = e->c0 + e->cscale * u[ap->p + ap->q];
 }
 
 static double arima_obj(const double *u, void *p)
@@ -264,14 +323,14 @@ static double arima_obj(const double *u, void *p)
         if (fabs(u[j]) > 8)
             return 1e10;
     arima_unpack(&e->ap, u, e);
-    if (kalman(&e->ap, e->y, e->N, &ssq, &sumlog, &n, a, P, &ns) != 0 || n == 0)
+    if (kalman(&e->ap, e->y, e->N, &ssq, &sumlog, &n, a, P, &ns, 1) != 0 || n == 0)
         return 1e10;
     s2 = ssq / (double)n;
     return 0.5 * log(s2 > 0 ? s2 : 1e-300) + 0.5 * sumlog / (double)n;
 }
 
 gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int d, int q,
-                               int cst)
+                               int cst, const fc_comp *init)
 {
     arima_ctx e;
     double u[2 * AR_MAXR + 1], step[2 * AR_MAXR + 1], fmin, ssq, sumlog, a[AR_MAXS],
@@ -328,21 +387,25 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
     }
     if (!(e.cscale > 0))
         e.cscale = fabs(e.c0) > 0 ? 0.01 * fabs(e.c0) : 1.0;
-    for (j = 0; j < npar; j++) {
-        u[j] = 0.0;
-        step[j] = j < (size_t)(p + q) ? 0.3 : 1.0;
+    /* the constant is concentrated out (see kalman()): the optimiser sees
+     * only the p + q transformed ARMA coefficients */
+    for (j = 0; j < (size_t)(p + q); j++) {
+        u[j] = init ? init->x[j] : 0.0;
+        step[j] = init ? 0.1 : 0.3;
     }
-    if (npar > 0) {
-        rc = gidx__fc_minimize(u, step, npar, arima_obj, &e, 1000, 1e-5, &fmin);
+    if (p + q > 0) {
+        rc = gidx__fc_minimize(u, step, (size_t)(p + q), arima_obj, &e, 1000, 1e-4, &fmin);
         if (rc != GIDX_OK)
             return rc;
         if (!(fmin < 1e9))
             return gidx__error_set(GIDX_ENOCONV, "forecast: ARIMA(%d,%d,%d) likelihood failed", p, d, q);
     }
     arima_unpack(&e.ap, u, &e);
-    if (kalman(&e.ap, y, N, &ssq, &sumlog, &n, a, P, &ns) != 0 || n == 0)
+    if (kalman(&e.ap, y, N, &ssq, &sumlog, &n, a, P, &ns, 1) != 0 || n == 0)
         return gidx__error_set(GIDX_ENUMERIC, "forecast: ARIMA(%d,%d,%d) Kalman filter failed", p, d, q);
     c->method = GIDX_FC_ARIMA;
+    for (j = 0; j < (size_t)(p + q) && j < 8; j++)
+        c->x[j] = u[j];
     c->p = p;
     c->d = d;
     c->q = q;
@@ -393,7 +456,7 @@ gidx_status gidx__fc_arima_forecast(const fc_comp *c, const double *y, size_t o,
         ap.theta[i] = c->par[j++];
     if (ap.cst)
         ap.c = c->par[j++];
-    if (kalman(&ap, y, o, &ssq, &sumlog, &n, a, P, &ns) != 0)
+    if (kalman(&ap, y, o, &ssq, &sumlog, &n, a, P, &ns, 0) != 0)
         return gidx__error_set(GIDX_ENUMERIC, "forecast: ARIMA Kalman filter failed");
     /* rebuild T and R as in kalman() for the prediction steps */
     {
@@ -526,14 +589,14 @@ gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
         tried[p][q][cst] = 1;
         if (nobs < (size_t)(d + p + q + cst) + 3)
             continue;
-        if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst) == GIDX_OK && c.aicc < best->aicc) {
+        if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst, NULL) == GIDX_OK && c.aicc < best->aicc) {
             *best = c;
             have = 1;
         }
     }
     if (!have) {
         /* too short for a constant: the random walk (or white noise) */
-        gidx_status rc = gidx__fc_fit_arima(&c, y, N, 0, d, 0, 0);
+        gidx_status rc = gidx__fc_fit_arima(&c, y, N, 0, d, 0, 0, NULL);
         if (rc != GIDX_OK)
             return rc;
         *best = c;
@@ -556,7 +619,7 @@ gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
             tried[p][q][cst] = 1;
             if (nobs < (size_t)(d + p + q + cst) + 3)
                 continue;
-            if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst) == GIDX_OK && c.aicc < best->aicc) {
+            if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst, NULL) == GIDX_OK && c.aicc < best->aicc) {
                 *best = c;
                 improved = 1;
                 break;

@@ -102,8 +102,10 @@ static double ets_obj(const double *u, void *p)
     return gidx__fc_ets_filter(c, e->y, e->N, &l, &b, &sse, &n, NULL);
 }
 
-gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int trend)
+gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int trend,
+                             const fc_comp *init)
 {
+    double warm = init ? 0.3 : 1.0;
     double x0[5], step[5], u[5] = { 0, 0, 0, 0, 0 }, fmin, l, b, sse;
     double tt[10], yy[10], scale = 0.0, mean = 0.0;
     size_t t, m = 0, n = gidx__fc_nobs(y, N), np, j;
@@ -174,6 +176,10 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
     c->x[0] = 1e-4 + 0.2 * (0.9999 - 1e-4);
     c->x[1] = 1e-4 + 0.1 * (c->x[0] - 1e-4);
     c->x[2] = 0.978;
+    if (init) {
+        for (j = 0; j < 5; j++)
+            c->x[j] = init->x[j];
+    }
     e.c = c;
     e.y = y;
     e.N = N;
@@ -181,13 +187,13 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
     e.step = step;
     for (j = 0; j < 5; j++)
         e.idx[j] = -1;
-    e.idx[0] = k; x0[k] = c->x[0]; step[k++] = 0.15;
-    if (trend) { e.idx[1] = k; x0[k] = c->x[1]; step[k++] = 0.02; }
-    if (trend == 2) { e.idx[2] = k; x0[k] = c->x[2]; step[k++] = -0.05; }
-    e.idx[3] = k; x0[k] = c->x[3]; step[k++] = 0.2 * scale;
-    if (trend) { e.idx[4] = k; x0[k] = c->x[4]; step[k++] = 0.05 * scale; }
+    e.idx[0] = k; x0[k] = c->x[0]; step[k++] = (c->x[0] > 0.85 ? -0.15 : 0.15) * warm;
+    if (trend) { e.idx[1] = k; x0[k] = c->x[1]; step[k++] = 0.02 * warm; }
+    if (trend == 2) { e.idx[2] = k; x0[k] = c->x[2]; step[k++] = -0.05 * warm; }
+    e.idx[3] = k; x0[k] = c->x[3]; step[k++] = 0.2 * scale * warm;
+    if (trend) { e.idx[4] = k; x0[k] = c->x[4]; step[k++] = 0.05 * scale * warm; }
     rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
-                           2000, 1e-5, &fmin);
+                           2000, 1e-4, &fmin);
     if (rc != GIDX_OK)
         return rc;
     ets_unpack(&e, u);

@@ -47,11 +47,16 @@ void gidx__fc_setpar(fc_comp *c, size_t j, const char *name, double v);
 /* method fits on the grid: return GIDX_OK or a negative status (message set) */
 gidx_status gidx__fc_fit_naive(fc_comp *c, const double *y, size_t N, int drift);
 gidx_status gidx__fc_fit_trend(fc_comp *c, const double *y, size_t N);
-gidx_status gidx__fc_fit_theta(fc_comp *c, const double *y, size_t N);
-gidx_status gidx__fc_fit_otheta(fc_comp *c, const double *y, size_t N);
-gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int trend);
+/* `init` (may be NULL): a fit of the same specification whose parameters
+ * start the optimiser (warm start for the rolling-origin refits). */
+gidx_status gidx__fc_fit_theta(fc_comp *c, const double *y, size_t N, const fc_comp *init);
+gidx_status gidx__fc_fit_otheta(fc_comp *c, const double *y, size_t N, const fc_comp *init);
+gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int trend,
+                             const fc_comp *init);
 gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int d, int q,
-                               int cst);
+                               int cst, const fc_comp *init);
+/* Refit component `spec` (same method and orders) to the first o points. */
+gidx_status gidx__fc_refit(fc_comp *c, const fc_comp *spec, const double *y, size_t o);
 gidx_status gidx__fc_auto_arima(fc_comp *c, const double *y, size_t N);
 int gidx__fc_ndiffs(const double *y, size_t N);
 double gidx__fc_kpss(const double *x, size_t n);

@@ -35,6 +35,7 @@ gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t
 
 #define FC_CAL_H 6
 #define FC_CAL_M0 3.0
+#define FC_CAL_ORIGINS 10
 #define FC_MAXSPAN 1000
 
 struct gidx_model {
@@ -48,7 +49,7 @@ struct gidx_model {
     double lambda;
     fc_comp comp[3];
     size_t ncomp;
-    double calib;
+    double calib[FC_CAL_H]; /* interval scale per horizon (the last for longer ones) */
     int sim;
     char name[256];
     char msg[512];
@@ -201,7 +202,7 @@ static gidx_status fit_ets_family(fc_comp *best, const double *z, size_t N, int 
             size_t np = 2 + (t ? 2 : 0) + (t == 2 ? 1 : 0);
             if (n < np + 3)
                 continue;
-            if (gidx__fc_fit_ets(&c, z, N, e, t) == GIDX_OK && c.aicc < best->aicc) {
+            if (gidx__fc_fit_ets(&c, z, N, e, t, NULL) == GIDX_OK && c.aicc < best->aicc) {
                 *best = c;
                 have = 1;
             }
@@ -214,11 +215,11 @@ static gidx_status fit_ets_family(fc_comp *best, const double *z, size_t N, int 
 static gidx_status fit_theta_family(fc_comp *best, const double *z, size_t N)
 {
     fc_comp a, b;
-    gidx_status rc = gidx__fc_fit_theta(&a, z, N);
+    gidx_status rc = gidx__fc_fit_theta(&a, z, N, NULL);
     if (rc != GIDX_OK)
         return rc;
     *best = a;
-    if (gidx__fc_fit_otheta(&b, z, N) == GIDX_OK && b.aicc < a.aicc)
+    if (gidx__fc_fit_otheta(&b, z, N, NULL) == GIDX_OK && b.aicc < a.aicc)
         *best = b;
     return GIDX_OK;
 }
@@ -257,7 +258,7 @@ static gidx_status fit_method(gidx_model *m, int method)
         if (n < np + 2)
             return gidx__error_set(GIDX_ETOOSHORT, "forecast: %zu observations are too few for %s",
                                    n, gidx_fc_method_name(method));
-        return gidx__fc_fit_ets(&m->comp[0], z, N, err, tr);
+        return gidx__fc_fit_ets(&m->comp[0], z, N, err, tr, NULL);
     }
     case GIDX_FC_ARIMA:
         if (n < 5)
@@ -266,9 +267,9 @@ static gidx_status fit_method(gidx_model *m, int method)
     case GIDX_FC_THETA:
         if (n < 4)
             return gidx__error_set(GIDX_ETOOSHORT, "forecast: %zu observations are too few for Theta", n);
-        return gidx__fc_fit_theta(&m->comp[0], z, N);
+        return gidx__fc_fit_theta(&m->comp[0], z, N, NULL);
     case GIDX_FC_OTHETA:
-        return gidx__fc_fit_otheta(&m->comp[0], z, N);
+        return gidx__fc_fit_otheta(&m->comp[0], z, N, NULL);
     case GIDX_FC_THETAS:
         if (n < 4)
             return gidx__error_set(GIDX_ETOOSHORT, "forecast: %zu observations are too few for Theta", n);
@@ -313,33 +314,58 @@ static gidx_status fit_method(gidx_model *m, int method)
 
 static void calibrate(gidx_model *m)
 {
-    size_t o, k, nz = 0, cnt = 0;
-    double ss = 0.0, mean[FC_CAL_H], sd[FC_CAL_H], wm[FC_CAL_H], ws[FC_CAL_H];
-    char note[96];
-    m->calib = 1.0;
+    size_t o, k, i, nz = 0, nobs = gidx__fc_nobs(m->z, m->N), before = 0;
+    double ss[FC_CAL_H] = { 0 }, mean[FC_CAL_H], sd[FC_CAL_H], wm[FC_CAL_H], ws[FC_CAL_H];
+    size_t nk[FC_CAL_H] = { 0 };
+    char note[160];
+    for (k = 0; k < FC_CAL_H; k++)
+        m->calib[k] = 1.0;
     if (!m->opt.calibrate)
         return;
-    for (o = 1; o < m->N; o++) {
-        if (!isnan(m->z[o - 1]))
-            cnt++;
-        if (cnt < 3)
+    /* origins: the last FC_CAL_ORIGINS grid points, each refitted (same
+     * specification, warm-started) on the data before it; an origin is
+     * used when every component can be refitted there */
+    for (o = m->N > FC_CAL_ORIGINS ? m->N - FC_CAL_ORIGINS : 1; o < m->N; o++) {
+        int ok = 1;
+        before = gidx__fc_nobs(m->z, o);
+        if (before < 3 || before + 2 > nobs + 1 || isnan(m->z[o]))
             continue;
-        if (model_fc(m, m->z, o, FC_CAL_H, mean, sd, wm, ws) != GIDX_OK)
+        for (k = 0; k < FC_CAL_H; k++)
+            mean[k] = sd[k] = 0.0;
+        for (i = 0; i < m->ncomp && ok; i++) {
+            fc_comp c;
+            if (gidx__fc_refit(&c, &m->comp[i], m->z, o) != GIDX_OK ||
+                gidx__fc_comp_forecast(&c, m->z, o, FC_CAL_H, wm, ws) != GIDX_OK) {
+                ok = 0;
+                break;
+            }
+            for (k = 0; k < FC_CAL_H; k++) {
+                mean[k] += wm[k] / (double)m->ncomp;
+                sd[k] += ws[k] / (double)m->ncomp;
+            }
+        }
+        if (!ok)
             continue;
         for (k = 0; k < FC_CAL_H && o + k < m->N; k++) {
             double v = m->z[o + k];
             if (isnan(v) || !(sd[k] > 0) || !isfinite(mean[k]))
                 continue;
-            ss += (v - mean[k]) * (v - mean[k]) / (sd[k] * sd[k]);
+            ss[k] += (v - mean[k]) * (v - mean[k]) / (sd[k] * sd[k]);
+            nk[k]++;
             nz++;
         }
     }
-    m->calib = sqrt((FC_CAL_M0 + ss) / (FC_CAL_M0 + (double)nz));
-    if (m->calib < 0.5)
-        m->calib = 0.5;
-    if (m->calib > 5.0)
-        m->calib = 5.0;
-    snprintf(note, sizeof note, "interval scale %.3f from %zu rolling-origin errors", m->calib, nz);
+    gidx_error_clear();
+    /* per horizon, shrunk towards 1, then non-decreasing in the horizon:
+     * a model that misses the spread at h steps does not do better at h+1 */
+    for (k = 0; k < FC_CAL_H; k++) {
+        double f = sqrt((FC_CAL_M0 + ss[k]) / (FC_CAL_M0 + (double)nk[k]));
+        if (k > 0 && f < m->calib[k - 1])
+            f = m->calib[k - 1];
+        m->calib[k] = f < 0.5 ? 0.5 : f > 5.0 ? 5.0 : f;
+    }
+    snprintf(note, sizeof note, "interval scale %.3f (1 year) to %.3f (%d+ years) from %zu "
+             "rolling-origin errors", m->calib[0], m->calib[FC_CAL_H - 1], FC_CAL_H, nz);
     addmsg(m, note);
 }
 
@@ -586,7 +612,8 @@ static gidx_status dist_make(fc_dist *d, const gidx_model *m, size_t h)
             for (k = 0; k < h; k++) {
                 for (s = 0; s < d->nsim; s++)
                     d->draws[k * d->nsim + s] =
-                        d->mean[k] + m->calib * (paths[s * h + k] - d->mean[k]);
+                        d->mean[k] + m->calib[k < FC_CAL_H ? k : FC_CAL_H - 1] *
+                                     (paths[s * h + k] - d->mean[k]);
                 qsort(d->draws + k * d->nsim, d->nsim, sizeof(double), cmpd);
             }
         }
@@ -599,7 +626,7 @@ static gidx_status dist_make(fc_dist *d, const gidx_model *m, size_t h)
         return rc;
     }
     for (k = 0; k < h; k++)
-        d->sd[k] *= m->calib;
+        d->sd[k] *= m->calib[k < FC_CAL_H ? k : FC_CAL_H - 1];
     d->df = (m->ncomp == 1 && m->comp[0].df > 0) ? m->comp[0].df : 0.0;
     return GIDX_OK;
 }

@@ -277,11 +277,17 @@ static int ols_line(const double *y, size_t N, double *a, double *b)
     return 0;
 }
 
-gidx_status gidx__fc_fit_theta(fc_comp *c, const double *y, size_t N)
+gidx_status gidx__fc_fit_theta(fc_comp *c, const double *y, size_t N, const fc_comp *init)
 {
-    fc_comp ses;
+    fc_comp ses, si;
     double a, b;
-    gidx_status rc = gidx__fc_fit_ets(&ses, y, N, 0, 0);
+    gidx_status rc;
+    if (init) {
+        memset(&si, 0, sizeof si);
+        si.x[0] = init->par[0];
+        si.x[3] = init->par[1];
+    }
+    rc = gidx__fc_fit_ets(&ses, y, N, 0, 0, init ? &si : NULL);
     if (rc != GIDX_OK)
         return rc;
     if (ols_line(y, N, &a, &b) != 0)
@@ -338,7 +344,7 @@ typedef struct {
     fc_comp *c;
 } oth_ctx;
 
-gidx_status gidx__fc_fit_otheta(fc_comp *c, const double *y, size_t N)
+gidx_status gidx__fc_fit_otheta(fc_comp *c, const double *y, size_t N, const fc_comp *init)
 {
     static const double grid[] = { 1.0, 1.5, 2.0, 2.5, 3.0, 4.0 };
     double A, B, best = INFINITY, zbuf_stack[64], *z = zbuf_stack;
@@ -356,13 +362,18 @@ gidx_status gidx__fc_fit_otheta(fc_comp *c, const double *y, size_t N)
             return GIDX_ENOMEM;
     }
     memset(&bestc, 0, sizeof bestc);
-    for (g = 0; g < sizeof grid / sizeof grid[0]; g++) {
-        fc_comp ses, cand;
-        double th = grid[g], sse, lz;
+    for (g = 0; g < (init ? 1 : sizeof grid / sizeof grid[0]); g++) {
+        fc_comp ses, cand, si;
+        double th = init ? init->par[0] : grid[g], sse, lz;
         size_t nn;
         for (t = 0; t < N; t++)
             z[t] = isnan(y[t]) ? NAN : th * y[t] + (1.0 - th) * (A + B * (double)t);
-        rc = gidx__fc_fit_ets(&ses, z, N, 0, 0);
+        if (init) {
+            memset(&si, 0, sizeof si);
+            si.x[0] = init->par[1];
+            si.x[3] = init->par[2];
+        }
+        rc = gidx__fc_fit_ets(&ses, z, N, 0, 0, init ? &si : NULL);
         if (rc != GIDX_OK)
             break;
         memset(&cand, 0, sizeof cand);
@@ -424,5 +435,24 @@ gidx_status gidx__fc_theta_forecast(const fc_comp *c, const double *y, size_t o,
             sd[k] = sqrt(c->sigma2 * ((double)k * al * al + 1.0));
         }
         return GIDX_OK;
+    }
+}
+
+gidx_status gidx__fc_refit(fc_comp *c, const fc_comp *spec, const double *y, size_t o)
+{
+    switch (spec->method) {
+    case GIDX_FC_NAIVE:
+    case GIDX_FC_DRIFT:
+        return gidx__fc_fit_naive(c, y, o, spec->method == GIDX_FC_DRIFT);
+    case GIDX_FC_TREND:
+        return gidx__fc_fit_trend(c, y, o);
+    case GIDX_FC_THETA:
+        return gidx__fc_fit_theta(c, y, o, spec);
+    case GIDX_FC_OTHETA:
+        return gidx__fc_fit_otheta(c, y, o, spec);
+    case GIDX_FC_ARIMA:
+        return gidx__fc_fit_arima(c, y, o, spec->p, spec->d, spec->q, spec->cst, spec);
+    default:
+        return gidx__fc_fit_ets(c, y, o, spec->err, spec->trend, spec);
     }
 }
