@@ -187,8 +187,12 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
                 P[1 * AR_MAXS + 1] = 1e9;
             continue;
         }
-        if (!obs)
+        if (!obs) {
+            /* a gap: the covariance moves again; steadiness is judged
+             * only between consecutive observed years */
             steady = 0;
+            prev_obs = 0;
+        }
         if (!(ap->d == 0 && t == 0)) {
             double an[AR_MAXS];
             for (i = 0; i < ns; i++) {

@@ -28,7 +28,7 @@
 double gidx__fc_ets_filter(const fc_comp *c, const double *y, size_t o, double *lp,
                            double *bp, double *sse, size_t *nobs, double *res)
 {
-    double al = c->x[0], be = c->x[1], ph = c->trend == 2 ? c->x[2] : 1.0;
+    double al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
     double l = c->x[3], b = c->trend ? c->x[4] : 0.0, s = 0.0, lik2 = 0.0;
     size_t t, n = 0;
     for (t = 0; t < o; t++) {
@@ -70,11 +70,32 @@ double gidx__fc_ets_filter(const fc_comp *c, const double *y, size_t o, double *
     return (double)n * log(s > 0 ? s : 1e-300) + 2.0 * lik2;
 }
 
+#define ALO 1e-4
+#define AHI 0.9999
+#define PLO 0.8
+#define PHI 0.98
+
+static double logistic(double v)
+{
+    return 1.0 / (1.0 + exp(-v));
+}
+
+static double logit_in(double x, double lo, double hi)
+{
+    double p = (x - lo) / (hi - lo);
+    if (p < 1e-6)
+        p = 1e-6;
+    if (p > 1 - 1e-6)
+        p = 1 - 1e-6;
+    return log(p / (1.0 - p));
+}
+
 typedef struct {
     fc_comp *c;
     const double *y;
     size_t N;
     const double *x0, *step;
+    int out;    /* a logit coordinate beyond +-10: outside the search box */
     int idx[5]; /* position in the optimiser vector of alpha, beta, phi, l0, b0; -1 = fixed */
 } ets_ctx;
 
@@ -82,8 +103,21 @@ static void ets_unpack(ets_ctx *e, const double *u)
 {
     int j;
     for (j = 0; j < 5; j++)
-        if (e->idx[j] >= 0)
-            e->c->x[j] = e->x0[e->idx[j]] + e->step[e->idx[j]] * u[e->idx[j]];
+        if (e->idx[j] >= 0) {
+            double v = e->x0[e->idx[j]] + e->step[e->idx[j]] * u[e->idx[j]];
+            /* smoothing parameters live on the logit scale of their
+             * bounds, so that corner optima (alpha at 0.9999, phi at 0.98,
+             * common on yearly data) are reached without penalty walls */
+            if (j < 3 && fabs(v) > 10.0)
+                e->out = 1;
+            if (j == 0)
+                v = ALO + (AHI - ALO) * logistic(v);
+            else if (j == 1)
+                v = ALO + (e->c->x[0] - ALO) * logistic(v);
+            else if (j == 2)
+                v = PLO + (PHI - PLO) * logistic(v);
+            e->c->x[j] = v;
+        }
 }
 
 static double ets_obj(const double *u, void *p)
@@ -92,7 +126,10 @@ static double ets_obj(const double *u, void *p)
     fc_comp *c = e->c;
     double l, b, sse;
     size_t n;
+    e->out = 0;
     ets_unpack(e, u);
+    if (e->out)
+        return 1e10;
     if (c->x[0] < 1e-4 || c->x[0] > 0.9999)
         return 1e10;
     if (c->trend && (c->x[1] < 1e-4 || c->x[1] > c->x[0]))
@@ -187,15 +224,31 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
     e.step = step;
     for (j = 0; j < 5; j++)
         e.idx[j] = -1;
-    e.idx[0] = k; x0[k] = c->x[0]; step[k++] = (c->x[0] > 0.85 ? -0.15 : 0.15) * warm;
-    if (trend) { e.idx[1] = k; x0[k] = c->x[1]; step[k++] = 0.02 * warm; }
-    if (trend == 2) { e.idx[2] = k; x0[k] = c->x[2]; step[k++] = -0.05 * warm; }
+    e.idx[0] = k; x0[k] = logit_in(c->x[0], ALO, AHI); step[k++] = (x0[0] > 1.5 ? -1.0 : 1.0) * warm;
+    if (trend) { e.idx[1] = k; x0[k] = logit_in(c->x[1], ALO, c->x[0]); step[k++] = 1.0 * warm; }
+    if (trend == 2) { e.idx[2] = k; x0[k] = logit_in(c->x[2], PLO, PHI); step[k++] = -1.0 * warm; }
     e.idx[3] = k; x0[k] = c->x[3]; step[k++] = 0.2 * scale * warm;
     if (trend) { e.idx[4] = k; x0[k] = c->x[4]; step[k++] = 0.05 * scale * warm; }
     rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
                            2000, 1e-4, &fmin);
     if (rc != GIDX_OK)
         return rc;
+    if (!init) {
+        /* one restart from the optimum found: Nelder-Mead can stall on the
+         * ridges of damped-trend likelihoods (Lagarias et al. 1998, SIAM J.
+         * Optim. 9); a fresh simplex there costs little */
+        double f2;
+        for (j = 0; j < (size_t)k; j++) {
+            x0[j] += step[j] * u[j];
+            u[j] = 0.0;
+            step[j] *= 2.0;
+        }
+        rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
+                               2000, 1e-4, &f2);
+        if (rc != GIDX_OK)
+            return rc;
+        fmin = f2;
+    }
     ets_unpack(&e, u);
     if (!(fmin < 1e9))
         return gidx__error_set(GIDX_ENOCONV, "forecast: ETS likelihood optimisation failed");
@@ -230,7 +283,7 @@ gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t
 gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
                                        double *mean, double *sd)
 {
-    double l, b, sse, al = c->x[0], be = c->x[1], ph = c->trend == 2 ? c->x[2] : 1.0;
+    double l, b, sse, al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
     double phs = 0.0, csum = 0.0, prod = 1.0;
     size_t n, k;
     gidx__fc_ets_filter(c, y, o, &l, &b, &sse, &n, NULL);
@@ -269,7 +322,7 @@ gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t
 gidx_status gidx__fc_ets_simulate(const fc_comp *c, const double *y, size_t o, size_t h,
                                   size_t nsim, gidx__rng *rng, double *paths)
 {
-    double l0, b0, sse, al = c->x[0], be = c->x[1], ph = c->trend == 2 ? c->x[2] : 1.0;
+    double l0, b0, sse, al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
     double sig = sqrt(c->sigma2);
     size_t n, s, k;
     gidx__fc_ets_filter(c, y, o, &l0, &b0, &sse, &n, NULL);

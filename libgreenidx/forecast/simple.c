@@ -101,12 +101,24 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
         gsl_multimin_fminimizer_free(s);
         return gidx__gsl_fail(st, "forecast: Nelder-Mead start");
     }
-    for (it = 0; it < maxit; it++) {
-        st = gsl_multimin_fminimizer_iterate(s);
-        if (st != GSL_SUCCESS)
-            break;
-        if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), tol) == GSL_SUCCESS)
-            break;
+    {
+        /* stop on a small simplex, or when the best value has not moved by
+         * more than 1e-9 relative in 10 n iterations (a flat ridge or a
+         * corner approached on the logit scale) */
+        double fref = s->fval;
+        size_t since = 0;
+        for (it = 0; it < maxit; it++) {
+            st = gsl_multimin_fminimizer_iterate(s);
+            if (st != GSL_SUCCESS)
+                break;
+            if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), tol) == GSL_SUCCESS)
+                break;
+            if (fref - s->fval > 1e-9 * (fabs(fref) + 1e-6)) {
+                fref = s->fval;
+                since = 0;
+            } else if (++since >= 10 * n + 10)
+                break;
+        }
     }
     memcpy(x, s->x->data, n * sizeof *x);
     if (fmin)

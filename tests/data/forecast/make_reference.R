@@ -47,6 +47,7 @@ for (id in names(series)) {
     add(id, nm, "lo80", f$lower[, 1]); add(id, nm, "hi80", f$upper[, 1])
   }
   add(id, "ndiffs", "d", ndiffs(x))
+  add(id, "ses", "par", ses(x, h = h)$model$par)  # the SES inside thetaf()
   f <- thetaf(x, h = h, level = c(80, 95))
   add(id, "thetaf", "mean", f$mean)
   add(id, "thetaf", "lo80", f$lower[, 1]); add(id, "thetaf", "hi80", f$upper[, 1])
