@@ -34,6 +34,7 @@
 
 #define AR_MAXR 4          /* max(p, q + 1) */
 #define AR_MAXS (AR_MAXR + 2)
+#define FC_MAXPQ 2 /* search limit of the automatic order choice */
 
 /* Jones (1980): partial autocorrelations tanh(u) -> AR coefficients. */
 static void pacf_to_coef(const double *u, size_t p, double *phi)
@@ -398,7 +399,7 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
         step[j] = init ? 0.1 : 0.3;
     }
     if (p + q > 0) {
-        rc = gidx__fc_minimize(u, step, (size_t)(p + q), arima_obj, &e, 1000, 1e-4, &fmin);
+        rc = gidx__fc_minimize(u, step, (size_t)(p + q), arima_obj, &e, 500, 1e-3, &fmin);
         if (rc != GIDX_OK)
             return rc;
         if (!(fmin < 1e9))
@@ -616,7 +617,7 @@ gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
         for (k = 0; k < sizeof mv / sizeof mv[0]; k++) {
             int p = cur.p + mv[k][0], q = cur.q + mv[k][1];
             int cst = mv[k][2] ? !cur.cst : cur.cst;
-            if (p < 0 || q < 0 || p > 3 || q > 3 || (cst && !allowc))
+            if (p < 0 || q < 0 || p > FC_MAXPQ || q > FC_MAXPQ || (cst && !allowc))
                 continue;
             if (tried[p][q][cst])
                 continue;
