@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 /*
- * ARIMA(p,d,q) with drift (d = 1) or mean (d = 0), d <= 2, p, q <= 3.
+ * ARIMA(p,d,q) with drift (d = 1) or mean (d = 0), d <= 2, p, q <= 3 when
+ * given, p, q <= 2 in the automatic search (R's auto.arima allows 5; yearly
+ * series of 10-40 points seldom support more than two).
  *
  * - Exact Gaussian likelihood by the Kalman filter on the state-space form
  *   of Harvey (1989, "Forecasting, structural time series models and the
@@ -25,6 +27,9 @@
  *   J. Econometrics 54; lag trunc(3 sqrt(n) / 13) and the 5 % critical
  *   value 0.463 of their Table 1, as R forecast's ndiffs()), then the
  *   stepwise search over p and q by AICc, with and without drift/mean.
+ * - The drift (or mean) is concentrated out of the likelihood by an
+ *   augmented filter (generalised least squares given the ARMA part), so
+ *   the simplex only searches the p + q ARMA coefficients.
  */
 #include <math.h>
 #include <stdio.h>

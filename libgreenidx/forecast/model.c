@@ -11,14 +11,19 @@
  * "A forecast combination benchmark"; Makridakis et al. 2020, M4, IJF 36),
  * graceful degradation for short series, and interval calibration.
  *
- * Calibration: the model's predictive standard deviations are rescaled by
- * s = sqrt((m0 + sum z^2) / (m0 + m)), where z are the standardised errors
- * of the series' own rolling-origin forecasts (every origin with at least
- * three observations, horizons 1..6, parameters held at their full-sample
- * values) and m0 = 3 pseudo-errors of size 1 shrink s towards 1 for short
- * series. This is the scale version of split-conformal calibration
- * (Vovk, Gammerman & Shafer 2005; Stankeviciute et al. 2021 for time
- * series) with a variance shrinkage; see docs/forecast.md.
+ * Calibration (on by default): the series' own rolling-origin errors. At
+ * each of the last 10 grid points o (with at least 3 observations before
+ * it) every component is refitted, same specification, warm-started from
+ * the full-sample fit, to the data before o and forecasts 1..6 years ahead;
+ * z = (actual - mean) / sd are the standardised errors. Per horizon k the
+ * predictive sd is multiplied by s_k = sqrt((m0 + sum z_k^2) / (m0 + n_k))
+ * with m0 = 3 pseudo-errors of size 1 (shrinkage towards the model's own
+ * width for short series), made non-decreasing in k and clamped to
+ * [0.5, 5]; horizons beyond 6 use s_6. This is the scale form of
+ * split-conformal calibration (Vovk, Gammerman & Shafer 2005, "Algorithmic
+ * learning in a random world"; Stankeviciute, Alaa & van der Schaar 2021,
+ * "Conformal time-series forecasting", NeurIPS) with a variance shrinkage;
+ * see docs/forecast.md for what it achieves on M3.
  */
 #include <math.h>
 #include <stdio.h>
