@@ -46,9 +46,11 @@ static gidx_status gidx_py_einval(const char *what)
 %}
 %inline %{
 gidx_status gidx_py_model_new(gidx_model **out, int method, int calibrate, int boxcox,
-                              double lambda, int biasadj, unsigned long seed, size_t nsim)
+                              double lambda, int biasadj, unsigned long seed, size_t nsim,
+                              int ets_errors)
 {
     gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    o.ets_errors = ets_errors;
     o.method = method;
     o.calibrate = calibrate;
     o.boxcox = boxcox;

@@ -25,14 +25,15 @@ static const char usage[] =
 "                         [--value-col value] --horizon H [--level 80,95]\n"
 "                         [--method auto|ets|arima|theta|drift|naive|...] [--holdout H]\n"
 "                         [--format csv|json] [--output FILE] [--threads N]\n"
-"                         [--no-calibrate] [--seed N]\n"
+"                         [--no-calibrate] [--seed N] [--ets-errors additive|both]\n"
 "\n"
 "Forecast every series of a long CSV file (one row per series and year; quoted\n"
 "fields allowed, other columns ignored). Years need not be consecutive: missing\n"
 "years are real gaps. Methods: auto (best ETS, ARIMA and Theta by AICc, combined\n"
 "with equal weights), naive, drift, trend, logtrend, ets, ANN, AAN, AAdN, MNN, MAN,\n"
 "MAdN, arima, theta, otheta, thetas. Intervals are calibrated by each series'\n"
-"rolling-origin errors unless --no-calibrate.\n"
+"rolling-origin errors unless --no-calibrate. The automatic ETS choice uses\n"
+"additive-error models unless --ets-errors both (as R's ets()).\n"
 "\n"
 "Output (csv): series_id,timestamp,mean,lo80,hi80,lo95,hi95 (one lo/hi pair per\n"
 "level). With --holdout H the last H points of each series are held out and\n"
@@ -149,6 +150,10 @@ static int run(int argc, char **argv)
                 return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "--method needs a value");
             if (gidx_fc_method_parse(&method, v) != GIDX_OK)
                 return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "%s", gidx_error_last()->message);
+        } else if (gidx_cli_opt(argc, argv, &k, "--ets-errors", 1, &v, &missing)) {
+            if (missing || (strcmp(v, "additive") != 0 && strcmp(v, "both") != 0))
+                return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "--ets-errors must be additive or both");
+            opt.ets_errors = strcmp(v, "both") == 0;
         } else if (gidx_cli_opt(argc, argv, &k, "--no-calibrate", 0, &v, &missing)) {
             calibrate = 0;
         } else

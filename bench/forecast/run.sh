@@ -17,9 +17,10 @@ command -v taskset >/dev/null 2>&1 && { pinr="taskset -c 0"; pin="taskset -c $((
 $pinr Rscript "$here/bench_r.R" "$data" "$tmp/r.csv" > "$tmp/r.log" 2>&1 &
 rpid=$!
 
-for m in auto ets arima thetas theta drift naive; do
+for m in auto ets ets-both arima thetas theta drift naive; do
   t0=$(date +%s.%N)
-  $pin "$gx" forecast --input "$data" --holdout 6 --level 80 --method "$m" --threads 1 > "$tmp/$m.csv"
+  case $m in ets-both) extra="--method ets --ets-errors both";; *) extra="--method $m";; esac
+  $pin "$gx" forecast --input "$data" --holdout 6 --level 80 $extra --threads 1 > "$tmp/$m.csv"
   t1=$(date +%s.%N)
   echo "$m $(echo "$t1 - $t0" | bc)" >> "$tmp/times"
 done
@@ -30,7 +31,7 @@ import csv, sys, os
 tmp = sys.argv[1]
 times = dict(l.split() for l in open(os.path.join(tmp, "times")))
 rows = []
-for m in ["auto", "ets", "arima", "thetas", "theta", "drift", "naive"]:
+for m in ["auto", "ets", "ets-both", "arima", "thetas", "theta", "drift", "naive"]:
     last = list(csv.reader(open(os.path.join(tmp, m + ".csv"))))[-1]
     rows.append(("greenidx " + m, float(last[2]), float(last[3]), 100 * float(last[4]), float(times[m])))
 r = list(csv.DictReader(open(os.path.join(tmp, "r.csv"))))

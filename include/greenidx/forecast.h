@@ -55,7 +55,7 @@ enum gidx_fc_method {
     GIDX_FC_DRIFT = 2,    /**< random walk with drift */
     GIDX_FC_TREND = 3,    /**< linear trend in the year, least squares */
     GIDX_FC_LOGTREND = 4, /**< linear trend of log(y) (constant growth rate); y > 0 */
-    GIDX_FC_ETS = 5,      /**< ETS: the best of the six models below by AICc */
+    GIDX_FC_ETS = 5,      /**< ETS: the best by AICc of the models below (additive errors only unless ::gidx_model_options.ets_errors = 1) */
     GIDX_FC_ETS_ANN = 6,  /**< ETS(A,N,N): simple exponential smoothing, additive errors */
     GIDX_FC_ETS_AAN = 7,  /**< ETS(A,A,N): Holt's linear trend */
     GIDX_FC_ETS_AADN = 8, /**< ETS(A,Ad,N): damped trend */
@@ -78,10 +78,13 @@ typedef struct gidx_model_options {
     int calibrate;         /**< 1: widen/narrow intervals by rolling-origin errors; 0: model formulas only */
     size_t nsim;           /**< simulated paths where intervals are simulated; 0 = 2000 */
     unsigned long seed;    /**< seed of the simulation (MT19937) */
+    int ets_errors;        /**< automatic ETS choice (methods ets and auto): 0 = among the
+                                additive-error models (default; see docs/forecast.md for the
+                                M3 evidence), 1 = additive and multiplicative errors, as R's ets() */
 } gidx_model_options;
 
-/** Default options: auto, no transform, calibrated intervals, 2000 paths, seed 42. */
-#define GIDX_MODEL_OPTIONS_INIT { 1u, GIDX_FC_AUTO, 0, 0.0, 1, 1, 0u, 42ul }
+/** Default options: auto, no transform, calibrated intervals, 2000 paths, seed 42, additive-error ETS choice. */
+#define GIDX_MODEL_OPTIONS_INIT { 1u, GIDX_FC_AUTO, 0, 0.0, 1, 1, 0u, 42ul, 0 }
 
 /** A forecasting model of one yearly series (opaque). */
 typedef struct gidx_model gidx_model;

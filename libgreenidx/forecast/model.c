@@ -118,6 +118,8 @@ gidx_status gidx_model_new(gidx_model **out, const gidx_model_options *opt)
                                opt->version);
     if (opt->method < GIDX_FC_AUTO || opt->method > GIDX_FC_THETAS)
         return gidx__error_set(GIDX_EINVAL, "gidx_model_new: unknown method %d", opt->method);
+    if (opt->ets_errors != 0 && opt->ets_errors != 1)
+        return gidx__error_set(GIDX_EINVAL, "gidx_model_new: ets_errors %d (0 or 1)", opt->ets_errors);
     if (opt->boxcox && !(fabs(opt->lambda) <= 2.0))
         return gidx__error_set(GIDX_EINVAL, "gidx_model_new: Box-Cox lambda %g outside [-2, 2]",
                                opt->lambda);
@@ -245,6 +247,8 @@ static gidx_status fit_method(gidx_model *m, int method)
     for (t = 0; t < N; t++)
         if (!isnan(z[t]) && z[t] <= 0)
             positive = 0;
+    if (!m->opt.ets_errors)
+        positive = 0; /* the automatic choice considers additive errors only */
     m->ncomp = 1;
     switch (method) {
     case GIDX_FC_NAIVE:

@@ -27,13 +27,13 @@ class Model:
     """
 
     def __init__(self, method="auto", calibrate=True, boxcox=None, biasadj=True,
-                 seed=42, nsim=0):
+                 seed=42, nsim=0, ets_errors="additive"):
         if method not in METHODS:
             raise ValueError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)))
         lam = 0.0 if boxcox is None else float(boxcox)
         self._m = _capi.gidx_py_model_new(METHODS[method], int(bool(calibrate)),
                                           int(boxcox is not None), lam, int(bool(biasadj)),
-                                          int(seed), int(nsim))
+                                          int(seed), int(nsim), int(ets_errors == "both"))
         self.method = method
 
     def close(self):
