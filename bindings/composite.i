@@ -292,7 +292,7 @@ static void gidx_r_fin_coin(SEXP p) { gidx_b_coin_free((gidx_b_coin *)R_External
 static void gidx_r_fin_res(SEXP p) { gidx_index_result_free((gidx_index_result *)R_ExternalPtrAddr(p)); R_ClearExternalPtr(p); }
 static void gidx_r_fin_unc(SEXP p) { gidx_index_uncertainty_free((gidx_index_uncertainty_result *)R_ExternalPtrAddr(p)); R_ClearExternalPtr(p); }
 
-static SEXP gidx_r_ptr(void *p, void (*fin)(SEXP))
+static SEXP gidx_r_cmp_ptr(void *p, void (*fin)(SEXP))
 {
     SEXP e = PROTECT(R_MakeExternalPtr(p, R_NilValue, R_NilValue));
     R_RegisterCFinalizerEx(e, fin, TRUE);
@@ -300,7 +300,7 @@ static SEXP gidx_r_ptr(void *p, void (*fin)(SEXP))
     return e;
 }
 
-static const char *gidx_r_str(SEXP s)
+static const char *gidx_r_cmp_str(SEXP s)
 {
     return (Rf_isString(s) && XLENGTH(s) == 1 && STRING_ELT(s, 0) != NA_STRING) ? CHAR(STRING_ELT(s, 0)) : NULL;
 }
@@ -311,11 +311,11 @@ static const char *gidx_r_str(SEXP s)
 SEXP gidx_r_coin_load(SEXP idata, SEXP imeta)
 {
     gidx_b_coin *c = NULL;
-    gidx_status rc = gidx_b_coin_load(&c, gidx_r_str(idata) ? gidx_r_str(idata) : "",
-                                      gidx_r_str(imeta) ? gidx_r_str(imeta) : "");
+    gidx_status rc = gidx_b_coin_load(&c, gidx_r_cmp_str(idata) ? gidx_r_cmp_str(idata) : "",
+                                      gidx_r_cmp_str(imeta) ? gidx_r_cmp_str(imeta) : "");
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
-    return gidx_r_ptr(c, gidx_r_fin_coin);
+    return gidx_r_cmp_ptr(c, gidx_r_fin_coin);
 }
 
 /* A coin from a units x indicators matrix and the hierarchy. */
@@ -355,13 +355,13 @@ SEXP gidx_r_coin_build(SEXP units, SEXP year, SEXP X, SEXP icodes, SEXP iparents
         gidx_b_coin_free(c);
         return gidx_r_status(rc);
     }
-    return gidx_r_ptr(c, gidx_r_fin_coin);
+    return gidx_r_cmp_ptr(c, gidx_r_fin_coin);
 }
 
 SEXP gidx_r_coin_option(SEXP coin, SEXP name, SEXP value)
 {
     gidx_b_coin *c = TYPEOF(coin) == EXTPTRSXP ? (gidx_b_coin *)R_ExternalPtrAddr(coin) : NULL;
-    gidx_status rc = gidx_b_coin_option(c, gidx_r_str(name), gidx_r_str(value));
+    gidx_status rc = gidx_b_coin_option(c, gidx_r_cmp_str(name), gidx_r_cmp_str(value));
     return rc == GIDX_OK ? R_NilValue : gidx_r_status(rc);
 }
 
@@ -413,7 +413,7 @@ SEXP gidx_r_compute(SEXP coin)
     SET_VECTOR_ELT(out, 3, yr);
     SET_VECTOR_ELT(out, 4, sc);
     SET_VECTOR_ELT(out, 5, rk);
-    SET_VECTOR_ELT(out, 6, gidx_r_ptr(r, gidx_r_fin_res));
+    SET_VECTOR_ELT(out, 6, gidx_r_cmp_ptr(r, gidx_r_fin_res));
     UNPROTECT(7);
     return out;
 }
@@ -432,7 +432,7 @@ SEXP gidx_r_uncertainty(SEXP coin, SEXP n, SEXP seed, SEXP threads, SEXP sobol, 
         !Rf_isLogical(exclude))
         return gidx_r_status(gidx_index_uncertainty(&u, NULL, NULL, NULL));
     rc = gidx_b_uncertainty(&u, c, (size_t)REAL(n)[0], (unsigned long)REAL(seed)[0], (unsigned)REAL(threads)[0],
-                            LOGICAL(sobol)[0], gidx_r_str(imputes), gidx_r_str(norms), gidx_r_str(aggs),
+                            LOGICAL(sobol)[0], gidx_r_cmp_str(imputes), gidx_r_cmp_str(norms), gidx_r_cmp_str(aggs),
                             REAL(noise)[0], LOGICAL(exclude)[0]);
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
