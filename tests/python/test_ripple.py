@@ -77,7 +77,7 @@ def test_folder_type2_and_frame(test_data):
     d = r.to_dict()
     assert d["type"] == 2
     assert {"direct", "indirect", "induced"} <= set(d["sectors"][0]["employment"])
-    assert "CSV" not in r.text("csv") and r.text("csv").startswith("sector,quantity")
+    assert r.text("csv").startswith("sector,quantity,direct,indirect,induced,total")
 
 
 def test_path(test_data):
