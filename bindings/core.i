@@ -10,16 +10,21 @@
 #include <greenidx/common.h>
 %}
 
-const char *gidx_version_string(void);
-int gidx_version_number(void);
-const char *gidx_strerror(gidx_status code);
-void gidx_error_clear(void);
-gidx_status gidx_error_set(gidx_status code, const char *message);
-gidx_status gidx_write_file(const char *path, const char *data, size_t len);
+/* The declarations come from the header itself, so that `swig -doxygen`
+ * carries its Doxygen comments into the Python docstrings. Left out: the
+ * error struct (the bindings read it through the two functions below),
+ * the raw-pointer solver (wrapped per language below) and gidx_free (the
+ * bindings free what the library returns themselves). */
+%ignore gidx_error;
+%ignore gidx_error_last;
+%ignore gidx_linalg_solve;
+%ignore gidx_free;
+%include <greenidx/common.h>
 
 %inline %{
-/* The calling thread's last error, as plain values for the bindings. */
+/** The calling thread's last error code (::GIDX_OK when none is recorded). */
 int gidx_error_last_code(void) { return gidx_error_last()->code; }
+/** The calling thread's last error message ("" when none is recorded). */
 const char *gidx_error_last_message(void) { return gidx_error_last()->message; }
 %}
 
