@@ -67,6 +67,10 @@ typedef unsigned long size_t;
 GIDX_NUMPY_ARGOUT1(double)
 GIDX_NUMPY_ARGOUT1(int)
 
+/* Docstrings: the Doxygen comment of every public function, generated from
+ * the headers by bindings/python/gen_docstrings.py at build time. */
+%include "gidx_docstrings.i"
+
 %{
 /* Raise greenidx._errors.class_for(code)(message, code). */
 static void gidx_py_raise(gidx_status code)

@@ -63,6 +63,19 @@ fi
   cat "$work/greenidx.R"
 } > "$dest/R/greenidx_swig.R"
 
+# Collate: the SWIG code first, then the core layer, then the modules, the
+# order tests/r/run.R sources them in the build tree, so that a layer
+# function replaces a SWIG function of the same name in both.
+{
+  printf "Collate:\n    'greenidx_swig.R'\n    'greenidx_layer.R'"
+  for f in "$dest"/R/*.R; do
+    b=$(basename "$f")
+    case "$b" in greenidx_swig.R | greenidx_layer.R) continue ;; esac
+    printf "\n    '%s'" "$b"
+  done
+  printf "\n"
+} >> "$dest/DESCRIPTION"
+
 if [ "${1:-}" = "--tests" ]; then
   shift
   mkdir -p "$dest/tests/testthat"
