@@ -38,6 +38,9 @@ where = pathlib.Path(gi.__file__).resolve()
 assert venv in where.parents, "imported %s, not the venv's copy" % where
 assert pathlib.Path(capi._capi.__file__).resolve().parent == where.parent
 assert gi.version() == want, (gi.version(), want)
+# The package's own version (bindings/python/meson.build) follows the library's.
+import importlib.metadata
+assert importlib.metadata.version("greenidx") == want, importlib.metadata.version("greenidx")
 # [[2,1],[1,3]] x = [3,5] -> [0.8, 1.4] by hand
 np.testing.assert_allclose(gi.solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]), [0.8, 1.4],
                            rtol=0, atol=1e-14)

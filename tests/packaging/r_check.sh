@@ -39,6 +39,8 @@ want=$(pkg-config --modversion greenidx)
 R_LIBS="$tmp/lib" Rscript -e '
   library(greenidx)
   stopifnot(gidx_version() == commandArgs(TRUE)[1])
+  # the package version (bindings/r/DESCRIPTION) follows the library version
+  stopifnot(as.character(packageVersion("greenidx")) == commandArgs(TRUE)[1])
   stopifnot(isTRUE(all.equal(gidx_solve(matrix(c(2, 1, 1, 3), 2, byrow = TRUE), c(3L, 5L)),
                              c(0.8, 1.4), tolerance = 1e-14)))
   e <- tryCatch(gidx_solve(matrix(c(1, 2, 2, 4), 2), c(1, 2)), gidx_esingular = function(e) e)
