@@ -7,6 +7,8 @@
 # freed by R's garbage collector; results are data.frames.
 
 #' Load COINr's iData / iMeta CSV layout into an index input.
+#' @param idata path of the unit-by-indicator table (COINr iData layout)
+#' @param imeta path of the indicator metadata table (COINr iMeta layout: Level, iCode, Direction, Weight, Parent, ...)
 gidx_index_coinr <- function(idata, imeta) {
   structure(list(ptr = gidx_check(gidx_r_coin_load(as.character(idata), as.character(imeta)))),
             class = "gidx_coin")
@@ -18,7 +20,9 @@ gidx_index_coinr <- function(idata, imeta) {
 #'   column per indicator (colnames = codes); NA = missing
 #' @param parents the aggregate of each indicator
 #' @param aggregates data.frame(code, parent, weight); parent NA for the root
-#' @param weights,directions per indicator (default 1 and +1)
+#' @param weights per-indicator weights (default 1)
+#' @param directions per-indicator directions, +1 or -1 (default +1)
+#' @param year the year the values belong to
 gidx_index_build <- function(X, parents, aggregates, weights = NULL, directions = NULL,
                              year = 2000) {
   X <- as.matrix(X)
@@ -35,6 +39,8 @@ gidx_index_build <- function(X, parents, aggregates, weights = NULL, directions 
 
 #' Set methodological choices by name, e.g. impute = "group-mean:EurAsia_group",
 #' normalise = "minmax:0,100", treat = "winsorise:5", aggregate = "gmean".
+#' @param coin an index input from gidx_index_coinr() or gidx_index_build()
+#' @param ... named choices: impute, screen, treat, normalise, weights, aggregate (the strings of greenidx index)
 gidx_index_options <- function(coin, ...) {
   opts <- list(...)
   for (n in names(opts)) {
@@ -47,6 +53,7 @@ gidx_index_options <- function(coin, ...) {
 
 #' Compute the index: a data.frame with uCode, uName, year, score, rank and
 #' one column per aggregate, sorted by year and rank.
+#' @param coin an index input from gidx_index_coinr() or gidx_index_build()
 gidx_index_compute <- function(coin) {
   r <- gidx_check(gidx_r_compute(coin$ptr))
   units <- r[[1]]; names <- r[[2]]; aggs <- r[[3]]; years <- r[[4]]
@@ -68,6 +75,16 @@ gidx_index_compute <- function(coin) {
 #' Monte Carlo uncertainty (or Sobol sensitivity with sobol = TRUE) over the
 #' listed alternatives. Returns list(ranks = data.frame(nominal, median, p05,
 #' p95), sobol = data.frame(factor, first, total), nruns).
+#' @param coin an index input from gidx_index_coinr() or gidx_index_build()
+#' @param n number of Monte Carlo replications (base sample size for Sobol)
+#' @param seed random seed; results depend on it and not on threads
+#' @param threads number of threads
+#' @param sobol TRUE for Sobol first-order and total-effect indices (Saltelli estimators)
+#' @param impute imputation alternatives to sample (character)
+#' @param normalise normalisation alternatives to sample (character)
+#' @param aggregate aggregation alternatives to sample (character)
+#' @param weight_noise relative perturbation of the weights, e.g. 0.25 for +/- 25 %
+#' @param exclude_one TRUE to include excluding one indicator at a time as a choice
 gidx_index_uncertainty <- function(coin, n = 1000, seed = 1, threads = 1, sobol = FALSE,
                                    impute = character(), normalise = character(),
                                    aggregate = character(), weight_noise = 0, exclude_one = FALSE) {
@@ -82,6 +99,7 @@ gidx_index_uncertainty <- function(coin, n = 1000, seed = 1, threads = 1, sobol 
 }
 
 #' Cronbach's alpha of the columns of a matrix (NA = missing, pairwise covariances).
+#' @param X numeric matrix, one column per item (NA = missing)
 gidx_cronbach_alpha <- function(X) {
   X <- as.matrix(X)
   storage.mode(X) <- "double"
@@ -89,6 +107,7 @@ gidx_cronbach_alpha <- function(X) {
 }
 
 #' PCA of the standardised complete rows: data.frame(sdev, proportion).
+#' @param X numeric matrix, one column per variable (NA rows dropped)
 gidx_pca <- function(X) {
   X <- as.matrix(X)
   storage.mode(X) <- "double"

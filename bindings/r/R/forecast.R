@@ -10,6 +10,11 @@
 
 #' Fit a forecasting model to a yearly series (years may be uneven; NA = missing).
 #' Returns an object of class "gidx_model".
+#' @param years the years of the observations (integer or double; gaps are real time gaps)
+#' @param y the observed values (NA = missing)
+#' @param method auto, ets, arima, theta, drift, naive, ... (see greenidx forecast --help)
+#' @param calibrate TRUE to widen the intervals from the series' own rolling-origin errors
+#' @param seed random seed for simulated intervals
 gidx_model_fit_r <- function(years, y, method = "auto", calibrate = TRUE, seed = 42L) {
   if (!method %in% names(.gidx_fc_methods)) stop("unknown method '", method, "'")
   p <- gidx_check(gidx_r_model_fit(as.integer(years), as.numeric(y),
@@ -23,6 +28,9 @@ gidx_model_fit_r <- function(years, y, method = "auto", calibrate = TRUE, seed =
 }
 
 #' Forecast h years ahead: a data.frame of year, mean, lo<level>, hi<level>.
+#' @param model a fitted model from gidx_model_fit_r()
+#' @param h number of years ahead
+#' @param levels interval levels in percent
 gidx_model_forecast_r <- function(model, h, levels = c(80, 95)) {
   v <- gidx_check(gidx_r_model_forecast(model$ptr, as.integer(h), as.numeric(levels)))
   h <- as.integer(h); L <- length(levels)
@@ -35,11 +43,22 @@ gidx_model_forecast_r <- function(model, h, levels = c(80, 95)) {
 }
 
 #' One-call forecast: fit and forecast, returns the data.frame.
+#' @param years the years of the observations
+#' @param y the observed values (NA = missing)
+#' @param h number of years ahead
+#' @param method the forecasting method (default auto)
+#' @param levels interval levels in percent
+#' @param ... passed to gidx_model_fit_r()
 gidx_forecast <- function(years, y, h, method = "auto", levels = c(80, 95), ...) {
   gidx_model_forecast_r(gidx_model_fit_r(years, y, method, ...), h, levels)
 }
 
 #' Target evaluation: absolute value, or a relative cut from base_year.
+#' @param model a fitted model from gidx_model_fit_r()
+#' @param year the target year
+#' @param value the target value, or the cut in percent when base_year is given
+#' @param base_year base year of a relative cut (0 = value is absolute)
+#' @param below TRUE when the target is met at or below the value
 gidx_target <- function(model, year, value, base_year = 0L, below = TRUE) {
   v <- gidx_check(gidx_r_model_target(model$ptr, as.integer(year), as.numeric(value),
                                       as.integer(base_year), as.integer(below)))
@@ -48,6 +67,9 @@ gidx_target <- function(model, year, value, base_year = 0L, below = TRUE) {
 }
 
 #' Reconcile a (1 + children) x h matrix (parent first row) so children sum to the parent.
+#' @param base matrix of base forecasts, parent in the first row, children below, one column per horizon
+#' @param method mint (shrinkage), bu (bottom-up), ols or wls
+#' @param resid in-sample residuals, same row layout, for MinT and WLS
 gidx_reconcile <- function(base, method = c("mint", "bu", "ols", "wls"), resid = NULL) {
   method <- match.arg(method)
   code <- c(bu = 0L, ols = 1L, wls = 2L, mint = 3L)[[method]]

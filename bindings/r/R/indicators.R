@@ -10,17 +10,21 @@
 .gidx_ind_format <- c(text = 0L, table = 0L, csv = 1L, json = 2L)
 
 #' An indicator catalogue: the built-in default (path = NULL) or a JSON file.
+#' @param path a catalogue JSON file, or NULL for the built-in default
 gidx_catalog <- function(path = NULL) {
   gidx_check(gidx_r_catalog(if (is.null(path)) "" else as.character(path)))
 }
 
 #' Render a catalogue: "table", "csv" or "json" (canonical JSON) text.
+#' @param catalog a catalogue from gidx_catalog()
+#' @param format table, json or csv
 gidx_catalog_text <- function(catalog, format = c("table", "json", "csv")) {
   format <- match.arg(format)
   gidx_check(gidx_r_catalog_render(catalog, .gidx_ind_format[[format]]))
 }
 
 #' The catalogue's indicators as a data.frame (id, names, pillar, direction, unit, target, source, formula).
+#' @param catalog a catalogue from gidx_catalog()
 gidx_catalog_frame <- function(catalog) {
   utils::read.csv(text = gidx_catalog_text(catalog, "csv"), colClasses = "character",
                   na.strings = character(0), encoding = "UTF-8")
@@ -41,6 +45,9 @@ gidx_catalog_frame <- function(catalog) {
 #' Evaluate a catalogue on long data (region, year, variable, value; NULL =
 #' the embedded Telemark data): a data.frame with columns region_code,
 #' region_name, year, indicator, value and reason (why a value is missing).
+#' @param data long data (region, year, variable, value) as a data.frame or CSV path; NULL = the embedded Telemark data
+#' @param catalog a catalogue from gidx_catalog()
+#' @param region region codes or names to keep (NULL = all)
 gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL) {
   panel <- gidx_check(gidx_r_panel(catalog, if (is.null(data)) NULL else .gidx_long_csv(data)))
   csv <- gidx_check(gidx_r_panel_render(panel, 1L, NULL))
@@ -61,6 +68,7 @@ gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL
 #' Validate the indicator panel of gidx_indicators(): a list with the findings
 #' (data.frame check, indicator, region, year, value, message), Cronbach's
 #' alpha per pillar (named numeric) and the text report.
+#' @param indicators the data.frame returned by gidx_indicators()
 gidx_validate <- function(indicators) {
   panel <- attr(indicators, "panel")
   if (is.null(panel)) stop("gidx_validate needs the result of gidx_indicators()")

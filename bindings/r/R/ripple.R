@@ -22,6 +22,9 @@
 
 #' An input-output model from a transactions matrix Z (rows sell to
 #' columns) and total output x; sector names from names(x) or rownames(Z).
+#' @param Z the transactions matrix (flow from row sector to column sector)
+#' @param x total output by sector
+#' @param sectors sector names
 gidx_io_model <- function(Z, x, sectors = names(x)) {
   Z <- as.matrix(Z); storage.mode(Z) <- "double"
   if (is.null(sectors)) sectors <- rownames(Z)
@@ -30,19 +33,28 @@ gidx_io_model <- function(Z, x, sectors = names(x)) {
 
 #' Load a model from a folder with Z.csv, x.csv and optional satellites.csv
 #' and households.csv.
+#' @param path a folder with Z.csv, x.csv and optional satellites.csv and households.csv
 gidx_io_load <- function(path) gidx_check(gidx_r_io_model_load(path.expand(as.character(path))))
 
 #' Sector names of a model.
+#' @param model an input-output model
 gidx_io_sectors <- function(model) gidx_check(gidx_r_io_model_sectors(model))
 
 #' Set a satellite (employment, value_added, labour_income, emissions): totals,
 #' or coefficients per unit of output when per_unit = TRUE.
+#' @param model an input-output model
+#' @param quantity employment, value_added, labour_income or emissions
+#' @param values one value per sector
+#' @param per_unit TRUE when values are coefficients per unit of output
 gidx_io_set_satellite <- function(model, quantity, values, per_unit = FALSE) {
   gidx_check(gidx_r_io_model_set(model, .gidx_io_q(quantity), as.numeric(values), as.logical(per_unit)))
   invisible(model)
 }
 
 #' Set household consumption by sector (or shares of household income).
+#' @param model an input-output model
+#' @param values household consumption by sector
+#' @param shares TRUE when values are shares of household income
 gidx_io_set_households <- function(model, values, shares = FALSE) {
   gidx_check(gidx_r_io_model_set(model, -1L, as.numeric(values), as.logical(shares)))
   invisible(model)
@@ -56,24 +68,35 @@ gidx_io_set_households <- function(model, values, shares = FALSE) {
 }
 
 #' Technical coefficients A.
+#' @param model an input-output model
 gidx_io_coefficients <- function(model) .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, 0L)), model)
 
 #' Leontief inverse (type 1) or the inverse of the model closed with households (type 2).
+#' @param model an input-output model
+#' @param type 1, or 2 for the model closed with households
 gidx_io_leontief <- function(model, type = 1L) {
   type <- as.integer(type)
   .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, type)), model, type)
 }
 
 #' Ghosh inverse G = x^-1 L x.
+#' @param model an input-output model
 gidx_io_ghosh <- function(model) .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, 3L)), model)
 
 #' Multipliers per sector, a named vector.
+#' @param model an input-output model
+#' @param quantity output, employment, value_added, labour_income or emissions
+#' @param type 1 or 2
 gidx_io_multipliers <- function(model, quantity = "output", type = 1L) {
   m <- gidx_check(gidx_r_io_model_multipliers(model, .gidx_io_q(quantity), as.integer(type)))
   stats::setNames(m, gidx_io_sectors(model))
 }
 
 #' Location quotients: a vector (SLQ) or a matrix (CILQ, FLQ; rows supplying).
+#' @param regional regional employment by industry
+#' @param national national employment by industry
+#' @param method slq, cilq or flq
+#' @param delta the FLQ exponent (default 0.3, Flegg and Tohmo 2013)
 gidx_io_location_quotients <- function(regional, national, method = "flq", delta = 0.3) {
   gidx_check(gidx_r_io_location_quotients(.gidx_io_lq(method), as.numeric(delta),
                                           as.numeric(regional), as.numeric(national)))
@@ -81,6 +104,12 @@ gidx_io_location_quotients <- function(regional, national, method = "flq", delta
 
 #' A regional model by location quotients; industry gives each sector's
 #' industry (1-based index into regional/national), NULL when they coincide.
+#' @param model a national input-output model
+#' @param regional regional employment by industry
+#' @param national national employment by industry
+#' @param method slq, cilq or flq
+#' @param delta the FLQ exponent
+#' @param industry each sector's industry (1-based), NULL when sectors are the industries
 gidx_io_regionalise <- function(model, regional, national, method = "flq", delta = 0.3,
                                 industry = NULL) {
   gidx_check(gidx_r_io_model_regionalise(model, .gidx_io_lq(method), as.numeric(delta),
@@ -91,6 +120,10 @@ gidx_io_regionalise <- function(model, regional, national, method = "flq", delta
 #' Effects of a final-demand change: df is a named vector (sector = amount),
 #' a full vector, or a years x sectors matrix (a path). Returns a
 #' gidx_io_result; see as.data.frame() and gidx_io_path().
+#' @param model an input-output model
+#' @param df the final-demand change: named vector, full vector, or years x sectors matrix
+#' @param type 1 or 2 (households closed: induced effects)
+#' @param first_year the year of the first row of a path
 gidx_io_shock <- function(model, df, type = 1L, first_year = 0L) {
   s <- gidx_io_sectors(model)
   if (is.null(dim(df)) && !is.null(names(df))) {
@@ -113,6 +146,9 @@ as.data.frame.gidx_io_result <- function(x, row.names = NULL, optional = FALSE, 
 }
 
 #' Sector totals per year of one quantity and part: a plain vector for scenarios.
+#' @param result a result of gidx_io_shock()
+#' @param quantity output, employment, value_added, labour_income or emissions
+#' @param part direct, indirect, induced or total
 gidx_io_path <- function(result, quantity = "output", part = "total") {
   p <- match(part, .gidx_io_parts)
   if (is.na(p)) stop("part must be one of ", paste(.gidx_io_parts, collapse = ", "))
@@ -120,6 +156,8 @@ gidx_io_path <- function(result, quantity = "output", part = "total") {
 }
 
 #' The C library's rendering: "table", "csv" or "json".
+#' @param result a result of gidx_io_shock()
+#' @param format table, csv or json
 gidx_io_text <- function(result, format = "table") {
   f <- match(format, c("table", "csv", "json"))
   if (is.na(f)) stop("format must be table, csv or json")
