@@ -239,7 +239,10 @@ SEXP gidx_r_dataset_load_csv(SEXP path, SEXP region, SEXP year, SEXP variable, S
     if (gidx_r_str(variable)) o.variable = gidx_r_str(variable);
     if (gidx_r_str(value)) o.value = gidx_r_str(value);
     if (gidx_r_str(flag)) o.flag = gidx_r_str(flag);
-    return gidx_r_result(gidx_dataset_load_csv(&ds, gidx_r_str(path), &o), ds);
+    {
+        gidx_status rc = gidx_dataset_load_csv(&ds, gidx_r_str(path), &o);
+        return gidx_r_result(rc, ds);
+    }
 }
 
 SEXP gidx_r_dataset_load_jsonstat(SEXP path, SEXP region_dim, SEXP time_dim, SEXP variable_dim,
@@ -254,7 +257,10 @@ SEXP gidx_r_dataset_load_jsonstat(SEXP path, SEXP region_dim, SEXP time_dim, SEX
     o.variable_dim = gidx_r_str(variable_dim);
     if (gidx_r_str(region)) o.region = gidx_r_str(region);
     o.variable = gidx_r_str(variable);
-    return gidx_r_result(gidx_dataset_load_jsonstat(&ds, gidx_r_str(path), &o), ds);
+    {
+        gidx_status rc = gidx_dataset_load_jsonstat(&ds, gidx_r_str(path), &o);
+        return gidx_r_result(rc, ds);
+    }
 }
 
 SEXP gidx_r_dataset_harmonise(SEXP p, SEXP drop_unknown)
