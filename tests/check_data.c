@@ -373,6 +373,9 @@ START_TEST(test_jsonstat_errors)
         ck_assert_int_eq(f, GIDX_FLAG_MISSING);
     }
     gidx_dataset_free(ds);
+    /* sizes that would make a sparse file walk 10^12 cells */
+    ck_assert_int_eq(js("{\"class\":\"dataset\",\"id\":[\"R\",\"Tid\"],\"size\":[1000000,1000000],"
+                        "\"dimension\":{},\"value\":{}}", &ds), GIDX_ELIMIT);
     ck_assert_int_eq(gidx_dataset_load_jsonstat(&ds, "/nonexistent.json", NULL), GIDX_EIO);
 }
 END_TEST
