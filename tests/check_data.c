@@ -447,6 +447,49 @@ START_TEST(test_registry)
 }
 END_TEST
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_registry_files)
+{
+    /* A registry from files: the shipped layout, then bad years and codes. */
+    char m[] = "/tmp/gidx_reg_m_XXXXXX", c[] = "/tmp/gidx_reg_c_XXXXXX";
+    gidx_registry *reg = NULL;
+    size_t i;
+    ck_assert_int_ge(mkstemp(m), 0);
+    ck_assert_int_ge(mkstemp(c), 0);
+    write_text(c, "code,name,valid_from,valid_to\n08,Telemark,,2019\n40,Telemark,2024,\n");
+    write_text(m, "code_2024,name_2024,code,name,valid_from,valid_to\n"
+                  "4020,Midt-Telemark,4020,Midt-Telemark,,\n"
+                  "4020,Midt-Telemark,0821,Bø (Telemark),,2019\n");
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_OK);
+    ck_assert_uint_eq(gidx_registry_size(reg), 4);
+    ck_assert_int_eq(gidx_registry_find_name(&i, reg, "bø", 2019, GIDX_LEVEL_MUNICIPALITY), GIDX_OK);
+    ck_assert_str_eq(gidx_registry_successor(reg, i), "4020");
+    gidx_registry_free(reg);
+    write_text(m, "code_2024,name_2024,code,name,valid_from,valid_to\n"
+                  "4020,Midt-Telemark,4020,Midt-Telemark,20x0,\n");
+    reg = (gidx_registry *)1;
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_EDATA);
+    ck_assert_ptr_null(reg);
+    assert_msg(":2: column 5 (\"valid_from\"): \"20x0\" is not a year");
+    write_text(m, "code_2024,name_2024,code,name,valid_from,valid_to\n"
+                  "4020,Midt-Telemark,4020,Midt-Telemark,,\n4020,Midt-Telemark,4020,X,,\n");
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_EDUPLICATE);
+    assert_msg(":3: region code 4020 is listed twice");
+    write_text(m, "kode,navn\n4020,Midt-Telemark\n");
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_ENOTFOUND);
+    assert_msg("code_2024");
+    remove(m);
+    remove(c);
+}
+END_TEST
+
 /* ---- harmonisation ---- */
 
 START_TEST(test_harmonise_reforms)
@@ -900,6 +943,7 @@ static Suite *data_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("registry");
     tcase_add_test(tc, test_registry);
+    tcase_add_test(tc, test_registry_files);
     suite_add_tcase(s, tc);
     tc = tcase_create("harmonise");
     tcase_add_test(tc, test_harmonise_reforms);
