@@ -12,8 +12,8 @@
  * statistics-bank exports start with a title line and a blank line; when the
  * caller does not set csv.skip_lines, leading lines without any separator
  * outside quotes are skipped as titles (a CSV header always has one).
- * Formats: RFC 4180 (CSV); SSB, "Om tabellene i Statistikkbanken" (the
- * symbols ".." confidential, "." not applicable, ":" not published).
+ * Formats: RFC 4180 (CSV); StatBank Norway, "Symbols in tables" (".."
+ * confidential, "." not applicable, ":" not published, "-" nil).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,18 +31,14 @@ size_t gidx__data_title_lines(const char *s, size_t len, char sep)
     while (pos < len) {
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - s) : len, k;
-        int inq = 0, has = 0, blank = 1;
+        int inq = 0;
         for (k = pos; k < end; k++) {
             char c = s[k];
-            if (c == '"') inq = !inq;
-            else if (!inq && (sep ? c == sep : (c == ',' || c == ';' || c == '\t'))) has = 1;
-            if (c != ' ' && c != '\r' && c != '\t' &&
-                !(k == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0))
-                blank = 0;
+            if (c == '"')
+                inq = !inq;
+            else if (!inq && (sep ? c == sep : (c == ',' || c == ';' || c == '\t')))
+                return lines;
         }
-        if (has)
-            return lines;
-        (void)blank;
         lines++;
         if (nl == NULL)
             break;
