@@ -50,4 +50,10 @@ gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
 gidx_status gidx__data_cell_year(int *year, const gidx_table *t, size_t i, size_t j);
 gidx_status gidx__data_cell_value(double *v, int *flag, const gidx_table *t, size_t i, size_t j);
 
+/* Cell number (0 .. ncells-1, in order of creation) of a cell that was
+ * set: 1 and *c, or 0 when the cell was never set. */
+struct gidx_dataset;
+int gidx__dataset_cell_index(size_t *c, const struct gidx_dataset *ds, const char *region,
+                             int year, const char *variable);
+
 #endif /* GIDX_DATA_INTERNAL_H */
