@@ -609,6 +609,33 @@ START_TEST(test_harmonise_07459)
 }
 END_TEST
 
+START_TEST(test_harmonise_identity)
+{
+    /* The Telemark data is keyed by 2024 codes for all years: harmonisation
+     * leaves every municipal cell unchanged and drops only the county. */
+    gidx_registry *reg = NULL;
+    gidx_dataset *ds = NULL, *h = NULL;
+    size_t r, v, y;
+    ck_assert_int_eq(gidx_registry_load_default(&reg), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_harmonise(&h, ds, reg, NULL), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_meta(h, "harmonise.dropped"), "40");
+    ck_assert_uint_eq(gidx_dataset_nregions(h), 17);
+    for (r = 0; r < gidx_dataset_nregions(h); r++)
+        for (v = 0; v < gidx_dataset_nvariables(ds); v++)
+            for (y = 0; y < gidx_dataset_nyears(ds); y++) {
+                const char *rn = gidx_dataset_region(h, r), *vn = gidx_dataset_variable(ds, v);
+                int year = gidx_dataset_year(ds, y);
+                ck_assert_int_eq(gidx_dataset_has(h, rn, year, vn), gidx_dataset_has(ds, rn, year, vn));
+                if (gidx_dataset_has(ds, rn, year, vn))
+                    ck_assert(cell(h, rn, year, vn, NULL) == cell(ds, rn, year, vn, NULL));
+            }
+    gidx_dataset_free(h);
+    gidx_dataset_free(ds);
+    gidx_registry_free(reg);
+}
+END_TEST
+
 START_TEST(test_aggregate_partial)
 {
     /* A county with a municipality missing is missing, never a partial sum. */
@@ -948,6 +975,7 @@ static Suite *data_suite(void)
     tc = tcase_create("harmonise");
     tcase_add_test(tc, test_harmonise_reforms);
     tcase_add_test(tc, test_harmonise_07459);
+    tcase_add_test(tc, test_harmonise_identity);
     tcase_add_test(tc, test_aggregate_partial);
     suite_add_tcase(s, tc);
     tc = tcase_create("default");

@@ -57,3 +57,10 @@ gidx_series <- function(ds, region, variable) {
 
 #' Provenance metadata as a named character vector.
 gidx_meta <- function(ds) gidx_check(gidx_r_dataset_meta(ds))
+
+#' A region of the Norwegian registry by code or (case-insensitive) name,
+#' valid in `year` (0 = any; with a name, today's region is preferred):
+#' list(code, name, level, parent, valid_from, valid_to, successor).
+gidx_region <- function(key, year = 0L, by_name = FALSE) {
+  gidx_check(gidx_r_registry_lookup(as.character(key), as.integer(year), as.logical(by_name)))
+}

@@ -44,3 +44,12 @@ test_that("bad input is an R error with the C message", {
   unlink(f)
   expect_error(gidx_load_jsonstat(file.path(data_dir, "nonexistent.json")), class = "gidx_eio")
 })
+
+test_that("the region registry", {
+  e <- gidx_region("skien", year = 2009L, by_name = TRUE)
+  expect_equal(e$code, "0806")
+  expect_equal(e$successor, "4003")
+  expect_equal(e$valid_to, 2019L)
+  expect_equal(gidx_region("4020")$name, "Midt-Telemark")
+  expect_error(gidx_region("Bø", year = 2019L, by_name = TRUE), class = "gidx_eduplicate")
+})
