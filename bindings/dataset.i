@@ -206,7 +206,7 @@ gidx_dataset *gidx_r_dataset_ptr(SEXP p)
     return (gidx_dataset *)R_ExternalPtrAddr(p);
 }
 
-static const char *gidx_r_str(SEXP s)
+static const char *gidx_r_ds_str(SEXP s)
 {
     if (!Rf_isString(s) || XLENGTH(s) < 1 || STRING_ELT(s, 0) == NA_STRING)
         return NULL;
@@ -232,15 +232,15 @@ SEXP gidx_r_dataset_load_csv(SEXP path, SEXP region, SEXP year, SEXP variable, S
 {
     gidx_long_csv_options o = GIDX_LONG_CSV_OPTIONS_INIT;
     gidx_dataset *ds = NULL;
-    if (gidx_r_str(path) == NULL)
+    if (gidx_r_ds_str(path) == NULL)
         return gidx_r_status(gidx_dataset_load_csv(NULL, NULL, NULL));
-    if (gidx_r_str(region)) o.region = gidx_r_str(region);
-    if (gidx_r_str(year)) o.year = gidx_r_str(year);
-    if (gidx_r_str(variable)) o.variable = gidx_r_str(variable);
-    if (gidx_r_str(value)) o.value = gidx_r_str(value);
-    if (gidx_r_str(flag)) o.flag = gidx_r_str(flag);
+    if (gidx_r_ds_str(region)) o.region = gidx_r_ds_str(region);
+    if (gidx_r_ds_str(year)) o.year = gidx_r_ds_str(year);
+    if (gidx_r_ds_str(variable)) o.variable = gidx_r_ds_str(variable);
+    if (gidx_r_ds_str(value)) o.value = gidx_r_ds_str(value);
+    if (gidx_r_ds_str(flag)) o.flag = gidx_r_ds_str(flag);
     {
-        gidx_status rc = gidx_dataset_load_csv(&ds, gidx_r_str(path), &o);
+        gidx_status rc = gidx_dataset_load_csv(&ds, gidx_r_ds_str(path), &o);
         return gidx_r_result(rc, ds);
     }
 }
@@ -250,15 +250,15 @@ SEXP gidx_r_dataset_load_jsonstat(SEXP path, SEXP region_dim, SEXP time_dim, SEX
 {
     gidx_jsonstat_options o = GIDX_JSONSTAT_OPTIONS_INIT;
     gidx_dataset *ds = NULL;
-    if (gidx_r_str(path) == NULL)
+    if (gidx_r_ds_str(path) == NULL)
         return gidx_r_status(gidx_dataset_load_jsonstat(NULL, NULL, NULL));
-    o.region_dim = gidx_r_str(region_dim);
-    o.time_dim = gidx_r_str(time_dim);
-    o.variable_dim = gidx_r_str(variable_dim);
-    if (gidx_r_str(region)) o.region = gidx_r_str(region);
-    o.variable = gidx_r_str(variable);
+    o.region_dim = gidx_r_ds_str(region_dim);
+    o.time_dim = gidx_r_ds_str(time_dim);
+    o.variable_dim = gidx_r_ds_str(variable_dim);
+    if (gidx_r_ds_str(region)) o.region = gidx_r_ds_str(region);
+    o.variable = gidx_r_ds_str(variable);
     {
-        gidx_status rc = gidx_dataset_load_jsonstat(&ds, gidx_r_str(path), &o);
+        gidx_status rc = gidx_dataset_load_jsonstat(&ds, gidx_r_ds_str(path), &o);
         return gidx_r_result(rc, ds);
     }
 }
@@ -282,7 +282,7 @@ SEXP gidx_r_dataset_harmonise(SEXP p, SEXP drop_unknown)
 SEXP gidx_r_dataset_write_csv(SEXP p, SEXP path)
 {
     gidx_dataset *ds = gidx_r_dataset_ptr(p);
-    gidx_status rc = gidx_dataset_write_csv(ds, gidx_r_str(path));
+    gidx_status rc = gidx_dataset_write_csv(ds, gidx_r_ds_str(path));
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
     return Rf_ScalarLogical(TRUE);
@@ -346,8 +346,8 @@ SEXP gidx_r_dataset_get(SEXP p, SEXP region, SEXP year, SEXP variable)
     int f;
     gidx_status rc;
     SEXP out;
-    rc = gidx_dataset_get(&v, &f, ds, gidx_r_str(region), Rf_asInteger(year),
-                          gidx_r_str(variable));
+    rc = gidx_dataset_get(&v, &f, ds, gidx_r_ds_str(region), Rf_asInteger(year),
+                          gidx_r_ds_str(variable));
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
     out = PROTECT(Rf_allocVector(REALSXP, 2));
@@ -365,7 +365,7 @@ SEXP gidx_r_registry_lookup(SEXP key, SEXP year, SEXP by_name)
     size_t i;
     gidx_status rc;
     SEXP out, names;
-    const char *k = gidx_r_str(key);
+    const char *k = gidx_r_ds_str(key);
     static const char *const fields[] = { "code", "name", "level", "parent", "valid_from",
                                           "valid_to", "successor" };
     int f;
