@@ -25,7 +25,7 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
 /*
  * A data file compiled into the library (data/meson.build, data/embed.py):
  * @p name is its path under data/, e.g. "telemark/population.csv" or
- * "catalog/default.json". Returns 1 and a borrowed, NUL-terminated buffer
+ * "regions/counties.csv". Returns 1 and a borrowed, NUL-terminated buffer
  * of *len bytes (static storage), or 0 when no such file is embedded.
  */
 int gidx__data_embedded(const char *name, const char **data, size_t *len);
