@@ -239,7 +239,10 @@ SEXP gidx_r_dataset_load_csv(SEXP path, SEXP region, SEXP year, SEXP variable, S
     if (gidx_r_ds_str(variable)) o.variable = gidx_r_ds_str(variable);
     if (gidx_r_ds_str(value)) o.value = gidx_r_ds_str(value);
     if (gidx_r_ds_str(flag)) o.flag = gidx_r_ds_str(flag);
-    return gidx_r_result(gidx_dataset_load_csv(&ds, gidx_r_ds_str(path), &o), ds);
+    {
+        gidx_status rc = gidx_dataset_load_csv(&ds, gidx_r_ds_str(path), &o);
+        return gidx_r_result(rc, ds);
+    }
 }
 
 SEXP gidx_r_dataset_load_jsonstat(SEXP path, SEXP region_dim, SEXP time_dim, SEXP variable_dim,
@@ -254,7 +257,10 @@ SEXP gidx_r_dataset_load_jsonstat(SEXP path, SEXP region_dim, SEXP time_dim, SEX
     o.variable_dim = gidx_r_ds_str(variable_dim);
     if (gidx_r_ds_str(region)) o.region = gidx_r_ds_str(region);
     o.variable = gidx_r_ds_str(variable);
-    return gidx_r_result(gidx_dataset_load_jsonstat(&ds, gidx_r_ds_str(path), &o), ds);
+    {
+        gidx_status rc = gidx_dataset_load_jsonstat(&ds, gidx_r_ds_str(path), &o);
+        return gidx_r_result(rc, ds);
+    }
 }
 
 SEXP gidx_r_dataset_harmonise(SEXP p, SEXP drop_unknown)
@@ -348,6 +354,48 @@ SEXP gidx_r_dataset_get(SEXP p, SEXP region, SEXP year, SEXP variable)
     REAL(out)[0] = (f == GIDX_FLAG_OK || f == GIDX_FLAG_PROVISIONAL) ? v : NA_REAL;
     REAL(out)[1] = f;
     UNPROTECT(1);
+    return out;
+}
+
+/* A registry entry by code (by_name FALSE) or name, valid in year (0 = any):
+ * list(code, name, level, parent, valid_from, valid_to, successor). */
+SEXP gidx_r_registry_lookup(SEXP key, SEXP year, SEXP by_name)
+{
+    gidx_registry *reg = NULL;
+    size_t i;
+    gidx_status rc;
+    SEXP out, names;
+    const char *k = gidx_r_ds_str(key);
+    static const char *const fields[] = { "code", "name", "level", "parent", "valid_from",
+                                          "valid_to", "successor" };
+    int f;
+    if ((rc = gidx_registry_load_default(&reg)) != GIDX_OK)
+        return gidx_r_status(rc);
+    rc = Rf_asLogical(by_name) == TRUE ?
+        gidx_registry_find_name(&i, reg, k, Rf_asInteger(year), GIDX_LEVEL_ANY) :
+        gidx_registry_find_code(&i, reg, k, Rf_asInteger(year));
+    if (rc != GIDX_OK) {
+        gidx_registry_free(reg);
+        return gidx_r_status(rc);
+    }
+    out = PROTECT(Rf_allocVector(VECSXP, 7));
+    names = PROTECT(Rf_allocVector(STRSXP, 7));
+    for (f = 0; f < 7; f++)
+        SET_STRING_ELT(names, f, Rf_mkChar(fields[f]));
+    SET_VECTOR_ELT(out, 0, Rf_ScalarString(Rf_mkCharCE(gidx_registry_code(reg, i), CE_UTF8)));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarString(Rf_mkCharCE(gidx_registry_name(reg, i), CE_UTF8)));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(gidx_registry_level(reg, i)));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarString(Rf_mkCharCE(gidx_registry_parent(reg, i), CE_UTF8)));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarInteger(gidx_registry_valid_from(reg, i) ?
+                                            gidx_registry_valid_from(reg, i) : NA_INTEGER));
+    SET_VECTOR_ELT(out, 5, Rf_ScalarInteger(gidx_registry_valid_to(reg, i) ?
+                                            gidx_registry_valid_to(reg, i) : NA_INTEGER));
+    SET_VECTOR_ELT(out, 6, gidx_registry_successor(reg, i) ?
+                   Rf_ScalarString(Rf_mkCharCE(gidx_registry_successor(reg, i), CE_UTF8)) :
+                   Rf_ScalarString(NA_STRING));
+    Rf_setAttrib(out, R_NamesSymbol, names);
+    gidx_registry_free(reg);
+    UNPROTECT(2);
     return out;
 }
 

@@ -373,6 +373,9 @@ START_TEST(test_jsonstat_errors)
         ck_assert_int_eq(f, GIDX_FLAG_MISSING);
     }
     gidx_dataset_free(ds);
+    /* sizes that would make a sparse file walk 10^12 cells */
+    ck_assert_int_eq(js("{\"class\":\"dataset\",\"id\":[\"R\",\"Tid\"],\"size\":[1000000,1000000],"
+                        "\"dimension\":{},\"value\":{}}", &ds), GIDX_ELIMIT);
     ck_assert_int_eq(gidx_dataset_load_jsonstat(&ds, "/nonexistent.json", NULL), GIDX_EIO);
 }
 END_TEST
@@ -441,6 +444,49 @@ START_TEST(test_registry)
     reg = (gidx_registry *)1;
     ck_assert_int_eq(gidx_registry_load(&reg, "/nonexistent/m.csv", "/nonexistent/c.csv"), GIDX_EIO);
     ck_assert_ptr_null(reg);
+}
+END_TEST
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_registry_files)
+{
+    /* A registry from files: the shipped layout, then bad years and codes. */
+    char m[] = "/tmp/gidx_reg_m_XXXXXX", c[] = "/tmp/gidx_reg_c_XXXXXX";
+    gidx_registry *reg = NULL;
+    size_t i;
+    ck_assert_int_ge(mkstemp(m), 0);
+    ck_assert_int_ge(mkstemp(c), 0);
+    write_text(c, "code,name,valid_from,valid_to\n08,Telemark,,2019\n40,Telemark,2024,\n");
+    write_text(m, "code_2024,name_2024,code,name,valid_from,valid_to\n"
+                  "4020,Midt-Telemark,4020,Midt-Telemark,,\n"
+                  "4020,Midt-Telemark,0821,Bø (Telemark),,2019\n");
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_OK);
+    ck_assert_uint_eq(gidx_registry_size(reg), 4);
+    ck_assert_int_eq(gidx_registry_find_name(&i, reg, "bø", 2019, GIDX_LEVEL_MUNICIPALITY), GIDX_OK);
+    ck_assert_str_eq(gidx_registry_successor(reg, i), "4020");
+    gidx_registry_free(reg);
+    write_text(m, "code_2024,name_2024,code,name,valid_from,valid_to\n"
+                  "4020,Midt-Telemark,4020,Midt-Telemark,20x0,\n");
+    reg = (gidx_registry *)1;
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_EDATA);
+    ck_assert_ptr_null(reg);
+    assert_msg(":2: column 5 (\"valid_from\"): \"20x0\" is not a year");
+    write_text(m, "code_2024,name_2024,code,name,valid_from,valid_to\n"
+                  "4020,Midt-Telemark,4020,Midt-Telemark,,\n4020,Midt-Telemark,4020,X,,\n");
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_EDUPLICATE);
+    assert_msg(":3: region code 4020 is listed twice");
+    write_text(m, "kode,navn\n4020,Midt-Telemark\n");
+    ck_assert_int_eq(gidx_registry_load(&reg, m, c), GIDX_ENOTFOUND);
+    assert_msg("code_2024");
+    remove(m);
+    remove(c);
 }
 END_TEST
 
@@ -557,6 +603,33 @@ START_TEST(test_harmonise_07459)
         /* Oslo county 03 = Oslo municipality */
         ck_assert_double_eq(cell(h, "03", 2022, "Personer1", NULL), 699827);
     }
+    gidx_dataset_free(h);
+    gidx_dataset_free(ds);
+    gidx_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_harmonise_identity)
+{
+    /* The Telemark data is keyed by 2024 codes for all years: harmonisation
+     * leaves every municipal cell unchanged and drops only the county. */
+    gidx_registry *reg = NULL;
+    gidx_dataset *ds = NULL, *h = NULL;
+    size_t r, v, y;
+    ck_assert_int_eq(gidx_registry_load_default(&reg), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_harmonise(&h, ds, reg, NULL), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_meta(h, "harmonise.dropped"), "40");
+    ck_assert_uint_eq(gidx_dataset_nregions(h), 17);
+    for (r = 0; r < gidx_dataset_nregions(h); r++)
+        for (v = 0; v < gidx_dataset_nvariables(ds); v++)
+            for (y = 0; y < gidx_dataset_nyears(ds); y++) {
+                const char *rn = gidx_dataset_region(h, r), *vn = gidx_dataset_variable(ds, v);
+                int year = gidx_dataset_year(ds, y);
+                ck_assert_int_eq(gidx_dataset_has(h, rn, year, vn), gidx_dataset_has(ds, rn, year, vn));
+                if (gidx_dataset_has(ds, rn, year, vn))
+                    ck_assert(cell(h, rn, year, vn, NULL) == cell(ds, rn, year, vn, NULL));
+            }
     gidx_dataset_free(h);
     gidx_dataset_free(ds);
     gidx_registry_free(reg);
@@ -897,10 +970,12 @@ static Suite *data_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("registry");
     tcase_add_test(tc, test_registry);
+    tcase_add_test(tc, test_registry_files);
     suite_add_tcase(s, tc);
     tc = tcase_create("harmonise");
     tcase_add_test(tc, test_harmonise_reforms);
     tcase_add_test(tc, test_harmonise_07459);
+    tcase_add_test(tc, test_harmonise_identity);
     tcase_add_test(tc, test_aggregate_partial);
     suite_add_tcase(s, tc);
     tc = tcase_create("default");

@@ -21,6 +21,7 @@
  * "Rest" in the table) would need a split key the table does not provide:
  * they are dropped and reported in the metadata "harmonise.dropped".
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,7 +270,7 @@ gidx_status gidx_dataset_aggregate_counties(gidx_dataset *ds, const gidx_registr
             if (strcmp(counties[j], gidx_registry_parent(reg, e)) == 0)
                 break;
         if (j == ncounties)
-            memcpy(counties[ncounties++], gidx_registry_parent(reg, e), 3);
+            snprintf(counties[ncounties++], sizeof counties[0], "%s", gidx_registry_parent(reg, e));
     }
     for (c = 0; c < ncounties && rc == GIDX_OK; c++) {
         size_t nvar = variables ? nvariables : gidx_dataset_nvariables(ds), v;

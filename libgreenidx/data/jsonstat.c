@@ -24,6 +24,10 @@
 #include "data_internal.h"
 #include <greenidx/dataset.h>
 
+/* A dense panel of 2^25 cells already needs about 2 GB as a dataset; a
+ * sparse "value" object must not make the loader walk 10^12 empty cells. */
+#define MAX_CELLS ((size_t)1 << 25)
+
 typedef struct dim {
     const char *id;
     size_t size;
@@ -162,14 +166,16 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         }
         dims[k].id = json_string_value(id);
         dims[k].size = (size_t)json_integer_value(sz);
-        if (total > ((size_t)1 << 40) / dims[k].size) {
-            rc = gidx__error_set(GIDX_ELIMIT, "%s: more than 2^40 cells", name);
+        if (total > MAX_CELLS / dims[k].size) {
+            rc = gidx__error_set(GIDX_ELIMIT, "%s: the sizes give more than %zu cells", name,
+                                 MAX_CELLS);
             goto done;
         }
         total *= dims[k].size;
+    }
+    for (k = 0; k < nd; k++)
         if ((rc = read_dim(&dims[k], dimobj, name)) != GIDX_OK)
             goto done;
-    }
     stride[nd - 1] = 1;
     for (k = nd - 1; k > 0; k--)
         stride[k - 1] = stride[k] * dims[k].size;

@@ -19,6 +19,11 @@ m=$("$GREENIDX" data | sed -n 's/^cells: //p')
 # JSON-stat and harmonisation: Skien 3807 (2020-2023) becomes 4003
 "$GREENIDX" data --data "$GIDX_TEST_DATA/data/ssb_07459_population_by_municipality_2022.json" \
     --harmonise --format csv | grep -q '^4003,2022,Personer1,'
+# Miljødirektoratet's emissions file on its own: 17 municipalities by name
+if [ -n "${GIDX_SOURCE_ROOT:-}" ]; then
+    "$GREENIDX" data --data "$GIDX_SOURCE_ROOT/data/telemark/ghg_emissions_by_source.csv" \
+        --type emissions | grep -q '^regions: 17$'
+fi
 # bad input: exit 2 with file and line
 printf 'region,year,variable,value\n4003,2023,pop,1\n4003,2023,pop,2\n' > "$tmp/dup.csv"
 set +e
