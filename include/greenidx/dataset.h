@@ -340,6 +340,19 @@ GIDX_API gidx_status gidx_dataset_aggregate_counties(gidx_dataset *ds, const gid
  */
 GIDX_API gidx_status gidx_dataset_load_default(gidx_dataset **out);
 
+/**
+ * Load a dataset, choosing the loader by the file name: NULL or "" gives the
+ * embedded default data (gidx_dataset_load_default()), a name ending in
+ * ".json" is read as JSON-stat 2.0 with default options
+ * (gidx_dataset_load_jsonstat()), anything else as a long CSV
+ * (`region,year,variable,value[,flag]`, gidx_dataset_load_csv()).
+ *
+ * @param out  out: the dataset; NULL on failure
+ * @param path the file, or NULL
+ * @return the status of the loader used.
+ */
+GIDX_API gidx_status gidx_dataset_load(gidx_dataset **out, const char *path);
+
 /** Options for the long CSV loader; initialise with ::GIDX_LONG_CSV_OPTIONS_INIT. */
 typedef struct gidx_long_csv_options {
     unsigned version;        /**< must be 1 */

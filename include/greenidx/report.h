@@ -276,6 +276,56 @@ GIDX_API const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t 
 /** Final-demand change of sector @p i (NaN when out of range). */
 GIDX_API double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i);
 
+/* ------------------------------------------------------------- roadmap */
+
+struct gidx_catalog;
+
+/**
+ * Progress of gidx_roadmap_run(): called before each step with its name
+ * ("indicators", "validation", "index", "benchmarking", "forecasts",
+ * "scenario", "report"), the step number (1-based) and the number of steps.
+ */
+typedef void (*gidx_roadmap_progress_fn)(const char *step, size_t done, size_t total,
+                                         void *user);
+
+/** Options of gidx_roadmap_run(); initialise with ::GIDX_ROADMAP_OPTIONS_INIT. */
+typedef struct gidx_roadmap_options {
+    unsigned version;                 /**< must be 1 */
+    const char *const *regions;       /**< region codes or names to report on; NULL = all */
+    size_t nregions;                  /**< number of @p regions */
+    const char *target;               /**< named target record of the catalogue; NULL = "municipal_2009" when present */
+    const gidx_scenario *scenario;    /**< policy scenario, or NULL */
+    int horizon;                      /**< last forecast year; 0 = 2030 */
+    size_t mc;                        /**< Monte Carlo replications for the rank intervals; 0 = 500 */
+    unsigned long seed;               /**< seed of every random draw (Monte Carlo, simulated intervals) */
+    gidx_roadmap_progress_fn progress; /**< may be NULL */
+    void *progress_user;              /**< passed to @p progress */
+} gidx_roadmap_options;
+
+/** Default roadmap options: all regions, default target, horizon 2030, 500 replications, seed 1. */
+#define GIDX_ROADMAP_OPTIONS_INIT { 1u, NULL, 0u, NULL, NULL, 2030, 500u, 1ul, NULL, NULL }
+
+/**
+ * The whole roadmap pipeline in one call: evaluate the catalogue on the data
+ * (indicator panel), validate it, build the composite index of the regions
+ * (municipalities when counties are present too) with Monte Carlo rank
+ * intervals, benchmark every region against the others (heatmap, scorecards),
+ * forecast key indicators to the horizon with 80 % and 95 % intervals and the
+ * probability of meeting the target, apply the scenario's instruments and
+ * ripple shock, and lay it all out as a report (sections "summary",
+ * "validation", "index", "benchmark", "forecasts", "scenario", "methods").
+ *
+ * @param out  out: the report (free with gidx_report_free()); NULL on failure
+ * @param data the statistics (e.g. gidx_dataset_load_default())
+ * @param cat  the indicator catalogue (e.g. gidx_catalog_default())
+ * @param opt  options, or NULL for ::GIDX_ROADMAP_OPTIONS_INIT
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown region, target, or an
+ *         instrument's indicator; errors of the modules; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
+                                      const struct gidx_catalog *cat,
+                                      const gidx_roadmap_options *opt);
+
 #ifdef __cplusplus
 }
 #endif

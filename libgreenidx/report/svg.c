@@ -325,7 +325,7 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
                        const double *values, const int *direction)
 {
     const int cw = 34, ch = 18, left = 150, top = 150;
-    int w = left + (int)ncols * cw + 20, h = top + (int)nrows * ch + 20;
+    int w = left + (int)ncols * cw + 140, h = top + (int)nrows * ch + 20; /* room for the rotated labels */
     size_t i, j;
     char col[16];
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-heatmap\" "

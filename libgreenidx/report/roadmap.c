@@ -1,0 +1,1082 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * The roadmap pipeline behind `greenidx report`: data -> indicator panel ->
+ * validation -> composite index with Monte Carlo rank intervals and
+ * benchmarking -> forecasts to the horizon year with calibrated intervals and
+ * target probabilities -> optional policy scenarios and ripple effects ->
+ * one report document. Every number in the report is computed here by the
+ * library modules; this file only chooses what to compute and lays it out.
+ *
+ * Methods and references are those of the modules: composite indices after
+ * the OECD/JRC Handbook (2008); uncertainty after Saisana, Saltelli &
+ * Tarantola (2005); forecasts after Hyndman et al. (2008), Hyndman &
+ * Khandakar (2008), Hyndman & Billah (2003); input-output after Miller &
+ * Blair (2009). The report's method section lists them for the reader.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../core/internal.h"
+#include "report_internal.h"
+#include <greenidx/composite.h>
+#include <greenidx/forecast.h>
+#include <greenidx/indicators.h>
+#include <greenidx/ripple.h>
+
+#define NLEVELS 2
+static const double levels[NLEVELS] = { 80.0, 95.0 };
+
+/* Indicators forecast for every region; the first also gets fan charts. */
+static const char *const forecast_ids[] = {
+    "ghg_total", "ghg_per_capita", "ghg_road_per_capita", "employment_total",
+    "electricity_per_capita", "population"
+};
+
+typedef struct ctx {
+    const gidx_dataset *data;
+    const gidx_catalog *cat;
+    const gidx_roadmap_options *opt;
+    gidx_report *r;
+    gidx_panel *panel;
+    const gidx_dataset *pds;
+    size_t *sel;            /* selected regions (indices into pds) */
+    size_t nsel;
+    size_t *units;          /* ranked units: selected municipalities (or all selected) */
+    size_t nunits;
+    int year_index;         /* year of the index */
+    gidx_index_result *index;
+    char **index_ids;       /* indicators in the index */
+    size_t nindex;
+    double *score, *rank, *p05, *p50, *p95;  /* per ranked unit */
+    gidx_target_spec target;
+    int have_target;
+    size_t step, nsteps;
+} ctx;
+
+static void progress(ctx *c, const char *what)
+{
+    c->step++;
+    if (c->opt->progress != NULL)
+        c->opt->progress(what, c->step, c->nsteps, c->opt->progress_user);
+}
+
+static char *fmt(char *buf, size_t n, double v)
+{
+    if (!gidx__isfinite(v))
+        snprintf(buf, n, "-");
+    else if (fabs(v) >= 100000)
+        snprintf(buf, n, "%.0f", v);
+    else if (fabs(v) >= 100)
+        snprintf(buf, n, "%.1f", v);
+    else
+        snprintf(buf, n, "%.3g", v);
+    return buf;
+}
+
+/* A growable table of owned strings, row by row. */
+typedef struct tbl {
+    size_t ncols, nrows, cap;
+    char **cells;
+} tbl;
+
+static int tbl_add(tbl *t, const char *const *row)
+{
+    size_t j;
+    if ((t->nrows + 1) * t->ncols > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64 * t->ncols;
+        char **c;
+        while (cap < (t->nrows + 1) * t->ncols)
+            cap *= 2;
+        c = gidx__reallocarray(t->cells, cap, sizeof *c);
+        if (c == NULL)
+            return -1;
+        t->cells = c;
+        t->cap = cap;
+    }
+    for (j = 0; j < t->ncols; j++) {
+        t->cells[t->nrows * t->ncols + j] = gidx__strdup(row[j] ? row[j] : "");
+        if (t->cells[t->nrows * t->ncols + j] == NULL) {
+            while (j-- > 0)
+                free(t->cells[t->nrows * t->ncols + j]);
+            return -1;
+        }
+    }
+    t->nrows++;
+    return 0;
+}
+
+static void tbl_free(tbl *t)
+{
+    size_t i;
+    for (i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    memset(t, 0, sizeof *t);
+}
+
+static gidx_status tbl_emit(ctx *c, tbl *t, const char *caption, const char *const *header)
+{
+    gidx_status rc = gidx_report_add_table(c->r, caption, t->nrows, t->ncols, header,
+                                           (const char *const *)t->cells);
+    tbl_free(t);
+    return rc;
+}
+
+static const char *region_name(const ctx *c, size_t i)
+{
+    return gidx_dataset_region_name(c->pds, gidx_dataset_region(c->pds, i));
+}
+
+/* A county code: two digits (Norwegian county numbering). */
+static int is_county(const char *code)
+{
+    return strlen(code) == 2 && code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9';
+}
+
+/* ------------------------------------------------------------ regions */
+
+static gidx_status select_regions(ctx *c)
+{
+    size_t n = gidx_dataset_nregions(c->pds), i, k, nmun = 0;
+    c->sel = gidx__calloc(n ? n : 1, sizeof *c->sel);
+    c->units = gidx__calloc(n ? n : 1, sizeof *c->units);
+    if (c->sel == NULL || c->units == NULL)
+        return GIDX_ENOMEM;
+    if (c->opt->nregions == 0) {
+        for (i = 0; i < n; i++)
+            c->sel[c->nsel++] = i;
+    } else {
+        for (k = 0; k < c->opt->nregions; k++) {
+            const char *want = c->opt->regions[k];
+            size_t found = n;
+            for (i = 0; i < n && found == n; i++)
+                if (strcmp(gidx_dataset_region(c->pds, i), want) == 0 ||
+                    strcasecmp(region_name(c, i), want) == 0)
+                    found = i;
+            if (found == n)
+                return gidx__error_set(GIDX_ENOTFOUND,
+                                       "region \"%s\" is not in the data (give a code or a name)",
+                                       want);
+            for (i = 0; i < c->nsel; i++)
+                if (c->sel[i] == found)
+                    break;
+            if (i == c->nsel)
+                c->sel[c->nsel++] = found;
+        }
+    }
+    /* Ranking compares municipalities; counties (two-digit codes) are
+     * aggregates of them and are shown in forecasts and scorecards only. */
+    for (i = 0; i < n; i++)
+        if (!is_county(gidx_dataset_region(c->pds, i)))
+            nmun++;
+    for (i = 0; i < n; i++)
+        if (nmun < 2 || !is_county(gidx_dataset_region(c->pds, i)))
+            c->units[c->nunits++] = i;
+    return GIDX_OK;
+}
+
+/* ------------------------------------------------------------ summary */
+
+static gidx_status section_summary(ctx *c)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    char *s;
+    gidx_status rc;
+    size_t ny = gidx_dataset_nyears(c->pds), i;
+    const char *src = gidx_dataset_meta(c->data, "source");
+    if ((rc = gidx_report_add_section(c->r, "summary", "Summary")) != GIDX_OK)
+        return rc;
+    gidx__buf_printf(&b, "Catalogue \"%s\": %zu indicators. Data: %zu regions, %zu years (%d-%d)",
+                     gidx_catalog_name(c->cat), gidx_catalog_count(c->cat),
+                     gidx_dataset_nregions(c->pds), ny, ny ? gidx_dataset_year(c->pds, 0) : 0,
+                     ny ? gidx_dataset_year(c->pds, ny - 1) : 0);
+    if (src != NULL)
+        gidx__buf_printf(&b, "; source: %s", src);
+    gidx__buf_printf(&b, ". The report covers %zu region%s:", c->nsel, c->nsel == 1 ? "" : "s");
+    for (i = 0; i < c->nsel; i++)
+        gidx__buf_printf(&b, "%s %s (%s)", i ? "," : "", region_name(c, c->sel[i]),
+                         gidx_dataset_region(c->pds, c->sel[i]));
+    gidx__buf_printf(&b, ". %zu of the panel's indicator values are missing; each has a recorded "
+                     "reason (greenidx indicators --format json).", gidx_panel_nmissing(c->panel));
+    s = gidx__buf_take(&b);
+    if (s == NULL)
+        return GIDX_ENOMEM;
+    rc = gidx_report_add_text(c->r, s);
+    free(s);
+    return rc;
+}
+
+/* --------------------------------------------------------- validation */
+
+static gidx_status section_validation(ctx *c)
+{
+    gidx_validation *v = NULL;
+    gidx_status rc;
+    size_t n, i, shown = 0;
+    static const char *const checks[] = { "gap", "outlier_level", "outlier_change", "skew_kurtosis",
+                                          "county_sum", "impossible", "redundant" };
+    size_t counts[7] = { 0 };
+    static const char *const header[] = { "check", "indicator", "region", "year", "message" };
+    static const char *const cheader[] = { "check", "findings" };
+    tbl t = { 5, 0, 0, NULL }, ct = { 2, 0, 0, NULL };
+    char buf[64], yb[16];
+    if ((rc = gidx_validation_new(&v, c->panel, NULL)) != GIDX_OK)
+        return rc;
+    n = gidx_validation_nfindings(v);
+    if ((rc = gidx_report_add_section(c->r, "validation", "Data validation")) != GIDX_OK)
+        goto done;
+    snprintf(buf, sizeof buf, "%zu", n);
+    {
+        gidx__buf b = GIDX__BUF_INIT;
+        char *s;
+        gidx__buf_printf(&b, "%s findings on the indicator panel: coverage and gaps, robust "
+                         "z-score outliers on levels and year-to-year changes (|z| > 3.5, "
+                         "Iglewicz & Hoaglin 1993), skewness and kurtosis (|skew| > 2 and "
+                         "kurtosis > 3.5), municipal sums against county totals, impossible "
+                         "values and redundancy within pillars (|r| > 0.9).", buf);
+        if ((s = gidx__buf_take(&b)) == NULL) { rc = GIDX_ENOMEM; goto done; }
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+        if (rc != GIDX_OK) goto done;
+    }
+    for (i = 0; i < n; i++) {
+        const char *check = NULL, *ind = NULL, *reg = NULL, *msg = NULL;
+        int year = 0;
+        double value;
+        size_t k;
+        if (gidx_validation_finding(&check, &ind, &reg, &year, &value, &msg, v, i) != GIDX_OK)
+            continue;
+        for (k = 0; k < 7; k++)
+            if (check && strcmp(check, checks[k]) == 0)
+                counts[k]++;
+        if (shown < 60) {
+            const char *row[5];
+            snprintf(yb, sizeof yb, "%d", year);
+            row[0] = check; row[1] = ind; row[2] = reg && reg[0] ? reg : "all";
+            row[3] = year ? yb : ""; row[4] = msg;
+            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+            shown++;
+        }
+    }
+    for (i = 0; i < 7; i++) {
+        const char *row[2];
+        snprintf(buf, sizeof buf, "%zu", counts[i]);
+        row[0] = checks[i];
+        row[1] = buf;
+        if (tbl_add(&ct, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+    }
+    if ((rc = tbl_emit(c, &ct, "Findings by check", cheader)) != GIDX_OK)
+        goto done;
+    if (t.nrows > 0)
+        rc = tbl_emit(c, &t, n > shown ? "Findings (the first 60; greenidx validate lists all)"
+                                       : "Findings", header);
+done:
+    tbl_free(&t);
+    tbl_free(&ct);
+    gidx_validation_free(v);
+    return rc;
+}
+
+/* -------------------------------------------------------------- index */
+
+/* Year with the most indicator values present for the ranked units (latest on ties). */
+static int choose_index_year(ctx *c, const int *cand, size_t ncand)
+{
+    size_t ny = gidx_dataset_nyears(c->pds), t, k, u, best = 0;
+    int year = 0;
+    for (t = 0; t < ny; t++) {
+        int y = gidx_dataset_year(c->pds, t);
+        size_t count = 0;
+        for (k = 0; k < ncand; k++)
+            for (u = 0; u < c->nunits; u++) {
+                double v;
+                gidx_dataset_get(&v, NULL, c->pds, gidx_dataset_region(c->pds, c->units[u]), y,
+                                 gidx_indicator_id(gidx_catalog_indicator(c->cat, (size_t)cand[k])));
+                if (gidx__isfinite(v))
+                    count++;
+            }
+        if (count >= best && count > 0) {
+            best = count;
+            year = y;
+        }
+    }
+    return year;
+}
+
+static gidx_status build_index(ctx *c, gidx_index_spec **spec_out, gidx_dataset **sub_out)
+{
+    size_t ni = gidx_catalog_count(c->cat), i, u, np = 0;
+    int *cand = gidx__calloc(ni ? ni : 1, sizeof *cand);
+    size_t ncand = 0;
+    const char *pillars[32];
+    gidx_index_spec *spec = NULL;
+    gidx_dataset *sub = NULL;
+    gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
+    gidx_status rc = GIDX_OK;
+    *spec_out = NULL;
+    *sub_out = NULL;
+    if (cand == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < ni; i++) {
+        const gidx_indicator *ind = gidx_catalog_indicator(c->cat, i);
+        const char *pillar = gidx_indicator_text(ind, "pillar");
+        if (gidx_indicator_direction(ind) != GIDX_CONTEXT && pillar && pillar[0])
+            cand[ncand++] = (int)i;
+    }
+    c->year_index = choose_index_year(c, cand, ncand);
+    if (c->year_index == 0) {
+        rc = gidx__error_set(GIDX_EDATA, "composite index: no year has indicator values for the "
+                             "regions to rank");
+        goto done;
+    }
+    if ((rc = gidx_index_spec_new(&spec)) != GIDX_OK || (rc = gidx_dataset_new(&sub)) != GIDX_OK)
+        goto done;
+    if ((rc = gidx_index_spec_add_aggregate(spec, "index", NULL, 1.0)) != GIDX_OK)
+        goto done;
+    c->index_ids = gidx__calloc(ncand ? ncand : 1, sizeof *c->index_ids);
+    if (c->index_ids == NULL) { rc = GIDX_ENOMEM; goto done; }
+    for (i = 0; i < ncand; i++) {
+        const gidx_indicator *ind = gidx_catalog_indicator(c->cat, (size_t)cand[i]);
+        const char *id = gidx_indicator_id(ind), *pillar = gidx_indicator_text(ind, "pillar");
+        size_t present = 0, k;
+        for (u = 0; u < c->nunits; u++) {
+            double v;
+            const char *reg = gidx_dataset_region(c->pds, c->units[u]);
+            gidx_dataset_get(&v, NULL, c->pds, reg, c->year_index, id);
+            if (gidx__isfinite(v)) {
+                present++;
+                if ((rc = gidx_dataset_set(sub, reg, c->year_index, id, v, GIDX_FLAG_OK)) != GIDX_OK)
+                    goto done;
+            }
+        }
+        /* An indicator observed for fewer than half the units, or constant,
+         * carries no comparison; it is listed as excluded in the report. */
+        if (present * 2 < c->nunits || present < 2)
+            continue;
+        for (k = 0; k < np; k++)
+            if (strcmp(pillars[k], pillar) == 0)
+                break;
+        if (k == np && np < 32) {
+            pillars[np++] = pillar;
+            if ((rc = gidx_index_spec_add_aggregate(spec, pillar, "index", 1.0)) != GIDX_OK)
+                goto done;
+        }
+        if ((rc = gidx_index_spec_add_indicator(spec, id, pillar, 1.0,
+                 gidx_indicator_direction(ind) == GIDX_LOWER_BETTER ? -1 : 1)) != GIDX_OK)
+            goto done;
+        c->index_ids[c->nindex++] = (char *)id;
+    }
+    if (c->nindex == 0) {
+        rc = gidx__error_set(GIDX_EDATA, "composite index: no indicator is observed for at least "
+                             "half of the regions in %d", c->year_index);
+        goto done;
+    }
+    for (u = 0; u < c->nunits; u++) {
+        const char *reg = gidx_dataset_region(c->pds, c->units[u]);
+        if ((rc = gidx_dataset_set_region_name(sub, reg, gidx_dataset_region_name(c->pds, reg))) != GIDX_OK)
+            goto done;
+    }
+    o.year = c->year_index;
+    o.min_avail = 0.5;
+    if ((rc = gidx_index_spec_set_options(spec, &o)) != GIDX_OK)
+        goto done;
+    *spec_out = spec;
+    *sub_out = sub;
+    spec = NULL;
+    sub = NULL;
+done:
+    free(cand);
+    gidx_index_spec_free(spec);
+    gidx_dataset_free(sub);
+    return rc;
+}
+
+static int progress_mc(size_t done, size_t total, void *user)
+{
+    (void)done; (void)total; (void)user;
+    return 0;
+}
+
+static gidx_status section_index(ctx *c)
+{
+    gidx_index_spec *spec = NULL;
+    gidx_dataset *sub = NULL;
+    gidx_index_uncertainty_result *unc = NULL;
+    gidx_uncertainty_options uo = GIDX_UNCERTAINTY_OPTIONS_INIT;
+    static const int norm_alts[3] = { GIDX_NORM_MINMAX, GIDX_NORM_ZSCORE, GIDX_NORM_RANK };
+    static const int agg_alts[2] = { GIDX_AGG_AMEAN, GIDX_AGG_COPELAND };
+    gidx_status rc;
+    size_t nu, i, k;
+    const char **labels = NULL;
+    char buf[4][64], note[512];
+    static const char *const header[] = { "region", "score", "rank", "median rank",
+                                          "rank 5-95 %" };
+    tbl t = { 5, 0, 0, NULL };
+    int have_unc = 0;
+
+    if ((rc = gidx_report_add_section(c->r, "index", "Green-competitiveness index and ranking")) != GIDX_OK)
+        return rc;
+    rc = build_index(c, &spec, &sub);
+    if (rc != GIDX_OK) {
+        snprintf(note, sizeof note, "No index could be built: %s", gidx_error_last()->message);
+        return gidx_report_add_text(c->r, note);
+    }
+    if ((rc = gidx_index_compute(&c->index, spec, sub)) != GIDX_OK)
+        goto done;
+    nu = gidx_index_result_nunits(c->index);
+    c->score = gidx__calloc(nu, sizeof(double));
+    c->rank = gidx__calloc(nu, sizeof(double));
+    c->p05 = gidx__calloc(nu, sizeof(double));
+    c->p50 = gidx__calloc(nu, sizeof(double));
+    c->p95 = gidx__calloc(nu, sizeof(double));
+    labels = gidx__calloc(nu, sizeof *labels);
+    if (!c->score || !c->rank || !c->p05 || !c->p50 || !c->p95 || !labels) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    if ((rc = gidx_index_result_scores(c->score, nu, c->index, NULL, c->year_index)) != GIDX_OK ||
+        (rc = gidx_index_result_ranks(c->rank, nu, c->index, NULL, c->year_index)) != GIDX_OK)
+        goto done;
+    for (i = 0; i < nu; i++) {
+        labels[i] = gidx_index_result_unit_name(c->index, i);
+        c->p05[i] = c->p50[i] = c->p95[i] = NAN;
+    }
+    /* Uncertainty: normalisation, aggregation, weights +/- 25 % and leaving
+     * one indicator out (OECD/JRC Handbook 2008, sec. 1.8). */
+    uo.n = c->opt->mc ? c->opt->mc : 500;
+    uo.seed = c->opt->seed;
+    uo.normalise_alts = norm_alts;
+    uo.n_normalise_alts = 3;
+    uo.aggregate_alts = agg_alts;
+    uo.n_aggregate_alts = 2;
+    uo.weight_noise = 0.25;
+    uo.exclude_one = 1;
+    uo.progress = progress_mc;
+    if (gidx_index_uncertainty(&unc, spec, sub, &uo) == GIDX_OK &&
+        gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc) == GIDX_OK)
+        have_unc = 1;
+    else
+        snprintf(note, sizeof note, "The Monte Carlo rank intervals could not be computed: %s",
+                 gidx_error_last()->message);
+    {
+        gidx__buf b = GIDX__BUF_INIT;
+        char *s;
+        gidx__buf_printf(&b, "Index for %d of %zu regions from %zu indicators in their pillars "
+                         "(min-max normalised 0-100 in each indicator's direction, equal "
+                         "weights, arithmetic means; a pillar needs half its indicators). ",
+                         c->year_index, nu, c->nindex);
+        if (have_unc)
+            gidx__buf_printf(&b, "Rank intervals: 5-95 %% of %zu Monte Carlo replications (seed "
+                             "%lu) varying normalisation (min-max, z-score, rank), "
+                             "aggregation (arithmetic, Copeland outranking), weights (+/- 25 %%) and leaving one "
+                             "indicator out.", gidx_index_uncertainty_nruns(unc), uo.seed);
+        else
+            gidx__buf_puts(&b, note);
+        if ((s = gidx__buf_take(&b)) == NULL) { rc = GIDX_ENOMEM; goto done; }
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+        if (rc != GIDX_OK) goto done;
+    }
+    if ((rc = gidx_report_add_ranking(c->r, "Index ranking with 5-95 % rank intervals", nu, labels,
+                                      c->score, c->rank, have_unc ? c->p05 : NULL,
+                                      have_unc ? c->p95 : NULL)) != GIDX_OK)
+        goto done;
+    for (k = 0; k < nu; k++) {
+        /* rows in rank order */
+        size_t best = nu;
+        for (i = 0; i < nu; i++) {
+            int used = 0;
+            size_t j;
+            for (j = 0; j < t.nrows; j++)
+                if (strcmp(t.cells[j * t.ncols], labels[i]) == 0)
+                    used = 1;
+            if (used)
+                continue;
+            if (best == nu || (gidx__isfinite(c->rank[i]) &&
+                               (!gidx__isfinite(c->rank[best]) || c->rank[i] < c->rank[best])))
+                best = i;
+        }
+        {
+            const char *row[5];
+            char iv[64];
+            row[0] = labels[best];
+            row[1] = fmt(buf[0], sizeof buf[0], c->score[best]);
+            row[2] = fmt(buf[1], sizeof buf[1], c->rank[best]);
+            row[3] = fmt(buf[2], sizeof buf[2], c->p50[best]);
+            if (gidx__isfinite(c->p05[best]))
+                snprintf(iv, sizeof iv, "%g-%g", c->p05[best], c->p95[best]);
+            else
+                snprintf(iv, sizeof iv, "-");
+            row[4] = iv;
+            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+        }
+    }
+    rc = tbl_emit(c, &t, "Scores and ranks", header);
+done:
+    tbl_free(&t);
+    free(labels);
+    gidx_index_uncertainty_free(unc);
+    gidx_index_spec_free(spec);
+    gidx_dataset_free(sub);
+    return rc;
+}
+
+/* ---------------------------------------------------- heatmap, scorecards */
+
+static gidx_status section_benchmark(ctx *c)
+{
+    size_t ncol = c->nindex, i, j, nu;
+    double *vals = NULL, *diff = NULL;
+    int *dir = NULL;
+    const char **rows = NULL;
+    gidx_status rc;
+    tbl t = { 5, 0, 0, NULL };
+    static const char *const header[] = { "region", "score", "rank", "strengths vs peers",
+                                          "weaknesses vs peers" };
+    size_t *peers = NULL;
+    if (c->index == NULL || ncol == 0)
+        return GIDX_OK;
+    if ((rc = gidx_report_add_section(c->r, "benchmark", "Benchmarking between regions")) != GIDX_OK)
+        return rc;
+    vals = gidx__calloc(c->nsel * ncol, sizeof *vals);
+    dir = gidx__calloc(ncol, sizeof *dir);
+    rows = gidx__calloc(c->nsel, sizeof *rows);
+    nu = gidx_index_result_nunits(c->index);
+    diff = gidx__calloc(gidx_index_result_nindicators(c->index) +
+                        gidx_index_result_naggregates(c->index) + 1, sizeof *diff);
+    peers = gidx__calloc(nu, sizeof *peers);
+    if (!vals || !dir || !rows || !diff || !peers) { rc = GIDX_ENOMEM; goto done; }
+    for (j = 0; j < ncol; j++) {
+        size_t k;
+        gidx_catalog_find(&k, c->cat, c->index_ids[j]);
+        dir[j] = gidx_indicator_direction(gidx_catalog_indicator(c->cat, k)) == GIDX_LOWER_BETTER ? -1 : 1;
+    }
+    for (i = 0; i < c->nsel; i++) {
+        const char *reg = gidx_dataset_region(c->pds, c->sel[i]);
+        rows[i] = region_name(c, c->sel[i]);
+        for (j = 0; j < ncol; j++)
+            gidx_dataset_get(&vals[i * ncol + j], NULL, c->pds, reg, c->year_index, c->index_ids[j]);
+    }
+    {
+        char title[96];
+        snprintf(title, sizeof title, "Indicator values %d (blue = better, red = worse)", c->year_index);
+        if ((rc = gidx_report_add_heatmap(c->r, title, c->nsel, ncol, rows,
+                                          (const char *const *)c->index_ids, vals, dir)) != GIDX_OK)
+            goto done;
+    }
+    /* Scorecards: each ranked unit against all the others (normalised scores). */
+    for (i = 0; i < nu; i++) {
+        size_t k, np = 0, nn = gidx_index_result_nindicators(c->index);
+        char strong[256] = "", weak[256] = "", b1[32], b2[32];
+        const char *row[5];
+        int used[3] = { -1, -1, -1 }, usedw[3] = { -1, -1, -1 }, m;
+        int selected = 0;
+        for (k = 0; k < c->nsel; k++)
+            if (strcmp(gidx_dataset_region(c->pds, c->sel[k]), gidx_index_result_unit(c->index, i)) == 0)
+                selected = 1;
+        if (!selected)
+            continue;
+        for (k = 0; k < nu; k++)
+            if (k != i)
+                peers[np++] = k;
+        if (gidx_index_result_scorecard(diff, nn + gidx_index_result_naggregates(c->index) + 1,
+                                        c->index, i, peers, np, c->year_index) != GIDX_OK)
+            continue;
+        for (m = 0; m < 3; m++) {
+            size_t best = nn, worst = nn;
+            for (k = 0; k < nn; k++) {
+                if (!gidx__isfinite(diff[k]) || (int)k == used[0] || (int)k == used[1] ||
+                    (int)k == used[2] || (int)k == usedw[0] || (int)k == usedw[1] || (int)k == usedw[2])
+                    continue;
+                if (diff[k] > 0 && (best == nn || diff[k] > diff[best])) best = k;
+                if (diff[k] < 0 && (worst == nn || diff[k] < diff[worst])) worst = k;
+            }
+            if (best < nn) {
+                used[m] = (int)best;
+                snprintf(strong + strlen(strong), sizeof strong - strlen(strong), "%s%s (+%.0f)",
+                         m ? ", " : "", gidx_index_result_scorecard_node(c->index, best), diff[best]);
+            }
+            if (worst < nn) {
+                usedw[m] = (int)worst;
+                snprintf(weak + strlen(weak), sizeof weak - strlen(weak), "%s%s (%.0f)",
+                         m ? ", " : "", gidx_index_result_scorecard_node(c->index, worst), diff[worst]);
+            }
+        }
+        row[0] = gidx_index_result_unit_name(c->index, i);
+        row[1] = fmt(b1, sizeof b1, c->score[i]);
+        row[2] = fmt(b2, sizeof b2, c->rank[i]);
+        row[3] = strong;
+        row[4] = weak;
+        if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+    }
+    if (t.nrows > 0)
+        rc = tbl_emit(c, &t, "Scorecards: normalised indicator score minus the mean of the other "
+                              "regions (0-100 scale)", header);
+done:
+    tbl_free(&t);
+    free(vals);
+    free(dir);
+    free(rows);
+    free(diff);
+    free(peers);
+    return rc;
+}
+
+/* ---------------------------------------------------------- forecasts */
+
+typedef struct series {
+    int *years;
+    double *y;
+    size_t n;
+} series;
+
+static gidx_status get_series(series *s, const ctx *c, const char *region, const char *id)
+{
+    size_t ny = gidx_dataset_nyears(c->pds), k;
+    double *all = gidx__calloc(ny ? ny : 1, sizeof *all);
+    gidx_status rc;
+    s->years = gidx__calloc(ny ? ny : 1, sizeof *s->years);
+    s->y = gidx__calloc(ny ? ny : 1, sizeof *s->y);
+    s->n = 0;
+    if (all == NULL || s->years == NULL || s->y == NULL) {
+        free(all);
+        return GIDX_ENOMEM;
+    }
+    rc = gidx_dataset_series(all, NULL, ny, c->pds, region, id);
+    if (rc == GIDX_OK) {
+        /* Keep the span from the first to the last observation; inner gaps stay NaN. */
+        size_t first = ny, last = 0;
+        for (k = 0; k < ny; k++)
+            if (gidx__isfinite(all[k])) {
+                if (first == ny) first = k;
+                last = k;
+            }
+        for (k = first; first < ny && k <= last; k++) {
+            s->years[s->n] = gidx_dataset_year(c->pds, k);
+            s->y[s->n++] = all[k];
+        }
+    }
+    free(all);
+    return rc;
+}
+
+static void series_free(series *s)
+{
+    free(s->years);
+    free(s->y);
+}
+
+/* Target path of a region's series for the years base..horizon; NaN when the base is unobserved. */
+static int target_base(double *base_level, const ctx *c, const series *s)
+{
+    size_t k;
+    if (!c->have_target)
+        return 0;
+    for (k = 0; k < s->n; k++)
+        if (s->years[k] == c->target.base_year && gidx__isfinite(s->y[k])) {
+            *base_level = s->y[k];
+            return 1;
+        }
+    return 0;
+}
+
+static gidx_status section_forecasts(ctx *c)
+{
+    size_t f, i, nf = sizeof forecast_ids / sizeof forecast_ids[0];
+    gidx_status rc;
+    static const char *const header[] = { "region", "indicator", "last observed", "model",
+                                          "forecast", "80 % interval", "95 % interval",
+                                          "target", "P(meet target)", "annual cut needed" };
+    tbl t = { 10, 0, 0, NULL };
+    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    char title[160];
+    int horizon = c->opt->horizon ? c->opt->horizon : 2030;
+    mo.seed = c->opt->seed;
+    snprintf(title, sizeof title, "Forecasts to %d", horizon);
+    if ((rc = gidx_report_add_section(c->r, "forecasts", title)) != GIDX_OK)
+        return rc;
+    {
+        gidx__buf b = GIDX__BUF_INIT;
+        char *s;
+        gidx__buf_printf(&b, "Automatic forecasts: the best ETS, ARIMA and Theta models by AICc, "
+                         "combined with equal weights, on the observed years (gaps are real time "
+                         "gaps). Intervals at 80 %% and 95 %% are calibrated on each series' own "
+                         "rolling-origin errors. ");
+        if (c->have_target)
+            gidx__buf_printf(&b, "Target \"%s\": %s (%s). P(meet target) is the probability "
+                             "of being at or below the target path in %d under the forecast "
+                             "distribution; the annual cut needed is the constant yearly cut "
+                             "from the last observation.",
+                             c->opt->target ? c->opt->target : "municipal_2009",
+                             c->target.description ? c->target.description : "",
+                             c->target.source ? c->target.source : "", horizon);
+        if ((s = gidx__buf_take(&b)) == NULL)
+            return GIDX_ENOMEM;
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+        if (rc != GIDX_OK)
+            return rc;
+    }
+    for (f = 0; f < nf; f++) {
+        size_t idx;
+        const gidx_indicator *ind;
+        if (gidx_catalog_find(&idx, c->cat, forecast_ids[f]) != GIDX_OK)
+            continue;
+        ind = gidx_catalog_indicator(c->cat, idx);
+        for (i = 0; i < c->nsel; i++) {
+            const char *reg = gidx_dataset_region(c->pds, c->sel[i]);
+            series s = { NULL, NULL, 0 };
+            gidx_model *m = NULL;
+            size_t h, k;
+            double *mean = NULL, *lo = NULL, *hi = NULL;
+            char b[10][96];
+            const char *row[10];
+            int last;
+            double base_level = NAN;
+            gidx_fc_target tg;
+            for (k = 0; k < 10; k++) { b[k][0] = '\0'; row[k] = b[k]; }
+            row[0] = region_name(c, c->sel[i]);
+            row[1] = forecast_ids[f];
+            if ((rc = get_series(&s, c, reg, forecast_ids[f])) != GIDX_OK) {
+                series_free(&s);
+                goto done;
+            }
+            if (s.n == 0) {
+                series_free(&s);
+                continue;
+            }
+            last = s.years[s.n - 1];
+            snprintf(b[2], sizeof b[2], "%d: %s", last, fmt(b[9], 32, s.y[s.n - 1]));
+            b[9][0] = '\0';
+            if (last >= horizon) {
+                snprintf(b[3], sizeof b[3], "observed");
+                if (tbl_add(&t, row) != 0) { series_free(&s); rc = GIDX_ENOMEM; goto done; }
+                series_free(&s);
+                continue;
+            }
+            h = (size_t)(horizon - last);
+            if ((rc = gidx_model_new(&m, &mo)) != GIDX_OK) { series_free(&s); goto done; }
+            if (gidx_model_fit(m, s.years, s.y, s.n) != GIDX_OK) {
+                snprintf(b[3], sizeof b[3], "no forecast: %s", gidx_error_last()->message);
+            } else {
+                mean = gidx__calloc(h, sizeof *mean);
+                lo = gidx__calloc(h * NLEVELS, sizeof *lo);
+                hi = gidx__calloc(h * NLEVELS, sizeof *hi);
+                if (!mean || !lo || !hi) {
+                    rc = GIDX_ENOMEM;
+                } else if (gidx_model_forecast(mean, lo, hi, h * NLEVELS, m, h, levels, NLEVELS) != GIDX_OK) {
+                    snprintf(b[3], sizeof b[3], "no forecast: %s", gidx_error_last()->message);
+                } else {
+                    char x1[32], x2[32];
+                    snprintf(b[3], sizeof b[3], "%s", gidx_model_name(m));
+                    fmt(b[4], sizeof b[4], mean[h - 1]);
+                    snprintf(b[5], sizeof b[5], "%s to %s", fmt(x1, 32, lo[h - 1]), fmt(x2, 32, hi[h - 1]));
+                    snprintf(b[6], sizeof b[6], "%s to %s", fmt(x1, 32, lo[h + h - 1]), fmt(x2, 32, hi[h + h - 1]));
+                    if (f == 0 && target_base(&base_level, c, &s) &&
+                        gidx_model_target(&tg, m, horizon, c->target.kind == GIDX_TARGET_RELATIVE ?
+                                          c->target.cut_percent / 100.0 : c->target.level,
+                                          c->target.kind == GIDX_TARGET_RELATIVE ? c->target.base_year : 0,
+                                          1) == GIDX_OK) {
+                        fmt(b[7], sizeof b[7], tg.target);
+                        snprintf(b[8], sizeof b[8], "%.0f %%", 100 * tg.prob);
+                        snprintf(b[9], sizeof b[9], "%.1f %%/yr", -100 * tg.rate_needed);
+                    } else if (f == 0 && c->have_target) {
+                        snprintf(b[7], sizeof b[7], "base year %d not observed", c->target.base_year);
+                    }
+                    if (f == 0) {
+                        /* Fan chart with the target path from the base year. */
+                        gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
+                        int fy[200], ty[200];
+                        double tv[200];
+                        size_t nt = 0;
+                        char ct[160];
+                        for (k = 0; k < h && k < 200; k++)
+                            fy[k] = last + 1 + (int)k;
+                        if (gidx__isfinite(base_level)) {
+                            int y;
+                            for (y = c->target.base_year; y <= horizon && nt < 200; y++)
+                                if (gidx_target_path_value(&tv[nt], &c->target, base_level, y) == GIDX_OK)
+                                    ty[nt++] = y;
+                        }
+                        snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),
+                                 gidx_indicator_text(ind, "name_en"));
+                        fc.title = ct;
+                        fc.unit = gidx_indicator_text(ind, "unit");
+                        fc.obs_years = s.years; fc.obs = s.y; fc.n_obs = s.n;
+                        fc.fc_years = fy; fc.fc_mean = mean; fc.n_fc = h < 200 ? h : 200;
+                        fc.levels = levels; fc.n_levels = NLEVELS; fc.fc_lo = lo; fc.fc_hi = hi;
+                        fc.target_years = ty; fc.target = tv; fc.n_target = nt;
+                        if (h <= 200 && (rc = gidx_report_add_fan_chart(c->r, &fc)) != GIDX_OK) {
+                            /* fall through to cleanup */
+                        }
+                    }
+                }
+            }
+            free(mean); free(lo); free(hi);
+            gidx_model_free(m);
+            series_free(&s);
+            if (rc != GIDX_OK)
+                goto done;
+            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+        }
+    }
+    if (t.nrows > 0) {
+        snprintf(title, sizeof title, "Forecasts for %d (mean and intervals)", horizon);
+        rc = tbl_emit(c, &t, title, header);
+    }
+done:
+    tbl_free(&t);
+    return rc;
+}
+
+/* ----------------------------------------------------------- scenario */
+
+static gidx_status section_scenario(ctx *c)
+{
+    const gidx_scenario *sc = c->opt->scenario;
+    size_t ni, i, j;
+    gidx_status rc;
+    tbl t = { 7, 0, 0, NULL };
+    static const char *const header[] = { "instrument", "region", "indicator", "start", "baseline",
+                                          "with instrument", "difference" };
+    int horizon = c->opt->horizon ? c->opt->horizon : 2030;
+    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    char title[200];
+    if (sc == NULL)
+        return GIDX_OK;
+    mo.seed = c->opt->seed;
+    snprintf(title, sizeof title, "Policy scenario: %s", gidx_scenario_name(sc));
+    if ((rc = gidx_report_add_section(c->r, "scenario", title)) != GIDX_OK)
+        return rc;
+    ni = gidx_scenario_ninstruments(sc);
+    for (i = 0; i < ni; i++) {
+        const char *id = gidx_scenario_instrument_indicator(sc, i);
+        size_t idx;
+        if (gidx_catalog_find(&idx, c->cat, id) != GIDX_OK)
+            return gidx__error_set(GIDX_ENOTFOUND, "scenario %s: instrument \"%s\" acts on "
+                                   "indicator \"%s\", which is not in the catalogue",
+                                   gidx_scenario_name(sc), gidx_scenario_instrument_name(sc, i), id);
+        for (j = 0; j < c->nsel; j++) {
+            const char *reg = gidx_dataset_region(c->pds, c->sel[j]);
+            series s = { NULL, NULL, 0 };
+            gidx_model *m = NULL;
+            double *base = NULL, *scen = NULL, *slo = NULL, *shi = NULL, *eff = NULL;
+            int *yrs = NULL;
+            size_t h, k;
+            char b[3][48], st[16];
+            const char *row[7];
+            if (!gidx_scenario_instrument_applies(sc, i, reg))
+                continue;
+            if ((rc = get_series(&s, c, reg, id)) != GIDX_OK) { series_free(&s); goto done; }
+            if (s.n == 0 || s.years[s.n - 1] >= horizon) { series_free(&s); continue; }
+            h = (size_t)(horizon - s.years[s.n - 1]);
+            base = gidx__calloc(h, sizeof *base); scen = gidx__calloc(h, sizeof *scen);
+            slo = gidx__calloc(h * NLEVELS, sizeof *slo); shi = gidx__calloc(h * NLEVELS, sizeof *shi);
+            eff = gidx__calloc(h, sizeof *eff); yrs = gidx__calloc(h, sizeof *yrs);
+            if (!base || !scen || !slo || !shi || !eff || !yrs) rc = GIDX_ENOMEM;
+            for (k = 0; rc == GIDX_OK && k < h; k++)
+                yrs[k] = s.years[s.n - 1] + 1 + (int)k;
+            if (rc == GIDX_OK && (rc = gidx_model_new(&m, &mo)) == GIDX_OK &&
+                gidx_model_fit(m, s.years, s.y, s.n) == GIDX_OK &&
+                (rc = gidx_scenario_effect_path(eff, h, sc, i, yrs, h)) == GIDX_OK &&
+                gidx_model_forecast(base, NULL, NULL, h, m, h, NULL, 0) == GIDX_OK) {
+                /* A relative effect is a fraction of the baseline forecast. */
+                if (gidx_scenario_instrument_relative(sc, i))
+                    for (k = 0; k < h; k++)
+                        eff[k] *= base[k];
+                if (gidx_model_scenario(base, scen, slo, shi, h * NLEVELS, m, h, eff, levels,
+                                        NLEVELS) == GIDX_OK) {
+                    row[0] = gidx_scenario_instrument_name(sc, i);
+                    row[1] = region_name(c, c->sel[j]);
+                    row[2] = id;
+                    snprintf(st, sizeof st, "%d", gidx_scenario_instrument_start(sc, i));
+                    row[3] = st;
+                    row[4] = fmt(b[0], sizeof b[0], base[h - 1]);
+                    row[5] = fmt(b[1], sizeof b[1], scen[h - 1]);
+                    row[6] = fmt(b[2], sizeof b[2], scen[h - 1] - base[h - 1]);
+                    if (tbl_add(&t, row) != 0) rc = GIDX_ENOMEM;
+                }
+            }
+            free(base); free(scen); free(slo); free(shi); free(eff); free(yrs);
+            gidx_model_free(m);
+            series_free(&s);
+            if (rc != GIDX_OK)
+                goto done;
+        }
+    }
+    if (t.nrows > 0) {
+        snprintf(title, sizeof title, "Baseline and scenario forecasts for %d", horizon);
+        if ((rc = tbl_emit(c, &t, title, header)) != GIDX_OK)
+            goto done;
+    }
+    if (gidx_scenario_has_ripple(sc)) {
+        gidx_io_model *io = NULL;
+        gidx_io_result *res = NULL;
+        gidx_io_shock_options so = GIDX_IO_SHOCK_OPTIONS_INIT;
+        size_t n, q;
+        double *df = NULL, parts[4];
+        static const char *const qnames[5] = { "output", "employment", "value added",
+                                               "labour income", "emissions" };
+        static const char *const rheader[] = { "quantity", "direct", "indirect", "induced", "total" };
+        tbl rt = { 5, 0, 0, NULL };
+        if ((rc = gidx_io_model_load(&io, gidx_scenario_ripple_io(sc))) != GIDX_OK)
+            goto done;
+        n = gidx_io_model_nsectors(io);
+        df = gidx__calloc(n, sizeof *df);
+        if (df == NULL) rc = GIDX_ENOMEM;
+        for (i = 0; rc == GIDX_OK && i < gidx_scenario_ripple_nshocks(sc); i++) {
+            size_t sidx;
+            if ((rc = gidx_io_model_find_sector(&sidx, io, gidx_scenario_ripple_sector(sc, i))) == GIDX_OK)
+                df[sidx] += gidx_scenario_ripple_amount(sc, i);
+        }
+        so.type = gidx_scenario_ripple_type(sc);
+        if (rc == GIDX_OK)
+            rc = gidx_io_shock(&res, io, df, n, &so);
+        for (q = 0; rc == GIDX_OK && q < 5; q++) {
+            double *v = gidx__calloc(n, sizeof *v);
+            size_t p;
+            char cb[4][48];
+            const char *row[5];
+            if (v == NULL) { rc = GIDX_ENOMEM; break; }
+            if (!gidx_io_result_has(res, (int)q)) { free(v); continue; }
+            for (p = 0; p < 4; p++) {
+                size_t s2;
+                parts[p] = 0;
+                if (gidx_io_result_get(v, n, res, 0, (int)q, (int)p) == GIDX_OK)
+                    for (s2 = 0; s2 < n; s2++)
+                        parts[p] += v[s2];
+                else
+                    parts[p] = NAN;
+            }
+            free(v);
+            row[0] = qnames[q];
+            for (p = 0; p < 4; p++)
+                row[p + 1] = fmt(cb[p], sizeof cb[p], parts[p]);
+            if (tbl_add(&rt, row) != 0) rc = GIDX_ENOMEM;
+        }
+        if (rc == GIDX_OK) {
+            snprintf(title, sizeof title, "Ripple effects of the final-demand shock (type %s, %s)",
+                     so.type == 2 ? "II" : "I", gidx_scenario_ripple_io(sc));
+            rc = tbl_emit(c, &rt, title, rheader);
+        }
+        tbl_free(&rt);
+        free(df);
+        gidx_io_result_free(res);
+        gidx_io_model_free(io);
+    }
+done:
+    tbl_free(&t);
+    return rc;
+}
+
+/* ------------------------------------------------------------- methods */
+
+static gidx_status section_methods(ctx *c)
+{
+    static const char *const notes[] = {
+        "Indicators: formulas over official statistics from the catalogue; a value that cannot be "
+        "computed is missing with its reason (gaps, division by zero, absent inputs).",
+        "Validation: robust z-scores (Iglewicz & Hoaglin, How to Detect and Handle Outliers, 1993); "
+        "skewness and kurtosis rule |skew| > 2 and kurtosis > 3.5 and Cronbach's alpha per pillar "
+        "(OECD/JRC, Handbook on Constructing Composite Indicators, 2008).",
+        "Composite index: min-max normalisation in the indicator's direction, equal weights, "
+        "arithmetic aggregation of pillars and index (OECD/JRC Handbook 2008); uncertainty by Monte "
+        "Carlo over methodological choices (Saisana, Saltelli & Tarantola, J. R. Stat. Soc. A 168, "
+        "2005).",
+        "Forecasts: exponential smoothing state-space models (Hyndman, Koehler, Ord & Snyder, "
+        "Forecasting with Exponential Smoothing, 2008), ARIMA with automatic order selection "
+        "(Hyndman & Khandakar, J. Stat. Softw. 27(3), 2008), Theta as SES with drift (Hyndman & "
+        "Billah, Int. J. Forecast. 19, 2003), combined with equal weights; intervals calibrated on "
+        "rolling-origin errors (docs/forecast.md).",
+        "Ripple effects: Leontief input-output model with type I and II multipliers (Miller & "
+        "Blair, Input-Output Analysis, 2nd ed., 2009).",
+    };
+    size_t i;
+    gidx_status rc = gidx_report_add_section(c->r, "methods", "Methods and references");
+    for (i = 0; rc == GIDX_OK && i < sizeof notes / sizeof notes[0]; i++)
+        rc = gidx_report_add_text(c->r, notes[i]);
+    return rc;
+}
+
+/* -------------------------------------------------------------- driver */
+
+gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
+                             const gidx_catalog *cat, const gidx_roadmap_options *opt)
+{
+    gidx_roadmap_options defaults = GIDX_ROADMAP_OPTIONS_INIT;
+    ctx c;
+    gidx_status rc;
+    const char *tname;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_roadmap_run: out is NULL");
+    *out = NULL;
+    if (data == NULL || cat == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_roadmap_run: data or catalogue is NULL");
+    if (opt == NULL)
+        opt = &defaults;
+    if (opt->version != 1)
+        return gidx__error_set(GIDX_EINVAL, "gidx_roadmap_options.version must be 1");
+    if (opt->horizon != 0 && (opt->horizon < 1900 || opt->horizon > 2200))
+        return gidx__error_set(GIDX_EINVAL, "roadmap: horizon year %d is out of range", opt->horizon);
+    memset(&c, 0, sizeof c);
+    c.data = data;
+    c.cat = cat;
+    c.opt = opt;
+    c.nsteps = 7;
+    tname = opt->target ? opt->target : "municipal_2009";
+    {
+        gidx_target_spec z = GIDX_TARGET_SPEC_INIT;
+        c.target = z;
+    }
+    if (gidx_catalog_target(&c.target, cat, tname) == GIDX_OK)
+        c.have_target = 1;
+    else if (opt->target != NULL)
+        return gidx__error_set(GIDX_ENOTFOUND, "target \"%s\" is not in catalogue \"%s\"",
+                               opt->target, gidx_catalog_name(cat));
+    if ((rc = gidx_report_new(&c.r, "Green competitiveness roadmap")) != GIDX_OK)
+        return rc;
+    progress(&c, "indicators");
+    if ((rc = gidx_panel_new(&c.panel, cat, data)) != GIDX_OK)
+        goto done;
+    c.pds = gidx_panel_dataset(c.panel);
+    if ((rc = select_regions(&c)) != GIDX_OK ||
+        (rc = section_summary(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "validation");
+    if ((rc = section_validation(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "index");
+    if ((rc = section_index(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "benchmarking");
+    if ((rc = section_benchmark(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "forecasts");
+    if ((rc = section_forecasts(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "scenario");
+    if ((rc = section_scenario(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "report");
+    rc = section_methods(&c);
+done:
+    if (rc == GIDX_OK) {
+        *out = c.r;
+        c.r = NULL;
+    }
+    gidx_report_free(c.r);
+    gidx_panel_free(c.panel);
+    gidx_index_result_free(c.index);
+    free(c.index_ids);
+    free(c.sel);
+    free(c.units);
+    free(c.score); free(c.rank); free(c.p05); free(c.p50); free(c.p95);
+    return rc;
+}
