@@ -59,6 +59,36 @@ static gidx_status aggregate_node(double *out, const double *vals, const size_t 
         }
         return GIDX_OK;
     }
+    if (method == GIDX_AGG_AMEAN) {
+        /* kid-major loops over contiguous rows: the hot path of the Monte Carlo */
+        double *sw = gidx__calloc(2 * (U ? U : 1), sizeof *sw), *cnt = sw + U;
+        size_t total = 0;
+        if (sw == NULL)
+            return GIDX_ENOMEM;
+        for (u = 0; u < U; u++)
+            out[u] = 0.0;
+        for (q = 0; q < nk; q++) {
+            const double *x = vals + kids[q] * U;
+            double wq = w[kids[q]];
+            if (wq == 0.0)
+                continue;
+            total++;
+            for (u = 0; u < U; u++)
+                if (!isnan(x[u])) {
+                    out[u] += wq * x[u];
+                    sw[u] += wq;
+                    cnt[u] += 1.0;
+                }
+        }
+        for (u = 0; u < U; u++)
+            if ((incl && !incl[u]) || cnt[u] == 0.0 || !(sw[u] > 0.0) ||
+                cnt[u] < min_avail * (double)total - 1e-12)
+                out[u] = NAN;
+            else
+                out[u] /= sw[u];
+        free(sw);
+        return GIDX_OK;
+    }
     for (u = 0; u < U; u++) {
         double sw = 0.0, s = 0.0;
         size_t avail = 0, total = 0;
@@ -74,30 +104,25 @@ static gidx_status aggregate_node(double *out, const double *vals, const size_t 
             if (isnan(x))
                 continue;
             avail++;
-            switch (method) {
-            case GIDX_AGG_AMEAN:
-                s += wq * x;
-                break;
-            case GIDX_AGG_GMEAN:
-            case GIDX_AGG_HMEAN:
-                if (!(x > 0.0))
-                    return gidx__error_set(GIDX_EDOM,
-                                           "%s mean of %s: unit %s has a non-positive value %g "
-                                           "(use min-max to [1, 100] or rank normalisation)",
-                                           method == GIDX_AGG_GMEAN ? "geometric" : "harmonic",
-                                           node, units ? units[u] : "?", x);
-                s += method == GIDX_AGG_GMEAN ? wq * log(x) : wq / x;
-                break;
-            default:
+            if (!(x > 0.0))
+                return gidx__error_set(GIDX_EDOM,
+                                       "%s mean of %s: unit %s has a non-positive value %g "
+                                       "(use min-max to [1, 100] or rank normalisation)",
+                                       method == GIDX_AGG_GMEAN ? "geometric" : "harmonic",
+                                       node, units ? units[u] : "?", x);
+            if (method == GIDX_AGG_GMEAN)
+                s += wq * log(x);
+            else if (method == GIDX_AGG_HMEAN)
+                s += wq / x;
+            else
                 return gidx__error_set(GIDX_EINVAL, "unknown aggregation method %d", method);
-            }
             sw += wq;
         }
         if (avail == 0 || !(sw > 0.0) || (double)avail < min_avail * (double)total - 1e-12) {
             out[u] = NAN;
             continue;
         }
-        out[u] = method == GIDX_AGG_AMEAN ? s / sw : method == GIDX_AGG_GMEAN ? exp(s / sw) : sw / s;
+        out[u] = method == GIDX_AGG_GMEAN ? exp(s / sw) : sw / s;
     }
     return GIDX_OK;
 }

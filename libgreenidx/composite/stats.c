@@ -253,22 +253,43 @@ gidx_status gidx__composite_avg_ranks(double *out, const double *x, size_t n)
     return GIDX_OK;
 }
 
+typedef struct rank_item {
+    double v;
+    size_t i;
+} rank_item;
+
+static int cmp_item_desc(const void *a, const void *b)
+{
+    const rank_item *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? 1 : -1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
 gidx_status gidx_rank(double *out, const double *x, size_t n, int descending)
 {
-    size_t i, j;
+    rank_item *it;
+    size_t i, m = 0, j;
     if ((out == NULL || x == NULL) && n > 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_rank: NULL argument");
+    it = gidx__malloc((n ? n : 1) * sizeof *it);
+    if (it == NULL)
+        return GIDX_ENOMEM;
     for (i = 0; i < n; i++) {
-        double r = 1.0;
-        if (isnan(x[i])) {
-            out[i] = NAN;
-            continue;
+        out[i] = NAN;
+        if (!isnan(x[i])) {
+            it[m].v = descending ? x[i] : -x[i];
+            it[m].i = i;
+            m++;
         }
-        for (j = 0; j < n; j++)
-            if (!isnan(x[j]) && (descending ? x[j] > x[i] : x[j] < x[i]))
-                r += 1.0;
-        out[i] = r;
     }
+    /* O(n log n): sort, then every member of a run of ties gets the run's first position */
+    qsort(it, m, sizeof *it, cmp_item_desc);
+    for (i = 0; i < m; i = j) {
+        for (j = i; j < m && it[j].v == it[i].v; j++)
+            out[it[j].i] = (double)(i + 1);
+    }
+    free(it);
     return GIDX_OK;
 }
 
