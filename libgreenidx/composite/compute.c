@@ -683,7 +683,7 @@ static gidx_status locate(size_t *t, size_t *node, const gidx_index_result *r, c
 gidx_status gidx_index_result_scores(double *out, size_t cap, const gidx_index_result *r,
                                      const char *node, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc = locate(&t, &j, r, node, year, cap, "gidx_index_result_scores");
     if (rc != GIDX_OK)
         return rc;
@@ -696,7 +696,7 @@ gidx_status gidx_index_result_scores(double *out, size_t cap, const gidx_index_r
 gidx_status gidx_index_result_ranks(double *out, size_t cap, const gidx_index_result *r,
                                     const char *node, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc = locate(&t, &j, r, node, year, cap, "gidx_index_result_ranks");
     if (rc != GIDX_OK)
         return rc;
@@ -709,7 +709,7 @@ gidx_status gidx_index_result_ranks(double *out, size_t cap, const gidx_index_re
 gidx_status gidx_index_result_treated_values(double *out, size_t cap, const gidx_index_result *r,
                                              const char *indicator, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc = locate(&t, &j, r, indicator, year, cap, "gidx_index_result_treated_values");
     if (rc != GIDX_OK)
         return rc;
@@ -735,7 +735,7 @@ gidx_status gidx_index_result_imputed(const char **unit, int *year, const char *
 gidx_status gidx_index_result_treatment(gidx_treatment_info *info, const gidx_index_result *r,
                                         const char *indicator, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc;
     if (info == NULL || indicator == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_index_result_treatment: NULL argument");
@@ -751,7 +751,7 @@ gidx_status gidx_index_result_treatment(gidx_treatment_info *info, const gidx_in
 
 gidx_status gidx_index_result_included(int *out, size_t cap, const gidx_index_result *r, int year)
 {
-    size_t t;
+    size_t t = 0;
     gidx_status rc = locate(&t, NULL, r, NULL, year, cap, "gidx_index_result_included");
     if (rc != GIDX_OK)
         return rc;
@@ -764,7 +764,7 @@ gidx_status gidx_index_result_included(int *out, size_t cap, const gidx_index_re
 gidx_status gidx_index_result_correlations(double *with_parent, double *with_index, size_t cap,
                                            const gidx_index_result *r, int year, int spearman)
 {
-    size_t t, k, NN;
+    size_t t = 0, k, NN;
     gidx_status rc = locate(&t, NULL, r, NULL, year, r ? r->U : 0, "gidx_index_result_correlations");
     if (rc != GIDX_OK)
         return rc;
@@ -786,7 +786,7 @@ gidx_status gidx_index_result_correlations(double *with_parent, double *with_ind
 gidx_status gidx_index_result_peer_rank(double *rank, const gidx_index_result *r, size_t unit,
                                         const size_t *peers, size_t npeers, const char *node, int year)
 {
-    size_t t, j, q;
+    size_t t = 0, j = 0, q;
     const double *v;
     gidx_status rc;
     if (rank == NULL || r == NULL || unit >= r->U || (peers == NULL && npeers > 0))
@@ -811,7 +811,7 @@ gidx_status gidx_index_result_peer_rank(double *rank, const gidx_index_result *r
 gidx_status gidx_index_result_scorecard(double *diff, size_t cap, const gidx_index_result *r,
                                         size_t unit, const size_t *peers, size_t npeers, int year)
 {
-    size_t t, j, q, NN;
+    size_t t = 0, j, q, NN;
     gidx_status rc;
     if (diff == NULL || r == NULL || unit >= r->U || peers == NULL || npeers == 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_index_result_scorecard: NULL argument, no peers or unit out of range");

@@ -77,65 +77,28 @@ static size_t pick(double x, size_t m)
     return i >= m ? m - 1 : i;
 }
 
-typedef struct mc_item {
-    double v;
-    size_t i;
-} mc_item;
-
-/* Competition ranks (descending, ties share the lowest rank). A bucket sort
- * with one bucket per unit spread linearly over [min, max] followed by an
- * insertion sort (Knuth, TAOCP vol. 3, 5.2.5 and 5.2.1): expected linear time
- * for the smooth score distributions of an index, exact for any input (the
- * insertion sort finishes whatever the buckets leave unsorted). */
-static void mc_rank(double *out, const double *x, size_t U, mc_item *a, mc_item *b, size_t *cnt)
+/* Competition ranks (descending, ties share the lowest rank) with caller
+ * scratch: the sort of gidx__composite_sort_items() without allocation. */
+static void mc_rank(double *out, const double *x, size_t U, gidx__item *a, gidx__item *b, size_t *cnt)
 {
     size_t m = 0, i, j;
-    double mn = INFINITY, mx = -INFINITY, scale;
     for (i = 0; i < U; i++) {
         out[i] = NAN;
         if (!isnan(x[i])) {
             b[m].v = x[i];
             b[m].i = i;
-            if (x[i] < mn) mn = x[i];
-            if (x[i] > mx) mx = x[i];
             m++;
         }
     }
-    if (m == 0)
-        return;
-    scale = mx > mn ? (double)(m - 1) / (mx - mn) : 0.0;
-    for (j = 0; j <= m; j++)
-        cnt[j] = 0;
-    for (i = 0; i < m; i++) {
-        size_t k = (size_t)((b[i].v - mn) * scale);
-        cnt[(k < m ? k : m - 1) + 1]++;
-    }
-    for (j = 1; j <= m; j++)
-        cnt[j] += cnt[j - 1];
-    for (i = 0; i < m; i++) {
-        size_t k = (size_t)((b[i].v - mn) * scale);
-        a[cnt[k < m ? k : m - 1]++] = b[i];
-    }
-    for (i = 1; i < m; i++) {
-        mc_item t = a[i];
-        j = i;
-        while (j > 0 && a[j - 1].v > t.v) {
-            a[j] = a[j - 1];
-            j--;
-        }
-        a[j] = t;
-    }
+    gidx__composite_sort_items(a, b, m, cnt);
     /* ascending order: the rank of a run of ties is 1 + the number above it */
     for (i = m; i > 0; i = j) {
-        size_t top = i - 1;
+        size_t q, top = i - 1;
         j = i;
         while (j > 0 && a[j - 1].v == a[top].v)
             j--;
-        {
-            size_t q;
-            for (q = j; q < i; q++)
-                out[a[q].i] = (double)(m - i + 1);
-        }
+        for (q = j; q < i; q++)
+            out[a[q].i] = (double)(m - i + 1);
     }
 }
 
@@ -158,14 +121,26 @@ static void mc_amean(double *agg, const double *leaf, const unsigned char *leaf_
         for (u = 0; u < U; u++)
             out[u] = 0.0;
         if (full) {
-            for (q = 0; q < nk; q++) {
-                double wq = w[kids[q]];
-                const double *x = kids[q] < NI ? leaf + kids[q] * U : agg + (kids[q] - NI) * U;
-                if (wq == 0.0)
-                    continue;
-                wsum += wq;
-                for (u = 0; u < U; u++)
-                    out[u] += wq * x[u];
+            /* four children per sweep: a quarter of the loads and stores of out */
+            const double *xs[4];
+            double ws[4];
+            size_t nb = 0;
+            for (q = 0; q <= nk; q++) {
+                if (q < nk && w[kids[q]] != 0.0) {
+                    xs[nb] = kids[q] < NI ? leaf + kids[q] * U : agg + (kids[q] - NI) * U;
+                    ws[nb] = w[kids[q]];
+                    wsum += ws[nb];
+                    nb++;
+                }
+                if (nb == 4 || (q == nk && nb > 0)) {
+                    while (nb < 4) {
+                        xs[nb] = xs[0];
+                        ws[nb++] = 0.0;
+                    }
+                    for (u = 0; u < U; u++)
+                        out[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u] + ws[3] * xs[3][u];
+                    nb = 0;
+                }
             }
             if (wsum > 0.0) {
                 double inv = 1.0 / wsum;
@@ -199,7 +174,7 @@ static void mc_amean(double *agg, const double *leaf, const unsigned char *leaf_
     }
 }
 
-static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w, double *scratch, mc_item *items,
+static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w, double *scratch, gidx__item *items,
                            unsigned char *agg_full, size_t *cnt)
 {
     const double *x = c->X + r * GIDX__NFACT;
@@ -248,7 +223,7 @@ typedef struct worker {
     mc_ctx *c;
     size_t lo, hi;
     double *vals, *w, *scratch;
-    mc_item *items;
+    gidx__item *items;
     unsigned char *agg_full;
     size_t *cnt;
 } worker;
@@ -507,7 +482,7 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
         wk[i].vals = gidx__malloc(c.NN * c.U * sizeof(double));
         wk[i].w = gidx__malloc(c.NN * sizeof(double));
         wk[i].scratch = gidx__malloc(2 * c.U * sizeof(double));
-        wk[i].items = gidx__malloc(2 * c.U * sizeof(mc_item));
+        wk[i].items = gidx__malloc(2 * c.U * sizeof(gidx__item));
         wk[i].agg_full = gidx__malloc(c.NA + 1);
         wk[i].cnt = gidx__malloc((c.U + 1) * sizeof(size_t));
         if (!wk[i].vals || !wk[i].w || !wk[i].scratch || !wk[i].items || !wk[i].agg_full || !wk[i].cnt) {
