@@ -278,8 +278,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
     size_t U, T, NI, NA, NN, t, k, u, j, capimp = 0;
     double *raw = NULL, *tmp = NULL, *w = NULL;
     size_t *label = NULL;
-    size_t nlabels = 0;
-    size_t *yidx = NULL;
 
     *out = NULL;
     if ((rc = gidx__composite_topo(&tp, spec)) != GIDX_OK)
@@ -326,13 +324,10 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
             goto fail;
         }
         r->years = gidx__malloc(T * sizeof *r->years);
-        yidx = gidx__malloc(NY * sizeof *yidx);
-        if (!r->years || !yidx) {
+        if (!r->years) {
             rc = GIDX_ENOMEM;
             goto fail;
         }
-        for (t = 0; t < NY; t++)
-            yidx[t] = t;
         if (opt->year != 0)
             r->years[0] = opt->year;
         else
@@ -395,7 +390,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
             rc = GIDX_ENOMEM;
             goto fail;
         }
-        nlabels = g->nlabels;
         for (u = 0; u < U; u++)
             if (!gidx__strmap_get(g->unit_label, r->units[u], &label[u]))
                 label[u] = GIDX__NONE;
@@ -505,7 +499,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
                             goto fail;
                     }
                 }
-                (void)nlabels;
             }
         }
     }
@@ -597,7 +590,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
     free(tmp);
     free(w);
     free(label);
-    free(yidx);
     gidx__composite_topo_free(&tp);
     *out = r;
     return GIDX_OK;
@@ -606,7 +598,6 @@ fail:
     free(tmp);
     free(w);
     free(label);
-    free(yidx);
     gidx__composite_topo_free(&tp);
     result_free(r);
     return rc;

@@ -463,7 +463,7 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
     gidx_dataset *ds = NULL;
     gidx_index_spec *sp = NULL;
     gidx_status rc;
-    size_t jl, jc, jd, jw, jt, jden, jp, jty, i, nr, ju, jn = GIDX__NONE, jtime = GIDX__NONE, j;
+    size_t jc, jd, jw, jt, jden, jp, jty, i, nr, ju, jn = GIDX__NONE, jtime = GIDX__NONE, j;
     const char **ucodes = NULL;
 
     if (data == NULL || spec == NULL || idata_path == NULL || imeta_path == NULL)
@@ -474,7 +474,6 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
         return rc;
     if ((rc = gidx_table_read_csv(&td, idata_path, NULL)) != GIDX_OK)
         goto done;
-    (void)jl;
     if ((rc = gidx_table_find_column(&jc, tm, "iCode")) != GIDX_OK ||
         (rc = gidx_table_find_column(&jd, tm, "Direction")) != GIDX_OK ||
         (rc = gidx_table_find_column(&jw, tm, "Weight")) != GIDX_OK ||
