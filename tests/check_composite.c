@@ -931,6 +931,15 @@ START_TEST(test_multi_year_change)
     gidx_index_result_ranks(r2, 3, r, "I", 2021);
     NEAR(r1[0], 3, 0);
     NEAR(r2[0], 1, 0);
+    {
+        double dsc[3], dr[3];
+        ck_assert_int_eq(gidx_index_result_change(dsc, dr, 3, r, NULL, 2020, 2021), GIDX_OK);
+        NEAR(dr[0], -2, 0); /* climbed two places */
+        NEAR(dsc[0], 100, 1e-12); /* min-max: 0 in 2020, 100 in 2021 */
+        NEAR(dr[1], 1, 0);
+        ck_assert_int_eq(gidx_index_result_change(dsc, dr, 2, r, NULL, 2020, 2021), GIDX_EBUFS);
+        ck_assert_int_eq(gidx_index_result_change(dsc, dr, 3, r, NULL, 2020, 2030), GIDX_ENOTFOUND);
+    }
     gidx_index_result_free(r);
     gidx_index_spec_free(sp);
     gidx_dataset_free(ds);

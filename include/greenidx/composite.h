@@ -479,6 +479,16 @@ GIDX_API gidx_status gidx_index_result_peer_rank(double *rank, const gidx_index_
                                                  size_t unit, const size_t *peers,
                                                  size_t npeers, const char *node, int year);
 /**
+ * Change in score and rank of every unit between two computed years
+ * (score/rank in @p year_to minus those in @p year_from; a negative rank
+ * change is an improvement). NaN where a unit has no score in either year.
+ * @param dscore, drank out: nunits values each (either may be NULL)
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ENOTFOUND for an unknown node or year.
+ */
+GIDX_API gidx_status gidx_index_result_change(double *dscore, double *drank, size_t cap,
+                                              const gidx_index_result *res, const char *node,
+                                              int year_from, int year_to);
+/**
  * A scorecard: for each indicator and aggregate, the unit's score minus the
  * mean score of its peers, in the node order of gidx_index_result_scorecard_node().
  * Positive = strength, negative = weakness.

@@ -834,3 +834,23 @@ const char *gidx_index_result_scorecard_node(const gidx_index_result *r, size_t 
 {
     return (r && i < r->nind + r->nagg) ? r->codes[i] : NULL;
 }
+
+gidx_status gidx_index_result_change(double *dscore, double *drank, size_t cap, const gidx_index_result *r,
+                                     const char *node, int year_from, int year_to)
+{
+    size_t t0 = 0, t1 = 0, j = 0, u, NN;
+    gidx_status rc;
+    if (year_from == 0 || year_to == 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_result_change: give both years");
+    if ((rc = locate(&t0, &j, r, node, year_from, cap, "gidx_index_result_change")) != GIDX_OK ||
+        (rc = locate(&t1, NULL, r, node, year_to, cap, "gidx_index_result_change")) != GIDX_OK)
+        return rc;
+    NN = r->nind + r->nagg;
+    for (u = 0; u < r->U; u++) {
+        if (dscore)
+            dscore[u] = r->vals[(t1 * NN + j) * r->U + u] - r->vals[(t0 * NN + j) * r->U + u];
+        if (drank)
+            drank[u] = r->ranks[(t1 * NN + j) * r->U + u] - r->ranks[(t0 * NN + j) * r->U + u];
+    }
+    return GIDX_OK;
+}
