@@ -490,6 +490,13 @@ START_TEST(test_imputation_hand)
     gidx_index_spec_add_indicator(sp, "X", "I", 1, 1);
     gidx_index_spec_add_indicator(sp, "Y", "I", 1, 1);
     ck_assert_int_eq(gidx_index_spec_set_group(sp, "G", units, lab, 4), GIDX_OK);
+    {
+        /* one row per year repeats a unit: fine with the same label, an error with another */
+        const char *u2[3] = {"a", "a", "b"}, *l2[3] = {"g1", "g1", "g1"}, *l3[3] = {"g1", "g2", "g1"};
+        ck_assert_int_eq(gidx_index_spec_set_group(sp, "H", u2, l2, 3), GIDX_OK);
+        ck_assert_int_eq(gidx_index_spec_set_group(sp, "H", u2, l3, 3), GIDX_EDUPLICATE);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "unit a"));
+    }
     /* LOCF: a2001 = 1, d2001 = 20, c2002 = 12 */
     o.impute = GIDX_IMPUTE_LOCF;
     ck_assert_int_eq(gidx_index_spec_set_options(sp, &o), GIDX_OK);

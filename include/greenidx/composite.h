@@ -175,7 +175,8 @@ GIDX_API gidx_status gidx_index_spec_set_denominator(gidx_index_spec *spec, cons
  * @param name     group variable name (copied)
  * @param units    @p n unit (region) codes
  * @param labels   @p n group labels; NULL or "" = no group
- * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_EDUPLICATE for a repeated unit.
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_EDUPLICATE for a unit listed with two
+ *         different labels (a unit repeated with the same label, one row per year, is fine).
  */
 GIDX_API gidx_status gidx_index_spec_set_group(gidx_index_spec *spec, const char *name,
                                                const char *const *units,

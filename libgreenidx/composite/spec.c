@@ -199,7 +199,12 @@ gidx_status gidx_index_spec_set_group(gidx_index_spec *s, const char *name, cons
         if (labels[i] == NULL || labels[i][0] == '\0')
             continue;
         if (gidx__strmap_get(g.unit_label, units[i], &v)) {
-            gidx__error_set(GIDX_EDUPLICATE, "group %s: unit %s listed twice", name, units[i]);
+            size_t lv;
+            /* a panel lists a unit once per year: the same label again is fine */
+            if (gidx__strmap_get(labmap, labels[i], &lv) && lv == v)
+                continue;
+            gidx__error_set(GIDX_EDUPLICATE, "group %s: unit %s has two different labels (entry %zu: %s)",
+                            name, units[i], i, labels[i]);
             gidx__strmap_free(labmap);
             free(g.name);
             gidx__strmap_free(g.unit_label);
