@@ -516,7 +516,7 @@ typedef struct gidx_uncertainty_options {
     unsigned long seed;      /**< RNG seed (MT19937) */
     unsigned threads;        /**< worker threads; 0 or 1 = none. Results do not depend on it */
     int sobol;               /**< 1 = Saltelli design, N (k + 2) rebuilds, with Sobol indices */
-    const int *impute_alts;  /**< ::gidx_impute_method alternatives (NULL = do not vary) */
+    const int *impute_alts;  /**< ::gidx_impute_method alternatives (NULL = do not vary); a group-mean alternative uses the group named in the specification's options */
     size_t n_impute_alts;    /**< their number */
     const int *normalise_alts; /**< ::gidx_normalise_method alternatives (NULL = do not vary) */
     size_t n_normalise_alts; /**< their number */
