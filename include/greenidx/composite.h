@@ -506,7 +506,7 @@ GIDX_API const char *gidx_index_result_scorecard_node(const gidx_index_result *r
 /* Uncertainty and sensitivity                                         */
 /* ------------------------------------------------------------------ */
 
-/** Progress callback: @p done of @p total rebuilds finished; return non-zero to cancel. */
+/** Progress callback: @p done of @p total rebuilds finished; return non-zero to cancel. Called from the worker threads, one call at a time (serialised by a mutex). */
 typedef int (*gidx_progress_fn)(size_t done, size_t total, void *user);
 
 /** Options of gidx_index_uncertainty(); initialise with ::GIDX_UNCERTAINTY_OPTIONS_INIT. */
