@@ -305,6 +305,21 @@ const char *gidx_py_scorecard_node(const gidx_index_result *r, size_t i)
 {
     return gidx_index_result_scorecard_node(r, i);
 }
+gidx_status gidx_py_unc_sobol_unit(double *out, size_t cap, const gidx_index_uncertainty_result *u, size_t unit)
+{
+    double f[5], t[5];
+    gidx_status rc;
+    size_t i;
+    if (cap < 10)
+        return gidx_index_uncertainty_sobol_unit(f, t, 0, u, unit);
+    if ((rc = gidx_index_uncertainty_sobol_unit(f, t, 5, u, unit)) != GIDX_OK)
+        return rc;
+    for (i = 0; i < 5; i++) {
+        out[i] = f[i];
+        out[5 + i] = t[i];
+    }
+    return GIDX_OK;
+}
 gidx_status gidx_py_skew_kurtosis(double *out, size_t cap, const double *x, size_t n)
 {
     if (cap < 2)

@@ -797,6 +797,23 @@ START_TEST(test_uncertainty)
         ck_assert(isfinite(t1[i]) && t1[i] >= 0.0);
     }
     ck_assert_int_eq(gidx_index_uncertainty_sobol(f1, t1, 4, u1), GIDX_EBUFS);
+    {
+        /* per-unit indices: identical across thread counts; a unit whose rank moves has a finite total */
+        double uf[5], ut[5], uf4[5], ut4[5];
+        size_t moving = 0;
+        for (i = 0; i < 51; i++) {
+            ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf, ut, 5, u1, i), GIDX_OK);
+            ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf4, ut4, 5, u4, i), GIDX_OK);
+            ck_assert(memcmp(uf, uf4, sizeof uf) == 0 && memcmp(ut, ut4, sizeof ut) == 0);
+            if (p5[i] != p95[i]) {
+                ck_assert(isfinite(ut[1]) && ut[1] >= 0.0);
+                moving++;
+            }
+        }
+        ck_assert_uint_gt(moving, 40);
+        ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf, ut, 5, u1, 51), GIDX_EINVAL);
+        ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf, ut, 4, u1, 0), GIDX_EBUFS);
+    }
     ck_assert_int_eq(gidx_index_uncertainty_ranks(nom, med, p5, p95, 50, u1), GIDX_EBUFS);
     gidx_index_uncertainty_free(u1);
     gidx_index_uncertainty_free(u4);
@@ -813,6 +830,7 @@ START_TEST(test_uncertainty)
     uo.n = 50;
     ck_assert_int_eq(gidx_index_uncertainty(&u1, sp, ds, &uo), GIDX_OK);
     ck_assert_int_eq(gidx_index_uncertainty_sobol(f1, t1, 5, u1), GIDX_ESTATE);
+    ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(f1, t1, 5, u1, 0), GIDX_ESTATE);
     gidx_index_uncertainty_free(u1);
     /* nothing varied */
     {

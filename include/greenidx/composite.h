@@ -549,7 +549,8 @@ enum gidx_uncertainty_factor {
  * @c sobol, the design is Saltelli's (2010) A, B, A_B^i radial scheme and the
  * first-order (Saltelli 2010) and total-effect (Jansen 1999) indices are
  * estimated for the mean absolute rank shift from the nominal ranking (COINr's
- * output) and averaged over units for each unit's rank.
+ * output, gidx_index_uncertainty_sobol()) and for each unit's rank
+ * (gidx_index_uncertainty_sobol_unit()).
  *
  * @return ::GIDX_OK; ::GIDX_EINVAL for bad options (no factor, n == 0);
  *         errors of gidx_index_compute(); ::GIDX_ESTATE when the progress
@@ -582,6 +583,18 @@ GIDX_API gidx_status gidx_index_uncertainty_ranks(double *nominal, double *media
  */
 GIDX_API gidx_status gidx_index_uncertainty_sobol(double *first, double *total, size_t cap,
                                                   const gidx_index_uncertainty_result *u);
+
+/**
+ * Sobol indices of each factor on one unit's rank (same order and estimators
+ * as gidx_index_uncertainty_sobol()); NaN for a factor not varied, and for
+ * every factor when the unit's rank never changes or it was screened out.
+ * @param unit  0 .. nunits - 1
+ * @return ::GIDX_OK; ::GIDX_EBUFS when cap < 5; ::GIDX_EINVAL for a unit out
+ *         of range; ::GIDX_ESTATE when not a Sobol run.
+ */
+GIDX_API gidx_status gidx_index_uncertainty_sobol_unit(double *first, double *total, size_t cap,
+                                                       const gidx_index_uncertainty_result *u,
+                                                       size_t unit);
 
 /**
  * Sobol first-order (Saltelli et al. 2010, eq. (b) of Table 2) and total

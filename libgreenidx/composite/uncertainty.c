@@ -40,6 +40,7 @@ struct gidx_index_uncertainty_result {
     double *nominal, *median, *p05, *p95;
     int sobol;
     double first[GIDX__NFACT], total[GIDX__NFACT];
+    double *ufirst, *utotal; /* U x GIDX__NFACT per-unit indices (Sobol runs) */
 };
 
 typedef struct mc_ctx {
@@ -260,6 +261,7 @@ void gidx_index_uncertainty_free(gidx_index_uncertainty_result *u)
     if (u == NULL)
         return;
     free(u->nominal);
+    free(u->ufirst);
     free(u);
 }
 
@@ -587,6 +589,33 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
             res->first[fidx[k]] = f[k];
             res->total[fidx[k]] = tt[k];
         }
+        /* each unit's rank as the output: gather its column of the design */
+        res->ufirst = gidx__malloc(2 * c.U * GIDX__NFACT * sizeof *res->ufirst);
+        /* X (nruns x 5 factor values) is no longer needed: reuse it for one column of ranks */
+        if (res->ufirst == NULL) {
+            rc = GIDX_ENOMEM;
+            goto done;
+        }
+        res->utotal = res->ufirst + c.U * GIDX__NFACT;
+        for (j = 0; j < c.U; j++) {
+            double *uf = res->ufirst + j * GIDX__NFACT, *ut = res->utotal + j * GIDX__NFACT;
+            int ok = 1;
+            for (k = 0; k < GIDX__NFACT; k++)
+                uf[k] = ut[k] = NAN;
+            for (i = 0; i < nruns; i++) {
+                X[i] = c.ranks[i * c.U + j];
+                if (isnan(X[i]))
+                    ok = 0;
+            }
+            if (ok && gidx_sobol_indices(f, tt, X, X + N, X + 2 * N, N, c.nk) == GIDX_OK) {
+                for (k = 0; k < c.nk; k++) {
+                    uf[fidx[k]] = f[k];
+                    ut[fidx[k]] = tt[k];
+                }
+            } else {
+                gidx_error_clear(); /* a rank that never moves has nothing to apportion */
+            }
+        }
     }
 done:
     for (i = 0; i < cells; i++) {
@@ -663,5 +692,23 @@ gidx_status gidx__composite_unc_ranks(const gidx_index_uncertainty_result *u, co
     *med = u->median;
     *p95 = u->p95;
     *U = u->U;
+    return GIDX_OK;
+}
+
+gidx_status gidx_index_uncertainty_sobol_unit(double *first, double *total, size_t cap,
+                                              const gidx_index_uncertainty_result *u, size_t unit)
+{
+    if (u == NULL || first == NULL || total == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty_sobol_unit: NULL argument");
+    if (cap < GIDX__NFACT)
+        return gidx__error_set(GIDX_EBUFS, "gidx_index_uncertainty_sobol_unit: %d values needed, room for %zu",
+                               GIDX__NFACT, cap);
+    if (!u->sobol || u->ufirst == NULL)
+        return gidx__error_set(GIDX_ESTATE, "gidx_index_uncertainty_sobol_unit: not a Sobol (sobol = 1) analysis");
+    if (unit >= u->U)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty_sobol_unit: unit %zu out of range (%zu units)",
+                               unit, u->U);
+    memcpy(first, u->ufirst + unit * GIDX__NFACT, GIDX__NFACT * sizeof *first);
+    memcpy(total, u->utotal + unit * GIDX__NFACT, GIDX__NFACT * sizeof *total);
     return GIDX_OK;
 }

@@ -80,6 +80,10 @@ def test_uncertainty_threads_and_sobol():
     np.testing.assert_array_equal(u1.p95, u2.p95)
     s = u1.sobol()
     assert np.isnan(s["impute"][0]) and s["normalise"][1] >= 0
+    f1, t1 = u1.sobol_units()
+    f2, t2 = u2.sobol_units()
+    assert f1.shape == (51, 5)
+    np.testing.assert_array_equal(np.nan_to_num(t1, nan=-9), np.nan_to_num(t2, nan=-9))
 
 
 def test_stats_helpers():

@@ -244,6 +244,14 @@ class UncertaintyResult:
         v = _capi.gidx_py_unc_sobol(10, self._h)
         return {f: (v[i], v[5 + i]) for i, f in enumerate(_FACTORS)}
 
+    def sobol_units(self):
+        """Per-unit Sobol indices of each factor on the unit's rank: arrays
+        (units x 5) of first-order and total indices, columns in the order of
+        :meth:`sobol` (NaN where not varied or the rank never moves)."""
+        n = _capi.gidx_index_uncertainty_nunits(self._h)
+        v = _np.array([_capi.gidx_py_unc_sobol_unit(10, self._h, i) for i in range(n)])
+        return v[:, :5], v[:, 5:]
+
     def close(self):
         self._h = None
 
