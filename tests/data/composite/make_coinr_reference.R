@@ -2,7 +2,8 @@
 # (install.packages("COINr")). COINr is not installed on the build machine:
 # the committed CSV files were taken from the project's shared data folder
 # (composite/, see README.md); this script records the COINr calls that
-# produce them so that anyone with COINr can check them.
+# should reproduce them (written from the COINr 1.1 documentation, untested
+# here) so that anyone with COINr can check them.
 #   Rscript make_coinr_reference.R
 library(COINr)
 
