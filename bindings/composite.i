@@ -245,6 +245,81 @@ gidx_status gidx_py_unc_sobol(double *out, size_t cap, const gidx_index_uncertai
     }
     return GIDX_OK;
 }
+/* Benchmarking with unit indices passed as doubles (numpy int arrays convert). */
+static gidx_status gidx_py_indices(size_t **idx, const double *x, size_t n)
+{
+    size_t i;
+    *idx = malloc((n ? n : 1) * sizeof **idx);
+    if (*idx == NULL)
+        return gidx_index_result_scorecard(NULL, 0, NULL, 0, NULL, 0, 0);
+    for (i = 0; i < n; i++) {
+        if (!(x[i] >= 0.0) || x[i] != (double)(size_t)x[i]) {
+            free(*idx);
+            *idx = NULL;
+            return gidx_index_result_scorecard(NULL, 0, NULL, 0, NULL, 0, 0);
+        }
+        (*idx)[i] = (size_t)x[i];
+    }
+    return GIDX_OK;
+}
+gidx_status gidx_py_scorecard(double *out, size_t cap, const gidx_index_result *r, size_t unit,
+                              const double *x, size_t n, int year)
+{
+    size_t *peers;
+    gidx_status rc = gidx_py_indices(&peers, x, n);
+    if (rc != GIDX_OK)
+        return rc;
+    rc = gidx_index_result_scorecard(out, cap, r, unit, peers, n, year);
+    free(peers);
+    return rc;
+}
+gidx_status gidx_py_peer_rank(double *out, size_t cap, const gidx_index_result *r, size_t unit,
+                              const double *x, size_t n, const char *node, int year)
+{
+    size_t *peers;
+    gidx_status rc;
+    if (cap < 1)
+        return gidx_index_result_peer_rank(NULL, r, unit, NULL, 0, node, year);
+    if ((rc = gidx_py_indices(&peers, x, n)) != GIDX_OK)
+        return rc;
+    rc = gidx_index_result_peer_rank(out, r, unit, peers, n, (node && node[0]) ? node : NULL, year);
+    free(peers);
+    return rc;
+}
+gidx_status gidx_py_peers_nearest(double *out, size_t cap, const double *x, size_t n, size_t p, size_t target)
+{
+    size_t *idx, i;
+    gidx_status rc;
+    if (p == 0 || n % p != 0)
+        return gidx_peers_nearest(NULL, 0, NULL, 0, 0, 0);
+    idx = malloc((cap ? cap : 1) * sizeof *idx);
+    if (idx == NULL)
+        return gidx_peers_nearest(NULL, 0, NULL, 0, 0, 0);
+    rc = gidx_peers_nearest(idx, cap, x, n / p, p, target);
+    for (i = 0; rc == GIDX_OK && i < cap; i++)
+        out[i] = (double)idx[i];
+    free(idx);
+    return rc;
+}
+const char *gidx_py_scorecard_node(const gidx_index_result *r, size_t i)
+{
+    return gidx_index_result_scorecard_node(r, i);
+}
+gidx_status gidx_py_unc_sobol_unit(double *out, size_t cap, const gidx_index_uncertainty_result *u, size_t unit)
+{
+    double f[5], t[5];
+    gidx_status rc;
+    size_t i;
+    if (cap < 10)
+        return gidx_index_uncertainty_sobol_unit(f, t, 0, u, unit);
+    if ((rc = gidx_index_uncertainty_sobol_unit(f, t, 5, u, unit)) != GIDX_OK)
+        return rc;
+    for (i = 0; i < 5; i++) {
+        out[i] = f[i];
+        out[5 + i] = t[i];
+    }
+    return GIDX_OK;
+}
 gidx_status gidx_py_skew_kurtosis(double *out, size_t cap, const double *x, size_t n)
 {
     if (cap < 2)
@@ -454,6 +529,83 @@ SEXP gidx_r_uncertainty(SEXP coin, SEXP n, SEXP seed, SEXP threads, SEXP sobol, 
         SET_VECTOR_ELT(out, (R_xlen_t)i, v[i]);
     SET_VECTOR_ELT(out, 6, Rf_ScalarReal((double)gidx_index_uncertainty_nruns(u)));
     gidx_index_uncertainty_free(u);
+    UNPROTECT(7);
+    return out;
+}
+
+/* Scorecard of one unit against peers (unit codes); returns
+ * list(nodes, is_aggregate, score, diff, rank, peer_rank). */
+SEXP gidx_r_scorecard(SEXP coin, SEXP unit, SEXP peers, SEXP year)
+{
+    gidx_b_coin *c = TYPEOF(coin) == EXTPTRSXP ? (gidx_b_coin *)R_ExternalPtrAddr(coin) : NULL;
+    gidx_index_result *r = NULL;
+    gidx_status rc;
+    size_t U, NN, NI, i, u = (size_t)-1, *pp, np;
+    const char *ucode = gidx_r_str(unit);
+    int y;
+    SEXP out, nodes, isagg, sc, df, rk, prk;
+    double *buf;
+    if (c == NULL || ucode == NULL || !Rf_isString(peers) || !Rf_isReal(year))
+        return gidx_r_status(gidx_index_result_scorecard(NULL, 0, NULL, 0, NULL, 0, 0));
+    if ((rc = gidx_index_compute(&r, c->sp, c->ds)) != GIDX_OK)
+        return gidx_r_status(rc);
+    U = gidx_index_result_nunits(r);
+    NI = gidx_index_result_nindicators(r);
+    NN = NI + gidx_index_result_naggregates(r);
+    y = (int)REAL(year)[0];
+    np = (size_t)XLENGTH(peers);
+    pp = (size_t *)R_alloc(np + 1, sizeof(size_t));
+    buf = (double *)R_alloc(U + NN, sizeof(double));
+    for (i = 0; i < U; i++)
+        if (strcmp(gidx_index_result_unit(r, i), ucode) == 0)
+            u = i;
+    for (i = 0; i < np; i++) {
+        size_t q;
+        pp[i] = (size_t)-1;
+        for (q = 0; q < U; q++)
+            if (strcmp(gidx_index_result_unit(r, q), CHAR(STRING_ELT(peers, (R_xlen_t)i))) == 0)
+                pp[i] = q;
+    }
+    if (u == (size_t)-1) {
+        gidx_index_result_free(r);
+        return gidx_r_status(gidx_index_result_peer_rank(NULL, NULL, 0, NULL, 0, NULL, 0));
+    }
+    out = PROTECT(Rf_allocVector(VECSXP, 6));
+    nodes = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)NN));
+    isagg = PROTECT(Rf_allocVector(LGLSXP, (R_xlen_t)NN));
+    sc = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)NN));
+    df = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)NN));
+    rk = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)NN));
+    prk = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)NN));
+    rc = gidx_index_result_scorecard(REAL(df), NN, r, u, pp, np, y);
+    for (i = 0; rc == GIDX_OK && i < NN; i++) {
+        const char *code = gidx_index_result_scorecard_node(r, i);
+        double pr = NAN;
+        SET_STRING_ELT(nodes, (R_xlen_t)i, Rf_mkCharCE(code, CE_UTF8));
+        LOGICAL(isagg)[i] = i >= NI;
+        if ((rc = gidx_index_result_scores(buf, U, r, code, y)) != GIDX_OK)
+            break;
+        REAL(sc)[i] = ISNAN(buf[u]) ? NA_REAL : buf[u];
+        if ((rc = gidx_index_result_ranks(buf, U, r, code, y)) != GIDX_OK)
+            break;
+        REAL(rk)[i] = ISNAN(buf[u]) ? NA_REAL : buf[u];
+        if (gidx_index_result_peer_rank(&pr, r, u, pp, np, code, y) != GIDX_OK)
+            pr = NAN;
+        REAL(prk)[i] = ISNAN(pr) ? NA_REAL : pr;
+        if (ISNAN(REAL(df)[i]))
+            REAL(df)[i] = NA_REAL;
+    }
+    gidx_index_result_free(r);
+    if (rc != GIDX_OK) {
+        UNPROTECT(7);
+        return gidx_r_status(rc);
+    }
+    SET_VECTOR_ELT(out, 0, nodes);
+    SET_VECTOR_ELT(out, 1, isagg);
+    SET_VECTOR_ELT(out, 2, sc);
+    SET_VECTOR_ELT(out, 3, df);
+    SET_VECTOR_ELT(out, 4, rk);
+    SET_VECTOR_ELT(out, 5, prk);
     UNPROTECT(7);
     return out;
 }

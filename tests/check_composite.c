@@ -490,6 +490,13 @@ START_TEST(test_imputation_hand)
     gidx_index_spec_add_indicator(sp, "X", "I", 1, 1);
     gidx_index_spec_add_indicator(sp, "Y", "I", 1, 1);
     ck_assert_int_eq(gidx_index_spec_set_group(sp, "G", units, lab, 4), GIDX_OK);
+    {
+        /* one row per year repeats a unit: fine with the same label, an error with another */
+        const char *u2[3] = {"a", "a", "b"}, *l2[3] = {"g1", "g1", "g1"}, *l3[3] = {"g1", "g2", "g1"};
+        ck_assert_int_eq(gidx_index_spec_set_group(sp, "H", u2, l2, 3), GIDX_OK);
+        ck_assert_int_eq(gidx_index_spec_set_group(sp, "H", u2, l3, 3), GIDX_EDUPLICATE);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "unit a"));
+    }
     /* LOCF: a2001 = 1, d2001 = 20, c2002 = 12 */
     o.impute = GIDX_IMPUTE_LOCF;
     ck_assert_int_eq(gidx_index_spec_set_options(sp, &o), GIDX_OK);
@@ -790,6 +797,23 @@ START_TEST(test_uncertainty)
         ck_assert(isfinite(t1[i]) && t1[i] >= 0.0);
     }
     ck_assert_int_eq(gidx_index_uncertainty_sobol(f1, t1, 4, u1), GIDX_EBUFS);
+    {
+        /* per-unit indices: identical across thread counts; a unit whose rank moves has a finite total */
+        double uf[5], ut[5], uf4[5], ut4[5];
+        size_t moving = 0;
+        for (i = 0; i < 51; i++) {
+            ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf, ut, 5, u1, i), GIDX_OK);
+            ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf4, ut4, 5, u4, i), GIDX_OK);
+            ck_assert(memcmp(uf, uf4, sizeof uf) == 0 && memcmp(ut, ut4, sizeof ut) == 0);
+            if (p5[i] != p95[i]) {
+                ck_assert(isfinite(ut[1]) && ut[1] >= 0.0);
+                moving++;
+            }
+        }
+        ck_assert_uint_gt(moving, 40);
+        ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf, ut, 5, u1, 51), GIDX_EINVAL);
+        ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(uf, ut, 4, u1, 0), GIDX_EBUFS);
+    }
     ck_assert_int_eq(gidx_index_uncertainty_ranks(nom, med, p5, p95, 50, u1), GIDX_EBUFS);
     gidx_index_uncertainty_free(u1);
     gidx_index_uncertainty_free(u4);
@@ -806,6 +830,7 @@ START_TEST(test_uncertainty)
     uo.n = 50;
     ck_assert_int_eq(gidx_index_uncertainty(&u1, sp, ds, &uo), GIDX_OK);
     ck_assert_int_eq(gidx_index_uncertainty_sobol(f1, t1, 5, u1), GIDX_ESTATE);
+    ck_assert_int_eq(gidx_index_uncertainty_sobol_unit(f1, t1, 5, u1, 0), GIDX_ESTATE);
     gidx_index_uncertainty_free(u1);
     /* nothing varied */
     {
@@ -931,6 +956,15 @@ START_TEST(test_multi_year_change)
     gidx_index_result_ranks(r2, 3, r, "I", 2021);
     NEAR(r1[0], 3, 0);
     NEAR(r2[0], 1, 0);
+    {
+        double dsc[3], dr[3];
+        ck_assert_int_eq(gidx_index_result_change(dsc, dr, 3, r, NULL, 2020, 2021), GIDX_OK);
+        NEAR(dr[0], -2, 0); /* climbed two places */
+        NEAR(dsc[0], 100, 1e-12); /* min-max: 0 in 2020, 100 in 2021 */
+        NEAR(dr[1], 1, 0);
+        ck_assert_int_eq(gidx_index_result_change(dsc, dr, 2, r, NULL, 2020, 2021), GIDX_EBUFS);
+        ck_assert_int_eq(gidx_index_result_change(dsc, dr, 3, r, NULL, 2020, 2030), GIDX_ENOTFOUND);
+    }
     gidx_index_result_free(r);
     gidx_index_spec_free(sp);
     gidx_dataset_free(ds);
@@ -1014,6 +1048,133 @@ START_TEST(test_text_io)
 }
 END_TEST
 
+/* The Monte Carlo path aggregates geometric/harmonic means through logs and
+ * reciprocals and has its own arithmetic kernel: with a factor whose
+ * alternatives are all the same method, every replication must reproduce
+ * gidx_index_compute()'s ranks exactly. */
+START_TEST(test_uncertainty_matches_compute)
+{
+    const int methods[4] = {GIDX_AGG_AMEAN, GIDX_AGG_GMEAN, GIDX_AGG_HMEAN, GIDX_AGG_COPELAND};
+    gidx_dataset *ds;
+    gidx_index_spec *sp;
+    size_t m, u;
+    load_asem(&ds, &sp);
+    for (m = 0; m < 4; m++) {
+        gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
+        gidx_uncertainty_options uo = GIDX_UNCERTAINTY_OPTIONS_INIT;
+        gidx_index_result *r = NULL;
+        gidx_index_uncertainty_result *un = NULL;
+        const int alts[2] = {methods[m], methods[m]};
+        double rk[51], med[51], p5[51], p95[51], nom[51];
+        o.norm_lo = 1;
+        o.impute = GIDX_IMPUTE_MEAN; /* complete rows: the fast kernel */
+        o.aggregate = methods[m];
+        ck_assert_int_eq(gidx_index_spec_set_options(sp, &o), GIDX_OK);
+        ck_assert_int_eq(gidx_index_compute(&r, sp, ds), GIDX_OK);
+        gidx_index_result_ranks(rk, 51, r, NULL, 0);
+        uo.n = 8;
+        uo.aggregate_alts = alts;
+        uo.n_aggregate_alts = 2;
+        ck_assert_msg(gidx_index_uncertainty(&un, sp, ds, &uo) == GIDX_OK, "%s", gidx_error_last()->message);
+        ck_assert_int_eq(gidx_index_uncertainty_ranks(nom, med, p5, p95, 51, un), GIDX_OK);
+        for (u = 0; u < 51; u++)
+            ck_assert_msg(med[u] == rk[u] && p5[u] == rk[u] && p95[u] == rk[u],
+                          "method %d unit %zu: compute %g, Monte Carlo %g..%g", methods[m], u, rk[u], p5[u], p95[u]);
+        gidx_index_uncertainty_free(un);
+        gidx_index_result_free(r);
+    }
+    /* the same with missing values (the general kernel): no imputation */
+    {
+        gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
+        gidx_uncertainty_options uo = GIDX_UNCERTAINTY_OPTIONS_INIT;
+        gidx_index_result *r = NULL;
+        gidx_index_uncertainty_result *un = NULL;
+        const int alts[2] = {GIDX_AGG_GMEAN, GIDX_AGG_GMEAN};
+        double rk[51], med[51];
+        o.norm_lo = 1;
+        o.aggregate = GIDX_AGG_GMEAN;
+        gidx_index_spec_set_options(sp, &o);
+        ck_assert_int_eq(gidx_index_compute(&r, sp, ds), GIDX_OK);
+        gidx_index_result_ranks(rk, 51, r, NULL, 0);
+        uo.n = 4;
+        uo.aggregate_alts = alts;
+        uo.n_aggregate_alts = 2;
+        ck_assert_int_eq(gidx_index_uncertainty(&un, sp, ds, &uo), GIDX_OK);
+        gidx_index_uncertainty_ranks(NULL, med, NULL, NULL, 51, un);
+        for (u = 0; u < 51; u++)
+            ck_assert(med[u] == rk[u]);
+        /* JSON with the rank intervals */
+        {
+            size_t need = 0;
+            char *buf;
+            gidx_index_result_json(NULL, 0, &need, r, un);
+            buf = malloc(need);
+            ck_assert_int_eq(gidx_index_result_json(buf, need, NULL, r, un), GIDX_OK);
+            ck_assert_ptr_nonnull(strstr(buf, "\"rank_p95\""));
+            free(buf);
+        }
+        gidx_index_uncertainty_free(un);
+        gidx_index_result_free(r);
+        /* data-driven weights cannot be perturbed */
+        o.weights = GIDX_WEIGHTS_PCA;
+        gidx_index_spec_set_options(sp, &o);
+        un = (gidx_index_uncertainty_result *)&o;
+        ck_assert_int_eq(gidx_index_uncertainty(&un, sp, ds, &uo), GIDX_EUNSUPPORTED);
+        ck_assert_ptr_null(un);
+        /* geometric alternative on min-max from 0: a domain error naming the unit */
+        o.weights = GIDX_WEIGHTS_USER;
+        o.norm_lo = 0;
+        o.aggregate = GIDX_AGG_AMEAN;
+        gidx_index_spec_set_options(sp, &o);
+        ck_assert_int_eq(gidx_index_uncertainty(&un, sp, ds, &uo), GIDX_EDOM);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "geometric"));
+    }
+    gidx_index_spec_free(sp);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* PCA weights (Handbook 1.6.1): squared first-PC loadings of a pillar's
+ * normalised indicators, recomputed here from gidx_pca (itself checked
+ * against numpy) and applied by hand. */
+START_TEST(test_pca_weights_asem)
+{
+    gidx_dataset *ds;
+    gidx_index_spec *sp;
+    gidx_index_result *r = NULL;
+    gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
+    const char *codes[3] = {"Embs", "IGOs", "UNVote"};
+    double X[51 * 3], col[51], sd[3], load[9], w[3], pil[51];
+    size_t u, k;
+    load_asem(&ds, &sp);
+    o.weights = GIDX_WEIGHTS_PCA;
+    gidx_index_spec_set_options(sp, &o);
+    ck_assert_msg(gidx_index_compute(&r, sp, ds) == GIDX_OK, "%s", gidx_error_last()->message);
+    for (k = 0; k < 3; k++) {
+        gidx_index_result_scores(col, 51, r, codes[k], 0);
+        for (u = 0; u < 51; u++)
+            X[u * 3 + k] = col[u];
+    }
+    ck_assert_int_eq(gidx_pca(sd, NULL, load, 9, X, 51, 3), GIDX_OK);
+    for (k = 0; k < 3; k++)
+        w[k] = load[k * 3] * load[k * 3];
+    NEAR(w[0] + w[1] + w[2], 1.0, 1e-12);
+    gidx_index_result_scores(pil, 51, r, "Political", 0);
+    for (u = 0; u < 51; u++) {
+        double s = 0, sw = 0;
+        for (k = 0; k < 3; k++)
+            if (!isnan(X[u * 3 + k])) {
+                s += w[k] * X[u * 3 + k];
+                sw += w[k];
+            }
+        NEAR(pil[u], s / sw, 1e-9);
+    }
+    gidx_index_result_free(r);
+    gidx_index_spec_free(sp);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("composite");
@@ -1025,6 +1186,7 @@ static Suite *suite(void)
         {"normalisations", test_normalisations_hand},
         {"aggregations", test_aggregations_hand},
         {"bod", test_bod_hand},
+        {"pca_weights", test_pca_weights_asem},
         {"invariants", test_invariants},
         {"ranks", test_ranks_ties},
         {"imputation", test_imputation_hand},
@@ -1033,6 +1195,7 @@ static Suite *suite(void)
         {"benchmarking", test_benchmarking},
         {"sobol", test_sobol_additive},
         {"uncertainty", test_uncertainty},
+        {"uncertainty_vs_compute", test_uncertainty_matches_compute},
         {"handles", test_handles_and_errors},
         {"multi_year", test_multi_year_change},
         {"text_io", test_text_io},

@@ -225,7 +225,7 @@ static int run(int argc, char **argv)
         goto done;
     }
     {
-        double peer_rank, s0 = NAN, r0 = NAN;
+        double peer_rank, s0 = NAN, r0 = NAN; /* changes since the first year */
         if ((rc = gidx_index_result_ranks(rk, U, res, NULL, year)) != GIDX_OK ||
             (rc = gidx_index_result_scores(sc, U, res, NULL, year)) != GIDX_OK ||
             (rc = gidx_index_result_peer_rank(&peer_rank, res, (size_t)target, peers, npeers, NULL, year)) != GIDX_OK ||
@@ -234,14 +234,12 @@ static int run(int argc, char **argv)
             goto done;
         }
         if (year != year0) {
-            double *tmp = malloc(U * sizeof *tmp);
-            if (tmp) {
-                gidx_index_result_scores(tmp, U, res, NULL, year0);
-                s0 = tmp[target];
-                gidx_index_result_ranks(tmp, U, res, NULL, year0);
-                r0 = tmp[target];
-                free(tmp);
+            double *ds_ = malloc(2 * U * sizeof *ds_);
+            if (ds_ != NULL && gidx_index_result_change(ds_, ds_ + U, U, res, NULL, year0, year) == GIDX_OK) {
+                s0 = ds_[target];
+                r0 = ds_[U + target];
             }
+            free(ds_);
         }
         if (csv) {
             fputs("region_code,region_name,year,node,type,score,rank,peer_rank,diff_vs_peers,assessment\n", f);
@@ -250,8 +248,7 @@ static int run(int argc, char **argv)
                     gidx_index_result_unit(res, (size_t)target), gidx_index_result_unit_name(res, (size_t)target),
                     year, sc[target], rk[target], U, peer_rank, npeers);
             if (!isnan(s0))
-                fprintf(f, "Change since %d: score %+.3f, rank %+.0f (from %.0f)\n", year0, sc[target] - s0,
-                        rk[target] - r0, r0);
+                fprintf(f, "Change since %d: score %+.3f, rank %+.0f\n", year0, s0, r0);
             fputs("Peers:", f);
             for (j = 0; j < npeers; j++)
                 fprintf(f, " %s", gidx_index_result_unit(res, peers[j]));

@@ -175,7 +175,8 @@ GIDX_API gidx_status gidx_index_spec_set_denominator(gidx_index_spec *spec, cons
  * @param name     group variable name (copied)
  * @param units    @p n unit (region) codes
  * @param labels   @p n group labels; NULL or "" = no group
- * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_EDUPLICATE for a repeated unit.
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_EDUPLICATE for a unit listed with two
+ *         different labels (a unit repeated with the same label, one row per year, is fine).
  */
 GIDX_API gidx_status gidx_index_spec_set_group(gidx_index_spec *spec, const char *name,
                                                const char *const *units,
@@ -479,6 +480,16 @@ GIDX_API gidx_status gidx_index_result_peer_rank(double *rank, const gidx_index_
                                                  size_t unit, const size_t *peers,
                                                  size_t npeers, const char *node, int year);
 /**
+ * Change in score and rank of every unit between two computed years
+ * (score/rank in @p year_to minus those in @p year_from; a negative rank
+ * change is an improvement). NaN where a unit has no score in either year.
+ * @param dscore, drank out: nunits values each (either may be NULL)
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ENOTFOUND for an unknown node or year.
+ */
+GIDX_API gidx_status gidx_index_result_change(double *dscore, double *drank, size_t cap,
+                                              const gidx_index_result *res, const char *node,
+                                              int year_from, int year_to);
+/**
  * A scorecard: for each indicator and aggregate, the unit's score minus the
  * mean score of its peers, in the node order of gidx_index_result_scorecard_node().
  * Positive = strength, negative = weakness.
@@ -495,7 +506,7 @@ GIDX_API const char *gidx_index_result_scorecard_node(const gidx_index_result *r
 /* Uncertainty and sensitivity                                         */
 /* ------------------------------------------------------------------ */
 
-/** Progress callback: @p done of @p total rebuilds finished; return non-zero to cancel. */
+/** Progress callback: @p done of @p total rebuilds finished; return non-zero to cancel. Called from the worker threads, one call at a time (serialised by a mutex). */
 typedef int (*gidx_progress_fn)(size_t done, size_t total, void *user);
 
 /** Options of gidx_index_uncertainty(); initialise with ::GIDX_UNCERTAINTY_OPTIONS_INIT. */
@@ -505,7 +516,7 @@ typedef struct gidx_uncertainty_options {
     unsigned long seed;      /**< RNG seed (MT19937) */
     unsigned threads;        /**< worker threads; 0 or 1 = none. Results do not depend on it */
     int sobol;               /**< 1 = Saltelli design, N (k + 2) rebuilds, with Sobol indices */
-    const int *impute_alts;  /**< ::gidx_impute_method alternatives (NULL = do not vary) */
+    const int *impute_alts;  /**< ::gidx_impute_method alternatives (NULL = do not vary); a group-mean alternative uses the group named in the specification's options */
     size_t n_impute_alts;    /**< their number */
     const int *normalise_alts; /**< ::gidx_normalise_method alternatives (NULL = do not vary) */
     size_t n_normalise_alts; /**< their number */
@@ -538,7 +549,8 @@ enum gidx_uncertainty_factor {
  * @c sobol, the design is Saltelli's (2010) A, B, A_B^i radial scheme and the
  * first-order (Saltelli 2010) and total-effect (Jansen 1999) indices are
  * estimated for the mean absolute rank shift from the nominal ranking (COINr's
- * output) and averaged over units for each unit's rank.
+ * output, gidx_index_uncertainty_sobol()) and for each unit's rank
+ * (gidx_index_uncertainty_sobol_unit()).
  *
  * @return ::GIDX_OK; ::GIDX_EINVAL for bad options (no factor, n == 0);
  *         errors of gidx_index_compute(); ::GIDX_ESTATE when the progress
@@ -571,6 +583,18 @@ GIDX_API gidx_status gidx_index_uncertainty_ranks(double *nominal, double *media
  */
 GIDX_API gidx_status gidx_index_uncertainty_sobol(double *first, double *total, size_t cap,
                                                   const gidx_index_uncertainty_result *u);
+
+/**
+ * Sobol indices of each factor on one unit's rank (same order and estimators
+ * as gidx_index_uncertainty_sobol()); NaN for a factor not varied, and for
+ * every factor when the unit's rank never changes or it was screened out.
+ * @param unit  0 .. nunits - 1
+ * @return ::GIDX_OK; ::GIDX_EBUFS when cap < 5; ::GIDX_EINVAL for a unit out
+ *         of range; ::GIDX_ESTATE when not a Sobol run.
+ */
+GIDX_API gidx_status gidx_index_uncertainty_sobol_unit(double *first, double *total, size_t cap,
+                                                       const gidx_index_uncertainty_result *u,
+                                                       size_t unit);
 
 /**
  * Sobol first-order (Saltelli et al. 2010, eq. (b) of Table 2) and total

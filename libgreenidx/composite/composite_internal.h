@@ -81,6 +81,16 @@ gidx_status gidx__composite_treat(double *x, const int *incl, size_t U, unsigned
 double gidx__composite_mean(const double *x, size_t n);
 double gidx__composite_median(double *tmp, const double *x, size_t n);
 
+/* A value and its position, for sorting. */
+typedef struct gidx__item {
+    double v;
+    size_t i;
+} gidx__item;
+/* Sort the m items of src (no NaN) ascending into dst: a bucket sort with one
+ * bucket per item over [min, max] finished by an insertion sort; cnt has
+ * m + 1 entries of scratch. Expected linear time, exact for any input. */
+void gidx__composite_sort_items(gidx__item *dst, const gidx__item *src, size_t m, size_t *cnt);
+
 /* Average ranks (1 = smallest), ties averaged; NaN stays NaN. tmp: n size_t. */
 gidx_status gidx__composite_avg_ranks(double *out, const double *x, size_t n);
 

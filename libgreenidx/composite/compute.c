@@ -59,6 +59,36 @@ static gidx_status aggregate_node(double *out, const double *vals, const size_t 
         }
         return GIDX_OK;
     }
+    if (method == GIDX_AGG_AMEAN) {
+        /* kid-major loops over contiguous rows: the hot path of the Monte Carlo */
+        double *sw = gidx__calloc(2 * (U ? U : 1), sizeof *sw), *cnt = sw + U;
+        size_t total = 0;
+        if (sw == NULL)
+            return GIDX_ENOMEM;
+        for (u = 0; u < U; u++)
+            out[u] = 0.0;
+        for (q = 0; q < nk; q++) {
+            const double *x = vals + kids[q] * U;
+            double wq = w[kids[q]];
+            if (wq == 0.0)
+                continue;
+            total++;
+            for (u = 0; u < U; u++)
+                if (!isnan(x[u])) {
+                    out[u] += wq * x[u];
+                    sw[u] += wq;
+                    cnt[u] += 1.0;
+                }
+        }
+        for (u = 0; u < U; u++)
+            if ((incl && !incl[u]) || cnt[u] == 0.0 || !(sw[u] > 0.0) ||
+                cnt[u] < min_avail * (double)total - 1e-12)
+                out[u] = NAN;
+            else
+                out[u] /= sw[u];
+        free(sw);
+        return GIDX_OK;
+    }
     for (u = 0; u < U; u++) {
         double sw = 0.0, s = 0.0;
         size_t avail = 0, total = 0;
@@ -74,30 +104,25 @@ static gidx_status aggregate_node(double *out, const double *vals, const size_t 
             if (isnan(x))
                 continue;
             avail++;
-            switch (method) {
-            case GIDX_AGG_AMEAN:
-                s += wq * x;
-                break;
-            case GIDX_AGG_GMEAN:
-            case GIDX_AGG_HMEAN:
-                if (!(x > 0.0))
-                    return gidx__error_set(GIDX_EDOM,
-                                           "%s mean of %s: unit %s has a non-positive value %g "
-                                           "(use min-max to [1, 100] or rank normalisation)",
-                                           method == GIDX_AGG_GMEAN ? "geometric" : "harmonic",
-                                           node, units ? units[u] : "?", x);
-                s += method == GIDX_AGG_GMEAN ? wq * log(x) : wq / x;
-                break;
-            default:
+            if (!(x > 0.0))
+                return gidx__error_set(GIDX_EDOM,
+                                       "%s mean of %s: unit %s has a non-positive value %g "
+                                       "(use min-max to [1, 100] or rank normalisation)",
+                                       method == GIDX_AGG_GMEAN ? "geometric" : "harmonic",
+                                       node, units ? units[u] : "?", x);
+            if (method == GIDX_AGG_GMEAN)
+                s += wq * log(x);
+            else if (method == GIDX_AGG_HMEAN)
+                s += wq / x;
+            else
                 return gidx__error_set(GIDX_EINVAL, "unknown aggregation method %d", method);
-            }
             sw += wq;
         }
         if (avail == 0 || !(sw > 0.0) || (double)avail < min_avail * (double)total - 1e-12) {
             out[u] = NAN;
             continue;
         }
-        out[u] = method == GIDX_AGG_AMEAN ? s / sw : method == GIDX_AGG_GMEAN ? exp(s / sw) : sw / s;
+        out[u] = method == GIDX_AGG_GMEAN ? exp(s / sw) : sw / s;
     }
     return GIDX_OK;
 }
@@ -253,8 +278,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
     size_t U, T, NI, NA, NN, t, k, u, j, capimp = 0;
     double *raw = NULL, *tmp = NULL, *w = NULL;
     size_t *label = NULL;
-    size_t nlabels = 0;
-    size_t *yidx = NULL;
 
     *out = NULL;
     if ((rc = gidx__composite_topo(&tp, spec)) != GIDX_OK)
@@ -301,13 +324,10 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
             goto fail;
         }
         r->years = gidx__malloc(T * sizeof *r->years);
-        yidx = gidx__malloc(NY * sizeof *yidx);
-        if (!r->years || !yidx) {
+        if (!r->years) {
             rc = GIDX_ENOMEM;
             goto fail;
         }
-        for (t = 0; t < NY; t++)
-            yidx[t] = t;
         if (opt->year != 0)
             r->years[0] = opt->year;
         else
@@ -370,7 +390,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
             rc = GIDX_ENOMEM;
             goto fail;
         }
-        nlabels = g->nlabels;
         for (u = 0; u < U; u++)
             if (!gidx__strmap_get(g->unit_label, r->units[u], &label[u]))
                 label[u] = GIDX__NONE;
@@ -480,7 +499,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
                             goto fail;
                     }
                 }
-                (void)nlabels;
             }
         }
     }
@@ -572,7 +590,6 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
     free(tmp);
     free(w);
     free(label);
-    free(yidx);
     gidx__composite_topo_free(&tp);
     *out = r;
     return GIDX_OK;
@@ -581,7 +598,6 @@ fail:
     free(tmp);
     free(w);
     free(label);
-    free(yidx);
     gidx__composite_topo_free(&tp);
     result_free(r);
     return rc;
@@ -658,7 +674,7 @@ static gidx_status locate(size_t *t, size_t *node, const gidx_index_result *r, c
 gidx_status gidx_index_result_scores(double *out, size_t cap, const gidx_index_result *r,
                                      const char *node, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc = locate(&t, &j, r, node, year, cap, "gidx_index_result_scores");
     if (rc != GIDX_OK)
         return rc;
@@ -671,7 +687,7 @@ gidx_status gidx_index_result_scores(double *out, size_t cap, const gidx_index_r
 gidx_status gidx_index_result_ranks(double *out, size_t cap, const gidx_index_result *r,
                                     const char *node, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc = locate(&t, &j, r, node, year, cap, "gidx_index_result_ranks");
     if (rc != GIDX_OK)
         return rc;
@@ -684,7 +700,7 @@ gidx_status gidx_index_result_ranks(double *out, size_t cap, const gidx_index_re
 gidx_status gidx_index_result_treated_values(double *out, size_t cap, const gidx_index_result *r,
                                              const char *indicator, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc = locate(&t, &j, r, indicator, year, cap, "gidx_index_result_treated_values");
     if (rc != GIDX_OK)
         return rc;
@@ -710,7 +726,7 @@ gidx_status gidx_index_result_imputed(const char **unit, int *year, const char *
 gidx_status gidx_index_result_treatment(gidx_treatment_info *info, const gidx_index_result *r,
                                         const char *indicator, int year)
 {
-    size_t t, j;
+    size_t t = 0, j = 0;
     gidx_status rc;
     if (info == NULL || indicator == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_index_result_treatment: NULL argument");
@@ -726,7 +742,7 @@ gidx_status gidx_index_result_treatment(gidx_treatment_info *info, const gidx_in
 
 gidx_status gidx_index_result_included(int *out, size_t cap, const gidx_index_result *r, int year)
 {
-    size_t t;
+    size_t t = 0;
     gidx_status rc = locate(&t, NULL, r, NULL, year, cap, "gidx_index_result_included");
     if (rc != GIDX_OK)
         return rc;
@@ -739,7 +755,7 @@ gidx_status gidx_index_result_included(int *out, size_t cap, const gidx_index_re
 gidx_status gidx_index_result_correlations(double *with_parent, double *with_index, size_t cap,
                                            const gidx_index_result *r, int year, int spearman)
 {
-    size_t t, k, NN;
+    size_t t = 0, k, NN;
     gidx_status rc = locate(&t, NULL, r, NULL, year, r ? r->U : 0, "gidx_index_result_correlations");
     if (rc != GIDX_OK)
         return rc;
@@ -761,7 +777,7 @@ gidx_status gidx_index_result_correlations(double *with_parent, double *with_ind
 gidx_status gidx_index_result_peer_rank(double *rank, const gidx_index_result *r, size_t unit,
                                         const size_t *peers, size_t npeers, const char *node, int year)
 {
-    size_t t, j, q;
+    size_t t = 0, j = 0, q;
     const double *v;
     gidx_status rc;
     if (rank == NULL || r == NULL || unit >= r->U || (peers == NULL && npeers > 0))
@@ -786,7 +802,7 @@ gidx_status gidx_index_result_peer_rank(double *rank, const gidx_index_result *r
 gidx_status gidx_index_result_scorecard(double *diff, size_t cap, const gidx_index_result *r,
                                         size_t unit, const size_t *peers, size_t npeers, int year)
 {
-    size_t t, j, q, NN;
+    size_t t = 0, j, q, NN;
     gidx_status rc;
     if (diff == NULL || r == NULL || unit >= r->U || peers == NULL || npeers == 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_index_result_scorecard: NULL argument, no peers or unit out of range");
@@ -817,4 +833,24 @@ gidx_status gidx_index_result_scorecard(double *diff, size_t cap, const gidx_ind
 const char *gidx_index_result_scorecard_node(const gidx_index_result *r, size_t i)
 {
     return (r && i < r->nind + r->nagg) ? r->codes[i] : NULL;
+}
+
+gidx_status gidx_index_result_change(double *dscore, double *drank, size_t cap, const gidx_index_result *r,
+                                     const char *node, int year_from, int year_to)
+{
+    size_t t0 = 0, t1 = 0, j = 0, u, NN;
+    gidx_status rc;
+    if (year_from == 0 || year_to == 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_result_change: give both years");
+    if ((rc = locate(&t0, &j, r, node, year_from, cap, "gidx_index_result_change")) != GIDX_OK ||
+        (rc = locate(&t1, NULL, r, node, year_to, cap, "gidx_index_result_change")) != GIDX_OK)
+        return rc;
+    NN = r->nind + r->nagg;
+    for (u = 0; u < r->U; u++) {
+        if (dscore)
+            dscore[u] = r->vals[(t1 * NN + j) * r->U + u] - r->vals[(t0 * NN + j) * r->U + u];
+        if (drank)
+            drank[u] = r->ranks[(t1 * NN + j) * r->U + u] - r->ranks[(t0 * NN + j) * r->U + u];
+    }
+    return GIDX_OK;
 }

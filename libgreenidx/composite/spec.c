@@ -199,7 +199,12 @@ gidx_status gidx_index_spec_set_group(gidx_index_spec *s, const char *name, cons
         if (labels[i] == NULL || labels[i][0] == '\0')
             continue;
         if (gidx__strmap_get(g.unit_label, units[i], &v)) {
-            gidx__error_set(GIDX_EDUPLICATE, "group %s: unit %s listed twice", name, units[i]);
+            size_t lv;
+            /* a panel lists a unit once per year: the same label again is fine */
+            if (gidx__strmap_get(labmap, labels[i], &lv) && lv == v)
+                continue;
+            gidx__error_set(GIDX_EDUPLICATE, "group %s: unit %s has two different labels (entry %zu: %s)",
+                            name, units[i], i, labels[i]);
             gidx__strmap_free(labmap);
             free(g.name);
             gidx__strmap_free(g.unit_label);
@@ -463,7 +468,7 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
     gidx_dataset *ds = NULL;
     gidx_index_spec *sp = NULL;
     gidx_status rc;
-    size_t jl, jc, jd, jw, jt, jden, jp, jty, i, nr, ju, jn = GIDX__NONE, jtime = GIDX__NONE, j;
+    size_t jc, jd, jw, jt, jden, jp, jty, i, nr, ju, jn = GIDX__NONE, jtime = GIDX__NONE, j;
     const char **ucodes = NULL;
 
     if (data == NULL || spec == NULL || idata_path == NULL || imeta_path == NULL)
@@ -474,7 +479,6 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
         return rc;
     if ((rc = gidx_table_read_csv(&td, idata_path, NULL)) != GIDX_OK)
         goto done;
-    (void)jl;
     if ((rc = gidx_table_find_column(&jc, tm, "iCode")) != GIDX_OK ||
         (rc = gidx_table_find_column(&jd, tm, "Direction")) != GIDX_OK ||
         (rc = gidx_table_find_column(&jw, tm, "Weight")) != GIDX_OK ||

@@ -216,59 +216,102 @@ done:
     return rc;
 }
 
-gidx_status gidx__composite_avg_ranks(double *out, const double *x, size_t n)
+void gidx__composite_sort_items(gidx__item *a, const gidx__item *b, size_t m, size_t *cnt)
 {
-    size_t *idx, m = 0, i, j;
-    idx = gidx__malloc((n ? n : 1) * sizeof *idx);
-    if (idx == NULL)
-        return GIDX_ENOMEM;
-    for (i = 0; i < n; i++) {
-        out[i] = NAN;
-        if (!isnan(x[i]))
-            idx[m++] = i;
+    size_t i, j;
+    double mn = INFINITY, mx = -INFINITY, scale;
+    if (m == 0)
+        return;
+    for (i = 0; i < m; i++) {
+        if (b[i].v < mn) mn = b[i].v;
+        if (b[i].v > mx) mx = b[i].v;
     }
-    /* insertion sort is fine for the unit counts of an index (hundreds) */
+    scale = mx > mn ? (double)(m - 1) / (mx - mn) : 0.0;
+    if (!gidx__isfinite(scale))
+        scale = 0.0; /* a range too wide for doubles: one bucket, plain insertion sort */
+    for (j = 0; j <= m; j++)
+        cnt[j] = 0;
+    for (i = 0; i < m; i++) {
+        size_t k = (size_t)((b[i].v - mn) * scale);
+        cnt[(k < m ? k : m - 1) + 1]++;
+    }
+    for (j = 1; j <= m; j++)
+        cnt[j] += cnt[j - 1];
+    for (i = 0; i < m; i++) {
+        size_t k = (size_t)((b[i].v - mn) * scale);
+        a[cnt[k < m ? k : m - 1]++] = b[i];
+    }
     for (i = 1; i < m; i++) {
-        size_t k = idx[i];
+        gidx__item t = a[i];
         j = i;
-        while (j > 0 && x[idx[j - 1]] > x[k]) {
-            idx[j] = idx[j - 1];
+        while (j > 0 && a[j - 1].v > t.v) {
+            a[j] = a[j - 1];
             j--;
         }
-        idx[j] = k;
+        a[j] = t;
     }
-    for (i = 0; i < m;) {
-        j = i;
-        while (j + 1 < m && x[idx[j + 1]] == x[idx[i]])
-            j++;
-        {
-            double r = 0.5 * ((double)i + (double)j) + 1.0;
-            size_t q;
-            for (q = i; q <= j; q++)
-                out[idx[q]] = r;
+}
+
+/* Sorted items of the non-NaN values of x (sign applied); NULL on ENOMEM. */
+static gidx__item *sorted_items(size_t *m, const double *x, size_t n, double sign)
+{
+    gidx__item *it = gidx__malloc(2 * (n ? n : 1) * sizeof *it);
+    size_t *cnt = gidx__malloc((n + 1) * sizeof *cnt), i, k = 0;
+    if (it == NULL || cnt == NULL) {
+        free(it);
+        free(cnt);
+        return NULL;
+    }
+    for (i = 0; i < n; i++)
+        if (!isnan(x[i])) {
+            it[n + k].v = sign * x[i];
+            it[n + k].i = i;
+            k++;
         }
-        i = j + 1;
+    gidx__composite_sort_items(it, it + n, k, cnt);
+    free(cnt);
+    *m = k;
+    return it;
+}
+
+gidx_status gidx__composite_avg_ranks(double *out, const double *x, size_t n)
+{
+    size_t m, i, j, q;
+    gidx__item *it = sorted_items(&m, x, n, 1.0);
+    if (it == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < n; i++)
+        out[i] = NAN;
+    for (i = 0; i < m; i = j + 1) {
+        j = i;
+        while (j + 1 < m && it[j + 1].v == it[i].v)
+            j++;
+        for (q = i; q <= j; q++)
+            out[it[q].i] = 0.5 * ((double)i + (double)j) + 1.0;
     }
-    free(idx);
+    free(it);
     return GIDX_OK;
 }
 
 gidx_status gidx_rank(double *out, const double *x, size_t n, int descending)
 {
-    size_t i, j;
+    size_t m, i, j, q;
+    gidx__item *it;
     if ((out == NULL || x == NULL) && n > 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_rank: NULL argument");
-    for (i = 0; i < n; i++) {
-        double r = 1.0;
-        if (isnan(x[i])) {
-            out[i] = NAN;
-            continue;
-        }
-        for (j = 0; j < n; j++)
-            if (!isnan(x[j]) && (descending ? x[j] > x[i] : x[j] < x[i]))
-                r += 1.0;
-        out[i] = r;
+    /* sort ascending in -x (descending) or x; a run of ties gets its first position */
+    it = sorted_items(&m, x, n, descending ? -1.0 : 1.0);
+    if (it == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < n; i++)
+        out[i] = NAN;
+    for (i = 0; i < m; i = j) {
+        for (j = i; j < m && it[j].v == it[i].v; j++)
+            ;
+        for (q = i; q < j; q++)
+            out[it[q].i] = (double)(i + 1);
     }
+    free(it);
     return GIDX_OK;
 }
 

@@ -26,6 +26,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ struct gidx_index_uncertainty_result {
     double *nominal, *median, *p05, *p95;
     int sobol;
     double first[GIDX__NFACT], total[GIDX__NFACT];
+    double *ufirst, *utotal; /* U x GIDX__NFACT per-unit indices (Sobol runs) */
 };
 
 typedef struct mc_ctx {
@@ -48,7 +50,10 @@ typedef struct mc_ctx {
     int active[GIDX__NFACT];
     const int *aggs;
     double **cache;          /* [ia * nnorm + na] -> NI x U normalised */
+    double **logc;           /* log of cache (geometric means), or NULL */
+    double **recc;           /* -1 / cache (harmonic means), or NULL */
     int **incl;              /* [ia * nnorm + na] -> U */
+    unsigned char **full;    /* [cell] -> NI flags: the leaf row has no missing value */
     const double *wsets;     /* GIDX__NWSETS x NN */
     const double *wnom;      /* NN */
     const double *X;         /* nruns x 5 factor values */
@@ -73,7 +78,105 @@ static size_t pick(double x, size_t m)
     return i >= m ? m - 1 : i;
 }
 
-static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w)
+/* Competition ranks (descending, ties share the lowest rank) with caller
+ * scratch: the sort of gidx__composite_sort_items() without allocation. */
+static void mc_rank(double *out, const double *x, size_t U, gidx__item *a, gidx__item *b, size_t *cnt)
+{
+    size_t m = 0, i, j;
+    for (i = 0; i < U; i++) {
+        out[i] = NAN;
+        if (!isnan(x[i])) {
+            b[m].v = x[i];
+            b[m].i = i;
+            m++;
+        }
+    }
+    gidx__composite_sort_items(a, b, m, cnt);
+    /* ascending order: the rank of a run of ties is 1 + the number above it */
+    for (i = m; i > 0; i = j) {
+        size_t q, top = i - 1;
+        j = i;
+        while (j > 0 && a[j - 1].v == a[top].v)
+            j--;
+        for (q = j; q < i; q++)
+            out[a[q].i] = (double)(m - i + 1);
+    }
+}
+
+/* Weighted arithmetic means of the available values up the hierarchy, as
+ * gidx__composite_aggregate() with min_avail 0, reading the leaves from the
+ * cache; rows known to be complete skip the missing-value bookkeeping. */
+static void mc_amean(double *agg, const double *leaf, const unsigned char *leaf_full, unsigned char *agg_full,
+                     const gidx__topo *t, const double *w, size_t U, double *sw, double *cnt)
+{
+    size_t o, q, u, NI = t->nind;
+    for (o = 0; o < t->nagg; o++) {
+        size_t j = t->order[o];
+        const size_t *kids = t->kids + t->kid_start[j];
+        size_t nk = t->kid_start[j + 1] - t->kid_start[j];
+        double *out = agg + j * U, wsum = 0.0;
+        int full = 1;
+        for (q = 0; q < nk; q++)
+            if (w[kids[q]] != 0.0 && !(kids[q] < NI ? leaf_full[kids[q]] : agg_full[kids[q] - NI]))
+                full = 0;
+        for (u = 0; u < U; u++)
+            out[u] = 0.0;
+        if (full) {
+            /* four children per sweep: a quarter of the loads and stores of out */
+            const double *xs[4];
+            double ws[4];
+            size_t nb = 0;
+            for (q = 0; q <= nk; q++) {
+                if (q < nk && w[kids[q]] != 0.0) {
+                    xs[nb] = kids[q] < NI ? leaf + kids[q] * U : agg + (kids[q] - NI) * U;
+                    ws[nb] = w[kids[q]];
+                    wsum += ws[nb];
+                    nb++;
+                }
+                if (nb == 4 || (q == nk && nb > 0)) {
+                    while (nb < 4) {
+                        xs[nb] = xs[0];
+                        ws[nb++] = 0.0;
+                    }
+                    for (u = 0; u < U; u++)
+                        out[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u] + ws[3] * xs[3][u];
+                    nb = 0;
+                }
+            }
+            if (wsum > 0.0) {
+                double inv = 1.0 / wsum;
+                for (u = 0; u < U; u++)
+                    out[u] *= inv;
+            } else {
+                for (u = 0; u < U; u++)
+                    out[u] = NAN;
+                full = 0;
+            }
+            agg_full[j] = (unsigned char)full;
+            continue;
+        }
+        for (u = 0; u < U; u++)
+            sw[u] = cnt[u] = 0.0;
+        for (q = 0; q < nk; q++) {
+            double wq = w[kids[q]];
+            const double *x = kids[q] < NI ? leaf + kids[q] * U : agg + (kids[q] - NI) * U;
+            if (wq == 0.0)
+                continue;
+            for (u = 0; u < U; u++)
+                if (!isnan(x[u])) {
+                    out[u] += wq * x[u];
+                    sw[u] += wq;
+                    cnt[u] += 1.0;
+                }
+        }
+        for (u = 0; u < U; u++)
+            out[u] = (cnt[u] == 0.0 || !(sw[u] > 0.0)) ? NAN : out[u] / sw[u];
+        agg_full[j] = 0;
+    }
+}
+
+static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w, double *scratch, gidx__item *items,
+                           unsigned char *agg_full, size_t *cnt)
 {
     const double *x = c->X + r * GIDX__NFACT;
     size_t ia = c->active[0] ? pick(x[0], c->nimp) : 0;
@@ -93,11 +196,21 @@ static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w)
         if (e > 0)
             w[e - 1] = 0.0;
     }
-    memcpy(vals, c->cache[cell], c->NI * c->U * sizeof *vals);
-    rc = gidx__composite_aggregate(vals, c->tp, w, incl, c->U, agg, 0.0, 0, 0.0, 1.0, c->units);
-    if (rc != GIDX_OK)
-        return rc;
-    gidx_rank(rk, vals + c->NI * c->U, c->U, 1);
+    /* A nested geometric mean is exp of nested arithmetic means of logs, a
+     * nested harmonic mean 1 / nested arithmetic means of 1/x: aggregate the
+     * transformed values arithmetically and rank the monotone image of the root. */
+    if (agg == GIDX_AGG_COPELAND) {
+        memcpy(vals, c->cache[cell], c->NI * c->U * sizeof *vals);
+        rc = gidx__composite_aggregate(vals, c->tp, w, incl, c->U, agg, 0.0, 0, 0.0, 1.0, c->units);
+        if (rc != GIDX_OK)
+            return rc;
+    } else {
+        const double *leaf = agg == GIDX_AGG_GMEAN ? c->logc[cell]
+                             : agg == GIDX_AGG_HMEAN ? c->recc[cell] : c->cache[cell];
+        mc_amean(vals + c->NI * c->U, leaf, c->full[cell], agg_full, c->tp, w, c->U, scratch,
+                 scratch + c->U);
+    }
+    mc_rank(rk, vals + c->NI * c->U, c->U, items, items + c->U, cnt);
     for (u = 0; u < c->U; u++)
         if (!isnan(c->nominal[u]) && !isnan(rk[u])) {
             s += fabs(rk[u] - c->nominal[u]);
@@ -110,7 +223,10 @@ static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w)
 typedef struct worker {
     mc_ctx *c;
     size_t lo, hi;
-    double *vals, *w;
+    double *vals, *w, *scratch;
+    gidx__item *items;
+    unsigned char *agg_full;
+    size_t *cnt;
 } worker;
 
 static void *work(void *arg)
@@ -126,7 +242,7 @@ static void *work(void *arg)
         pthread_mutex_unlock(&c->mu);
         if (stop)
             break;
-        rc = one_run(c, r, wk->vals, wk->w);
+        rc = one_run(c, r, wk->vals, wk->w, wk->scratch, wk->items, wk->agg_full, wk->cnt);
         pthread_mutex_lock(&c->mu);
         if (rc != GIDX_OK && c->rc == GIDX_OK) {
             c->rc = rc;
@@ -140,26 +256,12 @@ static void *work(void *arg)
     return NULL;
 }
 
-static double quantile7(const double *sorted, size_t n, double p)
-{
-    double h = (double)(n - 1) * p;
-    size_t lo = (size_t)floor(h);
-    if (lo + 1 >= n)
-        return sorted[n - 1];
-    return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
-}
-
-static int cmpd(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 void gidx_index_uncertainty_free(gidx_index_uncertainty_result *u)
 {
     if (u == NULL)
         return;
     free(u->nominal);
+    free(u->ufirst);
     free(u);
 }
 
@@ -172,7 +274,7 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     gidx_index_uncertainty_result *res = NULL;
     gidx_index_options o;
     gidx__rng *rng = NULL;
-    double *wsets = NULL, *wnom = NULL, *X = NULL, *col = NULL;
+    double *wsets = NULL, *wnom = NULL, *X = NULL;
     int imps1, norms1, aggs1;
     const int *imps, *norms;
     size_t i, j, k, N, nruns, cells = 0, nthreads;
@@ -238,9 +340,12 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     c.units = (const char *const *)nom->units;
     cells = c.nimp * c.nnorm;
     c.cache = gidx__calloc(cells, sizeof *c.cache);
+    c.logc = gidx__calloc(cells, sizeof *c.logc);
+    c.recc = gidx__calloc(cells, sizeof *c.recc);
     c.incl = gidx__calloc(cells, sizeof *c.incl);
+    c.full = gidx__calloc(cells, sizeof *c.full);
     res = gidx__calloc(1, sizeof *res);
-    if (!c.cache || !c.incl || !res) {
+    if (!c.cache || !c.logc || !c.recc || !c.incl || !c.full || !res) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -280,6 +385,42 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
             memcpy(c.cache[i * c.nnorm + j], rr->vals, c.NI * c.U * sizeof(double));
             memcpy(c.incl[i * c.nnorm + j], rr->incl, c.U * sizeof(int));
             gidx_index_result_free(rr);
+            c.full[i * c.nnorm + j] = gidx__malloc(c.NI);
+            if (c.full[i * c.nnorm + j] == NULL) {
+                rc = GIDX_ENOMEM;
+                goto done;
+            }
+            for (k = 0; k < c.NI; k++) {
+                const double *row = c.cache[i * c.nnorm + j] + k * c.U;
+                size_t q;
+                c.full[i * c.nnorm + j][k] = 1;
+                for (q = 0; q < c.U; q++)
+                    if (isnan(row[q]))
+                        c.full[i * c.nnorm + j][k] = 0;
+            }
+            for (k = 0; k < c.nagg; k++) {
+                int g = c.aggs[k] == GIDX_AGG_GMEAN;
+                double **dst = g ? &c.logc[i * c.nnorm + j] : &c.recc[i * c.nnorm + j];
+                const double *src = c.cache[i * c.nnorm + j];
+                size_t q;
+                if ((c.aggs[k] != GIDX_AGG_GMEAN && c.aggs[k] != GIDX_AGG_HMEAN) || *dst != NULL)
+                    continue;
+                *dst = gidx__malloc(c.NI * c.U * sizeof(double));
+                if (*dst == NULL) {
+                    rc = GIDX_ENOMEM;
+                    goto done;
+                }
+                for (q = 0; q < c.NI * c.U; q++) {
+                    if (!isnan(src[q]) && !(src[q] > 0.0)) {
+                        rc = gidx__error_set(GIDX_EDOM, "%s mean alternative: indicator %s, unit %s has the "
+                                             "non-positive normalised value %g (use min-max to [1, 100] or "
+                                             "rank normalisation)", g ? "geometric" : "harmonic",
+                                             spec->nodes[tp.ind_node[q / c.U]].code, c.units[q % c.U], src[q]);
+                        goto done;
+                    }
+                    (*dst)[q] = isnan(src[q]) ? NAN : (g ? log(src[q]) : -1.0 / src[q]);
+                }
+            }
         }
     /* nominal weights and the weight sets */
     wnom = gidx__malloc(c.NN * sizeof *wnom);
@@ -290,8 +431,7 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     X = gidx__malloc(nruns * GIDX__NFACT * sizeof *X);
     c.ranks = gidx__malloc(nruns * c.U * sizeof *c.ranks);
     c.Y = gidx__malloc(nruns * sizeof *c.Y);
-    col = gidx__malloc((nruns ? nruns : 1) * sizeof *col);
-    if (!wnom || !wsets || !rng || !X || !c.ranks || !c.Y || !col) {
+    if (!wnom || !wsets || !rng || !X || !c.ranks || !c.Y) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -343,7 +483,11 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
         wk[i].hi = nruns * (i + 1) / nthreads;
         wk[i].vals = gidx__malloc(c.NN * c.U * sizeof(double));
         wk[i].w = gidx__malloc(c.NN * sizeof(double));
-        if (!wk[i].vals || !wk[i].w) {
+        wk[i].scratch = gidx__malloc(2 * c.U * sizeof(double));
+        wk[i].items = gidx__malloc(2 * c.U * sizeof(gidx__item));
+        wk[i].agg_full = gidx__malloc(c.NA + 1);
+        wk[i].cnt = gidx__malloc((c.U + 1) * sizeof(size_t));
+        if (!wk[i].vals || !wk[i].w || !wk[i].scratch || !wk[i].items || !wk[i].agg_full || !wk[i].cnt) {
             rc = GIDX_ENOMEM;
             break;
         }
@@ -372,23 +516,65 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     for (i = 0; i < nthreads; i++) {
         free(wk[i].vals);
         free(wk[i].w);
+        free(wk[i].scratch);
+        free(wk[i].items);
+        free(wk[i].agg_full);
+        free(wk[i].cnt);
     }
     if (rc != GIDX_OK)
         goto done;
     res->nruns = nruns;
-    for (j = 0; j < c.U; j++) {
-        size_t m = 0;
-        for (i = 0; i < nruns; i++)
-            if (!isnan(c.ranks[i * c.U + j]))
-                col[m++] = c.ranks[i * c.U + j];
-        if (m == 0) {
-            res->median[j] = res->p05[j] = res->p95[j] = NAN;
-            continue;
+    /* Ranks are integers in 1..U: quantiles from per-unit histograms, read
+     * row by row (O(runs x U) instead of sorting every unit's column). */
+    {
+        size_t *hist = gidx__calloc(c.U * (c.U + 1), sizeof *hist), *cnt = gidx__calloc(c.U, sizeof *cnt);
+        if (hist == NULL || cnt == NULL) {
+            free(hist);
+            free(cnt);
+            rc = GIDX_ENOMEM;
+            goto done;
         }
-        qsort(col, m, sizeof *col, cmpd);
-        res->median[j] = quantile7(col, m, 0.5);
-        res->p05[j] = quantile7(col, m, 0.05);
-        res->p95[j] = quantile7(col, m, 0.95);
+        for (i = 0; i < nruns; i++)
+            for (j = 0; j < c.U; j++) {
+                double v = c.ranks[i * c.U + j];
+                if (!isnan(v) && v >= 1.0 && v <= (double)c.U) {
+                    hist[j * (c.U + 1) + (size_t)v]++;
+                    cnt[j]++;
+                }
+            }
+        for (j = 0; j < c.U; j++) {
+            const size_t *h = hist + j * (c.U + 1);
+            double p[3] = {0.5, 0.05, 0.95}, *dst[3];
+            size_t q;
+            dst[0] = &res->median[j];
+            dst[1] = &res->p05[j];
+            dst[2] = &res->p95[j];
+            for (q = 0; q < 3; q++) {
+                size_t m = cnt[j], lo, cum = 0, r, vlo = 0, vhi = 0;
+                double hh;
+                if (m == 0) {
+                    *dst[q] = NAN;
+                    continue;
+                }
+                /* type 7: sorted[lo] + frac (sorted[lo + 1] - sorted[lo]) with h = (m - 1) p */
+                hh = (double)(m - 1) * p[q];
+                lo = (size_t)floor(hh);
+                for (r = 1; r <= c.U; r++) {
+                    if (vlo == 0 && cum + h[r] > lo)
+                        vlo = r;
+                    if (cum + h[r] > lo + 1 || (lo + 1 >= m && vlo != 0)) {
+                        vhi = lo + 1 >= m ? vlo : r;
+                        break;
+                    }
+                    cum += h[r];
+                }
+                if (vhi == 0)
+                    vhi = vlo;
+                *dst[q] = (double)vlo + (hh - (double)lo) * ((double)vhi - (double)vlo);
+            }
+        }
+        free(hist);
+        free(cnt);
     }
     for (k = 0; k < GIDX__NFACT; k++)
         res->first[k] = res->total[k] = NAN;
@@ -403,21 +589,53 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
             res->first[fidx[k]] = f[k];
             res->total[fidx[k]] = tt[k];
         }
+        /* each unit's rank as the output: gather its column of the design */
+        res->ufirst = gidx__malloc(2 * c.U * GIDX__NFACT * sizeof *res->ufirst);
+        /* X (nruns x 5 factor values) is no longer needed: reuse it for one column of ranks */
+        if (res->ufirst == NULL) {
+            rc = GIDX_ENOMEM;
+            goto done;
+        }
+        res->utotal = res->ufirst + c.U * GIDX__NFACT;
+        for (j = 0; j < c.U; j++) {
+            double *uf = res->ufirst + j * GIDX__NFACT, *ut = res->utotal + j * GIDX__NFACT;
+            int ok = 1;
+            for (k = 0; k < GIDX__NFACT; k++)
+                uf[k] = ut[k] = NAN;
+            for (i = 0; i < nruns; i++) {
+                X[i] = c.ranks[i * c.U + j];
+                if (isnan(X[i]))
+                    ok = 0;
+            }
+            if (ok && gidx_sobol_indices(f, tt, X, X + N, X + 2 * N, N, c.nk) == GIDX_OK) {
+                for (k = 0; k < c.nk; k++) {
+                    uf[fidx[k]] = f[k];
+                    ut[fidx[k]] = tt[k];
+                }
+            } else {
+                gidx_error_clear(); /* a rank that never moves has nothing to apportion */
+            }
+        }
     }
 done:
-    if (c.cache)
-        for (i = 0; i < cells; i++)
-            free(c.cache[i]);
+    for (i = 0; i < cells; i++) {
+        if (c.cache) free(c.cache[i]);
+        if (c.logc) free(c.logc[i]);
+        if (c.recc) free(c.recc[i]);
+        if (c.full) free(c.full[i]);
+    }
     if (c.incl)
         for (i = 0; i < cells; i++)
             free(c.incl[i]);
     free(c.cache);
+    free(c.logc);
+    free(c.recc);
+    free(c.full);
     free(c.incl);
     free(c.ranks);
     free(c.Y);
     free(wk);
     free(th);
-    free(col);
     free(X);
     free(wsets);
     free(wnom);
@@ -474,5 +692,23 @@ gidx_status gidx__composite_unc_ranks(const gidx_index_uncertainty_result *u, co
     *med = u->median;
     *p95 = u->p95;
     *U = u->U;
+    return GIDX_OK;
+}
+
+gidx_status gidx_index_uncertainty_sobol_unit(double *first, double *total, size_t cap,
+                                              const gidx_index_uncertainty_result *u, size_t unit)
+{
+    if (u == NULL || first == NULL || total == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty_sobol_unit: NULL argument");
+    if (cap < GIDX__NFACT)
+        return gidx__error_set(GIDX_EBUFS, "gidx_index_uncertainty_sobol_unit: %d values needed, room for %zu",
+                               GIDX__NFACT, cap);
+    if (!u->sobol || u->ufirst == NULL)
+        return gidx__error_set(GIDX_ESTATE, "gidx_index_uncertainty_sobol_unit: not a Sobol (sobol = 1) analysis");
+    if (unit >= u->U)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty_sobol_unit: unit %zu out of range (%zu units)",
+                               unit, u->U);
+    memcpy(first, u->ufirst + unit * GIDX__NFACT, GIDX__NFACT * sizeof *first);
+    memcpy(total, u->utotal + unit * GIDX__NFACT, GIDX__NFACT * sizeof *total);
     return GIDX_OK;
 }

@@ -80,6 +80,10 @@ def test_uncertainty_threads_and_sobol():
     np.testing.assert_array_equal(u1.p95, u2.p95)
     s = u1.sobol()
     assert np.isnan(s["impute"][0]) and s["normalise"][1] >= 0
+    f1, t1 = u1.sobol_units()
+    f2, t2 = u2.sobol_units()
+    assert f1.shape == (51, 5)
+    np.testing.assert_array_equal(np.nan_to_num(t1, nan=-9), np.nan_to_num(t2, nan=-9))
 
 
 def test_stats_helpers():
@@ -108,3 +112,19 @@ def test_errors_carry_the_message():
             ix.compute()
     with pytest.raises(ValueError):
         gi.pca([1, 2, 3])
+
+
+def test_benchmarking():
+    # structural variables on a line: the two nearest to unit 2 (at 0) are units 1 and 3
+    Z = [[-2, 1], [-1, 1], [0, 1], [1, 1], [5, 1]]
+    np.testing.assert_array_equal(gi.peers_nearest(Z, 2, 2), [1, 3])
+    with asem() as ix:
+        res = ix.compute()
+        # AUT 56.87 among BEL 58.72, BGR 46.65, HRV 49.73: second
+        assert res.peer_rank("AUT", ["BEL", "BGR", "HRV"]) == 2
+        card = res.scorecard("AUT", ["BEL", "BGR", "HRV"])
+        row = card[card.node == "Index"].iloc[0]
+        assert abs(row.diff_vs_peers - (56.873098 - (58.722005 + 46.651323 + 49.730423) / 3)) < 1e-5
+        assert card.diff_vs_peers.is_monotonic_decreasing
+        with pytest.raises(gi.InvalidArgumentError):
+            res.peer_rank("AUT", [99])

@@ -21,7 +21,7 @@ import numpy as _np
 from . import capi as _capi
 
 __all__ = ["CompositeIndex", "IndexResult", "UncertaintyResult", "cronbach_alpha", "pca",
-           "skew_kurtosis", "correlation_matrix", "rank", "sobol_indices"]
+           "skew_kurtosis", "correlation_matrix", "rank", "sobol_indices", "peers_nearest"]
 
 _FACTORS = ("impute", "normalise", "aggregate", "weights", "exclude")
 
@@ -156,6 +156,31 @@ class IndexResult:
         n = _capi.gidx_index_result_nunits(self._h)
         return _capi.gidx_py_result_scores(n, self._h, node or "", int(year), 1)
 
+    def scorecard(self, unit, peers, year=0):
+        """Strengths and weaknesses of ``unit`` against ``peers`` (codes or
+        positions): a DataFrame of node, type, score and the difference from the
+        peers' mean, sorted from the largest strength to the largest weakness."""
+        import pandas as pd
+        units = self.units
+        pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
+        u = pos(unit)
+        p = _np.array([pos(x) for x in peers], dtype=_np.float64)
+        nn = _capi.gidx_index_result_nindicators(self._h) + _capi.gidx_index_result_naggregates(self._h)
+        diff = _capi.gidx_py_scorecard(nn, self._h, u, p, int(year))
+        ni = _capi.gidx_index_result_nindicators(self._h)
+        nodes = [_capi.gidx_py_scorecard_node(self._h, i) for i in range(nn)]
+        score = [self.scores(n, year)[u] for n in nodes]
+        df = pd.DataFrame({"node": nodes, "type": ["indicator"] * ni + ["aggregate"] * (nn - ni),
+                           "score": score, "diff_vs_peers": diff})
+        return df.sort_values("diff_vs_peers", ascending=False, na_position="last").reset_index(drop=True)
+
+    def peer_rank(self, unit, peers, node=None, year=0):
+        """Rank of ``unit`` among itself and ``peers`` (1 = best)."""
+        units = self.units
+        pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
+        p = _np.array([pos(x) for x in peers], dtype=_np.float64)
+        return float(_capi.gidx_py_peer_rank(1, self._h, pos(unit), p, node or "", int(year))[0])
+
     def to_json(self, uncertainty=None):
         """The result as a dict (the library's JSON)."""
         text = _capi.gidx_b_result_json(self._h, None if uncertainty is None else uncertainty._h)
@@ -219,6 +244,14 @@ class UncertaintyResult:
         v = _capi.gidx_py_unc_sobol(10, self._h)
         return {f: (v[i], v[5 + i]) for i, f in enumerate(_FACTORS)}
 
+    def sobol_units(self):
+        """Per-unit Sobol indices of each factor on the unit's rank: arrays
+        (units x 5) of first-order and total indices, columns in the order of
+        :meth:`sobol` (NaN where not varied or the rank never moves)."""
+        n = _capi.gidx_index_uncertainty_nunits(self._h)
+        v = _np.array([_capi.gidx_py_unc_sobol_unit(10, self._h, i) for i in range(n)])
+        return v[:, :5], v[:, 5:]
+
     def close(self):
         self._h = None
 
@@ -272,3 +305,10 @@ def sobol_indices(yA, yB, yAB):
     k = yAB.shape[0] if yAB.ndim == 2 else 1
     v = _capi.gidx_py_sobol(2 * k, yA, yB, yAB.ravel())
     return v[:k], v[k:]
+
+
+def peers_nearest(Z, target, k):
+    """Positions of the ``k`` rows of ``Z`` (units x structural variables)
+    nearest to row ``target`` by Euclidean distance of z-scored columns."""
+    z = _matrix(Z)
+    return _capi.gidx_py_peers_nearest(int(k), z.ravel(), z.shape[1], int(target)).astype(int)

@@ -115,3 +115,17 @@ gidx_pca <- function(X) {
   p <- ncol(X)
   data.frame(sdev = v[seq_len(p)], proportion = v[p + seq_len(p)])
 }
+
+#' Scorecard of one region against its peers (unit codes): data.frame(node,
+#' type, score, rank, peer_rank, diff_vs_peers, assessment), strengths first.
+gidx_index_scorecard <- function(coin, region, peers, year = 0) {
+  r <- gidx_check(gidx_r_scorecard(coin$ptr, as.character(region), as.character(peers), as.numeric(year)))
+  df <- data.frame(node = r[[1]], type = ifelse(r[[2]], "aggregate", "indicator"), score = r[[3]],
+                   rank = r[[5]], peer_rank = r[[6]], diff_vs_peers = r[[4]], stringsAsFactors = FALSE)
+  df$assessment <- ifelse(is.na(df$diff_vs_peers), NA,
+                          ifelse(df$diff_vs_peers > 0, "strength",
+                                 ifelse(df$diff_vs_peers < 0, "weakness", "par")))
+  df <- df[order(-df$diff_vs_peers, na.last = TRUE), ]
+  rownames(df) <- NULL
+  df
+}

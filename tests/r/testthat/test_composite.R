@@ -66,3 +66,15 @@ test_that("errors are R conditions with the C message", {
   coin <- gidx_index_coinr(file.path(D, "ASEM_iData.csv"), file.path(D, "ASEM_iMeta.csv"))
   expect_error(gidx_index_options(coin, impute = "sideways"), "impute", class = "gidx_einval")
 })
+
+test_that("scorecard against peers", {
+  coin <- gidx_index_coinr(file.path(D, "ASEM_iData.csv"), file.path(D, "ASEM_iMeta.csv"))
+  card <- gidx_index_scorecard(coin, "AUT", c("BEL", "BGR", "HRV"))
+  idx <- card[card$node == "Index", ]
+  # AUT 56.873098 vs the peers' mean of 58.722005, 46.651323, 49.730423
+  expect_equal(idx$diff_vs_peers, 56.873098 - (58.722005 + 46.651323 + 49.730423) / 3, tolerance = 1e-5,
+               scale = 1)
+  expect_equal(idx$peer_rank, 2)
+  expect_equal(idx$rank, 12)
+  expect_error(gidx_index_scorecard(coin, "XXX", "BEL"), class = "gidx_error")
+})
