@@ -123,7 +123,8 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     double P0[AR_MAXR * AR_MAXR];
     size_t first = (size_t)-1, skip_first_innov = ap->d == 2;
     double RA[AR_MAXR];
-    double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0;
+    double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0, nzv[AR_MAXS * AR_MAXS];
+    size_t nzs[AR_MAXS + 1], nzc[AR_MAXS * AR_MAXS];
     int steady = 0, prev_obs = 0;
     double v1;
 
@@ -156,6 +157,19 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     }
     for (i = 0; i < ns; i++)
         R[i] = i < ap->d ? 1.0 : RA[i - ap->d];
+    /* the nonzeros of T by row (T is sparse: companion and integration) */
+    {
+        size_t nnz = 0;
+        for (i = 0; i < ns; i++) {
+            nzs[i] = nnz;
+            for (j = 0; j < ns; j++)
+                if (T[i][j] != 0.0) {
+                    nzc[nnz] = j;
+                    nzv[nnz++] = T[i][j];
+                }
+        }
+        nzs[ns] = nnz;
+    }
     /* stationary covariance of the ARMA block: vec(P0) = (I - T (x) T)^-1 vec(R R') */
     {
         double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR] = { 0 }, rhs[AR_MAXR * AR_MAXR] = { 0 };
@@ -220,20 +234,19 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
                 memcpy(ac, an, sizeof(double) * ns);
             }
             if (!steady) {
+                /* P = T P T' + R R' over the nonzeros of T only */
                 for (i = 0; i < ns; i++)
                     for (j = 0; j < ns; j++) {
                         double s = 0;
-                        for (k = 0; k < ns; k++)
-                            if (T[i][k] != 0.0)
-                                s += T[i][k] * P[k * AR_MAXS + j];
+                        for (k = nzs[i]; k < nzs[i + 1]; k++)
+                            s += nzv[k] * P[nzc[k] * AR_MAXS + j];
                         tmp[i][j] = s;
                     }
                 for (i = 0; i < ns; i++)
                     for (j = i; j < ns; j++) {
                         double s = 0;
-                        for (k = 0; k < ns; k++)
-                            if (T[j][k] != 0.0)
-                                s += tmp[i][k] * T[j][k];
+                        for (k = nzs[j]; k < nzs[j + 1]; k++)
+                            s += tmp[i][nzc[k]] * nzv[k];
                         P[i * AR_MAXS + j] = P[j * AR_MAXS + i] = s + R[i] * R[j];
                     }
             }
@@ -271,7 +284,7 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
                         P[i * AR_MAXS + j] = P[j * AR_MAXS + i] =
                             P[i * AR_MAXS + j] - Ksteady[i] * row0[j];
             }
-            if (prev_obs && fabs(F - Fprev) < 1e-10 * F && !skip_first_innov) {
+            if (prev_obs && fabs(F - Fprev) < 1e-9 * F && !skip_first_innov) {
                 steady = 1;
                 Fsteady = F;
                 logF = log(F);

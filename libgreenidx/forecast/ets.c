@@ -233,9 +233,9 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
                            1000, 1e-3, &fmin);
     if (rc != GIDX_OK)
         return rc;
-    if (!init) {
+    if (!init && trend) {
         /* one restart from the optimum found: Nelder-Mead can stall on the
-         * ridges of damped-trend likelihoods (Lagarias et al. 1998, SIAM J.
+         * ridges of trend likelihoods (Lagarias et al. 1998, SIAM J.
          * Optim. 9); a fresh simplex there costs little */
         double f2;
         for (j = 0; j < (size_t)k; j++) {
