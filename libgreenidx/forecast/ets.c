@@ -230,7 +230,7 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
     e.idx[3] = k; x0[k] = c->x[3]; step[k++] = 0.2 * scale * warm;
     if (trend) { e.idx[4] = k; x0[k] = c->x[4]; step[k++] = 0.05 * scale * warm; }
     rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
-                           1000, 1e-3, &fmin);
+                           1000, init ? FC_REFIT_TOL : 1e-3, &fmin);
     if (rc != GIDX_OK)
         return rc;
     if (!init && trend) {
