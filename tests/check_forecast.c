@@ -669,6 +669,17 @@ START_TEST(test_reconcile)
     ck_assert_double_eq_tol(out[0], 95, 1e-12);
     ck_assert_int_eq(gidx_fc_reconcile(out, 7, base, 3, 2, GIDX_RECONCILE_OLS, NULL, 0), GIDX_EBUFS);
     ck_assert_int_eq(gidx_fc_reconcile(out, 8, base, 3, 2, GIDX_RECONCILE_MINT, NULL, 0), GIDX_EINVAL);
+    /* a forced numerical failure: a child whose residuals never vary makes
+     * the MinT covariance singular; an error, not an abort */
+    {
+        double flat[20];
+        memcpy(flat, res, sizeof flat);
+        for (k = 0; k < 5; k++)
+            flat[10 + k] = 0.0;
+        ck_assert_int_eq(gidx_fc_reconcile(out, 8, base, 3, 2, GIDX_RECONCILE_MINT, flat, 5),
+                         GIDX_ESINGULAR);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "series 2"));
+    }
     res[7] = NAN;
     ck_assert_int_eq(gidx_fc_reconcile(out, 8, base, 3, 2, GIDX_RECONCILE_MINT, res, 5), GIDX_EDATA);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "series 1"));
