@@ -320,7 +320,6 @@ typedef struct {
     arma_par ap;
     const double *y;
     size_t N;
-    double cscale, c0;
 } arima_ctx;
 
 static void arima_unpack(arma_par *ap, const double *u, const arima_ctx *e)
@@ -359,8 +358,6 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
     double u[2 * AR_MAXR + 1], step[2 * AR_MAXR + 1], fmin, ssq, sumlog, a[AR_MAXS],
         P[AR_MAXS * AR_MAXS];
     size_t npar = (size_t)(p + q + (cst ? 1 : 0)), j, n, ns, nobs = gidx__fc_nobs(y, N);
-    size_t t, first = (size_t)-1, last = 0;
-    double mean = 0, sd = 0;
     gidx_status rc;
 
     memset(c, 0, sizeof *c);
@@ -376,40 +373,6 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
     e.ap.cst = cst;
     e.y = y;
     e.N = N;
-    for (t = 0; t < N; t++)
-        if (!isnan(y[t])) {
-            if (first == (size_t)-1)
-                first = t;
-            last = t;
-            mean += y[t];
-        }
-    mean /= (double)nobs;
-    for (t = 0; t < N; t++)
-        if (!isnan(y[t]))
-            sd += (y[t] - mean) * (y[t] - mean);
-    sd = sqrt(sd / (double)nobs);
-    if (d == 1) {
-        e.c0 = (y[last] - y[first]) / (double)(last - first);
-        {
-            double s = 0;
-            size_t m = 0, prev = (size_t)-1;
-            for (t = 0; t < N; t++)
-                if (!isnan(y[t])) {
-                    if (prev != (size_t)-1) {
-                        double g = (double)(t - prev), dd = (y[t] - y[prev]) / g - e.c0;
-                        s += dd * dd;
-                        m++;
-                    }
-                    prev = t;
-                }
-            e.cscale = m > 0 ? sqrt(s / (double)m) / sqrt((double)m) : 1.0;
-        }
-    } else {
-        e.c0 = mean;
-        e.cscale = sd / sqrt((double)nobs);
-    }
-    if (!(e.cscale > 0))
-        e.cscale = fabs(e.c0) > 0 ? 0.01 * fabs(e.c0) : 1.0;
     /* the constant is concentrated out (see kalman()): the optimiser sees
      * only the p + q transformed ARMA coefficients */
     for (j = 0; j < (size_t)(p + q); j++) {
