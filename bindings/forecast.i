@@ -151,6 +151,55 @@ gidx_status gidx_py_accuracy(double *fout, size_t nfout, const double *fact, siz
 }
 %}
 
+GIDX_HANDLE(gidx_fc_batch, gidx_fc_batch_free)
+%apply (int *IN_ARRAY1, size_t DIM1) { (const int *fstart, size_t nfstart) };
+
+size_t gidx_fc_batch_size(const gidx_fc_batch *b);
+const char *gidx_fc_batch_message(const gidx_fc_batch *b, size_t s);
+const char *gidx_fc_batch_model(const gidx_fc_batch *b, size_t s);
+int gidx_fc_batch_last_year(const gidx_fc_batch *b, size_t s);
+
+%inline %{
+/* start offsets come as int (numpy.i has no size_t arrays) */
+gidx_status gidx_py_fc_batch_run(gidx_fc_batch **out, const int *fyears, size_t nyears,
+                                 const double *fy, size_t nfy, const int *fstart,
+                                 size_t nfstart, int method, int calibrate, unsigned long seed,
+                                 size_t h, const double *flevels, size_t nflevels,
+                                 unsigned nthreads)
+{
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    size_t *st, i;
+    gidx_status rc;
+    if (nyears != nfy || nfstart < 1)
+        return gidx_py_einval("array sizes");
+    st = (size_t *)malloc(nfstart * sizeof *st);
+    if (st == NULL)
+        return gidx_py_einval("out of memory");
+    for (i = 0; i < nfstart; i++) {
+        if (fstart[i] < 0 || (size_t)fstart[i] > nfy) {
+            free(st);
+            return gidx_py_einval("start offsets");
+        }
+        st[i] = (size_t)fstart[i];
+    }
+    o.method = method;
+    o.calibrate = calibrate;
+    o.seed = seed;
+    rc = gidx_fc_batch_run(out, &o, fyears, fy, st, nfstart - 1, h, flevels, nflevels, nthreads);
+    free(st);
+    return rc;
+}
+/* mean[h], lo[h * L], hi[h * L] of series s */
+gidx_status gidx_py_fc_batch_forecast(double *fout, size_t nfout, const gidx_fc_batch *b,
+                                      size_t s, size_t h, size_t nlevels)
+{
+    if (nfout != h * (1 + 2 * nlevels))
+        return gidx_py_einval("output size");
+    return gidx_fc_batch_forecast(fout, fout + h, fout + h + h * nlevels,
+                                  h * (nlevels > 1 ? nlevels : 1), b, s);
+}
+%}
+
 #elif defined(SWIGR)
 %{
 static void gidx_r_model_finalize(SEXP p)

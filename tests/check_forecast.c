@@ -584,6 +584,51 @@ START_TEST(test_target_scenario)
 }
 END_TEST
 
+
+START_TEST(test_residuals_boxcox)
+{
+    /* one-step residuals of the drift model: y_t - y_{t-1} - b, b = 2.5 */
+    static const double y[5] = { 1, 2, 4, 7, 11 };
+    static const int yrs[5] = { 2010, 2011, 2012, 2013, 2014 };
+    double res[5], mean[3], lo[3], hi[3], lv = 80;
+    size_t span, t;
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    gidx_model *m = fit(GIDX_FC_DRIFT, 0, y, 5, 2010);
+    ck_assert_int_eq(gidx_model_residuals(res, 4, &span, m), GIDX_EBUFS);
+    ck_assert_int_eq(gidx_model_residuals(res, 5, &span, m), GIDX_OK);
+    ck_assert_uint_eq(span, 5);
+    ck_assert(isnan(res[0]));
+    for (t = 1; t < 5; t++)
+        ck_assert_double_eq_tol(res[t], y[t] - y[t - 1] - 2.5, 1e-12);
+    gidx_model_free(m);
+    /* Box-Cox (log) drift: the median exp(mu) is the geometric midpoint of
+     * the interval; the bias-adjusted mean exp(mu)(1 + s^2/2) lies above it */
+    o.method = GIDX_FC_DRIFT;
+    o.calibrate = 0;
+    o.boxcox = 1;
+    o.lambda = 0.0;
+    o.biasadj = 0;
+    ck_assert_int_eq(gidx_model_new(&m, &o), GIDX_OK);
+    ck_assert_int_eq(gidx_model_fit(m, yrs, y, 5), GIDX_OK);
+    ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 3, m, 3, &lv, 1), GIDX_OK);
+    for (t = 0; t < 3; t++)
+        ck_assert_double_eq_tol(mean[t], sqrt(lo[t] * hi[t]), 1e-9 * mean[t]);
+    /* log drift = (log 11 - log 1) / 4 per year */
+    ck_assert_double_eq_tol(mean[0], 11.0 * exp(log(11.0) / 4.0), 1e-9);
+    gidx_model_free(m);
+    o.biasadj = 1;
+    ck_assert_int_eq(gidx_model_new(&m, &o), GIDX_OK);
+    ck_assert_int_eq(gidx_model_fit(m, yrs, y, 5), GIDX_OK);
+    ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 3, m, 3, &lv, 1), GIDX_OK);
+    for (t = 0; t < 3; t++)
+        ck_assert(mean[t] > sqrt(lo[t] * hi[t]));
+    gidx_model_free(m);
+    o.lambda = 3.0;
+    ck_assert_int_eq(gidx_model_new(&m, &o), GIDX_EINVAL);
+    ck_assert_ptr_null(m);
+}
+END_TEST
+
 /* ------------------------------------------------------ reconciliation */
 
 START_TEST(test_reconcile)
@@ -624,6 +669,17 @@ START_TEST(test_reconcile)
     ck_assert_double_eq_tol(out[0], 95, 1e-12);
     ck_assert_int_eq(gidx_fc_reconcile(out, 7, base, 3, 2, GIDX_RECONCILE_OLS, NULL, 0), GIDX_EBUFS);
     ck_assert_int_eq(gidx_fc_reconcile(out, 8, base, 3, 2, GIDX_RECONCILE_MINT, NULL, 0), GIDX_EINVAL);
+    /* a forced numerical failure: a child whose residuals never vary makes
+     * the MinT covariance singular; an error, not an abort */
+    {
+        double flat[20];
+        memcpy(flat, res, sizeof flat);
+        for (k = 0; k < 5; k++)
+            flat[10 + k] = 0.0;
+        ck_assert_int_eq(gidx_fc_reconcile(out, 8, base, 3, 2, GIDX_RECONCILE_MINT, flat, 5),
+                         GIDX_ESINGULAR);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "series 2"));
+    }
     res[7] = NAN;
     ck_assert_int_eq(gidx_fc_reconcile(out, 8, base, 3, 2, GIDX_RECONCILE_MINT, res, 5), GIDX_EDATA);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "series 1"));
@@ -708,6 +764,7 @@ static Suite *forecast_suite(void)
     tcase_add_test(tc, test_short_series);
     tcase_add_test(tc, test_handle_and_bad_input);
     tcase_add_test(tc, test_auto_and_transforms);
+    tcase_add_test(tc, test_residuals_boxcox);
     suite_add_tcase(s, tc);
     tc = tcase_create("reconcile");
     tcase_add_test(tc, test_reconcile);

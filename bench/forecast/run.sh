@@ -1,7 +1,8 @@
 #!/bin/sh
 # libgreenidx forecast benchmark: the 645 M3 yearly series, h = 6, greenidx
 # (auto and each family) against R forecast (ets, auto.arima, thetaf) in the
-# same run, both pinned to one core. Prints a markdown table.
+# same run, each pinned to one core; times are CPU seconds (user + system).
+# Prints a markdown table.
 # Usage: bench/forecast/run.sh [M3_yearly_TSTS.csv] [path/to/greenidx]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,18 +19,20 @@ $pinr Rscript "$here/bench_r.R" "$data" "$tmp/r.csv" > "$tmp/r.log" 2>&1 &
 rpid=$!
 
 for m in auto ets ets-both arima thetas theta drift naive; do
-  t0=$(date +%s.%N)
   case $m in ets-both) extra="--method ets --ets-errors both";; *) extra="--method $m";; esac
-  $pin "$gx" forecast --input "$data" --holdout 6 --level 80 $extra --threads 1 > "$tmp/$m.csv"
-  t1=$(date +%s.%N)
-  echo "$m $(echo "$t1 - $t0" | bc)" >> "$tmp/times"
+  # CPU seconds (user + system), as the R side: fair on a loaded machine
+  /usr/bin/time -f "$m %U %S" -a -o "$tmp/times" \
+    $pin "$gx" forecast --input "$data" --holdout 6 --level 80 $extra --threads 1 > "$tmp/$m.csv"
 done
 wait $rpid || { cat "$tmp/r.log"; exit 1; }
 
 /usr/bin/python3 - "$tmp" <<'PY'
 import csv, sys, os
 tmp = sys.argv[1]
-times = dict(l.split() for l in open(os.path.join(tmp, "times")))
+times = {}
+for l in open(os.path.join(tmp, "times")):
+    k, u, s_ = l.split()
+    times[k] = float(u) + float(s_)
 rows = []
 for m in ["auto", "ets", "ets-both", "arima", "thetas", "theta", "drift", "naive"]:
     last = list(csv.reader(open(os.path.join(tmp, m + ".csv"))))[-1]
@@ -39,7 +42,7 @@ for x in r:
     cov = x["cov80"]
     rows.append((x["method"], float(x["smape"]), float(x["mase"]),
                  float(cov) if cov not in ("NA", "") else float("nan"), float(x["seconds"])))
-print("| method | sMAPE | MASE | 80 % coverage | seconds (1 core) |")
+print("| method | sMAPE | MASE | 80 % coverage | CPU seconds |")
 print("|---|---|---|---|---|")
 for name, s, m, c, t in rows:
     cs = "–" if c != c else "%.1f %%" % c

@@ -123,7 +123,8 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     double P0[AR_MAXR * AR_MAXR];
     size_t first = (size_t)-1, skip_first_innov = ap->d == 2;
     double RA[AR_MAXR];
-    double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0;
+    double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0, nzv[AR_MAXS * AR_MAXS];
+    size_t nzs[AR_MAXS + 1], nzc[AR_MAXS * AR_MAXS];
     int steady = 0, prev_obs = 0;
     double v1;
 
@@ -156,6 +157,19 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     }
     for (i = 0; i < ns; i++)
         R[i] = i < ap->d ? 1.0 : RA[i - ap->d];
+    /* the nonzeros of T by row (T is sparse: companion and integration) */
+    {
+        size_t nnz = 0;
+        for (i = 0; i < ns; i++) {
+            nzs[i] = nnz;
+            for (j = 0; j < ns; j++)
+                if (T[i][j] != 0.0) {
+                    nzc[nnz] = j;
+                    nzv[nnz++] = T[i][j];
+                }
+        }
+        nzs[ns] = nnz;
+    }
     /* stationary covariance of the ARMA block: vec(P0) = (I - T (x) T)^-1 vec(R R') */
     {
         double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR] = { 0 }, rhs[AR_MAXR * AR_MAXR] = { 0 };
@@ -220,20 +234,19 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
                 memcpy(ac, an, sizeof(double) * ns);
             }
             if (!steady) {
+                /* P = T P T' + R R' over the nonzeros of T only */
                 for (i = 0; i < ns; i++)
                     for (j = 0; j < ns; j++) {
                         double s = 0;
-                        for (k = 0; k < ns; k++)
-                            if (T[i][k] != 0.0)
-                                s += T[i][k] * P[k * AR_MAXS + j];
+                        for (k = nzs[i]; k < nzs[i + 1]; k++)
+                            s += nzv[k] * P[nzc[k] * AR_MAXS + j];
                         tmp[i][j] = s;
                     }
                 for (i = 0; i < ns; i++)
                     for (j = i; j < ns; j++) {
                         double s = 0;
-                        for (k = 0; k < ns; k++)
-                            if (T[j][k] != 0.0)
-                                s += tmp[i][k] * T[j][k];
+                        for (k = nzs[j]; k < nzs[j + 1]; k++)
+                            s += tmp[i][nzc[k]] * nzv[k];
                         P[i * AR_MAXS + j] = P[j * AR_MAXS + i] = s + R[i] * R[j];
                     }
             }
@@ -271,7 +284,7 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
                         P[i * AR_MAXS + j] = P[j * AR_MAXS + i] =
                             P[i * AR_MAXS + j] - Ksteady[i] * row0[j];
             }
-            if (prev_obs && fabs(F - Fprev) < 1e-10 * F && !skip_first_innov) {
+            if (prev_obs && fabs(F - Fprev) < 1e-9 * F && !skip_first_innov) {
                 steady = 1;
                 Fsteady = F;
                 logF = log(F);
@@ -307,7 +320,6 @@ typedef struct {
     arma_par ap;
     const double *y;
     size_t N;
-    double cscale, c0;
 } arima_ctx;
 
 static void arima_unpack(arma_par *ap, const double *u, const arima_ctx *e)
@@ -346,8 +358,6 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
     double u[2 * AR_MAXR + 1], step[2 * AR_MAXR + 1], fmin, ssq, sumlog, a[AR_MAXS],
         P[AR_MAXS * AR_MAXS];
     size_t npar = (size_t)(p + q + (cst ? 1 : 0)), j, n, ns, nobs = gidx__fc_nobs(y, N);
-    size_t t, first = (size_t)-1, last = 0;
-    double mean = 0, sd = 0;
     gidx_status rc;
 
     memset(c, 0, sizeof *c);
@@ -363,40 +373,6 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
     e.ap.cst = cst;
     e.y = y;
     e.N = N;
-    for (t = 0; t < N; t++)
-        if (!isnan(y[t])) {
-            if (first == (size_t)-1)
-                first = t;
-            last = t;
-            mean += y[t];
-        }
-    mean /= (double)nobs;
-    for (t = 0; t < N; t++)
-        if (!isnan(y[t]))
-            sd += (y[t] - mean) * (y[t] - mean);
-    sd = sqrt(sd / (double)nobs);
-    if (d == 1) {
-        e.c0 = (y[last] - y[first]) / (double)(last - first);
-        {
-            double s = 0;
-            size_t m = 0, prev = (size_t)-1;
-            for (t = 0; t < N; t++)
-                if (!isnan(y[t])) {
-                    if (prev != (size_t)-1) {
-                        double g = (double)(t - prev), dd = (y[t] - y[prev]) / g - e.c0;
-                        s += dd * dd;
-                        m++;
-                    }
-                    prev = t;
-                }
-            e.cscale = m > 0 ? sqrt(s / (double)m) / sqrt((double)m) : 1.0;
-        }
-    } else {
-        e.c0 = mean;
-        e.cscale = sd / sqrt((double)nobs);
-    }
-    if (!(e.cscale > 0))
-        e.cscale = fabs(e.c0) > 0 ? 0.01 * fabs(e.c0) : 1.0;
     /* the constant is concentrated out (see kalman()): the optimiser sees
      * only the p + q transformed ARMA coefficients */
     for (j = 0; j < (size_t)(p + q); j++) {
@@ -404,7 +380,7 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
         step[j] = init ? 0.1 : 0.3;
     }
     if (p + q > 0) {
-        rc = gidx__fc_minimize(u, step, (size_t)(p + q), arima_obj, &e, 500, 1e-3, &fmin);
+        rc = gidx__fc_minimize(u, step, (size_t)(p + q), arima_obj, &e, 500, init ? FC_REFIT_TOL : 1e-3, &fmin);
         if (rc != GIDX_OK)
             return rc;
         if (!(fmin < 1e9))

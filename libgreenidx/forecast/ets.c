@@ -230,12 +230,12 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
     e.idx[3] = k; x0[k] = c->x[3]; step[k++] = 0.2 * scale * warm;
     if (trend) { e.idx[4] = k; x0[k] = c->x[4]; step[k++] = 0.05 * scale * warm; }
     rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
-                           1000, 1e-3, &fmin);
+                           1000, init ? FC_REFIT_TOL : 1e-3, &fmin);
     if (rc != GIDX_OK)
         return rc;
-    if (!init) {
+    if (!init && trend) {
         /* one restart from the optimum found: Nelder-Mead can stall on the
-         * ridges of damped-trend likelihoods (Lagarias et al. 1998, SIAM J.
+         * ridges of trend likelihoods (Lagarias et al. 1998, SIAM J.
          * Optim. 9); a fresh simplex there costs little */
         double f2;
         for (j = 0; j < (size_t)k; j++) {

@@ -64,3 +64,17 @@ def test_errors_carry_the_c_message():
     assert "year 2019" in str(e.value)
     with pytest.raises(ValueError):
         gi.Model("prophet")
+
+
+def test_forecast_many_isolates_failures():
+    import pandas as pd
+    df = pd.DataFrame({
+        "series_id": ["A"] * 5 + ["B"] * 2 + ["C"] * 6,
+        "timestamp": [2010, 2011, 2012, 2013, 2014, 2020, 2021] + list(range(2010, 2016)),
+        "value": [1, 2, 4, 7, 11, 3, 4, 50, 47, 45, 44, 40, 39],
+    })
+    out, errors = gi.forecast_many(df, 3, method="drift", levels=[80], calibrate=False, threads=2)
+    assert set(errors) == {"B"} and "2 observed values" in errors["B"]
+    a = out[out.series_id == "A"]
+    np.testing.assert_allclose(a["mean"], [13.5, 16.0, 18.5], atol=1e-12)
+    assert list(out[out.series_id == "C"]["year"]) == [2016, 2017, 2018]

@@ -9,8 +9,9 @@ this module converts arrays and returns numpy arrays and pandas DataFrames.
 import numpy as _np
 
 from . import capi as _capi
+from ._errors import GreenIdxError
 
-__all__ = ["METHODS", "Model", "forecast", "reconcile", "accuracy"]
+__all__ = ["METHODS", "Model", "forecast", "forecast_many", "reconcile", "accuracy"]
 
 #: method name -> code (``enum gidx_fc_method``)
 METHODS = {"auto": 0, "naive": 1, "drift": 2, "trend": 3, "logtrend": 4, "ets": 5,
@@ -126,6 +127,42 @@ def forecast(years, y, h, method="auto", levels=(80, 95), **kw):
     """Fit a :class:`Model` and return its forecast DataFrame."""
     with Model(method, **kw) as m:
         return m.fit(years, y).forecast(h, levels)
+
+
+def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col="value",
+                  method="auto", levels=(80, 95), calibrate=True, seed=42, threads=1):
+    """Forecast every series of a long DataFrame in one library call
+    (``gidx_fc_batch_run``, thread-safe). Returns ``(forecasts, errors)``:
+    a long DataFrame (id, year, mean, lo80, hi80, ...) and a dict
+    id -> message for the series that failed (the others are unaffected)."""
+    import pandas as pd
+    d = frame[[id_col, time_col, value_col]].copy()
+    d = d.sort_values([id_col, time_col], kind="stable")
+    ids = list(pd.unique(d[id_col]))
+    counts = d.groupby(id_col, sort=False).size().reindex(ids).to_numpy()
+    start = _np.concatenate([[0], _np.cumsum(counts)]).astype(_np.intc)
+    lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+    b = _capi.gidx_py_fc_batch_run(
+        _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),
+        _np.ascontiguousarray(d[value_col].to_numpy(), dtype=_np.float64),
+        start, METHODS[method], int(bool(calibrate)), int(seed), int(h), lv, int(threads))
+    rows, errors = [], {}
+    for s, sid in enumerate(ids):
+        try:
+            a = _capi.gidx_py_fc_batch_forecast(int(h) * (1 + 2 * lv.size), b, s, int(h), lv.size)
+        except GreenIdxError:  # the series' own error; the batch went on
+            errors[sid] = _capi.gidx_fc_batch_message(b, s)
+            continue
+        ly = _capi.gidx_fc_batch_last_year(b, s)
+        cols = {id_col: [sid] * int(h), "year": _np.arange(ly + 1, ly + int(h) + 1),
+                "model": [_capi.gidx_fc_batch_model(b, s)] * int(h), "mean": a[:int(h)]}
+        for i, l in enumerate(lv):
+            cols["lo%g" % l] = a[int(h) + i * int(h):int(h) + (i + 1) * int(h)]
+            cols["hi%g" % l] = a[int(h) * (1 + lv.size) + i * int(h):
+                                 int(h) * (1 + lv.size) + (i + 1) * int(h)]
+        rows.append(pd.DataFrame(cols))
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    return out, errors
 
 
 def reconcile(base, method="mint", resid=None):
