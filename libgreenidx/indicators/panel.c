@@ -110,6 +110,13 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
     p->nreg = gidx_dataset_nregions(ds);
     p->nyears = gidx_dataset_nyears(ds);
     p->nind = p->cat->ninds;
+    if (p->nyears != 0 && p->nind != 0 &&
+        p->nreg > ((size_t)-1 / sizeof(char *) - 1) / p->nyears / p->nind) {
+        gidx_panel_free(p);
+        return gidx__error_set(GIDX_ELIMIT, "panel of %zu regions x %zu years x %zu indicators "
+                               "is too large", gidx_dataset_nregions(ds), gidx_dataset_nyears(ds),
+                               gidx_catalog_count(cat));
+    }
     n = p->nreg * p->nyears * p->nind;
     forms = gidx__calloc(p->nind + 1, sizeof *forms);
     tgts = gidx__calloc(p->nind + 1, sizeof *tgts);
