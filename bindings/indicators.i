@@ -188,9 +188,11 @@ gidx_status gidx_py_validation_render(char **text, const gidx_validation *v, int
 %apply double *OUTPUT { double *alpha_out };
 %inline %{
 /* Cronbach's alpha of a pillar (NaN when it cannot be computed). */
-gidx_status gidx_py_validation_alpha(double *alpha_out, const gidx_validation *v, const char *pillar)
+gidx_status gidx_py_validation_alpha(double *alpha_out, const gidx_validation *v, const char *pillar,
+                                     int standardized)
 {
-    return gidx_validation_alpha(alpha_out, NULL, v, pillar);
+    return standardized ? gidx_validation_alpha_standardized(alpha_out, NULL, v, pillar)
+                        : gidx_validation_alpha(alpha_out, NULL, v, pillar);
 }
 %}
 

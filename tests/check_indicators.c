@@ -734,6 +734,9 @@ START_TEST(test_validation_hand_panel)
     ck_assert_int_eq(gidx_validation_alpha(&x, &n, v, "p"), GIDX_OK);
     ck_assert_double_eq_tol(x, 0.96551724137931028, 1e-12);
     ck_assert_uint_eq(n, 8);
+    ck_assert_int_eq(gidx_validation_alpha_standardized(&x, &n, v, "p"), GIDX_OK);
+    ck_assert_double_eq_tol(x, 0.96815347317626854, 1e-12);
+    ck_assert_int_eq(gidx_validation_alpha_standardized(&x, &n, v, "zz"), GIDX_ENOTFOUND);
     ck_assert_int_eq(gidx_validation_alpha(&x, &n, v, "q"), GIDX_OK);
     ck_assert(isnan(x));                    /* one non-context item */
     ck_assert_int_eq(gidx_validation_alpha(&x, &n, v, "zz"), GIDX_ENOTFOUND);

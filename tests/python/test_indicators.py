@@ -77,6 +77,7 @@ def test_validation_reference():
     with gi.Panel(cat, data) as panel:
         report = panel.validate()
         assert report.alpha("p") == pytest.approx(0.96551724137931028, rel=1e-12)
+        assert report.alpha("p", standardized=True) == pytest.approx(0.96815347317626854, rel=1e-12)
         f = report.findings()
         assert sorted(f[f.check == "redundant"]["indicator"]) == ["a", "a"]
         loose = panel.validate(r_limit=0.95).findings()

@@ -168,9 +168,10 @@ class Validation(_Handle):
         return pd.DataFrame(json.loads(self.to_json())["findings"],
                             columns=["check", "indicator", "region", "year", "value", "message"])
 
-    def alpha(self, pillar):
-        """Cronbach's alpha of a pillar (NaN when it cannot be computed)."""
-        return _capi.gidx_py_validation_alpha(self._h, pillar)
+    def alpha(self, pillar, standardized=False):
+        """Cronbach's alpha of a pillar (NaN when it cannot be computed); on raw
+        values, or with ``standardized=True`` on z-scored indicators."""
+        return _capi.gidx_py_validation_alpha(self._h, pillar, int(bool(standardized)))
 
     def to_json(self):
         return _capi.gidx_py_validation_render(self._h, JSON)
