@@ -211,7 +211,7 @@ static SEXP gidx_r_wrap(void *h, const char *cls, void (*fin)(SEXP))
     return p;
 }
 
-static void *gidx_r_ptr(SEXP p, const char *cls)
+static void *gidx_r_ind_ptr(SEXP p, const char *cls)
 {
     if (TYPEOF(p) != EXTPTRSXP || !Rf_inherits(p, cls))
         return NULL;
@@ -244,7 +244,7 @@ SEXP gidx_r_catalog(SEXP path)
 SEXP gidx_r_catalog_render(SEXP cat, SEXP format)
 {
     char *text = NULL;
-    gidx_catalog *c = gidx_r_ptr(cat, "gidx_catalog");
+    gidx_catalog *c = gidx_r_ind_ptr(cat, "gidx_catalog");
     gidx_status rc = gidx_bind_catalog_render(&text, c, Rf_asInteger(format));
     return gidx_r_text(rc, text);
 }
@@ -252,7 +252,7 @@ SEXP gidx_r_catalog_render(SEXP cat, SEXP format)
 SEXP gidx_r_panel(SEXP cat, SEXP csv_text)
 {
     gidx_panel *p = NULL;
-    gidx_catalog *c = gidx_r_ptr(cat, "gidx_catalog");
+    gidx_catalog *c = gidx_r_ind_ptr(cat, "gidx_catalog");
     const char *t = Rf_isString(csv_text) && XLENGTH(csv_text) == 1
                         ? Rf_translateCharUTF8(STRING_ELT(csv_text, 0)) : NULL;
     gidx_status rc = gidx_bind_panel_from_csv(&p, c, t);
@@ -264,7 +264,7 @@ SEXP gidx_r_panel(SEXP cat, SEXP csv_text)
 SEXP gidx_r_panel_render(SEXP panel, SEXP format, SEXP region)
 {
     char *text = NULL;
-    gidx_panel *p = gidx_r_ptr(panel, "gidx_panel");
+    gidx_panel *p = gidx_r_ind_ptr(panel, "gidx_panel");
     const char *r = Rf_isString(region) && XLENGTH(region) == 1
                         ? Rf_translateCharUTF8(STRING_ELT(region, 0)) : NULL;
     gidx_status rc = gidx_bind_panel_render(&text, p, Rf_asInteger(format), r);
@@ -275,7 +275,7 @@ SEXP gidx_r_panel_render(SEXP panel, SEXP format, SEXP region)
  * ("" where a value is present). */
 SEXP gidx_r_panel_reasons(SEXP panel)
 {
-    gidx_panel *p = gidx_r_ptr(panel, "gidx_panel");
+    gidx_panel *p = gidx_r_ind_ptr(panel, "gidx_panel");
     const gidx_dataset *ds;
     const gidx_catalog *cat;
     size_t nr, ny, ni, r, y, i, k = 0;
@@ -303,7 +303,7 @@ SEXP gidx_r_panel_reasons(SEXP panel)
 SEXP gidx_r_validation(SEXP panel)
 {
     gidx_validation *v = NULL;
-    gidx_status rc = gidx_validation_new(&v, gidx_r_ptr(panel, "gidx_panel"), NULL);
+    gidx_status rc = gidx_validation_new(&v, gidx_r_ind_ptr(panel, "gidx_panel"), NULL);
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
     return gidx_r_wrap(v, "gidx_validation", gidx_r_fin_validation);
@@ -312,7 +312,7 @@ SEXP gidx_r_validation(SEXP panel)
 SEXP gidx_r_validation_render(SEXP val, SEXP format)
 {
     char *text = NULL;
-    gidx_status rc = gidx_bind_validation_render(&text, gidx_r_ptr(val, "gidx_validation"),
+    gidx_status rc = gidx_bind_validation_render(&text, gidx_r_ind_ptr(val, "gidx_validation"),
                                                  Rf_asInteger(format));
     return gidx_r_text(rc, text);
 }

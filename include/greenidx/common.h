@@ -83,6 +83,17 @@ typedef struct gidx_error {
  */
 GIDX_API const gidx_error *gidx_error_last(void);
 
+/**
+ * Record an error in the calling thread's slot, as the library does; for
+ * language bindings and callbacks that must report a failure through the same
+ * channel (like libgit2's git_error_set_str).
+ *
+ * @param code    a negative ::gidx_status_code
+ * @param message the message (copied, truncated to 1023 bytes); NULL uses gidx_strerror()
+ * @return @p code
+ */
+GIDX_API gidx_status gidx_error_set(gidx_status code, const char *message);
+
 /** Forget the calling thread's last error. */
 GIDX_API void gidx_error_clear(void);
 
@@ -114,6 +125,12 @@ GIDX_API int gidx_version_number(void);
  */
 GIDX_API gidx_status gidx_linalg_solve(double *x, const double *A,
                                        const double *b, size_t n);
+
+/**
+ * Free memory that libgreenidx returned to the caller through a `char **out`
+ * (rendered text, JSON, SVG). NULL is a no-op.
+ */
+GIDX_API void gidx_free(void *p);
 
 /**
  * Write a file whole or not at all: the bytes go to a temporary file in the

@@ -5,7 +5,18 @@
  */
 /**
  * @file report.h
- * @brief Rendering results as text, JSON and self-contained HTML with inline SVG charts.
+ * @brief Reports: a document of sections, paragraphs, tables and charts,
+ *        rendered as text, JSON or one self-contained HTML page with inline SVG.
+ *
+ * A ::gidx_report is built block by block from results the other modules
+ * computed, then rendered. The HTML rendering is a single file with inline CSS
+ * and SVG: no scripts, fonts or network access. The JSON rendering carries
+ * the same content for machines (schema in docs/report.md). The charts are
+ * also available on their own as SVG strings (gidx_svg_fan_chart() etc.), e.g.
+ * for the Python and R layers.
+ *
+ * Strings returned through `char **out` are the caller's; free them with
+ * gidx_free() (common.h).
  */
 #ifndef GREENIDX_REPORT_H
 #define GREENIDX_REPORT_H
@@ -16,6 +27,254 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** A report document (opaque). */
+typedef struct gidx_report gidx_report;
+
+/** Output formats of gidx_report_render(). */
+enum gidx_report_format {
+    GIDX_REPORT_TEXT = 0,  /**< plain UTF-8 text for a terminal */
+    GIDX_REPORT_JSON = 1,  /**< JSON (schema: docs/report.md) */
+    GIDX_REPORT_HTML = 2   /**< one self-contained HTML5 page with inline SVG */
+};
+
+/**
+ * A fan chart: an observed series, a forecast with nested prediction
+ * intervals, and an optional target path. Initialise with
+ * ::GIDX_FAN_CHART_INIT; arrays are borrowed for the duration of the call.
+ */
+typedef struct gidx_fan_chart {
+    unsigned version;          /**< must be 1 */
+    const char *title;         /**< chart title (UTF-8), may be NULL */
+    const char *unit;          /**< unit of the y axis, may be NULL */
+    const int *obs_years;      /**< years of the observations */
+    const double *obs;         /**< observed values (NaN = missing) */
+    size_t n_obs;              /**< number of observations */
+    const int *fc_years;       /**< forecast years */
+    const double *fc_mean;     /**< forecast means */
+    size_t n_fc;               /**< number of forecast years */
+    const double *levels;      /**< interval levels in percent, ascending (e.g. 80, 95) */
+    size_t n_levels;           /**< number of levels (0 = no intervals) */
+    const double *fc_lo;       /**< lower bounds, n_levels x n_fc, row-major by level */
+    const double *fc_hi;       /**< upper bounds, n_levels x n_fc, row-major by level */
+    const int *target_years;   /**< years of the target path, may be NULL */
+    const double *target;      /**< target path values */
+    size_t n_target;           /**< number of target points */
+} gidx_fan_chart;
+
+/** An empty fan chart description (version 1). */
+#define GIDX_FAN_CHART_INIT { 1u, NULL, NULL, NULL, NULL, 0u, NULL, NULL, 0u, \
+                              NULL, 0u, NULL, NULL, NULL, NULL, 0u }
+
+/**
+ * Create an empty report.
+ * @param out   out: the report (free with gidx_report_free()); NULL on failure
+ * @param title the document title (copied)
+ * @return ::GIDX_OK, ::GIDX_EINVAL, ::GIDX_ENOMEM
+ */
+GIDX_API gidx_status gidx_report_new(gidx_report **out, const char *title);
+
+/** Free a report; NULL is a no-op. */
+GIDX_API void gidx_report_free(gidx_report *r);
+
+/**
+ * Start a new section; the blocks added next belong to it.
+ * @param r     the report
+ * @param id    a stable identifier (used as JSON key and HTML anchor; letters,
+ *              digits, '-' and '_')
+ * @param title the section heading
+ * @return ::GIDX_OK; ::GIDX_EINVAL for a bad id; ::GIDX_EDUPLICATE when the id is taken.
+ */
+GIDX_API gidx_status gidx_report_add_section(gidx_report *r, const char *id,
+                                             const char *title);
+
+/**
+ * Add a paragraph of text to the current section.
+ * @param r    the report
+ * @param text UTF-8 text (escaped in HTML)
+ */
+GIDX_API gidx_status gidx_report_add_text(gidx_report *r, const char *text);
+
+/**
+ * Add a table of text cells.
+ * @param r       the report
+ * @param caption caption, may be NULL
+ * @param nrows   number of body rows
+ * @param ncols   number of columns, >= 1
+ * @param header  @p ncols column names
+ * @param cells   @p nrows x @p ncols cells, row-major (NULL cells print empty)
+ */
+GIDX_API gidx_status gidx_report_add_table(gidx_report *r, const char *caption,
+                                           size_t nrows, size_t ncols,
+                                           const char *const *header,
+                                           const char *const *cells);
+
+/**
+ * Add a fan chart (see ::gidx_fan_chart); the data are copied.
+ * @return ::GIDX_OK; ::GIDX_EINVAL for inconsistent lengths or unordered levels.
+ */
+GIDX_API gidx_status gidx_report_add_fan_chart(gidx_report *r, const gidx_fan_chart *c);
+
+/**
+ * Add a ranking chart: one row per region with its score, nominal rank and a
+ * rank interval (e.g. the 5-95 % interval of a Monte Carlo analysis).
+ * @param r       the report
+ * @param title   chart title, may be NULL
+ * @param n       number of regions
+ * @param labels  region labels
+ * @param score   scores (NaN allowed: drawn as "no score")
+ * @param rank    nominal ranks (1 = best)
+ * @param rank_lo lower ends of the rank intervals (may be NULL)
+ * @param rank_hi upper ends of the rank intervals (may be NULL)
+ */
+GIDX_API gidx_status gidx_report_add_ranking(gidx_report *r, const char *title, size_t n,
+                                             const char *const *labels,
+                                             const double *score, const double *rank,
+                                             const double *rank_lo, const double *rank_hi);
+
+/**
+ * Add a heatmap of values by row (region) and column (indicator). Each column
+ * is coloured on its own scale from worst to best; @p direction gives, per
+ * column, +1 when higher is better, -1 when lower is better, 0 for context
+ * indicators (neutral scale).
+ * @param r          the report
+ * @param title      chart title, may be NULL
+ * @param nrows      number of rows
+ * @param ncols      number of columns
+ * @param row_labels row labels
+ * @param col_labels column labels
+ * @param values     nrows x ncols values, row-major (NaN = missing)
+ * @param direction  ncols directions (may be NULL: all +1)
+ */
+GIDX_API gidx_status gidx_report_add_heatmap(gidx_report *r, const char *title,
+                                             size_t nrows, size_t ncols,
+                                             const char *const *row_labels,
+                                             const char *const *col_labels,
+                                             const double *values, const int *direction);
+
+/**
+ * Render the report.
+ * @param out    out: NUL-terminated UTF-8 text, the caller's (free with gidx_free())
+ * @param len    out: length in bytes without the NUL (may be NULL)
+ * @param r      the report
+ * @param format a ::gidx_report_format
+ * @return ::GIDX_OK, ::GIDX_EINVAL, ::GIDX_ENOMEM
+ */
+GIDX_API gidx_status gidx_report_render(char **out, size_t *len, const gidx_report *r,
+                                        int format);
+
+/**
+ * Render the report and write it to @p path atomically (whole or not at all).
+ * @return as gidx_report_render(), and ::GIDX_EIO naming the file.
+ */
+GIDX_API gidx_status gidx_report_write(const gidx_report *r, const char *path, int format);
+
+/**
+ * A fan chart as a standalone SVG document.
+ * @param out out: the SVG text (free with gidx_free())
+ * @param c   the chart
+ */
+GIDX_API gidx_status gidx_svg_fan_chart(char **out, const gidx_fan_chart *c);
+
+/**
+ * A ranking chart as a standalone SVG document (arguments as
+ * gidx_report_add_ranking()).
+ * @param out out: the SVG text (free with gidx_free())
+ */
+GIDX_API gidx_status gidx_svg_ranking(char **out, const char *title, size_t n,
+                                      const char *const *labels, const double *score,
+                                      const double *rank, const double *rank_lo,
+                                      const double *rank_hi);
+
+/**
+ * A heatmap as a standalone SVG document (arguments as gidx_report_add_heatmap()).
+ * @param out out: the SVG text (free with gidx_free())
+ */
+GIDX_API gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrows,
+                                      size_t ncols, const char *const *row_labels,
+                                      const char *const *col_labels,
+                                      const double *values, const int *direction);
+
+/* ------------------------------------------------------------ scenarios */
+
+/**
+ * A policy scenario (opaque): instruments acting on indicators and an
+ * optional input-output shock, loaded from the JSON format documented in
+ * docs/report.md ("Scenario files").
+ */
+typedef struct gidx_scenario gidx_scenario;
+
+/**
+ * Load a scenario file. Relative file names inside it (an estimator's result,
+ * the input-output folder) are resolved against the file's directory.
+ * @param out  out: the scenario (free with gidx_scenario_free()); NULL on failure
+ * @param path the JSON file
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE (file:line:column);
+ *         ::GIDX_EDATA naming the JSON path at fault (e.g. instruments[1].start_year).
+ */
+GIDX_API gidx_status gidx_scenario_load(gidx_scenario **out, const char *path);
+
+/**
+ * Parse a scenario held in memory; as gidx_scenario_load() with relative file
+ * names resolved against the current directory.
+ * @param out  out: the scenario; NULL on failure
+ * @param json the JSON text
+ * @param len  its length in bytes
+ * @param name a name for error messages, may be NULL
+ */
+GIDX_API gidx_status gidx_scenario_parse(gidx_scenario **out, const char *json, size_t len,
+                                         const char *name);
+
+/** Free a scenario; NULL is a no-op. */
+GIDX_API void gidx_scenario_free(gidx_scenario *s);
+
+/** The scenario's name (borrowed). */
+GIDX_API const char *gidx_scenario_name(const gidx_scenario *s);
+/** Number of instruments. */
+GIDX_API size_t gidx_scenario_ninstruments(const gidx_scenario *s);
+/** Name of instrument @p i (borrowed), NULL when out of range. */
+GIDX_API const char *gidx_scenario_instrument_name(const gidx_scenario *s, size_t i);
+/** Indicator id instrument @p i acts on (borrowed), NULL when out of range. */
+GIDX_API const char *gidx_scenario_instrument_indicator(const gidx_scenario *s, size_t i);
+/** First year instrument @p i acts in. */
+GIDX_API int gidx_scenario_instrument_start(const gidx_scenario *s, size_t i);
+/** 1 when instrument @p i's effect is a fraction of the baseline, 0 when in the indicator's unit. */
+GIDX_API int gidx_scenario_instrument_relative(const gidx_scenario *s, size_t i);
+/** Where instrument @p i's effect comes from: "given" or the estimator result file (borrowed). */
+GIDX_API const char *gidx_scenario_instrument_source(const gidx_scenario *s, size_t i);
+/** 1 when instrument @p i applies to @p region (no region list = all regions). */
+GIDX_API int gidx_scenario_instrument_applies(const gidx_scenario *s, size_t i,
+                                              const char *region);
+
+/**
+ * The effect of instrument @p i in each of @p years: 0 before the start
+ * year, then the effect k years after adoption; after the last given year the
+ * last effect persists.
+ * @param out   out: @p n effects (caller-allocated)
+ * @param cap   room in @p out
+ * @param s     the scenario
+ * @param i     the instrument
+ * @param years the years
+ * @param n     number of years
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_scenario_effect_path(double *out, size_t cap, const gidx_scenario *s,
+                                               size_t i, const int *years, size_t n);
+
+/** 1 when the scenario has an input-output shock. */
+GIDX_API int gidx_scenario_has_ripple(const gidx_scenario *s);
+/** The input-output folder of the shock (borrowed), or NULL. */
+GIDX_API const char *gidx_scenario_ripple_io(const gidx_scenario *s);
+/** Multiplier type of the shock: 1 (households exogenous) or 2 (households closed). */
+GIDX_API int gidx_scenario_ripple_type(const gidx_scenario *s);
+/** Year of the shock (0 when not given). */
+GIDX_API int gidx_scenario_ripple_year(const gidx_scenario *s);
+/** Number of sectors shocked. */
+GIDX_API size_t gidx_scenario_ripple_nshocks(const gidx_scenario *s);
+/** Sector @p i of the shock (borrowed), or NULL. */
+GIDX_API const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t i);
+/** Final-demand change of sector @p i (NaN when out of range). */
+GIDX_API double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i);
 
 #ifdef __cplusplus
 }

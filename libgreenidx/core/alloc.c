@@ -57,3 +57,8 @@ char *gidx__strdup(const char *s)
 {
     return gidx__strndup(s, strlen(s));
 }
+
+void gidx_free(void *p)
+{
+    free(p);
+}

@@ -83,6 +83,13 @@ gidx_status gidx__error_prefix(const char *fmt, ...)
     return tls_error.pub.code;
 }
 
+gidx_status gidx_error_set(gidx_status code, const char *message)
+{
+    if (message == NULL)
+        return gidx__error_set(code, "%s", gidx_strerror(code));
+    return gidx__error_set(code, "%s", message);
+}
+
 gidx_status gidx__error_code(void)
 {
     return tls_error.pub.code;

@@ -1,0 +1,182 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reports (text, JSON, self-contained HTML with SVG charts) and scenarios.
+
+Every chart is drawn by the C library; this layer only converts arguments.
+"""
+import os
+
+import numpy as _np
+
+from . import capi as _capi
+
+__all__ = ["Report", "Scenario", "svg_fan_chart", "svg_ranking", "svg_heatmap",
+           "REPORT_TEXT", "REPORT_JSON", "REPORT_HTML"]
+
+REPORT_TEXT = _capi.GIDX_REPORT_TEXT
+REPORT_JSON = _capi.GIDX_REPORT_JSON
+REPORT_HTML = _capi.GIDX_REPORT_HTML
+_FORMATS = {"text": REPORT_TEXT, "json": REPORT_JSON, "html": REPORT_HTML}
+
+
+def _fmt(format):
+    if isinstance(format, str):
+        try:
+            return _FORMATS[format]
+        except KeyError:
+            raise ValueError(f"format must be one of {sorted(_FORMATS)}") from None
+    return int(format)
+
+
+def _ints(x):
+    return _np.ascontiguousarray(_np.asarray(x if x is not None else [], dtype=_np.intc).ravel())
+
+
+def _reals(x):
+    return _np.ascontiguousarray(_np.asarray(x if x is not None else [], dtype=_np.float64).ravel())
+
+
+def _fan_args(obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target):
+    levels = _reals(levels)
+    fc_years = _ints(fc_years)
+    lo = _np.asarray(lo if lo is not None else _np.empty((0, len(fc_years))), dtype=_np.float64)
+    hi = _np.asarray(hi if hi is not None else _np.empty((0, len(fc_years))), dtype=_np.float64)
+    return (_ints(obs_years), _reals(obs), fc_years, _reals(mean), levels,
+            _reals(lo.reshape(len(levels), -1) if levels.size else lo),
+            _reals(hi.reshape(len(levels), -1) if levels.size else hi),
+            _ints(target_years), _reals(target))
+
+
+def svg_fan_chart(obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
+                  target_years=(), target=(), title=None, unit=None):
+    """A fan chart as an SVG string.
+
+    ``lo`` and ``hi`` are ``len(levels) x len(fc_years)`` arrays (one row per
+    interval level, e.g. ``levels=[80, 95]``).
+    """
+    return _capi.gidx_py_svg_fan_chart(title, unit, *_fan_args(
+        obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
+
+
+def svg_ranking(labels, score, rank, rank_lo=(), rank_hi=(), title=None):
+    """A ranking chart (rank with interval, and score) as an SVG string."""
+    return _capi.gidx_py_svg_ranking(title, [str(x) for x in labels], _reals(score),
+                                     _reals(rank), _reals(rank_lo), _reals(rank_hi))
+
+
+def svg_heatmap(rows, columns, values, direction=(), title=None):
+    """A heatmap (``values`` is len(rows) x len(columns); NaN = missing) as SVG."""
+    return _capi.gidx_py_svg_heatmap(title, [str(x) for x in rows], [str(x) for x in columns],
+                                     _reals(values), _ints(direction))
+
+
+class Report:
+    """A report document: sections of text, tables and charts.
+
+    Use as a context manager or call :meth:`close` to free it at once.
+    """
+
+    def __init__(self, title):
+        self._h = _capi.gidx_report_new(str(title))
+
+    def close(self):
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _handle(self):
+        if self._h is None:
+            raise ValueError("the report is closed")
+        return self._h
+
+    def section(self, id, title):
+        _capi.gidx_report_add_section(self._handle(), str(id), str(title))
+        return self
+
+    def text(self, text):
+        _capi.gidx_report_add_text(self._handle(), str(text))
+        return self
+
+    def table(self, columns, rows, caption=None):
+        """Add a table; ``rows`` is a sequence of rows (or a pandas DataFrame)."""
+        if hasattr(rows, "itertuples"):
+            columns = [str(c) for c in rows.columns]
+            rows = [list(r) for r in rows.itertuples(index=False)]
+        cells = ["" if v is None else str(v) for row in rows for v in row]
+        _capi.gidx_py_report_add_table(self._handle(), caption, [str(c) for c in columns], cells)
+        return self
+
+    def fan_chart(self, obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
+                  target_years=(), target=(), title=None, unit=None):
+        _capi.gidx_py_report_add_fan_chart(self._handle(), title, unit, *_fan_args(
+            obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
+        return self
+
+    def ranking(self, labels, score, rank, rank_lo=(), rank_hi=(), title=None):
+        _capi.gidx_py_report_add_ranking(self._handle(), title, [str(x) for x in labels],
+                                         _reals(score), _reals(rank), _reals(rank_lo),
+                                         _reals(rank_hi))
+        return self
+
+    def heatmap(self, rows, columns, values, direction=(), title=None):
+        _capi.gidx_py_report_add_heatmap(self._handle(), title, [str(x) for x in rows],
+                                         [str(x) for x in columns], _reals(values),
+                                         _ints(direction))
+        return self
+
+    def render(self, format="text"):
+        """The rendered document as a str (format: "text", "json" or "html")."""
+        return _capi.gidx_py_report_render(self._handle(), _fmt(format))
+
+    def write(self, path, format="html"):
+        """Write the rendered document to ``path`` atomically."""
+        _capi.gidx_report_write(self._handle(), os.fspath(path), _fmt(format))
+
+    def _repr_html_(self):
+        return self.render("html")
+
+
+class Scenario:
+    """A policy scenario loaded from a JSON file (format: docs/report.md)."""
+
+    def __init__(self, path):
+        self._h = _capi.gidx_scenario_load(os.fspath(path))
+
+    @property
+    def name(self):
+        return _capi.gidx_scenario_name(self._h)
+
+    @property
+    def instruments(self):
+        """The instruments as a list of dicts."""
+        n = _capi.gidx_scenario_ninstruments(self._h)
+        return [{"name": _capi.gidx_scenario_instrument_name(self._h, i),
+                 "indicator": _capi.gidx_scenario_instrument_indicator(self._h, i),
+                 "start_year": _capi.gidx_scenario_instrument_start(self._h, i),
+                 "relative": bool(_capi.gidx_scenario_instrument_relative(self._h, i)),
+                 "source": _capi.gidx_scenario_instrument_source(self._h, i)}
+                for i in range(n)]
+
+    def applies(self, instrument, region):
+        return bool(_capi.gidx_scenario_instrument_applies(self._h, int(instrument), str(region)))
+
+    def effect_path(self, instrument, years):
+        """The instrument's effect in each of ``years`` (numpy array)."""
+        years = _ints(years)
+        return _capi.gidx_py_scenario_effect_path(years.size, self._h, int(instrument), years)
+
+    @property
+    def ripple(self):
+        """The input-output shock as a dict, or None."""
+        if not _capi.gidx_scenario_has_ripple(self._h):
+            return None
+        n = _capi.gidx_scenario_ripple_nshocks(self._h)
+        return {"io": _capi.gidx_scenario_ripple_io(self._h),
+                "type": _capi.gidx_scenario_ripple_type(self._h),
+                "shock": {_capi.gidx_scenario_ripple_sector(self._h, i):
+                          _capi.gidx_scenario_ripple_amount(self._h, i) for i in range(n)}}

@@ -1,0 +1,290 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Ripple effects (ringvirkninger): input-output models.
+
+Leontief and Ghosh inverses, type I and II multipliers, location-quotient
+regionalisation (SLQ, CILQ, FLQ) and final-demand shocks split into direct,
+indirect and induced effects (Miller & Blair 2009, *Input-Output Analysis*,
+2nd ed.; Flegg & Tohmo 2013). Every number is computed by libgreenidx.
+
+>>> m = IOModel.load("data/io/example")
+>>> r = m.shock({"Manufacturing": 100.0}, type=2)
+>>> r.frame()            # pandas DataFrame by sector and quantity
+"""
+import json
+
+import numpy as np
+
+from . import capi as _capi
+from ._errors import class_for as _class_for
+
+__all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "QUANTITIES",
+           "PARTS"]
+
+QUANTITIES = ("output", "employment", "value_added", "labour_income", "emissions")
+PARTS = ("direct", "indirect", "induced", "total")
+_LQ = {"slq": 1, "cilq": 2, "flq": 3}
+_SOLVER = {"auto": 0, "dense": 1, "iterative": 2}
+_FORMAT = {"table": 0, "csv": 1, "json": 2}
+
+
+def _q(quantity):
+    if isinstance(quantity, str):
+        try:
+            return QUANTITIES.index(quantity)
+        except ValueError:
+            raise ValueError("unknown quantity %r; one of %s" % (quantity, QUANTITIES)) from None
+    return int(quantity)
+
+
+def _vec(v):
+    return np.ascontiguousarray(v, dtype=np.float64).ravel()
+
+
+def _raise_last():
+    code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
+    raise _class_for(code)(msg, code)
+
+
+def location_quotients(regional, national, method="flq", delta=0.3):
+    """Location quotients from employment by industry.
+
+    Returns a vector (SLQ) or a k-by-k matrix (CILQ, FLQ; row = supplying
+    industry, column = purchasing industry).
+    """
+    re, ne = _vec(regional), _vec(national)
+    k = re.size
+    meth = _LQ[method.lower()]
+    cap = k if meth == 1 else k * k
+    out = _capi.gidx_py_io_location_quotients(cap, meth, float(delta), re, ne)
+    return out if meth == 1 else out.reshape(k, k)
+
+
+def read_employment(path, order=None):
+    """Employment by industry from a CSV file (``industry,employment``), in
+    the file's order or in the order of the industries of file ``order``."""
+    k = _capi.gidx_py_io_employment_count(str(path))
+    return _capi.gidx_py_io_employment_read(k, str(path),
+                                            "" if order is None else str(order))
+
+
+class IOModel:
+    """An input-output model (wraps ``gidx_io_model``).
+
+    Build from a transactions matrix and total output (:meth:`from_flows`),
+    from technical coefficients (:meth:`from_coefficients`), from a sparse
+    CSR matrix (:meth:`from_sparse`) or from a folder of CSV files
+    (:meth:`load`). Use as a context manager or call :meth:`close`.
+    """
+
+    def __init__(self, handle):
+        self._h = handle
+
+    @classmethod
+    def load(cls, path):
+        """Load ``Z.csv``, ``x.csv`` and optional ``satellites.csv`` and
+        ``households.csv`` from a folder."""
+        return cls(_capi.gidx_io_model_load(str(path)))
+
+    @classmethod
+    def from_flows(cls, Z, x, sectors=None):
+        """A = Z diag(x)^-1; ``Z`` n-by-n (row = selling sector)."""
+        Z = np.ascontiguousarray(Z, dtype=np.float64)
+        x = _vec(x)
+        names = "\n".join(str(s) for s in sectors) if sectors is not None else ""
+        return cls(_capi.gidx_py_io_model_new(Z.ravel(), x, names))
+
+    @classmethod
+    def from_coefficients(cls, A, sectors=None):
+        """A model from technical coefficients (no total output)."""
+        A = np.ascontiguousarray(A, dtype=np.float64)
+        if A.ndim != 2 or A.shape[0] != A.shape[1]:
+            raise ValueError("A must be square")
+        names = "\n".join(str(s) for s in sectors) if sectors is not None else ""
+        return cls(_capi.gidx_py_io_model_new_coefficients(A.ravel(), A.shape[0], names))
+
+    @classmethod
+    def from_sparse(cls, A):
+        """A sparse model from a ``scipy.sparse`` matrix of coefficients
+        (converted to CSR); shocks are solved by Gauss-Seidel."""
+        A = A.tocsr()
+        n = A.shape[0]
+        return cls(_capi.gidx_py_io_model_new_sparse(
+            n, np.ascontiguousarray(A.indptr, dtype=np.intc),
+            np.ascontiguousarray(A.indices, dtype=np.intc), _vec(A.data)))
+
+    def close(self):
+        """Free the C model now (also done when garbage-collected)."""
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def sectors(self):
+        """Sector names, in order."""
+        return [_capi.gidx_io_model_sector(self._h, i) for i in range(len(self))]
+
+    def __len__(self):
+        return _capi.gidx_io_model_nsectors(self._h)
+
+    def sector_index(self, name):
+        """Index of the sector called ``name`` (raises NotFoundError)."""
+        return _capi.gidx_io_model_find_sector(self._h, name)
+
+    def set_satellite(self, quantity, values, per_unit=False):
+        """Set employment, value added, labour income or emissions per sector
+        (totals, or coefficients per unit of output with ``per_unit``)."""
+        _capi.gidx_py_io_model_set_satellite(self._h, _q(quantity), _vec(values), int(per_unit))
+
+    def set_households(self, values, shares=False):
+        """Household consumption by sector (or shares of household income)."""
+        _capi.gidx_py_io_model_set_households(self._h, _vec(values), int(shares))
+
+    def satellite(self, quantity):
+        """A satellite row as coefficients per unit of output."""
+        return _capi.gidx_io_model_satellite(len(self), self._h, _q(quantity))
+
+    def coefficients(self):
+        """Technical coefficients A (n-by-n)."""
+        n = len(self)
+        return _capi.gidx_io_model_coefficients(n * n, self._h).reshape(n, n)
+
+    def leontief(self, type=1):
+        """Leontief inverse (type 1, n-by-n) or closed inverse (type 2, n+1)."""
+        N = len(self) + (1 if type == 2 else 0)
+        return _capi.gidx_io_model_leontief(N * N, self._h, int(type)).reshape(N, N)
+
+    def ghosh(self):
+        """Ghosh inverse G = x^-1 L x."""
+        n = len(self)
+        return _capi.gidx_io_model_ghosh(n * n, self._h).reshape(n, n)
+
+    def multipliers(self, quantity="output", type=1):
+        """Multipliers per sector (effect of one unit of final demand)."""
+        return _capi.gidx_io_model_multipliers(len(self), self._h, _q(quantity), int(type))
+
+    def multiplier_table(self, type=1):
+        """Multipliers of all quantities with one factorisation: a
+        5-by-n array (rows as :data:`QUANTITIES`, NaN where not set)."""
+        n = len(self)
+        return _capi.gidx_io_model_multiplier_table(5 * n, self._h, int(type)).reshape(5, n)
+
+    def final_demand(self):
+        """Final demand implied by the table, x - Z 1."""
+        return _capi.gidx_io_model_final_demand(len(self), self._h)
+
+    def regionalise(self, regional, national, method="flq", delta=0.3, industry_of=None):
+        """A regional model by location quotients from employment by industry;
+        ``industry_of`` maps each sector to an industry index (default: the
+        industries are the sectors)."""
+        g = (np.zeros(0, dtype=np.intc) if industry_of is None
+             else np.ascontiguousarray(industry_of, dtype=np.intc))
+        return IOModel(_capi.gidx_py_io_model_regionalise(
+            self._h, _LQ[method.lower()], float(delta), _vec(regional), _vec(national), g))
+
+    def industry_map(self, industries, concordance=None):
+        """Industry index of each sector: the row of its industry in the
+        employment file ``industries``, through the CSV ``concordance``
+        (``sector,industry``) or by equal names."""
+        return _capi.gidx_py_io_concordance_read(len(self), self._h, str(industries),
+                                                 "" if concordance is None else str(concordance))
+
+    def shock(self, df, type=1, solver="auto", tol=0.0, max_iter=0, multipliers=True,
+              first_year=0):
+        """Effects of a change in final demand.
+
+        ``df`` is a dict ``{sector: amount}``, a vector of n changes, or a
+        years-by-n array (a path). Returns an :class:`IOResult`.
+        """
+        n = len(self)
+        if isinstance(df, dict):
+            v = np.zeros(n)
+            for k, a in df.items():
+                v[self.sector_index(k) if isinstance(k, str) else int(k)] += float(a)
+            df = v
+        df = np.ascontiguousarray(df, dtype=np.float64)
+        nyears = 1 if df.ndim == 1 else df.shape[0]
+        return IOResult(_capi.gidx_py_io_shock(
+            self._h, df.ravel(), nyears, int(type), _SOLVER[solver], float(tol), int(max_iter),
+            int(bool(multipliers)), int(first_year)))
+
+
+class IOResult:
+    """Effects of a shock (wraps ``gidx_io_result``)."""
+
+    def __init__(self, handle):
+        self._h = handle
+
+    def close(self):
+        """Free the C result now."""
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def sectors(self):
+        return [_capi.gidx_io_result_sector(self._h, i)
+                for i in range(_capi.gidx_io_result_nsectors(self._h))]
+
+    @property
+    def nyears(self):
+        return _capi.gidx_io_result_nyears(self._h)
+
+    @property
+    def type(self):
+        return _capi.gidx_io_result_type(self._h)
+
+    def has(self, quantity):
+        return bool(_capi.gidx_io_result_has(self._h, _q(quantity)))
+
+    def get(self, quantity="output", part="total", year=0):
+        """One part of one quantity by sector (year index for a path)."""
+        return _capi.gidx_io_result_get(_capi.gidx_io_result_nsectors(self._h), self._h,
+                                        int(year), _q(quantity), PARTS.index(part))
+
+    def path(self, quantity="output", part="total"):
+        """Sector totals for every year: a plain array for scenarios."""
+        return _capi.gidx_io_result_path(self.nyears, self._h, _q(quantity), PARTS.index(part))
+
+    def multipliers(self, quantity="output"):
+        return _capi.gidx_io_result_multipliers(_capi.gidx_io_result_nsectors(self._h), self._h,
+                                                _q(quantity))
+
+    def text(self, format="table"):
+        """The C library's table, CSV or JSON rendering."""
+        s = _capi.gidx_py_io_result_text(self._h, _FORMAT[format])
+        if s is None:
+            _raise_last()
+        return s
+
+    def to_dict(self):
+        """The JSON rendering, parsed."""
+        return json.loads(self.text("json"))
+
+    def frame(self, year=0):
+        """A pandas DataFrame: sector, quantity, direct, indirect, induced,
+        total, multiplier."""
+        import pandas as pd
+        rows = []
+        secs = self.sectors
+        for q in QUANTITIES:
+            if not self.has(q):
+                continue
+            parts = {p: self.get(q, p, year) for p in PARTS}
+            try:
+                mu = self.multipliers(q)
+            except Exception:  # noqa: BLE001 - multipliers not stored
+                mu = np.full(len(secs), np.nan)
+            for i, s in enumerate(secs):
+                rows.append({"sector": s, "quantity": q,
+                             **{p: parts[p][i] for p in PARTS}, "multiplier": mu[i]})
+        return pd.DataFrame(rows)

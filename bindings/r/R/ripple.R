@@ -1,0 +1,132 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Ripple effects (ringvirkninger) from R: input-output models, multipliers,
+# location quotients and shocks (Miller & Blair 2009; Flegg & Tohmo 2013).
+# Every number comes from libgreenidx; errors are gidx_error conditions.
+
+.gidx_io_quantities <- c("output", "employment", "value_added", "labour_income", "emissions")
+.gidx_io_parts <- c("direct", "indirect", "induced", "total")
+.gidx_io_q <- function(quantity) {
+  q <- match(quantity, .gidx_io_quantities)
+  if (is.na(q)) stop("unknown quantity '", quantity, "'; one of ",
+                     paste(.gidx_io_quantities, collapse = ", "))
+  as.integer(q - 1L)
+}
+.gidx_io_lq <- function(method) {
+  m <- match(tolower(method), c("slq", "cilq", "flq"))
+  if (is.na(m)) stop("method must be slq, cilq or flq")
+  as.integer(m)
+}
+
+#' An input-output model from a transactions matrix Z (rows sell to
+#' columns) and total output x; sector names from names(x) or rownames(Z).
+gidx_io_model <- function(Z, x, sectors = names(x)) {
+  Z <- as.matrix(Z); storage.mode(Z) <- "double"
+  if (is.null(sectors)) sectors <- rownames(Z)
+  gidx_check(gidx_r_io_model_new(Z, as.numeric(x), if (is.null(sectors)) NULL else as.character(sectors)))
+}
+
+#' Load a model from a folder with Z.csv, x.csv and optional satellites.csv
+#' and households.csv.
+gidx_io_load <- function(path) gidx_check(gidx_r_io_model_load(path.expand(as.character(path))))
+
+#' Sector names of a model.
+gidx_io_sectors <- function(model) gidx_check(gidx_r_io_model_sectors(model))
+
+#' Set a satellite (employment, value_added, labour_income, emissions): totals,
+#' or coefficients per unit of output when per_unit = TRUE.
+gidx_io_set_satellite <- function(model, quantity, values, per_unit = FALSE) {
+  gidx_check(gidx_r_io_model_set(model, .gidx_io_q(quantity), as.numeric(values), as.logical(per_unit)))
+  invisible(model)
+}
+
+#' Set household consumption by sector (or shares of household income).
+gidx_io_set_households <- function(model, values, shares = FALSE) {
+  gidx_check(gidx_r_io_model_set(model, -1L, as.numeric(values), as.logical(shares)))
+  invisible(model)
+}
+
+.gidx_io_named <- function(M, model, type = 1L) {
+  s <- gidx_io_sectors(model)
+  if (type == 2L) s <- c(s, "Households")
+  dimnames(M) <- list(s, s)
+  M
+}
+
+#' Technical coefficients A.
+gidx_io_coefficients <- function(model) .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, 0L)), model)
+
+#' Leontief inverse (type 1) or the inverse of the model closed with households (type 2).
+gidx_io_leontief <- function(model, type = 1L) {
+  type <- as.integer(type)
+  .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, type)), model, type)
+}
+
+#' Ghosh inverse G = x^-1 L x.
+gidx_io_ghosh <- function(model) .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, 3L)), model)
+
+#' Multipliers per sector, a named vector.
+gidx_io_multipliers <- function(model, quantity = "output", type = 1L) {
+  m <- gidx_check(gidx_r_io_model_multipliers(model, .gidx_io_q(quantity), as.integer(type)))
+  stats::setNames(m, gidx_io_sectors(model))
+}
+
+#' Location quotients: a vector (SLQ) or a matrix (CILQ, FLQ; rows supplying).
+gidx_io_location_quotients <- function(regional, national, method = "flq", delta = 0.3) {
+  gidx_check(gidx_r_io_location_quotients(.gidx_io_lq(method), as.numeric(delta),
+                                          as.numeric(regional), as.numeric(national)))
+}
+
+#' A regional model by location quotients; industry gives each sector's
+#' industry (1-based index into regional/national), NULL when they coincide.
+gidx_io_regionalise <- function(model, regional, national, method = "flq", delta = 0.3,
+                                industry = NULL) {
+  gidx_check(gidx_r_io_model_regionalise(model, .gidx_io_lq(method), as.numeric(delta),
+                                         as.numeric(regional), as.numeric(national),
+                                         if (is.null(industry)) NULL else as.integer(industry)))
+}
+
+#' Effects of a final-demand change: df is a named vector (sector = amount),
+#' a full vector, or a years x sectors matrix (a path). Returns a
+#' gidx_io_result; see as.data.frame() and gidx_io_path().
+gidx_io_shock <- function(model, df, type = 1L, first_year = 0L) {
+  s <- gidx_io_sectors(model)
+  if (is.null(dim(df)) && !is.null(names(df))) {
+    v <- numeric(length(s))
+    idx <- match(names(df), s)
+    if (anyNA(idx)) stop("unknown sector(s): ", paste(names(df)[is.na(idx)], collapse = ", "))
+    for (k in seq_along(idx)) v[idx[k]] <- v[idx[k]] + df[[k]]
+    df <- v
+  }
+  v <- as.numeric(df)
+  if (!is.null(dim(df))) dim(v) <- dim(df)
+  r <- gidx_check(gidx_r_io_shock(model, v, as.integer(type), as.integer(first_year)))
+  structure(list(ptr = r), class = "gidx_io_result")
+}
+
+#' The effects of year index `year` (1-based) as a data.frame.
+as.data.frame.gidx_io_result <- function(x, row.names = NULL, optional = FALSE, year = 1L, ...) {
+  l <- gidx_check(gidx_r_io_result_frame(x$ptr, as.integer(year - 1L)))
+  as.data.frame(l, stringsAsFactors = FALSE)
+}
+
+#' Sector totals per year of one quantity and part: a plain vector for scenarios.
+gidx_io_path <- function(result, quantity = "output", part = "total") {
+  p <- match(part, .gidx_io_parts)
+  if (is.na(p)) stop("part must be one of ", paste(.gidx_io_parts, collapse = ", "))
+  gidx_check(gidx_r_io_result_path(result$ptr, .gidx_io_q(quantity), as.integer(p - 1L)))
+}
+
+#' The C library's rendering: "table", "csv" or "json".
+gidx_io_text <- function(result, format = "table") {
+  f <- match(format, c("table", "csv", "json"))
+  if (is.na(f)) stop("format must be table, csv or json")
+  gidx_check(gidx_r_io_result_text(result$ptr, as.integer(f - 1L)))
+}
+
+print.gidx_io_result <- function(x, ...) {
+  cat(gidx_io_text(x, "table"))
+  invisible(x)
+}

@@ -1,0 +1,278 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reports, charts and scenarios.
+ */
+%{
+#include <greenidx/report.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* Fill a gidx_fan_chart from flat arrays; lo/hi are n_levels x n_fc. */
+static gidx_status gidx_bind_fan(gidx_fan_chart *c, const char *title, const char *unit,
+                                 const int *oy, size_t noy, const double *ov, size_t nov,
+                                 const int *fy, size_t nfy, const double *fm, size_t nfm,
+                                 const double *lv, size_t nlv,
+                                 const double *lo, size_t nlo, const double *hi, size_t nhi,
+                                 const int *ty, size_t nty, const double *tv, size_t ntv)
+{
+    gidx_fan_chart z = GIDX_FAN_CHART_INIT;
+    *c = z;
+    if (noy != nov || nfy != nfm || nty != ntv || nlo != nlv * nfy || nhi != nlv * nfy)
+        return gidx_error_set(GIDX_EINVAL, "fan chart: obs_years/obs, fc_years/mean and "
+                              "target_years/target must have equal lengths, and lo/hi "
+                              "len(levels) x len(fc_years) values");
+    c->title = title; c->unit = unit;
+    c->obs_years = oy; c->obs = ov; c->n_obs = noy;
+    c->fc_years = fy; c->fc_mean = fm; c->n_fc = nfy;
+    c->levels = lv; c->n_levels = nlv; c->fc_lo = lo; c->fc_hi = hi;
+    c->target_years = ty; c->target = tv; c->n_target = nty;
+    return GIDX_OK;
+}
+%}
+
+enum gidx_report_format { GIDX_REPORT_TEXT = 0, GIDX_REPORT_JSON = 1, GIDX_REPORT_HTML = 2 };
+
+GIDX_HANDLE(gidx_report, gidx_report_free)
+GIDX_HANDLE(gidx_scenario, gidx_scenario_free)
+
+#if defined(SWIGPYTHON)
+
+%typemap(in, numinputs=0) char **out (char *tmp = NULL) { $1 = &tmp; }
+%typemap(argout) char **out {
+    if (tmp$argnum != NULL) {
+        $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString(tmp$argnum));
+        gidx_free(tmp$argnum);
+    }
+}
+
+/* A Python sequence of str as (const char *const *, size_t). */
+%typemap(in) (const char *const *strs, size_t nstrs) (PyObject *seq = NULL, PyObject **bytes = NULL) {
+    Py_ssize_t i, n;
+    seq = PySequence_Fast($input, "expected a sequence of str");
+    if (seq == NULL) SWIG_fail;
+    n = PySequence_Fast_GET_SIZE(seq);
+    $1 = (const char *const *)calloc(n ? (size_t)n : 1, sizeof(char *));
+    bytes = (PyObject **)calloc(n ? (size_t)n : 1, sizeof(PyObject *));
+    $2 = (size_t)n;
+    for (i = 0; i < n; i++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(o)) { PyErr_SetString(PyExc_TypeError, "expected str items"); SWIG_fail; }
+        bytes[i] = PyUnicode_AsUTF8String(o);
+        if (bytes[i] == NULL) SWIG_fail;
+        ((const char **)$1)[i] = PyBytes_AsString(bytes[i]);
+    }
+}
+%typemap(freearg) (const char *const *strs, size_t nstrs) {
+    if (bytes$argnum != NULL) {
+        size_t i;
+        for (i = 0; i < $2; i++) Py_XDECREF(bytes$argnum[i]);
+        free(bytes$argnum);
+    }
+    free((void *)$1);
+    Py_XDECREF(seq$argnum);
+}
+%apply (const char *const *strs, size_t nstrs) { (const char *const *labels, size_t nlabels),
+                                                  (const char *const *cols, size_t ncols),
+                                                  (const char *const *cells, size_t ncells) };
+
+%apply (int *IN_ARRAY1, size_t DIM1) { (const int *oy, size_t noy), (const int *fy, size_t nfy),
+                                       (const int *ty, size_t nty), (const int *years, size_t nyears),
+                                       (const int *dirs, size_t ndirs) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *ov, size_t nov), (const double *fm, size_t nfm),
+                                          (const double *lv, size_t nlv), (const double *lo, size_t nlo),
+                                          (const double *hi, size_t nhi), (const double *tv, size_t ntv),
+                                          (const double *score, size_t nscore),
+                                          (const double *rank, size_t nrank),
+                                          (const double *rlo, size_t nrlo),
+                                          (const double *rhi, size_t nrhi),
+                                          (const double *values, size_t nvalues) };
+%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *effect_out, size_t neffect) };
+
+%inline %{
+gidx_status gidx_py_svg_fan_chart(char **out, const char *title, const char *unit,
+                                  const int *oy, size_t noy, const double *ov, size_t nov,
+                                  const int *fy, size_t nfy, const double *fm, size_t nfm,
+                                  const double *lv, size_t nlv, const double *lo, size_t nlo,
+                                  const double *hi, size_t nhi, const int *ty, size_t nty,
+                                  const double *tv, size_t ntv)
+{
+    gidx_fan_chart c;
+    gidx_status rc = gidx_bind_fan(&c, title, unit, oy, noy, ov, nov, fy, nfy, fm, nfm, lv, nlv,
+                                   lo, nlo, hi, nhi, ty, nty, tv, ntv);
+    return rc != GIDX_OK ? rc : gidx_svg_fan_chart(out, &c);
+}
+
+gidx_status gidx_py_report_add_fan_chart(gidx_report *r, const char *title, const char *unit,
+                                         const int *oy, size_t noy, const double *ov, size_t nov,
+                                         const int *fy, size_t nfy, const double *fm, size_t nfm,
+                                         const double *lv, size_t nlv, const double *lo, size_t nlo,
+                                         const double *hi, size_t nhi, const int *ty, size_t nty,
+                                         const double *tv, size_t ntv)
+{
+    gidx_fan_chart c;
+    gidx_status rc = gidx_bind_fan(&c, title, unit, oy, noy, ov, nov, fy, nfy, fm, nfm, lv, nlv,
+                                   lo, nlo, hi, nhi, ty, nty, tv, ntv);
+    return rc != GIDX_OK ? rc : gidx_report_add_fan_chart(r, &c);
+}
+
+static gidx_status gidx_py_ranking_args(size_t nlabels, size_t nscore, size_t nrank,
+                                        size_t nrlo, size_t nrhi)
+{
+    if (nscore != nlabels || nrank != nlabels || nrlo != nrhi || (nrlo != 0 && nrlo != nlabels))
+        return gidx_error_set(GIDX_EINVAL, "ranking: labels, score and rank must have equal "
+                              "lengths; rank_lo and rank_hi both empty or of the same length");
+    return GIDX_OK;
+}
+
+gidx_status gidx_py_svg_ranking(char **out, const char *title,
+                                const char *const *labels, size_t nlabels,
+                                const double *score, size_t nscore, const double *rank, size_t nrank,
+                                const double *rlo, size_t nrlo, const double *rhi, size_t nrhi)
+{
+    gidx_status rc = gidx_py_ranking_args(nlabels, nscore, nrank, nrlo, nrhi);
+    if (rc != GIDX_OK) return rc;
+    return gidx_svg_ranking(out, title, nlabels, labels, score, rank, nrlo ? rlo : NULL,
+                            nrlo ? rhi : NULL);
+}
+
+gidx_status gidx_py_report_add_ranking(gidx_report *r, const char *title,
+                                       const char *const *labels, size_t nlabels,
+                                       const double *score, size_t nscore,
+                                       const double *rank, size_t nrank,
+                                       const double *rlo, size_t nrlo,
+                                       const double *rhi, size_t nrhi)
+{
+    gidx_status rc = gidx_py_ranking_args(nlabels, nscore, nrank, nrlo, nrhi);
+    if (rc != GIDX_OK) return rc;
+    return gidx_report_add_ranking(r, title, nlabels, labels, score, rank, nrlo ? rlo : NULL,
+                                   nrlo ? rhi : NULL);
+}
+
+static gidx_status gidx_py_heatmap_args(size_t nrows, size_t ncols, size_t nvalues, size_t ndirs)
+{
+    if (nvalues != nrows * ncols || (ndirs != 0 && ndirs != ncols))
+        return gidx_error_set(GIDX_EINVAL, "heatmap: values must be len(rows) x len(columns) "
+                              "and direction empty or one per column");
+    return GIDX_OK;
+}
+
+gidx_status gidx_py_svg_heatmap(char **out, const char *title,
+                                const char *const *labels, size_t nlabels,
+                                const char *const *cols, size_t ncols,
+                                const double *values, size_t nvalues,
+                                const int *dirs, size_t ndirs)
+{
+    gidx_status rc = gidx_py_heatmap_args(nlabels, ncols, nvalues, ndirs);
+    if (rc != GIDX_OK) return rc;
+    return gidx_svg_heatmap(out, title, nlabels, ncols, labels, cols, values, ndirs ? dirs : NULL);
+}
+
+gidx_status gidx_py_report_add_heatmap(gidx_report *r, const char *title,
+                                       const char *const *labels, size_t nlabels,
+                                       const char *const *cols, size_t ncols,
+                                       const double *values, size_t nvalues,
+                                       const int *dirs, size_t ndirs)
+{
+    gidx_status rc = gidx_py_heatmap_args(nlabels, ncols, nvalues, ndirs);
+    if (rc != GIDX_OK) return rc;
+    return gidx_report_add_heatmap(r, title, nlabels, ncols, labels, cols, values,
+                                   ndirs ? dirs : NULL);
+}
+
+gidx_status gidx_py_report_add_table(gidx_report *r, const char *caption,
+                                     const char *const *cols, size_t ncols,
+                                     const char *const *cells, size_t ncells)
+{
+    if (ncols == 0 || ncells % ncols != 0)
+        return gidx_error_set(GIDX_EINVAL, "table: the number of cells must be a multiple "
+                              "of the number of columns");
+    return gidx_report_add_table(r, caption, ncells / ncols, ncols, cols, cells);
+}
+
+gidx_status gidx_py_report_render(char **out, const gidx_report *r, int format)
+{
+    return gidx_report_render(out, NULL, r, format);
+}
+
+gidx_status gidx_py_scenario_effect_path(double *effect_out, size_t neffect,
+                                         const gidx_scenario *s, size_t i,
+                                         const int *years, size_t nyears)
+{
+    if (neffect != nyears)
+        return gidx_error_set(GIDX_EINVAL, "scenario effect path: one value per year");
+    return gidx_scenario_effect_path(effect_out, neffect, s, i, years, nyears);
+}
+%}
+
+gidx_status gidx_report_new(gidx_report **out, const char *title);
+gidx_status gidx_report_add_section(gidx_report *r, const char *id, const char *title);
+gidx_status gidx_report_add_text(gidx_report *r, const char *text);
+gidx_status gidx_report_write(const gidx_report *r, const char *path, int format);
+gidx_status gidx_scenario_load(gidx_scenario **out, const char *path);
+const char *gidx_scenario_name(const gidx_scenario *s);
+size_t gidx_scenario_ninstruments(const gidx_scenario *s);
+const char *gidx_scenario_instrument_name(const gidx_scenario *s, size_t i);
+const char *gidx_scenario_instrument_indicator(const gidx_scenario *s, size_t i);
+int gidx_scenario_instrument_start(const gidx_scenario *s, size_t i);
+int gidx_scenario_instrument_relative(const gidx_scenario *s, size_t i);
+const char *gidx_scenario_instrument_source(const gidx_scenario *s, size_t i);
+int gidx_scenario_instrument_applies(const gidx_scenario *s, size_t i, const char *region);
+int gidx_scenario_has_ripple(const gidx_scenario *s);
+const char *gidx_scenario_ripple_io(const gidx_scenario *s);
+int gidx_scenario_ripple_type(const gidx_scenario *s);
+size_t gidx_scenario_ripple_nshocks(const gidx_scenario *s);
+const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t i);
+double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i);
+
+#elif defined(SWIGR)
+
+%inline %{
+static SEXP gidx_r_string_result(gidx_status rc, char *s)
+{
+    SEXP out;
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    out = PROTECT(Rf_mkCharCE(s, CE_UTF8));
+    gidx_free(s);
+    out = Rf_ScalarString(out);
+    UNPROTECT(1);
+    return out;
+}
+
+static const int *gidx_r_ints(SEXP x, size_t *n)
+{
+    *n = (size_t)XLENGTH(x);
+    return *n ? INTEGER(x) : NULL;
+}
+
+static const double *gidx_r_reals(SEXP x, size_t *n)
+{
+    *n = (size_t)XLENGTH(x);
+    return *n ? REAL(x) : NULL;
+}
+
+/* All vectors already coerced on the R side: years integer, values double. */
+SEXP gidx_r_svg_fan_chart(SEXP title, SEXP unit, SEXP oy, SEXP ov, SEXP fy, SEXP fm, SEXP lv,
+                          SEXP lo, SEXP hi, SEXP ty, SEXP tv)
+{
+    gidx_fan_chart c;
+    size_t noy, nov, nfy, nfm, nlv, nlo, nhi, nty, ntv;
+    char *s = NULL;
+    const int *a = gidx_r_ints(oy, &noy), *b = gidx_r_ints(fy, &nfy), *t = gidx_r_ints(ty, &nty);
+    const double *v = gidx_r_reals(ov, &nov), *m = gidx_r_reals(fm, &nfm),
+                 *l = gidx_r_reals(lv, &nlv), *lw = gidx_r_reals(lo, &nlo),
+                 *h = gidx_r_reals(hi, &nhi), *tt = gidx_r_reals(tv, &ntv);
+    gidx_status rc = gidx_bind_fan(&c, Rf_translateCharUTF8(STRING_ELT(title, 0)),
+                                   Rf_translateCharUTF8(STRING_ELT(unit, 0)),
+                                   a, noy, v, nov, b, nfy, m, nfm, l, nlv, lw, nlo, h, nhi,
+                                   t, nty, tt, ntv);
+    if (rc == GIDX_OK)
+        rc = gidx_svg_fan_chart(&s, &c);
+    return gidx_r_string_result(rc, s);
+}
+%}
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * Internal layout of the input-output model and the solvers shared by the
+ * files of libgreenidx/ripple. Not installed, not exported.
+ */
+#ifndef GIDX_RIPPLE_INTERNAL_H
+#define GIDX_RIPPLE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <greenidx/ripple.h>
+#include "../core/internal.h"
+
+/* Largest n for which dense matrices of a sparse model are produced. */
+#define GIDX__IO_DENSE_MAX 4096
+
+/* Off-diagonal entries in CSR plus the diagonal kept apart, the form the
+ * Gauss-Seidel sweep wants (no branch on i == j in the inner loop). */
+typedef struct gidx__io_csr {
+    size_t n;
+    size_t *rowptr;   /* n + 1 */
+    uint32_t *colind; /* rowptr[n]; 32-bit to cut memory traffic per sweep */
+    double *val;      /* rowptr[n] */
+    double *diag;     /* n: a_ii */
+} gidx__io_csr;
+
+struct gidx_io_model {
+    size_t n;
+    char **names;
+    gidx__strmap *index;
+    double *A;                 /* dense n*n row-major, or NULL for a sparse model */
+    gidx__io_csr csr;          /* the sparse model's A (rowptr == NULL when dense) */
+    double *x;                 /* total output, or NULL */
+    double *sat[GIDX_IO_NQUANTITIES];  /* satellite coefficients; sat[0] unused */
+    double *hh;                /* household column as given, or NULL */
+    int hh_shares;             /* hh holds shares (1) or consumption totals (0) */
+};
+
+void gidx__io_csr_free(gidx__io_csr *c);
+/* CSR (off-diagonal + diag) of A or of its transpose, from a dense or sparse model. */
+gidx_status gidx__io_csr_of(gidx__io_csr *c, const gidx_io_model *m, int transpose);
+/* Fill dense A (n*n) of a model. */
+void gidx__io_dense_A(double *out, const gidx_io_model *m);
+
+/* The household row (labour-income coefficients) and column (consumption
+ * shares) of the closed model; GIDX_ESTATE naming what is missing. */
+gidx_status gidx__io_households(double *hr, double *hc, const gidx_io_model *m,
+                                const char *what);
+
+/*
+ * Solve (I - Abar) y = b for nrhs right-hand sides (each of length N = n or
+ * n + 1 for type 2, households last), overwriting b with y. transpose
+ * solves with (I - Abar)^T. solver: GIDX_IO_SOLVER_*.
+ */
+gidx_status gidx__io_solve(double *b, size_t nrhs, const gidx_io_model *m, int type,
+                           int transpose, int solver, double tol, size_t max_iter,
+                           const char *what);
+
+/* Dense LU solve (model.c), same contract as gidx__io_solve. */
+gidx_status gidx__io_dense_solve(double *b, size_t nrhs, const gidx_io_model *m, int type,
+                                 int transpose, const char *what);
+
+/* Names "S1".."Sn" or copies of the given ones, and the name index. */
+gidx_status gidx__io_set_names(gidx_io_model *m, const char *const *names);
+gidx_io_model *gidx__io_alloc(size_t n);
+
+#endif

@@ -1,0 +1,287 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Report document: text, JSON and HTML renderings, SVG charts, escaping,
+ * errors, atomic writing. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <greenidx/greenidx.h>
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    const char *p = hay;
+    while ((p = strstr(p, needle)) != NULL) {
+        n++;
+        p += strlen(needle);
+    }
+    return n;
+}
+
+static gidx_report *sample(void)
+{
+    static const int oy[4] = { 2009, 2011, 2013, 2015 };
+    static const double ov[4] = { 100, 95, NAN, 90 };
+    static const int fy[2] = { 2016, 2017 };
+    static const double fm[2] = { 88, 86 };
+    static const double lv[2] = { 80, 95 };
+    static const double lo[4] = { 84, 80, 82, 76 }, hi[4] = { 92, 92, 94, 96 };
+    static const int ty[2] = { 2015, 2017 };
+    static const double tv[2] = { 90, 70 };
+    const char *hdr[2] = { "kommune", "utslipp" };
+    const char *cells[4] = { "Bø & Sauherad", "1234.5", "Skien", "99" };
+    const char *labels[3] = { "Skien", "Porsgrunn", "Nome" };
+    double score[3] = { 61.2, 70.5, NAN }, rank[3] = { 2, 1, NAN };
+    double rlo[3] = { 1, 1, NAN }, rhi[3] = { 3, 2, NAN };
+    const char *rows[2] = { "Skien", "Nome" }, *cols[2] = { "ghg", "jobs" };
+    double hv[4] = { 1, 2, NAN, 4 };
+    int dir[2] = { -1, 1 };
+    gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
+    gidx_report *r = NULL;
+    ck_assert_int_eq(gidx_report_new(&r, "Roadmap <test>"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_section(r, "status", "Status"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_text(r, "Emissions \"fell\" <fast>."), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_table(r, "Table 1", 2, 2, hdr, cells), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_section(r, "forecast", "Forecasts"), GIDX_OK);
+    fc.title = "ghg_total Skien";
+    fc.unit = "t CO2e";
+    fc.obs_years = oy; fc.obs = ov; fc.n_obs = 4;
+    fc.fc_years = fy; fc.fc_mean = fm; fc.n_fc = 2;
+    fc.levels = lv; fc.n_levels = 2; fc.fc_lo = lo; fc.fc_hi = hi;
+    fc.target_years = ty; fc.target = tv; fc.n_target = 2;
+    ck_assert_int_eq(gidx_report_add_fan_chart(r, &fc), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_ranking(r, "Index", 3, labels, score, rank, rlo, rhi), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_heatmap(r, "Heat", 2, 2, rows, cols, hv, dir), GIDX_OK);
+    return r;
+}
+
+START_TEST(test_text)
+{
+    gidx_report *r = sample();
+    char *s = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(gidx_report_render(&s, &n, r, GIDX_REPORT_TEXT), GIDX_OK);
+    ck_assert_uint_eq(n, strlen(s));
+    ck_assert_ptr_nonnull(strstr(s, "Roadmap <test>\n=============="));
+    /* Table aligned by characters, not bytes: "Bø & Sauherad" is 13 wide,
+     * the header "utslipp" 7; numbers are right-aligned after a 2-space gap. */
+    ck_assert_ptr_nonnull(strstr(s, "Bø & Sauherad   1234.5\n"));
+    ck_assert_ptr_nonnull(strstr(s, "Skien               99\n"));
+    ck_assert_ptr_nonnull(strstr(s, "last observed 2015 = 90; forecast 2017 = 86 [80 %: 80, 92] [95 %: 76, 96]; target 70"));
+    ck_assert_ptr_nonnull(strstr(s, "rank interval 1-2"));
+    gidx_free(s);
+    gidx_report_free(r);
+}
+END_TEST
+
+START_TEST(test_json)
+{
+    gidx_report *r = sample();
+    char *s = NULL;
+    json_error_t err;
+    json_t *root, *secs, *fan, *rank;
+    ck_assert_int_eq(gidx_report_render(&s, NULL, r, GIDX_REPORT_JSON), GIDX_OK);
+    root = json_loads(s, 0, &err);
+    ck_assert_msg(root != NULL, "invalid JSON: %s", err.text);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "title")), "Roadmap <test>");
+    secs = json_object_get(root, "sections");
+    ck_assert_uint_eq(json_array_size(secs), 2);
+    fan = json_array_get(json_object_get(json_array_get(secs, 1), "blocks"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(fan, "type")), "fan_chart");
+    /* The missing 2013 observation is null, not a made-up number. */
+    ck_assert(json_is_null(json_object_get(json_array_get(json_object_get(fan, "observed"), 2), "value")));
+    ck_assert_double_eq(json_real_value(json_array_get(json_object_get(json_object_get(
+        json_array_get(json_object_get(fan, "forecast"), 1), "intervals"), "95"), 1)), 96.0);
+    rank = json_array_get(json_object_get(json_array_get(secs, 1), "blocks"), 1);
+    ck_assert_double_eq(json_real_value(json_object_get(json_array_get(json_object_get(rank, "items"), 1),
+                                                        "score")), 70.5);
+    json_decref(root);
+    gidx_free(s);
+    gidx_report_free(r);
+}
+END_TEST
+
+START_TEST(test_html)
+{
+    gidx_report *r = sample();
+    char *s = NULL;
+    ck_assert_int_eq(gidx_report_render(&s, NULL, r, GIDX_REPORT_HTML), GIDX_OK);
+    ck_assert_int_eq(strncmp(s, "<!DOCTYPE html>", 15), 0);
+    ck_assert_uint_eq(count(s, "<svg "), 3);                 /* fan, ranking, heatmap */
+    ck_assert_uint_eq(count(s, "<polygon class=\"band\""), 2); /* two interval bands */
+    ck_assert_uint_eq(count(s, "class=\"tg\""), 1);           /* the target path */
+    ck_assert_ptr_null(strstr(s, "<script"));
+    ck_assert_ptr_null(strstr(s, "src="));
+    ck_assert_ptr_null(strstr(s, "@import"));
+    /* Every external-looking reference is the SVG namespace only. */
+    ck_assert_uint_eq(count(s, "http"), count(s, "xmlns=\"http://www.w3.org/2000/svg\""));
+    ck_assert_ptr_nonnull(strstr(s, "Emissions &quot;fell&quot; &lt;fast&gt;."));
+    ck_assert_ptr_nonnull(strstr(s, "<td>Bø &amp; Sauherad</td><td class=\"n\">1234.5</td>"));
+    ck_assert_ptr_nonnull(strstr(s, "fill=\"url(#gidx-na)\""));  /* missing heatmap cell */
+    gidx_free(s);
+    gidx_report_free(r);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+    gidx_report *r = NULL;
+    gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
+    double lv[2] = { 95, 80 }, m[1] = { 1 };
+    int y[1] = { 2020 };
+    char *s = (char *)1;
+    ck_assert_int_eq(gidx_report_new(&r, NULL), GIDX_EINVAL);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(gidx_report_new(&r, "t"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_section(r, "bad id", "x"), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_report_add_section(r, "a", "x"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_section(r, "a", "y"), GIDX_EDUPLICATE);
+    ck_assert_int_eq(gidx_report_add_fan_chart(r, &fc), GIDX_EINVAL);  /* no data */
+    fc.fc_years = y; fc.fc_mean = m; fc.n_fc = 1;
+    fc.levels = lv; fc.n_levels = 2; fc.fc_lo = m; fc.fc_hi = m;
+    ck_assert_int_eq(gidx_report_add_fan_chart(r, &fc), GIDX_EINVAL);  /* levels not ascending */
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "ascending"));
+    fc.version = 2;
+    ck_assert_int_eq(gidx_svg_fan_chart(&s, &fc), GIDX_EINVAL);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(gidx_report_render(&s, NULL, r, 7), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_report_add_table(r, NULL, 1, 0, NULL, NULL), GIDX_EINVAL);
+    gidx_report_free(r);
+    gidx_report_free(NULL);
+    gidx_free(NULL);
+}
+END_TEST
+
+START_TEST(test_write_atomic)
+{
+    gidx_report *r = sample();
+    char path[] = "/tmp/gidx-report-XXXXXX";
+    char file[64];
+    ck_assert_ptr_nonnull(mkdtemp(path));
+    snprintf(file, sizeof file, "%s/r.html", path);
+    ck_assert_int_eq(gidx_report_write(r, file, GIDX_REPORT_HTML), GIDX_OK);
+    ck_assert_int_eq(access(file, R_OK), 0);
+    unlink(file);
+    snprintf(file, sizeof file, "%s/missing/r.html", path);
+    ck_assert_int_eq(gidx_report_write(r, file, GIDX_REPORT_HTML), GIDX_EIO);
+    ck_assert_int_eq(access(file, F_OK), -1);
+    rmdir(path);
+    gidx_report_free(r);
+}
+END_TEST
+
+START_TEST(test_svg_standalone)
+{
+    const char *labels[2] = { "A", "B" }, *cols[1] = { "x" };
+    double score[2] = { 1, 2 }, rank[2] = { 2, 1 }, v[2] = { 3, 4 };
+    char *s = NULL;
+    ck_assert_int_eq(gidx_svg_ranking(&s, "r", 2, labels, score, rank, NULL, NULL), GIDX_OK);
+    ck_assert_int_eq(strncmp(s, "<svg ", 5), 0);
+    /* Sorted by rank: B (rank 1) is drawn before A. */
+    ck_assert(strstr(s, ">B</text>") < strstr(s, ">A</text>"));
+    gidx_free(s);
+    ck_assert_int_eq(gidx_svg_heatmap(&s, "h", 2, 1, labels, cols, v, NULL), GIDX_OK);
+    ck_assert_uint_eq(count(s, "<rect x="), 2);
+    gidx_free(s);
+    ck_assert_int_eq(gidx_svg_ranking(&s, "r", 0, labels, score, rank, NULL, NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_svg_ranking(&s, "r", 2, labels, score, rank, score, NULL), GIDX_EINVAL);
+}
+END_TEST
+
+
+START_TEST(test_scenario_file)
+{
+    char path[512];
+    gidx_scenario *s = NULL;
+    int years[6] = { 2025, 2026, 2027, 2028, 2029, 2030 };
+    double e[6];
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
+    ck_assert_msg(gidx_scenario_load(&s, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_str_eq(gidx_scenario_name(s), "Grønn omstilling Telemark");
+    ck_assert_uint_eq(gidx_scenario_ninstruments(s), 2);
+    ck_assert_str_eq(gidx_scenario_instrument_indicator(s, 0), "ghg_road_per_capita");
+    ck_assert_int_eq(gidx_scenario_instrument_relative(s, 0), 1);
+    ck_assert_int_eq(gidx_scenario_instrument_applies(s, 0, "4003"), 1);
+    ck_assert_int_eq(gidx_scenario_instrument_applies(s, 0, "4005"), 0);
+    ck_assert_int_eq(gidx_scenario_instrument_applies(s, 1, "4005"), 1);
+    /* Given path: 0 before 2026, then -2 %, -5 %, -8 %, and -8 % persists. */
+    ck_assert_int_eq(gidx_scenario_effect_path(e, 6, s, 0, years, 6), GIDX_OK);
+    ck_assert_double_eq(e[0], 0.0);
+    ck_assert_double_eq(e[1], -0.02);
+    ck_assert_double_eq(e[3], -0.08);
+    ck_assert_double_eq(e[5], -0.08);
+    /* From the estimator result: event times >= 0 from 2027 on. */
+    ck_assert_int_eq(gidx_scenario_effect_path(e, 6, s, 1, years, 6), GIDX_OK);
+    ck_assert_double_eq(e[1], 0.0);
+    ck_assert_double_eq(e[2], -0.0199);
+    ck_assert_double_eq(e[5], -0.1008);
+    ck_assert_ptr_nonnull(strstr(gidx_scenario_instrument_source(s, 1), "effect_result.json"));
+    ck_assert_int_eq(gidx_scenario_effect_path(e, 3, s, 1, years, 6), GIDX_EBUFS);
+    ck_assert_int_eq(gidx_scenario_has_ripple(s), 1);
+    ck_assert_int_eq(gidx_scenario_ripple_type(s), 2);
+    ck_assert_uint_eq(gidx_scenario_ripple_nshocks(s), 1);
+    ck_assert_str_eq(gidx_scenario_ripple_sector(s, 0), "Construction");
+    ck_assert_double_eq(gidx_scenario_ripple_amount(s, 0), 500.0);
+    gidx_scenario_free(s);
+    gidx_scenario_free(NULL);
+}
+END_TEST
+
+START_TEST(test_scenario_errors)
+{
+    gidx_scenario *s = (gidx_scenario *)1;
+    const char *bad1 = "{\"name\": \"x\", \"instruments\": [{\"name\": \"a\", \"indicator\": \"b\","
+                       " \"effect\": {\"per_year\": [1]}}]}";
+    const char *bad2 = "{\"name\": \"x\",\n \"instruments\": [}";
+    const char *bad3 = "{\"name\": \"x\"}";
+    const char *bad4 = "{\"name\": \"x\", \"name\": \"y\", \"instruments\": []}";
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad1, strlen(bad1), "s.json"), GIDX_EDATA);
+    ck_assert_ptr_null(s);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "s.json: instruments[0].start_year"));
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad2, strlen(bad2), "s.json"), GIDX_EPARSE);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "s.json:2:"));
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad3, strlen(bad3), "s.json"), GIDX_EDATA);
+    ck_assert_int_eq(gidx_scenario_parse(&s, bad4, strlen(bad4), "s.json"), GIDX_EPARSE);
+    ck_assert_int_eq(gidx_scenario_load(&s, "/nonexistent/s.json"), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "/nonexistent/s.json"));
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = tcase_create("render");
+    tcase_add_test(tc, test_text);
+    tcase_add_test(tc, test_json);
+    tcase_add_test(tc, test_html);
+    tcase_add_test(tc, test_svg_standalone);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("errors");
+    tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_write_atomic);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("scenario");
+    tcase_add_test(tc, test_scenario_file);
+    tcase_add_test(tc, test_scenario_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(report_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

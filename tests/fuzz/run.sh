@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang-14 (ASan + UBSan) and runs each for
+# a bounded time on a seed corpus taken from the real data in data/ and
+# tests/data/. A crash fails the run; its input is kept in tests/fuzz/crashes/
+# to be fixed and turned into a regression test.
+# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [BUILDDIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-30}
+build=${2:-build-fuzz}
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang-14 meson setup "$build" -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debugoptimized >/dev/null
+fi
+meson compile -C "$build" >/dev/null
+corpus_root=$(mktemp -d); trap 'rm -rf "$corpus_root"' EXIT
+mkdir -p tests/fuzz/crashes
+seed() {  # seed NAME FILES... : copy (the first 64 KiB of) files into a corpus
+  local name=$1; shift; mkdir -p "$corpus_root/$name"
+  local f; for f in "$@"; do [ -f "$f" ] && head -c 65536 "$f" > "$corpus_root/$name/$(echo "$f" | tr / _)"; done
+  true
+}
+seed csv $(find data tests/data -name '*.csv' 2>/dev/null | head -n 60)
+seed dataset $(find data tests/data -name '*.csv' 2>/dev/null | head -n 60)
+seed jsonstat $(find data tests/data -name '*.json' 2>/dev/null | head -n 40)
+seed catalog $(find data tests/data -name '*.json' 2>/dev/null | head -n 40)
+seed scenario $(find data tests/data -name '*.json' 2>/dev/null | head -n 40)
+seed io $(find data/io tests/data -name '*.csv' 2>/dev/null | head -n 40)
+seed coinr $(find tests/data -name 'ASEM*.csv' 2>/dev/null)
+seed forecast_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
+seed effects_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
+mkdir -p "$corpus_root/formula"
+if [ -f data/catalog/default.json ]; then
+  /usr/bin/python3 - "$corpus_root/formula" <<'PY'
+import json, sys, pathlib
+out = pathlib.Path(sys.argv[1])
+cat = json.load(open("data/catalog/default.json", encoding="utf-8"))
+items = cat.get("indicators", cat) if isinstance(cat, dict) else cat
+for i, ind in enumerate(items if isinstance(items, list) else []):
+    f = ind.get("formula") if isinstance(ind, dict) else None
+    if f:
+        (out / f"f{i}").write_text(f, encoding="utf-8")
+PY
+fi
+total=0; failed=0
+for exe in "$build"/tests/fuzz/fuzz_*; do
+  [ -f "$exe" ] && [ -x "$exe" ] || continue
+  name=$(basename "$exe"); name=${name#fuzz_}
+  mkdir -p "$corpus_root/$name"
+  log=$(mktemp)
+  if "$exe" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
+       -artifact_prefix="tests/fuzz/crashes/$name-" "$corpus_root/$name" > "$log" 2>&1; then
+    runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -n 1 | awk '{print $2}')
+    echo "fuzz_$name: ${runs:-?} executions in ${secs}s, no crash"
+  else
+    echo "fuzz_$name: FAILED"; tail -n 40 "$log"; failed=$((failed + 1))
+  fi
+  rm -f "$log"; total=$((total + 1))
+done
+echo "$((total - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,72 @@
+# Ripple effects from R: Miller & Blair (2009) ch. 2, invariants, FLQ by
+# hand, errors as gidx_error conditions.
+Z <- matrix(c(150, 500, 200, 100), 2, byrow = TRUE)
+x <- c(Agriculture = 1000, Manufacturing = 2000)
+data_dir <- file.path(Sys.getenv("GIDX_TEST_DATA"), "ripple")
+
+test_that("Miller & Blair ch. 2", {
+  m <- gidx_io_model(Z, x)
+  expect_equal(unname(gidx_io_coefficients(m)), matrix(c(.15, .25, .2, .05), 2, byrow = TRUE),
+               tolerance = 1e-14)
+  # published to 6 decimals
+  expect_equal(unname(gidx_io_leontief(m)),
+               matrix(c(1.254125, 0.330033, 0.264026, 1.122112), 2, byrow = TRUE),
+               tolerance = 1e-6)
+  mu <- gidx_io_multipliers(m)
+  expect_equal(names(mu), c("Agriculture", "Manufacturing"))
+  expect_equal(unname(mu), c(1.518152, 1.452145), tolerance = 1e-6)
+  r <- gidx_io_shock(m, c(600, 1500))
+  df <- as.data.frame(r)
+  out <- df[df$quantity == "output", ]
+  expect_equal(out$total, c(1247.5, 1841.6), tolerance = 1e-4)
+  expect_equal(out$direct, c(600, 1500))
+})
+
+test_that("invariants: vL = 1 and type II >= type I", {
+  set.seed(3)
+  A <- matrix(runif(100), 10); A <- sweep(A, 2, colSums(A) / 0.7, "/")
+  m <- gidx_io_model(A %*% diag(rep(100, 10)), rep(100, 10))
+  gidx_io_set_satellite(m, "value_added", 1 - colSums(A), per_unit = TRUE)
+  expect_equal(unname(gidx_io_multipliers(m, "value_added")), rep(1, 10), tolerance = 1e-12)
+  expect_equal(unname(gidx_io_leontief(m)), solve(diag(10) - A), tolerance = 1e-12)
+  f <- gidx_io_load(file.path(data_dir, "mb"))
+  for (q in c("output", "employment", "value_added", "emissions"))
+    expect_true(all(gidx_io_multipliers(f, q, 2) >= gidx_io_multipliers(f, q, 1)))
+  # tests/data/ripple/reference.py
+  expect_equal(unname(gidx_io_multipliers(f, "output", 2)),
+               c(1.869756292449061, 1.7538953256092689), tolerance = 1e-12)
+})
+
+test_that("shock path, text and named shocks", {
+  f <- gidx_io_load(file.path(data_dir, "mb"))
+  r <- gidx_io_shock(f, rbind(c(100, 0), c(0, 100), c(50, 50)), type = 2, first_year = 2026L)
+  p <- gidx_io_path(r, "emissions", "total")
+  expect_length(p, 3)
+  expect_equal(p[3], (p[1] + p[2]) / 2, tolerance = 1e-12)
+  j <- gidx_io_text(gidx_io_shock(f, c(Manufacturing = 100), type = 2), "json")
+  expect_match(j, '"induced"')
+  expect_match(j, '"multipliers"')
+})
+
+test_that("FLQ on a hand-worked case", {
+  lam <- 0.4510784  # log2(1.05)^0.3 by hand
+  cilq <- matrix(c(2, 4, 2, .25, .5, .5, .5, 2, 1), 3, byrow = TRUE)
+  expect_equal(gidx_io_location_quotients(c(100, 50, 50), c(1000, 2000, 1000), "flq", 0.3),
+               cilq * lam, tolerance = 1e-6)
+  m <- gidx_io_model(Z, x)
+  reg <- gidx_io_regionalise(m, c(12, 3), c(100, 150), "slq", industry = c(1L, 2L))
+  expect_equal(unname(gidx_io_coefficients(reg))[2, 1], 0.2 / 3, tolerance = 1e-14)
+})
+
+test_that("errors are gidx_error conditions with the C message", {
+  err <- tryCatch(gidx_io_leontief(gidx_io_model(matrix(c(1, 1, 1, 1), 2), c(2, 2))),
+                  error = function(e) e)
+  expect_s3_class(err, "gidx_error")
+  err <- tryCatch(gidx_io_model(Z, c(1000, -2000)), error = function(e) e)
+  expect_s3_class(err, "gidx_edata")
+  expect_match(conditionMessage(err), "negative")
+  err <- tryCatch(gidx_io_load(file.path(data_dir, "bad_square")), error = function(e) e)
+  expect_s3_class(err, "gidx_eparse")
+  err <- tryCatch(gidx_io_shock(gidx_io_model(Z, x), c(1, 2), type = 2), error = function(e) e)
+  expect_s3_class(err, "gidx_estate")
+})

@@ -1,0 +1,231 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * greenidx ripple: the effects of a final-demand shock in an input-output
+ * model (output, jobs, value added, emissions; direct, indirect, induced).
+ * Parses arguments and prints what gidx_io_* computed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: greenidx ripple --io PATH --shock SECTOR=AMOUNT[,SECTOR=AMOUNT...]\n"
+    "                       [--type 1|2] [--format table|csv|json] [--output FILE]\n"
+    "                       [--region CODE | --region-employment FILE --national-employment FILE\n"
+    "                        [--concordance FILE] [--lq slq|cilq|flq] [--delta 0.3]]\n\n"
+    "Ripple effects (ringvirkninger) of a change in final demand, by the\n"
+    "Leontief model (Miller & Blair 2009, Input-Output Analysis, 2nd ed.).\n\n"
+    "  --io PATH        folder with Z.csv, x.csv and optionally satellites.csv\n"
+    "                   (sector,employment,value_added,labour_income,emissions) and\n"
+    "                   households.csv (sector,consumption); see docs/ripple.md\n"
+    "  --shock S=A,...  change in final demand A (the table's currency unit) for\n"
+    "                   sector S; several pairs separated by ',' or repeated --shock\n"
+    "  --type 1|2       1: direct + indirect; 2: also induced by household spending\n"
+    "                   (needs labour_income and households.csv). Default 1\n"
+    "  --format F       table (default), csv or json\n"
+    "  --output FILE    write there (atomically) instead of standard output\n"
+    "  --region-employment FILE, --national-employment FILE\n"
+    "                   regionalise the national table by location quotients from\n"
+    "                   employment by industry (CSV: industry,employment)\n"
+    "  --concordance FILE  sector,industry map (default: industries named as sectors)\n"
+    "  --lq M           slq, cilq or flq (default flq)\n"
+    "  --delta D        FLQ delta in [0, 1) (default 0.3, Flegg & Tohmo 2013)\n"
+    "  --region CODE    regionalise with the embedded employment of a municipality\n"
+    "                   or county (needs the embedded data set)\n";
+
+static int run(int argc, char **argv);
+
+const gidx_cli_command gidx_cli_cmd_ripple = {
+    "ripple", "ripple effects of a final-demand shock (input-output model)", run, usage
+};
+
+/* Add "S=A,S=A" to df; sector names may themselves contain ',' (SN2007
+ * groups do), so a piece without '=' is joined to the next. */
+static int add_shocks(double *df, const gidx_io_model *m, const char *spec)
+{
+    char *s = strdup(spec), *p, *start;
+    gidx_status rc = GIDX_OK;
+    if (s == NULL) {
+        fprintf(stderr, "greenidx ripple: out of memory\n");
+        return GIDX_EXIT_INTERNAL;
+    }
+    start = s;
+    for (p = s;; p++) {
+        if (*p == ',' || *p == '\0') {
+            char *eq = memchr(start, '=', (size_t)(p - start));
+            int end = *p == '\0';
+            if (eq != NULL) {
+                size_t i;
+                double v;
+                *p = '\0';
+                *eq = '\0';
+                if (gidx_cli_parse_double(eq + 1, &v) != 0) {
+                    fprintf(stderr, "greenidx ripple: --shock: '%s' is not an amount for sector '%s'\n",
+                            eq + 1, start);
+                    free(s);
+                    return GIDX_EXIT_USAGE;
+                }
+                rc = gidx_io_model_find_sector(&i, m, start);
+                if (rc != GIDX_OK) {
+                    free(s);
+                    return gidx_cli_fail("ripple", rc);
+                }
+                df[i] += v;
+                start = p + 1;
+            } else if (end) {
+                fprintf(stderr, "greenidx ripple: --shock: '%s' is not SECTOR=AMOUNT\n", start);
+                free(s);
+                return GIDX_EXIT_USAGE;
+            }
+            if (end)
+                break;
+        }
+    }
+    free(s);
+    return GIDX_EXIT_OK;
+}
+
+static int regionalise(gidx_io_model **m, const char *remp, const char *nemp, const char *conc,
+                       int method, double delta)
+{
+    size_t n = gidx_io_model_nsectors(*m), k = 0, k2 = 0;
+    double *re = NULL, *ne = NULL;
+    size_t *g = NULL;
+    gidx_io_model *reg = NULL;
+    gidx_status rc = gidx_io_employment_read(NULL, 0, &k, remp, NULL);
+    if (rc != GIDX_OK && rc != GIDX_EBUFS)
+        return gidx_cli_fail("ripple", rc);
+    re = malloc((k ? k : 1) * sizeof *re);
+    ne = malloc((k ? k : 1) * sizeof *ne);
+    g = malloc(n * sizeof *g);
+    if (re == NULL || ne == NULL || g == NULL) {
+        free(re); free(ne); free(g);
+        fprintf(stderr, "greenidx ripple: out of memory\n");
+        return GIDX_EXIT_INTERNAL;
+    }
+    if ((rc = gidx_io_employment_read(re, k, &k, remp, NULL)) == GIDX_OK &&
+        (rc = gidx_io_employment_read(ne, k, &k2, nemp, remp)) == GIDX_OK &&
+        (rc = gidx_io_concordance_read(g, n, *m, remp, conc)) == GIDX_OK &&
+        (rc = gidx_io_model_regionalise(&reg, *m, method, delta, re, ne, k, g)) == GIDX_OK) {
+        gidx_io_model_free(*m);
+        *m = reg;
+    }
+    free(re);
+    free(ne);
+    free(g);
+    return rc == GIDX_OK ? GIDX_EXIT_OK : gidx_cli_fail("ripple", rc);
+}
+
+static int run(int argc, char **argv)
+{
+    const gidx_cli_command *c = &gidx_cli_cmd_ripple;
+    const char *io = NULL, *type_s = NULL, *format_s = "table", *output = NULL, *region = NULL;
+    const char *remp = NULL, *nemp = NULL, *conc = NULL, *lq_s = "flq", *delta_s = NULL;
+    const char *shocks[64];
+    int nshocks = 0, i, missing, format, method, ex;
+    long type = 1;
+    double delta = 0.3, *df = NULL;
+    gidx_io_model *m = NULL;
+    gidx_io_result *r = NULL;
+    gidx_io_shock_options o = GIDX_IO_SHOCK_OPTIONS_INIT;
+    gidx_status rc;
+    size_t need = 0;
+    char *text = NULL;
+
+    for (i = 1; i < argc; i++) {
+        const char *v = NULL;
+        if (gidx_cli_opt(argc, argv, &i, "--io", 1, &io, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--type", 1, &type_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--format", 1, &format_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--output", 1, &output, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--region-employment", 1, &remp, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--national-employment", 1, &nemp, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--concordance", 1, &conc, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--region", 1, &region, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--lq", 1, &lq_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--delta", 1, &delta_s, &missing)) {
+            if (missing)
+                return gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
+        } else if (gidx_cli_opt(argc, argv, &i, "--shock", 1, &v, &missing)) {
+            if (missing)
+                return gidx_cli_usage_error(c, "option --shock needs a value");
+            if (nshocks == (int)(sizeof shocks / sizeof shocks[0]))
+                return gidx_cli_usage_error(c, "too many --shock options");
+            shocks[nshocks++] = v;
+        } else {
+            return gidx_cli_usage_error(c, "unknown argument '%s'", argv[i]);
+        }
+    }
+    if (io == NULL)
+        return gidx_cli_usage_error(c, "--io PATH is required");
+    if (nshocks == 0)
+        return gidx_cli_usage_error(c, "--shock SECTOR=AMOUNT is required");
+    if (type_s != NULL && (gidx_cli_parse_int(type_s, &type) != 0 || (type != 1 && type != 2)))
+        return gidx_cli_usage_error(c, "--type must be 1 or 2, not '%s'", type_s);
+    if (strcmp(format_s, "table") == 0)
+        format = GIDX_IO_FORMAT_TABLE;
+    else if (strcmp(format_s, "csv") == 0)
+        format = GIDX_IO_FORMAT_CSV;
+    else if (strcmp(format_s, "json") == 0)
+        format = GIDX_IO_FORMAT_JSON;
+    else
+        return gidx_cli_usage_error(c, "--format must be table, csv or json, not '%s'", format_s);
+    if (strcmp(lq_s, "slq") == 0)
+        method = GIDX_IO_SLQ;
+    else if (strcmp(lq_s, "cilq") == 0)
+        method = GIDX_IO_CILQ;
+    else if (strcmp(lq_s, "flq") == 0)
+        method = GIDX_IO_FLQ;
+    else
+        return gidx_cli_usage_error(c, "--lq must be slq, cilq or flq, not '%s'", lq_s);
+    if (delta_s != NULL && gidx_cli_parse_double(delta_s, &delta) != 0)
+        return gidx_cli_usage_error(c, "--delta must be a number, not '%s'", delta_s);
+    if ((remp == NULL) != (nemp == NULL))
+        return gidx_cli_usage_error(c, "--region-employment and --national-employment go together");
+    if (region != NULL && remp != NULL)
+        return gidx_cli_usage_error(c, "--region and --region-employment exclude each other");
+    if (region != NULL) {
+        fprintf(stderr,
+                "greenidx ripple: --region %s: this build has no embedded employment by "
+                "industry; give --region-employment FILE --national-employment FILE\n", region);
+        return GIDX_EXIT_DATA;
+    }
+
+    rc = gidx_io_model_load(&m, io);
+    if (rc != GIDX_OK)
+        return gidx_cli_fail("ripple", rc);
+    if (remp != NULL && (ex = regionalise(&m, remp, nemp, conc, method, delta)) != GIDX_EXIT_OK)
+        goto done_ex;
+    df = calloc(gidx_io_model_nsectors(m), sizeof *df);
+    if (df == NULL) {
+        fprintf(stderr, "greenidx ripple: out of memory\n");
+        ex = GIDX_EXIT_INTERNAL;
+        goto done_ex;
+    }
+    for (i = 0; i < nshocks; i++)
+        if ((ex = add_shocks(df, m, shocks[i])) != GIDX_EXIT_OK)
+            goto done_ex;
+    o.type = (int)type;
+    rc = gidx_io_shock(&r, m, df, gidx_io_model_nsectors(m), &o);
+    if (rc == GIDX_OK) {
+        rc = gidx_io_result_format(NULL, 0, &need, r, format);
+        if (rc == GIDX_EBUFS && (text = malloc(need)) != NULL)
+            rc = gidx_io_result_format(text, need, NULL, r, format);
+    }
+    if (rc != GIDX_OK) {
+        ex = gidx_cli_fail("ripple", rc);
+        goto done_ex;
+    }
+    ex = gidx_cli_emit("ripple", output, text, strlen(text));
+done_ex:
+    free(text);
+    free(df);
+    gidx_io_result_free(r);
+    gidx_io_model_free(m);
+    return ex;
+}
