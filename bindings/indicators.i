@@ -126,6 +126,49 @@ gidx_status gidx_py_panel_render(char **text, const gidx_panel *p, int format, c
 {
     return gidx_bind_panel_render(text, p, format, region);
 }
+/* The reason of every cell, one line each, in the row order of the CSV
+ * rendering of the whole panel ("" where the value is present). */
+gidx_status gidx_py_panel_reasons(char **text, const gidx_panel *p)
+{
+    const gidx_dataset *ds;
+    const gidx_catalog *cat;
+    size_t nr, ny, ni, r, y, i, len = 0, cap = 1024;
+    char *buf;
+    if (p == NULL)
+        return gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL);
+    ds = gidx_panel_dataset(p);
+    cat = gidx_panel_catalog(p);
+    nr = gidx_dataset_nregions(ds);
+    ny = gidx_dataset_nyears(ds);
+    ni = gidx_catalog_count(cat);
+    if ((buf = malloc(cap)) == NULL)
+        return GIDX_ENOMEM;
+    for (r = 0; r < nr; r++)
+        for (y = 0; y < ny; y++)
+            for (i = 0; i < ni; i++) {
+                const char *why = NULL;
+                size_t n, k;
+                gidx_panel_get(NULL, &why, p, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
+                               gidx_indicator_id(gidx_catalog_indicator(cat, i)));
+                n = why ? strlen(why) : 0;
+                if (len + n + 2 > cap) {
+                    char *nb;
+                    while (len + n + 2 > cap)
+                        cap *= 2;
+                    if ((nb = realloc(buf, cap)) == NULL) {
+                        free(buf);
+                        return GIDX_ENOMEM;
+                    }
+                    buf = nb;
+                }
+                for (k = 0; k < n; k++)
+                    buf[len++] = why[k] == '\n' ? ' ' : why[k];
+                buf[len++] = '\n';
+            }
+    buf[len] = '\0';
+    *text = buf;
+    return GIDX_OK;
+}
 gidx_status gidx_py_validation_new(gidx_validation **out, const gidx_panel *p, double z,
                                    double skew, double kurt, double r, double tol)
 {
@@ -145,9 +188,11 @@ gidx_status gidx_py_validation_render(char **text, const gidx_validation *v, int
 %apply double *OUTPUT { double *alpha_out };
 %inline %{
 /* Cronbach's alpha of a pillar (NaN when it cannot be computed). */
-gidx_status gidx_py_validation_alpha(double *alpha_out, const gidx_validation *v, const char *pillar)
+gidx_status gidx_py_validation_alpha(double *alpha_out, const gidx_validation *v, const char *pillar,
+                                     int standardized)
 {
-    return gidx_validation_alpha(alpha_out, NULL, v, pillar);
+    return standardized ? gidx_validation_alpha_standardized(alpha_out, NULL, v, pillar)
+                        : gidx_validation_alpha(alpha_out, NULL, v, pillar);
 }
 %}
 

@@ -121,6 +121,33 @@ START_TEST(test_formula_lag_gaps)
     ck_assert_str_eq(why, "g missing for 4003 2012");
     ck_assert(isnan(ev("base(g, 1990)", ds, "4003", 2015, why, sizeof why)));
     ck_assert_str_eq(why, "g missing for 4003 1990");
+    /* Target functions: -50 % from 2009 by 2030, linear: the path in 2015 is
+     * 100 - 50 * 6/21; the required cut from 30 in 2015 to 50 by 2030 is
+     * negative (already below the target level). */
+    {
+        gidx_target_spec t = GIDX_TARGET_SPEC_INIT;
+        gidx_formula *f = NULL;
+        double v;
+        t.base_year = 2009;
+        t.target_year = 2030;
+        t.cut_percent = 50;
+        ck_assert_int_eq(gidx_formula_parse(&f, "target_path(g)"), GIDX_OK);
+        ck_assert_int_eq(gidx_formula_eval(&v, why, sizeof why, f, ds, "4003", 2015, &t), GIDX_OK);
+        ck_assert_double_eq_tol(v, 100 - 50 * 6.0 / 21.0, 1e-12);
+        ck_assert_int_eq(gidx_formula_eval(&v, why, sizeof why, f, ds, "4003", 2015, NULL), GIDX_OK);
+        ck_assert(isnan(v));
+        ck_assert_str_eq(why, "target_path(g): the indicator has no target");
+        gidx_formula_free(f);
+        ck_assert_int_eq(gidx_formula_parse(&f, "required_cut(g)"), GIDX_OK);
+        ck_assert_int_eq(gidx_formula_eval(&v, why, sizeof why, f, ds, "4003", 2015, &t), GIDX_OK);
+        ck_assert_double_eq_tol(v, 100 * (1 - pow(50.0 / 30.0, 1.0 / 15.0)), 1e-12);
+        ck_assert(v < 0);
+        t.target_year = 2012;
+        ck_assert_int_eq(gidx_formula_eval(&v, why, sizeof why, f, ds, "4003", 2015, &t), GIDX_OK);
+        ck_assert(isnan(v));
+        ck_assert_ptr_nonnull(strstr(why, "year 2015 is not before the target year 2012"));
+        gidx_formula_free(f);
+    }
     gidx_dataset_free(ds);
 }
 END_TEST
@@ -604,6 +631,8 @@ START_TEST(test_panel_telemark_acceptance)
         double b = 165081.65999999995, x = 116312.45000000003;
         double path = b + (0.45 * b - b) * 14.0 / 21.0;
         ck_assert_double_eq_tol(v, 100 * (x / path - 1), 1e-9);
+        ck_assert_int_eq(gidx_panel_get(&v, &why, p, "4003", 2023, "ghg_required_cut"), GIDX_OK);
+        ck_assert_double_eq_tol(v, 100 * (1 - pow(0.45 * b / x, 1.0 / 7.0)), 1e-9);
     }
     /* The panel's dataset view. */
     ck_assert_uint_eq(gidx_dataset_nregions(gidx_panel_dataset(p)), 3);
@@ -734,6 +763,9 @@ START_TEST(test_validation_hand_panel)
     ck_assert_int_eq(gidx_validation_alpha(&x, &n, v, "p"), GIDX_OK);
     ck_assert_double_eq_tol(x, 0.96551724137931028, 1e-12);
     ck_assert_uint_eq(n, 8);
+    ck_assert_int_eq(gidx_validation_alpha_standardized(&x, &n, v, "p"), GIDX_OK);
+    ck_assert_double_eq_tol(x, 0.96815347317626854, 1e-12);
+    ck_assert_int_eq(gidx_validation_alpha_standardized(&x, &n, v, "zz"), GIDX_ENOTFOUND);
     ck_assert_int_eq(gidx_validation_alpha(&x, &n, v, "q"), GIDX_OK);
     ck_assert(isnan(x));                    /* one non-context item */
     ck_assert_int_eq(gidx_validation_alpha(&x, &n, v, "zz"), GIDX_ENOTFOUND);

@@ -503,6 +503,16 @@ GIDX_API gidx_status gidx_validation_alpha(double *alpha, size_t *ncases,
                                            const gidx_validation *v, const char *pillar);
 
 /**
+ * Cronbach's alpha of a pillar on standardised items (each indicator
+ * z-scored over the same complete cases, lower-is-better ones negated), so
+ * that indicators on large scales do not dominate; equals the alpha of the
+ * correlation matrix. Same cases and errors as gidx_validation_alpha().
+ */
+GIDX_API gidx_status gidx_validation_alpha_standardized(double *alpha, size_t *ncases,
+                                                        const gidx_validation *v,
+                                                        const char *pillar);
+
+/**
  * Render a report: ::GIDX_IND_TEXT, ::GIDX_IND_JSON or ::GIDX_IND_CSV (one
  * row per finding: check,indicator,region,year,value,message).
  * @return as gidx_panel_render().

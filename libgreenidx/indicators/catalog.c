@@ -1077,8 +1077,11 @@ void gidx__csv_field(gidx__buf *b, const char *s)
 void gidx__fmt_double(char *out, size_t cap, double x)
 {
     int prec;
-    /* The shortest %.*g that reads back to the same double. */
-    for (prec = 1; prec <= 17; prec++) {
+    /* The shortest %g that reads back to the same double. Any decimal of at
+     * most 15 significant digits survives a round trip through a double, so
+     * when one round-trips, %.15g (which drops trailing zeros) is it; else
+     * 16 or 17 digits. */
+    for (prec = 15; prec <= 17; prec++) {
         snprintf(out, cap, "%.*g", prec, x);
         if (gidx__strtod(out, NULL) == x)
             return;

@@ -110,6 +110,13 @@ gidx_status gidx_panel_new(gidx_panel **out, const gidx_catalog *cat, const gidx
     p->nreg = gidx_dataset_nregions(ds);
     p->nyears = gidx_dataset_nyears(ds);
     p->nind = p->cat->ninds;
+    if (p->nyears != 0 && p->nind != 0 &&
+        p->nreg > ((size_t)-1 / sizeof(char *) - 1) / p->nyears / p->nind) {
+        gidx_panel_free(p);
+        return gidx__error_set(GIDX_ELIMIT, "panel of %zu regions x %zu years x %zu indicators "
+                               "is too large", gidx_dataset_nregions(ds), gidx_dataset_nyears(ds),
+                               gidx_catalog_count(cat));
+    }
     n = p->nreg * p->nyears * p->nind;
     forms = gidx__calloc(p->nind + 1, sizeof *forms);
     tgts = gidx__calloc(p->nind + 1, sizeof *tgts);
@@ -281,6 +288,8 @@ gidx_status gidx_panel_render(char *buf, size_t cap, size_t *needed, const gidx_
         const char *name = gidx_dataset_region_name(p->ds, code);
         for (y = 0; y < p->nyears; y++) {
             int year = gidx_dataset_year(p->ds, y);
+            char ystr[16];
+            snprintf(ystr, sizeof ystr, "%d", year);
             for (i = 0; i < p->nind; i++) {
                 const gidx_indicator *d = p->cat->inds[i];
                 const char *why = p->reasons[(r * p->nyears + y) * p->nind + i];
@@ -290,10 +299,18 @@ gidx_status gidx_panel_render(char *buf, size_t cap, size_t *needed, const gidx_
                 if (why == NULL)
                     gidx__fmt_double(num, sizeof num, v);
                 if (format == GIDX_IND_CSV) {
+                    /* Plain appends: this loop writes millions of rows for
+                     * large panels and printf's parsing would dominate. */
                     gidx__csv_field(&b, code);
                     gidx__buf_putc(&b, ',');
                     gidx__csv_field(&b, name);
-                    gidx__buf_printf(&b, ",%d,%s,%s\n", year, d->id, num);
+                    gidx__buf_putc(&b, ',');
+                    gidx__buf_puts(&b, ystr);
+                    gidx__buf_putc(&b, ',');
+                    gidx__buf_puts(&b, d->id);
+                    gidx__buf_putc(&b, ',');
+                    gidx__buf_puts(&b, num);
+                    gidx__buf_putc(&b, '\n');
                 } else if (format == GIDX_IND_TEXT) {
                     gidx__buf_printf(&b, "%-8s %-18s %4d %-30s %16s  %s\n", code, name, year,
                                      d->id, why ? "NA" : num,

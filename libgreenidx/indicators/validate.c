@@ -52,7 +52,8 @@ typedef struct finding {
 typedef struct pillar_stat {
     char *pillar;
     size_t k, ncases;
-    double alpha;
+    double alpha;        /* on raw values */
+    double alpha_std;    /* on items standardised over the complete cases */
 } pillar_stat;
 
 typedef struct cov_stat {
@@ -463,6 +464,7 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
             np[v->npillars].k = 0;
             np[v->npillars].ncases = 0;
             np[v->npillars].alpha = NAN;
+            np[v->npillars].alpha_std = NAN;
             v->npillars++;
         }
     }
@@ -505,7 +507,7 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
         }
     for (j = 0; j < v->npillars; j++) {
         pillar_stat *ps = &v->pillars[j];
-        size_t *items = gidx__calloc(nind + 1, sizeof *items), k = 0, c, n = 0;
+        size_t *items = gidx__calloc(nind + 1, sizeof *items), k = 0, c, n = 0, q0;
         double sumvar = 0, mean_t = 0, var_t = 0;
         if (items == NULL)
             goto nomem;
@@ -542,8 +544,12 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
             }
         ps->ncases = n;
         if (k >= 2 && n >= 2) {
+            double *zt = buf + n;    /* sum of standardised items per case */
+            int constant = 0;
+            for (q0 = 0; q0 < n; q0++)
+                zt[q0] = 0.0;
             for (c = 0; c < k; c++) {
-                double m = 0, s = 0;
+                double m = 0, s = 0, sd, sign;
                 size_t q;
                 for (q = 0; q < n; q++)
                     m += val[items[c] * nreg * nyears + (size_t)work[q]];
@@ -553,6 +559,24 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                     s += dd * dd;
                 }
                 sumvar += s / (double)(n - 1);
+                sd = sqrt(s / (double)(n - 1));
+                sign = cat->inds[items[c]]->direction == GIDX_LOWER_BETTER ? -1.0 : 1.0;
+                if (!(sd > 0))
+                    constant = 1;
+                else
+                    for (q = 0; q < n; q++)
+                        zt[q] += sign * (val[items[c] * nreg * nyears + (size_t)work[q]] - m) / sd;
+            }
+            if (!constant) {
+                double mz = 0, vz = 0;
+                for (q0 = 0; q0 < n; q0++)
+                    mz += zt[q0];
+                mz /= (double)n;
+                for (q0 = 0; q0 < n; q0++)
+                    vz += (zt[q0] - mz) * (zt[q0] - mz);
+                vz /= (double)(n - 1);
+                if (vz > 0)
+                    ps->alpha_std = (double)k / (double)(k - 1) * (1.0 - (double)k / vz);
             }
             for (c = 0; c < n; c++)
                 mean_t += buf[c];
@@ -635,6 +659,21 @@ gidx_status gidx_validation_alpha(double *alpha, size_t *ncases, const gidx_vali
     return gidx__error_set(GIDX_ENOTFOUND, "pillar \"%s\" is not in the report", pillar);
 }
 
+gidx_status gidx_validation_alpha_standardized(double *alpha, size_t *ncases,
+                                               const gidx_validation *v, const char *pillar)
+{
+    size_t k;
+    if (alpha == NULL || v == NULL || pillar == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_validation_alpha_standardized: NULL argument");
+    for (k = 0; k < v->npillars; k++)
+        if (strcmp(v->pillars[k].pillar, pillar) == 0) {
+            *alpha = v->pillars[k].alpha_std;
+            if (ncases) *ncases = v->pillars[k].ncases;
+            return GIDX_OK;
+        }
+    return gidx__error_set(GIDX_ENOTFOUND, "pillar \"%s\" is not in the report", pillar);
+}
+
 static void num_or_empty(char *out, size_t cap, double x)
 {
     if (isnan(x))
@@ -657,6 +696,11 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
         for (k = 0; k < v->npillars; k++) {
             num_or_empty(num, sizeof num, v->pillars[k].alpha);
             gidx__buf_puts(&b, "cronbach_alpha,");
+            gidx__csv_field(&b, v->pillars[k].pillar);
+            gidx__buf_printf(&b, ",,,%s,%zu items; %zu complete cases\n", num, v->pillars[k].k,
+                             v->pillars[k].ncases);
+            num_or_empty(num, sizeof num, v->pillars[k].alpha_std);
+            gidx__buf_puts(&b, "cronbach_alpha_standardized,");
             gidx__csv_field(&b, v->pillars[k].pillar);
             gidx__buf_printf(&b, ",,,%s,%zu items; %zu complete cases\n", num, v->pillars[k].k,
                              v->pillars[k].ncases);
@@ -695,14 +739,20 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
                 n += strcmp(v->f[q].check, checks[k]) == 0;
             gidx__buf_printf(&b, "  %-15s %zu\n", checks[k], n);
         }
-        gidx__buf_puts(&b, "\nCronbach's alpha per pillar (non-context indicators, complete cases):\n");
+        gidx__buf_puts(&b, "\nCronbach's alpha per pillar (non-context indicators, complete cases;\n"
+                           "raw values, and standardised items):\n");
         for (k = 0; k < v->npillars; k++) {
+            char num2[40];
             if (isnan(v->pillars[k].alpha))
                 snprintf(num, sizeof num, "NA");
             else
                 snprintf(num, sizeof num, "%.4f", v->pillars[k].alpha);
-            gidx__buf_printf(&b, "  %-12s alpha %-8s items %zu, cases %zu\n", v->pillars[k].pillar,
-                             num, v->pillars[k].k, v->pillars[k].ncases);
+            if (isnan(v->pillars[k].alpha_std))
+                snprintf(num2, sizeof num2, "NA");
+            else
+                snprintf(num2, sizeof num2, "%.4f", v->pillars[k].alpha_std);
+            gidx__buf_printf(&b, "  %-12s alpha %-8s standardised %-8s items %zu, cases %zu\n",
+                             v->pillars[k].pillar, num, num2, v->pillars[k].k, v->pillars[k].ncases);
         }
         gidx__buf_puts(&b, "\nCoverage (share of years observed, mean over regions):\n");
         for (i = 0; i < v->nind; i++) {
@@ -727,6 +777,8 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
             bad |= json_object_set_new(o, "cases", json_integer((json_int_t)v->pillars[k].ncases));
             bad |= json_object_set_new(o, "cronbach_alpha", isnan(v->pillars[k].alpha)
                                        ? json_null() : json_real(v->pillars[k].alpha));
+            bad |= json_object_set_new(o, "cronbach_alpha_standardized", isnan(v->pillars[k].alpha_std)
+                                       ? json_null() : json_real(v->pillars[k].alpha_std));
             bad |= json_array_append_new(pa, o);
         }
         for (i = 0; i < v->nind && !bad; i++)

@@ -51,6 +51,9 @@ def test_panel_matches_independent_computation(telemark, test_data):
     assert gdp[gdp.year == 2023]["reason"].item() == "variable gdp not in dataset"
     assert gdp[gdp.year == 2010]["reason"].item() == "ghg_total missing for 4003 2010"
     assert panel.nmissing > 0
+    assert set(panel.to_frame("notodden")["region_code"]) == {"4005"}
+    with pytest.raises(gi.NotFoundError):
+        panel.to_frame("Bergen")
     skien = panel.to_csv("Skien")
     assert skien.startswith("region_code,region_name,year,indicator,value\n")
     assert "Porsgrunn" not in skien
@@ -74,6 +77,7 @@ def test_validation_reference():
     with gi.Panel(cat, data) as panel:
         report = panel.validate()
         assert report.alpha("p") == pytest.approx(0.96551724137931028, rel=1e-12)
+        assert report.alpha("p", standardized=True) == pytest.approx(0.96815347317626854, rel=1e-12)
         f = report.findings()
         assert sorted(f[f.check == "redundant"]["indicator"]) == ["a", "a"]
         loose = panel.validate(r_limit=0.95).findings()

@@ -103,7 +103,7 @@ def _long_csv(data):
     d["region"] = d["region"].astype(str)
     d["year"] = d["year"].astype(int)
     d["value"] = _np.asarray(d["value"], dtype=float)
-    return d.to_csv(index=False, float_format="%.17g", lineterminator="\n")
+    return d.to_csv(index=False, lineterminator="\n")  # repr: exact round trip
 
 
 class Panel(_Handle):
@@ -122,12 +122,24 @@ class Panel(_Handle):
         return _capi.gidx_panel_nmissing(self._h)
 
     def to_frame(self, region=None):
-        """Long DataFrame region_code, region_name, year, indicator, value, reason."""
+        """Long DataFrame region_code, region_name, year, indicator, value, reason.
+
+        ``region`` (a code or a name, case-insensitive) keeps one region.
+        """
         import pandas as pd
-        rows = json.loads(_capi.gidx_py_panel_render(self._h, JSON, region))
-        df = pd.DataFrame(rows, columns=["region_code", "region_name", "year", "indicator",
-                                         "value", "reason"])
+        df = pd.read_csv(io.StringIO(_capi.gidx_py_panel_render(self._h, CSV, None)),
+                         dtype={"region_code": str, "region_name": str, "indicator": str},
+                         keep_default_na=False, na_values={"value": [""]})
+        reasons = _capi.gidx_py_panel_reasons(self._h).split("\n")[:-1]
         df["value"] = df["value"].astype(float)
+        df["reason"] = [r if r else None for r in reasons]
+        if region is not None:
+            keep = (df["region_code"] == str(region)) | \
+                   (df["region_name"].str.lower() == str(region).lower())
+            if not keep.any():
+                from ._errors import NotFoundError
+                raise NotFoundError('region "%s" is not in the data (by code or name)' % region, -6)
+            df = df[keep].reset_index(drop=True)
         return df
 
     def to_csv(self, region=None):
@@ -156,9 +168,10 @@ class Validation(_Handle):
         return pd.DataFrame(json.loads(self.to_json())["findings"],
                             columns=["check", "indicator", "region", "year", "value", "message"])
 
-    def alpha(self, pillar):
-        """Cronbach's alpha of a pillar (NaN when it cannot be computed)."""
-        return _capi.gidx_py_validation_alpha(self._h, pillar)
+    def alpha(self, pillar, standardized=False):
+        """Cronbach's alpha of a pillar (NaN when it cannot be computed); on raw
+        values, or with ``standardized=True`` on z-scored indicators."""
+        return _capi.gidx_py_validation_alpha(self._h, pillar, int(bool(standardized)))
 
     def to_json(self):
         return _capi.gidx_py_validation_render(self._h, JSON)

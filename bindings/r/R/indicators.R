@@ -66,8 +66,9 @@ gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL
 }
 
 #' Validate the indicator panel of gidx_indicators(): a list with the findings
-#' (data.frame check, indicator, region, year, value, message), Cronbach's
-#' alpha per pillar (named numeric) and the text report.
+#' (data.frame check, indicator, region, year, value, message), coverage,
+#' Cronbach's alpha per pillar on raw and on standardised values (named
+#' numerics) and the text report.
 #' @param indicators the data.frame returned by gidx_indicators()
 gidx_validate <- function(indicators) {
   panel <- attr(indicators, "panel")
@@ -78,8 +79,10 @@ gidx_validate <- function(indicators) {
                                                     "integer", "numeric", "character"),
                          na.strings = "", encoding = "UTF-8")
   alpha <- all[all$check == "cronbach_alpha", ]
-  list(findings = all[!(all$check %in% c("cronbach_alpha", "coverage")), ],
+  alpha_std <- all[all$check == "cronbach_alpha_standardized", ]
+  list(findings = all[!(all$check %in% c("cronbach_alpha", "cronbach_alpha_standardized", "coverage")), ],
        coverage = all[all$check == "coverage", c("indicator", "region", "value")],
        alpha = stats::setNames(alpha$value, alpha$indicator),
+       alpha_standardized = stats::setNames(alpha_std$value, alpha_std$indicator),
        text = gidx_check(gidx_r_validation_render(v, 0L)))
 }

@@ -19,6 +19,9 @@ items = np.column_stack([a, b, -c])                          # lower_better nega
 k = items.shape[1]
 alpha = k / (k - 1) * (1 - items.var(axis=0, ddof=1).sum() / items.sum(axis=1).var(ddof=1))
 print("alpha_p %.17g" % alpha)
+z = (items - items.mean(axis=0)) / items.std(axis=0, ddof=1)
+alpha_std = k / (k - 1) * (1 - z.var(axis=0, ddof=1).sum() / z.sum(axis=1).var(ddof=1))
+print("alpha_std_p %.17g" % alpha_std)
 print("r_ab %.17g" % np.corrcoef(a, b)[0, 1])
 print("r_ac %.17g" % np.corrcoef(a, c)[0, 1])
 print("r_bc %.17g" % np.corrcoef(b, c)[0, 1])

@@ -43,6 +43,7 @@ test_that("validation: Cronbach's alpha as numpy computes it", {
     {"id": "c", "formula": "C", "pillar": "p", "direction": "lower_better"}]}', json)
   v <- gidx_validate(gidx_indicators(d, gidx_catalog(json)))
   expect_equal(unname(v$alpha["p"]), 0.96551724137931028, tolerance = 1e-12)
+  expect_equal(unname(v$alpha_standardized["p"]), 0.96815347317626854, tolerance = 1e-12)
   expect_equal(sum(v$findings$check == "redundant"), 2L)
   expect_match(v$text, "Cronbach")
 })
