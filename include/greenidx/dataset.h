@@ -22,6 +22,7 @@
 #define GREENIDX_DATASET_H
 
 #include <greenidx/common.h>
+#include <greenidx/table.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -148,6 +149,346 @@ GIDX_API const char *gidx_dataset_meta(const gidx_dataset *ds, const char *key);
 GIDX_API size_t gidx_dataset_nmeta(const gidx_dataset *ds);
 /** Metadata key @p i (borrowed), or NULL when out of range. */
 GIDX_API const char *gidx_dataset_meta_key(const gidx_dataset *ds, size_t i);
+
+
+/* ------------------------------------------------------------------------ */
+/* Region registry                                                          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A registry of Norwegian municipalities and counties (opaque): codes, UTF-8
+ * names, level, parent county, validity period and the 2024 municipality each
+ * code belongs to, across the 2018, 2020 and 2024 reforms (SSB's KLASS 131
+ * and 104). Immutable once loaded; a const registry may be shared by threads.
+ */
+typedef struct gidx_registry gidx_registry;
+
+/** Level of a region in a ::gidx_registry. */
+enum gidx_region_level {
+    GIDX_LEVEL_ANY = 0,           /**< in lookups: any level */
+    GIDX_LEVEL_MUNICIPALITY = 1,  /**< a municipality (kommune), 4-digit code */
+    GIDX_LEVEL_COUNTY = 2         /**< a county (fylke), 2-digit code */
+};
+
+/**
+ * The registry compiled into the library (data/regions/: every municipality
+ * code used since 1994 with its 2024 successor, and the county codes).
+ *
+ * @param out out: the registry (free with gidx_registry_free()); NULL on failure
+ * @return ::GIDX_OK; ::GIDX_ENOMEM; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_registry_load_default(gidx_registry **out);
+
+/**
+ * Load a registry from a municipality correspondence CSV
+ * (`code_2024,name_2024,code,name,valid_from,valid_to`) and a county CSV
+ * (`code,name,valid_from,valid_to`), as shipped in data/regions/. An empty
+ * valid_from or valid_to means unbounded. A municipality's validity is
+ * clipped to that of its county (the first two digits of its code), so that
+ * e.g. 4003 Skien is valid from 2024 and 3807 Skien in 2020-2023.
+ *
+ * @param out               out: the registry; NULL on failure
+ * @param municipalities    path of the municipality CSV
+ * @param counties          path of the county CSV
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE; ::GIDX_ENOTFOUND (missing
+ *         column); ::GIDX_EDATA (bad year, naming file:line:column);
+ *         ::GIDX_EDUPLICATE (a code listed twice); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_registry_load(gidx_registry **out, const char *municipalities,
+                                        const char *counties);
+
+/** Free a registry; NULL is a no-op. */
+GIDX_API void gidx_registry_free(gidx_registry *reg);
+
+/** Number of entries (municipalities and counties). */
+GIDX_API size_t gidx_registry_size(const gidx_registry *reg);
+
+/**
+ * Look a region up by code.
+ *
+ * @param i     out: the entry's position
+ * @param code  e.g. "4003", "0806", "40"
+ * @param year  a year the code must be valid in, or 0 for any year
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the code (and year).
+ */
+GIDX_API gidx_status gidx_registry_find_code(size_t *i, const gidx_registry *reg,
+                                             const char *code, int year);
+
+/**
+ * Look a region up by name, case-insensitively (ASCII and Latin-1 letters
+ * such as Æ/æ, Ø/ø, Å/å compare equal in either case). A name also matches
+ * without its qualifier in parentheses ("Bø" matches "Bø (Telemark)").
+ *
+ * @param i      out: the entry's position
+ * @param name   UTF-8 name
+ * @param year   a year the region must be valid in; 0 = prefer the regions
+ *               valid today, then the most recently valid
+ * @param level  a ::gidx_region_level, ::GIDX_LEVEL_ANY for any
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the name and year;
+ *         ::GIDX_EDUPLICATE when several regions match (the message lists
+ *         their codes).
+ */
+GIDX_API gidx_status gidx_registry_find_name(size_t *i, const gidx_registry *reg,
+                                             const char *name, int year, int level);
+
+/** Code of entry @p i (borrowed), or NULL when out of range. */
+GIDX_API const char *gidx_registry_code(const gidx_registry *reg, size_t i);
+/** UTF-8 name of entry @p i (borrowed), or NULL when out of range. */
+GIDX_API const char *gidx_registry_name(const gidx_registry *reg, size_t i);
+/** Level (::gidx_region_level) of entry @p i; 0 when out of range. */
+GIDX_API int gidx_registry_level(const gidx_registry *reg, size_t i);
+/** Code of the county entry @p i belongs to (borrowed; a county is its own
+ *  parent), or NULL when out of range. */
+GIDX_API const char *gidx_registry_parent(const gidx_registry *reg, size_t i);
+/** First year entry @p i is valid in; 0 when unbounded or out of range. */
+GIDX_API int gidx_registry_valid_from(const gidx_registry *reg, size_t i);
+/** Last year entry @p i is valid in; 0 when still valid or out of range. */
+GIDX_API int gidx_registry_valid_to(const gidx_registry *reg, size_t i);
+/**
+ * The 2024 municipality (or county) whose area contains entry @p i
+ * (borrowed): "4020" for 0821 Bø. NULL for the municipalities that were
+ * split in 2020 (Halsa, Snillfjord, Tysfjord and their partners, code_2024
+ * "Rest" in the table) and for unknown codes, and when out of range.
+ */
+GIDX_API const char *gidx_registry_successor(const gidx_registry *reg, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Harmonisation across reforms                                             */
+/* ------------------------------------------------------------------------ */
+
+/** Options for gidx_dataset_harmonise(); initialise with ::GIDX_HARMONISE_OPTIONS_INIT. */
+typedef struct gidx_harmonise_options {
+    unsigned version;                 /**< must be 1 */
+    const char *const *intensive;     /**< variables that must not be summed (rates, shares, per-capita values) */
+    size_t nintensive;                /**< number of names in @p intensive */
+    int drop_unknown;                 /**< 0: a region the registry does not know is an error; 1: drop and report it */
+} gidx_harmonise_options;
+
+/** Default harmonisation options: every variable extensive, unknown regions are errors. */
+#define GIDX_HARMONISE_OPTIONS_INIT { 1u, NULL, 0u, 0 }
+
+/**
+ * Bring a municipal dataset keyed by codes of any vintage (1994-2024) to the
+ * 2024 municipality boundaries.
+ *
+ * Each region code is mapped to its 2024 successor through the registry;
+ * the values of all codes mapped to one 2024 municipality in a year are
+ * summed (extensive variables: counts, tonnes, GWh). Cells flagged missing
+ * or not applicable contribute nothing; a confidential contributor makes the
+ * sum confidential; a provisional one makes it provisional. Intensive
+ * variables (listed in the options) are copied only where the 2024
+ * municipality has exactly one contributing code in that year (a pure
+ * renumbering); elsewhere they are left out: recompute them from their
+ * harmonised components (the indicator layer's formulas do this).
+ *
+ * Codes of the municipalities split in the 2020 reform (successor "Rest")
+ * cannot be assigned to one 2024 municipality without a split key the
+ * correspondence table does not provide: they are dropped, and listed in the
+ * output's metadata under "harmonise.dropped" (comma-separated codes;
+ * empty when nothing was dropped). County codes (2 digits) are dropped and
+ * listed as well: aggregate with gidx_dataset_aggregate_counties().
+ *
+ * @param out  out: the harmonised dataset (region names set from the
+ *             registry, metadata copied); NULL on failure
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown region code (unless
+ *         drop_unknown); ::GIDX_EDUPLICATE when a 2024 code and an older code
+ *         both carry a value for the same municipality, year and variable
+ *         (naming all three); ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
+                                            const gidx_registry *reg,
+                                            const gidx_harmonise_options *opt);
+
+/**
+ * Add county totals to a dataset keyed by 2024 municipality codes: for each
+ * county (the first two digits of the code), year and listed variable, the
+ * sum over all its 2024 municipalities in the registry. The sum is set only
+ * when every municipality of the county has an observed value (flag OK or
+ * provisional; provisional if any is); otherwise the county cell is set
+ * missing (or confidential, when a municipality is), never a partial sum.
+ * Counties get their registry names.
+ *
+ * @param variables   the extensive variables to aggregate; NULL = all
+ * @param nvariables  number of names
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for a variable not in the dataset;
+ *         ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_aggregate_counties(gidx_dataset *ds, const gidx_registry *reg,
+                                                     const char *const *variables,
+                                                     size_t nvariables);
+
+/* ------------------------------------------------------------------------ */
+/* Loaders and writer                                                       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * The Telemark panel compiled into the library: 17 municipalities keyed by
+ * their 2024 codes (4001-4036) with display names, plus the county "40"
+ * (Telemark) as the sum of its municipalities for every variable (all are
+ * extensive). Variables (see docs/data.md): `population` (SSB 07459),
+ * `ghg_total` and `ghg_<sector>` (t CO2e, Miljødirektoratet), `employment_total`
+ * and `employment_<industry>` (SSB 13470), `electricity_total` and
+ * `electricity_<group>` (GWh, SSB 14490). Provenance is in the metadata.
+ *
+ * @param out out: the dataset; NULL on failure
+ * @return ::GIDX_OK; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_load_default(gidx_dataset **out);
+
+/** Options for the long CSV loader; initialise with ::GIDX_LONG_CSV_OPTIONS_INIT. */
+typedef struct gidx_long_csv_options {
+    unsigned version;        /**< must be 1 */
+    const char *region;      /**< name of the region column */
+    const char *year;        /**< name of the year column */
+    const char *variable;    /**< name of the variable column */
+    const char *value;       /**< name of the value column */
+    const char *flag;        /**< name of the optional flag column (used when present; NULL = never) */
+    gidx_csv_options csv;    /**< dialect; skip_lines == 0 also skips leading title lines (no separator) */
+} gidx_long_csv_options;
+
+/** Default long-CSV options: columns region, year, variable, value and optional flag. */
+#define GIDX_LONG_CSV_OPTIONS_INIT { 1u, "region", "year", "variable", "value", "flag", GIDX_CSV_OPTIONS_INIT }
+
+/**
+ * Load a long CSV (one row per region, year, variable and value, optionally
+ * a flag) into a new dataset. Other columns are ignored. The value may be an
+ * SSB symbol (`..` confidential, `.` not applicable, empty/`NA`/`:`/`-`
+ * missing); the flag column takes `ok`/empty, `missing`, `confidential`
+ * (`..`), `not_applicable` (`.`), `provisional` (`p`).
+ *
+ * @param out   out: the dataset; NULL on failure
+ * @param path  the file; its name appears in every error message
+ * @param opt   options, or NULL for ::GIDX_LONG_CSV_OPTIONS_INIT
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE; ::GIDX_EENCODING;
+ *         ::GIDX_ENOTFOUND (a required column is missing);
+ *         ::GIDX_EDATA (empty file, no data rows, a year or value that is not
+ *         a number, an unknown flag: file:line:column);
+ *         ::GIDX_EDUPLICATE (a region/year/variable seen twice, naming
+ *         both lines); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_load_csv(gidx_dataset **out, const char *path,
+                                           const gidx_long_csv_options *opt);
+
+/** As gidx_dataset_load_csv(), from @p len bytes in memory named @p name. */
+GIDX_API gidx_status gidx_dataset_parse_csv(gidx_dataset **out, const char *buf, size_t len,
+                                            const char *name,
+                                            const gidx_long_csv_options *opt);
+
+/** Layouts of a wide CSV. */
+enum gidx_wide_layout {
+    GIDX_WIDE_YEARS = 0,     /**< one column per year (headers that are years), rows are regions (x variables) */
+    GIDX_WIDE_VARIABLES = 1  /**< one column per variable, rows are region x year */
+};
+
+/** Options for the wide CSV loader; initialise with ::GIDX_WIDE_CSV_OPTIONS_INIT. */
+typedef struct gidx_wide_csv_options {
+    unsigned version;          /**< must be 1 */
+    int layout;                /**< a ::gidx_wide_layout */
+    const char *region;        /**< name of the region column */
+    const char *year;          /**< name of the year column (::GIDX_WIDE_VARIABLES) */
+    const char *variable;      /**< name of the variable column (::GIDX_WIDE_YEARS); used when present */
+    const char *variable_name; /**< the variable's name when there is no variable column (::GIDX_WIDE_YEARS) */
+    gidx_csv_options csv;      /**< dialect; skip_lines == 0 also skips leading title lines */
+} gidx_wide_csv_options;
+
+/** Default wide-CSV options: year columns, region column "region", variable column "variable". */
+#define GIDX_WIDE_CSV_OPTIONS_INIT { 1u, GIDX_WIDE_YEARS, "region", "year", "variable", "value", GIDX_CSV_OPTIONS_INIT }
+
+/**
+ * Load a wide CSV. With ::GIDX_WIDE_YEARS every column whose header is a
+ * year (an integer such as "2023") holds values and all other columns except
+ * region and variable are ignored; with ::GIDX_WIDE_VARIABLES every column
+ * other than region and year is a variable. Values follow the rules of
+ * gidx_dataset_load_csv().
+ *
+ * @return as gidx_dataset_load_csv(); ::GIDX_EDATA also when no value column exists.
+ */
+GIDX_API gidx_status gidx_dataset_load_wide_csv(gidx_dataset **out, const char *path,
+                                                const gidx_wide_csv_options *opt);
+
+/** As gidx_dataset_load_wide_csv(), from memory. */
+GIDX_API gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf,
+                                                 size_t len, const char *name,
+                                                 const gidx_wide_csv_options *opt);
+
+/**
+ * Load Miljødirektoratet's municipal emissions CSV ("Klimagassutslipp fra
+ * kommuner": `Kommune,År,Sektor,Utslippskilde,Utslipp`, tonnes CO2e,
+ * optionally with a `Kommunenummer` column) into `ghg_total` and one
+ * `ghg_<sector>` variable per sector (see docs/data.md for the slugs).
+ * Rows of one key are summed (the gas column is not in the file). Without a
+ * number column, municipality names are resolved through @p reg: the region
+ * valid today (the Telemark files name all years by today's municipalities);
+ * with it, the codes are used as given. Source names are trimmed.
+ *
+ * @param reg  registry for name lookup; may be NULL when the file has codes
+ * @return as gidx_dataset_load_csv(); ::GIDX_ENOTFOUND for an unknown
+ *         municipality name (file:line:column).
+ */
+GIDX_API gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char *path,
+                                                 const gidx_registry *reg);
+
+/** As gidx_dataset_load_emissions(), from memory. */
+GIDX_API gidx_status gidx_dataset_parse_emissions(gidx_dataset **out, const char *buf,
+                                                  size_t len, const char *name,
+                                                  const gidx_registry *reg);
+
+/** Options for the JSON-stat loader; initialise with ::GIDX_JSONSTAT_OPTIONS_INIT. */
+typedef struct gidx_jsonstat_options {
+    unsigned version;          /**< must be 1 */
+    const char *region_dim;    /**< dimension holding regions; NULL = the one with role "geo", else none */
+    const char *time_dim;      /**< dimension holding years; NULL = the one with role "time" */
+    const char *variable_dim;  /**< dimension naming the variable; NULL = all remaining dimensions */
+    const char *region;        /**< region of every cell when there is no region dimension */
+    const char *variable;      /**< variable name when no remaining dimension has more than one category */
+} gidx_jsonstat_options;
+
+/** Default JSON-stat options: regions and years by role, variables from the other dimensions. */
+#define GIDX_JSONSTAT_OPTIONS_INIT { 1u, NULL, NULL, NULL, "0", NULL }
+
+/**
+ * Load a JSON-stat 2.0 dataset (SSB's statistics-bank API answer) with
+ * jansson. Values are row-major with the last dimension fastest, as a dense
+ * array or a sparse object; `null` values are missing; `status` symbols
+ * (`..` confidential, `.` not applicable, `:` / `-` missing) become flags.
+ * Region codes lose SSB's `K-` / `F-` prefixes ("K-5001" -> "5001"). Time
+ * categories must be years. The variable of a cell is the category code of
+ * @p variable_dim, or else the codes of the remaining dimensions with more
+ * than one category joined by "." (the codes of all remaining dimensions
+ * when none has more than one, unless opt->variable names it). Every other
+ * dimension must then have a single category. The label, source, updated
+ * and table id are stored as metadata.
+ *
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE (invalid JSON, with jansson's
+ *         file:line:column, or not JSON-stat 2.0); ::GIDX_ENOTFOUND (a named
+ *         dimension); ::GIDX_EDATA (size mismatch, non-numeric value, a time
+ *         category that is not a year); ::GIDX_EDUPLICATE; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_load_jsonstat(gidx_dataset **out, const char *path,
+                                                const gidx_jsonstat_options *opt);
+
+/** As gidx_dataset_load_jsonstat(), from @p len bytes named @p name. */
+GIDX_API gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *buf,
+                                                       size_t len, const char *name,
+                                                       const gidx_jsonstat_options *opt);
+
+/**
+ * Render a dataset as long CSV text `region,year,variable,value,flag`
+ * (regions and variables in order of first appearance, years ascending;
+ * values with 17 significant digits so they read back exactly; missing
+ * values empty; flags as gidx_dataset_load_csv() reads them, empty for OK).
+ *
+ * @param text out: NUL-terminated text, the caller frees it with free()
+ * @param len  out: its length (may be NULL)
+ */
+GIDX_API gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_dataset *ds);
+
+/**
+ * Write gidx_dataset_to_csv() to @p path atomically (gidx_write_file()).
+ * gidx_dataset_load_csv() with default options reads it back exactly.
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <greenidx/common.h>
+#include <greenidx/table.h>
 
 /* Flag for an SSB missing-value symbol ("", NA, "..", ".", ":", "-"), or -1
  * when @p s is not one. */
@@ -20,5 +21,33 @@ size_t gidx__utf8_invalid_at(const char *s, size_t len);
 /* Read a whole file (NUL-terminated copy in *data, caller frees); refuse
  * files larger than max_bytes with GIDX_ELIMIT. */
 gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t max_bytes);
+
+/*
+ * A data file compiled into the library (data/meson.build, data/embed.py):
+ * @p name is its path under data/, e.g. "telemark/population.csv" or
+ * "catalog/default.json". Returns 1 and a borrowed, NUL-terminated buffer
+ * of *len bytes (static storage), or 0 when no such file is embedded.
+ */
+int gidx__data_embedded(const char *name, const char **data, size_t *len);
+
+/* Case-fold UTF-8 text for name comparison: ASCII and Latin-1 letters
+ * (Æ Ø Å, É, ...) to lower case, " (..)" qualifiers kept. Caller frees. */
+char *gidx__data_fold(const char *s);
+
+/* ASCII snake_case slug of a UTF-8 name (æ -> ae, ø -> o, å -> a, other
+ * non-alphanumerics -> '_'). Caller frees. */
+char *gidx__data_slug(const char *s);
+
+/* Leading title lines of CSV text: lines without a separator outside
+ * quotes before the first line that has one (0 when no line has one). */
+size_t gidx__data_title_lines(const char *s, size_t len, char sep);
+
+/* Parse CSV text into a table; skip_lines == 0 skips title lines. */
+gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
+                                  const char *name, const gidx_csv_options *csv);
+
+/* Cell (i, j) as a year / as a value with its flag; errors name file:line:column. */
+gidx_status gidx__data_cell_year(int *year, const gidx_table *t, size_t i, size_t j);
+gidx_status gidx__data_cell_value(double *v, int *flag, const gidx_table *t, size_t i, size_t j);
 
 #endif /* GIDX_DATA_INTERNAL_H */

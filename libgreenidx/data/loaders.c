@@ -1,0 +1,678 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * File loaders into a dataset (long and wide CSV, Miljødirektoratet's
+ * municipal emissions CSV) and the long CSV writer.
+ *
+ * Every loader reads a gidx_table first (libcsv; Norwegian dialects handled
+ * by table.c), so every error can name file, line and column. SSB's
+ * statistics-bank exports start with a title line and a blank line; when the
+ * caller does not set csv.skip_lines, leading lines without any separator
+ * outside quotes are skipped as titles (a CSV header always has one).
+ * Formats: RFC 4180 (CSV); SSB, "Om tabellene i Statistikkbanken" (the
+ * symbols ".." confidential, "." not applicable, ":" not published).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/internal.h"
+#include "data_internal.h"
+#include <greenidx/dataset.h>
+
+/* ---- shared helpers ---- */
+
+size_t gidx__data_title_lines(const char *s, size_t len, char sep)
+{
+    size_t pos = 0, lines = 0;
+    while (pos < len) {
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - s) : len, k;
+        int inq = 0, has = 0, blank = 1;
+        for (k = pos; k < end; k++) {
+            char c = s[k];
+            if (c == '"') inq = !inq;
+            else if (!inq && (sep ? c == sep : (c == ',' || c == ';' || c == '\t'))) has = 1;
+            if (c != ' ' && c != '\r' && c != '\t' &&
+                !(k == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0))
+                blank = 0;
+        }
+        if (has)
+            return lines;
+        (void)blank;
+        lines++;
+        if (nl == NULL)
+            break;
+        pos = end + 1;
+    }
+    return 0; /* no line with a separator: a one-column file, skip nothing */
+}
+
+gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
+                                  const char *name, const gidx_csv_options *csv)
+{
+    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
+    if (csv != NULL) {
+        if (csv->version != 1)
+            return gidx__error_set(GIDX_EINVAL, "%s: gidx_csv_options.version must be 1", name);
+        o = *csv;
+    }
+    if (o.skip_lines == 0)
+        o.skip_lines = gidx__data_title_lines(buf, len, o.sep);
+    return gidx_table_parse_csv(t, buf, len, name, &o);
+}
+
+gidx_status gidx__data_cell_year(int *year, const gidx_table *t, size_t i, size_t j)
+{
+    const char *c = gidx_table_cell(t, i, j);
+    double v;
+    if (gidx_parse_double(&v, c) != GIDX_OK || v != (double)(long)v || v < -9999 || v > 9999)
+        return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): \"%s\" is not a year",
+                               gidx_table_name(t), gidx_table_line(t, i), j + 1,
+                               gidx_table_colname(t, j), c);
+    *year = (int)v;
+    return GIDX_OK;
+}
+
+gidx_status gidx__data_cell_value(double *v, int *flag, const gidx_table *t, size_t i, size_t j)
+{
+    const char *c = gidx_table_cell(t, i, j);
+    int f = gidx__symbol_flag(c);
+    gidx_status rc;
+    if (f >= 0) {
+        *v = gidx__nan();
+        *flag = f;
+        return GIDX_OK;
+    }
+    if ((rc = gidx_table_cell_double(v, t, i, j)) != GIDX_OK)
+        return rc;
+    *flag = GIDX_FLAG_OK;
+    return GIDX_OK;
+}
+
+static const char *const flag_words[] = { "", "missing", "confidential", "not_applicable",
+                                          "provisional" };
+
+/* Flag named by a flag cell, or -1. */
+static int parse_flag(const char *s)
+{
+    char *f;
+    int r = -1;
+    size_t k;
+    while (*s == ' ')
+        s++;
+    if (*s == '\0' || strcmp(s, "ok") == 0 || strcmp(s, "OK") == 0) return GIDX_FLAG_OK;
+    if (strcmp(s, "p") == 0 || strcmp(s, "P") == 0) return GIDX_FLAG_PROVISIONAL;
+    if (strcmp(s, "..") == 0) return GIDX_FLAG_CONFIDENTIAL;
+    if (strcmp(s, ".") == 0) return GIDX_FLAG_NOT_APPLICABLE;
+    if (strcmp(s, "NA") == 0 || strcmp(s, ":") == 0 || strcmp(s, "-") == 0) return GIDX_FLAG_MISSING;
+    f = gidx__data_fold(s);
+    if (f == NULL)
+        return -2;
+    for (k = 1; k < sizeof flag_words / sizeof flag_words[0]; k++)
+        if (strcmp(f, flag_words[k]) == 0)
+            r = (int)k;
+    free(f);
+    return r;
+}
+
+/* Duplicate detector: key "region\037year\037variable" -> line. */
+typedef struct dupcheck {
+    gidx__strmap *seen;
+    gidx__buf key;
+} dupcheck;
+
+static gidx_status dup_check(dupcheck *d, const gidx_table *t, size_t i, size_t col,
+                             const char *region, int year, const char *variable)
+{
+    size_t prev;
+    d->key.len = 0;
+    gidx__buf_printf(&d->key, "%s\037%d\037%s", region, year, variable);
+    if (d->key.failed)
+        return GIDX_ENOMEM;
+    if (gidx__strmap_get(d->seen, d->key.s, &prev))
+        return gidx__error_set(GIDX_EDUPLICATE,
+            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
+            gidx_table_name(t), gidx_table_line(t, i), col + 1, region, year, variable, prev);
+    return gidx__strmap_put(d->seen, d->key.s, gidx_table_line(t, i));
+}
+
+static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, size_t i,
+                            size_t col, const char *region, int year, const char *variable,
+                            double v, int flag)
+{
+    gidx_status rc;
+    if (region[0] == '\0')
+        return gidx__error_set(GIDX_EDATA, "%s:%zu: empty region", gidx_table_name(t),
+                               gidx_table_line(t, i));
+    if (variable[0] == '\0')
+        return gidx__error_set(GIDX_EDATA, "%s:%zu: empty variable name", gidx_table_name(t),
+                               gidx_table_line(t, i));
+    if ((rc = dup_check(d, t, i, col, region, year, variable)) != GIDX_OK)
+        return rc;
+    return gidx_dataset_set(ds, region, year, variable, v, flag);
+}
+
+static gidx_status load_buffer(gidx_status (*fn)(gidx_dataset *, const gidx_table *, const void *),
+                               gidx_dataset **out, const char *buf, size_t len,
+                               const char *name, const gidx_csv_options *csv, const void *opt)
+{
+    gidx_table *t = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_status rc;
+    if ((rc = gidx__data_read_table(&t, buf, len, name, csv)) != GIDX_OK)
+        return rc;
+    if (gidx_table_nrows(t) == 0) {
+        rc = gidx__error_set(GIDX_EDATA, "%s: no data rows after the header", name);
+        goto done;
+    }
+    if ((rc = gidx_dataset_new(&ds)) != GIDX_OK)
+        goto done;
+    if ((rc = fn(ds, t, opt)) != GIDX_OK)
+        goto done;
+    if ((rc = gidx_dataset_set_meta(ds, "file", name)) != GIDX_OK)
+        goto done;
+    *out = ds;
+    ds = NULL;
+done:
+    gidx_dataset_free(ds);
+    gidx_table_free(t);
+    return rc;
+}
+
+static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *, size_t,
+                                                  const char *, const void *),
+                             gidx_dataset **out, const char *path, const void *opt,
+                             size_t max_bytes)
+{
+    char *data = NULL;
+    size_t len = 0;
+    gidx_status rc;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "loader: out is NULL");
+    *out = NULL;
+    if (path == NULL)
+        return gidx__error_set(GIDX_EINVAL, "loader: path is NULL");
+    if ((rc = gidx__read_file(&data, &len, path, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
+        return rc;
+    rc = parse(out, data, len, path, opt);
+    free(data);
+    return rc;
+}
+
+/* ---- long CSV ---- */
+
+static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+{
+    const gidx_long_csv_options *o = vopt;
+    size_t cr, cy, cv, cx, cf = 0, i;
+    int have_flag = 0;
+    dupcheck d = { NULL, GIDX__BUF_INIT };
+    gidx_status rc;
+    if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cy, t, o->year)) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cv, t, o->variable)) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cx, t, o->value)) != GIDX_OK)
+        return rc;
+    if (o->flag != NULL && gidx_table_find_column(&cf, t, o->flag) == GIDX_OK)
+        have_flag = 1;
+    gidx_error_clear();
+    if ((d.seen = gidx__strmap_new()) == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < gidx_table_nrows(t); i++) {
+        int year, flag;
+        double v;
+        if ((rc = gidx__data_cell_year(&year, t, i, cy)) != GIDX_OK ||
+            (rc = gidx__data_cell_value(&v, &flag, t, i, cx)) != GIDX_OK)
+            break;
+        if (have_flag) {
+            int f = parse_flag(gidx_table_cell(t, i, cf));
+            if (f == -2) { rc = GIDX_ENOMEM; break; }
+            if (f < 0) {
+                rc = gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): unknown flag \"%s\"",
+                                     gidx_table_name(t), gidx_table_line(t, i), cf + 1, o->flag,
+                                     gidx_table_cell(t, i, cf));
+                break;
+            }
+            if (f != GIDX_FLAG_OK) {
+                if ((f == GIDX_FLAG_PROVISIONAL) && flag != GIDX_FLAG_OK) {
+                    rc = gidx__error_set(GIDX_EDATA,
+                        "%s:%zu: a provisional value must be a number", gidx_table_name(t),
+                        gidx_table_line(t, i));
+                    break;
+                }
+                flag = f;
+            }
+        }
+        if ((rc = set_cell(ds, &d, t, i, cx, gidx_table_cell(t, i, cr), year,
+                           gidx_table_cell(t, i, cv), v, flag)) != GIDX_OK)
+            break;
+    }
+    gidx__strmap_free(d.seen);
+    gidx__buf_free(&d.key);
+    return rc;
+}
+
+static gidx_status long_check(const gidx_long_csv_options *o, const char *name)
+{
+    if (o->version != 1)
+        return gidx__error_set(GIDX_EINVAL, "%s: gidx_long_csv_options.version must be 1", name);
+    if (o->region == NULL || o->year == NULL || o->variable == NULL || o->value == NULL)
+        return gidx__error_set(GIDX_EINVAL, "%s: a column name in gidx_long_csv_options is NULL",
+                               name);
+    return GIDX_OK;
+}
+
+gidx_status gidx_dataset_parse_csv(gidx_dataset **out, const char *buf, size_t len,
+                                   const char *name, const gidx_long_csv_options *opt)
+{
+    gidx_long_csv_options o = GIDX_LONG_CSV_OPTIONS_INIT;
+    gidx_status rc;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_csv: out is NULL");
+    *out = NULL;
+    if (buf == NULL && len > 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_csv: buf is NULL");
+    if (name == NULL)
+        name = "<memory>";
+    if (opt != NULL)
+        o = *opt;
+    if ((rc = long_check(&o, name)) != GIDX_OK)
+        return rc;
+    return load_buffer(long_rows, out, buf ? buf : "", len, name, &o.csv, &o);
+}
+
+static gidx_status parse_long_v(gidx_dataset **out, const char *buf, size_t len,
+                                const char *name, const void *opt)
+{
+    return gidx_dataset_parse_csv(out, buf, len, name, opt);
+}
+
+gidx_status gidx_dataset_load_csv(gidx_dataset **out, const char *path,
+                                  const gidx_long_csv_options *opt)
+{
+    return load_file(parse_long_v, out, path, opt, opt ? opt->csv.max_bytes : 0);
+}
+
+/* ---- wide CSV ---- */
+
+static int header_year(int *year, const char *h)
+{
+    double v;
+    size_t k;
+    for (k = 0; h[k]; k++)
+        if ((h[k] < '0' || h[k] > '9') && h[k] != ' ')
+            return 0;
+    if (gidx_parse_double(&v, h) != GIDX_OK || v < 1000 || v > 9999)
+        return 0;
+    *year = (int)v;
+    return 1;
+}
+
+static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+{
+    const gidx_wide_csv_options *o = vopt;
+    size_t cr, cy = 0, cv = 0, i, j, nval = 0;
+    int have_var = 0;
+    dupcheck d = { NULL, GIDX__BUF_INIT };
+    gidx_status rc = GIDX_OK;
+    if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK)
+        return rc;
+    if (o->layout == GIDX_WIDE_VARIABLES) {
+        if ((rc = gidx_table_find_column(&cy, t, o->year)) != GIDX_OK)
+            return rc;
+    } else {
+        if (o->variable != NULL && gidx_table_find_column(&cv, t, o->variable) == GIDX_OK)
+            have_var = 1;
+        gidx_error_clear();
+        if (!have_var && (o->variable_name == NULL || o->variable_name[0] == '\0'))
+            return gidx__error_set(GIDX_ENOTFOUND,
+                "%s: no column named \"%s\" and no variable_name given", gidx_table_name(t),
+                o->variable ? o->variable : "(null)");
+    }
+    for (j = 0; j < gidx_table_ncols(t); j++) {
+        int y;
+        if (j == cr || (o->layout == GIDX_WIDE_VARIABLES && j == cy) || (have_var && j == cv))
+            continue;
+        if (o->layout == GIDX_WIDE_VARIABLES || header_year(&y, gidx_table_colname(t, j)))
+            nval++;
+    }
+    if (nval == 0)
+        return gidx__error_set(GIDX_EDATA, "%s: no %s columns", gidx_table_name(t),
+                               o->layout == GIDX_WIDE_VARIABLES ? "variable" : "year");
+    if ((d.seen = gidx__strmap_new()) == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < gidx_table_nrows(t) && rc == GIDX_OK; i++) {
+        int year = 0;
+        if (o->layout == GIDX_WIDE_VARIABLES &&
+            (rc = gidx__data_cell_year(&year, t, i, cy)) != GIDX_OK)
+            break;
+        for (j = 0; j < gidx_table_ncols(t); j++) {
+            const char *var;
+            double v;
+            int flag;
+            if (j == cr || (o->layout == GIDX_WIDE_VARIABLES && j == cy) || (have_var && j == cv))
+                continue;
+            if (o->layout == GIDX_WIDE_VARIABLES) {
+                var = gidx_table_colname(t, j);
+            } else {
+                if (!header_year(&year, gidx_table_colname(t, j)))
+                    continue;
+                var = have_var ? gidx_table_cell(t, i, cv) : o->variable_name;
+            }
+            if ((rc = gidx__data_cell_value(&v, &flag, t, i, j)) != GIDX_OK ||
+                (rc = set_cell(ds, &d, t, i, j, gidx_table_cell(t, i, cr), year, var, v,
+                               flag)) != GIDX_OK)
+                break;
+        }
+    }
+    gidx__strmap_free(d.seen);
+    gidx__buf_free(&d.key);
+    return rc;
+}
+
+gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, size_t len,
+                                        const char *name, const gidx_wide_csv_options *opt)
+{
+    gidx_wide_csv_options o = GIDX_WIDE_CSV_OPTIONS_INIT;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_wide_csv: out is NULL");
+    *out = NULL;
+    if (buf == NULL && len > 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_wide_csv: buf is NULL");
+    if (name == NULL)
+        name = "<memory>";
+    if (opt != NULL)
+        o = *opt;
+    if (o.version != 1)
+        return gidx__error_set(GIDX_EINVAL, "%s: gidx_wide_csv_options.version must be 1", name);
+    if (o.layout != GIDX_WIDE_YEARS && o.layout != GIDX_WIDE_VARIABLES)
+        return gidx__error_set(GIDX_EINVAL, "%s: unknown wide layout %d", name, o.layout);
+    if (o.region == NULL || (o.layout == GIDX_WIDE_VARIABLES && o.year == NULL))
+        return gidx__error_set(GIDX_EINVAL, "%s: a column name in gidx_wide_csv_options is NULL",
+                               name);
+    return load_buffer(wide_rows, out, buf ? buf : "", len, name, &o.csv, &o);
+}
+
+static gidx_status parse_wide_v(gidx_dataset **out, const char *buf, size_t len,
+                                const char *name, const void *opt)
+{
+    return gidx_dataset_parse_wide_csv(out, buf, len, name, opt);
+}
+
+gidx_status gidx_dataset_load_wide_csv(gidx_dataset **out, const char *path,
+                                       const gidx_wide_csv_options *opt)
+{
+    return load_file(parse_wide_v, out, path, opt, opt ? opt->csv.max_bytes : 0);
+}
+
+/* ---- Miljødirektoratet's emissions CSV ---- */
+
+/* The sectors of "Klimagassutslipp fra kommuner" and their variable names. */
+static const char *const sectors[][2] = {
+    { "Veitrafikk", "ghg_road" },
+    { "Oppvarming", "ghg_heating" },
+    { "Industri, olje og gass", "ghg_industry" },
+    { "Sjøfart", "ghg_shipping" },
+    { "Jordbruk", "ghg_agriculture" },
+    { "Luftfart", "ghg_aviation" },
+    { "Annen mobil forbrenning", "ghg_other_mobile" },
+    { "Avfall og avløp", "ghg_waste" },
+    { "Energiforsyning", "ghg_energy_supply" },
+    { "produkter med fluorgasser", "ghg_fluorinated" },
+};
+
+/* Variable name of a sector (caller frees). */
+static char *sector_variable(const char *sector)
+{
+    size_t k;
+    char *f = gidx__data_fold(sector), *slug, *v;
+    size_t n;
+    if (f == NULL)
+        return NULL;
+    n = strlen(f);
+    while (n > 0 && f[n - 1] == ' ')
+        f[--n] = '\0';
+    for (k = 0; k < sizeof sectors / sizeof sectors[0]; k++) {
+        char *g = gidx__data_fold(sectors[k][0]);
+        int eq;
+        if (g == NULL) { free(f); return NULL; }
+        eq = strcmp(f, g) == 0;
+        free(g);
+        if (eq) {
+            free(f);
+            return gidx__strdup(sectors[k][1]);
+        }
+    }
+    /* A sector this version does not know: a generic slug. */
+    slug = gidx__data_slug(f);
+    free(f);
+    if (slug == NULL)
+        return NULL;
+    v = gidx__malloc(strlen(slug) + 5);
+    if (v != NULL) {
+        memcpy(v, "ghg_", 4);
+        memcpy(v + 4, slug, strlen(slug) + 1);
+    }
+    free(slug);
+    return v;
+}
+
+/* Add @p v to a cell (summing), keeping the "worst" flag. */
+static gidx_status add_to(gidx_dataset *ds, const char *region, int year, const char *var,
+                          double v, int flag)
+{
+    double old;
+    int of;
+    gidx_status rc;
+    if (!gidx_dataset_has(ds, region, year, var))
+        return gidx_dataset_set(ds, region, year, var, v, flag);
+    if ((rc = gidx_dataset_get(&old, &of, ds, region, year, var)) != GIDX_OK)
+        return rc;
+    if (of == GIDX_FLAG_OK || of == GIDX_FLAG_PROVISIONAL) {
+        if (flag == GIDX_FLAG_OK || flag == GIDX_FLAG_PROVISIONAL)
+            return gidx_dataset_set(ds, region, year, var, old + v,
+                                    (of == GIDX_FLAG_PROVISIONAL || flag == GIDX_FLAG_PROVISIONAL) ?
+                                    GIDX_FLAG_PROVISIONAL : GIDX_FLAG_OK);
+        if (flag == GIDX_FLAG_CONFIDENTIAL)
+            return gidx_dataset_set(ds, region, year, var, 0, flag);
+        return GIDX_OK; /* a missing part adds nothing */
+    }
+    if (of == GIDX_FLAG_CONFIDENTIAL)
+        return GIDX_OK;
+    /* The old cell was missing: the new one replaces it. */
+    return gidx_dataset_set(ds, region, year, var, v, flag);
+}
+
+typedef struct emis_ctx {
+    const gidx_registry *reg;
+} emis_ctx;
+
+static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+{
+    const emis_ctx *ctx = vopt;
+    size_t ck, cy, cs, cu, cn = 0, i;
+    int have_num = 0;
+    gidx_status rc = GIDX_OK;
+    gidx__strmap *codes = NULL;   /* name -> registry entry cache */
+    if ((rc = gidx_table_find_column(&ck, t, "Kommune")) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cy, t, "År")) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cs, t, "Sektor")) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cu, t, "Utslipp")) != GIDX_OK)
+        return rc;
+    if (gidx_table_find_column(&cn, t, "Kommunenummer") == GIDX_OK)
+        have_num = 1;
+    gidx_error_clear();
+    if (!have_num && ctx->reg == NULL)
+        return gidx__error_set(GIDX_EINVAL,
+            "%s: municipalities are named, not numbered: a registry is needed", gidx_table_name(t));
+    if ((codes = gidx__strmap_new()) == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < gidx_table_nrows(t); i++) {
+        int year, flag;
+        double v;
+        const char *region;
+        char *var;
+        if ((rc = gidx__data_cell_year(&year, t, i, cy)) != GIDX_OK ||
+            (rc = gidx__data_cell_value(&v, &flag, t, i, cu)) != GIDX_OK)
+            break;
+        if (have_num) {
+            region = gidx_table_cell(t, i, cn);
+            if (region[0] == '\0') {
+                rc = gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu: empty municipality number",
+                                     gidx_table_name(t), gidx_table_line(t, i), cn + 1);
+                break;
+            }
+        } else {
+            const char *nm = gidx_table_cell(t, i, ck);
+            size_t e;
+            if (!gidx__strmap_get(codes, nm, &e)) {
+                if ((rc = gidx_registry_find_name(&e, ctx->reg, nm, 0,
+                                                  GIDX_LEVEL_MUNICIPALITY)) != GIDX_OK) {
+                    gidx__error_prefix("%s:%zu: column %zu: ", gidx_table_name(t),
+                                       gidx_table_line(t, i), ck + 1);
+                    break;
+                }
+                if ((rc = gidx__strmap_put(codes, nm, e)) != GIDX_OK)
+                    break;
+            }
+            region = gidx_registry_code(ctx->reg, e);
+            if (gidx_dataset_region_name(ds, region) == region &&
+                (rc = gidx_dataset_set_region_name(ds, region, gidx_registry_name(ctx->reg, e))) !=
+                    GIDX_OK)
+                break;
+        }
+        var = sector_variable(gidx_table_cell(t, i, cs));
+        if (var == NULL) { rc = GIDX_ENOMEM; break; }
+        rc = add_to(ds, region, year, var, v, flag);
+        free(var);
+        if (rc == GIDX_OK)
+            rc = add_to(ds, region, year, "ghg_total", v, flag);
+        if (rc != GIDX_OK) {
+            gidx__error_prefix("%s:%zu: ", gidx_table_name(t), gidx_table_line(t, i));
+            break;
+        }
+    }
+    gidx__strmap_free(codes);
+    if (rc == GIDX_OK)
+        rc = gidx_dataset_set_meta(ds, "source",
+            "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)");
+    return rc;
+}
+
+gidx_status gidx_dataset_parse_emissions(gidx_dataset **out, const char *buf, size_t len,
+                                         const char *name, const gidx_registry *reg)
+{
+    emis_ctx ctx;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_emissions: out is NULL");
+    *out = NULL;
+    if (buf == NULL && len > 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_emissions: buf is NULL");
+    ctx.reg = reg;
+    return load_buffer(emission_rows, out, buf ? buf : "", len, name ? name : "<memory>", NULL,
+                       &ctx);
+}
+
+static gidx_status parse_emis_v(gidx_dataset **out, const char *buf, size_t len,
+                                const char *name, const void *opt)
+{
+    return gidx_dataset_parse_emissions(out, buf, len, name, opt);
+}
+
+gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char *path,
+                                        const gidx_registry *reg)
+{
+    return load_file(parse_emis_v, out, path, reg, 0);
+}
+
+/* ---- writer ---- */
+
+static void put_field(gidx__buf *b, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") != NULL || (s[0] == ' ') || (s[0] && s[strlen(s) - 1] == ' ')) {
+        gidx__buf_putc(b, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                gidx__buf_putc(b, '"');
+            gidx__buf_putc(b, *s);
+        }
+        gidx__buf_putc(b, '"');
+    } else {
+        gidx__buf_puts(b, s);
+    }
+}
+
+/* %.17g in the C locale whatever the process locale. */
+static void put_double(gidx__buf *b, double v)
+{
+    char tmp[64];
+    size_t k;
+    snprintf(tmp, sizeof tmp, "%.17g", v);
+    for (k = 0; tmp[k]; k++)
+        if (tmp[k] == ',')
+            tmp[k] = '.';
+    gidx__buf_puts(b, tmp);
+}
+
+gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_dataset *ds)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    size_t r, v, y, nr, nv, ny;
+    if (text == NULL || ds == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_to_csv: NULL argument");
+    *text = NULL;
+    if (len) *len = 0;
+    nr = gidx_dataset_nregions(ds);
+    nv = gidx_dataset_nvariables(ds);
+    ny = gidx_dataset_nyears(ds);
+    gidx__buf_puts(&b, "region,year,variable,value,flag\n");
+    for (r = 0; r < nr && !b.failed; r++) {
+        const char *rn = gidx_dataset_region(ds, r);
+        for (v = 0; v < nv; v++) {
+            const char *vn = gidx_dataset_variable(ds, v);
+            for (y = 0; y < ny; y++) {
+                int year = gidx_dataset_year(ds, y), flag;
+                double x;
+                char yb[16];
+                if (!gidx_dataset_has(ds, rn, year, vn))
+                    continue;
+                gidx_dataset_get(&x, &flag, ds, rn, year, vn);
+                put_field(&b, rn);
+                snprintf(yb, sizeof yb, ",%d,", year);
+                gidx__buf_puts(&b, yb);
+                put_field(&b, vn);
+                gidx__buf_putc(&b, ',');
+                if (flag == GIDX_FLAG_OK || flag == GIDX_FLAG_PROVISIONAL)
+                    put_double(&b, x);
+                gidx__buf_putc(&b, ',');
+                gidx__buf_puts(&b, flag_words[flag]);
+                gidx__buf_putc(&b, '\n');
+            }
+        }
+    }
+    if (b.failed) {
+        gidx__buf_free(&b);
+        return GIDX_ENOMEM;
+    }
+    if (len) *len = b.len;
+    *text = gidx__buf_take(&b);
+    return GIDX_OK;
+}
+
+gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path)
+{
+    char *text = NULL;
+    size_t len = 0;
+    gidx_status rc;
+    if (ds == NULL || path == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_write_csv: NULL argument");
+    if ((rc = gidx_dataset_to_csv(&text, &len, ds)) != GIDX_OK)
+        return rc;
+    rc = gidx_write_file(path, text, len);
+    free(text);
+    return rc;
+}
