@@ -10,7 +10,8 @@
 #   /tables/05300/data   recorded SSB answer (ssb_05300_jsonstat2.json)
 #   /tables/SYNTH/data   JSON-stat 2.0 made from the query: Region x ContentsCode x Tid,
 #                        value = int(region) + (year - 2000) / 100, times 2 for
-#                        ContentsCode "B"; region 9999 is confidential ("..").
+#                        ContentsCode "B" ("*" selects A and B); region 9999 is
+#                        confidential ("..").
 #                        A region that is not 2 or 4 digits gets HTTP 400.
 #   /tables/RATE/data    HTTP 429 with Retry-After: 1 on the first request of a
 #                        URL, then as SYNTH
@@ -41,6 +42,8 @@ def synth(params):
     regions = params.get("valueCodes[Region]", "").split(",")
     years = params.get("valueCodes[Tid]", "").split(",")
     contents = params.get("valueCodes[ContentsCode]", "A").split(",")
+    if contents == ["*"]:
+        contents = ["A", "B"]
     for r in regions:
         if not (r.isdigit() and len(r) in (2, 4)):
             return 400, {"type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
