@@ -370,6 +370,35 @@ START_TEST(test_recorded_and_cache)
 }
 END_TEST
 
+START_TEST(test_recorded_national)
+{
+    /* SSB table 05300 (no Region dimension): the whole country as region "0" */
+    gidx_fetch_client *c = client(NULL, 0, 10.0);
+    gidx_fetch_query *q = NULL;
+    gidx_dataset *ds = NULL;
+    const char *kultur[] = { "*" };
+    double v;
+    int flag;
+    ck_assert_int_eq(gidx_fetch_query_new(&q, "05300"), GIDX_OK);
+    ck_assert_int_eq(gidx_fetch_query_select(q, "Kulturtilbud", kultur, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_fetch_query_run(&ds, c, q, NULL), GIDX_OK);
+    /* 6 distances x 8 venues x 9 survey years, values from the recorded file */
+    ck_assert_uint_eq(gidx_dataset_nyears(ds), 9);
+    ck_assert_uint_eq(gidx_dataset_nvariables(ds), 48);
+    ck_assert_int_eq(gidx_dataset_get(&v, &flag, ds, "0", 1991, "01.01"), GIDX_OK);
+    ck_assert_double_eq(v, 16.0);
+    ck_assert_int_eq(gidx_dataset_get(&v, &flag, ds, "0", 1994, "01.01"), GIDX_OK);
+    ck_assert_double_eq(v, 14.0);
+    /* value 360 = distance 06, venue 01, 1991 has status ".." */
+    ck_assert_int_eq(gidx_dataset_get(&v, &flag, ds, "0", 1991, "06.01"), GIDX_OK);
+    ck_assert_int_eq(flag, GIDX_FLAG_CONFIDENTIAL);
+    ck_assert_str_eq(gidx_dataset_meta(ds, "updated"), "2022-05-24T06:00:00Z");
+    gidx_dataset_free(ds);
+    gidx_fetch_query_free(q);
+    gidx_fetch_client_free(c);
+}
+END_TEST
+
 START_TEST(test_split)
 {
     gidx_fetch_options o = GIDX_FETCH_OPTIONS_INIT;
@@ -644,6 +673,7 @@ static Suite *fetch_suite(void)
     tcase_add_unchecked_fixture(tc, server_start, server_stop);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_recorded_and_cache);
+    tcase_add_test(tc, test_recorded_national);
     tcase_add_test(tc, test_split);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_retry_after);
