@@ -365,6 +365,23 @@ START_TEST(test_recorded_and_cache)
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "offline"));
     ck_assert_int_eq(server_count(), before + 1);
     gidx_fetch_client_free(off);
+    /* refresh: asks again and rewrites the cache */
+    {
+        gidx_fetch_options o = GIDX_FETCH_OPTIONS_INIT;
+        char dir[400];
+        snprintf(dir, sizeof dir, "%s/cache1", tmpdir);
+        o.api = api;
+        o.cache_dir = dir;
+        o.refresh = 1;
+        ck_assert_int_eq(gidx_fetch_client_new(&c, &o), GIDX_OK);
+        ck_assert_int_eq(gidx_fetch_query_run(&ds, c, q, NULL), GIDX_OK);
+        ck_assert_str_eq(gidx_dataset_meta(ds, "cache"), "miss");
+        ck_assert_int_eq(server_count(), before + 2);
+        ck_assert_int_eq(gidx_fetch_client_stats(&st, c), GIDX_OK);
+        ck_assert_uint_eq(st.cache_writes, 1);
+        gidx_dataset_free(ds);
+        gidx_fetch_client_free(c);
+    }
     gidx_fetch_query_free(q);
     gidx_fetch_query_free(q2);
 }
@@ -624,7 +641,7 @@ START_TEST(test_plan)
     items[1].table = "NOPE";
     ck_assert_int_eq(gidx_fetch_plan_run(&ds, c, items, 3, regions, 2, NULL, 2021, 2022, NULL, NULL),
                      GIDX_ENOTFOUND);
-    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "table NOPE"));
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "No table with id NOPE"));
     free(items);
     gidx_fetch_plan_free(plan);
     gidx_fetch_plan_free(NULL);

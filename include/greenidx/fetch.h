@@ -183,7 +183,8 @@ GIDX_API gidx_status gidx_fetch_client_get(char **body, size_t *len, int *from_c
 
 /**
  * Run a query: render the URL under the client's API root, split it into
- * region chunks when it asks for more than max_cells cells, fetch each piece
+ * region chunks when it asks for more than max_cells cells (counting only
+ * the dimensions selected by codes when some use an expression), fetch each piece
  * (cache first), load it with gidx_dataset_load_jsonstat_buffer() and merge.
  * Metadata of the result: `table`, `url` (of the first piece), `retrieved`
  * (ISO 8601 UTC of the oldest piece), `updated` (the table's stamp),

@@ -55,14 +55,6 @@ static void curl_init(void)
 }
 #endif
 
-static void now_iso(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static gidx_status mkdir_p(const char *dir)
 {
     char *p, *s = gidx__strdup(dir);
@@ -323,6 +315,15 @@ done:
 
 /* ---- HTTP ---- */
 
+#ifdef GIDX_HAVE_CURL
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 /* The server's message from an error body: JSON title/detail/message, else the text. */
 static void server_message(char *out, size_t cap, const char *body, size_t len)
 {
@@ -359,7 +360,6 @@ static void server_message(char *out, size_t cap, const char *body, size_t len)
         snprintf(out, cap, "(no message)");
 }
 
-#ifdef GIDX_HAVE_CURL
 typedef struct http_ctx {
     gidx__buf body;
     double retry_after;   /* seconds, < 0 when absent */
@@ -621,7 +621,21 @@ gidx_status gidx_fetch_query_run(gidx_dataset **out, gidx_fetch_client *c,
     *out = NULL;
     if (c == NULL || q == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_fetch_query_run: NULL argument");
-    if (gidx_fetch_query_ncells(&cells, q) == GIDX_OK && cells > c->opt.max_cells) {
+    /* Cells of the dimensions selected by codes: the exact count, or a lower
+     * bound when a dimension uses an expression (only the server knows it). */
+    cells = 1;
+    {
+        size_t i, k;
+        for (i = 0; i < q->ndims; i++) {
+            const gidx__fetch_dim *d = &q->dims[i];
+            int expr = 0;
+            for (k = 0; d->codes != NULL && k < d->ncodes; k++)
+                expr |= gidx__fetch_is_expression(d->codes[k]);
+            if (d->codes != NULL && !expr)
+                cells = cells > (size_t)-1 / d->ncodes ? (size_t)-1 : cells * d->ncodes;
+        }
+    }
+    if (cells > c->opt.max_cells) {
         size_t per;
         region = gidx__fetch_query_dim(q, "Region");
         if (region == NULL || region->codes == NULL || region->ncodes < 2)

@@ -277,10 +277,8 @@ gidx_status gidx_fetch_plan_run(gidx_dataset **out, gidx_fetch_client *c,
             }
         if (progress != NULL)
             progress(user, k, ngroups, table, nv);
-        rc = run_group(ds, &x, group, k);
-        if (rc != GIDX_OK)
-            gidx__error_prefix("fetch: table %s: ", table);
-        else
+        /* failures name the table already (URL or loader name) */
+        if ((rc = run_group(ds, &x, group, k)) == GIDX_OK)
             gidx__buf_printf(&tables, "%s%s", tables.len ? "," : "", table);
     }
     if (rc == GIDX_OK && tables.failed)

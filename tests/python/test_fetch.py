@@ -90,10 +90,16 @@ def test_errors_retry_split(api, test_data):
     assert len(r.frame) == 2 * 2 * 2
     # the SYNTH query of the catalogue: 6 regions x 2 variables x 2 years =
     # 24 cells, at most 8 per request -> 3 requests of 2 regions; 07459
-    # selects Kjonn=* (an expression: not counted, not split) -> 1 request
+    # selects Kjonn=* (an expression), so its lower bound 6 x 1 x 2 = 12
+    # cells -> 2 requests of 4 (the recorded answer is the same each time)
     r = gi.fetch(preset="partners", catalog=test_data / "fetch" / "catalog.json",
                  years=(2020, 2021), api=api, max_cells=8)
-    assert r.stats["requests"] == 4 and r.stats["splits"] == 2
+    assert r.stats["requests"] == 5 and r.stats["splits"] == 3
+    assert r.meta["07459.requests"] == "2"
     assert r.meta["SYNTH.requests"] == "3"
     b = r.frame[(r.frame.region == "50") & (r.frame.year == 2020) & (r.frame.variable == "synth_b")]
     assert b.value.iloc[0] == pytest.approx(2 * 50.20, abs=1e-12)
+    # ContentsCode=* is an expression: split by the lower bound 3 x 2 = 6 > 2
+    r = gi.fetch(regions=["5001", "5035", "50"], tables="SYNTH", years=(2020, 2021), api=api,
+                 max_cells=2)
+    assert r.stats["requests"] == 3 and len(r.frame) == 3 * 2 * 2
