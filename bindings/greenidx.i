@@ -43,6 +43,34 @@ typedef unsigned long size_t;
 %numpy_typemaps(double, NPY_DOUBLE, size_t)
 %numpy_typemaps(int, NPY_INT, size_t)
 
+/* numpy.i hands the new array of an ARGOUT_ARRAY1 to the result in its
+ * argout typemap only, so a call whose status makes the wrapper jump to
+ * `fail` leaked it (about 160 bytes per exception, found by
+ * tests/python/test_bindings_lifecycle.py). Here the array is released in
+ * freearg unless argout has handed it over. */
+%define GIDX_NUMPY_ARGOUT1(DATA_TYPE)
+%typemap(argout) (DATA_TYPE *ARGOUT_ARRAY1, size_t DIM1) {
+    $result = SWIG_Python_AppendOutput($result, (PyObject *)array$argnum);
+    array$argnum = NULL;
+}
+%typemap(freearg) (DATA_TYPE *ARGOUT_ARRAY1, size_t DIM1) {
+    Py_XDECREF(array$argnum);
+}
+%typemap(argout) (size_t DIM1, DATA_TYPE *ARGOUT_ARRAY1) {
+    $result = SWIG_Python_AppendOutput($result, (PyObject *)array$argnum);
+    array$argnum = NULL;
+}
+%typemap(freearg) (size_t DIM1, DATA_TYPE *ARGOUT_ARRAY1) {
+    Py_XDECREF(array$argnum);
+}
+%enddef
+GIDX_NUMPY_ARGOUT1(double)
+GIDX_NUMPY_ARGOUT1(int)
+
+/* Docstrings: the Doxygen comment of every public function, generated from
+ * the headers by bindings/python/gen_docstrings.py at build time. */
+%include "gidx_docstrings.i"
+
 %{
 /* Raise greenidx._errors.class_for(code)(message, code). */
 static void gidx_py_raise(gidx_status code)

@@ -57,6 +57,7 @@ gidx_status gidx_io_result_multipliers(double *out, size_t cap, const gidx_io_re
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *rowptr, size_t nrp) };
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *colind, size_t nci) };
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *g, size_t ng) };
+%apply (int *ARGOUT_ARRAY1, size_t DIM1) { (int *iout, size_t icap) };
 %newobject gidx_py_io_result_text;
 
 %inline %{
@@ -206,6 +207,39 @@ gidx_status gidx_py_io_shock(gidx_io_result **out, const gidx_io_model *m, const
     return gidx_io_shock_path(out, m, v, nyears, n, &o);
 }
 
+/* Number of industries in an employment file (0 when it cannot be read). */
+size_t gidx_py_io_employment_count(const char *path)
+{
+    size_t k = 0;
+    gidx_io_employment_read(NULL, 0, &k, path, NULL);
+    return k;
+}
+
+/* gidx_io_employment_read(); order "" = the file's own order. */
+gidx_status gidx_py_io_employment_read(double *out, size_t cap, const char *path,
+                                       const char *order)
+{
+    size_t k = 0;
+    return gidx_io_employment_read(out, cap, &k, path, order[0] ? order : NULL);
+}
+
+/* gidx_io_concordance_read() as int indices; concordance "" = none. */
+gidx_status gidx_py_io_concordance_read(int *iout, size_t icap, const gidx_io_model *m,
+                                        const char *industries, const char *concordance)
+{
+    size_t *g, i;
+    gidx_status rc;
+    g = malloc((icap ? icap : 1) * sizeof *g);
+    if (g == NULL)
+        return gidx_io_concordance_read(NULL, 0, NULL, NULL, NULL);
+    rc = gidx_io_concordance_read(g, icap, m, industries, concordance[0] ? concordance : NULL);
+    if (rc == GIDX_OK)
+        for (i = 0; i < gidx_io_model_nsectors(m); i++)
+            iout[i] = (int)g[i];
+    free(g);
+    return rc;
+}
+
 /* The result as text (table, csv or json); NULL on failure (last error set). */
 char *gidx_py_io_result_text(const gidx_io_result *r, int format)
 {
@@ -234,6 +268,7 @@ char *gidx_py_io_result_text(const gidx_io_result *r, int format)
 %clear (const int *rowptr, size_t nrp);
 %clear (const int *colind, size_t nci);
 %clear (const int *g, size_t ng);
+%clear (int *iout, size_t icap);
 
 #elif defined(SWIGR)
 

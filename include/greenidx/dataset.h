@@ -217,7 +217,8 @@ GIDX_API gidx_status gidx_registry_find_code(size_t *i, const gidx_registry *reg
 /**
  * Look a region up by name, case-insensitively (ASCII and Latin-1 letters
  * such as Æ/æ, Ø/ø, Å/å compare equal in either case). A name also matches
- * without its qualifier in parentheses ("Bø" matches "Bø (Telemark)").
+ * without its qualifier in parentheses ("Bø" matches "Bø (Telemark)") or
+ * its second language form ("Trondheim" matches "Trondheim - Tråante").
  *
  * @param i      out: the entry's position
  * @param name   UTF-8 name
@@ -273,7 +274,9 @@ typedef struct gidx_harmonise_options {
  *
  * Each region code is mapped to its 2024 successor through the registry;
  * the values of all codes mapped to one 2024 municipality in a year are
- * summed (extensive variables: counts, tonnes, GWh). Cells flagged missing
+ * summed (extensive variables: counts, tonnes, GWh); a series keyed by the
+ * 2024 code for all years (as SSB publishes at current boundaries) passes
+ * through unchanged. Cells flagged missing
  * or not applicable contribute nothing; a confidential contributor makes the
  * sum confidential; a provisional one makes it provisional. Intensive
  * variables (listed in the options) are copied only where the 2024
@@ -291,9 +294,11 @@ typedef struct gidx_harmonise_options {
  * @param out  out: the harmonised dataset (region names set from the
  *             registry, metadata copied); NULL on failure
  * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown region code (unless
- *         drop_unknown); ::GIDX_EDUPLICATE when a 2024 code and an older code
- *         both carry a value for the same municipality, year and variable
- *         (naming all three); ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ *         drop_unknown); ::GIDX_EDUPLICATE when several codes carry a value
+ *         for the same 2024 municipality, year and variable and one of them
+ *         was not valid in that year (the same area counted twice, e.g.
+ *         5001 and 1601 in 2020; naming region, year, variable and codes);
+ *         ::GIDX_EINVAL; ::GIDX_ENOMEM.
  */
 GIDX_API gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
                                             const gidx_registry *reg,
@@ -440,7 +445,7 @@ typedef struct gidx_jsonstat_options {
     const char *time_dim;      /**< dimension holding years; NULL = the one with role "time" */
     const char *variable_dim;  /**< dimension naming the variable; NULL = all remaining dimensions */
     const char *region;        /**< region of every cell when there is no region dimension */
-    const char *variable;      /**< variable name when no remaining dimension has more than one category */
+    const char *variable;      /**< variable name when no remaining dimension has more than one category (NULL: their codes, or "value" when there is none) */
 } gidx_jsonstat_options;
 
 /** Default JSON-stat options: regions and years by role, variables from the other dimensions. */

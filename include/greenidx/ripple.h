@@ -296,7 +296,9 @@ GIDX_API gidx_status gidx_io_model_final_demand(double *out, size_t cap,
  *
  * SLQ_i = (RE_i / RE) / (NE_i / NE); CILQ_ij = SLQ_i / SLQ_j (supplying i,
  * purchasing j) with SLQ_i on the diagonal; FLQ_ij = CILQ_ij λ* with
- * λ* = [log2(1 + RE/NE)]^δ.
+ * λ* = [log2(1 + RE/NE)]^δ. An industry with no national employment has
+ * SLQ 0; a purchasing industry with SLQ 0 gives CILQ/FLQ +Inf in its column
+ * (no adjustment once capped at 1 by gidx_io_model_regionalise()).
  *
  * @param out       out: k values for ::GIDX_IO_SLQ, k*k row-major for CILQ and FLQ
  * @param cap       number of doubles in @p out

@@ -25,7 +25,7 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
 /*
  * A data file compiled into the library (data/meson.build, data/embed.py):
  * @p name is its path under data/, e.g. "telemark/population.csv" or
- * "catalog/default.json". Returns 1 and a borrowed, NUL-terminated buffer
+ * "regions/counties.csv". Returns 1 and a borrowed, NUL-terminated buffer
  * of *len bytes (static storage), or 0 when no such file is embedded.
  */
 int gidx__data_embedded(const char *name, const char **data, size_t *len);
@@ -49,5 +49,11 @@ gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
 /* Cell (i, j) as a year / as a value with its flag; errors name file:line:column. */
 gidx_status gidx__data_cell_year(int *year, const gidx_table *t, size_t i, size_t j);
 gidx_status gidx__data_cell_value(double *v, int *flag, const gidx_table *t, size_t i, size_t j);
+
+/* Cell number (0 .. ncells-1, in order of creation) of a cell that was
+ * set: 1 and *c, or 0 when the cell was never set. */
+struct gidx_dataset;
+int gidx__dataset_cell_index(size_t *c, const struct gidx_dataset *ds, const char *region,
+                             int year, const char *variable);
 
 #endif /* GIDX_DATA_INTERNAL_H */

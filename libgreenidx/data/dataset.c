@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../core/internal.h"
+#include "data_internal.h"
 #include <greenidx/dataset.h>
 
 #define MAX_NAMES ((size_t)1 << 24)
@@ -254,6 +255,12 @@ static int find_cell(size_t *c, const gidx_dataset *ds, const char *region, int 
         !gidx__u64map_get(ds->year_index, year_key(year), &y))
         return 0;
     return gidx__u64map_get(ds->cells, cell_key(r, v, y), c);
+}
+
+int gidx__dataset_cell_index(size_t *c, const gidx_dataset *ds, const char *region, int year,
+                             const char *variable)
+{
+    return find_cell(c, ds, region, year, variable);
 }
 
 gidx_status gidx_dataset_get(double *value, int *flag, const gidx_dataset *ds,

@@ -21,6 +21,7 @@
  * "Rest" in the table) would need a split key the table does not provide:
  * they are dropped and reported in the metadata "harmonise.dropped".
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,8 +36,8 @@ typedef struct acc {
     size_t npresent;    /* contributors not missing / not applicable */
     int any_set;
     int first_flag;     /* flag of the first cell seen */
-    int self_obs;       /* the 2024 code itself has a value */
-    const char *other;  /* an older code with a value */
+    const char *first;  /* the first code with a value */
+    const char *stale;  /* a code with a value outside its validity period */
     const char *target;
     const char *variable;
     int year;
@@ -59,6 +60,7 @@ gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
     gidx_harmonise_options o = GIDX_HARMONISE_OPTIONS_INIT;
     size_t nr, nv, ny, r, v, y, k, nacc = 0, cap = 0;
     const char **target = NULL;
+    int *vfrom = NULL, *vto = NULL;
     acc *a = NULL;
     gidx__strmap *index = NULL;
     gidx__buf key = GIDX__BUF_INIT, dropped = GIDX__BUF_INIT;
@@ -80,8 +82,10 @@ gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
     nv = gidx_dataset_nvariables(ds);
     ny = gidx_dataset_nyears(ds);
     target = gidx__calloc(nr ? nr : 1, sizeof *target);
+    vfrom = gidx__calloc(nr ? nr : 1, sizeof *vfrom);
+    vto = gidx__calloc(nr ? nr : 1, sizeof *vto);
     index = gidx__strmap_new();
-    if (target == NULL || index == NULL) {
+    if (target == NULL || vfrom == NULL || vto == NULL || index == NULL) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -100,6 +104,8 @@ gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
             gidx_error_clear();
         } else if (gidx_registry_level(reg, e) == GIDX_LEVEL_MUNICIPALITY) {
             target[r] = gidx_registry_successor(reg, e);
+            vfrom[r] = gidx_registry_valid_from(reg, e);
+            vto[r] = gidx_registry_valid_to(reg, e);
         }
         if (target[r] == NULL)
             gidx__buf_printf(&dropped, "%s%s", dropped.len ? "," : "", code);
@@ -155,14 +161,17 @@ gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
                 c->sum += x;
                 if (flag == GIDX_FLAG_PROVISIONAL && c->flag == GIDX_FLAG_OK)
                     c->flag = GIDX_FLAG_PROVISIONAL;
-                if (strcmp(rn, target[r]) == 0)
-                    c->self_obs = 1;
-                else
-                    c->other = rn;
-                if (c->self_obs && c->other != NULL) {
+                if (c->first == NULL)
+                    c->first = rn;
+                if ((vfrom[r] && year < vfrom[r]) || (vto[r] && year > vto[r]))
+                    c->stale = rn;
+                /* Two codes with values, one of them not valid in that year:
+                 * the same area would be counted twice. */
+                if (c->nobs > 1 && c->stale != NULL) {
                     rc = gidx__error_set(GIDX_EDUPLICATE,
-                        "region %s, year %d, variable %s: both %s and the older code %s have "
-                        "a value (double counting)", target[r], year, vn, target[r], c->other);
+                        "region %s, year %d, variable %s: codes %s and %s both have a value "
+                        "and %s was not valid in %d (double counting)", target[r], year, vn,
+                        c->first, strcmp(c->first, rn) ? rn : c->stale, c->stale, year);
                     goto done;
                 }
             }
@@ -213,6 +222,8 @@ gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
 done:
     gidx_dataset_free(res);
     free(target);
+    free(vfrom);
+    free(vto);
     free(a);
     gidx__strmap_free(index);
     gidx__buf_free(&key);
@@ -259,7 +270,7 @@ gidx_status gidx_dataset_aggregate_counties(gidx_dataset *ds, const gidx_registr
             if (strcmp(counties[j], gidx_registry_parent(reg, e)) == 0)
                 break;
         if (j == ncounties)
-            memcpy(counties[ncounties++], gidx_registry_parent(reg, e), 3);
+            snprintf(counties[ncounties++], sizeof counties[0], "%s", gidx_registry_parent(reg, e));
     }
     for (c = 0; c < ncounties && rc == GIDX_OK; c++) {
         size_t nvar = variables ? nvariables : gidx_dataset_nvariables(ds), v;

@@ -24,6 +24,10 @@
 #include "data_internal.h"
 #include <greenidx/dataset.h>
 
+/* A dense panel of 2^25 cells already needs about 2 GB as a dataset; a
+ * sparse "value" object must not make the loader walk 10^12 empty cells. */
+#define MAX_CELLS ((size_t)1 << 25)
+
 typedef struct dim {
     const char *id;
     size_t size;
@@ -162,14 +166,16 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         }
         dims[k].id = json_string_value(id);
         dims[k].size = (size_t)json_integer_value(sz);
-        if (total > ((size_t)1 << 40) / dims[k].size) {
-            rc = gidx__error_set(GIDX_ELIMIT, "%s: more than 2^40 cells", name);
+        if (total > MAX_CELLS / dims[k].size) {
+            rc = gidx__error_set(GIDX_ELIMIT, "%s: the sizes give more than %zu cells", name,
+                                 MAX_CELLS);
             goto done;
         }
         total *= dims[k].size;
+    }
+    for (k = 0; k < nd; k++)
         if ((rc = read_dim(&dims[k], dimobj, name)) != GIDX_OK)
             goto done;
-    }
     stride[nd - 1] = 1;
     for (k = nd - 1; k > 0; k--)
         stride[k - 1] = stride[k] * dims[k].size;
@@ -227,11 +233,6 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             for (k = 0; k < nd; k++)
                 if (k != rd && k != td)
                     isvar[k] = 1;
-        if (nrest == 0 && o->variable == NULL) {
-            rc = gidx__error_set(GIDX_EINVAL, "%s: no dimension left to name the variable: set "
-                                 "the option variable", name);
-            goto done;
-        }
     }
     /* Years. */
     for (k = 0; k < dims[td].size; k++) {
@@ -299,7 +300,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             if (isvar[k])
                 gidx__buf_printf(&var, "%s%s", var.len ? "." : "", dims[k].codes[pos[k]]);
         if (var.len == 0)
-            gidx__buf_puts(&var, o->variable);
+            gidx__buf_puts(&var, o->variable ? o->variable : "value");
         if (var.failed) {
             rc = GIDX_ENOMEM;
             goto done;

@@ -12,8 +12,8 @@
  * statistics-bank exports start with a title line and a blank line; when the
  * caller does not set csv.skip_lines, leading lines without any separator
  * outside quotes are skipped as titles (a CSV header always has one).
- * Formats: RFC 4180 (CSV); SSB, "Om tabellene i Statistikkbanken" (the
- * symbols ".." confidential, "." not applicable, ":" not published).
+ * Formats: RFC 4180 (CSV); StatBank Norway, "Symbols in tables" (".."
+ * confidential, "." not applicable, ":" not published, "-" nil).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,18 +31,14 @@ size_t gidx__data_title_lines(const char *s, size_t len, char sep)
     while (pos < len) {
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - s) : len, k;
-        int inq = 0, has = 0, blank = 1;
+        int inq = 0;
         for (k = pos; k < end; k++) {
             char c = s[k];
-            if (c == '"') inq = !inq;
-            else if (!inq && (sep ? c == sep : (c == ',' || c == ';' || c == '\t'))) has = 1;
-            if (c != ' ' && c != '\r' && c != '\t' &&
-                !(k == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0))
-                blank = 0;
+            if (c == '"')
+                inq = !inq;
+            else if (!inq && (sep ? c == sep : (c == ',' || c == ';' || c == '\t')))
+                return lines;
         }
-        if (has)
-            return lines;
-        (void)blank;
         lines++;
         if (nl == NULL)
             break;
@@ -119,41 +115,48 @@ static int parse_flag(const char *s)
     return r;
 }
 
-/* Duplicate detector: key "region\037year\037variable" -> line. */
+/* Duplicate detector: the source line of every cell, by cell number (the
+ * loader is the only writer of its new dataset, so cell numbers are dense). */
 typedef struct dupcheck {
-    gidx__strmap *seen;
-    gidx__buf key;
+    size_t *lines;
+    size_t cap;
 } dupcheck;
 
-static gidx_status dup_check(dupcheck *d, const gidx_table *t, size_t i, size_t col,
-                             const char *region, int year, const char *variable)
-{
-    size_t prev;
-    d->key.len = 0;
-    gidx__buf_printf(&d->key, "%s\037%d\037%s", region, year, variable);
-    if (d->key.failed)
-        return GIDX_ENOMEM;
-    if (gidx__strmap_get(d->seen, d->key.s, &prev))
-        return gidx__error_set(GIDX_EDUPLICATE,
-            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
-            gidx_table_name(t), gidx_table_line(t, i), col + 1, region, year, variable, prev);
-    return gidx__strmap_put(d->seen, d->key.s, gidx_table_line(t, i));
-}
+#define DUPCHECK_INIT { NULL, 0 }
 
 static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, size_t i,
                             size_t col, const char *region, int year, const char *variable,
                             double v, int flag)
 {
     gidx_status rc;
+    size_t c;
     if (region[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty region", gidx_table_name(t),
                                gidx_table_line(t, i));
     if (variable[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty variable name", gidx_table_name(t),
                                gidx_table_line(t, i));
-    if ((rc = dup_check(d, t, i, col, region, year, variable)) != GIDX_OK)
+    if (gidx__dataset_cell_index(&c, ds, region, year, variable))
+        return gidx__error_set(GIDX_EDUPLICATE,
+            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
+            gidx_table_name(t), gidx_table_line(t, i), col + 1, region, year, variable,
+            c < d->cap ? d->lines[c] : 0);
+    if ((rc = gidx_dataset_set(ds, region, year, variable, v, flag)) != GIDX_OK)
         return rc;
-    return gidx_dataset_set(ds, region, year, variable, v, flag);
+    c = gidx_dataset_ncells(ds) - 1;
+    if (c >= d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 1024;
+        size_t *l;
+        while (cap <= c)
+            cap *= 2;
+        l = gidx__reallocarray(d->lines, cap, sizeof *l);
+        if (l == NULL)
+            return GIDX_ENOMEM;
+        d->lines = l;
+        d->cap = cap;
+    }
+    d->lines[c] = gidx_table_line(t, i);
+    return GIDX_OK;
 }
 
 static gidx_status load_buffer(gidx_status (*fn)(gidx_dataset *, const gidx_table *, const void *),
@@ -210,7 +213,7 @@ static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *
     const gidx_long_csv_options *o = vopt;
     size_t cr, cy, cv, cx, cf = 0, i;
     int have_flag = 0;
-    dupcheck d = { NULL, GIDX__BUF_INIT };
+    dupcheck d = DUPCHECK_INIT;
     gidx_status rc;
     if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK ||
         (rc = gidx_table_find_column(&cy, t, o->year)) != GIDX_OK ||
@@ -220,8 +223,6 @@ static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *
     if (o->flag != NULL && gidx_table_find_column(&cf, t, o->flag) == GIDX_OK)
         have_flag = 1;
     gidx_error_clear();
-    if ((d.seen = gidx__strmap_new()) == NULL)
-        return GIDX_ENOMEM;
     for (i = 0; i < gidx_table_nrows(t); i++) {
         int year, flag;
         double v;
@@ -251,8 +252,7 @@ static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *
                            gidx_table_cell(t, i, cv), v, flag)) != GIDX_OK)
             break;
     }
-    gidx__strmap_free(d.seen);
-    gidx__buf_free(&d.key);
+    free(d.lines);
     return rc;
 }
 
@@ -317,7 +317,7 @@ static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *
     const gidx_wide_csv_options *o = vopt;
     size_t cr, cy = 0, cv = 0, i, j, nval = 0;
     int have_var = 0;
-    dupcheck d = { NULL, GIDX__BUF_INIT };
+    dupcheck d = DUPCHECK_INIT;
     gidx_status rc = GIDX_OK;
     if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK)
         return rc;
@@ -343,8 +343,6 @@ static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *
     if (nval == 0)
         return gidx__error_set(GIDX_EDATA, "%s: no %s columns", gidx_table_name(t),
                                o->layout == GIDX_WIDE_VARIABLES ? "variable" : "year");
-    if ((d.seen = gidx__strmap_new()) == NULL)
-        return GIDX_ENOMEM;
     for (i = 0; i < gidx_table_nrows(t) && rc == GIDX_OK; i++) {
         int year = 0;
         if (o->layout == GIDX_WIDE_VARIABLES &&
@@ -369,8 +367,7 @@ static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *
                 break;
         }
     }
-    gidx__strmap_free(d.seen);
-    gidx__buf_free(&d.key);
+    free(d.lines);
     return rc;
 }
 

@@ -185,7 +185,12 @@ static gidx_status add_entry(gidx_registry *reg, const gidx_table *t, size_t row
         entry_free(e);
         return GIDX_ENOMEM;
     }
+    /* Without a qualifier "Bø (Telemark)" or a second language form
+     * "Trondheim - Tråante". */
     paren = strstr(e->fold_short, " (");
+    if (paren != NULL)
+        *paren = '\0';
+    paren = strstr(e->fold_short, " - ");
     if (paren != NULL)
         *paren = '\0';
     if (gidx__strmap_put(reg->by_code, code, reg->n) != GIDX_OK) {

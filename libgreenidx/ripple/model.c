@@ -246,6 +246,9 @@ gidx_status gidx_io_model_new_sparse(gidx_io_model **out, size_t n, const size_t
                                    "gidx_io_model_new_sparse: entry %zu (column %zu) is %g: "
                                    "coefficients must be finite and >= 0", k, colind[k], values[k]);
     }
+    if (n > UINT32_MAX)
+        return gidx__error_set(GIDX_ELIMIT, "gidx_io_model_new_sparse: n = %zu exceeds %u sectors",
+                               n, (unsigned)UINT32_MAX);
     m = gidx__io_alloc(n);
     if (m == NULL)
         return GIDX_ENOMEM;
@@ -268,7 +271,7 @@ gidx_status gidx_io_model_new_sparse(gidx_io_model **out, size_t n, const size_t
             if (colind[k] == i) {
                 c->diag[i] += values[k];
             } else if (values[k] != 0) {
-                c->colind[off] = colind[k];
+                c->colind[off] = (uint32_t)colind[k];
                 c->val[off] = values[k];
                 off++;
             }
@@ -481,6 +484,24 @@ gidx_status gidx_io_model_final_demand(double *out, size_t cap, const gidx_io_mo
     return GIDX_OK;
 }
 
+/* In-place transpose of a square row-major matrix in 64 x 64 tiles, so that
+ * both tiles of a swap stay in cache (element-wise swapping, as
+ * gsl_matrix_transpose does, misses the cache on every access for n in the
+ * thousands). */
+static void transpose_blocked(double *a, size_t N)
+{
+    const size_t B = 64;
+    size_t bi, bj, i, j;
+    for (bi = 0; bi < N; bi += B)
+        for (bj = bi; bj < N; bj += B)
+            for (i = bi; i < bi + B && i < N; i++)
+                for (j = (bi == bj ? i + 1 : bj); j < bj + B && j < N; j++) {
+                    double t = a[i * N + j];
+                    a[i * N + j] = a[j * N + i];
+                    a[j * N + i] = t;
+                }
+}
+
 /* Dense (I - Abar) for type 1 or 2 into an N x N GSL matrix. */
 static gidx_status fill_dense_system(gsl_matrix *M, const gidx_io_model *m, int type,
                                      int transpose, const char *what)
@@ -524,7 +545,7 @@ static gidx_status fill_dense_system(gsl_matrix *M, const gidx_io_model *m, int 
         for (j = 0; j < N; j++)
             a[i * N + j] = (i == j ? 1.0 : 0.0) - a[i * N + j];
     if (transpose)
-        gsl_matrix_transpose(M);
+        transpose_blocked(a, N);
     return GIDX_OK;
 }
 

@@ -11,6 +11,7 @@
 #define GIDX_RIPPLE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <greenidx/ripple.h>
 #include "../core/internal.h"
 
@@ -22,7 +23,7 @@
 typedef struct gidx__io_csr {
     size_t n;
     size_t *rowptr;   /* n + 1 */
-    size_t *colind;   /* rowptr[n] */
+    uint32_t *colind; /* rowptr[n]; 32-bit to cut memory traffic per sweep */
     double *val;      /* rowptr[n] */
     double *diag;     /* n: a_ii */
 } gidx__io_csr;

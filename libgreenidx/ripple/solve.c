@@ -66,7 +66,7 @@ gidx_status gidx__io_csr_of(gidx__io_csr *c, const gidx_io_model *m, int transpo
             for (j = 0; j < n; j++) {
                 double a = transpose ? m->A[j * n + i] : m->A[i * n + j];
                 if (i != j && a != 0) {
-                    c->colind[off] = j;
+                    c->colind[off] = (uint32_t)j;
                     c->val[off++] = a;
                 }
             }
@@ -81,7 +81,7 @@ gidx_status gidx__io_csr_of(gidx__io_csr *c, const gidx_io_model *m, int transpo
         for (i = 0; i < n; i++)
             for (k = m->csr.rowptr[i]; k < m->csr.rowptr[i + 1]; k++) {
                 size_t pos = next[m->csr.colind[k]]++;
-                c->colind[pos] = i;
+                c->colind[pos] = (uint32_t)i;
                 c->val[pos] = m->csr.val[k];
             }
         free(next);
@@ -102,7 +102,8 @@ static gidx_status gauss_seidel(double *y, double *h, const gidx__io_csr *C, con
                                 size_t max_iter, const char *what)
 {
     size_t n = C->n, i, k, it;
-    const size_t *rp = C->rowptr, *ci = C->colind;
+    const size_t *rp = C->rowptr;
+    const uint32_t *ci = C->colind;
     const double *v = C->val;
     double hv = 0;
     for (i = 0; i < n; i++) {

@@ -77,7 +77,7 @@ def test_folder_type2_and_frame(test_data):
     d = r.to_dict()
     assert d["type"] == 2
     assert {"direct", "indirect", "induced"} <= set(d["sectors"][0]["employment"])
-    assert "CSV" not in r.text("csv") and r.text("csv").startswith("sector,quantity")
+    assert r.text("csv").startswith("sector,quantity,direct,indirect,induced,total")
 
 
 def test_path(test_data):
@@ -114,3 +114,23 @@ def test_errors(mb, test_data):
         mb.shock([1.0, 2.0], type=2)
     assert "labour-income" in str(e.value)
     mb.close()
+
+
+def test_regionalise_from_files(test_data):
+    d = test_data / "ripple"
+    m = gi.IOModel.from_flows(Z, X, ["Agriculture", "Manufacturing"])
+    re = gi.read_employment(d / "emp_region.csv")
+    ne = gi.read_employment(d / "emp_national.csv", order=d / "emp_region.csv")
+    np.testing.assert_array_equal(re, [12, 3])
+    np.testing.assert_array_equal(ne, [100, 150])
+    g = m.industry_map(d / "emp_region.csv", d / "concordance.csv")
+    np.testing.assert_array_equal(g, [0, 1])
+    reg = m.regionalise(re, ne, "slq", industry_of=g)
+    # SLQ by hand: Primary 2 (capped at 1), Secondary 1/3
+    np.testing.assert_allclose(reg.coefficients(), [[0.15, 0.25], [0.20 / 3, 0.05 / 3]],
+                               atol=1e-15)
+    with pytest.raises(gi.NotFoundError) as e:
+        m.industry_map(d / "emp_region.csv")
+    assert "Agriculture" in str(e.value)
+    with pytest.raises(gi.FileError):
+        gi.read_employment(d / "missing.csv")

@@ -19,7 +19,8 @@ import numpy as np
 from . import capi as _capi
 from ._errors import class_for as _class_for
 
-__all__ = ["IOModel", "IOResult", "location_quotients", "QUANTITIES", "PARTS"]
+__all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "QUANTITIES",
+           "PARTS"]
 
 QUANTITIES = ("output", "employment", "value_added", "labour_income", "emissions")
 PARTS = ("direct", "indirect", "induced", "total")
@@ -58,6 +59,14 @@ def location_quotients(regional, national, method="flq", delta=0.3):
     cap = k if meth == 1 else k * k
     out = _capi.gidx_py_io_location_quotients(cap, meth, float(delta), re, ne)
     return out if meth == 1 else out.reshape(k, k)
+
+
+def read_employment(path, order=None):
+    """Employment by industry from a CSV file (``industry,employment``), in
+    the file's order or in the order of the industries of file ``order``."""
+    k = _capi.gidx_py_io_employment_count(str(path))
+    return _capi.gidx_py_io_employment_read(k, str(path),
+                                            "" if order is None else str(order))
 
 
 class IOModel:
@@ -177,6 +186,13 @@ class IOModel:
              else np.ascontiguousarray(industry_of, dtype=np.intc))
         return IOModel(_capi.gidx_py_io_model_regionalise(
             self._h, _LQ[method.lower()], float(delta), _vec(regional), _vec(national), g))
+
+    def industry_map(self, industries, concordance=None):
+        """Industry index of each sector: the row of its industry in the
+        employment file ``industries``, through the CSV ``concordance``
+        (``sector,industry``) or by equal names."""
+        return _capi.gidx_py_io_concordance_read(len(self), self._h, str(industries),
+                                                 "" if concordance is None else str(concordance))
 
     def shock(self, df, type=1, solver="auto", tol=0.0, max_iter=0, multipliers=True,
               first_year=0):

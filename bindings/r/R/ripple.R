@@ -100,9 +100,9 @@ gidx_io_shock <- function(model, df, type = 1L, first_year = 0L) {
     for (k in seq_along(idx)) v[idx[k]] <- v[idx[k]] + df[[k]]
     df <- v
   }
-  r <- gidx_check(gidx_r_io_shock(model, as.numeric(if (is.null(dim(df))) df else as.matrix(df))
-                                  |> (\(v) { if (!is.null(dim(df))) dim(v) <- dim(df); v })(),
-                                  as.integer(type), as.integer(first_year)))
+  v <- as.numeric(df)
+  if (!is.null(dim(df))) dim(v) <- dim(df)
+  r <- gidx_check(gidx_r_io_shock(model, v, as.integer(type), as.integer(first_year)))
   structure(list(ptr = r), class = "gidx_io_result")
 }
 

@@ -1,0 +1,43 @@
+# libgreenidx forecast benchmark, R side: R forecast's ets, auto.arima and
+# thetaf (and their equal-weight mean) on the 645 M3 yearly series, h = 6.
+# Usage: Rscript bench_r.R M3_yearly_TSTS.csv OUT.csv
+# Writes one row per method: method,smape,mase,cov80,seconds (one core).
+suppressMessages(library(forecast))
+args <- commandArgs(TRUE)
+d <- read.csv(args[1], stringsAsFactors = FALSE)
+ids <- unique(d$series_id)
+h <- 6
+acc <- function(yt, f, x) {
+  sm <- mean(200 * abs(yt - f) / (abs(yt) + abs(f)))
+  sc <- mean(abs(diff(x)))
+  c(sm, mean(abs(yt - f)) / sc)
+}
+res <- list()
+tm <- c(ets = 0, arima = 0, theta = 0)
+for (id in ids) {
+  s <- d[d$series_id == id, ]
+  s <- s[order(s$timestamp), ]
+  n <- nrow(s)
+  x <- ts(s$value[1:(n - h)], start = s$timestamp[1])
+  yt <- s$value[(n - h + 1):n]
+  t0 <- proc.time()[[3]]; fe <- forecast(ets(x), h = h, level = 80); tm["ets"] <- tm["ets"] + proc.time()[[3]] - t0
+  t0 <- proc.time()[[3]]; fa <- forecast(auto.arima(x), h = h, level = 80); tm["arima"] <- tm["arima"] + proc.time()[[3]] - t0
+  t0 <- proc.time()[[3]]; ft <- thetaf(x, h = h, level = 80); tm["theta"] <- tm["theta"] + proc.time()[[3]] - t0
+  comb <- (fe$mean + fa$mean + ft$mean) / 3
+  cv <- function(f) mean(yt >= f$lower[, 1] & yt <= f$upper[, 1])
+  res[[id]] <- rbind(
+    ets = c(acc(yt, fe$mean, x), cv(fe)),
+    arima = c(acc(yt, fa$mean, x), cv(fa)),
+    theta = c(acc(yt, ft$mean, x), cv(ft)),
+    comb = c(acc(yt, comb, x), NA))
+}
+out <- data.frame()
+for (m in c("ets", "arima", "theta", "comb")) {
+  v <- t(sapply(res, function(r) r[m, ]))
+  secs <- if (m == "comb") sum(tm) else tm[[m]]
+  out <- rbind(out, data.frame(method = paste0("R ", c(ets = "ets", arima = "auto.arima", theta = "thetaf", comb = "mean(ets,auto.arima,thetaf)")[[m]]),
+                               smape = mean(v[, 1]), mase = mean(v[, 2]),
+                               cov80 = if (m == "comb") NA else 100 * mean(v[, 3]), seconds = secs))
+}
+write.csv(out, args[2], row.names = FALSE)
+print(out)

@@ -1,0 +1,304 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Forecasting: the gidx_model handle, targets, scenarios, reconciliation
+ * and accuracy. Every number comes from include/greenidx/forecast.h; the
+ * helpers below only repack arrays.
+ */
+%{
+#include <greenidx/forecast.h>
+%}
+
+#if defined(SWIGPYTHON)
+GIDX_HANDLE(gidx_model, gidx_model_free)
+
+%apply (int *IN_ARRAY1, size_t DIM1) { (const int *fyears, size_t nyears) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fy, size_t nfy) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *flevels, size_t nflevels) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *feffect, size_t nfeffect) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fbase, size_t nfbase) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fres, size_t nfres) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fact, size_t nfact) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *ffc, size_t nffc) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *flo, size_t nflo) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fhi, size_t nfhi) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fins, size_t nfins) };
+%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *fout, size_t nfout) };
+
+const char *gidx_model_name(const gidx_model *m);
+const char *gidx_model_message(const gidx_model *m);
+size_t gidx_model_ncomponents(const gidx_model *m);
+const char *gidx_model_component_name(const gidx_model *m, size_t i);
+size_t gidx_model_nparams(const gidx_model *m, size_t i);
+int gidx_model_last_year(const gidx_model *m);
+
+%inline %{
+static gidx_status gidx_py_einval(const char *what)
+{
+    /* record an EINVAL with a message through a public call that fails */
+    int dummy;
+    gidx_error_clear();
+    (void)what;
+    return gidx_fc_method_parse(&dummy, NULL);
+}
+%}
+%inline %{
+gidx_status gidx_py_model_new(gidx_model **out, int method, int calibrate, int boxcox,
+                              double lambda, int biasadj, unsigned long seed, size_t nsim,
+                              int ets_errors)
+{
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    o.ets_errors = ets_errors;
+    o.method = method;
+    o.calibrate = calibrate;
+    o.boxcox = boxcox;
+    o.lambda = lambda;
+    o.biasadj = biasadj;
+    o.seed = seed;
+    o.nsim = nsim;
+    return gidx_model_new(out, &o);
+}
+gidx_status gidx_py_model_fit(gidx_model *m, const int *fyears, size_t nyears,
+                              const double *fy, size_t nfy)
+{
+    if (nyears != nfy)
+        return gidx_py_einval("years and values differ in length");
+    return gidx_model_fit(m, fyears, fy, nfy);
+}
+/* mean[h], lo[h * L], hi[h * L] */
+gidx_status gidx_py_model_forecast(double *fout, size_t nfout, const gidx_model *m, size_t h,
+                                   const double *flevels, size_t nflevels)
+{
+    if (nfout != h * (1 + 2 * nflevels))
+        return gidx_py_einval("output size");
+    return gidx_model_forecast(fout, fout + h, fout + h + h * nflevels,
+                               h * (nflevels > 1 ? nflevels : 1), m, h, flevels, nflevels);
+}
+/* loglik, aicc, nobs, nparams of component i */
+gidx_status gidx_py_model_criteria(double *fout, size_t nfout, const gidx_model *m, size_t i)
+{
+    size_t n = 0, k = 0;
+    gidx_status rc;
+    if (nfout != 4)
+        return gidx_py_einval("output size");
+    rc = gidx_model_criteria(&fout[0], &fout[1], &n, &k, m, i);
+    fout[2] = (double)n;
+    fout[3] = (double)k;
+    return rc;
+}
+const char *gidx_py_model_param_name(const gidx_model *m, size_t i, size_t j)
+{
+    const char *nm = NULL;
+    return gidx_model_param(&nm, NULL, m, i, j) == GIDX_OK ? nm : "";
+}
+gidx_status gidx_py_model_param_value(double *fout, size_t nfout, const gidx_model *m, size_t i,
+                                      size_t j)
+{
+    if (nfout != 1)
+        return gidx_py_einval("output size");
+    return gidx_model_param(NULL, fout, m, i, j);
+}
+/* target, forecast, gap, prob, rate_needed, last_value, last_year */
+gidx_status gidx_py_model_target(double *fout, size_t nfout, const gidx_model *m, int year,
+                                 double value, int base_year, int below)
+{
+    gidx_fc_target t;
+    gidx_status rc;
+    if (nfout != 7)
+        return gidx_py_einval("output size");
+    rc = gidx_model_target(&t, m, year, value, base_year, below);
+    fout[0] = t.target; fout[1] = t.forecast; fout[2] = t.gap; fout[3] = t.prob;
+    fout[4] = t.rate_needed; fout[5] = t.last_value; fout[6] = (double)t.last_year;
+    return rc;
+}
+gidx_status gidx_py_model_prob(double *fout, size_t nfout, const gidx_model *m, int year,
+                               double target, int below)
+{
+    if (nfout != 1)
+        return gidx_py_einval("output size");
+    return gidx_model_prob(fout, m, year, target, below);
+}
+/* base[h], scenario[h], scenario lo[h * L], hi[h * L] */
+gidx_status gidx_py_model_scenario(double *fout, size_t nfout, const gidx_model *m,
+                                   const double *feffect, size_t nfeffect,
+                                   const double *flevels, size_t nflevels)
+{
+    size_t h = nfeffect;
+    if (nfout != h * (2 + 2 * nflevels))
+        return gidx_py_einval("output size");
+    return gidx_model_scenario(fout, fout + h, fout + 2 * h, fout + 2 * h + h * nflevels,
+                               h * (nflevels > 1 ? nflevels : 1), m, h, feffect, flevels,
+                               nflevels);
+}
+gidx_status gidx_py_reconcile(double *fout, size_t nfout, const double *fbase, size_t nfbase,
+                              size_t nchild, int method, const double *fres, size_t nfres)
+{
+    size_t h = nchild ? nfbase / (nchild + 1) : 0;
+    size_t T = nchild ? nfres / (nchild + 1) : 0;
+    return gidx_fc_reconcile(fout, nfout, fbase, nchild, h, method, nfres ? fres : NULL, T);
+}
+/* smape, mase, coverage */
+gidx_status gidx_py_accuracy(double *fout, size_t nfout, const double *fact, size_t nfact,
+                             const double *ffc, size_t nffc, const double *flo, size_t nflo,
+                             const double *fhi, size_t nfhi, const double *fins, size_t nfins)
+{
+    if (nfout != 3 || nffc != nfact || (nflo && (nflo != nfact || nfhi != nfact)))
+        return gidx_py_einval("array sizes");
+    return gidx_fc_accuracy(&fout[0], &fout[1], &fout[2], fact, ffc, nflo ? flo : NULL,
+                            nflo ? fhi : NULL, nfact, fins, nfins);
+}
+%}
+
+#elif defined(SWIGR)
+%{
+static void gidx_r_model_finalize(SEXP p)
+{
+    gidx_model *m = (gidx_model *)R_ExternalPtrAddr(p);
+    if (m != NULL) {
+        gidx_model_free(m);
+        R_ClearExternalPtr(p);
+    }
+}
+static gidx_model *gidx_r_model_ptr(SEXP p)
+{
+    if (TYPEOF(p) != EXTPTRSXP)
+        return NULL;
+    return (gidx_model *)R_ExternalPtrAddr(p);
+}
+%}
+%inline %{
+/* Fit a model; returns an external pointer (freed by the finalizer) or a status. */
+SEXP gidx_r_model_fit(SEXP years, SEXP y, SEXP method, SEXP calibrate, SEXP seed)
+{
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    gidx_model *m = NULL;
+    gidx_status rc;
+    SEXP p;
+    if (!Rf_isInteger(years) || !Rf_isReal(y) || XLENGTH(years) != XLENGTH(y))
+        return gidx_r_status(gidx_model_fit(NULL, NULL, NULL, 0));
+    o.method = Rf_asInteger(method);
+    o.calibrate = Rf_asInteger(calibrate);
+    o.seed = (unsigned long)Rf_asInteger(seed);
+    rc = gidx_model_new(&m, &o);
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    rc = gidx_model_fit(m, INTEGER(years), REAL(y), (size_t)XLENGTH(y));
+    if (rc != GIDX_OK) {
+        gidx_model_free(m);
+        return gidx_r_status(rc);
+    }
+    p = PROTECT(R_MakeExternalPtr(m, R_NilValue, R_NilValue));
+    R_RegisterCFinalizerEx(p, gidx_r_model_finalize, TRUE);
+    UNPROTECT(1);
+    return p;
+}
+/* c(name, message, component names...) */
+SEXP gidx_r_model_info(SEXP p)
+{
+    gidx_model *m = gidx_r_model_ptr(p);
+    size_t i, nc;
+    SEXP out;
+    if (m == NULL)
+        return gidx_r_status(gidx_model_criteria(NULL, NULL, NULL, NULL, NULL, 0));
+    nc = gidx_model_ncomponents(m);
+    out = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)(2 + nc)));
+    SET_STRING_ELT(out, 0, Rf_mkCharCE(gidx_model_name(m), CE_UTF8));
+    SET_STRING_ELT(out, 1, Rf_mkCharCE(gidx_model_message(m), CE_UTF8));
+    for (i = 0; i < nc; i++)
+        SET_STRING_ELT(out, (R_xlen_t)(2 + i), Rf_mkCharCE(gidx_model_component_name(m, i), CE_UTF8));
+    UNPROTECT(1);
+    return out;
+}
+/* loglik, aicc, nobs, nparams per component, component-major */
+SEXP gidx_r_model_criteria(SEXP p)
+{
+    gidx_model *m = gidx_r_model_ptr(p);
+    size_t i, nc, n, k;
+    SEXP out;
+    if (m == NULL)
+        return gidx_r_status(gidx_model_criteria(NULL, NULL, NULL, NULL, NULL, 0));
+    nc = gidx_model_ncomponents(m);
+    out = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(4 * nc)));
+    for (i = 0; i < nc; i++) {
+        gidx_model_criteria(&REAL(out)[4 * i], &REAL(out)[4 * i + 1], &n, &k, m, i);
+        REAL(out)[4 * i + 2] = (double)n;
+        REAL(out)[4 * i + 3] = (double)k;
+    }
+    UNPROTECT(1);
+    return out;
+}
+/* mean[h], lo[h * L], hi[h * L] */
+SEXP gidx_r_model_forecast(SEXP p, SEXP h, SEXP levels)
+{
+    gidx_model *m = gidx_r_model_ptr(p);
+    size_t hh, L;
+    gidx_status rc;
+    SEXP out;
+    if (m == NULL || !Rf_isReal(levels))
+        return gidx_r_status(gidx_model_forecast(NULL, NULL, NULL, 0, NULL, 0, NULL, 0));
+    hh = (size_t)Rf_asInteger(h);
+    L = (size_t)XLENGTH(levels);
+    if (hh < 1 || hh > 1000)
+        return gidx_r_status(gidx_model_forecast(NULL, NULL, NULL, 0, m, 0, NULL, 0));
+    out = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(hh * (1 + 2 * L))));
+    rc = gidx_model_forecast(REAL(out), REAL(out) + hh, REAL(out) + hh + hh * L,
+                             hh * (L > 1 ? L : 1), m, hh, REAL(levels), L);
+    UNPROTECT(1);
+    return rc == GIDX_OK ? out : gidx_r_status(rc);
+}
+/* target, forecast, gap, prob, rate_needed, last_value, last_year */
+SEXP gidx_r_model_target(SEXP p, SEXP year, SEXP value, SEXP base_year, SEXP below)
+{
+    gidx_model *m = gidx_r_model_ptr(p);
+    gidx_fc_target t;
+    gidx_status rc;
+    SEXP out;
+    rc = gidx_model_target(&t, m, Rf_asInteger(year), Rf_asReal(value), Rf_asInteger(base_year),
+                           Rf_asInteger(below));
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    out = PROTECT(Rf_allocVector(REALSXP, 7));
+    REAL(out)[0] = t.target; REAL(out)[1] = t.forecast; REAL(out)[2] = t.gap;
+    REAL(out)[3] = t.prob; REAL(out)[4] = t.rate_needed; REAL(out)[5] = t.last_value;
+    REAL(out)[6] = (double)t.last_year;
+    UNPROTECT(1);
+    return out;
+}
+/* base: (nchild + 1) x h matrix (parent first row), resid likewise or NULL */
+SEXP gidx_r_reconcile(SEXP base, SEXP nchild, SEXP method, SEXP resid)
+{
+    size_t nc = (size_t)Rf_asInteger(nchild), ns = nc + 1, h, T = 0, i, j;
+    double *b, *r = NULL;
+    gidx_status rc;
+    SEXP out;
+    if (!Rf_isReal(base) || nc < 1 || XLENGTH(base) % (R_xlen_t)ns != 0)
+        return gidx_r_status(gidx_fc_reconcile(NULL, 0, NULL, 0, 0, 0, NULL, 0));
+    h = (size_t)XLENGTH(base) / ns;
+    /* R matrices are column-major: repack row-major by series */
+    b = (double *)R_alloc(ns * h, sizeof(double));
+    for (i = 0; i < ns; i++)
+        for (j = 0; j < h; j++)
+            b[i * h + j] = REAL(base)[j * ns + i];
+    if (Rf_isReal(resid) && XLENGTH(resid) > 0) {
+        T = (size_t)XLENGTH(resid) / ns;
+        r = (double *)R_alloc(ns * T, sizeof(double));
+        for (i = 0; i < ns; i++)
+            for (j = 0; j < T; j++)
+                r[i * T + j] = REAL(resid)[j * ns + i];
+    }
+    out = PROTECT(Rf_allocMatrix(REALSXP, (int)ns, (int)h));
+    {
+        double *o = (double *)R_alloc(ns * h, sizeof(double));
+        rc = gidx_fc_reconcile(o, ns * h, b, nc, h, Rf_asInteger(method), r, T);
+        if (rc == GIDX_OK)
+            for (i = 0; i < ns; i++)
+                for (j = 0; j < h; j++)
+                    REAL(out)[j * ns + i] = o[i * h + j];
+    }
+    UNPROTECT(1);
+    return rc == GIDX_OK ? out : gidx_r_status(rc);
+}
+%}
+#endif

@@ -1,0 +1,199 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Datasets: region x year x variable panels with flags, their loaders, and
+the Norwegian region registry. Every number comes from the C library."""
+import io as _io
+
+import numpy as _np
+
+from . import capi as _capi
+from ._errors import class_for as _class_for
+
+__all__ = ["Dataset", "Registry", "load_default", "load_csv", "load_jsonstat",
+           "load_emissions", "FLAG_OK", "FLAG_MISSING", "FLAG_CONFIDENTIAL",
+           "FLAG_NOT_APPLICABLE", "FLAG_PROVISIONAL"]
+
+FLAG_OK = 0
+FLAG_MISSING = 1
+FLAG_CONFIDENTIAL = 2
+FLAG_NOT_APPLICABLE = 3
+FLAG_PROVISIONAL = 4
+
+
+def _raise_last():
+    code = _capi.gidx_error_last_code()
+    raise _class_for(code)(_capi.gidx_error_last_message(), code)
+
+
+class Dataset:
+    """A region x year x variable panel (wraps ``gidx_dataset``).
+
+    Use as a context manager or call :meth:`close`; ``handle`` is the SWIG
+    handle other modules' functions take.
+    """
+
+    def __init__(self, handle=None):
+        self.handle = handle if handle is not None else _capi.gidx_dataset_new()
+
+    def close(self):
+        """Free the C dataset now (also done when the object is collected)."""
+        self.handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _h(self):
+        if self.handle is None:
+            raise ValueError("the dataset is closed")
+        return self.handle
+
+    @property
+    def regions(self):
+        """Region codes in order of first appearance."""
+        h = self._h()
+        return [_capi.gidx_dataset_region(h, i) for i in range(_capi.gidx_dataset_nregions(h))]
+
+    @property
+    def variables(self):
+        """Variable names in order of first appearance."""
+        h = self._h()
+        return [_capi.gidx_dataset_variable(h, i)
+                for i in range(_capi.gidx_dataset_nvariables(h))]
+
+    @property
+    def years(self):
+        """Years, ascending, as a numpy int array."""
+        h = self._h()
+        return _np.array([_capi.gidx_dataset_year(h, i)
+                          for i in range(_capi.gidx_dataset_nyears(h))], dtype=int)
+
+    def __len__(self):
+        return _capi.gidx_dataset_ncells(self._h())
+
+    def region_name(self, region):
+        """The display name of a region (the code when none is set)."""
+        return _capi.gidx_dataset_region_name(self._h(), str(region))
+
+    @property
+    def meta(self):
+        """Provenance metadata as a dict."""
+        h = self._h()
+        keys = [_capi.gidx_dataset_meta_key(h, i) for i in range(_capi.gidx_dataset_nmeta(h))]
+        return {k: _capi.gidx_dataset_meta(h, k) for k in keys}
+
+    def set(self, region, year, variable, value, flag=FLAG_OK):
+        """Set one cell."""
+        _capi.gidx_dataset_set(self._h(), str(region), int(year), str(variable),
+                               float(value), int(flag))
+
+    def get(self, region, year, variable):
+        """``(value, flag)`` of one cell; NaN and FLAG_MISSING when never set."""
+        h = self._h()
+        return (_capi.gidx_py_dataset_value(h, str(region), int(year), str(variable)),
+                _capi.gidx_py_dataset_flag(h, str(region), int(year), str(variable)))
+
+    def series(self, region, variable):
+        """``(years, values, flags)`` numpy arrays over all the dataset's years."""
+        h = self._h()
+        n = _capi.gidx_dataset_nyears(h)
+        values = _capi.gidx_py_dataset_series(n, h, str(region), str(variable))
+        flags = _capi.gidx_py_dataset_series_flags(n, h, str(region), str(variable))
+        return self.years, values, flags
+
+    def to_csv(self):
+        """The long CSV text ``region,year,variable,value,flag``."""
+        t = _capi.gidx_py_dataset_to_csv(self._h())
+        if t is None:
+            _raise_last()
+        return t
+
+    def write_csv(self, path):
+        """Write the long CSV layout to ``path`` atomically."""
+        _capi.gidx_dataset_write_csv(self._h(), str(path))
+
+    def to_frame(self):
+        """A pandas DataFrame with columns region, name, year, variable,
+        value (NaN where missing) and flag."""
+        import pandas as pd
+        df = pd.read_csv(_io.StringIO(self.to_csv()), dtype={"region": str, "variable": str,
+                                                             "flag": str},
+                         keep_default_na=False, na_values={"value": [""]})
+        words = {"": FLAG_OK, "missing": FLAG_MISSING, "confidential": FLAG_CONFIDENTIAL,
+                 "not_applicable": FLAG_NOT_APPLICABLE, "provisional": FLAG_PROVISIONAL}
+        df["flag"] = df["flag"].map(words).astype(int)
+        df.insert(1, "name", [self.region_name(r) for r in df["region"]])
+        return df
+
+    def harmonise(self, drop_unknown=False):
+        """A new dataset at 2024 municipality boundaries (extensive
+        variables summed; see docs/data.md)."""
+        return Dataset(_capi.gidx_py_dataset_harmonise(self._h(), int(bool(drop_unknown))))
+
+    def aggregate_counties(self):
+        """Add county totals of every variable (in place)."""
+        _capi.gidx_py_dataset_aggregate_counties(self._h())
+        return self
+
+
+class Registry:
+    """The Norwegian region registry compiled into the library."""
+
+    def __init__(self):
+        self.handle = _capi.gidx_registry_load_default()
+
+    def close(self):
+        self.handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __len__(self):
+        return _capi.gidx_registry_size(self.handle)
+
+    def _entry(self, i):
+        h = self.handle
+        return {"code": _capi.gidx_registry_code(h, i), "name": _capi.gidx_registry_name(h, i),
+                "level": _capi.gidx_registry_level(h, i),
+                "parent": _capi.gidx_registry_parent(h, i),
+                "valid_from": _capi.gidx_registry_valid_from(h, i) or None,
+                "valid_to": _capi.gidx_registry_valid_to(h, i) or None,
+                "successor": _capi.gidx_registry_successor(h, i)}
+
+    def by_code(self, code, year=0):
+        """The entry of a code (a dict), valid in ``year`` (0 = any)."""
+        return self._entry(_capi.gidx_registry_find_code(self.handle, str(code), int(year)))
+
+    def by_name(self, name, year=0, level=0):
+        """The entry of a name (case-insensitive), valid in ``year``."""
+        return self._entry(_capi.gidx_registry_find_name(self.handle, str(name), int(year),
+                                                         int(level)))
+
+
+def load_default():
+    """The embedded Telemark panel (2024 codes, county 40 added)."""
+    return Dataset(_capi.gidx_dataset_load_default())
+
+
+def load_csv(path, region="", year="", variable="", value="", flag=""):
+    """Load a long CSV; column names default to region, year, variable, value, flag."""
+    return Dataset(_capi.gidx_py_dataset_load_csv(str(path), region, year, variable, value,
+                                                  flag))
+
+
+def load_jsonstat(path, region_dim="", time_dim="", variable_dim="", region="",
+                  variable=""):
+    """Load an SSB JSON-stat 2.0 file (see gidx_dataset_load_jsonstat)."""
+    return Dataset(_capi.gidx_py_dataset_load_jsonstat(str(path), region_dim, time_dim,
+                                                       variable_dim, region, variable))
+
+
+def load_emissions(path):
+    """Load Miljødirektoratet's municipal emissions CSV."""
+    return Dataset(_capi.gidx_py_dataset_load_emissions(str(path)))

@@ -1,0 +1,152 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Forecasting indicator series to 2030 (ETS, ARIMA, Theta, combinations).
+
+Every number is computed by the C library (``include/greenidx/forecast.h``);
+this module converts arrays and returns numpy arrays and pandas DataFrames.
+"""
+import numpy as _np
+
+from . import capi as _capi
+
+__all__ = ["METHODS", "Model", "forecast", "reconcile", "accuracy"]
+
+#: method name -> code (``enum gidx_fc_method``)
+METHODS = {"auto": 0, "naive": 1, "drift": 2, "trend": 3, "logtrend": 4, "ets": 5,
+           "ANN": 6, "AAN": 7, "AAdN": 8, "MNN": 9, "MAN": 10, "MAdN": 11,
+           "arima": 12, "theta": 13, "otheta": 14, "thetas": 15}
+
+_RECONCILE = {"bu": 0, "ols": 1, "wls": 2, "mint": 3}
+
+
+class Model:
+    """A forecasting model of one yearly series (``gidx_model``).
+
+    >>> m = Model("auto").fit([2009, 2011, 2013, 2014, 2015, 2016], [10, 9.5, 9, 8.8, 8.1, 8.0])
+    """
+
+    def __init__(self, method="auto", calibrate=True, boxcox=None, biasadj=True,
+                 seed=42, nsim=0, ets_errors="additive"):
+        if method not in METHODS:
+            raise ValueError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)))
+        lam = 0.0 if boxcox is None else float(boxcox)
+        self._m = _capi.gidx_py_model_new(METHODS[method], int(bool(calibrate)),
+                                          int(boxcox is not None), lam, int(bool(biasadj)),
+                                          int(seed), int(nsim), int(ets_errors == "both"))
+        self.method = method
+
+    def close(self):
+        """Free the C model now (also done by the garbage collector)."""
+        self._m = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def fit(self, years, y):
+        """Fit to ``years`` (increasing integers) and ``y`` (NaN = missing)."""
+        years = _np.ascontiguousarray(years, dtype=_np.intc).ravel()
+        y = _np.ascontiguousarray(y, dtype=_np.float64).ravel()
+        _capi.gidx_py_model_fit(self._m, years, y)
+        return self
+
+    @property
+    def name(self):
+        """The fitted model, e.g. ``"ETS(A,Ad,N)"`` or ``"Combination(...)"``."""
+        return _capi.gidx_model_name(self._m)
+
+    @property
+    def message(self):
+        """Notes of the fit (fallbacks for short series, calibration)."""
+        return _capi.gidx_model_message(self._m)
+
+    @property
+    def last_year(self):
+        return _capi.gidx_model_last_year(self._m)
+
+    def components(self):
+        """One dict per component: name, loglik, aicc, nobs, nparams, params."""
+        out = []
+        for i in range(_capi.gidx_model_ncomponents(self._m)):
+            ll, aicc, n, k = _capi.gidx_py_model_criteria(4, self._m, i)
+            params = {}
+            for j in range(_capi.gidx_model_nparams(self._m, i)):
+                params[_capi.gidx_py_model_param_name(self._m, i, j)] = float(
+                    _capi.gidx_py_model_param_value(1, self._m, i, j)[0])
+            out.append({"name": _capi.gidx_model_component_name(self._m, i), "loglik": ll,
+                        "aicc": aicc, "nobs": int(n), "nparams": int(k), "params": params})
+        return out
+
+    def forecast(self, h, levels=(80, 95)):
+        """Forecasts for the next ``h`` years as a DataFrame
+        (year, mean, lo80, hi80, ...)."""
+        import pandas as pd
+        lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+        h = int(h)
+        a = _capi.gidx_py_model_forecast(h * (1 + 2 * lv.size), self._m, h, lv)
+        cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": a[:h]}
+        for i, l in enumerate(lv):
+            cols["lo%g" % l] = a[h + i * h:h + (i + 1) * h]
+            cols["hi%g" % l] = a[h + h * lv.size + i * h:h + h * lv.size + (i + 1) * h]
+        return pd.DataFrame(cols)
+
+    def prob(self, year, target, below=True):
+        """Probability that the value in ``year`` is at most (below) / at least the target."""
+        return float(_capi.gidx_py_model_prob(1, self._m, int(year), float(target),
+                                              int(bool(below)))[0])
+
+    def target(self, year, value, base_year=0, below=True):
+        """Target evaluation: absolute ``value``, or a relative cut from ``base_year``."""
+        a = _capi.gidx_py_model_target(7, self._m, int(year), float(value), int(base_year),
+                                       int(bool(below)))
+        keys = ("target", "forecast", "gap", "prob", "rate_needed", "last_value", "last_year")
+        d = dict(zip(keys, (float(v) for v in a)))
+        d["last_year"] = int(d["last_year"])
+        return d
+
+    def scenario(self, effect, levels=(80, 95)):
+        """Baseline and baseline + ``effect`` (one value per future year) side by side."""
+        import pandas as pd
+        e = _np.ascontiguousarray(effect, dtype=_np.float64).ravel()
+        lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+        h = e.size
+        a = _capi.gidx_py_model_scenario(h * (2 + 2 * lv.size), self._m, e, lv)
+        cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1),
+                "baseline": a[:h], "scenario": a[h:2 * h]}
+        for i, l in enumerate(lv):
+            cols["lo%g" % l] = a[2 * h + i * h:2 * h + (i + 1) * h]
+            cols["hi%g" % l] = a[2 * h + h * lv.size + i * h:2 * h + h * lv.size + (i + 1) * h]
+        return pd.DataFrame(cols)
+
+
+def forecast(years, y, h, method="auto", levels=(80, 95), **kw):
+    """Fit a :class:`Model` and return its forecast DataFrame."""
+    with Model(method, **kw) as m:
+        return m.fit(years, y).forecast(h, levels)
+
+
+def reconcile(base, method="mint", resid=None):
+    """Reconcile a (1 + children) x h array (parent first) so children sum to the parent.
+
+    ``method``: "bu", "ols", "wls" or "mint" (needs ``resid``, same row layout).
+    """
+    b = _np.ascontiguousarray(base, dtype=_np.float64)
+    if b.ndim != 2 or b.shape[0] < 2:
+        raise ValueError("base must be (1 + children) x h")
+    r = _np.zeros(0) if resid is None else _np.ascontiguousarray(resid, dtype=_np.float64)
+    out = _capi.gidx_py_reconcile(b.size, b.ravel(), b.shape[0] - 1, _RECONCILE[method], r.ravel())
+    return out.reshape(b.shape)
+
+
+def accuracy(actual, fc, insample, lo=None, hi=None):
+    """sMAPE (0-200), MASE and interval coverage as a dict."""
+    a = _np.ascontiguousarray(actual, dtype=_np.float64).ravel()
+    f = _np.ascontiguousarray(fc, dtype=_np.float64).ravel()
+    lo_ = _np.zeros(0) if lo is None else _np.ascontiguousarray(lo, dtype=_np.float64).ravel()
+    hi_ = _np.zeros(0) if hi is None else _np.ascontiguousarray(hi, dtype=_np.float64).ravel()
+    ins = _np.ascontiguousarray(insample, dtype=_np.float64).ravel()
+    s, m, c = _capi.gidx_py_accuracy(3, a, f, lo_, hi_, ins)
+    return {"smape": s, "mase": m, "coverage": c}

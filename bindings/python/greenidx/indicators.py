@@ -1,0 +1,170 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Indicator catalogues, indicator panels and validation reports.
+
+Every number is computed by the C library; this layer moves data in as a
+long table (region, year, variable, value) or use the embedded Telemark data and results out as
+pandas DataFrames.
+"""
+import io
+import json
+
+import numpy as _np
+
+from . import capi as _capi
+
+__all__ = ["Catalog", "Panel", "Validation", "TEXT", "CSV", "JSON"]
+
+TEXT = _capi.GIDX_IND_TEXT
+CSV = _capi.GIDX_IND_CSV
+JSON = _capi.GIDX_IND_JSON
+
+
+class _Handle:
+    _h = None
+
+    def close(self):
+        """Free the C object now (it is freed at garbage collection otherwise)."""
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class Catalog(_Handle):
+    """An indicator catalogue: the built-in default, or one read from JSON."""
+
+    def __init__(self, handle):
+        self._h = handle
+
+    @classmethod
+    def default(cls):
+        """The built-in default catalogue (data/catalog/default.json)."""
+        return cls(_capi.gidx_catalog_default())
+
+    @classmethod
+    def load(cls, path):
+        """Load and check a JSON catalogue file."""
+        return cls(_capi.gidx_catalog_load_json(str(path)))
+
+    @classmethod
+    def from_json(cls, text):
+        """Parse and check a JSON catalogue given as text."""
+        return cls(_capi.gidx_py_catalog_parse(text))
+
+    def to_json(self):
+        """The canonical JSON text (reads back to an identical catalogue)."""
+        return _capi.gidx_py_catalog_render(self._h, JSON)
+
+    def save(self, path):
+        """Write the canonical JSON to ``path`` atomically."""
+        _capi.gidx_catalog_save_json(self._h, str(path))
+
+    def set_formula(self, indicator, formula):
+        """Replace an indicator's formula (checked: syntax, names, cycles)."""
+        _capi.gidx_catalog_set_formula(self._h, indicator, formula)
+
+    def __len__(self):
+        return _capi.gidx_catalog_count(self._h)
+
+    @property
+    def name(self):
+        return _capi.gidx_catalog_name(self._h)
+
+    def to_frame(self):
+        """One row per indicator: id, names, pillar, direction, unit, target, source, formula."""
+        import pandas as pd
+        return pd.read_csv(io.StringIO(_capi.gidx_py_catalog_render(self._h, CSV)),
+                           dtype=str, keep_default_na=False)
+
+    def indicators(self):
+        """The indicator definitions as a list of dicts (from the canonical JSON)."""
+        return json.loads(self.to_json())["indicators"]
+
+    def targets(self):
+        """The named target records as a dict of dicts."""
+        return {t["name"]: t for t in json.loads(self.to_json())["targets"]}
+
+    def __str__(self):
+        return _capi.gidx_py_catalog_render(self._h, TEXT)
+
+
+def _long_csv(data):
+    """A DataFrame with columns region, year, variable, value as CSV text."""
+    cols = ["region", "year", "variable", "value"]
+    for c in ("region", "year", "variable", "value"):
+        if c not in data.columns:
+            raise KeyError("data needs a column %r" % c)
+    d = data[cols].copy()
+    d["region"] = d["region"].astype(str)
+    d["year"] = d["year"].astype(int)
+    d["value"] = _np.asarray(d["value"], dtype=float)
+    return d.to_csv(index=False, float_format="%.17g", lineterminator="\n")
+
+
+class Panel(_Handle):
+    """An indicator panel: every indicator of a catalogue for every region and year.
+
+    ``data`` is a pandas DataFrame in long layout: region, year, variable,
+    value (other columns are ignored); ``None`` means the embedded Telemark
+    data (17 municipalities and the county 40).
+    """
+
+    def __init__(self, catalog, data=None):
+        self._h = _capi.gidx_py_panel_new(catalog._h, None if data is None else _long_csv(data))
+
+    @property
+    def nmissing(self):
+        return _capi.gidx_panel_nmissing(self._h)
+
+    def to_frame(self, region=None):
+        """Long DataFrame region_code, region_name, year, indicator, value, reason."""
+        import pandas as pd
+        rows = json.loads(_capi.gidx_py_panel_render(self._h, JSON, region))
+        df = pd.DataFrame(rows, columns=["region_code", "region_name", "year", "indicator",
+                                         "value", "reason"])
+        df["value"] = df["value"].astype(float)
+        return df
+
+    def to_csv(self, region=None):
+        """CSV text: region_code,region_name,year,indicator,value."""
+        return _capi.gidx_py_panel_render(self._h, CSV, region)
+
+    def validate(self, z_threshold=3.5, skew_limit=2.0, kurt_limit=3.5, r_limit=0.9,
+                 sum_tolerance=0.005):
+        """The validation report of this panel (see :class:`Validation`)."""
+        return Validation(_capi.gidx_py_validation_new(self._h, z_threshold, skew_limit,
+                                                       kurt_limit, r_limit, sum_tolerance))
+
+
+class Validation(_Handle):
+    """Validation report: coverage, gaps, outliers, skew, sums, redundancy, alpha."""
+
+    def __init__(self, handle):
+        self._h = handle
+
+    def __len__(self):
+        return _capi.gidx_validation_nfindings(self._h)
+
+    def findings(self):
+        """DataFrame of findings: check, indicator, region, year, value, message."""
+        import pandas as pd
+        return pd.DataFrame(json.loads(self.to_json())["findings"],
+                            columns=["check", "indicator", "region", "year", "value", "message"])
+
+    def alpha(self, pillar):
+        """Cronbach's alpha of a pillar (NaN when it cannot be computed)."""
+        return _capi.gidx_py_validation_alpha(self._h, pillar)
+
+    def to_json(self):
+        return _capi.gidx_py_validation_render(self._h, JSON)
+
+    def to_csv(self):
+        return _capi.gidx_py_validation_render(self._h, CSV)
+
+    def __str__(self):
+        return _capi.gidx_py_validation_render(self._h, TEXT)

@@ -1,0 +1,478 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * Uncertainty and sensitivity analysis of a composite index over its
+ * methodological choices: OECD/JRC Handbook on Constructing Composite
+ * Indicators (2008), sec. 1.8 and Step 7; Saisana, Saltelli & Tarantola,
+ * "Uncertainty and sensitivity analysis techniques as tools for the quality
+ * assessment of composite indicators", J. R. Stat. Soc. A 168 (2005); COINr
+ * 1.1 get_sensitivity() (output: mean absolute rank shift from nominal).
+ *
+ * Every uncertain choice is a factor X_i ~ U[0, 1) mapped to one of its
+ * alternatives (floor(X_i m)); the weight factor selects one of 100 weight
+ * sets drawn once from w (1 + U(-x, x)) (COINr's noisy weights); the
+ * exclusion factor selects "none" or one indicator. Sobol indices use the
+ * radial A, B, A_B^i design and estimators of Saltelli et al., Comput. Phys.
+ * Commun. 181 (2010) (first order, Table 2 (b)) and Jansen, Comput. Phys.
+ * Commun. 117 (1999) (total effect). The sample is drawn serially from one
+ * MT19937 stream before any rebuild, and every rebuild depends only on its
+ * factor vector, so the results do not depend on the number of threads.
+ *
+ * Speed: the normalised indicator matrix of each (imputation, normalisation)
+ * pair is computed once; a rebuild only aggregates and ranks.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "composite/composite_internal.h"
+
+#define GIDX__NWSETS 100
+#define GIDX__NFACT 5
+
+struct gidx_index_uncertainty_result {
+    size_t U, nruns;
+    double *nominal, *median, *p05, *p95;
+    int sobol;
+    double first[GIDX__NFACT], total[GIDX__NFACT];
+};
+
+typedef struct mc_ctx {
+    const gidx__topo *tp;
+    size_t U, NI, NA, NN;
+    size_t nimp, nnorm, nagg, nk;
+    int active[GIDX__NFACT];
+    const int *aggs;
+    double **cache;          /* [ia * nnorm + na] -> NI x U normalised */
+    int **incl;              /* [ia * nnorm + na] -> U */
+    const double *wsets;     /* GIDX__NWSETS x NN */
+    const double *wnom;      /* NN */
+    const double *X;         /* nruns x 5 factor values */
+    const double *nominal;   /* U */
+    double *ranks;           /* nruns x U */
+    double *Y;               /* nruns */
+    size_t nruns;
+    const char *const *units;
+    /* progress */
+    pthread_mutex_t mu;
+    size_t done;
+    gidx_progress_fn progress;
+    void *user;
+    int cancelled;
+    gidx_status rc;
+    char msg[512];
+} mc_ctx;
+
+static size_t pick(double x, size_t m)
+{
+    size_t i = (size_t)(x * (double)m);
+    return i >= m ? m - 1 : i;
+}
+
+static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w)
+{
+    const double *x = c->X + r * GIDX__NFACT;
+    size_t ia = c->active[0] ? pick(x[0], c->nimp) : 0;
+    size_t na = c->active[1] ? pick(x[1], c->nnorm) : 0;
+    int agg = c->aggs[c->active[2] ? pick(x[2], c->nagg) : 0];
+    size_t cell = ia * c->nnorm + na, u;
+    const int *incl = c->incl[cell];
+    double *rk = c->ranks + r * c->U, s = 0.0;
+    size_t m = 0;
+    gidx_status rc;
+    if (c->active[3])
+        memcpy(w, c->wsets + pick(x[3], GIDX__NWSETS) * c->NN, c->NN * sizeof *w);
+    else
+        memcpy(w, c->wnom, c->NN * sizeof *w);
+    if (c->active[4]) {
+        size_t e = pick(x[4], c->NI + 1);
+        if (e > 0)
+            w[e - 1] = 0.0;
+    }
+    memcpy(vals, c->cache[cell], c->NI * c->U * sizeof *vals);
+    rc = gidx__composite_aggregate(vals, c->tp, w, incl, c->U, agg, 0.0, 0, 0.0, 1.0, c->units);
+    if (rc != GIDX_OK)
+        return rc;
+    gidx_rank(rk, vals + c->NI * c->U, c->U, 1);
+    for (u = 0; u < c->U; u++)
+        if (!isnan(c->nominal[u]) && !isnan(rk[u])) {
+            s += fabs(rk[u] - c->nominal[u]);
+            m++;
+        }
+    c->Y[r] = m ? s / (double)m : NAN;
+    return GIDX_OK;
+}
+
+typedef struct worker {
+    mc_ctx *c;
+    size_t lo, hi;
+    double *vals, *w;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *wk = arg;
+    mc_ctx *c = wk->c;
+    size_t r;
+    for (r = wk->lo; r < wk->hi; r++) {
+        gidx_status rc;
+        int stop;
+        pthread_mutex_lock(&c->mu);
+        stop = c->cancelled || c->rc != GIDX_OK;
+        pthread_mutex_unlock(&c->mu);
+        if (stop)
+            break;
+        rc = one_run(c, r, wk->vals, wk->w);
+        pthread_mutex_lock(&c->mu);
+        if (rc != GIDX_OK && c->rc == GIDX_OK) {
+            c->rc = rc;
+            strncpy(c->msg, gidx_error_last()->message, sizeof c->msg - 1);
+        }
+        c->done++;
+        if (c->progress && !c->cancelled && c->progress(c->done, c->nruns, c->user) != 0)
+            c->cancelled = 1;
+        pthread_mutex_unlock(&c->mu);
+    }
+    return NULL;
+}
+
+static double quantile7(const double *sorted, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t lo = (size_t)floor(h);
+    if (lo + 1 >= n)
+        return sorted[n - 1];
+    return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+static int cmpd(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void gidx_index_uncertainty_free(gidx_index_uncertainty_result *u)
+{
+    if (u == NULL)
+        return;
+    free(u->nominal);
+    free(u);
+}
+
+gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gidx_index_spec *spec,
+                                   const gidx_dataset *data, const gidx_uncertainty_options *opt)
+{
+    mc_ctx c;
+    gidx__topo tp;
+    gidx_index_result *nom = NULL;
+    gidx_index_uncertainty_result *res = NULL;
+    gidx_index_options o;
+    gidx__rng *rng = NULL;
+    double *wsets = NULL, *wnom = NULL, *X = NULL, *col = NULL;
+    int imps1, norms1, aggs1;
+    const int *imps, *norms;
+    size_t i, j, k, N, nruns, cells = 0, nthreads;
+    size_t fidx[GIDX__NFACT];
+    gidx_status rc = GIDX_OK;
+    worker *wk = NULL;
+    pthread_t *th = NULL;
+
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty: out is NULL");
+    *out = NULL;
+    if (spec == NULL || data == NULL || opt == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty: NULL argument");
+    if (opt->version != 1)
+        return gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: version %u, expected 1", opt->version);
+    if (opt->n == 0 || (opt->sobol && opt->n < 2))
+        return gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: n = %zu is too small", opt->n);
+    if (!(opt->weight_noise >= 0.0 && opt->weight_noise < 1.0))
+        return gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: weight_noise %g outside [0, 1)",
+                               opt->weight_noise);
+    if (spec->opt.weights == GIDX_WEIGHTS_PCA || spec->opt.weights == GIDX_WEIGHTS_BOD)
+        return gidx__error_set(GIDX_EUNSUPPORTED, "gidx_index_uncertainty: perturbing data-driven "
+                               "(PCA, benefit-of-the-doubt) weights is not supported; use user or equal weights");
+    memset(&c, 0, sizeof c);
+    o = spec->opt;
+    if (o.year == 0) {
+        if (gidx_dataset_nyears(data) == 0)
+            return gidx__error_set(GIDX_ETOOSHORT, "gidx_index_uncertainty: the dataset has no years");
+        o.year = gidx_dataset_year(data, 0);
+    }
+    imps1 = o.impute;
+    norms1 = o.normalise;
+    aggs1 = o.aggregate;
+    imps = opt->impute_alts && opt->n_impute_alts ? opt->impute_alts : &imps1;
+    c.nimp = opt->impute_alts && opt->n_impute_alts ? opt->n_impute_alts : 1;
+    norms = opt->normalise_alts && opt->n_normalise_alts ? opt->normalise_alts : &norms1;
+    c.nnorm = opt->normalise_alts && opt->n_normalise_alts ? opt->n_normalise_alts : 1;
+    c.aggs = opt->aggregate_alts && opt->n_aggregate_alts ? opt->aggregate_alts : &aggs1;
+    c.nagg = opt->aggregate_alts && opt->n_aggregate_alts ? opt->n_aggregate_alts : 1;
+    c.active[0] = c.nimp > 1;
+    c.active[1] = c.nnorm > 1;
+    c.active[2] = c.nagg > 1;
+    c.active[3] = opt->weight_noise > 0.0;
+    c.active[4] = opt->exclude_one != 0;
+    for (i = 0; i < c.nagg; i++)
+        if (c.aggs[i] < GIDX_AGG_AMEAN || c.aggs[i] > GIDX_AGG_COPELAND)
+            return gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: unknown aggregation %d", c.aggs[i]);
+    for (i = 0, c.nk = 0; i < GIDX__NFACT; i++)
+        if (c.active[i])
+            fidx[c.nk++] = i;
+    if (c.nk == 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: no factor is varied");
+
+    if ((rc = gidx__composite_topo(&tp, spec)) != GIDX_OK)
+        return rc;
+    c.tp = &tp;
+    c.NI = tp.nind;
+    c.NA = tp.nagg;
+    c.NN = c.NI + c.NA;
+    if ((rc = gidx__composite_run(&nom, spec, &o, data)) != GIDX_OK)
+        goto done;
+    c.U = nom->U;
+    c.units = (const char *const *)nom->units;
+    cells = c.nimp * c.nnorm;
+    c.cache = gidx__calloc(cells, sizeof *c.cache);
+    c.incl = gidx__calloc(cells, sizeof *c.incl);
+    res = gidx__calloc(1, sizeof *res);
+    if (!c.cache || !c.incl || !res) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    res->U = c.U;
+    res->nominal = gidx__malloc(4 * c.U * sizeof *res->nominal);
+    if (res->nominal == NULL) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    res->median = res->nominal + c.U;
+    res->p05 = res->median + c.U;
+    res->p95 = res->p05 + c.U;
+    memcpy(res->nominal, nom->ranks + c.NI * c.U, c.U * sizeof *res->nominal);
+    c.nominal = res->nominal;
+    for (i = 0; i < c.nimp; i++)
+        for (j = 0; j < c.nnorm; j++) {
+            gidx_index_result *rr = NULL;
+            gidx_index_options oo = o;
+            oo.impute = imps[i];
+            oo.normalise = norms[j];
+            oo.aggregate = GIDX_AGG_AMEAN;
+            oo.weights = GIDX_WEIGHTS_USER;
+            if (oo.impute == GIDX_IMPUTE_GROUP_MEAN && oo.impute_group == NULL) {
+                rc = gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty: group-mean imputation "
+                                     "alternative needs impute_group in the specification's options");
+                goto done;
+            }
+            if ((rc = gidx__composite_run(&rr, spec, &oo, data)) != GIDX_OK)
+                goto done;
+            c.cache[i * c.nnorm + j] = gidx__malloc(c.NI * c.U * sizeof(double));
+            c.incl[i * c.nnorm + j] = gidx__malloc(c.U * sizeof(int));
+            if (!c.cache[i * c.nnorm + j] || !c.incl[i * c.nnorm + j]) {
+                gidx_index_result_free(rr);
+                rc = GIDX_ENOMEM;
+                goto done;
+            }
+            memcpy(c.cache[i * c.nnorm + j], rr->vals, c.NI * c.U * sizeof(double));
+            memcpy(c.incl[i * c.nnorm + j], rr->incl, c.U * sizeof(int));
+            gidx_index_result_free(rr);
+        }
+    /* nominal weights and the weight sets */
+    wnom = gidx__malloc(c.NN * sizeof *wnom);
+    wsets = gidx__malloc(GIDX__NWSETS * c.NN * sizeof *wsets);
+    rng = gidx__rng_new(opt->seed);
+    N = opt->n;
+    nruns = opt->sobol ? N * (c.nk + 2) : N;
+    X = gidx__malloc(nruns * GIDX__NFACT * sizeof *X);
+    c.ranks = gidx__malloc(nruns * c.U * sizeof *c.ranks);
+    c.Y = gidx__malloc(nruns * sizeof *c.Y);
+    col = gidx__malloc((nruns ? nruns : 1) * sizeof *col);
+    if (!wnom || !wsets || !rng || !X || !c.ranks || !c.Y || !col) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    for (j = 0; j < c.NN; j++)
+        wnom[j] = o.weights == GIDX_WEIGHTS_EQUAL ? 1.0 : tp.weight[j];
+    for (k = 0; k < GIDX__NWSETS; k++)
+        for (j = 0; j < c.NN; j++)
+            wsets[k * c.NN + j] = wnom[j] * (1.0 + opt->weight_noise * (2.0 * gidx__rng_uniform(rng) - 1.0));
+    for (i = 0; i < nruns * GIDX__NFACT; i++)
+        X[i] = 0.0;
+    if (!opt->sobol) {
+        for (i = 0; i < N; i++)
+            for (k = 0; k < c.nk; k++)
+                X[i * GIDX__NFACT + fidx[k]] = gidx__rng_uniform(rng);
+    } else {
+        /* rows 0..N-1 = A, N..2N-1 = B, then A_B^i for each active factor i */
+        for (i = 0; i < N; i++)
+            for (k = 0; k < c.nk; k++) {
+                X[i * GIDX__NFACT + fidx[k]] = gidx__rng_uniform(rng);
+                X[(N + i) * GIDX__NFACT + fidx[k]] = gidx__rng_uniform(rng);
+            }
+        for (k = 0; k < c.nk; k++)
+            for (i = 0; i < N; i++) {
+                double *row = X + ((2 + k) * N + i) * GIDX__NFACT;
+                memcpy(row, X + i * GIDX__NFACT, GIDX__NFACT * sizeof *row);
+                row[fidx[k]] = X[(N + i) * GIDX__NFACT + fidx[k]];
+            }
+    }
+    c.wsets = wsets;
+    c.wnom = wnom;
+    c.X = X;
+    c.nruns = nruns;
+    c.progress = opt->progress;
+    c.user = opt->progress_user;
+    pthread_mutex_init(&c.mu, NULL);
+    nthreads = opt->threads > 1 ? opt->threads : 1;
+    if (nthreads > nruns)
+        nthreads = nruns;
+    wk = gidx__calloc(nthreads, sizeof *wk);
+    th = gidx__calloc(nthreads, sizeof *th);
+    if (!wk || !th) {
+        rc = GIDX_ENOMEM;
+        pthread_mutex_destroy(&c.mu);
+        goto done;
+    }
+    for (i = 0; i < nthreads; i++) {
+        wk[i].c = &c;
+        wk[i].lo = nruns * i / nthreads;
+        wk[i].hi = nruns * (i + 1) / nthreads;
+        wk[i].vals = gidx__malloc(c.NN * c.U * sizeof(double));
+        wk[i].w = gidx__malloc(c.NN * sizeof(double));
+        if (!wk[i].vals || !wk[i].w) {
+            rc = GIDX_ENOMEM;
+            break;
+        }
+    }
+    if (rc == GIDX_OK) {
+        size_t started = 0;
+        for (i = 1; i < nthreads; i++) {
+            if (pthread_create(&th[i], NULL, work, &wk[i]) != 0) {
+                pthread_mutex_lock(&c.mu);
+                c.rc = gidx__error_set(GIDX_ENOMEM, "gidx_index_uncertainty: cannot start thread %zu", i);
+                pthread_mutex_unlock(&c.mu);
+                break;
+            }
+            started = i;
+        }
+        work(&wk[0]);
+        for (i = 1; i <= started; i++)
+            pthread_join(th[i], NULL);
+        if (c.rc != GIDX_OK)
+            rc = gidx__error_set(c.rc, "%s", c.msg);
+        else if (c.cancelled)
+            rc = gidx__error_set(GIDX_ESTATE, "gidx_index_uncertainty: cancelled by the progress callback "
+                                 "after %zu of %zu rebuilds", c.done, nruns);
+    }
+    pthread_mutex_destroy(&c.mu);
+    for (i = 0; i < nthreads; i++) {
+        free(wk[i].vals);
+        free(wk[i].w);
+    }
+    if (rc != GIDX_OK)
+        goto done;
+    res->nruns = nruns;
+    for (j = 0; j < c.U; j++) {
+        size_t m = 0;
+        for (i = 0; i < nruns; i++)
+            if (!isnan(c.ranks[i * c.U + j]))
+                col[m++] = c.ranks[i * c.U + j];
+        if (m == 0) {
+            res->median[j] = res->p05[j] = res->p95[j] = NAN;
+            continue;
+        }
+        qsort(col, m, sizeof *col, cmpd);
+        res->median[j] = quantile7(col, m, 0.5);
+        res->p05[j] = quantile7(col, m, 0.05);
+        res->p95[j] = quantile7(col, m, 0.95);
+    }
+    for (k = 0; k < GIDX__NFACT; k++)
+        res->first[k] = res->total[k] = NAN;
+    res->sobol = opt->sobol != 0;
+    if (opt->sobol) {
+        double f[GIDX__NFACT], tt[GIDX__NFACT];
+        if ((rc = gidx_sobol_indices(f, tt, c.Y, c.Y + N, c.Y + 2 * N, N, c.nk)) != GIDX_OK) {
+            gidx__error_prefix("gidx_index_uncertainty: ");
+            goto done;
+        }
+        for (k = 0; k < c.nk; k++) {
+            res->first[fidx[k]] = f[k];
+            res->total[fidx[k]] = tt[k];
+        }
+    }
+done:
+    if (c.cache)
+        for (i = 0; i < cells; i++)
+            free(c.cache[i]);
+    if (c.incl)
+        for (i = 0; i < cells; i++)
+            free(c.incl[i]);
+    free(c.cache);
+    free(c.incl);
+    free(c.ranks);
+    free(c.Y);
+    free(wk);
+    free(th);
+    free(col);
+    free(X);
+    free(wsets);
+    free(wnom);
+    gidx__rng_free(rng);
+    gidx_index_result_free(nom);
+    gidx__composite_topo_free(&tp);
+    if (rc != GIDX_OK) {
+        gidx_index_uncertainty_free(res);
+        return rc;
+    }
+    *out = res;
+    return GIDX_OK;
+}
+
+size_t gidx_index_uncertainty_nunits(const gidx_index_uncertainty_result *u) { return u ? u->U : 0; }
+size_t gidx_index_uncertainty_nruns(const gidx_index_uncertainty_result *u) { return u ? u->nruns : 0; }
+
+gidx_status gidx_index_uncertainty_ranks(double *nominal, double *median, double *p05, double *p95,
+                                         size_t cap, const gidx_index_uncertainty_result *u)
+{
+    if (u == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty_ranks: result is NULL");
+    if (cap < u->U)
+        return gidx__error_set(GIDX_EBUFS, "gidx_index_uncertainty_ranks: %zu values needed, room for %zu",
+                               u->U, cap);
+    if (nominal) memcpy(nominal, u->nominal, u->U * sizeof *nominal);
+    if (median) memcpy(median, u->median, u->U * sizeof *median);
+    if (p05) memcpy(p05, u->p05, u->U * sizeof *p05);
+    if (p95) memcpy(p95, u->p95, u->U * sizeof *p95);
+    return GIDX_OK;
+}
+
+gidx_status gidx_index_uncertainty_sobol(double *first, double *total, size_t cap,
+                                         const gidx_index_uncertainty_result *u)
+{
+    if (u == NULL || first == NULL || total == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_index_uncertainty_sobol: NULL argument");
+    if (cap < GIDX__NFACT)
+        return gidx__error_set(GIDX_EBUFS, "gidx_index_uncertainty_sobol: %d values needed, room for %zu",
+                               GIDX__NFACT, cap);
+    if (!u->sobol)
+        return gidx__error_set(GIDX_ESTATE, "gidx_index_uncertainty_sobol: not a Sobol (sobol = 1) analysis");
+    memcpy(first, u->first, sizeof u->first);
+    memcpy(total, u->total, sizeof u->total);
+    return GIDX_OK;
+}
+
+gidx_status gidx__composite_unc_ranks(const gidx_index_uncertainty_result *u, const double **p05,
+                                      const double **med, const double **p95, size_t *U);
+gidx_status gidx__composite_unc_ranks(const gidx_index_uncertainty_result *u, const double **p05,
+                                      const double **med, const double **p95, size_t *U)
+{
+    *p05 = u->p05;
+    *med = u->median;
+    *p95 = u->p95;
+    *U = u->U;
+    return GIDX_OK;
+}

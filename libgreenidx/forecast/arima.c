@@ -1,0 +1,640 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * ARIMA(p,d,q) with drift (d = 1) or mean (d = 0), d <= 2, p, q <= 3 when
+ * given, p, q <= 2 in the automatic search (R's auto.arima allows 5; yearly
+ * series of 10-40 points seldom support more than two).
+ *
+ * - Exact Gaussian likelihood by the Kalman filter on the state-space form
+ *   of Harvey (1989, "Forecasting, structural time series models and the
+ *   Kalman filter", sec. 3.4) / Durbin & Koopman (2012, "Time series analysis
+ *   by state space methods", 2nd ed., sec. 3.4), with the variance
+ *   concentrated out as R's arima() (Ripley 2002, "Time series in R 1.5.0",
+ *   R News 2/2). The integrated part is carried as states (the level, and
+ *   the slope for d = 2) so that missing years are skipped by the filter:
+ *   the level starts exactly at the first observation (its diffuse prior
+ *   conditioned on it), the slope of d = 2 with a large variance
+ *   (Durbin & Koopman sec. 5.1 big-kappa) and its first innovation dropped.
+ * - Stationarity and invertibility through the partial-autocorrelation
+ *   reparametrisation of Jones (1980, Technometrics 22, 389-395), as R's
+ *   arima(transform.pars = TRUE), applied here to the MA part too.
+ * - Orders after Hyndman & Khandakar (2008), "Automatic time series
+ *   forecasting: the forecast package for R", J. Stat. Softw. 27(3): d from
+ *   successive KPSS tests at 5 % (Kwiatkowski, Phillips, Schmidt & Shin 1992,
+ *   J. Econometrics 54; lag trunc(3 sqrt(n) / 13) and the 5 % critical
+ *   value 0.463 of their Table 1, as R forecast's ndiffs()), then the
+ *   stepwise search over p and q by AICc, with and without drift/mean.
+ * - The drift (or mean) is concentrated out of the likelihood by an
+ *   augmented filter (generalised least squares given the ARMA part), so
+ *   the simplex only searches the p + q ARMA coefficients.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "forecast/fc_internal.h"
+
+#define AR_MAXR 4          /* max(p, q + 1) */
+#define AR_MAXS (AR_MAXR + 2)
+#define FC_MAXPQ 2 /* search limit of the automatic order choice */
+
+/* Jones (1980): partial autocorrelations tanh(u) -> AR coefficients. */
+static void pacf_to_coef(const double *u, size_t p, double *phi)
+{
+    double work[AR_MAXR];
+    size_t j, k;
+    for (j = 0; j < p; j++)
+        work[j] = phi[j] = tanh(u[j]);
+    for (j = 1; j < p; j++) {
+        double a = phi[j];
+        for (k = 0; k < j; k++)
+            work[k] -= a * phi[j - k - 1];
+        for (k = 0; k < j; k++)
+            phi[k] = work[k];
+    }
+}
+
+/* Gaussian elimination with partial pivoting for the small (<= 16)
+ * Lyapunov system, called at every likelihood evaluation: no allocation. */
+static int small_solve(double *x, double *A, double *b, size_t n)
+{
+    size_t i, j, k, piv;
+    for (k = 0; k < n; k++) {
+        double best = fabs(A[k * n + k]);
+        piv = k;
+        for (i = k + 1; i < n; i++)
+            if (fabs(A[i * n + k]) > best) {
+                best = fabs(A[i * n + k]);
+                piv = i;
+            }
+        if (!(best > 1e-300))
+            return -1;
+        if (piv != k) {
+            for (j = 0; j < n; j++) {
+                double t = A[k * n + j];
+                A[k * n + j] = A[piv * n + j];
+                A[piv * n + j] = t;
+            }
+            {
+                double t = b[k];
+                b[k] = b[piv];
+                b[piv] = t;
+            }
+        }
+        for (i = k + 1; i < n; i++) {
+            double f = A[i * n + k] / A[k * n + k];
+            for (j = k; j < n; j++)
+                A[i * n + j] -= f * A[k * n + j];
+            b[i] -= f * b[k];
+        }
+    }
+    for (k = n; k-- > 0;) {
+        double s = b[k];
+        for (j = k + 1; j < n; j++)
+            s -= A[k * n + j] * x[j];
+        x[k] = s / A[k * n + k];
+    }
+    return 0;
+}
+
+typedef struct {
+    size_t p, q, d;
+    int cst;
+    double phi[AR_MAXR], theta[AR_MAXR], c;
+} arma_par;
+
+/* Kalman filter. Returns 0 and fills ssq, sumlog, n; the final filtered
+ * state/covariance in a, P (dimension ns) for forecasting. */
+/* With conc = 1 and a constant, the constant is concentrated out: a second
+ * filter pass of the same gains on the constant's own response (zero data,
+ * constant 1) makes every innovation linear in c, v = v0 + c v1, so the
+ * generalised least-squares c = -sum(v0 v1 / F) / sum(v1^2 / F) is the
+ * exact ML value given the ARMA coefficients (Harvey 1989, sec. 3.4.5,
+ * augmented filter). ap->c is set to it. */
+static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *sumlog,
+                  size_t *nused, double *a, double *P, size_t *nsout, int conc)
+{
+    double ac[AR_MAXS] = { 0 }, S00 = 0, S01 = 0, S11 = 0, cc;
+    size_t r = ap->p > ap->q + 1 ? ap->p : ap->q + 1, ns = r + ap->d, i, j, k, t;
+    double T[AR_MAXS][AR_MAXS], R[AR_MAXS], tmp[AR_MAXS][AR_MAXS];
+    double P0[AR_MAXR * AR_MAXR];
+    size_t first = (size_t)-1, skip_first_innov = ap->d == 2;
+    double RA[AR_MAXR];
+    double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0;
+    int steady = 0, prev_obs = 0;
+    double v1;
+
+    conc = conc && ap->cst && ap->d < 2;
+    cc = conc ? 0.0 : ap->c;
+
+    memset(T, 0, sizeof T);
+    /* ARMA block at offset d */
+    for (i = 0; i < r; i++) {
+        if (i < ap->p)
+            T[ap->d + i][ap->d] = ap->phi[i];
+        if (i + 1 < r)
+            T[ap->d + i][ap->d + i + 1] = 1.0;
+        RA[i] = i == 0 ? 1.0 : (i - 1 < ap->q ? ap->theta[i - 1] : 0.0);
+    }
+    /* integrated states: L_t = L_{t-1} (+ S_t) + w_t for d = 1 (resp. S) */
+    if (ap->d == 1) {
+        T[0][0] = 1.0;
+        for (j = 0; j < r; j++)
+            T[0][1 + j] = T[1][1 + j];
+    } else if (ap->d == 2) {
+        /* S_t = S_{t-1} + w_t ; L_t = L_{t-1} + S_t */
+        T[1][1] = 1.0;
+        for (j = 0; j < r; j++)
+            T[1][2 + j] = T[2][2 + j];
+        T[0][0] = 1.0;
+        T[0][1] = 1.0;
+        for (j = 0; j < r; j++)
+            T[0][2 + j] = T[2][2 + j];
+    }
+    for (i = 0; i < ns; i++)
+        R[i] = i < ap->d ? 1.0 : RA[i - ap->d];
+    /* stationary covariance of the ARMA block: vec(P0) = (I - T (x) T)^-1 vec(R R') */
+    {
+        double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR] = { 0 }, rhs[AR_MAXR * AR_MAXR] = { 0 };
+        size_t rr = r * r, a1, b1, a2, b2;
+        for (a1 = 0; a1 < r; a1++)
+            for (b1 = 0; b1 < r; b1++) {
+                size_t row = a1 * r + b1;
+                rhs[row] = RA[a1] * RA[b1];
+                for (a2 = 0; a2 < r; a2++)
+                    for (b2 = 0; b2 < r; b2++)
+                        M[row * rr + a2 * r + b2] = (row == a2 * r + b2 ? 1.0 : 0.0) -
+                            T[ap->d + a1][ap->d + a2] * T[ap->d + b1][ap->d + b2];
+            }
+        if (small_solve(P0, M, rhs, rr) != 0)
+            return -1;
+    }
+    memset(P, 0, sizeof(double) * AR_MAXS * AR_MAXS);
+    for (i = 0; i < ns; i++)
+        a[i] = 0.0;
+    for (i = 0; i < r; i++)
+        for (j = 0; j < r; j++)
+            P[(ap->d + i) * AR_MAXS + ap->d + j] = P0[i * r + j];
+    *ssq = 0;
+    *sumlog = 0;
+    *nused = 0;
+    for (t = 0; t < o; t++) {
+        double v, F, pred;
+        int obs = !isnan(y[t]);
+        if (ap->d > 0 && first == (size_t)-1) {
+            if (!obs)
+                continue;
+            first = t;
+            a[0] = y[t];
+            if (ap->d == 2)
+                P[1 * AR_MAXS + 1] = 1e9;
+            continue;
+        }
+        if (!obs) {
+            /* a gap: the covariance moves again; steadiness is judged
+             * only between consecutive observed years */
+            steady = 0;
+            prev_obs = 0;
+        }
+        if (!(ap->d == 0 && t == 0)) {
+            double an[AR_MAXS];
+            for (i = 0; i < ns; i++) {
+                an[i] = 0;
+                for (j = 0; j < ns; j++)
+                    an[i] += T[i][j] * a[j];
+            }
+            if (ap->d == 1)
+                an[0] += cc;
+            memcpy(a, an, sizeof(double) * ns);
+            if (conc) {
+                for (i = 0; i < ns; i++) {
+                    an[i] = 0;
+                    for (j = 0; j < ns; j++)
+                        an[i] += T[i][j] * ac[j];
+                }
+                if (ap->d == 1)
+                    an[0] += 1.0;
+                memcpy(ac, an, sizeof(double) * ns);
+            }
+            if (!steady) {
+                for (i = 0; i < ns; i++)
+                    for (j = 0; j < ns; j++) {
+                        double s = 0;
+                        for (k = 0; k < ns; k++)
+                            if (T[i][k] != 0.0)
+                                s += T[i][k] * P[k * AR_MAXS + j];
+                        tmp[i][j] = s;
+                    }
+                for (i = 0; i < ns; i++)
+                    for (j = i; j < ns; j++) {
+                        double s = 0;
+                        for (k = 0; k < ns; k++)
+                            if (T[j][k] != 0.0)
+                                s += tmp[i][k] * T[j][k];
+                        P[i * AR_MAXS + j] = P[j * AR_MAXS + i] = s + R[i] * R[j];
+                    }
+            }
+        }
+        if (!obs)
+            continue;
+        /* observation: y = L (d > 0) or mean + first ARMA state (d = 0) */
+        pred = ap->d == 0 ? a[0] + (ap->cst ? cc : 0.0) : a[0];
+        v = y[t] - pred;
+        v1 = conc ? -(ap->d == 0 ? ac[0] + 1.0 : ac[0]) : 0.0;
+        if (steady) {
+            /* the covariance has converged (Harvey 1989, sec. 3.3.4): the
+             * gain and innovation variance no longer change */
+            for (i = 0; i < ns; i++) {
+                a[i] += Ksteady[i] * v;
+                ac[i] += Ksteady[i] * v1;
+            }
+            F = Fsteady;
+        } else {
+            F = P[0];
+            if (!(F > 0))
+                return -1;
+            for (i = 0; i < ns; i++)
+                Ksteady[i] = P[i * AR_MAXS] / F;
+            for (i = 0; i < ns; i++) {
+                a[i] += Ksteady[i] * v;
+                ac[i] += Ksteady[i] * v1;
+            }
+            {
+                double row0[AR_MAXS];
+                for (j = 0; j < ns; j++)
+                    row0[j] = P[j];
+                for (i = 0; i < ns; i++)
+                    for (j = i; j < ns; j++)
+                        P[i * AR_MAXS + j] = P[j * AR_MAXS + i] =
+                            P[i * AR_MAXS + j] - Ksteady[i] * row0[j];
+            }
+            if (prev_obs && fabs(F - Fprev) < 1e-10 * F && !skip_first_innov) {
+                steady = 1;
+                Fsteady = F;
+                logF = log(F);
+            }
+            Fprev = F;
+        }
+        prev_obs = 1;
+        if (skip_first_innov) {
+            skip_first_innov = 0;
+            continue;
+        }
+        S00 += v * v / F;
+        S01 += v * v1 / F;
+        S11 += v1 * v1 / F;
+        *sumlog += steady ? logF : log(F);
+        (*nused)++;
+    }
+    if (conc && S11 > 0) {
+        double ch = -S01 / S11;
+        ap->c = ch;
+        *ssq = S00 - S01 * S01 / S11;
+        if (*ssq < 0)
+            *ssq = 0;
+        for (i = 0; i < ns; i++)
+            a[i] += ch * ac[i];
+    } else
+        *ssq = S00;
+    *nsout = ns;
+    return 0;
+}
+
+typedef struct {
+    arma_par ap;
+    const double *y;
+    size_t N;
+    double cscale, c0;
+} arima_ctx;
+
+static void arima_unpack(arma_par *ap, const double *u, const arima_ctx *e)
+{
+    double uq[AR_MAXR] = { 0 };
+    size_t j;
+    pacf_to_coef(u, ap->p, ap->phi);
+    for (j = 0; j < ap->q; j++)
+        uq[j] = u[ap->p + j];
+    pacf_to_coef(uq, ap->q, ap->theta);
+    /* Jones' map gives the AR polynomial 1 - sum phi B^j; for the MA part
+     * 1 + sum theta B^j the sign flips */
+    for (j = 0; j < ap->q; j++)
+        ap->theta[j] = -ap->theta[j];
+}
+
+static double arima_obj(const double *u, void *p)
+{
+    arima_ctx *e = p;
+    double ssq, sumlog, a[AR_MAXS], P[AR_MAXS * AR_MAXS], s2;
+    size_t n, ns, j;
+    for (j = 0; j < e->ap.p + e->ap.q; j++)
+        if (fabs(u[j]) > 8)
+            return 1e10;
+    arima_unpack(&e->ap, u, e);
+    if (kalman(&e->ap, e->y, e->N, &ssq, &sumlog, &n, a, P, &ns, 1) != 0 || n == 0)
+        return 1e10;
+    s2 = ssq / (double)n;
+    return 0.5 * log(s2 > 0 ? s2 : 1e-300) + 0.5 * sumlog / (double)n;
+}
+
+gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int d, int q,
+                               int cst, const fc_comp *init)
+{
+    arima_ctx e;
+    double u[2 * AR_MAXR + 1], step[2 * AR_MAXR + 1], fmin, ssq, sumlog, a[AR_MAXS],
+        P[AR_MAXS * AR_MAXS];
+    size_t npar = (size_t)(p + q + (cst ? 1 : 0)), j, n, ns, nobs = gidx__fc_nobs(y, N);
+    size_t t, first = (size_t)-1, last = 0;
+    double mean = 0, sd = 0;
+    gidx_status rc;
+
+    memset(c, 0, sizeof *c);
+    if (p < 0 || q < 0 || p > 3 || q > 3 || d < 0 || d > 2 || (d == 2 && cst))
+        return gidx__error_set(GIDX_EINVAL, "forecast: ARIMA(%d,%d,%d) not supported", p, d, q);
+    if (nobs < (size_t)d + npar + 2)
+        return gidx__error_set(GIDX_ETOOSHORT, "forecast: ARIMA(%d,%d,%d) with %zu observations",
+                               p, d, q, nobs);
+    memset(&e, 0, sizeof e);
+    e.ap.p = (size_t)p;
+    e.ap.q = (size_t)q;
+    e.ap.d = (size_t)d;
+    e.ap.cst = cst;
+    e.y = y;
+    e.N = N;
+    for (t = 0; t < N; t++)
+        if (!isnan(y[t])) {
+            if (first == (size_t)-1)
+                first = t;
+            last = t;
+            mean += y[t];
+        }
+    mean /= (double)nobs;
+    for (t = 0; t < N; t++)
+        if (!isnan(y[t]))
+            sd += (y[t] - mean) * (y[t] - mean);
+    sd = sqrt(sd / (double)nobs);
+    if (d == 1) {
+        e.c0 = (y[last] - y[first]) / (double)(last - first);
+        {
+            double s = 0;
+            size_t m = 0, prev = (size_t)-1;
+            for (t = 0; t < N; t++)
+                if (!isnan(y[t])) {
+                    if (prev != (size_t)-1) {
+                        double g = (double)(t - prev), dd = (y[t] - y[prev]) / g - e.c0;
+                        s += dd * dd;
+                        m++;
+                    }
+                    prev = t;
+                }
+            e.cscale = m > 0 ? sqrt(s / (double)m) / sqrt((double)m) : 1.0;
+        }
+    } else {
+        e.c0 = mean;
+        e.cscale = sd / sqrt((double)nobs);
+    }
+    if (!(e.cscale > 0))
+        e.cscale = fabs(e.c0) > 0 ? 0.01 * fabs(e.c0) : 1.0;
+    /* the constant is concentrated out (see kalman()): the optimiser sees
+     * only the p + q transformed ARMA coefficients */
+    for (j = 0; j < (size_t)(p + q); j++) {
+        u[j] = init ? init->x[j] : 0.0;
+        step[j] = init ? 0.1 : 0.3;
+    }
+    if (p + q > 0) {
+        rc = gidx__fc_minimize(u, step, (size_t)(p + q), arima_obj, &e, 500, 1e-3, &fmin);
+        if (rc != GIDX_OK)
+            return rc;
+        if (!(fmin < 1e9))
+            return gidx__error_set(GIDX_ENOCONV, "forecast: ARIMA(%d,%d,%d) likelihood failed", p, d, q);
+    }
+    arima_unpack(&e.ap, u, &e);
+    if (kalman(&e.ap, y, N, &ssq, &sumlog, &n, a, P, &ns, 1) != 0 || n == 0)
+        return gidx__error_set(GIDX_ENUMERIC, "forecast: ARIMA(%d,%d,%d) Kalman filter failed", p, d, q);
+    c->method = GIDX_FC_ARIMA;
+    for (j = 0; j < (size_t)(p + q) && j < 8; j++)
+        c->x[j] = u[j];
+    c->p = p;
+    c->d = d;
+    c->q = q;
+    c->cst = cst;
+    c->sigma2 = ssq / (double)n;
+    c->nobs = n;
+    c->k = npar + 1;
+    c->loglik = -0.5 * ((double)n * log(2.0 * M_PI * (c->sigma2 > 0 ? c->sigma2 : 1e-300)) + sumlog + (double)n);
+    c->aicc = gidx__fc_aicc(c->loglik, c->k, n);
+    /* reported and forecast variance: ssq / (n - coefficients), as R's arima() */
+    c->sigma2 = n > npar ? ssq / (double)(n - npar) : ssq / (double)n;
+    j = 0;
+    {
+        char nm[12];
+        size_t i;
+        for (i = 0; i < (size_t)p; i++) {
+            snprintf(nm, sizeof nm, "ar%zu", i + 1);
+            gidx__fc_setpar(c, j++, nm, e.ap.phi[i]);
+        }
+        for (i = 0; i < (size_t)q; i++) {
+            snprintf(nm, sizeof nm, "ma%zu", i + 1);
+            gidx__fc_setpar(c, j++, nm, e.ap.theta[i]);
+        }
+    }
+    if (cst)
+        gidx__fc_setpar(c, j++, d == 1 ? "drift" : "intercept", e.ap.c);
+    gidx__fc_setpar(c, j++, "sigma2", c->sigma2);
+    snprintf(c->name, sizeof c->name, "ARIMA(%d,%d,%d)%s", p, d, q,
+             cst ? (d == 1 ? " with drift" : " with non-zero mean") : "");
+    return GIDX_OK;
+}
+
+gidx_status gidx__fc_arima_forecast(const fc_comp *c, const double *y, size_t o, size_t h,
+                                    double *mean, double *sd)
+{
+    arma_par ap;
+    double ssq, sumlog, a[AR_MAXS], P[AR_MAXS * AR_MAXS];
+    size_t n, ns, i, j, k, l, m;
+    double T[AR_MAXS][AR_MAXS], R[AR_MAXS];
+    memset(&ap, 0, sizeof ap);
+    ap.p = (size_t)c->p;
+    ap.q = (size_t)c->q;
+    ap.d = (size_t)c->d;
+    ap.cst = c->cst;
+    for (i = 0, j = 0; i < ap.p; i++)
+        ap.phi[i] = c->par[j++];
+    for (i = 0; i < ap.q; i++)
+        ap.theta[i] = c->par[j++];
+    if (ap.cst)
+        ap.c = c->par[j++];
+    if (kalman(&ap, y, o, &ssq, &sumlog, &n, a, P, &ns, 0) != 0)
+        return gidx__error_set(GIDX_ENUMERIC, "forecast: ARIMA Kalman filter failed");
+    /* rebuild T and R as in kalman() for the prediction steps */
+    {
+        size_t r = ns - ap.d;
+        double RA[AR_MAXR];
+        memset(T, 0, sizeof T);
+        for (i = 0; i < r; i++) {
+            if (i < ap.p)
+                T[ap.d + i][ap.d] = ap.phi[i];
+            if (i + 1 < r)
+                T[ap.d + i][ap.d + i + 1] = 1.0;
+            RA[i] = i == 0 ? 1.0 : (i - 1 < ap.q ? ap.theta[i - 1] : 0.0);
+        }
+        if (ap.d == 1) {
+            T[0][0] = 1.0;
+            for (j = 0; j < r; j++)
+                T[0][1 + j] = T[1][1 + j];
+        } else if (ap.d == 2) {
+            T[1][1] = 1.0;
+            for (j = 0; j < r; j++)
+                T[1][2 + j] = T[2][2 + j];
+            T[0][0] = 1.0;
+            T[0][1] = 1.0;
+            for (j = 0; j < r; j++)
+                T[0][2 + j] = T[2][2 + j];
+        }
+        for (i = 0; i < ns; i++)
+            R[i] = i < ap.d ? 1.0 : RA[i - ap.d];
+    }
+    for (k = 0; k < h; k++) {
+        double an[AR_MAXS], tmp[AR_MAXS][AR_MAXS], Pn[AR_MAXS][AR_MAXS];
+        for (i = 0; i < ns; i++) {
+            an[i] = 0;
+            for (j = 0; j < ns; j++)
+                an[i] += T[i][j] * a[j];
+        }
+        if (ap.d == 1)
+            an[0] += ap.c;
+        memcpy(a, an, sizeof(double) * ns);
+        for (i = 0; i < ns; i++)
+            for (j = 0; j < ns; j++) {
+                double s = 0;
+                for (l = 0; l < ns; l++)
+                    s += T[i][l] * P[l * AR_MAXS + j];
+                tmp[i][j] = s;
+            }
+        for (i = 0; i < ns; i++)
+            for (j = 0; j < ns; j++) {
+                double s = 0;
+                for (m = 0; m < ns; m++)
+                    s += tmp[i][m] * T[j][m];
+                Pn[i][j] = s + R[i] * R[j];
+            }
+        for (i = 0; i < ns; i++)
+            for (j = 0; j < ns; j++)
+                P[i * AR_MAXS + j] = Pn[i][j];
+        mean[k] = ap.d == 0 ? a[0] + (ap.cst ? ap.c : 0.0) : a[0];
+        sd[k] = sqrt(P[0] * c->sigma2);
+    }
+    return GIDX_OK;
+}
+
+double gidx__fc_kpss(const double *x, size_t n)
+{
+    double m = 0, s = 0, eta = 0, s2;
+    size_t t, l, L = (size_t)floor(3.0 * sqrt((double)n) / 13.0);
+    for (t = 0; t < n; t++)
+        m += x[t];
+    m /= (double)n;
+    for (t = 0; t < n; t++) {
+        s += x[t] - m;
+        eta += s * s;
+    }
+    s2 = 0;
+    for (t = 0; t < n; t++)
+        s2 += (x[t] - m) * (x[t] - m);
+    for (l = 1; l <= L; l++) {
+        double g = 0;
+        for (t = l; t < n; t++)
+            g += (x[t] - m) * (x[t - l] - m);
+        s2 += 2.0 * (1.0 - (double)l / (double)(L + 1)) * g;
+    }
+    s2 /= (double)n;
+    if (!(s2 > 0))
+        return 0.0;
+    return eta / ((double)n * (double)n * s2);
+}
+
+int gidx__fc_ndiffs(const double *y, size_t N)
+{
+    double x[1024];
+    size_t n = 0, t, d = 0;
+    for (t = 0; t < N && n < 1024; t++)
+        if (!isnan(y[t]))
+            x[n++] = y[t];
+    while (d < 2 && n >= 3) {
+        double mn = x[0], mx = x[0];
+        for (t = 1; t < n; t++) {
+            if (x[t] < mn) mn = x[t];
+            if (x[t] > mx) mx = x[t];
+        }
+        if (mx == mn || gidx__fc_kpss(x, n) <= 0.463)
+            break;
+        for (t = 0; t + 1 < n; t++)
+            x[t] = x[t + 1] - x[t];
+        n--;
+        d++;
+    }
+    return (int)d;
+}
+
+gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
+{
+    int d = gidx__fc_ndiffs(y, N), tried[4][4][2];
+    int start[4][3] = { { 2, 2, 1 }, { 0, 0, 1 }, { 1, 0, 1 }, { 0, 1, 1 } };
+    fc_comp c;
+    int have = 0, improved, i;
+    size_t nobs = gidx__fc_nobs(y, N);
+    int allowc = d < 2;
+
+    memset(tried, 0, sizeof tried);
+    memset(best, 0, sizeof *best);
+    best->aicc = INFINITY;
+    /* Hyndman & Khandakar's four starting models, then (0,d,0) without constant */
+    for (i = 0; i < 5; i++) {
+        int p = i < 4 ? start[i][0] : 0, q = i < 4 ? start[i][1] : 0;
+        int cst = i < 4 ? allowc : 0;
+        if (tried[p][q][cst])
+            continue;
+        tried[p][q][cst] = 1;
+        if (nobs < (size_t)(d + p + q + cst) + 3)
+            continue;
+        if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst, NULL) == GIDX_OK && c.aicc < best->aicc) {
+            *best = c;
+            have = 1;
+        }
+    }
+    if (!have) {
+        /* too short for a constant: the random walk (or white noise) */
+        gidx_status rc = gidx__fc_fit_arima(&c, y, N, 0, d, 0, 0, NULL);
+        if (rc != GIDX_OK)
+            return rc;
+        *best = c;
+        return GIDX_OK;
+    }
+    do {
+        static const int mv[][3] = { { -1, 0, 0 }, { 1, 0, 0 }, { 0, -1, 0 }, { 0, 1, 0 },
+                                     { -1, -1, 0 }, { 1, 1, 0 }, { -1, 1, 0 }, { 1, -1, 0 },
+                                     { 0, 0, 1 } };
+        fc_comp cur = *best;
+        size_t k;
+        improved = 0;
+        for (k = 0; k < sizeof mv / sizeof mv[0]; k++) {
+            int p = cur.p + mv[k][0], q = cur.q + mv[k][1];
+            int cst = mv[k][2] ? !cur.cst : cur.cst;
+            if (p < 0 || q < 0 || p > FC_MAXPQ || q > FC_MAXPQ || (cst && !allowc))
+                continue;
+            if (tried[p][q][cst])
+                continue;
+            tried[p][q][cst] = 1;
+            if (nobs < (size_t)(d + p + q + cst) + 3)
+                continue;
+            if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst, NULL) == GIDX_OK && c.aicc < best->aicc) {
+                *best = c;
+                improved = 1;
+                break;
+            }
+        }
+    } while (improved);
+    return GIDX_OK;
+}

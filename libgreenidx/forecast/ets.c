@@ -1,0 +1,348 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * Exponential smoothing state-space models ETS(A|M, N|A|Ad, N) of Hyndman,
+ * Koehler, Ord & Snyder (2008), "Forecasting with exponential smoothing: the
+ * state space approach", Springer: recursions of Table 2.3 (ch. 2), the
+ * concentrated likelihood of eq. (5.3)
+ *     L* = n log(sum e_t^2) + 2 sum log|yhat_t|   (second term for M errors),
+ * the "usual" parameter bounds of sec. 5.2 as R forecast's ets() uses them
+ * (1e-4 <= alpha <= 0.9999, 1e-4 <= beta <= alpha, 0.8 <= phi <= 0.98),
+ * initial states by regression on the first ten observations (Hyndman et
+ * al. 2008, sec. 5.2.1; R forecast initstate()), and the analytic forecast
+ * variances of the linear class (sec. 6.3, Table 6.1); multiplicative-error
+ * models are simulated (sec. 6.1). Missing grid points propagate the
+ * states without an update (Hyndman et al. 2008, sec. 5.5 on missing values).
+ * Reported log-likelihood = -L* / 2, AICc with k = parameters + 1 and
+ * sigma^2 = SSE / (n - parameters), exactly as R forecast reports them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "forecast/fc_internal.h"
+
+double gidx__fc_ets_filter(const fc_comp *c, const double *y, size_t o, double *lp,
+                           double *bp, double *sse, size_t *nobs, double *res)
+{
+    double al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
+    double l = c->x[3], b = c->trend ? c->x[4] : 0.0, s = 0.0, lik2 = 0.0;
+    size_t t, n = 0;
+    for (t = 0; t < o; t++) {
+        double f = l + ph * b, e;
+        if (isnan(y[t])) {
+            l = f;
+            b = ph * b;
+            if (res)
+                res[t] = NAN;
+            continue;
+        }
+        if (c->err == 0) {
+            e = y[t] - f;
+            l = f + al * e;
+            b = ph * b + be * e;
+            if (res)
+                res[t] = e;
+        } else {
+            if (!(fabs(f) > 1e-10)) {
+                *sse = INFINITY;
+                return INFINITY;
+            }
+            e = (y[t] - f) / f;
+            l = f * (1.0 + al * e);
+            b = ph * b + be * f * e;
+            lik2 += log(fabs(f));
+            if (res)
+                res[t] = y[t] - f;
+        }
+        s += e * e;
+        n++;
+    }
+    *lp = l;
+    *bp = b;
+    *sse = s;
+    *nobs = n;
+    if (n == 0)
+        return INFINITY;
+    return (double)n * log(s > 0 ? s : 1e-300) + 2.0 * lik2;
+}
+
+#define ALO 1e-4
+#define AHI 0.9999
+#define PLO 0.8
+#define PHI 0.98
+
+static double logistic(double v)
+{
+    return 1.0 / (1.0 + exp(-v));
+}
+
+static double logit_in(double x, double lo, double hi)
+{
+    double p = (x - lo) / (hi - lo);
+    if (p < 1e-6)
+        p = 1e-6;
+    if (p > 1 - 1e-6)
+        p = 1 - 1e-6;
+    return log(p / (1.0 - p));
+}
+
+typedef struct {
+    fc_comp *c;
+    const double *y;
+    size_t N;
+    const double *x0, *step;
+    int out;    /* a logit coordinate beyond +-10: outside the search box */
+    int idx[5]; /* position in the optimiser vector of alpha, beta, phi, l0, b0; -1 = fixed */
+} ets_ctx;
+
+static void ets_unpack(ets_ctx *e, const double *u)
+{
+    int j;
+    for (j = 0; j < 5; j++)
+        if (e->idx[j] >= 0) {
+            double v = e->x0[e->idx[j]] + e->step[e->idx[j]] * u[e->idx[j]];
+            /* smoothing parameters live on the logit scale of their
+             * bounds, so that corner optima (alpha at 0.9999, phi at 0.98,
+             * common on yearly data) are reached without penalty walls */
+            if (j < 3 && fabs(v) > 10.0)
+                e->out = 1;
+            if (j == 0)
+                v = ALO + (AHI - ALO) * logistic(v);
+            else if (j == 1)
+                v = ALO + (e->c->x[0] - ALO) * logistic(v);
+            else if (j == 2)
+                v = PLO + (PHI - PLO) * logistic(v);
+            e->c->x[j] = v;
+        }
+}
+
+static double ets_obj(const double *u, void *p)
+{
+    ets_ctx *e = p;
+    fc_comp *c = e->c;
+    double l, b, sse;
+    size_t n;
+    e->out = 0;
+    ets_unpack(e, u);
+    if (e->out)
+        return 1e10;
+    if (c->x[0] < 1e-4 || c->x[0] > 0.9999)
+        return 1e10;
+    if (c->trend && (c->x[1] < 1e-4 || c->x[1] > c->x[0]))
+        return 1e10;
+    if (c->trend == 2 && (c->x[2] < 0.8 || c->x[2] > 0.98))
+        return 1e10;
+    return gidx__fc_ets_filter(c, e->y, e->N, &l, &b, &sse, &n, NULL);
+}
+
+gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int trend,
+                             const fc_comp *init)
+{
+    double warm = init ? 0.3 : 1.0;
+    double x0[5], step[5], u[5] = { 0, 0, 0, 0, 0 }, fmin, l, b, sse;
+    double tt[10], yy[10], scale = 0.0, mean = 0.0;
+    size_t t, m = 0, n = gidx__fc_nobs(y, N), np, j;
+    ets_ctx e;
+    gidx_status rc;
+    int k = 0;
+
+    memset(c, 0, sizeof *c);
+    c->err = err;
+    c->trend = trend;
+    c->method = err == 0 ? (trend == 0 ? GIDX_FC_ETS_ANN : trend == 1 ? GIDX_FC_ETS_AAN : GIDX_FC_ETS_AADN)
+                         : (trend == 0 ? GIDX_FC_ETS_MNN : trend == 1 ? GIDX_FC_ETS_MAN : GIDX_FC_ETS_MADN);
+    np = 2 + (trend ? 2 : 0) + (trend == 2 ? 1 : 0);
+    if (n < 3 || (trend && n < 4))
+        return gidx__error_set(GIDX_ETOOSHORT, "forecast: ETS with %zu observations", n);
+    for (t = 0; t < N; t++)
+        if (!isnan(y[t])) {
+            if (err == 1 && y[t] <= 0)
+                return gidx__error_set(GIDX_EDATA,
+                    "forecast: multiplicative-error ETS needs positive data (value %g at position %zu)",
+                    y[t], t);
+            mean += y[t];
+        }
+    mean /= (double)n;
+    for (t = 0; t < N; t++)
+        if (!isnan(y[t]))
+            scale += (y[t] - mean) * (y[t] - mean);
+    scale = sqrt(scale / (double)n);
+    if (!(scale > 0))
+        scale = fabs(mean) > 0 ? 0.1 * fabs(mean) : 1.0;
+    /* initial states from the first (up to) ten observations, as R initstate() */
+    for (t = 0; t < N && m < 10; t++)
+        if (!isnan(y[t])) {
+            tt[m] = (double)(t + 1);
+            yy[m] = y[t];
+            m++;
+        }
+    if (trend == 0) {
+        double s = 0;
+        for (j = 0; j < m; j++)
+            s += yy[j];
+        c->x[3] = s / (double)m;
+    } else {
+        double tm = 0, ym = 0, sxx = 0, sxy = 0;
+        for (j = 0; j < m; j++) {
+            tm += tt[j];
+            ym += yy[j];
+        }
+        tm /= (double)m;
+        ym /= (double)m;
+        for (j = 0; j < m; j++) {
+            sxx += (tt[j] - tm) * (tt[j] - tm);
+            sxy += (tt[j] - tm) * (yy[j] - ym);
+        }
+        c->x[4] = sxy / sxx;
+        c->x[3] = ym - c->x[4] * tm;
+        if (err == 1 && fabs(c->x[3] + c->x[4]) < 1e-8) {
+            c->x[3] *= 1.001;
+            c->x[4] *= 0.999;
+        }
+        if (err == 1 && c->x[3] + c->x[4] <= 0) {
+            c->x[3] = yy[0];
+            c->x[4] = 0;
+        }
+    }
+    /* starting smoothing parameters as R ets(): alpha 0.2 of the range,
+     * beta 0.1 of alpha's range, phi near its upper bound */
+    c->x[0] = 1e-4 + 0.2 * (0.9999 - 1e-4);
+    c->x[1] = 1e-4 + 0.1 * (c->x[0] - 1e-4);
+    c->x[2] = 0.978;
+    if (init) {
+        for (j = 0; j < 5; j++)
+            c->x[j] = init->x[j];
+    }
+    e.c = c;
+    e.y = y;
+    e.N = N;
+    e.x0 = x0;
+    e.step = step;
+    for (j = 0; j < 5; j++)
+        e.idx[j] = -1;
+    e.idx[0] = k; x0[k] = logit_in(c->x[0], ALO, AHI); step[k++] = (x0[0] > 1.5 ? -1.0 : 1.0) * warm;
+    if (trend) { e.idx[1] = k; x0[k] = logit_in(c->x[1], ALO, c->x[0]); step[k++] = 1.0 * warm; }
+    if (trend == 2) { e.idx[2] = k; x0[k] = logit_in(c->x[2], PLO, PHI); step[k++] = -1.0 * warm; }
+    e.idx[3] = k; x0[k] = c->x[3]; step[k++] = 0.2 * scale * warm;
+    if (trend) { e.idx[4] = k; x0[k] = c->x[4]; step[k++] = 0.05 * scale * warm; }
+    rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
+                           1000, 1e-3, &fmin);
+    if (rc != GIDX_OK)
+        return rc;
+    if (!init) {
+        /* one restart from the optimum found: Nelder-Mead can stall on the
+         * ridges of damped-trend likelihoods (Lagarias et al. 1998, SIAM J.
+         * Optim. 9); a fresh simplex there costs little */
+        double f2;
+        for (j = 0; j < (size_t)k; j++) {
+            x0[j] += step[j] * u[j];
+            u[j] = 0.0;
+            step[j] *= 2.0;
+        }
+        rc = gidx__fc_minimize(u, (const double[]){ 1, 1, 1, 1, 1 }, (size_t)k, ets_obj, &e,
+                               1000, 1e-3, &f2);
+        if (rc != GIDX_OK)
+            return rc;
+        fmin = f2;
+    }
+    ets_unpack(&e, u);
+    if (!(fmin < 1e9))
+        return gidx__error_set(GIDX_ENOCONV, "forecast: ETS likelihood optimisation failed");
+    gidx__fc_ets_filter(c, y, N, &l, &b, &sse, &n, NULL);
+    c->nobs = n;
+    c->loglik = -0.5 * fmin;
+    c->k = np + 1;
+    c->aicc = gidx__fc_aicc(c->loglik, c->k, n);
+    c->sigma2 = n > np ? sse / (double)(n - np) : sse / (double)n;
+    j = 0;
+    gidx__fc_setpar(c, j++, "alpha", c->x[0]);
+    if (trend)
+        gidx__fc_setpar(c, j++, "beta", c->x[1]);
+    if (trend == 2)
+        gidx__fc_setpar(c, j++, "phi", c->x[2]);
+    gidx__fc_setpar(c, j++, "l0", c->x[3]);
+    if (trend)
+        gidx__fc_setpar(c, j++, "b0", c->x[4]);
+    gidx__fc_setpar(c, j++, "sigma2", c->sigma2);
+    snprintf(c->name, sizeof c->name, "ETS(%c,%s,N)", err ? 'M' : 'A',
+             trend == 0 ? "N" : trend == 1 ? "A" : "Ad");
+    return GIDX_OK;
+}
+
+/* Analytic mean and standard deviation: Hyndman et al. (2008) Table 6.1 for
+ * the additive class; for multiplicative errors the class-2 variance
+ * mu_h^2 [(1 + s2) prod_{j<h} (1 + c_j^2 s2) - 1] (exact for M,N,N, an
+ * approximation with a trend, used for calibration and combination only;
+ * the intervals of a single M model are simulated). */
+gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
+                                       double *mean, double *sd);
+gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
+                                       double *mean, double *sd)
+{
+    double l, b, sse, al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
+    double phs = 0.0, csum = 0.0, prod = 1.0;
+    size_t n, k;
+    gidx__fc_ets_filter(c, y, o, &l, &b, &sse, &n, NULL);
+    if (!c->trend)
+        b = 0.0;
+    for (k = 0; k < h; k++) {
+        double phk = 1.0, cj;
+        /* phi + phi^2 + ... + phi^(k+1) */
+        {
+            size_t j;
+            phk = 0.0;
+            for (j = 1; j <= k + 1; j++)
+                phk += pow(ph, (double)j);
+        }
+        mean[k] = l + phk * b;
+        if (c->err == 0) {
+            sd[k] = sqrt(c->sigma2 * (1.0 + csum));
+        } else {
+            double v = mean[k] * mean[k] * ((1.0 + c->sigma2) * prod - 1.0);
+            sd[k] = sqrt(v > 0 ? v : 0.0);
+        }
+        /* c_{k+1} for the next horizon */
+        phs = 0.0;
+        if (c->trend) {
+            size_t j;
+            for (j = 1; j <= k + 1; j++)
+                phs += pow(ph, (double)j);
+        }
+        cj = al + be * phs;
+        csum += cj * cj;
+        prod *= 1.0 + cj * cj * c->sigma2;
+    }
+    return GIDX_OK;
+}
+
+gidx_status gidx__fc_ets_simulate(const fc_comp *c, const double *y, size_t o, size_t h,
+                                  size_t nsim, gidx__rng *rng, double *paths)
+{
+    double l0, b0, sse, al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
+    double sig = sqrt(c->sigma2);
+    size_t n, s, k;
+    gidx__fc_ets_filter(c, y, o, &l0, &b0, &sse, &n, NULL);
+    if (!c->trend)
+        b0 = 0.0;
+    for (s = 0; s < nsim; s++) {
+        double l = l0, b = b0;
+        for (k = 0; k < h; k++) {
+            double f = l + ph * b, e = gidx__rng_gaussian(rng, sig), yv;
+            if (c->err == 0) {
+                yv = f + e;
+                l = f + al * e;
+                b = ph * b + be * e;
+            } else {
+                yv = f * (1.0 + e);
+                l = f * (1.0 + al * e);
+                b = ph * b + be * f * e;
+            }
+            paths[s * h + k] = yv;
+        }
+    }
+    return GIDX_OK;
+}

@@ -1,0 +1,110 @@
+# Indicators from Python: the built-in catalogue, a panel on the Telemark
+# subset checked against the independent computation, reasons for missing
+# values, validation against the numpy reference, errors as exceptions.
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import greenidx as gi
+
+
+@pytest.fixture(scope="module")
+def telemark(test_data):
+    return pd.read_csv(test_data / "indicators" / "telemark_subset_long.csv")
+
+
+def test_default_catalogue_is_the_file(source_root):
+    cat = gi.Catalog.default()
+    assert len(cat) >= 25
+    text = (source_root / "data" / "catalog" / "default.json").read_text(encoding="utf-8")
+    assert cat.to_json() == text
+    frame = cat.to_frame()
+    assert set(frame["pillar"]) >= {"environment", "economy", "innovation", "energy", "social"}
+    assert cat.targets()["bergen"]["cut_percent"] == 85.0
+
+
+def test_catalogue_round_trip(tmp_path):
+    cat = gi.Catalog.default()
+    cat.set_formula("green_jobs", "sum(employment_utilities, employment_construction)")
+    path = tmp_path / "c.json"
+    cat.save(path)
+    back = gi.Catalog.load(path)
+    assert back.to_json() == cat.to_json()
+    ind = {d["id"]: d for d in back.indicators()}
+    assert ind["green_jobs"]["formula"] == "sum(employment_utilities, employment_construction)"
+
+
+def test_panel_matches_independent_computation(telemark, test_data):
+    panel = gi.Panel(gi.Catalog.default(), telemark)
+    got = panel.to_frame()
+    want = pd.read_csv(test_data / "indicators" / "expected_telemark.csv",
+                       dtype={"region_code": str})
+    m = want.merge(got, on=["region_code", "year", "indicator"], suffixes=("_want", ""))
+    assert len(m) == len(want)
+    # Same sums in a different order, and a CSV round trip at 17 digits.
+    np.testing.assert_allclose(m["value"], m["value_want"], rtol=1e-12, atol=1e-12)
+    gdp = got[(got.indicator == "ghg_per_gdp") & (got.region_code == "4003")]
+    assert gdp["value"].isna().all()
+    # The first missing operand gives the reason: ghg_total before 2009, gdp after.
+    assert gdp[gdp.year == 2023]["reason"].item() == "variable gdp not in dataset"
+    assert gdp[gdp.year == 2010]["reason"].item() == "ghg_total missing for 4003 2010"
+    assert panel.nmissing > 0
+    skien = panel.to_csv("Skien")
+    assert skien.startswith("region_code,region_name,year,indicator,value\n")
+    assert "Porsgrunn" not in skien
+
+
+def test_validation_reference():
+    # The hand-made panel of validation_reference.py: alpha 0.96551724137931028.
+    a = [1, 2, 3, 4, 5, 6, 7, 8]
+    b = [2, 1, 4, 3, 6, 5, 8, 9]
+    c = [8, 6, 7, 5, 3, 4, 1, 2]
+    rows = []
+    for k in range(8):
+        for var, vals in (("A", a), ("B", b), ("C", c)):
+            rows.append(("99%02d" % (k + 1), 2020, var, float(vals[k])))
+    data = pd.DataFrame(rows, columns=["region", "year", "variable", "value"])
+    cat = gi.Catalog.from_json(
+        '{"variables": [{"name": "A"}, {"name": "B"}, {"name": "C"}], "indicators": ['
+        '{"id": "a", "formula": "A", "pillar": "p", "direction": "higher_better"},'
+        '{"id": "b", "formula": "B", "pillar": "p", "direction": "higher_better"},'
+        '{"id": "c", "formula": "C", "pillar": "p", "direction": "lower_better"}]}')
+    with gi.Panel(cat, data) as panel:
+        report = panel.validate()
+        assert report.alpha("p") == pytest.approx(0.96551724137931028, rel=1e-12)
+        f = report.findings()
+        assert sorted(f[f.check == "redundant"]["indicator"]) == ["a", "a"]
+        loose = panel.validate(r_limit=0.95).findings()
+        assert (loose.check == "redundant").sum() == 0     # |r| = 0.932, 0.929 < 0.95
+        assert math.isclose(f[f.check == "redundant"]["value"].abs().max(),
+                            0.93205464900180013, rel_tol=1e-12)
+        assert "cronbach_alpha,p,,," in report.to_csv()
+        with pytest.raises(gi.NotFoundError):
+            report.alpha("nope")
+
+
+def test_errors_raise_with_c_message(tmp_path):
+    with pytest.raises(gi.ParseError) as info:
+        gi.Catalog.from_json('{"indicators": [{"id": "a", "formula": "(x"}]}')
+    assert "column 3" in str(info.value)
+    with pytest.raises(gi.GreenIdxError) as info:
+        gi.Catalog.from_json('{"variables": [{"name": "x"}], "indicators": ['
+                             '{"id": "a", "formula": "b"}, {"id": "b", "formula": "a + x"}]}')
+    assert "circular reference between indicators: a -> b -> a" in str(info.value)
+    with pytest.raises(gi.FileError):
+        gi.Catalog.load(tmp_path / "missing.json")
+    with pytest.raises(KeyError):
+        gi.Panel(gi.Catalog.default(), pd.DataFrame({"region": ["1"]}))
+
+
+def test_embedded_data_acceptance(test_data):
+    # No data argument: the embedded Telemark data, against the raw-file computation.
+    got = gi.Panel(gi.Catalog.default()).to_frame()
+    want = pd.read_csv(test_data / "indicators" / "expected_telemark.csv",
+                       dtype={"region_code": str})
+    m = want.merge(got, on=["region_code", "year", "indicator"], suffixes=("_want", ""))
+    assert len(m) == len(want)
+    assert (m["region_name"] == m["region_name_want"]).all()
+    np.testing.assert_allclose(m["value"], m["value_want"], rtol=1e-12, atol=1e-12)

@@ -1,0 +1,161 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* greenidx data: load a dataset (or the embedded Telemark data) and show a
+ * summary of it, or convert it to the long CSV layout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int run(int argc, char **argv);
+
+const gidx_cli_command gidx_cli_cmd_data = {
+    "data",
+    "summarise a dataset (default: the embedded Telemark data) or convert it to long CSV",
+    run,
+    "Usage: greenidx data [--data PATH] [--type long|wide|jsonstat|emissions]\n"
+    "                     [--harmonise] [--format summary|csv] [--output PATH]\n"
+    "\n"
+    "Load a dataset and print a summary (regions with names, variables, years,\n"
+    "cells, provenance) or the long CSV layout region,year,variable,value,flag.\n"
+    "\n"
+    "  --data PATH     the input; without it the embedded Telemark data is used\n"
+    "  --type T        long (default for .csv), wide (one column per year,\n"
+    "                  regions in column 'region', variable 'value'), jsonstat\n"
+    "                  (default for .json; SSB's JSON-stat 2.0), emissions\n"
+    "                  (Miljødirektoratet's Kommune,År,Sektor,Utslippskilde,Utslipp)\n"
+    "  --harmonise     bring old municipality codes to the 2024 boundaries\n"
+    "                  (summing; split and unknown codes are dropped and listed)\n"
+    "  --format F      summary (default) or csv\n"
+    "  --output PATH   write there (atomically) instead of standard output\n",
+};
+
+static gidx_status load(gidx_dataset **ds, const char *path, const char *type,
+                        const gidx_registry *reg)
+{
+    size_t n;
+    if (path == NULL)
+        return gidx_dataset_load_default(ds);
+    n = strlen(path);
+    if (type == NULL)
+        type = (n > 5 && strcmp(path + n - 5, ".json") == 0) ? "jsonstat" : "long";
+    if (strcmp(type, "jsonstat") == 0)
+        return gidx_dataset_load_jsonstat(ds, path, NULL);
+    if (strcmp(type, "emissions") == 0)
+        return gidx_dataset_load_emissions(ds, path, reg);
+    if (strcmp(type, "wide") == 0)
+        return gidx_dataset_load_wide_csv(ds, path, NULL);
+    return gidx_dataset_load_csv(ds, path, NULL);
+}
+
+static char *summary(const gidx_dataset *ds)
+{
+    size_t i, n = 0, cap = 4096;
+    char *s = malloc(cap);
+#define PUT(...) do { \
+        int k_ = snprintf(s ? s + n : NULL, s ? cap - n : 0, __VA_ARGS__); \
+        if (s == NULL || k_ < 0) break; \
+        if ((size_t)k_ >= cap - n) { \
+            char *t_; \
+            while ((size_t)k_ >= cap - n) cap *= 2; \
+            t_ = realloc(s, cap); \
+            if (t_ == NULL) { free(s); s = NULL; break; } \
+            s = t_; \
+            snprintf(s + n, cap - n, __VA_ARGS__); \
+        } \
+        n += (size_t)k_; \
+    } while (0)
+    PUT("regions: %zu\nvariables: %zu\nyears: %zu", gidx_dataset_nregions(ds),
+        gidx_dataset_nvariables(ds), gidx_dataset_nyears(ds));
+    if (gidx_dataset_nyears(ds) > 0)
+        PUT(" (%d-%d)", gidx_dataset_year(ds, 0), gidx_dataset_year(ds, gidx_dataset_nyears(ds) - 1));
+    PUT("\ncells: %zu\n\nregion\tname\n", gidx_dataset_ncells(ds));
+    for (i = 0; i < gidx_dataset_nregions(ds); i++) {
+        const char *r = gidx_dataset_region(ds, i);
+        PUT("%s\t%s\n", r, gidx_dataset_region_name(ds, r));
+    }
+    PUT("\nvariables:");
+    for (i = 0; i < gidx_dataset_nvariables(ds); i++)
+        PUT(" %s", gidx_dataset_variable(ds, i));
+    PUT("\n\nyears:");
+    for (i = 0; i < gidx_dataset_nyears(ds); i++)
+        PUT(" %d", gidx_dataset_year(ds, i));
+    PUT("\n");
+    if (gidx_dataset_nmeta(ds) > 0)
+        PUT("\n");
+    for (i = 0; i < gidx_dataset_nmeta(ds); i++) {
+        const char *k = gidx_dataset_meta_key(ds, i);
+        PUT("%s: %s\n", k, gidx_dataset_meta(ds, k));
+    }
+#undef PUT
+    return s;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *path = NULL, *type = NULL, *format = "summary", *output = NULL, *v;
+    int harmonise = 0, i, missing, code;
+    gidx_dataset *ds = NULL;
+    gidx_registry *reg = NULL;
+    gidx_status rc;
+    char *text = NULL;
+    size_t len = 0;
+    for (i = 1; i < argc; i++) {
+        if (gidx_cli_opt(argc, argv, &i, "--data", 1, &v, &missing)) path = v;
+        else if (gidx_cli_opt(argc, argv, &i, "--type", 1, &v, &missing)) type = v;
+        else if (gidx_cli_opt(argc, argv, &i, "--format", 1, &v, &missing)) format = v;
+        else if (gidx_cli_opt(argc, argv, &i, "--output", 1, &v, &missing)) output = v;
+        else if (gidx_cli_opt(argc, argv, &i, "--harmonise", 0, &v, &missing)) harmonise = 1;
+        else return gidx_cli_usage_error(&gidx_cli_cmd_data, "unknown argument '%s'", argv[i]);
+        if (missing)
+            return gidx_cli_usage_error(&gidx_cli_cmd_data, "%s needs a value", argv[i]);
+    }
+    if (type != NULL && strcmp(type, "long") != 0 && strcmp(type, "wide") != 0 &&
+        strcmp(type, "jsonstat") != 0 && strcmp(type, "emissions") != 0)
+        return gidx_cli_usage_error(&gidx_cli_cmd_data, "unknown --type '%s'", type);
+    if (strcmp(format, "summary") != 0 && strcmp(format, "csv") != 0)
+        return gidx_cli_usage_error(&gidx_cli_cmd_data, "unknown --format '%s'", format);
+    if ((harmonise || (type && strcmp(type, "emissions") == 0)) &&
+        (rc = gidx_registry_load_default(&reg)) != GIDX_OK)
+        return gidx_cli_fail("data", rc);
+    if ((rc = load(&ds, path, type, reg)) != GIDX_OK) {
+        gidx_registry_free(reg);
+        return gidx_cli_fail("data", rc);
+    }
+    if (harmonise) {
+        gidx_dataset *h = NULL;
+        gidx_harmonise_options o = GIDX_HARMONISE_OPTIONS_INIT;
+        o.drop_unknown = 1;
+        rc = gidx_dataset_harmonise(&h, ds, reg, &o);
+        gidx_dataset_free(ds);
+        ds = h;
+        if (rc != GIDX_OK) {
+            gidx_registry_free(reg);
+            return gidx_cli_fail("data", rc);
+        }
+    }
+    gidx_registry_free(reg);
+    if (strcmp(format, "csv") == 0) {
+        rc = gidx_dataset_to_csv(&text, &len, ds);
+        if (rc != GIDX_OK) {
+            gidx_dataset_free(ds);
+            return gidx_cli_fail("data", rc);
+        }
+    } else {
+        text = summary(ds);
+        if (text == NULL) {
+            gidx_dataset_free(ds);
+            fprintf(stderr, "greenidx data: out of memory\n");
+            return GIDX_EXIT_INTERNAL;
+        }
+        len = strlen(text);
+    }
+    gidx_dataset_free(ds);
+    code = gidx_cli_emit("data", output, text, len);
+    free(text);
+    return code;
+}
