@@ -1,0 +1,372 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * greenidx fetch: official statistics from SSB's PxWebApi v2 (JSON-stat 2.0)
+ * for municipalities and counties, with a cache, written as the long CSV
+ * (region,year,variable,value,flag) that every command reads with --data.
+ * Parses arguments and writes what gidx_fetch_* fetched.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: greenidx fetch [--preset partners | --region CODE... | --county CODE]\n"
+    "                      [--from YEAR] [--to YEAR] [--catalog PATH] [--table ID...]\n"
+    "                      [--api URL] [--cache DIR] [--offline] --out FILE\n\n"
+    "Fetch official statistics from Statistics Norway's PxWebApi v2 (JSON-stat 2.0)\n"
+    "and write them as long CSV (region,year,variable,value,flag) for --data.\n\n"
+    "  --preset partners  Trondheim 5001, Bergen 4601, Stjørdal 5035, Bjørnafjorden 4624,\n"
+    "                     Trøndelag 50, Vestland 46\n"
+    "  --region CODE      a municipality or county code; repeat or separate by ','\n"
+    "  --county CODE      all municipalities of a county today (region registry)\n"
+    "  --from, --to YEAR  years to fetch (default: last year; --from defaults to --to)\n"
+    "  --catalog PATH     catalogue JSON whose variables carry a \"fetch\" record\n"
+    "                     {\"table\", \"contents\", \"filter\"}: fetch those variables\n"
+    "  --table ID         fetch every ContentsCode of a table; repeatable\n"
+    "  --api URL          API root (default https://data.ssb.no/api/pxwebapi/v2)\n"
+    "  --cache DIR        keep answers in DIR and reuse them (keyed by the query URL)\n"
+    "  --offline          answer only from --cache; a miss is an error\n"
+    "  --out FILE         the long CSV, written atomically ('-' = standard output)\n\n"
+    "A progress line per table goes to standard error. See docs/fetch.md.\n";
+
+static int run(int argc, char **argv);
+
+const gidx_cli_command gidx_cli_cmd_fetch = {
+    "fetch", "fetch official statistics from SSB's PxWebApi v2 (JSON-stat), with a cache",
+    run, usage
+};
+
+typedef struct strlist {
+    char **s;
+    size_t n, cap;
+} strlist;
+
+static int strlist_add(strlist *l, const char *s, size_t len)
+{
+    size_t i;
+    char *d;
+    for (i = 0; i < l->n; i++)
+        if (strlen(l->s[i]) == len && strncmp(l->s[i], s, len) == 0)
+            return 0;   /* each region once */
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? 2 * l->cap : 16;
+        char **ns = realloc(l->s, nc * sizeof *ns);
+        if (ns == NULL)
+            return -1;
+        l->s = ns;
+        l->cap = nc;
+    }
+    if ((d = malloc(len + 1)) == NULL)
+        return -1;
+    memcpy(d, s, len);
+    d[len] = '\0';
+    l->s[l->n++] = d;
+    return 0;
+}
+
+/* Add "a,b,c" pieces. */
+static int strlist_split(strlist *l, const char *s)
+{
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len > 0 && strlist_add(l, s, len) != 0)
+            return -1;
+        s += len;
+        if (*s == ',')
+            s++;
+    }
+    return 0;
+}
+
+static void strlist_free(strlist *l)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        free(l->s[i]);
+    free(l->s);
+}
+
+typedef struct progress {
+    size_t nregions;
+    int from, to;
+} progress;
+
+static void on_table(void *user, size_t index, size_t ntables, const char *table, size_t nv)
+{
+    const progress *p = user;
+    fprintf(stderr, "greenidx fetch: table %s (%zu/%zu): %zu variable%s, %zu region%s, %d-%d\n",
+            table, index + 1, ntables, nv, nv == 1 ? "" : "s", p->nregions,
+            p->nregions == 1 ? "" : "s", p->from, p->to);
+}
+
+/* Copy every cell and region name of src into dst. */
+static gidx_status copy_cells(gidx_dataset *dst, const gidx_dataset *src)
+{
+    size_t r, v, y;
+    gidx_status rc = GIDX_OK;
+    for (r = 0; r < gidx_dataset_nregions(src) && rc == GIDX_OK; r++) {
+        const char *reg = gidx_dataset_region(src, r), *name = gidx_dataset_region_name(src, reg);
+        if (strcmp(name, reg) != 0)
+            rc = gidx_dataset_set_region_name(dst, reg, name);
+        for (v = 0; v < gidx_dataset_nvariables(src) && rc == GIDX_OK; v++)
+            for (y = 0; y < gidx_dataset_nyears(src) && rc == GIDX_OK; y++) {
+                const char *var = gidx_dataset_variable(src, v);
+                int year = gidx_dataset_year(src, y), flag;
+                double x;
+                if (!gidx_dataset_has(src, reg, year, var))
+                    continue;
+                if ((rc = gidx_dataset_get(&x, &flag, src, reg, year, var)) == GIDX_OK)
+                    rc = gidx_dataset_set(dst, reg, year, var, x, flag);
+            }
+    }
+    return rc;
+}
+
+static void print_provenance(const gidx_dataset *ds, const char *table, const char *prefix)
+{
+    char k1[128], k2[128], k3[128];
+    const char *up, *re, *ca;
+    snprintf(k1, sizeof k1, "%s%s", prefix, "updated");
+    snprintf(k2, sizeof k2, "%s%s", prefix, "retrieved");
+    snprintf(k3, sizeof k3, "%s%s", prefix, "cache");
+    up = gidx_dataset_meta(ds, k1);
+    re = gidx_dataset_meta(ds, k2);
+    ca = gidx_dataset_meta(ds, k3);
+    fprintf(stderr, "greenidx fetch: table %s: updated %s, retrieved %s (cache %s)\n", table,
+            up ? up : "?", re ? re : "?", ca ? ca : "?");
+}
+
+static int run(int argc, char **argv)
+{
+    const gidx_cli_command *c = &gidx_cli_cmd_fetch;
+    const char *preset = NULL, *from_s = NULL, *to_s = NULL, *catalog = NULL, *api = NULL,
+               *cache = NULL, *out = NULL, *v = NULL;
+    strlist regions = { NULL, 0, 0 }, counties = { NULL, 0, 0 }, tables = { NULL, 0, 0 }, *l;
+    int i, missing, offline = 0, ex = GIDX_EXIT_OK;
+    long from = 0, to = 0;
+    gidx_fetch_options o = GIDX_FETCH_OPTIONS_INIT;
+    gidx_fetch_client *client = NULL;
+    gidx_fetch_plan *plan = NULL;
+    gidx_dataset *all = NULL;
+    gidx_registry *reg = NULL;
+    gidx_status rc = GIDX_OK;
+    progress prog;
+    size_t t;
+
+    if (gidx_cli_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return GIDX_EXIT_OK;
+    }
+    for (i = 1; i < argc; i++) {
+        if (gidx_cli_opt(argc, argv, &i, "--preset", 1, &preset, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--from", 1, &from_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--to", 1, &to_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--catalog", 1, &catalog, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--api", 1, &api, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--cache", 1, &cache, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--out", 1, &out, &missing)) {
+            if (missing) {
+                ex = gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
+                goto done;
+            }
+        } else if (gidx_cli_opt(argc, argv, &i, "--offline", 0, &v, &missing)) {
+            offline = 1;
+        } else if ((l = &regions, gidx_cli_opt(argc, argv, &i, "--region", 1, &v, &missing)) ||
+                   (l = &counties, gidx_cli_opt(argc, argv, &i, "--county", 1, &v, &missing)) ||
+                   (l = &tables, gidx_cli_opt(argc, argv, &i, "--table", 1, &v, &missing))) {
+            if (missing) {
+                ex = gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
+                goto done;
+            }
+            if (strlist_split(l, v) != 0) {
+                fprintf(stderr, "greenidx fetch: out of memory\n");
+                ex = GIDX_EXIT_INTERNAL;
+                goto done;
+            }
+            /* --region CODE... and --table ID...: further values until the next option */
+            while (l != &counties && i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+                if (strlist_split(l, argv[++i]) != 0) {
+                    fprintf(stderr, "greenidx fetch: out of memory\n");
+                    ex = GIDX_EXIT_INTERNAL;
+                    goto done;
+                }
+            }
+        } else {
+            ex = gidx_cli_usage_error(c, "unknown argument '%s'", argv[i]);
+            goto done;
+        }
+    }
+    if (out == NULL) {
+        ex = gidx_cli_usage_error(c, "--out FILE is required");
+        goto done;
+    }
+    if (catalog == NULL && tables.n == 0) {
+        ex = gidx_cli_usage_error(c, "give --catalog PATH or --table ID (what to fetch)");
+        goto done;
+    }
+    if (preset != NULL) {
+        const char *codes[16];
+        size_t n = 0, k;
+        if ((rc = gidx_fetch_preset(codes, 16, &n, preset)) != GIDX_OK) {
+            ex = gidx_cli_usage_error(c, "%s", gidx_error_last()->message);
+            goto done;
+        }
+        for (k = 0; k < n; k++)
+            if (strlist_add(&regions, codes[k], strlen(codes[k])) != 0) {
+                ex = GIDX_EXIT_INTERNAL;
+                goto done;
+            }
+    }
+    if (counties.n > 0) {
+        const char *codes[512];
+        size_t n = 0, k, j;
+        if ((rc = gidx_registry_load_default(&reg)) != GIDX_OK) {
+            ex = gidx_cli_fail("fetch", rc);
+            goto done;
+        }
+        for (j = 0; j < counties.n; j++) {
+            if ((rc = gidx_fetch_county_regions(codes, 512, &n, reg, counties.s[j], 0)) != GIDX_OK) {
+                ex = gidx_cli_fail("fetch", rc);
+                goto done;
+            }
+            for (k = 0; k < n; k++)
+                if (strlist_add(&regions, codes[k], strlen(codes[k])) != 0) {
+                    ex = GIDX_EXIT_INTERNAL;
+                    goto done;
+                }
+        }
+    }
+    if (regions.n == 0) {
+        ex = gidx_cli_usage_error(c, "no regions: give --preset partners, --region CODE or "
+                                  "--county CODE");
+        goto done;
+    }
+    if (to_s != NULL) {
+        if (gidx_cli_parse_int(to_s, &to) != 0 || to < 1000 || to > 9999) {
+            ex = gidx_cli_usage_error(c, "--to must be a year, not '%s'", to_s);
+            goto done;
+        }
+    } else {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        to = tm.tm_year + 1900 - 1;
+    }
+    if (from_s != NULL) {
+        if (gidx_cli_parse_int(from_s, &from) != 0 || from < 1000 || from > 9999) {
+            ex = gidx_cli_usage_error(c, "--from must be a year, not '%s'", from_s);
+            goto done;
+        }
+    } else {
+        from = to;
+    }
+    if (from > to) {
+        ex = gidx_cli_usage_error(c, "--from %ld is after --to %ld", from, to);
+        goto done;
+    }
+    o.api = api;
+    o.cache_dir = cache;
+    o.offline = offline;
+    if ((rc = gidx_fetch_client_new(&client, &o)) != GIDX_OK ||
+        (rc = gidx_dataset_new(&all)) != GIDX_OK) {
+        ex = gidx_cli_fail("fetch", rc);
+        goto done;
+    }
+    prog.nregions = regions.n;
+    prog.from = (int)from;
+    prog.to = (int)to;
+    if (catalog != NULL) {
+        gidx_fetch_item *items;
+        gidx_dataset *ds = NULL;
+        size_t n, k;
+        const char *tl;
+        if ((rc = gidx_fetch_plan_load(&plan, catalog)) != GIDX_OK) {
+            ex = gidx_cli_fail("fetch", rc);
+            goto done;
+        }
+        n = gidx_fetch_plan_size(plan);
+        if ((items = calloc(n, sizeof *items)) == NULL) {
+            ex = GIDX_EXIT_INTERNAL;
+            goto done;
+        }
+        for (k = 0; k < n; k++)
+            items[k] = *gidx_fetch_plan_item(plan, k);
+        rc = gidx_fetch_plan_run(&ds, client, items, n, (const char *const *)regions.s, regions.n,
+                                 NULL, (int)from, (int)to, on_table, &prog);
+        free(items);
+        if (rc == GIDX_OK)
+            rc = copy_cells(all, ds);
+        if (rc != GIDX_OK) {
+            gidx_dataset_free(ds);
+            ex = gidx_cli_fail("fetch", rc);
+            goto done;
+        }
+        tl = gidx_dataset_meta(ds, "tables");
+        while (tl != NULL && *tl) {
+            char tab[80], pre[90];
+            size_t len = strcspn(tl, ",");
+            snprintf(tab, sizeof tab, "%.*s", (int)len, tl);
+            snprintf(pre, sizeof pre, "%s.", tab);
+            print_provenance(ds, tab, pre);
+            tl += len + (tl[len] == ',');
+        }
+        gidx_dataset_free(ds);
+    }
+    for (t = 0; t < tables.n; t++) {
+        gidx_fetch_query *q = NULL;
+        gidx_dataset *ds = NULL;
+        gidx_jsonstat_options jo = GIDX_JSONSTAT_OPTIONS_INIT;
+        const char *star[] = { "*" };
+        jo.region_dim = "Region";
+        jo.time_dim = "Tid";
+        fprintf(stderr, "greenidx fetch: table %s (%zu/%zu): all variables, %zu region%s, %ld-%ld\n",
+                tables.s[t], t + 1, tables.n, regions.n, regions.n == 1 ? "" : "s", from, to);
+        if ((rc = gidx_fetch_query_new(&q, tables.s[t])) == GIDX_OK &&
+            (rc = gidx_fetch_query_select(q, "Region", (const char *const *)regions.s,
+                                          regions.n)) == GIDX_OK &&
+            (rc = gidx_fetch_query_select(q, "ContentsCode", star, 1)) == GIDX_OK &&
+            (rc = gidx_fetch_query_years(q, (int)from, (int)to)) == GIDX_OK &&
+            (rc = gidx_fetch_query_run(&ds, client, q, &jo)) == GIDX_OK) {
+            print_provenance(ds, tables.s[t], "");
+            rc = copy_cells(all, ds);
+        }
+        gidx_fetch_query_free(q);
+        gidx_dataset_free(ds);
+        if (rc != GIDX_OK) {
+            ex = gidx_cli_fail("fetch", rc);
+            goto done;
+        }
+    }
+    {
+        char *text = NULL;
+        size_t len = 0;
+        gidx_fetch_stats st;
+        if ((rc = gidx_dataset_to_csv(&text, &len, all)) != GIDX_OK) {
+            ex = gidx_cli_fail("fetch", rc);
+            goto done;
+        }
+        ex = gidx_cli_emit("fetch", out, text, len);
+        free(text);
+        if (ex == GIDX_EXIT_OK && gidx_fetch_client_stats(&st, client) == GIDX_OK)
+            fprintf(stderr, "greenidx fetch: %zu cells, %zu regions, %zu variables; %zu requests, "
+                    "%zu retries, %zu from cache\n", gidx_dataset_ncells(all),
+                    gidx_dataset_nregions(all), gidx_dataset_nvariables(all), st.requests,
+                    st.retries, st.cache_hits);
+    }
+done:
+    gidx_dataset_free(all);
+    gidx_fetch_plan_free(plan);
+    gidx_fetch_client_free(client);
+    gidx_registry_free(reg);
+    strlist_free(&regions);
+    strlist_free(&counties);
+    strlist_free(&tables);
+    return ex;
+}
