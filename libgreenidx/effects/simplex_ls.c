@@ -18,6 +18,7 @@
  * constraint by O(||A||^2 / M^2), after which w is rescaled to sum to one.
  * This replaces the interior-point QP (kernlab's ipop) used by R's Synth.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -101,7 +102,8 @@ gidx_status gidx__eff_simplex_ls(double *x, const double *A, const double *b, si
         E[m * J + j] = M;
     memcpy(f, b, m * sizeof *f);
     f[m] = M;
-    tol = 1e-12 * M * M * (double)J;
+    /* round-off level of the gradient: the weighted row contributes M^2 eps */
+    tol = 64.0 * DBL_EPSILON * M * M * sqrt((double)J);
     memset(x, 0, J * sizeof *x);
     memset(inP, 0, J * sizeof *inP);
     for (;;) {
@@ -112,7 +114,6 @@ gidx_status gidx__eff_simplex_ls(double *x, const double *A, const double *b, si
             double r = f[i];
             for (j = 0; j < J; j++)
                 r -= E[i * J + j] * x[j];
-            z[i < J ? i : 0] = 0;  /* keep z defined */
             Q[i] = r;
         }
         for (j = 0; j < J; j++) {

@@ -191,18 +191,31 @@ static gidx_status sc_fit(double *w_out, double *v_out, double *loss_out, const 
             for (i = 0; i < k; i++) { gsl_vector_set(x0, i, gidx__rng_uniform(rng) + 1e-3); tot += gsl_vector_get(x0, i); }
             for (i = 0; i < k; i++) gsl_vector_set(x0, i, gsl_vector_get(x0, i) / tot);
         }
-        for (i = 0; i < k; i++)
-            gsl_vector_set(step, i, 0.1 * fmax(gsl_vector_get(x0, i), 1.0 / (double)k));
-        if ((st = gsl_multimin_fminimizer_set(mn, &fn, x0, step)) != GSL_SUCCESS) {
-            rc = gidx__gsl_fail(st, "synthetic control: Nelder-Mead start");
-            goto done;
-        }
-        for (it = 0; it < 2000; it++) {
-            st = gsl_multimin_fminimizer_iterate(mn);
-            if (st != GSL_SUCCESS)
-                break;
-            if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(mn), 1e-7) == GSL_SUCCESS)
-                break;
+        /* Nelder-Mead, restarted from its own optimum until that stops
+         * improving (restarts avoid the premature collapse of the simplex;
+         * the initial simplex perturbs each coordinate by 5 %, as R's optim) */
+        {
+            size_t rs;
+            double prevf = HUGE_VAL;
+            for (rs = 0; rs < 6; rs++) {
+                for (i = 0; i < k; i++)
+                    gsl_vector_set(step, i, 0.05 * fmax(fabs(gsl_vector_get(x0, i)), 1e-3));
+                if ((st = gsl_multimin_fminimizer_set(mn, &fn, x0, step)) != GSL_SUCCESS) {
+                    rc = gidx__gsl_fail(st, "synthetic control: Nelder-Mead start");
+                    goto done;
+                }
+                for (it = 0; it < 3000; it++) {
+                    st = gsl_multimin_fminimizer_iterate(mn);
+                    if (st != GSL_SUCCESS)
+                        break;
+                    if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(mn), 1e-9) == GSL_SUCCESS)
+                        break;
+                }
+                gsl_vector_memcpy(x0, mn->x);
+                if (mn->fval >= prevf - 1e-10 * fabs(prevf))
+                    break;
+                prevf = mn->fval;
+            }
         }
         gidx_error_clear();
         if (mn->fval < best) {
