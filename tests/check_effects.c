@@ -1,0 +1,294 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* Effect estimators against published results (tests/data/effects/README.md). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <greenidx/greenidx.h>
+
+static gidx_effect_panel *load(const char *file, const char *unit, const char *time,
+                               const char *const *vars, size_t nv)
+{
+    char path[1024];
+    gidx_table *t = NULL;
+    gidx_effect_panel *p = NULL;
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/effects/%s", dir ? dir : "tests/data", file);
+    ck_assert_msg(gidx_table_read_csv(&t, path, NULL) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_msg(gidx_effect_panel_from_table(&p, t, unit, time, vars, nv) == GIDX_OK, "%s",
+                  gidx_error_last()->message);
+    gidx_table_free(t);
+    return p;
+}
+
+static double weight_of(const gidx_effect_result *r, const char *unit)
+{
+    size_t i, n = gidx_effect_result_nrows(r, "weight");
+    for (i = 0; i < n; i++) {
+        const char *l;
+        double w;
+        ck_assert_int_eq(gidx_effect_result_row(&l, NULL, NULL, &w, NULL, r, "weight", i), GIDX_OK);
+        if (strcmp(l, unit) == 0)
+            return w;
+    }
+    ck_abort_msg("no weight for %s", unit);
+    return 0;
+}
+
+START_TEST(test_synth_prop99)
+{
+    static const char *vars[] = { "cigsale", "lnincome", "beer", "age15to24", "retprice" };
+    gidx_effect_panel *p = load("smoking.csv", "state", "year", vars, 5);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = NULL;
+    double v, path[16];
+    size_t need, i, n;
+    o.method = GIDX_EFFECT_SYNTH;
+    o.outcome = "cigsale";
+    o.treated = "California";
+    o.treat_time = 1989;
+    o.predictors = "lnincome@1980-1988,retprice@1980-1988,age15to24@1980-1988,beer@1984-1988,"
+                   "cigsale@1975,cigsale@1980,cigsale@1988";
+    ck_assert_msg(gidx_effect_estimate(&r, p, &o) == GIDX_OK, "%s", gidx_error_last()->message);
+    /* ADH (2010) table 2; V is not identified, so +-0.03 (the tolerance) */
+    ck_assert_double_eq_tol(weight_of(r, "Utah"), 0.334, 0.03);
+    ck_assert_double_eq_tol(weight_of(r, "Nevada"), 0.235, 0.03);
+    ck_assert_double_eq_tol(weight_of(r, "Montana"), 0.202, 0.03);
+    ck_assert_double_eq_tol(weight_of(r, "Colorado"), 0.161, 0.03);
+    ck_assert_double_eq_tol(weight_of(r, "Connecticut"), 0.068, 0.03);
+    /* weights on the simplex (invariant) */
+    n = gidx_effect_result_nrows(r, "weight");
+    ck_assert_uint_eq(n, 38);
+    for (i = 0, v = 0; i < n; i++) {
+        double w;
+        gidx_effect_result_row(NULL, NULL, NULL, &w, NULL, r, "weight", i);
+        ck_assert(w >= 0);
+        v += w;
+    }
+    ck_assert_double_eq_tol(v, 1.0, 1e-9);
+    /* gap in 2000 about -26 packs (ADH fig. 2), +-1 */
+    ck_assert_int_eq(gidx_effect_result_path(path, 16, &need, r), GIDX_OK);
+    ck_assert_uint_eq(need, 12);
+    ck_assert_double_eq_tol(path[11], -26.0, 1.0);
+    ck_assert_int_eq(gidx_effect_result_path(path, 5, &need, r), GIDX_EBUFS);
+    /* placebo p = 1/39: California has the largest post/pre MSPE ratio */
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "placebo_p"), GIDX_OK);
+    ck_assert_double_eq_tol(v, 1.0 / 39.0, 1e-12);
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "rmspe_pre"), GIDX_OK);
+    ck_assert_double_eq_tol(v, 1.76, 0.1);  /* published 1.76; V not identified */
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "no_such"), GIDX_ENOTFOUND);
+    gidx_effect_result_free(r);
+    gidx_effect_result_free(NULL);
+    /* error paths: absent treated unit, too few pre-periods, bad spec */
+    o.treated = "Oslo";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ENOTFOUND);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Oslo"));
+    o.treated = "California";
+    o.treat_time = 1971;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ETOOSHORT);
+    o.treat_time = 1989;
+    o.predictors = "beer@x";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EINVAL);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "beer"));
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+START_TEST(test_csdid_mpdta)
+{
+    static const char *vars[] = { "lemp", "first.treat" };
+    /* Callaway & Sant'Anna (2021) example, did package vignette, never-treated controls */
+    static const double pub[12][3] = {
+        { 2004, 2004, -0.0105 }, { 2004, 2005, -0.0704 }, { 2004, 2006, -0.1373 }, { 2004, 2007, -0.1008 },
+        { 2006, 2004, 0.0065 }, { 2006, 2005, -0.0028 }, { 2006, 2006, -0.0046 }, { 2006, 2007, -0.0412 },
+        { 2007, 2004, 0.0305 }, { 2007, 2005, -0.0027 }, { 2007, 2006, -0.0311 }, { 2007, 2007, -0.0261 } };
+    gidx_effect_panel *p = load("mpdta.csv", "countyreal", "year", vars, 2);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = NULL;
+    double g, t, att, se, v, path[8];
+    size_t i, need;
+    o.method = GIDX_EFFECT_CSDID;
+    o.outcome = "lemp";
+    o.group_col = "first.treat";
+    ck_assert_msg(gidx_effect_estimate(&r, p, &o) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_effect_result_nrows(r, "att_gt"), 12);
+    for (i = 0; i < 12; i++) {
+        ck_assert_int_eq(gidx_effect_result_row(NULL, &g, &t, &att, &se, r, "att_gt", i), GIDX_OK);
+        ck_assert_double_eq(g, pub[i][0]);
+        ck_assert_double_eq(t, pub[i][1]);
+        ck_assert_double_eq_tol(att, pub[i][2], 0.0005);  /* published to 4 decimals */
+        ck_assert(se > 0.005 && se < 0.05);
+    }
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "att_group"), GIDX_OK);
+    ck_assert_double_eq_tol(v, -0.031, 0.001);
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "att_group_se"), GIDX_OK);
+    ck_assert_double_eq_tol(v, 0.012, 0.003);  /* bootstrap: published 0.012 with another RNG */
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "att_dynamic"), GIDX_OK);
+    ck_assert_double_eq_tol(v, -0.0772, 0.001);
+    ck_assert_int_eq(gidx_effect_result_path(path, 8, &need, r), GIDX_OK);
+    ck_assert_uint_eq(need, 4);
+    ck_assert_double_eq_tol(path[0], -0.0199, 0.0005);
+    ck_assert_double_eq_tol(path[3], -0.1008, 0.0005);
+    gidx_effect_result_free(r);
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+static gidx_effect_panel *card_panel(int *ok)
+{
+    /* long form of card.csv: FTE = empft + nmgrs + 0.5 emppt in each wave */
+    char path[1024];
+    gidx_table *t = NULL;
+    gidx_effect_panel *p = NULL;
+    const char *dir = getenv("GIDX_TEST_DATA");
+    size_t n, i, j[7];
+    static const char *cols[] = { "state", "empft", "emppt", "nmgrs", "empft2", "emppt2", "nmgrs2" };
+    char **units;
+    double *time, *fte, *nj, x[7];
+    snprintf(path, sizeof path, "%s/effects/card.csv", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_OK);
+    n = gidx_table_nrows(t);
+    for (i = 0; i < 7; i++)
+        ck_assert_int_eq(gidx_table_find_column(&j[i], t, cols[i]), GIDX_OK);
+    units = calloc(2 * n, sizeof *units);
+    time = calloc(2 * n, sizeof *time);
+    fte = calloc(2 * n, sizeof *fte);
+    nj = calloc(2 * n, sizeof *nj);
+    for (i = 0; i < n; i++) {
+        size_t k;
+        for (k = 0; k < 7; k++)
+            ck_assert_int_eq(gidx_table_cell_double(&x[k], t, i, j[k]), GIDX_OK);
+        units[2 * i] = units[2 * i + 1] = malloc(32);
+        snprintf(units[2 * i], 32, "store%zu", i);  /* "sheet" repeats once: use the row */
+        time[2 * i] = 0; time[2 * i + 1] = 1;
+        fte[2 * i] = x[1] + x[3] + 0.5 * x[2];
+        fte[2 * i + 1] = x[4] + x[6] + 0.5 * x[5];
+        nj[2 * i] = nj[2 * i + 1] = x[0];
+    }
+    *ok = gidx_effect_panel_new(&p, (const char *const *)units, time, 2 * n) == GIDX_OK &&
+          gidx_effect_panel_add(p, "fte", fte, 2 * n) == GIDX_OK &&
+          gidx_effect_panel_add(p, "nj", nj, 2 * n) == GIDX_OK;
+    for (i = 0; i < n; i++) free(units[2 * i]);
+    free(units); free(time); free(fte); free(nj);
+    gidx_table_free(t);
+    return p;
+}
+
+START_TEST(test_did_card_krueger)
+{
+    int ok;
+    gidx_effect_panel *p = card_panel(&ok);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = NULL;
+    double est, se, v;
+    ck_assert(ok);
+    o.method = GIDX_EFFECT_DID;
+    o.outcome = "fte";
+    o.treat_col = "nj";
+    ck_assert_msg(gidx_effect_estimate(&r, p, &o) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_int_eq(gidx_effect_result_summary(&est, &se, NULL, NULL, NULL, r), GIDX_OK);
+    /* CK 1994 table 3 row 3: 2.76 from rounded means; exact difference 2.7536 */
+    ck_assert_double_eq_tol(est, 2.76, 0.01);
+    /* published 1.36; CK do not state how the unbalanced SE pools waves: CR1 by store gives 1.31 */
+    ck_assert_double_eq_tol(se, 1.36, 0.06);
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "mean_treated_pre"), GIDX_OK);
+    ck_assert_double_eq_tol(v, 20.44, 0.005);
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "mean_control_post"), GIDX_OK);
+    ck_assert_double_eq_tol(v, 21.17, 0.005);
+    gidx_effect_result_free(r);
+    o.balanced = 1;  /* table 3 row 4: 2.75 (1.34) on the balanced sample */
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    gidx_effect_result_summary(&est, &se, NULL, NULL, NULL, r);
+    ck_assert_double_eq_tol(est, 2.75, 0.005);
+    ck_assert_double_eq_tol(se, 1.34, 0.01);
+    gidx_effect_result_free(r);
+    o.treat_col = "nope";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "nope"));
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+START_TEST(test_fe_grunfeld)
+{
+    static const char *vars[] = { "inv", "value", "capital" };
+    gidx_effect_panel *p = load("grunfeld.csv", "firm", "year", vars, 3);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = NULL;
+    double b, se, v;
+    const char *l;
+    char small[8];
+    size_t need;
+    o.method = GIDX_EFFECT_FE;
+    o.outcome = "inv";
+    o.covariates = "value,capital";
+    ck_assert_msg(gidx_effect_estimate(&r, p, &o) == GIDX_OK, "%s", gidx_error_last()->message);
+    /* plm within model, Croissant & Millo (2008); published to 6 digits */
+    ck_assert_int_eq(gidx_effect_result_row(&l, NULL, NULL, &b, &se, r, "coef", 0), GIDX_OK);
+    ck_assert_str_eq(l, "value");
+    ck_assert_double_eq_tol(b, 0.110124, 1e-5);
+    ck_assert_double_eq_tol(se, 0.011857, 1e-4);
+    ck_assert_int_eq(gidx_effect_result_row(&l, NULL, NULL, &b, &se, r, "coef", 1), GIDX_OK);
+    ck_assert_double_eq_tol(b, 0.310065, 1e-5);
+    ck_assert_double_eq_tol(se, 0.017355, 1e-4);
+    ck_assert_int_eq(gidx_effect_result_value(&v, r, "r2"), GIDX_OK);
+    ck_assert_double_eq_tol(v, 0.76676, 1e-5);
+    ck_assert_int_eq(gidx_effect_result_row(&l, NULL, NULL, &b, &se, r, "coef", 2), GIDX_ENOTFOUND);
+    ck_assert_int_eq(gidx_effect_result_render(small, sizeof small, &need, r, GIDX_EFFECT_JSON), GIDX_EBUFS);
+    ck_assert(need > sizeof small);
+    {
+        char *buf = malloc(need);
+        ck_assert_int_eq(gidx_effect_result_render(buf, need, NULL, r, GIDX_EFFECT_JSON), GIDX_OK);
+        ck_assert_ptr_nonnull(strstr(buf, "\"coefficients\""));
+        free(buf);
+    }
+    gidx_effect_result_free(r);
+    /* singular design: a regressor repeated */
+    o.covariates = "value,value";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ESINGULAR);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "value"));
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+START_TEST(test_handles)
+{
+    const char *u[] = { "a", "a" };
+    double t[] = { 1, 1 };
+    gidx_effect_panel *p = (gidx_effect_panel *)1;
+    ck_assert_int_eq(gidx_effect_panel_new(&p, u, t, 2), GIDX_EDUPLICATE);
+    ck_assert_ptr_null(p);
+    t[1] = 2;
+    ck_assert_int_eq(gidx_effect_panel_new(&p, u, t, 2), GIDX_OK);
+    ck_assert_uint_eq(gidx_effect_panel_nunits(p), 1);
+    ck_assert_int_eq(gidx_effect_panel_add(p, "y", t, 1), GIDX_EINVAL);
+    gidx_effect_panel_free(p);
+    gidx_effect_panel_free(NULL);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("effects");
+    TCase *tc;
+    SRunner *sr;
+    int nf;
+#define ADD(fn) tc = tcase_create(#fn); tcase_add_test(tc, fn); tcase_set_timeout(tc, 300); suite_add_tcase(s, tc)
+    ADD(test_synth_prop99);
+    ADD(test_csdid_mpdta);
+    ADD(test_did_card_krueger);
+    ADD(test_fe_grunfeld);
+    ADD(test_handles);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    nf = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return nf == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
