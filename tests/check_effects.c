@@ -258,6 +258,190 @@ START_TEST(test_fe_grunfeld)
 }
 END_TEST
 
+
+/* Reference rows recorded with plm by the R scripts beside the fixtures. */
+static void check_against(const gidx_effect_result *r, const char *file, const char *key_col,
+                          const char *key)
+{
+    char path[1024];
+    gidx_table *t = NULL;
+    const char *dir = getenv("GIDX_TEST_DATA");
+    size_t i, jk, jt, je, js, nchecked = 0;
+    snprintf(path, sizeof path, "%s/effects/%s", dir ? dir : "tests/data", file);
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_table_find_column(&jk, t, key_col), GIDX_OK);
+    ck_assert_int_eq(gidx_table_find_column(&jt, t, "term"), GIDX_OK);
+    ck_assert_int_eq(gidx_table_find_column(&je, t, "estimate"), GIDX_OK);
+    ck_assert_int_eq(gidx_table_find_column(&js, t, "std_error"), GIDX_OK);
+    for (i = 0; i < gidx_table_nrows(t); i++) {
+        size_t q, n = gidx_effect_result_nrows(r, "coef");
+        double e, s;
+        if (strcmp(gidx_table_cell(t, i, jk), key) != 0)
+            continue;
+        gidx_table_cell_double(&e, t, i, je);
+        gidx_table_cell_double(&s, t, i, js);
+        for (q = 0; q < n; q++) {
+            const char *l;
+            double b, se;
+            gidx_effect_result_row(&l, NULL, NULL, &b, &se, r, "coef", q);
+            if (strcmp(l, gidx_table_cell(t, i, jt)) == 0) {
+                /* same formulas as plm: agreement to round-off (1e-8 relative) */
+                ck_assert_double_eq_tol(b, e, 1e-8 * fabs(e) + 1e-12);
+                ck_assert_double_eq_tol(se, s, 1e-7 * fabs(s));
+                nchecked++;
+            }
+        }
+    }
+    ck_assert_msg(nchecked > 0, "no reference rows for %s in %s", key, file);
+    gidx_table_free(t);
+}
+
+START_TEST(test_fe_grunfeld_plm_se)
+{
+    static const char *vars[] = { "inv", "value", "capital" };
+    static const int kinds[] = { GIDX_EFFECT_SE_CLASSICAL, GIDX_EFFECT_SE_ROBUST, GIDX_EFFECT_SE_CLUSTER };
+    static const char *keys[2][3] = { { "individual:classical", "individual:robust", "individual:cluster" },
+                                      { "twoways:classical", "twoways:robust", "twoways:cluster" } };
+    gidx_effect_panel *p = load("grunfeld.csv", "firm", "year", vars, 3);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    int tw, k;
+    o.method = GIDX_EFFECT_FE;
+    o.outcome = "inv";
+    o.covariates = "value,capital";
+    for (tw = 0; tw < 2; tw++)
+        for (k = 0; k < 3; k++) {
+            gidx_effect_result *r = NULL;
+            char path[1024], key[64];
+            gidx_table *t;
+            const char *dir = getenv("GIDX_TEST_DATA");
+            size_t i, je, js, nchecked = 0;
+            o.twoways = tw;
+            o.se = kinds[k];
+            ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+            snprintf(path, sizeof path, "%s/effects/grunfeld_plm.csv", dir ? dir : "tests/data");
+            ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_OK);
+            gidx_table_find_column(&je, t, "estimate");
+            gidx_table_find_column(&js, t, "std_error");
+            for (i = 0; i < gidx_table_nrows(t); i++) {
+                double e, s, b, se;
+                snprintf(key, sizeof key, "%s:%s", gidx_table_cell(t, i, 0), gidx_table_cell(t, i, 1));
+                if (strcmp(key, keys[tw][k]) != 0)
+                    continue;
+                gidx_table_cell_double(&e, t, i, je);
+                gidx_table_cell_double(&s, t, i, js);
+                ck_assert_int_eq(gidx_effect_result_row(NULL, NULL, NULL, &b, &se, r, "coef",
+                                                        strcmp(gidx_table_cell(t, i, 2), "value") ? 1 : 0), GIDX_OK);
+                ck_assert_double_eq_tol(b, e, 1e-8 * fabs(e));
+                ck_assert_double_eq_tol(se, s, 1e-7 * s);
+                nchecked++;
+            }
+            ck_assert_uint_eq(nchecked, 2);
+            gidx_table_free(t);
+            gidx_effect_result_free(r);
+        }
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+START_TEST(test_twfe_event_mpdta)
+{
+    static const char *vars[] = { "lemp", "lpop", "first.treat" };
+    gidx_effect_panel *p = load("mpdta.csv", "countyreal", "year", vars, 3);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = NULL;
+    double path[8];
+    size_t need;
+    o.method = GIDX_EFFECT_TWFE;
+    o.outcome = "lemp";
+    o.group_col = "first.treat";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    check_against(r, "mpdta_twfe.csv", "model", "twfe");
+    /* DiD/TWFE path: the constant effect for as many periods as asked */
+    ck_assert_int_eq(gidx_effect_result_path(path, 3, &need, r), GIDX_OK);
+    ck_assert_uint_eq(need, 3);
+    ck_assert_double_eq_tol(path[2], -0.03654893667, 1e-9);
+    gidx_effect_result_free(r);
+    o.method = GIDX_EFFECT_EVENT;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    check_against(r, "mpdta_twfe.csv", "model", "event");
+    ck_assert_int_eq(gidx_effect_result_path(path, 8, &need, r), GIDX_OK);
+    ck_assert_uint_eq(need, 4);
+    ck_assert_double_eq_tol(path[0], -0.01814392697, 1e-9);
+    gidx_effect_result_free(r);
+    /* singular design: lpop is constant within county, absorbed by the unit effects */
+    o.method = GIDX_EFFECT_TWFE;
+    o.covariates = "lpop";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ESINGULAR);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "\"lpop\""));
+    /* event study without pre-periods: every unit adopts in the first year */
+    o.method = GIDX_EFFECT_EVENT;
+    o.covariates = NULL;
+    o.group_col = NULL;
+    o.treated = "8001";
+    o.treat_time = 2003;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ETOOSHORT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "pre-periods"));
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+START_TEST(test_error_paths)
+{
+    /* a tiny hand-made panel: 3 units x 3 years, unit c misses 2002 */
+    const char *u[] = { "a", "a", "a", "b", "b", "b", "c", "c" };
+    double t[] = { 2000, 2001, 2002, 2000, 2001, 2002, 2000, 2001 };
+    double y[] = { 1, 2, 5, 1, 2, 3, 2, 3 };
+    double g[] = { 2002, 2002, 2002, 0, 0, 0, 0, 0 };
+    gidx_effect_panel *p = NULL;
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = (gidx_effect_result *)1;
+    ck_assert_int_eq(gidx_effect_panel_new(&p, u, t, 8), GIDX_OK);
+    ck_assert_int_eq(gidx_effect_panel_add(p, "y", y, 8), GIDX_OK);
+    ck_assert_int_eq(gidx_effect_panel_add(p, "g", g, 8), GIDX_OK);
+    o.outcome = "y";
+    /* unbalanced panel: synth and csdid name the missing cell */
+    o.method = GIDX_EFFECT_SYNTH;
+    o.treated = "a";
+    o.treat_time = 2002;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EDATA);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "\"c\" is missing in 2002"));
+    o.method = GIDX_EFFECT_CSDID;
+    o.group_col = "g";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "\"c\""));
+    /* no donors */
+    o.method = GIDX_EFFECT_SYNTH;
+    o.treated = "a,b,c";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "no donors"));
+    /* the 2x2 DiD by hand: (5 - 1.5) - (3 - 1.75)... on the available rows */
+    o.method = GIDX_EFFECT_DID;
+    o.treated = "a";
+    o.se = GIDX_EFFECT_SE_CLASSICAL;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    {
+        double est;
+        gidx_effect_result_summary(&est, NULL, NULL, NULL, NULL, r);
+        /* treated: pre mean (1+2)/2 = 1.5, post 5; control: pre (1+2+2+3)/4 = 2, post 3 */
+        ck_assert_double_eq_tol(est, (5 - 1.5) - (3 - 2.0), 1e-12);
+    }
+    gidx_effect_result_free(r);
+    /* bad options */
+    o.version = 7;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EINVAL);
+    o.version = 1;
+    o.method = 42;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EINVAL);
+    o.method = GIDX_EFFECT_DID;
+    o.outcome = "missing_var";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "missing_var"));
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
 START_TEST(test_handles)
 {
     const char *u[] = { "a", "a" };
@@ -285,6 +469,9 @@ int main(void)
     ADD(test_csdid_mpdta);
     ADD(test_did_card_krueger);
     ADD(test_fe_grunfeld);
+    ADD(test_fe_grunfeld_plm_se);
+    ADD(test_twfe_event_mpdta);
+    ADD(test_error_paths);
     ADD(test_handles);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
