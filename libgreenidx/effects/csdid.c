@@ -83,6 +83,90 @@ static double aggregate(double *out, const cell *c, const double *IF, const size
     return est;
 }
 
+/*
+ * One 2x2 cell by outcome regression (Sant'Anna & Zhao 2020, J. Econometrics
+ * 219(1), eq. 2.2; DRDID::reg_did_panel): dY = Y_t - Y_b regressed on
+ * X = [1, covariates at the base period] among the controls; ATT = mean over
+ * group g of dY - X'beta. Without covariates this is the difference of mean
+ * changes. IF (length n, scaled to all units as did::compute.att_gt does)
+ * includes the estimation effect of beta. ws: 5n + 4k^2 + 8k doubles.
+ */
+static gidx_status or_cell(double *IF, double *att, double *ncontrol, const double *Y, const double *G,
+                           const double *const *cx, size_t ncov, const gidx_effect_panel *p, double g,
+                           double tt, size_t b, size_t t, int notyet, double *ws)
+{
+    size_t n = p->nunits, T = p->ntimes, k = ncov + 1, u, i, j;
+    double *dy = ws, *role = dy + n, *fit = role + n, *XtX = fit + n, *Xty = XtX + k * k,
+           *beta = Xty + k, *M1 = beta + k, *x = M1 + k, *col = x + k, *sol = col + k;
+    double n1 = 0, n0 = 0, nsub, eta_t = 0, eta_c = 0, base = p->times[b];
+    memset(XtX, 0, k * k * sizeof *XtX);
+    memset(Xty, 0, k * sizeof *Xty);
+    memset(M1, 0, k * sizeof *M1);
+    for (u = 0; u < n; u++) {
+        long row = p->cell[u * T + b];
+        dy[u] = Y[u * T + t] - Y[u * T + b];
+        role[u] = G[u] == g ? 1.0
+                : (notyet ? (G[u] == 0 || (G[u] > fmax(tt, base) && G[u] != g)) : (G[u] == 0)) ? -1.0 : 0.0;
+        if (role[u] == 0)
+            continue;
+        x[0] = 1;
+        for (j = 0; j < ncov; j++) {
+            x[j + 1] = cx[j][row];
+            if (!gidx__isfinite(x[j + 1]))
+                return gidx__error_set(GIDX_EDATA, "csdid: covariate %zu of unit \"%s\" is missing in %g",
+                                       j + 1, p->units[u], base);
+        }
+        if (role[u] > 0) {
+            n1++;
+            for (i = 0; i < k; i++) M1[i] += x[i];
+        } else {
+            n0++;
+            for (i = 0; i < k; i++) {
+                Xty[i] += x[i] * dy[u];
+                for (j = 0; j < k; j++) XtX[i * k + j] += x[i] * x[j];
+            }
+        }
+    }
+    if (n0 == 0)
+        return gidx__error_set(GIDX_EDATA, "csdid: no control units for group %g at time %g", g, tt);
+    if (n1 == 0)
+        return gidx__error_set(GIDX_EDATA, "csdid: group %g has no units", g);
+    nsub = n1 + n0;
+    if (gidx_linalg_solve(beta, XtX, Xty, k) != GIDX_OK)
+        return gidx__error_set(GIDX_ESINGULAR, "csdid: singular outcome regression among the controls of cell (g=%g, t=%g): "
+                               "a covariate is constant or collinear there", g, tt);
+    /* asy.lin.rep.ols %*% M1 of DRDID, with XpX = X'X / nsub and M1 = sum_treated X / nsub */
+    for (i = 0; i < k; i++) col[i] = M1[i];
+    if (gidx_linalg_solve(sol, XtX, col, k) != GIDX_OK)
+        return gidx__error_set(GIDX_ESINGULAR, "csdid: singular outcome regression in cell (g=%g, t=%g)", g, tt);
+    for (u = 0; u < n; u++) {
+        long row = p->cell[u * T + b];
+        double f = 0;
+        x[0] = 1;
+        for (j = 0; j < ncov; j++) x[j + 1] = cx[j][row];
+        for (i = 0; i < k; i++) f += x[i] * beta[i];
+        fit[u] = f;
+        if (role[u] > 0) { eta_t += dy[u]; eta_c += f; }
+        /* x' (X'X)^-1 sum_treated X: the estimation effect of beta (nsub cancels) */
+        f = 0;
+        for (i = 0; i < k; i++) f += x[i] * sol[i];
+        IF[u] = f;  /* temporarily: the projection weight of unit u */
+    }
+    eta_t /= n1;
+    eta_c /= n1;
+    for (u = 0; u < n; u++) {
+        double v = 0, md = n1 / nsub;
+        if (role[u] > 0)
+            v = (dy[u] - eta_t) / md - (fit[u] - eta_c) / md;
+        else if (role[u] < 0)
+            v = -(dy[u] - fit[u]) * IF[u] / md;
+        IF[u] = v * (double)n / nsub;
+    }
+    *att = eta_t - eta_c;
+    *ncontrol = n0;
+    return GIDX_OK;
+}
+
 gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, const gidx_effect_options *o)
 {
     const double *y, *gc;
@@ -91,12 +175,19 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
     size_t *idx = NULL;
     cell *c = NULL;
     gidx__rng *rng = NULL;
+    char **cov = NULL;
+    size_t ncov = 0;
+    const double **cx = NULL;
+    double *orw = NULL;
     gidx_status rc;
 
     if ((rc = gidx__eff_var(&y, p, o->outcome, "outcome")) != GIDX_OK) return rc;
     if ((rc = gidx__eff_var(&gc, p, o->group_col, "group")) != GIDX_OK) return rc;
-    if (o->covariates && o->covariates[0])
-        return gidx__error_set(GIDX_EUNSUPPORTED, "csdid: covariates (outcome regression) are not supported by this version; run without --covariates");
+    if ((rc = gidx__eff_split(&cov, &ncov, o->covariates)) != GIDX_OK) return rc;
+    cx = gidx__calloc(ncov + 1, sizeof *cx);
+    if (cx == NULL) { rc = GIDX_ENOMEM; goto done; }
+    for (i = 0; i < ncov; i++)
+        if ((rc = gidx__eff_var(&cx[i], p, cov[i], "covariate")) != GIDX_OK) goto done;
     Y = gidx__malloc(n * T * sizeof *Y);
     G = gidx__malloc(n * sizeof *G);
     glist = gidx__malloc((T + 1) * sizeof *glist);
@@ -134,7 +225,8 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
     gsl_sort(glist, 1, ng);
     if (ng == 0) { rc = gidx__error_set(GIDX_EDATA, "csdid: no treated group adopts after the first period %g", p->times[0]); goto done; }
     IF = gidx__calloc(ng * T * n + 1, sizeof *IF);
-    if (!IF) { rc = GIDX_ENOMEM; goto done; }
+    orw = gidx__malloc((5 * n + 4 * (ncov + 1) * (ncov + 1) + 8 * (ncov + 1) + 8) * sizeof *orw);
+    if (!IF || !orw) { rc = GIDX_ENOMEM; goto done; }
     for (a = 0; a < ng; a++) {
         double g = glist[a], pg = 0;
         for (u = 0; u < n; u++) pg += (G[u] == g);
@@ -150,30 +242,11 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
                 b = t - 1;
             }
             base = p->times[b];
-            for (u = 0; u < n; u++) {
-                double dy = Y[u * T + t] - Y[u * T + b];
-                int ctrl = o->control == GIDX_EFFECT_CONTROL_NOTYET
-                               ? (G[u] == 0 || (G[u] > fmax(tt, base) && G[u] != g))
-                               : (G[u] == 0);
-                if (G[u] == g) { m1 += dy; n1++; }
-                else if (ctrl) { m0 += dy; n0++; }
-            }
-            if (n0 == 0) {
-                rc = gidx__error_set(GIDX_EDATA, "csdid: no control units for group %g at time %g", g, tt);
+            if ((rc = or_cell(IF + nc * n, &m1, &n0, Y, G, cx, ncov, p, g, tt, b, t,
+                              o->control == GIDX_EFFECT_CONTROL_NOTYET, orw)) != GIDX_OK)
                 goto done;
-            }
-            m1 /= n1; m0 /= n0;
-            for (u = 0; u < n; u++) {
-                double dy = Y[u * T + t] - Y[u * T + b];
-                int ctrl = o->control == GIDX_EFFECT_CONTROL_NOTYET
-                               ? (G[u] == 0 || (G[u] > fmax(tt, base) && G[u] != g))
-                               : (G[u] == 0);
-                double v = 0;
-                if (G[u] == g) v = (double)n * (dy - m1) / n1;
-                else if (ctrl) v = -(double)n * (dy - m0) / n0;
-                IF[nc * n + u] = v;
-            }
-            c[nc].g = g; c[nc].t = tt; c[nc].att = m1 - m0; c[nc].pg = pg;
+            (void)m0; (void)n1; (void)base;
+            c[nc].g = g; c[nc].t = tt; c[nc].att = m1; c[nc].pg = pg;
             nc++;
         }
     }
@@ -304,6 +377,8 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
         free(all); free(vals); free(keys); free((void *)kinds);
     }
 done:
+    gidx__eff_free_list(cov, ncov);
+    free((void *)cx); free(orw);
     free(Y); free(G); free(IF); free(se); free(glist); free(agg); free(tmp); free(idx); free(c);
     gidx__rng_free(rng);
     return rc;
