@@ -10,4 +10,5 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${1:-$root/build}
+OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1; export OPENBLAS_NUM_THREADS OMP_NUM_THREADS
 exec /usr/bin/python3 "$here/bench.py" "$build/tools/greenidx" "$root/tests/data/effects/smoking.csv"

@@ -93,9 +93,11 @@ gidx_status gidx__eff_simplex_ls(double *x, const double *A, const double *b, si
     inP = (int *)(void *)(tail + J);
 
     for (i = 0; i < m * J; i++)
-        amax = fmax(amax, fabs(A[i]));
+        if (fabs(A[i]) > amax)
+            amax = fabs(A[i]);
     for (i = 0; i < m; i++)
-        amax = fmax(amax, fabs(b[i]));
+        if (fabs(b[i]) > amax)
+            amax = fabs(b[i]);
     M = 1e4 * (amax > 1 ? amax : 1.0);
     memcpy(E, A, m * J * sizeof *E);
     for (j = 0; j < J; j++)
@@ -109,19 +111,23 @@ gidx_status gidx__eff_simplex_ls(double *x, const double *A, const double *b, si
     for (;;) {
         size_t jmax = J;
         double best = tol;
-        /* gradient w = E'(f - E x) */
+        size_t k;
+        /* gradient w = E'(f - E x) over the active (zero) columns; x is
+         * zero outside the passive set, so the residual needs only P */
         for (i = 0; i < rows; i++) {
             double r = f[i];
-            for (j = 0; j < J; j++)
-                r -= E[i * J + j] * x[j];
+            for (k = 0; k < np; k++)
+                r -= E[i * J + P[k]] * x[P[k]];
             Q[i] = r;
         }
         for (j = 0; j < J; j++) {
             double g = 0;
+            if (inP[j])
+                continue;
             for (i = 0; i < rows; i++)
                 g += E[i * J + j] * Q[i];
             wv[j] = g;
-            if (!inP[j] && g > best) {
+            if (g > best) {
                 best = g;
                 jmax = j;
             }
@@ -132,7 +138,6 @@ gidx_status gidx__eff_simplex_ls(double *x, const double *A, const double *b, si
         inP[jmax] = 1;
         for (;;) {
             double alpha = 2;
-            size_t k;
             if (++iter > maxit)
                 return gidx__error_set(GIDX_ENOCONV, "synthetic control: the simplex least-squares solver did not converge");
             if (ls_passive(zp, E, f, rows, J, P, np, Q) != 0) {
