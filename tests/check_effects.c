@@ -492,6 +492,87 @@ START_TEST(test_error_paths)
 }
 END_TEST
 
+START_TEST(test_synth_several_treated_loo)
+{
+    static const char *vars[] = { "cigsale" };
+    gidx_effect_panel *p = load("smoking.csv", "state", "year", vars, 1);
+    gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
+    gidx_effect_result *r = NULL;
+    size_t i, n, need, nloo;
+    double w, sum = 0;
+    char *buf;
+    o.method = GIDX_EFFECT_SYNTH;
+    o.outcome = "cigsale";
+    o.treated = "California,Utah";
+    o.treat_time = 1989;
+    o.placebo = 0;
+    o.leave_one_out = 1;
+    o.nstarts = 2;
+    ck_assert_msg(gidx_effect_estimate(&r, p, &o) == GIDX_OK, "%s", gidx_error_last()->message);
+    /* two fits against the 37 never-treated donors: 2 x 37 weights, each fit on the simplex */
+    n = gidx_effect_result_nrows(r, "weight");
+    ck_assert_uint_eq(n, 74);
+    for (i = 0; i < 37; i++) {
+        gidx_effect_result_row(NULL, NULL, NULL, &w, NULL, r, "weight", i);
+        sum += w;
+    }
+    ck_assert_double_eq_tol(sum, 1.0, 1e-9);
+    ck_assert_uint_eq(gidx_effect_result_nrows(r, "fit"), 2);
+    /* one leave-one-out refit per donor with weight > 0.001 (invariant, counted here) */
+    nloo = 0;
+    for (i = 0; i < n; i++) {
+        gidx_effect_result_row(NULL, NULL, NULL, &w, NULL, r, "weight", i);
+        nloo += w > 1e-3;
+    }
+    ck_assert_uint_eq(gidx_effect_result_nrows(r, "loo"), nloo);
+    /* no predictors given: the 19 pre-period outcomes are the predictors, per fit */
+    ck_assert_uint_eq(gidx_effect_result_nrows(r, "predictor"), 38);
+    ck_assert_int_eq(gidx_effect_result_render(NULL, 0, &need, r, GIDX_EFFECT_JSON), GIDX_EBUFS);
+    buf = malloc(need);
+    ck_assert_int_eq(gidx_effect_result_render(buf, need, NULL, r, GIDX_EFFECT_JSON), GIDX_OK);
+    ck_assert_ptr_nonnull(strstr(buf, "\"fits\""));
+    ck_assert_ptr_nonnull(strstr(buf, "\"leave_one_out\""));
+    free(buf);
+    ck_assert_int_eq(gidx_effect_result_render(NULL, 0, &need, r, GIDX_EFFECT_CSV), GIDX_EBUFS);
+    buf = malloc(need);
+    ck_assert_int_eq(gidx_effect_result_render(buf, need, NULL, r, GIDX_EFFECT_CSV), GIDX_OK);
+    ck_assert(strncmp(buf, "kind,unit,label,group,time,estimate,se,ci_low,ci_high,p_value\n", 62) == 0);
+    free(buf);
+    ck_assert_int_eq(gidx_effect_result_render(NULL, 0, &need, r, 99), GIDX_EINVAL);
+    gidx_effect_result_free(r);
+    gidx_effect_panel_free(p);
+}
+END_TEST
+
+START_TEST(test_table_errors)
+{
+    static const char *bad[] = { "state" };       /* text, not numbers */
+    static const char *absent[] = { "tax" };
+    char path[1024];
+    gidx_table *t = NULL;
+    gidx_effect_panel *p = (gidx_effect_panel *)1;
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/effects/smoking.csv", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_effect_panel_from_table(&p, t, "state", "year", bad, 1), GIDX_EDATA);
+    ck_assert_ptr_null(p);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "smoking.csv:2"));
+    ck_assert_int_eq(gidx_effect_panel_from_table(&p, t, "state", "year", absent, 1), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "tax"));
+    ck_assert_int_eq(gidx_effect_panel_from_table(&p, t, "land", "year", NULL, 0), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "land"));
+    ck_assert_int_eq(gidx_effect_panel_from_table(&p, t, "state", "year", NULL, 0), GIDX_OK);
+    ck_assert_uint_eq(gidx_effect_panel_nunits(p), 39);
+    ck_assert_uint_eq(gidx_effect_panel_ntimes(p), 31);
+    ck_assert_uint_eq(gidx_effect_panel_nrows(p), 1209);
+    gidx_effect_panel_free(p);
+    gidx_table_free(t);
+    ck_assert_int_eq(gidx_effect_estimate(NULL, NULL, NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_effect_result_summary(NULL, NULL, NULL, NULL, NULL, NULL), GIDX_EINVAL);
+    ck_assert_uint_eq(gidx_effect_result_nrows(NULL, "coef"), 0);
+}
+END_TEST
+
 START_TEST(test_handles)
 {
     const char *u[] = { "a", "a" };
@@ -523,6 +604,8 @@ int main(void)
     ADD(test_fe_grunfeld_plm_se);
     ADD(test_twfe_event_mpdta);
     ADD(test_error_paths);
+    ADD(test_synth_several_treated_loo);
+    ADD(test_table_errors);
     ADD(test_handles);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
