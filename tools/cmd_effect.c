@@ -100,13 +100,15 @@ static int run_effect(int argc, char **argv)
                 return gidx_cli_usage_error(me, "--ref-period: '%s' is not an integer", val);
             o.ref_period = (int)lv;
         } else if (gidx_cli_opt(argc, argv, &a, "--se", 1, &val, &missing)) {
-            if (missing) break;
+            if (missing)
+                return gidx_cli_usage_error(me, "option '%s' needs a value", argv[a]);
             if (strcmp(val, "classical") == 0) o.se = GIDX_EFFECT_SE_CLASSICAL;
             else if (strcmp(val, "robust") == 0) o.se = GIDX_EFFECT_SE_ROBUST;
             else if (strcmp(val, "cluster") == 0) o.se = GIDX_EFFECT_SE_CLUSTER;
             else return gidx_cli_usage_error(me, "--se: '%s' is not classical, robust or cluster", val);
         } else if (gidx_cli_opt(argc, argv, &a, "--control", 1, &val, &missing)) {
-            if (missing) break;
+            if (missing)
+                return gidx_cli_usage_error(me, "option '%s' needs a value", argv[a]);
             if (strcmp(val, "never") == 0) o.control = GIDX_EFFECT_CONTROL_NEVER;
             else if (strcmp(val, "notyet") == 0) o.control = GIDX_EFFECT_CONTROL_NOTYET;
             else return gidx_cli_usage_error(me, "--control: '%s' is not never or notyet", val);

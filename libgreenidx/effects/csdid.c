@@ -171,7 +171,7 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
 {
     const double *y, *gc;
     size_t n = p->nunits, T = p->ntimes, i, t, u, a, nc = 0, ng = 0, B = o->nboot ? o->nboot : 1000;
-    double *Y = NULL, *G = NULL, *IF = NULL, *se = NULL, *glist = NULL, *agg = NULL, *tmp = NULL;
+    double *Y = NULL, *G = NULL, *IF = NULL, *se = NULL, *glist = NULL, *tmp = NULL;
     size_t *idx = NULL;
     cell *c = NULL;
     gidx__rng *rng = NULL;
@@ -214,7 +214,11 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
                 goto done;
             }
         }
-        /* groups treated in the first period cannot be compared: treat as always treated, dropped */
+        /* adoption after the last period is never observed: never treated
+         * (as the did package does); groups treated in the first period
+         * have no pre-period and are left out of groups and controls */
+        if (G[u] > p->times[T - 1])
+            G[u] = 0;
         if (G[u] != 0) {
             size_t q;
             int seen = 0;
@@ -265,10 +269,9 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
         kinds = gidx__calloc(nagg + 1, sizeof *kinds);
         idx = gidx__malloc((nc + 1) * sizeof *idx);
         tmp = gidx__malloc((ng + 1) * n * sizeof *tmp);
-        agg = gidx__malloc((ng + 1) * sizeof *agg);
         se = gidx__malloc((nc + nagg + 1) * sizeof *se);
         rng = gidx__rng_new(o->seed);
-        if (!all || !vals || !keys || !kinds || !idx || !tmp || !agg || !se || !rng) {
+        if (!all || !vals || !keys || !kinds || !idx || !tmp || !se || !rng) {
             free(all); free(vals); free(keys); free((void *)kinds);
             rc = GIDX_ENOMEM; goto done;
         }
@@ -379,7 +382,7 @@ gidx_status gidx__eff_csdid(gidx_effect_result *r, const gidx_effect_panel *p, c
 done:
     gidx__eff_free_list(cov, ncov);
     free((void *)cx); free(orw);
-    free(Y); free(G); free(IF); free(se); free(glist); free(agg); free(tmp); free(idx); free(c);
+    free(Y); free(G); free(IF); free(se); free(glist); free(tmp); free(idx); free(c);
     gidx__rng_free(rng);
     return rc;
 }

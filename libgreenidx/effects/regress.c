@@ -94,7 +94,7 @@ static gidx_status fit_store(gidx_effect_result *r, design *d, int fe_unit, int 
                              double **beta_out, double **cov_out, double *df_out)
 {
     double *beta = gidx__malloc(d->k * sizeof *beta), *cov = gidx__malloc(d->k * d->k * sizeof *cov);
-    double df = 0, r2 = 0, c = gidx__eff_crit(r->level, 0);
+    double df = 0, r2 = 0;
     size_t j;
     gidx_status rc;
     if (!beta || !cov) {
@@ -105,8 +105,6 @@ static gidx_status fit_store(gidx_effect_result *r, design *d, int fe_unit, int 
                        fe_unit ? d->unit : NULL, d->nunit, fe_time ? d->time : NULL, d->ntime,
                        sek, d->unit, d->nunit, (const char *const *)d->names);
     if (rc == GIDX_OK) {
-        c = gidx__eff_crit(r->level, df);
-        (void)c;
         for (j = 0; j < d->k && rc == GIDX_OK; j++)
             rc = gidx__eff_add_row(r, "coef", d->names[j], NULL, gidx__nan(), gidx__nan(),
                                    beta[j], sqrt(cov[j * d->k + j]));
@@ -314,9 +312,9 @@ static gidx_status split_covariates(char ***cov, size_t *ncov, const double ***c
 
 gidx_status gidx__eff_twfe(gidx_effect_result *r, const gidx_effect_panel *p, const gidx_effect_options *o)
 {
-    const double *y, **cx = NULL;
+    const double *y, **cx = NULL, *dcol = NULL;
     char **cov = NULL;
-    size_t ncov = 0, i, j, k, nev = 0, *evidx = NULL;
+    size_t ncov = 0, i, j, k, nev = 0;
     double *g = NULL, *beta = NULL, *vc = NULL, df, emin = 0, emax = 0;
     design d;
     gidx_status rc;
@@ -353,6 +351,10 @@ gidx_status gidx__eff_twfe(gidx_effect_result *r, const gidx_effect_panel *p, co
             if (e < 0)
                 any_pre = 1;
         }
+        if (o->ref_period >= 0) {
+            rc = gidx__error_set(GIDX_EINVAL, "event: the reference period must be negative (got %d)", o->ref_period);
+            goto done;
+        }
         if (!any_pre) {
             rc = gidx__error_set(GIDX_ETOOSHORT, "event: too few pre-periods: no treated unit is observed before adoption");
             goto done;
@@ -365,11 +367,12 @@ gidx_status gidx__eff_twfe(gidx_effect_result *r, const gidx_effect_panel *p, co
         nev = (size_t)(emax - emin) + 1 - 1;
     }
     k = (event ? nev : 1) + ncov;
-    evidx = gidx__calloc(k + 1, sizeof *evidx);
-    if (evidx == NULL || (rc = design_alloc(&d, p->n, k)) != GIDX_OK) {
-        rc = GIDX_ENOMEM;
+    if ((rc = design_alloc(&d, p->n, k)) != GIDX_OK)
         goto done;
-    }
+    if (!event && o->treat_col && o->treat_col[0] && !gidx__isfinite(o->treat_time) &&
+        !(o->group_col && o->group_col[0]) &&
+        (rc = gidx__eff_var(&dcol, p, o->treat_col, "treatment")) != GIDX_OK)
+        goto done;
     if (event) {
         size_t c = 0;
         double e;
@@ -406,13 +409,10 @@ gidx_status gidx__eff_twfe(gidx_effect_result *r, const gidx_effect_panel *p, co
                     x[c] = 1;
                 }
             }
-        } else if (o->treat_col && o->treat_col[0] && !gidx__isfinite(o->treat_time) &&
-                   !(o->group_col && o->group_col[0])) {
-            const double *dc;
-            gidx__eff_var(&dc, p, o->treat_col, "treatment");
-            if (!gidx__isfinite(dc[i]))
+        } else if (dcol != NULL) {
+            if (!gidx__isfinite(dcol[i]))
                 continue;
-            x[0] = dc[i];
+            x[0] = dcol[i];
         } else {
             x[0] = (!isnan(gu) && t >= gu) ? 1.0 : 0.0;
         }
@@ -435,10 +435,6 @@ gidx_status gidx__eff_twfe(gidx_effect_result *r, const gidx_effect_panel *p, co
         /* headline: the mean of the post coefficients e >= 0 */
         size_t a = (size_t)(0 - emin) - (0 > o->ref_period ? 1 : 0), npost = (size_t)emax + 1, l;
         double est = 0, var = 0;
-        if (o->ref_period >= 0) {
-            rc = gidx__error_set(GIDX_EINVAL, "event: the reference period must be negative (got %d)", o->ref_period);
-            goto done;
-        }
         if (emax < 0) {
             rc = gidx__error_set(GIDX_ETOOSHORT, "event: no post-adoption period is observed");
             goto done;
@@ -456,7 +452,7 @@ gidx_status gidx__eff_twfe(gidx_effect_result *r, const gidx_effect_panel *p, co
     }
 done:
     gidx__eff_free_list(cov, ncov);
-    free((void *)cx); free(g); free(beta); free(vc); free(evidx);
+    free((void *)cx); free(g); free(beta); free(vc);
     design_free(&d);
     return rc;
 }

@@ -432,7 +432,8 @@ static void csv_num(gidx__buf *b, double x)
 static void to_csv(gidx__buf *b, const gidx_effect_result *r)
 {
     size_t i;
-    double c = gidx__eff_crit(r->level, 0);
+    /* coefficient rows use the residual (or cluster) df of the fit, others the normal */
+    double df = scalar(r, "df"), c = gidx__eff_crit(r->level, 0), ct = gidx__eff_crit(r->level, df);
     gidx__buf_puts(b, "kind,unit,label,group,time,estimate,se,ci_low,ci_high,p_value\n");
     gidx__buf_puts(b, "summary,,");
     gidx__buf_puts(b, method_name(r->method));
@@ -452,14 +453,16 @@ static void to_csv(gidx__buf *b, const gidx_effect_result *r)
         const gidx__eff_row *x = &r->rows[i];
         int has_se = gidx__isfinite(x->se) && strcmp(x->kind, "fit") && strcmp(x->kind, "placebo")
                      && strcmp(x->kind, "loo");
+        int coef = strcmp(x->kind, "coef") == 0;
+        double cc = coef ? ct : c, rdf = coef ? df : 0;
         gidx__buf_printf(b, "%s,\"%s\",\"%s\"", x->kind, x->owner ? x->owner : "", x->label);
         csv_num(b, x->group);
         csv_num(b, x->time);
         csv_num(b, x->est);
         csv_num(b, x->se);
-        csv_num(b, has_se ? x->est - c * x->se : gidx__nan());
-        csv_num(b, has_se ? x->est + c * x->se : gidx__nan());
-        csv_num(b, has_se && x->se > 0 ? gidx__eff_pvalue(x->est / x->se, 0) : gidx__nan());
+        csv_num(b, has_se ? x->est - cc * x->se : gidx__nan());
+        csv_num(b, has_se ? x->est + cc * x->se : gidx__nan());
+        csv_num(b, has_se && x->se > 0 ? gidx__eff_pvalue(x->est / x->se, rdf) : gidx__nan());
         gidx__buf_putc(b, '\n');
     }
 }
