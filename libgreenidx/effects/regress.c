@@ -101,6 +101,10 @@ static gidx_status fit_store(gidx_effect_result *r, design *d, int fe_unit, int 
         free(beta); free(cov);
         return GIDX_ENOMEM;
     }
+    if (d->n == 0) {
+        free(beta); free(cov);
+        return gidx__error_set(GIDX_EDATA, "regression: no row has the outcome, treatment and every covariate");
+    }
     rc = gidx__eff_ols(beta, cov, &df, &r2, d->y, d->X, d->n, d->k,
                        fe_unit ? d->unit : NULL, d->nunit, fe_time ? d->time : NULL, d->ntime,
                        sek, d->unit, d->nunit, (const char *const *)d->names);
