@@ -53,3 +53,23 @@ def test_errors_are_exceptions_naming_the_cause():
     assert "99" in str(e.value)
     with pytest.raises(gi.GreenIdxError):
         gi.EffectPanel(["a", "a"], [1.0, 1.0])   # duplicate (unit, time)
+
+
+def test_synth_prop99_weights_and_gap():
+    p = gi.EffectPanel.read_csv(os.path.join(DATA, "smoking.csv"), "state", "year",
+                                ["cigsale", "lnincome", "beer", "age15to24", "retprice"])
+    r = gi.estimate_effect(
+        p, "synth", "cigsale", treated="California", treat_time=1989, placebo=False,
+        predictors="lnincome@1980-1988,retprice@1980-1988,age15to24@1980-1988,"
+                   "beer@1984-1988,cigsale@1975,cigsale@1980,cigsale@1988")
+    w = r.rows("weight").set_index("label").estimate
+    # ADH (2010) table 2, +-0.03 because V is not identified
+    for unit, pub in [("Utah", 0.334), ("Nevada", 0.235), ("Montana", 0.202),
+                      ("Colorado", 0.161), ("Connecticut", 0.068)]:
+        assert abs(w[unit] - pub) < 0.03, unit
+    assert abs(w.sum() - 1) < 1e-9
+    path = r.path()
+    assert len(path) == 12 and abs(path[-1] + 26) < 1   # gap in 2000
+    d = r.to_dict()
+    assert set(d["weights"]) == set(w.index) and "2000" in d["gaps"]
+    assert d["placebo_p"] is None   # placebos were not run
