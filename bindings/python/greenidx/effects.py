@@ -1,0 +1,175 @@
+# libgreenidx - green-competitiveness indicators for Norwegian regions
+# Copyright (C) 2026 the libgreenidx developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Policy-instrument effect estimators (docs/effects.md): 2x2 DiD, TWFE,
+event study, Callaway & Sant'Anna staggered DiD, synthetic control and the
+within estimator. Every number is computed by libgreenidx."""
+import json as _json
+import math as _math
+
+import numpy as _np
+
+from . import capi as _capi
+from ._errors import class_for as _class_for
+
+__all__ = ["EffectPanel", "EffectResult", "estimate_effect", "EFFECT_METHODS"]
+
+EFFECT_METHODS = {"did": 0, "twfe": 1, "event": 2, "csdid": 3, "synth": 4, "fe": 5}
+_SE = {None: 0, "default": 0, "classical": 1, "robust": 2, "cluster": 3}
+_CONTROL = {"never": 0, "notyet": 1}
+_FORMATS = {"json": 0, "csv": 1, "table": 2, "text": 2}
+
+
+def _raise_last():
+    code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
+    raise _class_for(code)(msg, code)
+
+
+def _join(names):
+    names = [str(n) for n in names]
+    for n in names:
+        if "\n" in n:
+            raise ValueError("names must not contain newlines: %r" % n)
+    return "\n".join(names)
+
+
+class EffectPanel:
+    """A long panel (one row per unit and time) with named numeric variables.
+
+    Build it with :meth:`from_frame` (a pandas DataFrame) or :meth:`read_csv`.
+    Use as a context manager or call :meth:`close` to free it at once.
+    """
+
+    def __init__(self, units, times, variables=None):
+        times = _np.ascontiguousarray(times, dtype=_np.float64)
+        units = [str(u) for u in units]
+        if len(units) != times.size:
+            raise ValueError("units and times differ in length")
+        self._h = _capi.gidx_py_effect_panel_new(_join(units), times)
+        for name, x in (variables or {}).items():
+            self.add(name, x)
+
+    @classmethod
+    def from_frame(cls, df, unit, time, columns=None):
+        """Panel from a DataFrame: unit and time columns, numeric variables."""
+        cols = [c for c in (columns if columns is not None else df.columns) if c not in (unit, time)]
+        return cls(df[unit].astype(str).tolist(), df[time].to_numpy(dtype=float),
+                   {c: df[c].to_numpy(dtype=float) for c in cols})
+
+    @classmethod
+    def read_csv(cls, path, unit, time, columns):
+        """Panel from a CSV file read by the library (located conversion errors)."""
+        self = cls.__new__(cls)
+        columns = list(columns)
+        self._h = _capi.gidx_py_effect_panel_read_csv(str(path), unit, time, _join(columns), len(columns))
+        return self
+
+    def add(self, name, values):
+        """Add or replace a variable (one value per row, NaN = missing)."""
+        _capi.gidx_effect_panel_add(self._h, str(name), _np.ascontiguousarray(values, dtype=_np.float64))
+
+    @property
+    def nrows(self):
+        return _capi.gidx_effect_panel_nrows(self._h)
+
+    @property
+    def nunits(self):
+        return _capi.gidx_effect_panel_nunits(self._h)
+
+    @property
+    def ntimes(self):
+        return _capi.gidx_effect_panel_ntimes(self._h)
+
+    def close(self):
+        """Free the C panel now (also done when the object is collected)."""
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class EffectResult:
+    """An estimation result: headline estimate, rows, effect path, renderings."""
+
+    def __init__(self, handle):
+        self._h = handle
+
+    def value(self, key):
+        """A named scalar ("estimate", "se", "rmspe_pre", "att_group", ...)."""
+        return _capi.gidx_effect_result_value(self._h, key)
+
+    def _opt(self, key):
+        v = self.value(key)
+        return None if _math.isnan(v) else v
+
+    estimate = property(lambda self: self._opt("estimate"))
+    se = property(lambda self: self._opt("se"))
+    ci_low = property(lambda self: self._opt("ci_low"))
+    ci_high = property(lambda self: self._opt("ci_high"))
+    p_value = property(lambda self: self._opt("p_value"))
+
+    def rows(self, kind):
+        """Rows of one kind ("coef", "att_gt", "group", "dynamic", "calendar",
+        "weight", "gap", "placebo", "loo", "predictor") as a DataFrame."""
+        import pandas as pd
+        n = _capi.gidx_effect_result_nrows(self._h, kind)
+        recs = []
+        for i in range(n):
+            g, t, e, s = _capi.gidx_py_effect_row(self._h, kind, i)
+            recs.append({"label": _capi.gidx_py_effect_row_label(self._h, kind, i),
+                         "group": g, "time": t, "estimate": e, "se": s})
+        return pd.DataFrame(recs, columns=["label", "group", "time", "estimate", "se"])
+
+    def path(self, periods=None):
+        """The effect per period since adoption as a numpy array (a constant
+        DiD/TWFE/FE effect is repeated ``periods`` times)."""
+        n = _capi.gidx_py_effect_path_len(self._h)
+        if n == 0:
+            n = int(periods or 0)
+        if n == 0:
+            return _np.zeros(0)
+        return _capi.gidx_py_effect_path(n, self._h)
+
+    def render(self, fmt="json"):
+        """The result as JSON, CSV or text (rendered by the library)."""
+        s = _capi.gidx_py_effect_render(self._h, _FORMATS[fmt])
+        if s is None:
+            _raise_last()
+        return s
+
+    def to_dict(self):
+        """The JSON rendering parsed into a dict."""
+        return _json.loads(self.render("json"))
+
+    def close(self):
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def estimate_effect(panel, method, outcome, treated=None, treat_col=None, group_col=None,
+                    treat_time=None, covariates=None, predictors=None, se=None, control="never",
+                    twoways=False, balanced=False, seed=42, nboot=0, level=0.95, ref_period=-1,
+                    placebo=True, leave_one_out=False, nstarts=0, pre_from=None):
+    """Run an estimator on an :class:`EffectPanel`; returns an :class:`EffectResult`.
+
+    ``treated`` and ``covariates`` may be lists; see docs/effects.md for the methods.
+    """
+    if isinstance(treated, (list, tuple)):
+        treated = ",".join(str(t) for t in treated)
+    if isinstance(covariates, (list, tuple)):
+        covariates = ",".join(covariates)
+    h = _capi.gidx_py_effect_estimate(
+        panel._h, EFFECT_METHODS[method], outcome, None if treated is None else str(treated),
+        treat_col, group_col, float("nan") if treat_time is None else float(treat_time),
+        covariates, predictors, _SE[se], _CONTROL[control], int(bool(twoways)), int(bool(balanced)),
+        int(seed), int(nboot), float(level), int(ref_period), int(bool(placebo)),
+        int(bool(leave_one_out)), int(nstarts), float("nan") if pre_from is None else float(pre_from))
+    return EffectResult(h)
