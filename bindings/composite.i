@@ -541,7 +541,7 @@ SEXP gidx_r_scorecard(SEXP coin, SEXP unit, SEXP peers, SEXP year)
     gidx_index_result *r = NULL;
     gidx_status rc;
     size_t U, NN, NI, i, u = (size_t)-1, *pp, np;
-    const char *ucode = gidx_r_str(unit);
+    const char *ucode = gidx_r_cmp_str(unit);
     int y;
     SEXP out, nodes, isagg, sc, df, rk, prk;
     double *buf;

@@ -118,6 +118,10 @@ gidx_pca <- function(X) {
 
 #' Scorecard of one region against its peers (unit codes): data.frame(node,
 #' type, score, rank, peer_rank, diff_vs_peers, assessment), strengths first.
+#' @param coin an index input from gidx_index_coinr() or gidx_index_build()
+#' @param region the unit code
+#' @param peers unit codes of its peers
+#' @param year the year (0 = the first computed year)
 gidx_index_scorecard <- function(coin, region, peers, year = 0) {
   r <- gidx_check(gidx_r_scorecard(coin$ptr, as.character(region), as.character(peers), as.numeric(year)))
   df <- data.frame(node = r[[1]], type = ifelse(r[[2]], "aggregate", "indicator"), score = r[[3]],

@@ -11,7 +11,9 @@
 #'
 #' @param data a data.frame with one row per unit and time
 #' @param method "did", "twfe", "event", "csdid", "synth" or "fe"
-#' @param unit,time,outcome column names
+#' @param unit the unit column
+#' @param time the time column
+#' @param outcome the outcome column
 #' @param ... options: treated, treat_col, group_col, treat_time, covariates
 #'   (character vector), predictors, se ("classical", "robust", "cluster"),
 #'   control ("never", "notyet"), twoways, balanced, seed, nboot, level,

@@ -29,12 +29,15 @@
 
 #' Region codes of a preset: "partners" = Trondheim 5001, Bergen 4601,
 #' Stjørdal 5035, Bjørnafjorden 4624, Trøndelag 50, Vestland 46.
+#' @param name the preset's name ("partners")
 gidx_fetch_preset <- function(name = "partners") {
   strsplit(gidx_check(gidx_r_fetch_regions(as.character(name), "", 0L)), ",", fixed = TRUE)[[1]]
 }
 
 #' The municipalities of a county valid in a year (0 = today), from the
 #' region registry.
+#' @param county a two-digit county code, e.g. "50"
+#' @param year the year the municipalities must be valid in (0 = today)
 gidx_county_regions <- function(county, year = 0L) {
   strsplit(gidx_check(gidx_r_fetch_regions("", as.character(county), as.integer(year))),
            ",", fixed = TRUE)[[1]]
@@ -42,6 +45,11 @@ gidx_county_regions <- function(county, year = 0L) {
 
 #' The PxWebApi v2 GET URL of a table query: values = list(Region = c("5001"),
 #' ContentsCode = "Personer1"), codelists = list(Region = "agg_KommSummer").
+#' @param table the SSB table id, e.g. "07459"
+#' @param values named list of value codes per dimension
+#' @param codelists named list of code lists per dimension
+#' @param years c(from, to) for the Tid dimension, or NULL
+#' @param api the API root (for mirrors and tests)
 gidx_fetch_url <- function(table, values = list(), codelists = list(), years = NULL,
                            api = "https://data.ssb.no/api/pxwebapi/v2") {
   parts <- character()
@@ -57,6 +65,20 @@ gidx_fetch_url <- function(table, values = list(), codelists = list(), years = N
 #' tables for regions and years. Returns a long data.frame (region, year,
 #' variable, value, flag) with attributes "provenance" (per table: updated,
 #' retrieved, url, cache) and "stats" (requests, retries, cache hits...).
+#' @param regions region codes
+#' @param preset a preset name ("partners") adding its regions, or NULL
+#' @param county a county code adding all its municipalities, or NULL
+#' @param catalog a catalogue JSON file whose variables carry "fetch" records, or NULL
+#' @param tables whole tables to fetch (ids)
+#' @param years a year or c(from, to)
+#' @param api the API root (for mirrors and tests)
+#' @param cache a cache directory, or NULL for none
+#' @param offline TRUE to use only the cache
+#' @param timeout request timeout in seconds
+#' @param retries retries after HTTP 429/502/503/504
+#' @param backoff first backoff in seconds (doubled each retry)
+#' @param backoff_max longest backoff in seconds
+#' @param max_cells largest number of cells per request before the query is split
 gidx_fetch <- function(regions = character(), preset = NULL, county = NULL, catalog = NULL,
                        tables = character(), years, api = "https://data.ssb.no/api/pxwebapi/v2",
                        cache = NULL, offline = FALSE, timeout = 60, retries = 4L, backoff = 1,
