@@ -84,10 +84,42 @@ int gidx_cli_index_load(const gidx_cli_command *c, const gidx_cli_index_src *s, 
     int k;
     *ds = NULL;
     *sp = NULL;
-    if (s->data != NULL || s->catalog != NULL || (s->units == NULL && s->spec == NULL && s->meta == NULL))
-        return gidx_cli_usage_error(c, "missing option --units FILE (with --meta FILE or --spec FILE): the "
-                                    "--data/--catalog path (embedded Telemark data and default catalogue) "
-                                    "needs the indicator layer, which this build does not have");
+    if (s->units == NULL && s->spec == NULL && s->meta == NULL) {
+        /* The default path: the catalogue's indicators on the data (the
+         * embedded Telemark data unless --data), pillars from the catalogue. */
+        gidx_dataset *stats = NULL;
+        gidx_catalog *cat = NULL;
+        gidx_panel *panel = NULL;
+        rc = gidx_dataset_load(&stats, s->data);
+        if (rc == GIDX_OK)
+            rc = s->catalog ? gidx_catalog_load_json(&cat, s->catalog) : gidx_catalog_default(&cat);
+        if (rc == GIDX_OK)
+            rc = gidx_panel_new(&panel, cat, stats);
+        if (rc == GIDX_OK)
+            rc = gidx_index_from_catalog(ds, sp, NULL, gidx_panel_dataset(panel), cat, 0);
+        gidx_panel_free(panel);
+        gidx_catalog_free(cat);
+        gidx_dataset_free(stats);
+        if (rc != GIDX_OK)
+            return gidx_cli_fail(c->name, rc);
+        o = *gidx_index_spec_options(*sp);
+        for (k = 0; k < s->nset; k++)
+            if ((rc = gidx_index_options_set(&o, s->names[k], s->values[k])) != GIDX_OK)
+                break;
+        if (rc == GIDX_OK)
+            rc = gidx_index_spec_set_options(*sp, &o);
+        if (rc != GIDX_OK) {
+            int e = gidx_cli_usage_error(c, "%s", gidx_error_last()->message);
+            gidx_dataset_free(*ds);
+            gidx_index_spec_free(*sp);
+            *ds = NULL;
+            *sp = NULL;
+            return e;
+        }
+        return GIDX_EXIT_OK;
+    }
+    if (s->data != NULL || s->catalog != NULL)
+        return gidx_cli_usage_error(c, "--data/--catalog cannot be combined with --units/--meta/--spec");
     if (s->units == NULL)
         return gidx_cli_usage_error(c, "missing option --units FILE");
     if (s->meta != NULL && s->spec != NULL)

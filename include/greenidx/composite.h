@@ -22,6 +22,7 @@
 
 #include <greenidx/common.h>
 #include <greenidx/dataset.h>
+#include <greenidx/indicators.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -266,6 +267,34 @@ GIDX_API gidx_status gidx_index_load_units(gidx_dataset **data, gidx_index_spec 
 /* ------------------------------------------------------------------ */
 /* Computation and result                                              */
 /* ------------------------------------------------------------------ */
+
+/**
+ * An index input from an indicator catalogue and its panel
+ * (gidx_panel_dataset()): one root "index", the catalogue's pillars as
+ * aggregates, and every indicator with a direction (higher or lower is
+ * better; context-only indicators are left out) as a leaf with weight 1 and
+ * its direction. Context-only indicators are copied into the data as
+ * structural variables (for choosing peers), outside the hierarchy. Units are
+ * the panel's municipalities when counties
+ * (two-digit codes) are present too, else all regions. Options: min-max
+ * 0-100, arithmetic means, a node needs half its children (min_avail 0.5).
+ *
+ * Indicators observed for fewer than half the units in the reference year
+ * are left out: the reference year is @p year, or with @p year = 0 the year
+ * with the most indicator values (the latest on ties), and the index then
+ * covers every year in which each kept indicator has at least two values.
+ *
+ * @param data     out: the values of the units and kept indicators (free with gidx_dataset_free())
+ * @param spec     out: the specification (free with gidx_index_spec_free())
+ * @param ref_year out: the reference year (may be NULL)
+ * @param panel    the indicator panel's values
+ * @param cat      the catalogue (pillars, directions)
+ * @param year     one year, or 0
+ * @return ::GIDX_OK; ::GIDX_EDATA when no indicator qualifies; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_index_from_catalog(gidx_dataset **data, gidx_index_spec **spec,
+                                             int *ref_year, const gidx_dataset *panel,
+                                             const gidx_catalog *cat, int year);
 
 /**
  * Build the index: denominate, impute, screen units, treat, normalise, weight,

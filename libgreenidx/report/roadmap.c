@@ -286,116 +286,29 @@ done:
 
 /* -------------------------------------------------------------- index */
 
-/* Year with the most indicator values present for the ranked units (latest on ties). */
-static int choose_index_year(ctx *c, const int *cand, size_t ncand)
-{
-    size_t ny = gidx_dataset_nyears(c->pds), t, k, u, best = 0;
-    int year = 0;
-    for (t = 0; t < ny; t++) {
-        int y = gidx_dataset_year(c->pds, t);
-        size_t count = 0;
-        for (k = 0; k < ncand; k++)
-            for (u = 0; u < c->nunits; u++) {
-                double v;
-                gidx_dataset_get(&v, NULL, c->pds, gidx_dataset_region(c->pds, c->units[u]), y,
-                                 gidx_indicator_id(gidx_catalog_indicator(c->cat, (size_t)cand[k])));
-                if (gidx__isfinite(v))
-                    count++;
-            }
-        if (count >= best && count > 0) {
-            best = count;
-            year = y;
-        }
-    }
-    return year;
-}
-
 static gidx_status build_index(ctx *c, gidx_index_spec **spec_out, gidx_dataset **sub_out)
 {
-    size_t ni = gidx_catalog_count(c->cat), i, u, np = 0;
-    int *cand = gidx__calloc(ni ? ni : 1, sizeof *cand);
-    size_t ncand = 0;
-    const char *pillars[32];
-    gidx_index_spec *spec = NULL;
-    gidx_dataset *sub = NULL;
-    gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
-    gidx_status rc = GIDX_OK;
-    *spec_out = NULL;
-    *sub_out = NULL;
-    if (cand == NULL)
+    gidx_status rc;
+    size_t k;
+    /* First the reference year (best covered), then the index of that year. */
+    if ((rc = gidx_index_from_catalog(sub_out, spec_out, &c->year_index, c->pds, c->cat, 0)) != GIDX_OK)
+        return rc;
+    gidx_dataset_free(*sub_out);
+    gidx_index_spec_free(*spec_out);
+    if ((rc = gidx_index_from_catalog(sub_out, spec_out, NULL, c->pds, c->cat, c->year_index)) != GIDX_OK)
+        return rc;
+    /* The indicators the index kept, in the order of the specification. */
+    c->index_ids = gidx__calloc(gidx_index_spec_nnodes(*spec_out) + 1, sizeof *c->index_ids);
+    if (c->index_ids == NULL)
         return GIDX_ENOMEM;
-    for (i = 0; i < ni; i++) {
-        const gidx_indicator *ind = gidx_catalog_indicator(c->cat, i);
-        const char *pillar = gidx_indicator_text(ind, "pillar");
-        if (gidx_indicator_direction(ind) != GIDX_CONTEXT && pillar && pillar[0])
-            cand[ncand++] = (int)i;
+    for (k = 0; k < gidx_index_spec_nnodes(*spec_out); k++) {
+        const char *code = NULL, *parent = NULL;
+        size_t idx;
+        if (gidx_index_spec_node(&code, &parent, NULL, NULL, *spec_out, k) == GIDX_OK &&
+            gidx_catalog_find(&idx, c->cat, code) == GIDX_OK)
+            c->index_ids[c->nindex++] = (char *)gidx_indicator_id(gidx_catalog_indicator(c->cat, idx));
     }
-    c->year_index = choose_index_year(c, cand, ncand);
-    if (c->year_index == 0) {
-        rc = gidx__error_set(GIDX_EDATA, "composite index: no year has indicator values for the "
-                             "regions to rank");
-        goto done;
-    }
-    if ((rc = gidx_index_spec_new(&spec)) != GIDX_OK || (rc = gidx_dataset_new(&sub)) != GIDX_OK)
-        goto done;
-    if ((rc = gidx_index_spec_add_aggregate(spec, "index", NULL, 1.0)) != GIDX_OK)
-        goto done;
-    c->index_ids = gidx__calloc(ncand ? ncand : 1, sizeof *c->index_ids);
-    if (c->index_ids == NULL) { rc = GIDX_ENOMEM; goto done; }
-    for (i = 0; i < ncand; i++) {
-        const gidx_indicator *ind = gidx_catalog_indicator(c->cat, (size_t)cand[i]);
-        const char *id = gidx_indicator_id(ind), *pillar = gidx_indicator_text(ind, "pillar");
-        size_t present = 0, k;
-        for (u = 0; u < c->nunits; u++) {
-            double v;
-            const char *reg = gidx_dataset_region(c->pds, c->units[u]);
-            gidx_dataset_get(&v, NULL, c->pds, reg, c->year_index, id);
-            if (gidx__isfinite(v)) {
-                present++;
-                if ((rc = gidx_dataset_set(sub, reg, c->year_index, id, v, GIDX_FLAG_OK)) != GIDX_OK)
-                    goto done;
-            }
-        }
-        /* An indicator observed for fewer than half the units, or constant,
-         * carries no comparison; it is listed as excluded in the report. */
-        if (present * 2 < c->nunits || present < 2)
-            continue;
-        for (k = 0; k < np; k++)
-            if (strcmp(pillars[k], pillar) == 0)
-                break;
-        if (k == np && np < 32) {
-            pillars[np++] = pillar;
-            if ((rc = gidx_index_spec_add_aggregate(spec, pillar, "index", 1.0)) != GIDX_OK)
-                goto done;
-        }
-        if ((rc = gidx_index_spec_add_indicator(spec, id, pillar, 1.0,
-                 gidx_indicator_direction(ind) == GIDX_LOWER_BETTER ? -1 : 1)) != GIDX_OK)
-            goto done;
-        c->index_ids[c->nindex++] = (char *)id;
-    }
-    if (c->nindex == 0) {
-        rc = gidx__error_set(GIDX_EDATA, "composite index: no indicator is observed for at least "
-                             "half of the regions in %d", c->year_index);
-        goto done;
-    }
-    for (u = 0; u < c->nunits; u++) {
-        const char *reg = gidx_dataset_region(c->pds, c->units[u]);
-        if ((rc = gidx_dataset_set_region_name(sub, reg, gidx_dataset_region_name(c->pds, reg))) != GIDX_OK)
-            goto done;
-    }
-    o.year = c->year_index;
-    o.min_avail = 0.5;
-    if ((rc = gidx_index_spec_set_options(spec, &o)) != GIDX_OK)
-        goto done;
-    *spec_out = spec;
-    *sub_out = sub;
-    spec = NULL;
-    sub = NULL;
-done:
-    free(cand);
-    gidx_index_spec_free(spec);
-    gidx_dataset_free(sub);
-    return rc;
+    return GIDX_OK;
 }
 
 static int progress_mc(size_t done, size_t total, void *user)
