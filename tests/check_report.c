@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <greenidx/indicators.h>
 #include <greenidx/greenidx.h>
 
 static size_t count(const char *hay, const char *needle)
@@ -229,7 +230,7 @@ START_TEST(test_scenario_file)
     ck_assert_int_eq(gidx_scenario_has_ripple(s), 1);
     ck_assert_int_eq(gidx_scenario_ripple_type(s), 2);
     ck_assert_uint_eq(gidx_scenario_ripple_nshocks(s), 1);
-    ck_assert_str_eq(gidx_scenario_ripple_sector(s, 0), "Construction");
+    ck_assert_str_eq(gidx_scenario_ripple_sector(s, 0), "Manufacturing");
     ck_assert_double_eq(gidx_scenario_ripple_amount(s, 0), 500.0);
     gidx_scenario_free(s);
     gidx_scenario_free(NULL);
@@ -256,6 +257,140 @@ START_TEST(test_scenario_errors)
 }
 END_TEST
 
+
+/* The roadmap on the embedded Telemark data: every section, a ranking of the
+ * 17 municipalities that is a permutation of 1..17 with each nominal rank
+ * inside its rank interval, one fan chart per region, probabilities in [0, 1],
+ * and the ripple totals of the scenario equal to Miller & Blair's type I
+ * output multiplier for the shocked sector (1.452145 x 500, see
+ * tests/check_ripple.c) plus induced effects. */
+START_TEST(test_roadmap_default)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_scenario *sc = NULL;
+    gidx_report *r = NULL;
+    gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
+    char *json = NULL, path[512];
+    json_error_t err;
+    json_t *root, *sec, *items;
+    size_t i, j, nfan = 0;
+    int seen[18] = { 0 };
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_msg(gidx_scenario_load(&sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    opt.scenario = sc;
+    opt.mc = 200;
+    ck_assert_msg(gidx_roadmap_run(&r, ds, cat, &opt) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_int_eq(gidx_report_render(&json, NULL, r, GIDX_REPORT_JSON), GIDX_OK);
+    root = json_loads(json, 0, &err);
+    ck_assert_ptr_nonnull(root);
+    sec = json_object_get(root, "sections");
+    {
+        const char *ids[7] = { "summary", "validation", "index", "benchmark", "forecasts",
+                               "scenario", "methods" };
+        ck_assert_uint_eq(json_array_size(sec), 7);
+        for (i = 0; i < 7; i++)
+            ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sec, i), "id")), ids[i]);
+    }
+    /* index section: the ranking block */
+    items = NULL;
+    for (j = 0; j < json_array_size(json_object_get(json_array_get(sec, 2), "blocks")); j++) {
+        json_t *b = json_array_get(json_object_get(json_array_get(sec, 2), "blocks"), j);
+        if (strcmp(json_string_value(json_object_get(b, "type")), "ranking") == 0)
+            items = json_object_get(b, "items");
+    }
+    ck_assert_ptr_nonnull(items);
+    ck_assert_uint_eq(json_array_size(items), 17);
+    for (i = 0; i < 17; i++) {
+        json_t *it = json_array_get(items, i);
+        double rank = json_real_value(json_object_get(it, "rank"));
+        double lo = json_real_value(json_object_get(it, "rank_lo"));
+        double hi = json_real_value(json_object_get(it, "rank_hi"));
+        double score = json_real_value(json_object_get(it, "score"));
+        ck_assert(rank >= 1 && rank <= 17 && rank == floor(rank));
+        seen[(int)rank]++;
+        ck_assert(lo >= 1 && hi <= 17 && lo <= hi);
+        ck_assert(score >= 0 && score <= 100);
+    }
+    for (i = 1; i <= 17; i++)
+        ck_assert_int_eq(seen[i], 1);
+    /* forecasts: one fan chart per region (17 municipalities + Telemark) ending in 2030 */
+    for (j = 0; j < json_array_size(json_object_get(json_array_get(sec, 4), "blocks")); j++) {
+        json_t *b = json_array_get(json_object_get(json_array_get(sec, 4), "blocks"), j);
+        if (strcmp(json_string_value(json_object_get(b, "type")), "fan_chart") == 0) {
+            json_t *fc = json_object_get(b, "forecast");
+            json_t *last = json_array_get(fc, json_array_size(fc) - 1);
+            json_t *iv = json_object_get(json_object_get(last, "intervals"), "80");
+            json_t *iv95 = json_object_get(json_object_get(last, "intervals"), "95");
+            double m = json_real_value(json_object_get(last, "mean"));
+            ck_assert_int_eq(json_integer_value(json_object_get(last, "year")), 2030);
+            /* nested intervals around the mean */
+            ck_assert(json_real_value(json_array_get(iv95, 0)) <= json_real_value(json_array_get(iv, 0)));
+            ck_assert(json_real_value(json_array_get(iv, 0)) <= m && m <= json_real_value(json_array_get(iv, 1)));
+            ck_assert(json_real_value(json_array_get(iv, 1)) <= json_real_value(json_array_get(iv95, 1)));
+            ck_assert_uint_gt(json_array_size(json_object_get(b, "target")), 0);
+            nfan++;
+        }
+    }
+    ck_assert_uint_eq(nfan, 18);
+    /* scenario: the ripple table's type I output total = 500 x 1.452145 */
+    {
+        json_t *blocks = json_object_get(json_array_get(sec, 5), "blocks"), *rows = NULL;
+        for (j = 0; j < json_array_size(blocks); j++) {
+            json_t *b = json_array_get(blocks, j);
+            const char *cap = json_string_value(json_object_get(b, "caption"));
+            if (cap && strncmp(cap, "Ripple effects", 14) == 0)
+                rows = json_object_get(b, "rows");
+        }
+        ck_assert_ptr_nonnull(rows);
+        {
+            json_t *out = json_array_get(rows, 0);
+            double direct = atof(json_string_value(json_array_get(out, 1)));
+            double indirect = atof(json_string_value(json_array_get(out, 2)));
+            ck_assert_str_eq(json_string_value(json_array_get(out, 0)), "output");
+            /* printed with one decimal: tolerance 0.1 */
+            ck_assert_double_eq_tol(direct + indirect, 500 * 1.452145, 0.1);
+        }
+    }
+    json_decref(root);
+    gidx_free(json);
+    gidx_report_free(r);
+    gidx_scenario_free(sc);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(test_roadmap_errors)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_report *r = (gidx_report *)1;
+    gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
+    const char *regions[1] = { "Atlantis" };
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    opt.regions = regions;
+    opt.nregions = 1;
+    ck_assert_int_eq(gidx_roadmap_run(&r, ds, cat, &opt), GIDX_ENOTFOUND);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Atlantis"));
+    opt.nregions = 0;
+    opt.target = "no_such_target";
+    ck_assert_int_eq(gidx_roadmap_run(&r, ds, cat, &opt), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "no_such_target"));
+    opt.target = NULL;
+    opt.version = 9;
+    ck_assert_int_eq(gidx_roadmap_run(&r, ds, cat, &opt), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_roadmap_run(&r, NULL, cat, NULL), GIDX_EINVAL);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -272,6 +407,11 @@ static Suite *report_suite(void)
     tc = tcase_create("scenario");
     tcase_add_test(tc, test_scenario_file);
     tcase_add_test(tc, test_scenario_errors);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("roadmap");
+    tcase_add_test(tc, test_roadmap_default);
+    tcase_add_test(tc, test_roadmap_errors);
+    tcase_set_timeout(tc, 300);
     suite_add_tcase(s, tc);
     return s;
 }

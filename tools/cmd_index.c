@@ -166,7 +166,10 @@ static int run(int argc, char **argv);
 static const char usage[] =
     "Usage: greenidx index --units FILE --meta FILE [options]\n"
     "       greenidx index --units FILE --spec FILE [options]\n"
-    "       greenidx index [--data PATH] [--catalog PATH] [--spec FILE] (needs the indicator layer)\n"
+    "       greenidx index [--data PATH] [--catalog PATH] [options]\n"
+    "         (the default: the catalogue's indicators on the data, the embedded Telemark\n"
+    "         data and the built-in catalogue unless given; pillars and directions\n"
+    "         from the catalogue)\n"
     "\n"
     "Build a composite index (OECD/JRC Handbook 2008; COINr conventions) and print\n"
     "one row per unit: uCode, score, rank and one column per aggregate.\n"

@@ -45,11 +45,15 @@ sed -n 2p "$TMP/bench.csv" | grep -q '^NOR,Norway,2018,Index,aggregate,60\.1345[
 
 # usage errors exit 1 and name the option; data errors exit 2
 set +e
-"$GREENIDX" index --format csv 2> "$TMP/err"; rc=$?
-[ "$rc" -eq 1 ] || fail "no input gave exit $rc"
-grep -q -- '--units' "$TMP/err" || fail "no input: message does not name --units"
+# without --units: the default catalogue on the embedded Telemark data
+"$GREENIDX" index --format csv > "$TMP/default.csv" 2> "$TMP/err"; rc=$?
+[ "$rc" -eq 0 ] || fail "default data gave exit $rc: $(cat "$TMP/err")"
+head -n 1 "$TMP/default.csv" | grep -q '^region_code,region_name,year,score,rank' || fail "default data: header"
+[ "$(grep -c '^4003,Skien,' "$TMP/default.csv")" -ge 1 ] || fail "default data: no Skien row"
 "$GREENIDX" index --data x.csv 2> "$TMP/err"; rc=$?
-[ "$rc" -eq 1 ] && grep -q 'indicator layer' "$TMP/err" || fail "--data gave exit $rc"
+[ "$rc" -eq 2 ] && grep -q 'x.csv' "$TMP/err" || fail "--data of a missing file gave exit $rc"
+"$GREENIDX" index --data x.csv --units u.csv 2> "$TMP/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "--data with --units gave exit $rc"
 "$GREENIDX" index --units "$D/ASEM_iData.csv" --meta "$D/ASEM_iMeta.csv" --impute sideways 2> "$TMP/err"; rc=$?
 [ "$rc" -eq 1 ] && grep -q 'impute' "$TMP/err" || fail "bad --impute gave exit $rc"
 "$GREENIDX" index --units /nonexistent.csv --meta "$D/ASEM_iMeta.csv" 2> /dev/null; rc=$?

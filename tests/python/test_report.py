@@ -66,6 +66,6 @@ def test_scenario(test_data):
     assert [i["indicator"] for i in s.instruments] == ["ghg_road_per_capita", "ghg_total"]
     np.testing.assert_array_equal(s.effect_path(0, [2025, 2026, 2029]), [0.0, -0.02, -0.08])
     np.testing.assert_array_equal(s.effect_path(1, [2027, 2030]), [-0.0199, -0.1008])
-    assert s.ripple["shock"] == {"Construction": 500.0} and s.ripple["type"] == 2
+    assert s.ripple["shock"] == {"Manufacturing": 500.0} and s.ripple["type"] == 2
     with pytest.raises(gi.FileError):
         gi.Scenario(test_data / "report" / "missing.json")
