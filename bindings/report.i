@@ -192,6 +192,23 @@ gidx_status gidx_py_report_add_table(gidx_report *r, const char *caption,
     return gidx_report_add_table(r, caption, ncells / ncols, ncols, cols, cells);
 }
 
+/* gidx_roadmap_run() with plain arguments: regions as a list of str. */
+gidx_status gidx_py_roadmap(gidx_report **out, const gidx_dataset *data, const gidx_catalog *cat,
+                            const char *const *strs, size_t nstrs, const char *target,
+                            const gidx_scenario *scenario, int horizon, size_t mc,
+                            unsigned long seed)
+{
+    gidx_roadmap_options o = GIDX_ROADMAP_OPTIONS_INIT;
+    o.regions = nstrs ? strs : NULL;
+    o.nregions = nstrs;
+    o.target = target;
+    o.scenario = scenario;
+    o.horizon = horizon;
+    o.mc = mc;
+    o.seed = seed;
+    return gidx_roadmap_run(out, data, cat, &o);
+}
+
 gidx_status gidx_py_report_render(char **out, const gidx_report *r, int format)
 {
     return gidx_report_render(out, NULL, r, format);
@@ -252,6 +269,55 @@ static const double *gidx_r_reals(SEXP x, size_t *n)
 {
     *n = (size_t)XLENGTH(x);
     return *n ? REAL(x) : NULL;
+}
+
+/* gidx_roadmap_run() for R: data and catalogue are the external pointers of
+ * gidx_load_*() and gidx_catalog() (NULL = the defaults); regions a character
+ * vector; returns the report rendered in `format` (0 text, 1 JSON, 2 HTML). */
+SEXP gidx_r_roadmap(SEXP data, SEXP cat, SEXP regions, SEXP target, SEXP horizon, SEXP mc,
+                    SEXP seed, SEXP format)
+{
+    gidx_dataset *ds = NULL, *own_ds = NULL;
+    gidx_catalog *c = NULL, *own_cat = NULL;
+    gidx_report *r = NULL;
+    gidx_roadmap_options o = GIDX_ROADMAP_OPTIONS_INIT;
+    const char **regs = NULL;
+    char *text = NULL;
+    R_xlen_t i, n = Rf_isString(regions) ? XLENGTH(regions) : 0;
+    gidx_status rc = GIDX_OK;
+    if (data == R_NilValue)
+        rc = gidx_dataset_load_default(&own_ds);
+    else if (TYPEOF(data) == EXTPTRSXP && Rf_isString(R_ExternalPtrTag(data)) &&
+             strcmp(CHAR(STRING_ELT(R_ExternalPtrTag(data), 0)), "gidx_dataset") == 0)
+        ds = (gidx_dataset *)R_ExternalPtrAddr(data);
+    if (rc == GIDX_OK && ds == NULL && own_ds == NULL)
+        rc = gidx_error_set(GIDX_EINVAL, "roadmap: data must be a dataset from gidx_load_*() or NULL");
+    if (rc == GIDX_OK && cat == R_NilValue)
+        rc = gidx_catalog_default(&own_cat);
+    else if (rc == GIDX_OK && TYPEOF(cat) == EXTPTRSXP && Rf_inherits(cat, "gidx_catalog"))
+        c = (gidx_catalog *)R_ExternalPtrAddr(cat);
+    if (rc == GIDX_OK && c == NULL && own_cat == NULL)
+        rc = gidx_error_set(GIDX_EINVAL, "roadmap: catalog must come from gidx_catalog() or be NULL");
+    if (rc == GIDX_OK && n > 0) {
+        regs = (const char **)R_alloc((size_t)n, sizeof *regs);
+        for (i = 0; i < n; i++)
+            regs[i] = Rf_translateCharUTF8(STRING_ELT(regions, i));
+    }
+    if (rc == GIDX_OK) {
+        o.regions = regs;
+        o.nregions = (size_t)n;
+        o.target = Rf_isString(target) ? Rf_translateCharUTF8(STRING_ELT(target, 0)) : NULL;
+        o.horizon = Rf_asInteger(horizon);
+        o.mc = (size_t)Rf_asInteger(mc);
+        o.seed = (unsigned long)Rf_asInteger(seed);
+        rc = gidx_roadmap_run(&r, own_ds ? own_ds : ds, own_cat ? own_cat : c, &o);
+    }
+    if (rc == GIDX_OK)
+        rc = gidx_report_render(&text, NULL, r, Rf_asInteger(format));
+    gidx_report_free(r);
+    gidx_catalog_free(own_cat);
+    gidx_dataset_free(own_ds);
+    return gidx_r_string_result(rc, text);
 }
 
 /* All vectors already coerced on the R side: years integer, values double. */

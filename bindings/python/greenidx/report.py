@@ -11,7 +11,7 @@ import numpy as _np
 
 from . import capi as _capi
 
-__all__ = ["Report", "Scenario", "svg_fan_chart", "svg_ranking", "svg_heatmap",
+__all__ = ["Report", "Scenario", "roadmap", "svg_fan_chart", "svg_ranking", "svg_heatmap",
            "REPORT_TEXT", "REPORT_JSON", "REPORT_HTML"]
 
 REPORT_TEXT = _capi.GIDX_REPORT_TEXT
@@ -93,6 +93,12 @@ class Report:
         if self._h is None:
             raise ValueError("the report is closed")
         return self._h
+
+    @classmethod
+    def _wrap(cls, handle):
+        r = cls.__new__(cls)
+        r._h = handle
+        return r
 
     def section(self, id, title):
         _capi.gidx_report_add_section(self._handle(), str(id), str(title))
@@ -180,3 +186,24 @@ class Scenario:
                 "type": _capi.gidx_scenario_ripple_type(self._h),
                 "shock": {_capi.gidx_scenario_ripple_sector(self._h, i):
                           _capi.gidx_scenario_ripple_amount(self._h, i) for i in range(n)}}
+
+
+def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
+            horizon=2030, mc=500, seed=1):
+    """The whole roadmap pipeline (``greenidx report``) as a :class:`Report`.
+
+    ``data`` is a :class:`greenidx.Dataset` (default: the embedded Telemark
+    data), ``catalog`` a :class:`greenidx.Catalog` (default: the built-in
+    catalogue), ``regions`` codes or names, ``target`` a named target record,
+    ``scenario`` a :class:`Scenario` or the path of a scenario file.
+    """
+    from . import data as _data, indicators as _ind
+    ds = data if data is not None else _data.load_default()
+    cat = catalog if catalog is not None else _ind.Catalog.default()
+    if scenario is not None and not isinstance(scenario, Scenario):
+        scenario = Scenario(scenario)
+    regions = [str(r) for r in (regions or [])]
+    h = _capi.gidx_py_roadmap(ds.handle, cat._h, regions, target,
+                              scenario._h if scenario is not None else None,
+                              int(horizon), int(mc), int(seed))
+    return Report._wrap(h)

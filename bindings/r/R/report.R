@@ -21,3 +21,27 @@ gidx_svg_fan_chart <- function(obs_years = integer(), obs = numeric(),
                                   as.numeric(levels), flat(lo), flat(hi),
                                   as.integer(target_years), as.numeric(target)))
 }
+
+#' The roadmap pipeline of `greenidx report` (indicators, validation, index
+#' with rank intervals, benchmarking, forecasts to the horizon with target
+#' probabilities), rendered by libgreenidx.
+#'
+#' @param data a dataset from gidx_load_default(), gidx_load_csv() or
+#'   gidx_load_jsonstat(); NULL for the embedded Telemark data
+#' @param catalog a catalogue from gidx_catalog(); NULL for the built-in one
+#' @param regions region codes or names (default: all)
+#' @param target a named target record of the catalogue (NULL = municipal_2009)
+#' @param horizon the last forecast year
+#' @param mc Monte Carlo replications for the rank intervals
+#' @param seed random seed
+#' @param format "text", "json" or "html"
+#' @return the rendered report as one string
+gidx_roadmap <- function(data = NULL, catalog = NULL, regions = character(), target = NULL,
+                         horizon = 2030L, mc = 500L, seed = 1L,
+                         format = c("text", "json", "html")) {
+  format <- match.arg(format)
+  gidx_check(gidx_r_roadmap(data, catalog, as.character(regions),
+                            if (is.null(target)) NULL else as.character(target),
+                            as.integer(horizon), as.integer(mc), as.integer(seed),
+                            match(format, c("text", "json", "html")) - 1L))
+}

@@ -15,3 +15,12 @@ test_that("inconsistent lengths are an R error with the C message", {
   expect_s3_class(err, "gidx_einval")
   expect_match(conditionMessage(err), "equal lengths")
 })
+
+test_that("the roadmap from R equals the library's rendering, and errors are conditions", {
+  js <- gidx_roadmap(regions = c("Skien", "4001"), mc = 100L, format = "json")
+  expect_match(js, "\"id\": \"forecasts\"")
+  expect_match(js, "Skien: Greenhouse-gas emissions")
+  err <- tryCatch(gidx_roadmap(regions = "Atlantis"), error = function(e) e)
+  expect_s3_class(err, "gidx_enotfound")
+  expect_match(conditionMessage(err), "Atlantis")
+})
