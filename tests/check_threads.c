@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 /*
- * Thread safety: 8 threads at once work on one shared read-only dataset and
- * table (const handles) with their own mutable handles, and every result must
- * equal the serial run bit for bit. Errors raised in one thread must stay in
+ * Thread safety: 8 threads at once work on shared read-only inputs (const
+ * handles: a dataset, a table, the catalogue, the Telemark data, an effect
+ * panel) with their own mutable handles -- indicator panels, composite
+ * indices, forecasting models, effect estimates, reports -- and every result
+ * must equal the serial run bit for bit. Errors raised in one thread must stay in
  * that thread's error slot. Run under ThreadSanitizer by .ci/test.
  */
 #include <check.h>
@@ -24,6 +26,70 @@
 
 static gidx_dataset *shared_ds;
 static gidx_table *shared_tab;
+/* The shared read-only inputs of the capabilities: the built-in catalogue,
+ * the embedded Telemark data and the Grunfeld panel. */
+static gidx_catalog *shared_cat;
+static gidx_dataset *shared_telemark;
+static gidx_effect_panel *shared_grunfeld;
+
+/* Index scores, a forecast and an estimate computed from the shared inputs
+ * with this thread's own mutable handles; their sum, or NaN on failure. */
+static double capabilities(void)
+{
+    gidx_panel *panel = NULL;
+    gidx_dataset *sub = NULL;
+    gidx_index_spec *spec = NULL;
+    gidx_index_result *res = NULL;
+    gidx_model *m = NULL;
+    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    gidx_effect_result *er = NULL;
+    gidx_effect_options eo = GIDX_EFFECT_OPTIONS_INIT;
+    double sum = NAN, scores[64], y[64], mean[6], lo[12], hi[12], est;
+    const double levels[2] = { 80, 95 };
+    int years[64];
+    size_t n = 0, k, ny;
+    if (gidx_panel_new(&panel, shared_cat, shared_telemark) != GIDX_OK ||
+        gidx_index_from_catalog(&sub, &spec, NULL, gidx_panel_dataset(panel), shared_cat, 2023) != GIDX_OK ||
+        gidx_index_compute(&res, spec, sub) != GIDX_OK ||
+        gidx_index_result_scores(scores, 64, res, NULL, 2023) != GIDX_OK)
+        goto done;
+    sum = 0;
+    for (k = 0; k < gidx_index_result_nunits(res); k++)
+        sum += scores[k];
+    ny = gidx_dataset_nyears(gidx_panel_dataset(panel));
+    for (k = 0; k < ny && n < 64; k++) {
+        double v;
+        int yr = gidx_dataset_year(gidx_panel_dataset(panel), k);
+        gidx_dataset_get(&v, NULL, gidx_panel_dataset(panel), "4003", yr, "ghg_total");
+        if (isfinite(v)) {
+            years[n] = yr;
+            y[n++] = v;
+        }
+    }
+    if (gidx_model_new(&m, &mo) != GIDX_OK || gidx_model_fit(m, years, y, n) != GIDX_OK ||
+        gidx_model_forecast(mean, lo, hi, 12, m, 6, levels, 2) != GIDX_OK) {
+        sum = NAN;
+        goto done;
+    }
+    sum += mean[5] + lo[5] + hi[11];
+    eo.method = GIDX_EFFECT_FE;
+    eo.outcome = "inv";
+    eo.covariates = "value,capital";
+    if (gidx_effect_estimate(&er, shared_grunfeld, &eo) != GIDX_OK ||
+        gidx_effect_result_summary(&est, NULL, NULL, NULL, NULL, er) != GIDX_OK) {
+        sum = NAN;
+        goto done;
+    }
+    sum += est;
+done:
+    gidx_effect_result_free(er);
+    gidx_model_free(m);
+    gidx_index_result_free(res);
+    gidx_index_spec_free(spec);
+    gidx_dataset_free(sub);
+    gidx_panel_free(panel);
+    return sum;
+}
 
 typedef struct job {
     int id;
@@ -56,6 +122,7 @@ static void work(job *j)
     if (gidx_linalg_solve(x, A, b, 3) != GIDX_OK)
         return;
     sum += x[0] + x[1] + x[2];
+    sum += capabilities();
     /* A forced error in this thread: the message must be this thread's own. */
     {
         double S[4] = { 1, 1, 1, 1 }, sb[2] = { 1, 2 }, sx[2];
@@ -102,10 +169,25 @@ static void setup(void)
         gidx_table_parse_csv(&shared_tab, csv, len, "threads.csv", NULL);
         free(csv);
     }
+    gidx_catalog_default(&shared_cat);
+    gidx_dataset_load_default(&shared_telemark);
+    {
+        char path[512];
+        const char *dir = getenv("GIDX_TEST_DATA");
+        const char *vars[3] = { "inv", "value", "capital" };
+        gidx_table *g = NULL;
+        snprintf(path, sizeof path, "%s/effects/grunfeld.csv", dir ? dir : "tests/data");
+        if (gidx_table_read_csv(&g, path, NULL) == GIDX_OK)
+            gidx_effect_panel_from_table(&shared_grunfeld, g, "firm", "year", vars, 3);
+        gidx_table_free(g);
+    }
 }
 
 static void teardown(void)
 {
+    gidx_effect_panel_free(shared_grunfeld);
+    gidx_dataset_free(shared_telemark);
+    gidx_catalog_free(shared_cat);
     gidx_table_free(shared_tab);
     gidx_dataset_free(shared_ds);
 }
@@ -117,12 +199,17 @@ START_TEST(test_parallel_equals_serial)
     int i, round;
     ck_assert_ptr_nonnull(shared_ds);
     ck_assert_ptr_nonnull(shared_tab);
+    ck_assert_ptr_nonnull(shared_cat);
+    ck_assert_ptr_nonnull(shared_telemark);
+    ck_assert_ptr_nonnull(shared_grunfeld);
     memset(serial, 0, sizeof serial);
     for (i = 0; i < NTHREADS; i++) {
         serial[i].id = i;
         work(&serial[i]);
         ck_assert_ptr_nonnull(serial[i].html);
         ck_assert(serial[i].error_ok);
+        ck_assert_msg(isfinite(serial[i].checksum), "a capability failed: %s",
+                      gidx_error_last()->message);
     }
     for (round = 0; round < 3; round++) {
         memset(par, 0, sizeof par);
