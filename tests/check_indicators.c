@@ -979,11 +979,43 @@ START_TEST(test_panel_references)
 }
 END_TEST
 
+
+/* A base variable's "fetch" record (its SSB table and query, read by
+ * greenidx fetch) survives load -> save -> load unchanged; a malformed one is
+ * refused naming the variable. */
+START_TEST(test_catalog_fetch_records)
+{
+    const char *text = "{\"format\":\"greenidx-catalog\",\"version\":1,\"name\":\"t\","
+        "\"variables\":[{\"name\":\"population\",\"unit\":\"persons\","
+        "\"fetch\":{\"table\":\"07459\",\"contents\":\"Personer1\"}}],"
+        "\"indicators\":[{\"id\":\"pop\",\"formula\":\"population\",\"direction\":\"context\","
+        "\"pillar\":\"social\"}]}";
+    const char *bad = "{\"format\":\"greenidx-catalog\",\"version\":1,\"name\":\"t\","
+        "\"variables\":[{\"name\":\"population\",\"fetch\":\"07459\"}],\"indicators\":[]}";
+    gidx_catalog *a = NULL, *b = NULL;
+    char buf1[4096], buf2[4096];
+    size_t need;
+    ck_assert_int_eq(gidx_catalog_parse_json(&a, text, strlen(text), "f.json"), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_render(buf1, sizeof buf1, &need, a, GIDX_IND_JSON), GIDX_OK);
+    ck_assert_ptr_nonnull(strstr(buf1, "\"contents\": \"Personer1\""));
+    ck_assert_int_eq(gidx_catalog_parse_json(&b, buf1, strlen(buf1), "f2.json"), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_render(buf2, sizeof buf2, &need, b, GIDX_IND_JSON), GIDX_OK);
+    ck_assert_str_eq(buf1, buf2);
+    gidx_catalog_free(a);
+    gidx_catalog_free(b);
+    a = (gidx_catalog *)1;
+    ck_assert_int_eq(gidx_catalog_parse_json(&a, bad, strlen(bad), "b.json"), GIDX_EDATA);
+    ck_assert_ptr_null(a);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "variables[0]"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("indicators");
     TCase *tc;
 #define ADD(name, fn) tc = tcase_create(name); tcase_add_test(tc, fn); suite_add_tcase(s, tc)
+    ADD("catalog-fetch-records", test_catalog_fetch_records);
     ADD("formula_operators", test_formula_operators);
     ADD("formula_lag_gaps", test_formula_lag_gaps);
     ADD("formula_missing_reasons", test_formula_missing_reasons);

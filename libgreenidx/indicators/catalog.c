@@ -248,6 +248,7 @@ void gidx_catalog_free(gidx_catalog *cat)
         free(cat->vars[i].name);
         free(cat->vars[i].unit);
         free(cat->vars[i].source);
+        free(cat->vars[i].fetch);
     }
     free(cat->vars);
     for (i = 0; i < cat->ninds; i++)
@@ -331,6 +332,7 @@ gidx_status gidx_catalog_add_variable(gidx_catalog *cat, const char *name, const
         cat->vars = nv;
         cat->vars_cap = cap;
     }
+    v.fetch = NULL;
     if (dup_opt(&v.name, name) || dup_opt(&v.unit, unit) || dup_opt(&v.source, source)) {
         free(v.name);
         free(v.unit);
@@ -619,7 +621,9 @@ gidx_catalog *gidx__catalog_copy(const gidx_catalog *cat)
         goto fail;
     for (i = 0; i < cat->nvars; i++)
         if (gidx_catalog_add_variable(c, cat->vars[i].name, cat->vars[i].unit,
-                                      cat->vars[i].source) != GIDX_OK)
+                                      cat->vars[i].source) != GIDX_OK ||
+            (cat->vars[i].fetch &&
+             (c->vars[c->nvars - 1].fetch = gidx__strdup(cat->vars[i].fetch)) == NULL))
             goto fail;
     for (i = 0; i < cat->ntargets; i++)
         if (gidx_catalog_set_target(c, cat->targets[i].name, &cat->targets[i].spec) != GIDX_OK)
@@ -694,7 +698,7 @@ static int only_keys(json_t *obj, const char *const *keys, const char **bad)
 
 static gidx_status load_variables(gidx_catalog *cat, json_t *arr, const char *name)
 {
-    static const char *const keys[] = { "name", "unit", "source", NULL };
+    static const char *const keys[] = { "name", "unit", "source", "fetch", NULL };
     size_t i;
     json_t *v;
     gidx_status rc;
@@ -715,6 +719,21 @@ static gidx_status load_variables(gidx_catalog *cat, json_t *arr, const char *na
             return jerr(name, what, "needs a string \"name\" and optional strings \"unit\", \"source\"");
         if ((rc = gidx_catalog_add_variable(cat, n, u, s)) != GIDX_OK)
             return gidx__error_prefix("%s: %s: ", name, what);
+        /* Where the variable comes from at SSB (table, ContentsCode, filter):
+         * kept for greenidx fetch, written back by gidx_catalog_save_json(). */
+        if (json_object_get(v, "fetch") != NULL) {
+            json_t *f = json_object_get(v, "fetch");
+            char *txt;
+            if (!json_is_object(f) || !json_is_string(json_object_get(f, "table")))
+                return jerr(name, what, "\"fetch\" must be an object with a string \"table\"");
+            txt = json_dumps(f, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            if (txt == NULL)
+                return GIDX_ENOMEM;
+            cat->vars[cat->nvars - 1].fetch = gidx__strdup(txt);
+            free(txt);
+            if (cat->vars[cat->nvars - 1].fetch == NULL)
+                return GIDX_ENOMEM;
+        }
     }
     return GIDX_OK;
 }
@@ -994,6 +1013,10 @@ static json_t *catalog_to_json(const gidx_catalog *cat)
         bad |= json_object_set_new(o, "name", json_string(cat->vars[i].name));
         bad |= set_opt_str(o, "unit", cat->vars[i].unit);
         bad |= set_opt_str(o, "source", cat->vars[i].source);
+        if (cat->vars[i].fetch != NULL) {
+            json_t *f = json_loads(cat->vars[i].fetch, 0, NULL);
+            bad |= f == NULL || json_object_set_new(o, "fetch", f);
+        }
         bad |= json_array_append_new(vars, o);
     }
     for (i = 0; i < cat->ntargets; i++) {

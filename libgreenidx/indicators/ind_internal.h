@@ -83,6 +83,7 @@ struct gidx_indicator {
 
 typedef struct gidx__variable {
     char *name, *unit, *source;
+    char *fetch;   /* the variable's "fetch" record (SSB table and query) as compact JSON, or NULL */
 } gidx__variable;
 
 typedef struct gidx__target {
