@@ -56,6 +56,28 @@ static gidx_status gidx_b_coin_load(gidx_b_coin **out, const char *idata, const 
     return GIDX_OK;
 }
 
+/* An index input from a catalogue and its indicator panel (gidx_index_from_catalog). */
+static gidx_status gidx_b_coin_from_catalog(gidx_b_coin **out, const gidx_panel *panel,
+                                            const gidx_catalog *cat, int year)
+{
+    gidx_b_coin *c = calloc(1, sizeof *c);
+    gidx_status rc;
+    *out = NULL;
+    if (c == NULL)
+        return GIDX_ENOMEM;
+    if (panel == NULL || cat == NULL) {
+        free(c);
+        return gidx_error_set(GIDX_EINVAL, "index from catalogue: panel and catalogue needed");
+    }
+    if ((rc = gidx_index_from_catalog(&c->ds, &c->sp, NULL, gidx_panel_dataset(panel), cat,
+                                      year)) != GIDX_OK) {
+        free(c);
+        return rc;
+    }
+    *out = c;
+    return GIDX_OK;
+}
+
 static gidx_status gidx_b_coin_option(gidx_b_coin *c, const char *name, const char *value)
 {
     gidx_index_options o;
@@ -145,6 +167,8 @@ GIDX_HANDLE(gidx_index_uncertainty_result, gidx_index_uncertainty_free)
 
 gidx_status gidx_b_coin_new(gidx_b_coin **out);
 gidx_status gidx_b_coin_load(gidx_b_coin **out, const char *idata, const char *imeta);
+gidx_status gidx_b_coin_from_catalog(gidx_b_coin **out, const gidx_panel *panel,
+                                     const gidx_catalog *cat, int year);
 gidx_status gidx_b_coin_option(gidx_b_coin *c, const char *name, const char *value);
 gidx_status gidx_b_uncertainty(gidx_index_uncertainty_result **out, gidx_b_coin *c, size_t n,
                                unsigned long seed, unsigned threads, int sobol,

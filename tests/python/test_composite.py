@@ -128,3 +128,18 @@ def test_benchmarking():
         assert card.diff_vs_peers.is_monotonic_decreasing
         with pytest.raises(gi.InvalidArgumentError):
             res.peer_rank("AUT", [99])
+
+
+def test_index_from_catalog_equals_the_roadmap_ranking():
+    # The index of the default catalogue on the embedded data, built from
+    # Python, gives the same 2023 scores as the roadmap pipeline's ranking.
+    import json
+    cat = gi.Catalog.default()
+    res = gi.CompositeIndex.from_catalog(gi.Panel(cat), 2023).compute().to_frame()
+    doc = json.loads(gi.roadmap(mc=50).render("json"))
+    items = [b for s in doc["sections"] if s["id"] == "index"
+             for b in s["blocks"] if b["type"] == "ranking"][0]["items"]
+    by_name = {it["label"]: it["score"] for it in items}
+    assert len(res) == 17 == len(by_name)
+    for _, row in res.iterrows():
+        assert abs(row["score"] - by_name[row["uName"]]) < 1e-9

@@ -51,6 +51,13 @@ class CompositeIndex:
         return cls(_capi.gidx_b_coin_load(str(idata), str(imeta)))
 
     @classmethod
+    def from_catalog(cls, panel, year=0):
+        """The index of a :class:`greenidx.Panel`: the catalogue's pillars and
+        directions, indicators observed for half the municipalities
+        (``gidx_index_from_catalog``); ``year`` 0 = every year they all cover."""
+        return cls(_capi.gidx_b_coin_from_catalog(panel._h, panel.catalog._h, int(year)))
+
+    @classmethod
     def from_arrays(cls, values, units, indicators, parents, aggregates,
                     weights=None, directions=None, year=2000):
         """Build from a units x indicators array and a hierarchy.

@@ -115,6 +115,7 @@ class Panel(_Handle):
     """
 
     def __init__(self, catalog, data=None):
+        self.catalog = catalog  # the panel reads the catalogue: keep it alive
         self._h = _capi.gidx_py_panel_new(catalog._h, None if data is None else _long_csv(data))
 
     @property
