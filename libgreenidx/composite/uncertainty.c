@@ -134,12 +134,26 @@ static void mc_amean(double *agg, const double *leaf, const unsigned char *leaf_
                     nb++;
                 }
                 if (nb == 4 || (q == nk && nb > 0)) {
-                    while (nb < 4) {
-                        xs[nb] = xs[0];
-                        ws[nb++] = 0.0;
+                    /* the remainder of 1-3 children without padding multiplies by 0 */
+                    switch (nb) {
+                    case 4:
+                        for (u = 0; u < U; u++)
+                            out[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u] +
+                                      ws[3] * xs[3][u];
+                        break;
+                    case 3:
+                        for (u = 0; u < U; u++)
+                            out[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u];
+                        break;
+                    case 2:
+                        for (u = 0; u < U; u++)
+                            out[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u];
+                        break;
+                    default:
+                        for (u = 0; u < U; u++)
+                            out[u] += ws[0] * xs[0][u];
+                        break;
                     }
-                    for (u = 0; u < U; u++)
-                        out[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u] + ws[3] * xs[3][u];
                     nb = 0;
                 }
             }
