@@ -33,7 +33,7 @@ joined() {  # joined NAME OUT FILES... : one seed made of the files' first 16 Ki
   for f in "$@"; do
     [ "$first" -eq 1 ] || printf '\0'
     first=0
-    [ -f "$f" ] && head -c 16384 "$f"
+    if [ -f "$f" ]; then head -c 16384 "$f"; fi
   done > "$corpus_root/$name/$out"
 }
 mkdir -p "$corpus_root/io"
