@@ -348,6 +348,7 @@ START_TEST(test_forecast_degenerate)
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "2019"));
     /* a constant series fits and forecasts the constant (documented fallback) */
     ck_assert_int_eq(gidx_model_fit(m, years, c, 6), GIDX_OK);
+    ck_assert_ptr_nonnull(strstr(gidx_model_message(m), "constant series"));
     ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 3, m, 3, &level, 1), GIDX_OK);
     for (k = 0; k < 3; k++) {
         ck_assert(fabs(mean[k] - 3.0) < 1e-9);   /* rounding only */
