@@ -9,7 +9,7 @@ build=build-bench
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" -Dbuildtype=release >/dev/null
 fi
-ninja -C "$build" -j2 libgreenidx/libgreenidx.so >/dev/null
+meson compile -C "$build" -j 2 greenidx:shared_library >/dev/null
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I"$build/include" bench/scaling/scaling.c \
    -L"$build/libgreenidx" -lgreenidx -Wl,-rpath,"$PWD/$build/libgreenidx" -o "$build/scaling"
 "$build/scaling" "${1:-100000}"
