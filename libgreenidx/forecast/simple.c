@@ -105,7 +105,7 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
         /* stop on a small simplex, or when the best value has not moved by
          * more than 1e-9 relative in 10 n iterations (a flat ridge or a
          * corner approached on the logit scale) */
-        double fref = s->fval;
+        double fref = nm_f(&xv.vector, &c); /* s->fval is only set by iterate */
         size_t since = 0;
         for (it = 0; it < maxit; it++) {
             st = gsl_multimin_fminimizer_iterate(s);
