@@ -457,9 +457,9 @@ gidx_status gidx_model_fit(gidx_model *m, const int *years, const double *y, siz
 
     {
         /* A constant series has zero variance: the likelihoods of ETS,
-         * ARIMA and Theta degenerate and the Nelder-Mead search reads
-         * uninitialised simplex state (valgrind, tests/check_badinput.c);
-         * the random walk forecasts the constant exactly. */
+         * ARIMA and Theta degenerate (log of a zero innovation variance);
+         * the random walk forecasts the constant exactly
+         * (tests/check_badinput.c). */
         size_t t, first = N;
         int constant = 1;
         for (t = 0; t < N; t++)
