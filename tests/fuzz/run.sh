@@ -8,11 +8,19 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-30}
 build=${2:-build-fuzz}
+# The library itself is built with -fsanitize=fuzzer-no-link so that the
+# fuzzer sees coverage inside it (not only in the small target files).
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang-14 meson setup "$build" -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dbuildtype=debugoptimized >/dev/null
+    -Dbuildtype=debugoptimized -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
+else
+  meson configure "$build" -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
 fi
-meson compile -C "$build" >/dev/null
+targets=$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')
+# shellcheck disable=SC2086
+meson compile -C "$build" $targets >/dev/null
+# undefined behaviour is a failure like a crash
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 corpus_root=$(mktemp -d); trap 'rm -rf "$corpus_root"' EXIT
 mkdir -p tests/fuzz/crashes
 seed() {  # seed NAME FILES... : copy (the first 64 KiB of) files into a corpus
