@@ -209,8 +209,8 @@ static gidx_status year_cell(int *y, const gidx_table *t, size_t i, size_t j)
         *y = 0;
         return GIDX_OK;
     }
-    if (gidx_table_cell_double(&v, t, i, j) != GIDX_OK || v != (double)(int)v ||
-        v < 1000 || v > 9999)
+    if (gidx_table_cell_double(&v, t, i, j) != GIDX_OK || !(v >= 1000 && v <= 9999) ||
+        v != (double)(int)v) /* range first: (int)1e300 is undefined behaviour */
         return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): \"%s\" is not a year",
                                gidx_table_name(t), gidx_table_line(t, i), j + 1,
                                gidx_table_colname(t, j), c);

@@ -455,6 +455,29 @@ gidx_status gidx_model_fit(gidx_model *m, const int *years, const double *y, siz
     m->sim = 0;
     m->ncomp = 0;
 
+    {
+        /* A constant series has zero variance: the likelihoods of ETS,
+         * ARIMA and Theta degenerate (log of a zero innovation variance);
+         * the random walk forecasts the constant exactly
+         * (tests/check_badinput.c). */
+        size_t t, first = N;
+        int constant = 1;
+        for (t = 0; t < N; t++)
+            if (!isnan(gz[t])) {
+                if (first == N)
+                    first = t;
+                else if (gz[t] != gz[first])
+                    constant = 0;
+            }
+        if (constant && method != GIDX_FC_NAIVE && method != GIDX_FC_DRIFT &&
+            method != GIDX_FC_TREND && method != GIDX_FC_LOGTREND) {
+            char note[160];
+            snprintf(note, sizeof note, "constant series: random walk used instead of %s",
+                     method == GIDX_FC_AUTO ? "ETS, ARIMA and Theta" : gidx_fc_method_name(method));
+            addmsg(m, note);
+            method = GIDX_FC_NAIVE;
+        }
+    }
     rc = fit_method(m, method);
     if (rc == GIDX_ETOOSHORT && method != GIDX_FC_NAIVE && method != GIDX_FC_DRIFT &&
         method != GIDX_FC_TREND && method != GIDX_FC_LOGTREND) {

@@ -8,11 +8,19 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-30}
 build=${2:-build-fuzz}
+# The library itself is built with -fsanitize=fuzzer-no-link so that the
+# fuzzer sees coverage inside it (not only in the small target files).
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang-14 meson setup "$build" -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dbuildtype=debugoptimized >/dev/null
+    -Dbuildtype=debugoptimized -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
+else
+  meson configure "$build" -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
 fi
-meson compile -C "$build" >/dev/null
+targets=$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')
+# shellcheck disable=SC2086
+meson compile -C "$build" $targets >/dev/null
+# undefined behaviour is a failure like a crash
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 corpus_root=$(mktemp -d); trap 'rm -rf "$corpus_root"' EXIT
 mkdir -p tests/fuzz/crashes
 seed() {  # seed NAME FILES... : copy (the first 64 KiB of) files into a corpus
@@ -25,9 +33,28 @@ seed dataset $(find data tests/data -name '*.csv' 2>/dev/null | head -n 60)
 seed jsonstat $(find data tests/data -name '*.json' 2>/dev/null | head -n 40)
 seed catalog $(find data tests/data -name '*.json' 2>/dev/null | head -n 40)
 seed scenario $(find data tests/data -name '*.json' 2>/dev/null | head -n 40)
-seed io $(find data/io tests/data -name '*.csv' 2>/dev/null | head -n 40)
-seed coinr $(find tests/data -name 'ASEM*.csv' 2>/dev/null)
-seed forecast_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
+# io and coinr read several files: their inputs are the files' bytes joined
+# by NUL bytes (see tests/fuzz/fuzz_split.h).
+joined() {  # joined NAME OUT FILES... : one seed made of the files' first 16 KiB
+  local name=$1 out=$2; shift 2; mkdir -p "$corpus_root/$name"
+  local f first=1
+  for f in "$@"; do
+    [ "$first" -eq 1 ] || printf '\0'
+    first=0
+    if [ -f "$f" ]; then head -c 16384 "$f"; fi
+  done > "$corpus_root/$name/$out"
+}
+mkdir -p "$corpus_root/io"
+for d in $(find data/io tests/data -name Z.csv -exec dirname {} \; 2>/dev/null); do
+  joined io "$(echo "$d" | tr / _)" "$d/Z.csv" "$d/x.csv" "$d/satellites.csv" "$d/households.csv"
+done
+mkdir -p "$corpus_root/coinr"
+[ -f tests/data/composite/ASEM_iData.csv ] && \
+  joined coinr asem tests/data/composite/ASEM_iData.csv tests/data/composite/ASEM_iMeta.csv
+mkdir -p "$corpus_root/forecast_input"
+for f in $(find data tests/data -name '*.csv' 2>/dev/null | xargs grep -l '^region,year,variable,value' 2>/dev/null | head -n 20); do
+  { printf 'A'; head -c 16383 "$f"; } > "$corpus_root/forecast_input/$(echo "$f" | tr / _)"
+done
 seed effects_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
 mkdir -p "$corpus_root/formula"
 if [ -f data/catalog/default.json ]; then

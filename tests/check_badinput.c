@@ -1,0 +1,508 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* The bad-input matrix (issue 10): every parser and numeric entry point fed
+ * empty, truncated, malformed, oversized and degenerate input. Each case
+ * asserts the specific status code and that the message names the place at
+ * fault (file:line, column, region, year, variable, sector). The suite runs
+ * under ASan/UBSan and valgrind memcheck in CI, so "no crash, no leak" is
+ * checked there; "no partial output" is checked here by looking at the
+ * directory after a failed write. Inputs that a fuzzer once crashed on are
+ * kept in tests/data/badinput/ and replayed by test_fuzz_regressions. */
+#include <check.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <greenidx/greenidx.h>
+
+enum loader { L_TABLE, L_LONG, L_WIDE, L_EMIS, L_JSONSTAT, L_CATALOG, L_FORMULA, L_SCENARIO };
+
+typedef struct bad_case {
+    const char *what;    /* what the case tries */
+    enum loader loader;
+    const char *text;    /* the input */
+    size_t len;          /* its length, 0 = strlen(text) */
+    int encoding;        /* CSV encoding option */
+    gidx_status code;    /* the status expected */
+    const char *where;   /* a substring the message must contain (NULL for GIDX_OK) */
+} bad_case;
+
+#define CAT_HEAD "{\"format\":\"greenidx-catalog\",\"version\":1,\"name\":\"t\"," \
+                 "\"variables\":[{\"name\":\"a\"},{\"name\":\"b\"}],\"indicators\":["
+#define LONG_HEAD "region,year,variable,value\n"
+#define JS_HEAD "{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"Region\",\"Tid\"],\"size\":[1,2]," \
+                "\"role\":{\"geo\":[\"Region\"],\"time\":[\"Tid\"]},\"dimension\":{" \
+                "\"Region\":{\"category\":{\"index\":{\"3807\":0}}},"
+
+static const bad_case cases[] = {
+    /* --- long CSV --- */
+    { "long: empty file", L_LONG, "", 0, 0, GIDX_EDATA, "bad.csv" },
+    { "long: header only", L_LONG, LONG_HEAD, 0, 0, GIDX_EDATA, "bad.csv" },
+    { "long: missing value column", L_LONG, "region,year,variable\n3807,2020,a\n", 0, 0,
+      GIDX_ENOTFOUND, "value" },
+    { "long: duplicate key", L_LONG, LONG_HEAD "3807,2020,a,1\n3807,2020,a,2\n", 0, 0,
+      GIDX_EDUPLICATE, "bad.csv:3" },
+    { "long: non-numeric value", L_LONG, LONG_HEAD "3807,2020,a,1\n3807,2021,a,x1\n", 0, 0,
+      GIDX_EDATA, "bad.csv:3" },
+    { "long: non-numeric year", L_LONG, LONG_HEAD "3807,20x0,a,1\n", 0, 0, GIDX_EDATA, "bad.csv:2" },
+    { "long: year 1e300 (fuzz_forecast_input, UBSan)", L_LONG, LONG_HEAD "3807,1e300,a,1\n", 0, 0,
+      GIDX_EDATA, "bad.csv:2" },
+    { "long: year -1e19", L_LONG, LONG_HEAD "3807,-1e19,a,1\n", 0, 0, GIDX_EDATA, "bad.csv:2" },
+    { "long: NaN text", L_LONG, LONG_HEAD "3807,2020,a,NaN\n", 0, 0, GIDX_EDATA, "bad.csv:2" },
+    { "long: Inf text", L_LONG, LONG_HEAD "3807,2020,a,inf\n", 0, 0, GIDX_EDATA, "bad.csv:2" },
+    { "long: -Infinity text", L_LONG, LONG_HEAD "3807,2020,a,-Infinity\n", 0, 0, GIDX_EDATA, "bad.csv:2" },
+    { "long: 1e400 overflows", L_LONG, LONG_HEAD "3807,2020,a,1e400\n", 0, 0, GIDX_EDATA, "bad.csv:2" },
+    { "long: 1e308 accepted", L_LONG, LONG_HEAD "3807,2020,a,1e308\n", 0, 0, GIDX_OK, NULL },
+    { "long: unknown flag", L_LONG, "region,year,variable,value,flag\n3807,2020,a,1,maybe\n", 0, 0,
+      GIDX_EDATA, "bad.csv:2" },
+    { "long: ragged row", L_LONG, LONG_HEAD "3807,2020,a\n", 0, 0, GIDX_EPARSE, "bad.csv:2" },
+    { "long: unterminated quote", L_LONG, LONG_HEAD "3807,2020,\"a,1\n", 0, 0, GIDX_EPARSE, "bad.csv:2" },
+    { "long: invalid UTF-8 (encoding utf-8)", L_LONG, LONG_HEAD "3807,2020,b\xC3\x28r,1\n", 0,
+      GIDX_ENCODING_UTF8, GIDX_EENCODING, "bad.csv:2" },
+    { "long: NUL byte in a cell", L_LONG, LONG_HEAD "3807,2020,a\0b,1\n", sizeof(LONG_HEAD) + 15, 0,
+      GIDX_EENCODING, "bad.csv:2" },
+    { "long: BOM accepted", L_LONG, "\xEF\xBB\xBF" LONG_HEAD "3807,2020,a,1\n", 0, 0, GIDX_OK, NULL },
+    { "long: CRLF accepted", L_LONG, "region,year,variable,value\r\n3807,2020,a,1\r\n", 0, 0, GIDX_OK, NULL },
+    { "long: ';' and decimal comma accepted", L_LONG, "region;year;variable;value\n3807;2020;a;1,5\n",
+      0, 0, GIDX_OK, NULL },
+    { "long: years out of order accepted", L_LONG, LONG_HEAD "3807,2021,a,2\n3807,2019,a,1\n", 0, 0,
+      GIDX_OK, NULL },
+    /* --- wide CSV and emissions --- */
+    { "wide: empty file", L_WIDE, "", 0, 0, GIDX_EDATA, "bad.csv" },
+    { "wide: no year column", L_WIDE, "region,variable,x\n3807,a,1\n", 0, 0, GIDX_EDATA, "bad.csv" },
+    { "wide: non-numeric value", L_WIDE, "region,variable,2020,2021\n3807,a,1,zz\n", 0, 0,
+      GIDX_EDATA, "bad.csv:2" },
+    { "wide: duplicate row", L_WIDE, "region,variable,2020\n3807,a,1\n3807,a,2\n", 0, 0,
+      GIDX_EDUPLICATE, "bad.csv:3" },
+    { "emissions: header only", L_EMIS, "Kommune,År,Sektor,Utslippskilde,Utslipp\n", 0, 0,
+      GIDX_EDATA, "bad.csv" },
+    { "emissions: unknown municipality", L_EMIS,
+      "Kommune,År,Sektor,Utslippskilde,Utslipp\nAtlantis,2020,Jordbruk,Husdyr,12\n", 0, 0,
+      GIDX_ENOTFOUND, "Atlantis" },
+    { "emissions: non-numeric tonnes", L_EMIS,
+      "Kommune,År,Sektor,Utslippskilde,Utslipp\nSkien,2020,Jordbruk,Husdyr,tolv\n", 0, 0,
+      GIDX_EDATA, "bad.csv:2" },
+    /* --- CSV tables --- */
+    { "table: empty", L_TABLE, "", 0, 0, GIDX_EDATA, "empty file" },
+    { "table: ragged row", L_TABLE, "a,b\n1,2,3\n", 0, 0, GIDX_EPARSE, "bad.csv:2" },
+    { "table: Latin-1 accepted", L_TABLE, "kommune;verdi\nB\xF8;1\n", 0, 0, GIDX_OK, NULL },
+    { "table: invalid UTF-8 (encoding utf-8)", L_TABLE, "a\n\xFF\xFE\n", 0, GIDX_ENCODING_UTF8,
+      GIDX_EENCODING, "bad.csv:2" },
+    /* --- JSON-stat --- */
+    { "jsonstat: empty", L_JSONSTAT, "", 0, 0, GIDX_EPARSE, "bad.json" },
+    { "jsonstat: syntax error", L_JSONSTAT, "{\"version\":\"2.0\",\n\"class\":}", 0, 0, GIDX_EPARSE,
+      "bad.json:2" },
+    { "jsonstat: not a dataset", L_JSONSTAT, "[1,2,3]", 0, 0, GIDX_EPARSE, "bad.json" },
+    { "jsonstat: value count mismatch", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1]}", 0, 0,
+      GIDX_EDATA, "bad.json" },
+    { "jsonstat: time is not a year", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"20x1\":1}}}},\"value\":[1,2]}", 0, 0,
+      GIDX_EDATA, "20x1" },
+    { "jsonstat: string value", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,\"x\"]}", 0, 0,
+      GIDX_EDATA, "bad.json" },
+    /* --- catalogue JSON --- */
+    { "catalog: empty", L_CATALOG, "", 0, 0, GIDX_EPARSE, "bad.json" },
+    { "catalog: syntax error", L_CATALOG, "{\n \"format\": greenidx}", 0, 0, GIDX_EPARSE, "bad.json:2" },
+    { "catalog: unknown variable", L_CATALOG, CAT_HEAD "{\"id\":\"x\",\"formula\":\"a / gdp\"}]}", 0, 0,
+      GIDX_ENOTFOUND, "gdp" },
+    { "catalog: circular indicators", L_CATALOG,
+      CAT_HEAD "{\"id\":\"x\",\"formula\":\"y + a\"},{\"id\":\"y\",\"formula\":\"x * b\"}]}", 0, 0,
+      GIDX_EDATA, "circular" },
+    { "catalog: self reference", L_CATALOG, CAT_HEAD "{\"id\":\"x\",\"formula\":\"x + 1\"}]}", 0, 0,
+      GIDX_EDATA, "x" },
+    { "catalog: duplicate id", L_CATALOG,
+      CAT_HEAD "{\"id\":\"x\",\"formula\":\"a\"},{\"id\":\"x\",\"formula\":\"b\"}]}", 0, 0,
+      GIDX_EDUPLICATE, "x" },
+    { "catalog: formula syntax", L_CATALOG, CAT_HEAD "{\"id\":\"x\",\"formula\":\"a +* b\"}]}", 0, 0,
+      GIDX_EPARSE, "x" },
+    /* --- formula language --- */
+    { "formula: empty", L_FORMULA, "", 0, 0, GIDX_EPARSE, "column" },
+    { "formula: dangling operator", L_FORMULA, "a +", 0, 0, GIDX_EPARSE, "column" },
+    { "formula: unbalanced parenthesis", L_FORMULA, "(a + b", 0, 0, GIDX_EPARSE, "column" },
+    { "formula: unknown function", L_FORMULA, "frobnicate(a)", 0, 0, GIDX_EPARSE, "frobnicate" },
+    /* --- scenario --- */
+    { "scenario: empty", L_SCENARIO, "", 0, 0, GIDX_EPARSE, "bad.json" },
+    { "scenario: syntax error", L_SCENARIO, "{\"name\": }", 0, 0, GIDX_EPARSE, "bad.json:1" },
+};
+
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static gidx_status run_case(const bad_case *c, const char *text, size_t len)
+{
+    gidx_status rc = GIDX_EINTERNAL;
+    gidx_csv_options co = GIDX_CSV_OPTIONS_INIT;
+    gidx_long_csv_options lo = GIDX_LONG_CSV_OPTIONS_INIT;
+    gidx_wide_csv_options wo = GIDX_WIDE_CSV_OPTIONS_INIT;
+    gidx_table *t = (gidx_table *)&rc; /* non-NULL so that *out = NULL is checked */
+    gidx_dataset *ds = (gidx_dataset *)&rc;
+    gidx_catalog *cat = (gidx_catalog *)&rc;
+    gidx_formula *f = (gidx_formula *)&rc;
+    gidx_scenario *s = (gidx_scenario *)&rc;
+    gidx_registry *reg = NULL;
+    char *buf;
+    co.encoding = lo.csv.encoding = wo.csv.encoding = c->encoding;
+    switch (c->loader) {
+    case L_TABLE:
+        rc = gidx_table_parse_csv(&t, text, len, "bad.csv", &co);
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(t);
+        gidx_table_free(rc == GIDX_OK ? t : NULL);
+        break;
+    case L_LONG:
+        rc = gidx_dataset_parse_csv(&ds, text, len, "bad.csv", &lo);
+        break;
+    case L_WIDE:
+        rc = gidx_dataset_parse_wide_csv(&ds, text, len, "bad.csv", &wo);
+        break;
+    case L_EMIS:
+        ck_assert_int_eq(gidx_registry_load_default(&reg), GIDX_OK);
+        rc = gidx_dataset_parse_emissions(&ds, text, len, "bad.csv", reg);
+        gidx_registry_free(reg);
+        break;
+    case L_JSONSTAT:
+        rc = gidx_dataset_load_jsonstat_buffer(&ds, text, len, "bad.json", NULL);
+        break;
+    case L_CATALOG:
+        rc = gidx_catalog_parse_json(&cat, text, len, "bad.json");
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(cat);
+        gidx_catalog_free(rc == GIDX_OK ? cat : NULL);
+        break;
+    case L_FORMULA:
+        buf = malloc(len + 1);
+        ck_assert_ptr_nonnull(buf);
+        memcpy(buf, text, len);
+        buf[len] = 0;
+        rc = gidx_formula_parse(&f, buf);
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(f);
+        gidx_formula_free(rc == GIDX_OK ? f : NULL);
+        free(buf);
+        break;
+    case L_SCENARIO:
+        rc = gidx_scenario_parse(&s, text, len, "bad.json");
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(s);
+        gidx_scenario_free(rc == GIDX_OK ? s : NULL);
+        break;
+    }
+    if (c->loader == L_LONG || c->loader == L_WIDE || c->loader == L_EMIS
+        || c->loader == L_JSONSTAT) {
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(ds);
+        else
+            gidx_dataset_free(ds);
+    }
+    return rc;
+}
+
+START_TEST(test_matrix)
+{
+    const bad_case *c = &cases[_i];
+    size_t len = c->len ? c->len : strlen(c->text);
+    gidx_status rc;
+    gidx_error_clear();
+    rc = run_case(c, c->text, len);
+    ck_assert_msg(rc == c->code, "%s: expected %s, got %s (%s)", c->what, gidx_strerror(c->code),
+                  gidx_strerror(rc), gidx_error_last()->message);
+    if (c->where)
+        ck_assert_msg(strstr(gidx_error_last()->message, c->where) != NULL,
+                      "%s: message \"%s\" does not name \"%s\"", c->what,
+                      gidx_error_last()->message, c->where);
+}
+END_TEST
+
+/* A 1 MB line: one value cell of a million characters. */
+START_TEST(test_long_line)
+{
+    size_t n = (size_t)1 << 20, hl = strlen(LONG_HEAD "3807,2020,a,");
+    char *text = malloc(hl + n + 2);
+    gidx_dataset *ds = NULL;
+    gidx_table *t = NULL;
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, LONG_HEAD "3807,2020,a,", hl);
+    memset(text + hl, '7', n);           /* 7777...7: overflows a double */
+    text[hl + n] = '\n';
+    ck_assert_int_eq(gidx_dataset_parse_csv(&ds, text, hl + n + 1, "bad.csv", NULL), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "bad.csv:2"));
+    ck_assert_ptr_null(ds);
+    memset(text + hl, 'x', n);           /* a 1 MB variable name is a long but valid cell */
+    ck_assert_int_eq(gidx_table_parse_csv(&t, text, hl + n + 1, "bad.csv", NULL), GIDX_OK);
+    ck_assert_uint_eq(strlen(gidx_table_cell(t, 0, 3)), n);
+    gidx_table_free(t);
+    free(text);
+}
+END_TEST
+
+/* Accepted inputs give the right numbers, not just GIDX_OK. */
+START_TEST(test_accepted_values)
+{
+    gidx_dataset *ds = NULL;
+    gidx_table *t = NULL;
+    double v;
+    int flag;
+    static const char lat1[] = "kommune;verdi\nB\xF8;1\n\xC6rfugl\xE5s;2\n";
+    static const char semi[] = "\xEF\xBB\xBFregion;year;variable;value\r\n3807;2021;a;1,5\r\n3807;2019;a;-2,25\r\n";
+    ck_assert_int_eq(gidx_table_parse_csv(&t, lat1, strlen(lat1), "lat1.csv", NULL), GIDX_OK);
+    ck_assert_str_eq(gidx_table_cell(t, 0, 0), "B\xC3\xB8");           /* Bø in UTF-8 */
+    ck_assert_str_eq(gidx_table_cell(t, 1, 0), "\xC3\x86rfugl\xC3\xA5s"); /* Ærfuglås */
+    gidx_table_free(t);
+    ck_assert_int_eq(gidx_dataset_parse_csv(&ds, semi, strlen(semi), "semi.csv", NULL), GIDX_OK);
+    ck_assert_uint_eq(gidx_dataset_nyears(ds), 2);
+    ck_assert_int_eq(gidx_dataset_year(ds, 0), 2019);  /* out-of-order years are sorted */
+    ck_assert_int_eq(gidx_dataset_get(&v, &flag, ds, "3807", 2021, "a"), GIDX_OK);
+    ck_assert_double_eq(v, 1.5);
+    ck_assert_int_eq(gidx_dataset_get(&v, &flag, ds, "3807", 2019, "a"), GIDX_OK);
+    ck_assert_double_eq(v, -2.25);
+    /* unknown region and variable are named */
+    ck_assert_int_eq(gidx_dataset_series(&v, NULL, 2, ds, "9999", "a") < 0, 1);
+    ck_assert_int_eq(gidx_dataset_series(&v, NULL, 2, ds, "9999", "a"), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "9999"));
+    ck_assert_int_eq(gidx_dataset_series(&v, NULL, 2, ds, "3807", "gdp"), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "gdp"));
+    gidx_dataset_free(ds);
+    ds = NULL;
+    ck_assert_int_eq(gidx_dataset_parse_csv(&ds, LONG_HEAD "3807,2020,a,1e308\n",
+                                            strlen(LONG_HEAD "3807,2020,a,1e308\n"), "h.csv", NULL),
+                     GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_get(&v, &flag, ds, "3807", 2020, "a"), GIDX_OK);
+    ck_assert_double_eq(v, 1e308);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* max_bytes refuses oversized input, in memory and from a file. */
+START_TEST(test_max_bytes)
+{
+    static const char text[] = LONG_HEAD "3807,2020,a,1\n3807,2021,a,2\n";
+    gidx_csv_options co = GIDX_CSV_OPTIONS_INIT;
+    gidx_long_csv_options lo = GIDX_LONG_CSV_OPTIONS_INIT;
+    gidx_table *t = NULL;
+    gidx_dataset *ds = NULL;
+    char path[] = "/tmp/gidx-badinput-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    co.max_bytes = 16;
+    ck_assert_int_eq(gidx_table_parse_csv(&t, text, strlen(text), "big.csv", &co), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "big.csv"));
+    ck_assert_ptr_null(t);
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, &co), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, path));
+    lo.csv.max_bytes = 16;
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, path, &lo), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, path));
+    ck_assert_ptr_null(ds);
+    ck_assert_int_eq(gidx_dataset_parse_csv(&ds, text, strlen(text), "big.csv", &lo), GIDX_ELIMIT);
+    ck_assert_ptr_null(ds);
+    lo.csv.max_bytes = strlen(text);    /* exactly the limit is accepted */
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, path, &lo), GIDX_OK);
+    gidx_dataset_free(ds);
+    unlink(path);
+}
+END_TEST
+
+/* Files that are empty or missing on disk. */
+START_TEST(test_files)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    char path[] = "/tmp/gidx-badinput-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, path, NULL), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, path));
+    ck_assert_int_eq(gidx_catalog_load_json(&cat, path), GIDX_EPARSE);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, path));
+    unlink(path);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, "/nonexistent/x.csv", NULL), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "/nonexistent/x.csv"));
+    ck_assert_ptr_null(ds);
+    ck_assert_ptr_null(cat);
+}
+END_TEST
+
+/* One-point, two-point, constant and infinite series in the forecaster. */
+START_TEST(test_forecast_degenerate)
+{
+    gidx_model *m = NULL;
+    int years[6] = { 2018, 2019, 2020, 2021, 2022, 2023 }, bad_years[3] = { 2020, 2019, 2021 };
+    double one[1] = { 5.0 }, c[6] = { 3, 3, 3, 3, 3, 3 }, inf[6] = { 1, 2, INFINITY, 4, 5, 6 };
+    double mean[3], lo[3], hi[3], level = 80.0;
+    size_t k;
+    ck_assert_int_eq(gidx_model_new(&m, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_model_fit(m, years, one, 1), GIDX_ETOOSHORT);
+    ck_assert_int_eq(gidx_model_fit(m, years, c, 2), GIDX_ETOOSHORT);
+    ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 3, m, 3, &level, 1), GIDX_ESTATE);
+    ck_assert_int_eq(gidx_model_fit(m, years, inf, 6), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "2020"));
+    ck_assert_int_eq(gidx_model_fit(m, bad_years, c, 3), GIDX_EINVAL);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "2019"));
+    /* a constant series fits and forecasts the constant (documented fallback) */
+    ck_assert_int_eq(gidx_model_fit(m, years, c, 6), GIDX_OK);
+    ck_assert_ptr_nonnull(strstr(gidx_model_message(m), "constant series"));
+    ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 3, m, 3, &level, 1), GIDX_OK);
+    for (k = 0; k < 3; k++) {
+        ck_assert(fabs(mean[k] - 3.0) < 1e-9);   /* rounding only */
+        ck_assert(isfinite(lo[k]) && isfinite(hi[k]) && lo[k] <= mean[k] && hi[k] >= mean[k]);
+    }
+    gidx_model_free(m);
+}
+END_TEST
+
+/* Singular designs: a rank-deficient system and constant composite data. */
+START_TEST(test_singular)
+{
+    double A[4] = { 1, 2, 2, 4 }, b[2] = { 1, 2 }, x[2], An[4] = { 1, 0, 0, NAN };
+    gidx_index_spec *spec = NULL;
+    gidx_index_options o = GIDX_INDEX_OPTIONS_INIT;
+    gidx_dataset *ds = NULL;
+    gidx_index_result *res = NULL;
+    static const char *units[4] = { "3801", "3802", "3803", "3804" };
+    size_t u;
+    ck_assert_int_eq(gidx_linalg_solve(x, A, b, 2), GIDX_ESINGULAR);
+    ck_assert_int_eq(gidx_linalg_solve(x, An, b, 2), GIDX_EDATA);
+    ck_assert_int_eq(gidx_linalg_solve(x, A, b, 0), GIDX_EINVAL);
+    /* PCA weights over an indicator that is constant across units */
+    ck_assert_int_eq(gidx_index_spec_new(&spec), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(spec, "idx", NULL, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(spec, "a", "idx", 1, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(spec, "flat", "idx", 1, 1), GIDX_OK);
+    o.weights = GIDX_WEIGHTS_PCA;
+    ck_assert_int_eq(gidx_index_spec_set_options(spec, &o), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    for (u = 0; u < 4; u++) {
+        ck_assert_int_eq(gidx_dataset_set(ds, units[u], 2020, "a", (double)u * 1.5, 0), GIDX_OK);
+        ck_assert_int_eq(gidx_dataset_set(ds, units[u], 2020, "flat", 7.0, 0), GIDX_OK);
+    }
+    ck_assert_int_eq(gidx_index_compute(&res, spec, ds), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "flat"));
+    ck_assert_ptr_null(res);
+    gidx_dataset_free(ds);
+    gidx_index_spec_free(spec);
+}
+END_TEST
+
+static char *data_path(const char *rel)
+{
+    static char buf[4096];
+    const char *d = getenv("GIDX_TEST_DATA");
+    snprintf(buf, sizeof buf, "%s/%s", d ? d : "tests/data", rel);
+    return buf;
+}
+
+/* Input-output tables: non-square, negative, inputs exceeding output. */
+START_TEST(test_io_tables)
+{
+    gidx_io_model *m = NULL;
+    double Z[4] = { 1, -2, 3, 4 }, x[2] = { 10, 10 }, Zbig[4] = { 6, 1, 6, 1 };
+    static const char *names[2] = { "fiske", "industri" };
+    ck_assert_int_eq(gidx_io_model_load(&m, data_path("badinput/io_nonsquare")), GIDX_EPARSE);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Z.csv"));
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_load(&m, data_path("badinput/io_negative")), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Z.csv:3"));
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_load(&m, data_path("badinput/io_missing")), GIDX_EIO);
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_new(&m, Z, x, 2, names), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "fiske"));
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_new(&m, Zbig, x, 2, names), GIDX_EDOM);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "fiske"));
+    ck_assert_ptr_null(m);
+}
+END_TEST
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t n = 0;
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* A failed write leaves no file and no temporary behind. */
+START_TEST(test_no_partial_output)
+{
+    char dir[] = "/tmp/gidx-badinput-XXXXXX", path[256], sub[256];
+    gidx_dataset *ds = NULL;
+    gidx_report *r = NULL;
+    struct stat st;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/missing/out.csv", dir);
+    ck_assert_int_eq(gidx_write_file(path, "abc", 3), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, path));
+    ck_assert_int_eq(stat(path, &st), -1);
+    /* the destination is a directory: rename fails after the temporary is written */
+    snprintf(sub, sizeof sub, "%s/adir", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/adir/inner", dir);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    ck_assert_int_eq(gidx_write_file(sub, "abc", 3), GIDX_EIO);
+    ck_assert_uint_eq(count_entries(dir), 1);   /* only adir: no temporary left */
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_set(ds, "3807", 2020, "a", 1.0, 0), GIDX_OK);
+    snprintf(path, sizeof path, "%s/missing/data.csv", dir);
+    ck_assert_int_eq(gidx_dataset_write_csv(ds, path), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "data.csv"));
+    ck_assert_int_eq(gidx_report_new(&r, "t"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_text(r, "hello"), GIDX_OK);
+    snprintf(path, sizeof path, "%s/missing/report.html", dir);
+    ck_assert_int_eq(gidx_report_write(r, path, GIDX_REPORT_HTML), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "report.html"));
+    ck_assert_uint_eq(count_entries(dir), 1);
+    gidx_report_free(r);
+    gidx_dataset_free(ds);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/adir/inner", dir);
+    rmdir(path);
+    rmdir(sub);
+    rmdir(dir);
+}
+END_TEST
+
+static Suite *badinput_suite(void)
+{
+    Suite *s = suite_create("badinput");
+    TCase *tc = tcase_create("matrix");
+    tcase_add_loop_test(tc, test_matrix, 0, (int)NCASES);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("special");
+    tcase_add_test(tc, test_long_line);
+    tcase_add_test(tc, test_accepted_values);
+    tcase_add_test(tc, test_max_bytes);
+    tcase_add_test(tc, test_files);
+    tcase_add_test(tc, test_forecast_degenerate);
+    tcase_add_test(tc, test_singular);
+    tcase_add_test(tc, test_io_tables);
+    tcase_add_test(tc, test_no_partial_output);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(badinput_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
