@@ -59,4 +59,8 @@ int gidx_cli_parse_double(const char *s, double *out);
  */
 int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len);
 
+/* `greenidx indicators` (validate = 0) and `greenidx validate` (1): load the
+ * catalogue and data, compute the panel, print it or its validation report. */
+int gidx_cli_panel_command(const gidx_cli_command *self, int validate, int argc, char **argv);
+
 #endif

@@ -345,7 +345,9 @@ GIDX_API gidx_status gidx_dataset_load_default(gidx_dataset **out);
  * embedded default data (gidx_dataset_load_default()), a name ending in
  * ".json" is read as JSON-stat 2.0 with default options
  * (gidx_dataset_load_jsonstat()), anything else as a long CSV
- * (`region,year,variable,value[,flag]`, gidx_dataset_load_csv()).
+ * (`region,year,variable,value[,flag]`, gidx_dataset_load_csv()). Regions
+ * of a loaded file that have no display name are named from the region
+ * registry (gidx_registry_load_default()), e.g. "4003" -> "Skien".
  *
  * @param out  out: the dataset; NULL on failure
  * @param path the file, or NULL
