@@ -14,23 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-
-typedef struct gidx_cli_index_src {
-    const char *units, *meta, *spec, *data, *catalog;
-    const char *names[16], *values[16];
-    int nset;
-} gidx_cli_index_src;
-
-int gidx_cli_index_option(const gidx_cli_command *c, gidx_cli_index_src *s, int argc, char **argv, int *i,
-                          int *err);
-int gidx_cli_index_load(const gidx_cli_command *c, const gidx_cli_index_src *s, gidx_dataset **ds,
-                        gidx_index_spec **sp);
+#include "index_src.h"
 
 static int run(int argc, char **argv);
 
 static const char usage[] =
-    "Usage: greenidx benchmark --region CODE|NAME [--peers k|LIST] --units FILE --meta FILE [options]\n"
+    "Usage: greenidx benchmark --region CODE|NAME [--peers k|LIST] [--data PATH] [--catalog PATH]\n"
+    "       greenidx benchmark --region CODE|NAME [--peers k|LIST] --units FILE --meta FILE [options]\n"
     "\n"
     "Benchmark one region: its rank among all regions and among its peers, the\n"
     "change in score and rank since the first year, and a scorecard of each\n"

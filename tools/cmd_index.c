@@ -13,20 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "index_src.h"
 
 /* Shared with cmd_benchmark.c: the options that say where the index comes from. */
-typedef struct gidx_cli_index_src {
-    const char *units, *meta, *spec, *data, *catalog;
-    const char *names[16], *values[16];
-    int nset;
-} gidx_cli_index_src;
-
-int gidx_cli_index_option(const gidx_cli_command *c, gidx_cli_index_src *s, int argc, char **argv, int *i,
-                          int *err);
-int gidx_cli_index_load(const gidx_cli_command *c, const gidx_cli_index_src *s, gidx_dataset **ds,
-                        gidx_index_spec **sp);
-
 int gidx_cli_index_option(const gidx_cli_command *c, gidx_cli_index_src *s, int argc, char **argv, int *i,
                           int *err)
 {

@@ -19,6 +19,7 @@ import json as _json
 import numpy as _np
 
 from . import capi as _capi
+from ._handle import Handle as _Handle
 
 __all__ = ["CompositeIndex", "IndexResult", "UncertaintyResult", "cronbach_alpha", "pca",
            "skew_kurtosis", "correlation_matrix", "rank", "sobol_indices", "peers_nearest"]
@@ -33,7 +34,7 @@ def _matrix(x):
     return x
 
 
-class CompositeIndex:
+class CompositeIndex(_Handle):
     """An index specification together with its data (units x indicators).
 
     Build one with :meth:`from_coinr` (COINr iData/iMeta CSV files) or
@@ -112,18 +113,8 @@ class CompositeIndex:
                                      float(weight_noise), int(bool(exclude_one)))
         return UncertaintyResult(u)
 
-    def close(self):
-        """Free the C objects (idempotent)."""
-        self._h = None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
-class IndexResult:
+class IndexResult(_Handle):
     """Scores and ranks of every aggregate for every unit and year."""
 
     def __init__(self, handle):
@@ -207,17 +198,8 @@ class IndexResult:
             df[a] = self.scores(a, year)
         return df.sort_values(["rank", "uCode"], na_position="last").reset_index(drop=True)
 
-    def close(self):
-        self._h = None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
-class UncertaintyResult:
+class UncertaintyResult(_Handle):
     """Per-unit nominal/median/5 %/95 % ranks and Sobol indices."""
 
     def __init__(self, handle):
@@ -258,15 +240,6 @@ class UncertaintyResult:
         n = _capi.gidx_index_uncertainty_nunits(self._h)
         v = _np.array([_capi.gidx_py_unc_sobol_unit(10, self._h, i) for i in range(n)])
         return v[:, :5], v[:, 5:]
-
-    def close(self):
-        self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def skew_kurtosis(x):

@@ -11,6 +11,7 @@ import numpy as _np
 
 from . import capi as _capi
 from ._errors import class_for as _class_for
+from ._handle import Handle as _Handle
 
 __all__ = ["EffectPanel", "EffectResult", "estimate_effect", "EFFECT_METHODS"]
 
@@ -33,7 +34,7 @@ def _join(names):
     return "\n".join(names)
 
 
-class EffectPanel:
+class EffectPanel(_Handle):
     """A long panel (one row per unit and time) with named numeric variables.
 
     Build it with :meth:`from_frame` (a pandas DataFrame) or :meth:`read_csv`.
@@ -80,18 +81,8 @@ class EffectPanel:
     def ntimes(self):
         return _capi.gidx_effect_panel_ntimes(self._h)
 
-    def close(self):
-        """Free the C panel now (also done when the object is collected)."""
-        self._h = None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
-class EffectResult:
+class EffectResult(_Handle):
     """An estimation result: headline estimate, rows, effect path, renderings."""
 
     def __init__(self, handle):
@@ -143,15 +134,6 @@ class EffectResult:
     def to_dict(self):
         """The JSON rendering parsed into a dict."""
         return _json.loads(self.render("json"))
-
-    def close(self):
-        self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def estimate_effect(panel, method, outcome, treated=None, treat_col=None, group_col=None,

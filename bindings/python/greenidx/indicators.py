@@ -13,26 +13,13 @@ import json
 import numpy as _np
 
 from . import capi as _capi
+from ._handle import Handle as _Handle
 
 __all__ = ["Catalog", "Panel", "Validation", "TEXT", "CSV", "JSON"]
 
 TEXT = _capi.GIDX_IND_TEXT
 CSV = _capi.GIDX_IND_CSV
 JSON = _capi.GIDX_IND_JSON
-
-
-class _Handle:
-    _h = None
-
-    def close(self):
-        """Free the C object now (it is freed at garbage collection otherwise)."""
-        self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 class Catalog(_Handle):

@@ -10,6 +10,7 @@ import os
 import numpy as _np
 
 from . import capi as _capi
+from ._handle import Handle as _Handle
 
 __all__ = ["Report", "Scenario", "roadmap", "svg_fan_chart", "svg_ranking", "svg_heatmap",
            "REPORT_TEXT", "REPORT_JSON", "REPORT_HTML"]
@@ -71,7 +72,7 @@ def svg_heatmap(rows, columns, values, direction=(), title=None):
                                      _reals(values), _ints(direction))
 
 
-class Report:
+class Report(_Handle):
     """A report document: sections of text, tables and charts.
 
     Use as a context manager or call :meth:`close` to free it at once.
@@ -80,14 +81,6 @@ class Report:
     def __init__(self, title):
         self._h = _capi.gidx_report_new(str(title))
 
-    def close(self):
-        self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def _handle(self):
         if self._h is None:

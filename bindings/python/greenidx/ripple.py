@@ -18,6 +18,7 @@ import numpy as np
 
 from . import capi as _capi
 from ._errors import class_for as _class_for
+from ._handle import Handle as _Handle
 
 __all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "QUANTITIES",
            "PARTS"]
@@ -69,7 +70,7 @@ def read_employment(path, order=None):
                                             "" if order is None else str(order))
 
 
-class IOModel:
+class IOModel(_Handle):
     """An input-output model (wraps ``gidx_io_model``).
 
     Build from a transactions matrix and total output (:meth:`from_flows`),
@@ -114,15 +115,6 @@ class IOModel:
             n, np.ascontiguousarray(A.indptr, dtype=np.intc),
             np.ascontiguousarray(A.indices, dtype=np.intc), _vec(A.data)))
 
-    def close(self):
-        """Free the C model now (also done when garbage-collected)."""
-        self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     @property
     def sectors(self):
@@ -214,21 +206,12 @@ class IOModel:
             int(bool(multipliers)), int(first_year)))
 
 
-class IOResult:
+class IOResult(_Handle):
     """Effects of a shock (wraps ``gidx_io_result``)."""
 
     def __init__(self, handle):
         self._h = handle
 
-    def close(self):
-        """Free the C result now."""
-        self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     @property
     def sectors(self):
