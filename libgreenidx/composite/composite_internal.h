@@ -86,10 +86,13 @@ typedef struct gidx__item {
     double v;
     size_t i;
 } gidx__item;
-/* Sort the m items of src (no NaN) ascending into dst: a bucket sort with one
- * bucket per item over [min, max] finished by an insertion sort; cnt has
- * m + 1 entries of scratch. Expected linear time, exact for any input. */
-void gidx__composite_sort_items(gidx__item *dst, const gidx__item *src, size_t m, size_t *cnt);
+/* Sort the m items of src (no NaN) ascending into dst: a bucket sort with
+ * GIDX__SORT_BUCKETS buckets per item over [min, max] (several per item keep
+ * the insertion sort's work small for skewed values) finished by an
+ * insertion sort. Scratch: cnt, GIDX__SORT_BUCKETS m + 1 entries; key, m.
+ * Expected linear time, exact for any input. */
+#define GIDX__SORT_BUCKETS 4
+void gidx__composite_sort_items(gidx__item *dst, const gidx__item *src, size_t m, size_t *cnt, unsigned *key);
 
 /* Average ranks (1 = smallest), ties averaged; NaN stays NaN. tmp: n size_t. */
 gidx_status gidx__composite_avg_ranks(double *out, const double *x, size_t n);

@@ -216,9 +216,9 @@ done:
     return rc;
 }
 
-void gidx__composite_sort_items(gidx__item *a, const gidx__item *b, size_t m, size_t *cnt)
+void gidx__composite_sort_items(gidx__item *a, const gidx__item *b, size_t m, size_t *cnt, unsigned *key)
 {
-    size_t i, j;
+    size_t i, j, nb = GIDX__SORT_BUCKETS * m;
     double mn = INFINITY, mx = -INFINITY, scale;
     if (m == 0)
         return;
@@ -226,21 +226,20 @@ void gidx__composite_sort_items(gidx__item *a, const gidx__item *b, size_t m, si
         if (b[i].v < mn) mn = b[i].v;
         if (b[i].v > mx) mx = b[i].v;
     }
-    scale = mx > mn ? (double)(m - 1) / (mx - mn) : 0.0;
+    scale = mx > mn ? (double)(nb - 1) / (mx - mn) : 0.0;
     if (!gidx__isfinite(scale))
         scale = 0.0; /* a range too wide for doubles: one bucket, plain insertion sort */
-    for (j = 0; j <= m; j++)
+    for (j = 0; j <= nb; j++)
         cnt[j] = 0;
     for (i = 0; i < m; i++) {
         size_t k = (size_t)((b[i].v - mn) * scale);
-        cnt[(k < m ? k : m - 1) + 1]++;
+        key[i] = (unsigned)(k < nb ? k : nb - 1);
+        cnt[key[i] + 1]++;
     }
-    for (j = 1; j <= m; j++)
+    for (j = 1; j <= nb; j++)
         cnt[j] += cnt[j - 1];
-    for (i = 0; i < m; i++) {
-        size_t k = (size_t)((b[i].v - mn) * scale);
-        a[cnt[k < m ? k : m - 1]++] = b[i];
-    }
+    for (i = 0; i < m; i++)
+        a[cnt[key[i]]++] = b[i];
     for (i = 1; i < m; i++) {
         gidx__item t = a[i];
         j = i;
@@ -256,10 +255,12 @@ void gidx__composite_sort_items(gidx__item *a, const gidx__item *b, size_t m, si
 static gidx__item *sorted_items(size_t *m, const double *x, size_t n, double sign)
 {
     gidx__item *it = gidx__malloc(2 * (n ? n : 1) * sizeof *it);
-    size_t *cnt = gidx__malloc((n + 1) * sizeof *cnt), i, k = 0;
-    if (it == NULL || cnt == NULL) {
+    size_t *cnt = gidx__malloc((GIDX__SORT_BUCKETS * n + 1) * sizeof *cnt), i, k = 0;
+    unsigned *key = gidx__malloc((n ? n : 1) * sizeof *key);
+    if (it == NULL || cnt == NULL || key == NULL) {
         free(it);
         free(cnt);
+        free(key);
         return NULL;
     }
     for (i = 0; i < n; i++)
@@ -268,8 +269,9 @@ static gidx__item *sorted_items(size_t *m, const double *x, size_t n, double sig
             it[n + k].i = i;
             k++;
         }
-    gidx__composite_sort_items(it, it + n, k, cnt);
+    gidx__composite_sort_items(it, it + n, k, cnt, key);
     free(cnt);
+    free(key);
     *m = k;
     return it;
 }

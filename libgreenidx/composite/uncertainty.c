@@ -22,7 +22,10 @@
  * factor vector, so the results do not depend on the number of threads.
  *
  * Speed: the normalised indicator matrix of each (imputation, normalisation)
- * pair is computed once; a rebuild only aggregates and ranks.
+ * pair is computed once; a rebuild only aggregates and ranks. Over complete
+ * rows the root is one weighted sum of the leaves (mc_amean_flat); ranks are
+ * counted into per-worker histograms as they come, and stored per run only
+ * for the per-unit Sobol indices.
  */
 #include <math.h>
 #include <pthread.h>
@@ -58,7 +61,7 @@ typedef struct mc_ctx {
     const double *wnom;      /* NN */
     const double *X;         /* nruns x 5 factor values */
     const double *nominal;   /* U */
-    double *ranks;           /* nruns x U */
+    double *ranks;           /* nruns x U (Sobol runs only), or NULL */
     double *Y;               /* nruns */
     size_t nruns;
     const char *const *units;
@@ -79,8 +82,9 @@ static size_t pick(double x, size_t m)
 }
 
 /* Competition ranks (descending, ties share the lowest rank) with caller
- * scratch: the sort of gidx__composite_sort_items() without allocation. */
-static void mc_rank(double *out, const double *x, size_t U, gidx__item *a, gidx__item *b, size_t *cnt)
+ * scratch for gidx__composite_sort_items(). */
+static void mc_rank(double *out, const double *x, size_t U, gidx__item *a, gidx__item *b, size_t *cnt,
+                    unsigned *key)
 {
     size_t m = 0, i, j;
     for (i = 0; i < U; i++) {
@@ -91,7 +95,7 @@ static void mc_rank(double *out, const double *x, size_t U, gidx__item *a, gidx_
             m++;
         }
     }
-    gidx__composite_sort_items(a, b, m, cnt);
+    gidx__composite_sort_items(a, b, m, cnt, key);
     /* ascending order: the rank of a run of ties is 1 + the number above it */
     for (i = m; i > 0; i = j) {
         size_t q, top = i - 1;
@@ -101,6 +105,74 @@ static void mc_rank(double *out, const double *x, size_t U, gidx__item *a, gidx_
         for (q = j; q < i; q++)
             out[a[q].i] = (double)(m - i + 1);
     }
+}
+
+/* The root of nested weighted arithmetic means over complete rows is one
+ * weighted sum of the leaves, each leaf's coefficient the product of the
+ * normalised weights w / (sum of the siblings' w) on its path to the root:
+ * one sweep over the leaves instead of a sweep per aggregate and level.
+ * Returns 0, computing nothing, unless every node with a non-zero weight
+ * below the root is complete (leaf_full) and every aggregate has weight.
+ * wsum: NA scratch; coef: NI + NA scratch; full: NA scratch. */
+static int mc_amean_flat(double *root, const double *leaf, const unsigned char *leaf_full, const gidx__topo *t,
+                         const double *w, size_t U, double *wsum, double *coef, unsigned char *full)
+{
+    size_t o, q, u, k, NI = t->nind, nb = 0;
+    const double *xs[4];
+    double ws[4];
+    int first = 1;
+    for (o = 0; o < t->nagg; o++) {
+        size_t j = t->order[o], nk = t->kid_start[j + 1] - t->kid_start[j];
+        const size_t *kids = t->kids + t->kid_start[j];
+        double s = 0.0;
+        full[j] = 1;
+        for (q = 0; q < nk; q++)
+            if (w[kids[q]] != 0.0) {
+                if (!(kids[q] < NI ? leaf_full[kids[q]] : full[kids[q] - NI]))
+                    full[j] = 0;
+                s += w[kids[q]];
+            }
+        if (!(s > 0.0))
+            full[j] = 0;
+        wsum[j] = s;
+    }
+    if (!full[0])
+        return 0;
+    for (k = 0; k < NI + t->nagg; k++)
+        coef[k] = 0.0;
+    coef[NI] = 1.0;
+    for (o = t->nagg; o-- > 0;) { /* top-down: parents before children */
+        size_t j = t->order[o], nk = t->kid_start[j + 1] - t->kid_start[j];
+        const size_t *kids = t->kids + t->kid_start[j];
+        double f = coef[NI + j] / wsum[j];
+        if (coef[NI + j] == 0.0)
+            continue;
+        for (q = 0; q < nk; q++)
+            coef[kids[q]] = f * w[kids[q]];
+    }
+    /* four leaves per sweep over the units */
+    for (k = 0; k <= NI; k++) {
+        if (k < NI && coef[k] != 0.0) {
+            xs[nb] = leaf + k * U;
+            ws[nb] = coef[k];
+            nb++;
+        }
+        if (nb == 4 || (k == NI && nb > 0)) {
+            for (; nb < 4; nb++) { /* pad a last sweep of 1-3 leaves with zero weights */
+                xs[nb] = xs[0];
+                ws[nb] = 0.0;
+            }
+            if (first)
+                for (u = 0; u < U; u++)
+                    root[u] = ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u] + ws[3] * xs[3][u];
+            else
+                for (u = 0; u < U; u++)
+                    root[u] += ws[0] * xs[0][u] + ws[1] * xs[1][u] + ws[2] * xs[2][u] + ws[3] * xs[3][u];
+            first = 0;
+            nb = 0;
+        }
+    }
+    return 1;
 }
 
 /* Weighted arithmetic means of the available values up the hierarchy, as
@@ -189,16 +261,30 @@ static void mc_amean(double *agg, const double *leaf, const unsigned char *leaf_
     }
 }
 
-static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w, double *scratch, gidx__item *items,
-                           unsigned char *agg_full, size_t *cnt)
+typedef struct worker {
+    mc_ctx *c;
+    size_t lo, hi;
+    double *vals, *w, *scratch, *rk;
+    gidx__item *items;
+    unsigned char *agg_full;
+    size_t *cnt;
+    unsigned *key;
+    uint32_t *hist; /* U x (U + 1): how often unit j had rank r */
+} worker;
+
+static gidx_status one_run(worker *wk, size_t r)
 {
+    mc_ctx *c = wk->c;
+    double *vals = wk->vals, *w = wk->w, *scratch = wk->scratch;
+    unsigned char *agg_full = wk->agg_full;
     const double *x = c->X + r * GIDX__NFACT;
     size_t ia = c->active[0] ? pick(x[0], c->nimp) : 0;
     size_t na = c->active[1] ? pick(x[1], c->nnorm) : 0;
     int agg = c->aggs[c->active[2] ? pick(x[2], c->nagg) : 0];
     size_t cell = ia * c->nnorm + na, u;
     const int *incl = c->incl[cell];
-    double *rk = c->ranks + r * c->U, s = 0.0;
+    double *rk = c->ranks ? c->ranks + r * c->U : wk->rk, s = 0.0;
+    uint32_t *h = wk->hist;
     size_t m = 0;
     gidx_status rc;
     if (c->active[3])
@@ -221,27 +307,25 @@ static gidx_status one_run(mc_ctx *c, size_t r, double *vals, double *w, double 
     } else {
         const double *leaf = agg == GIDX_AGG_GMEAN ? c->logc[cell]
                              : agg == GIDX_AGG_HMEAN ? c->recc[cell] : c->cache[cell];
-        mc_amean(vals + c->NI * c->U, leaf, c->full[cell], agg_full, c->tp, w, c->U, scratch,
-                 scratch + c->U);
+        if (!mc_amean_flat(vals + c->NI * c->U, leaf, c->full[cell], c->tp, w, c->U, scratch, scratch + c->NA,
+                           agg_full))
+            mc_amean(vals + c->NI * c->U, leaf, c->full[cell], agg_full, c->tp, w, c->U, scratch,
+                     scratch + c->U);
     }
-    mc_rank(rk, vals + c->NI * c->U, c->U, items, items + c->U, cnt);
-    for (u = 0; u < c->U; u++)
-        if (!isnan(c->nominal[u]) && !isnan(rk[u])) {
+    mc_rank(rk, vals + c->NI * c->U, c->U, wk->items, wk->items + c->U, wk->cnt, wk->key);
+    /* the ranks are integers 1..U: count them for the quantiles as they come */
+    for (u = 0; u < c->U; u++, h += c->U + 1) {
+        if (isnan(rk[u]))
+            continue;
+        h[(size_t)rk[u]]++;
+        if (!isnan(c->nominal[u])) {
             s += fabs(rk[u] - c->nominal[u]);
             m++;
         }
+    }
     c->Y[r] = m ? s / (double)m : NAN;
     return GIDX_OK;
 }
-
-typedef struct worker {
-    mc_ctx *c;
-    size_t lo, hi;
-    double *vals, *w, *scratch;
-    gidx__item *items;
-    unsigned char *agg_full;
-    size_t *cnt;
-} worker;
 
 static void *work(void *arg)
 {
@@ -256,7 +340,7 @@ static void *work(void *arg)
         pthread_mutex_unlock(&c->mu);
         if (stop)
             break;
-        rc = one_run(c, r, wk->vals, wk->w, wk->scratch, wk->items, wk->agg_full, wk->cnt);
+        rc = one_run(wk, r);
         pthread_mutex_lock(&c->mu);
         if (rc != GIDX_OK && c->rc == GIDX_OK) {
             c->rc = rc;
@@ -268,6 +352,44 @@ static void *work(void *arg)
         pthread_mutex_unlock(&c->mu);
     }
     return NULL;
+}
+
+/* Type 7 quantiles (Hyndman & Fan 1996) of each unit's ranks from its
+ * histogram h[j (U + 1) + r] of cnt[j] ranks. */
+static void rank_quantiles(gidx_index_uncertainty_result *res, const size_t *hist, const size_t *cnt, size_t U)
+{
+    size_t j;
+    for (j = 0; j < U; j++) {
+        const size_t *h = hist + j * (U + 1);
+        double p[3] = {0.5, 0.05, 0.95}, *dst[3];
+        size_t q;
+        dst[0] = &res->median[j];
+        dst[1] = &res->p05[j];
+        dst[2] = &res->p95[j];
+        for (q = 0; q < 3; q++) {
+            size_t m = cnt[j], lo, cum = 0, r, vlo = 0, vhi = 0;
+            double hh;
+            if (m == 0) {
+                *dst[q] = NAN;
+                continue;
+            }
+            /* type 7: sorted[lo] + frac (sorted[lo + 1] - sorted[lo]) with h = (m - 1) p */
+            hh = (double)(m - 1) * p[q];
+            lo = (size_t)floor(hh);
+            for (r = 1; r <= U; r++) {
+                if (vlo == 0 && cum + h[r] > lo)
+                    vlo = r;
+                if (cum + h[r] > lo + 1 || (lo + 1 >= m && vlo != 0)) {
+                    vhi = lo + 1 >= m ? vlo : r;
+                    break;
+                }
+                cum += h[r];
+            }
+            if (vhi == 0)
+                vhi = vlo;
+            *dst[q] = (double)vlo + (hh - (double)lo) * ((double)vhi - (double)vlo);
+        }
+    }
 }
 
 void gidx_index_uncertainty_free(gidx_index_uncertainty_result *u)
@@ -443,9 +565,14 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     N = opt->n;
     nruns = opt->sobol ? N * (c.nk + 2) : N;
     X = gidx__malloc(nruns * GIDX__NFACT * sizeof *X);
-    c.ranks = gidx__malloc(nruns * c.U * sizeof *c.ranks);
+    if (nruns > UINT32_MAX) {
+        rc = gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: %zu rebuilds exceed the limit of %lu",
+                             nruns, (unsigned long)UINT32_MAX);
+        goto done;
+    }
+    c.ranks = opt->sobol ? gidx__malloc(nruns * c.U * sizeof *c.ranks) : NULL;
     c.Y = gidx__malloc(nruns * sizeof *c.Y);
-    if (!wnom || !wsets || !rng || !X || !c.ranks || !c.Y) {
+    if (!wnom || !wsets || !rng || !X || (opt->sobol && !c.ranks) || !c.Y) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -497,11 +624,15 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
         wk[i].hi = nruns * (i + 1) / nthreads;
         wk[i].vals = gidx__malloc(c.NN * c.U * sizeof(double));
         wk[i].w = gidx__malloc(c.NN * sizeof(double));
-        wk[i].scratch = gidx__malloc(2 * c.U * sizeof(double));
+        wk[i].scratch = gidx__malloc((2 * c.U > c.NI + 2 * c.NA ? 2 * c.U : c.NI + 2 * c.NA) * sizeof(double));
         wk[i].items = gidx__malloc(2 * c.U * sizeof(gidx__item));
         wk[i].agg_full = gidx__malloc(c.NA + 1);
-        wk[i].cnt = gidx__malloc((c.U + 1) * sizeof(size_t));
-        if (!wk[i].vals || !wk[i].w || !wk[i].scratch || !wk[i].items || !wk[i].agg_full || !wk[i].cnt) {
+        wk[i].cnt = gidx__malloc((GIDX__SORT_BUCKETS * c.U + 1) * sizeof(size_t));
+        wk[i].key = gidx__malloc(c.U * sizeof(unsigned));
+        wk[i].rk = gidx__malloc(c.U * sizeof(double));
+        wk[i].hist = gidx__calloc(c.U * (c.U + 1), sizeof(uint32_t));
+        if (!wk[i].vals || !wk[i].w || !wk[i].scratch || !wk[i].items || !wk[i].agg_full || !wk[i].cnt ||
+            !wk[i].key || !wk[i].rk || !wk[i].hist) {
             rc = GIDX_ENOMEM;
             break;
         }
@@ -527,7 +658,29 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
                                  "after %zu of %zu rebuilds", c.done, nruns);
     }
     pthread_mutex_destroy(&c.mu);
+    if (rc == GIDX_OK) {
+        /* Ranks are integers in 1..U: quantiles from per-unit histograms
+         * (the workers' counts add up whatever the split, so the result does
+         * not depend on the number of threads) instead of sorting columns. */
+        size_t *hist = gidx__calloc(c.U * (c.U + 1), sizeof *hist), *cnt = gidx__calloc(c.U, sizeof *cnt);
+        if (hist == NULL || cnt == NULL) {
+            rc = GIDX_ENOMEM;
+        } else {
+            for (i = 0; i < nthreads; i++)
+                for (j = 0; j < c.U * (c.U + 1); j++)
+                    hist[j] += wk[i].hist[j];
+            for (j = 0; j < c.U; j++)
+                for (k = 1; k <= c.U; k++)
+                    cnt[j] += hist[j * (c.U + 1) + k];
+            rank_quantiles(res, hist, cnt, c.U);
+        }
+        free(hist);
+        free(cnt);
+    }
     for (i = 0; i < nthreads; i++) {
+        free(wk[i].key);
+        free(wk[i].rk);
+        free(wk[i].hist);
         free(wk[i].vals);
         free(wk[i].w);
         free(wk[i].scratch);
@@ -538,58 +691,6 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     if (rc != GIDX_OK)
         goto done;
     res->nruns = nruns;
-    /* Ranks are integers in 1..U: quantiles from per-unit histograms, read
-     * row by row (O(runs x U) instead of sorting every unit's column). */
-    {
-        size_t *hist = gidx__calloc(c.U * (c.U + 1), sizeof *hist), *cnt = gidx__calloc(c.U, sizeof *cnt);
-        if (hist == NULL || cnt == NULL) {
-            free(hist);
-            free(cnt);
-            rc = GIDX_ENOMEM;
-            goto done;
-        }
-        for (i = 0; i < nruns; i++)
-            for (j = 0; j < c.U; j++) {
-                double v = c.ranks[i * c.U + j];
-                if (!isnan(v) && v >= 1.0 && v <= (double)c.U) {
-                    hist[j * (c.U + 1) + (size_t)v]++;
-                    cnt[j]++;
-                }
-            }
-        for (j = 0; j < c.U; j++) {
-            const size_t *h = hist + j * (c.U + 1);
-            double p[3] = {0.5, 0.05, 0.95}, *dst[3];
-            size_t q;
-            dst[0] = &res->median[j];
-            dst[1] = &res->p05[j];
-            dst[2] = &res->p95[j];
-            for (q = 0; q < 3; q++) {
-                size_t m = cnt[j], lo, cum = 0, r, vlo = 0, vhi = 0;
-                double hh;
-                if (m == 0) {
-                    *dst[q] = NAN;
-                    continue;
-                }
-                /* type 7: sorted[lo] + frac (sorted[lo + 1] - sorted[lo]) with h = (m - 1) p */
-                hh = (double)(m - 1) * p[q];
-                lo = (size_t)floor(hh);
-                for (r = 1; r <= c.U; r++) {
-                    if (vlo == 0 && cum + h[r] > lo)
-                        vlo = r;
-                    if (cum + h[r] > lo + 1 || (lo + 1 >= m && vlo != 0)) {
-                        vhi = lo + 1 >= m ? vlo : r;
-                        break;
-                    }
-                    cum += h[r];
-                }
-                if (vhi == 0)
-                    vhi = vlo;
-                *dst[q] = (double)vlo + (hh - (double)lo) * ((double)vhi - (double)vlo);
-            }
-        }
-        free(hist);
-        free(cnt);
-    }
     for (k = 0; k < GIDX__NFACT; k++)
         res->first[k] = res->total[k] = NAN;
     res->sobol = opt->sobol != 0;
