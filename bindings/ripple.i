@@ -258,6 +258,32 @@ char *gidx_py_io_result_text(const gidx_io_result *r, int format)
 }
 %}
 
+size_t gidx_sn2007_ngroups(void);
+const char *gidx_sn2007_group(size_t i);
+const char *gidx_sn2007_variable(size_t i);
+
+%apply int *OUTPUT { int *year_used };
+%inline %{
+/* gidx_io_model_regionalise_dataset(); concordance "" = none. Returns the
+ * model and the employment year used. */
+gidx_status gidx_py_io_model_regionalise_dataset(gidx_io_model **out, int *year_used,
+                                                 const gidx_io_model *nat, const gidx_dataset *ds,
+                                                 const char *region, int year, int method,
+                                                 double delta, const char *concordance)
+{
+    return gidx_io_model_regionalise_dataset(out, nat, ds, region, year, method, delta,
+                                             concordance[0] ? concordance : NULL, year_used);
+}
+
+/* gidx_io_region_employment(): the groups' values and the year used. */
+gidx_status gidx_py_io_region_employment(double *out, size_t cap, int *year_used,
+                                         const gidx_dataset *ds, const char *region, int year)
+{
+    return gidx_io_region_employment(out, cap, year_used, ds, region, year);
+}
+%}
+%clear int *year_used;
+
 %clear (double *out, size_t cap);
 %clear size_t *i;
 %clear (const double *z, size_t nz);
@@ -594,6 +620,59 @@ SEXP gidx_r_io_result_text(SEXP p, SEXP format)
     out = PROTECT(Rf_allocVector(STRSXP, 1));
     SET_STRING_ELT(out, 0, Rf_mkCharCE(buf, CE_UTF8));
     UNPROTECT(1);
+    return out;
+}
+
+/* gidx_io_model_regionalise_dataset(): list(model, year); concordance NULL or a path. */
+SEXP gidx_r_io_model_regionalise_dataset(SEXP p, SEXP dsp, SEXP region, SEXP year, SEXP method,
+                                         SEXP delta, SEXP concordance)
+{
+    gidx_io_model *m = gidx_r_io_model_ptr(p), *reg = NULL;
+    gidx_dataset *ds = gidx_r_dataset_ptr(dsp);
+    const char *conc = NULL;
+    int used = 0;
+    gidx_status rc;
+    SEXP out;
+    if (m == NULL || ds == NULL || !Rf_isString(region) || XLENGTH(region) != 1 ||
+        !Rf_isInteger(year) || !Rf_isInteger(method) || !Rf_isReal(delta))
+        return gidx_r_io_einval();
+    if (Rf_isString(concordance) && XLENGTH(concordance) == 1)
+        conc = Rf_translateCharUTF8(STRING_ELT(concordance, 0));
+    rc = gidx_io_model_regionalise_dataset(&reg, m, ds, Rf_translateCharUTF8(STRING_ELT(region, 0)),
+                                           INTEGER(year)[0], INTEGER(method)[0], REAL(delta)[0], conc,
+                                           &used);
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    out = PROTECT(Rf_allocVector(VECSXP, 2));
+    SET_VECTOR_ELT(out, 0, gidx_r_io_wrap(reg, 1));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarInteger(used));
+    UNPROTECT(1);
+    return out;
+}
+
+/* gidx_io_region_employment(): named numeric vector with attribute "year". */
+SEXP gidx_r_io_region_employment(SEXP dsp, SEXP region, SEXP year)
+{
+    gidx_dataset *ds = gidx_r_dataset_ptr(dsp);
+    size_t k = gidx_sn2007_ngroups(), g;
+    int used = 0;
+    gidx_status rc;
+    SEXP out, names;
+    if (ds == NULL || !Rf_isString(region) || XLENGTH(region) != 1 || !Rf_isInteger(year))
+        return gidx_r_io_einval();
+    out = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)k));
+    rc = gidx_io_region_employment(REAL(out), k, &used, ds, Rf_translateCharUTF8(STRING_ELT(region, 0)),
+                                   INTEGER(year)[0]);
+    if (rc != GIDX_OK) {
+        UNPROTECT(1);
+        return gidx_r_status(rc);
+    }
+    names = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)k));
+    for (g = 0; g < k; g++)
+        SET_STRING_ELT(names, (R_xlen_t)g, Rf_mkCharCE(gidx_sn2007_group(g), CE_UTF8));
+    Rf_setAttrib(out, R_NamesSymbol, names);
+    Rf_setAttrib(out, Rf_install("year"), Rf_ScalarInteger(used));
+    UNPROTECT(2);
     return out;
 }
 %}

@@ -608,6 +608,90 @@ START_TEST(test_employment_files)
 }
 END_TEST
 
+/* --region: the embedded Telemark employment (SSB 13470) against the
+ * employment satellite of the synthetic table sn2007/; reference values
+ * from tests/data/ripple/region_reference.py (numpy, from the raw CSV). */
+START_TEST(test_region_dataset)
+{
+    static const double ref_A[16] = {
+        0.1479927180307527, 0.0025, 0.016355402332837554, 0.008449133263098936,
+        0.0010220790826123538, 0.035414628234873916, 0.005309215218813422, 0.0025317402866469234,
+        0.006273500271721777, 0.017285987452229694, 0.017389940456391983, 0.002877735096513614,
+        0.0007830902515649994, 0.0003333333333333333, 0.001220334537329589, 0.018606007933875568
+    };
+    static const double ref_mult[4] = { 1.183610500535003, 1.0588565958804088, 1.0444052450973005,
+                                        1.0349429103826835 };
+    gidx_dataset *ds = NULL;
+    gidx_io_model *nat = NULL, *reg = NULL, *mb = NULL;
+    double e[16], A[16], mult[4];
+    size_t g, i;
+    int y = 0;
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    /* the groups and the division codes (SN2007 = NACE Rev. 2) */
+    ck_assert_uint_eq(gidx_sn2007_ngroups(), 16);
+    ck_assert_int_eq(gidx_sn2007_find(&g, "10-12"), GIDX_OK);
+    ck_assert_str_eq(gidx_sn2007_group(g), "Industri");
+    ck_assert_int_eq(gidx_sn2007_find(&g, "68A"), GIDX_OK);
+    ck_assert_str_eq(gidx_sn2007_variable(g), "employment_real_estate_technical");
+    ck_assert_int_eq(gidx_sn2007_find(&g, "C33"), GIDX_OK);
+    ck_assert_str_eq(gidx_sn2007_group(g), "Industri");
+    ck_assert_int_eq(gidx_sn2007_find(&g, "employment_health"), GIDX_OK);
+    ck_assert_str_eq(gidx_sn2007_group(g), "Helse- og sosialtjenester");
+    ck_assert_int_eq(gidx_sn2007_find(&g, "04"), GIDX_ENOTFOUND);
+    ck_assert_int_eq(gidx_sn2007_find(&g, "Fishing"), GIDX_ENOTFOUND);
+    ck_assert_ptr_null(gidx_sn2007_group(16));
+    /* Skien 2023, as in data/telemark/employment_by_industry.csv */
+    ck_assert_int_eq(gidx_io_region_employment(e, 15, &y, ds, "Skien", 2023), GIDX_EBUFS);
+    ck_assert_int_eq(gidx_io_region_employment(e, 16, &y, ds, "Skien", 2023), GIDX_OK);
+    ck_assert_int_eq(y, 2023);
+    ck_assert_double_eq(e[0], 219);
+    ck_assert_double_eq(e[2], 2145);
+    ck_assert_double_eq(e[14], 8109);
+    ck_assert_int_eq(gidx_io_region_employment(e, 16, &y, ds, "4003", 0), GIDX_OK);
+    ck_assert_int_eq(y, 2025); /* the latest complete year of the extract */
+    ck_assert_int_eq(gidx_io_region_employment(e, 16, &y, ds, "Oslo", 0), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Oslo"));
+    ck_assert_int_eq(gidx_io_region_employment(e, 16, &y, ds, "Skien", 1999), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "1999"));
+    /* the regionalised table and its multipliers */
+    ck_assert_int_eq(gidx_io_model_load(&nat, datapath("sn2007")), GIDX_OK);
+    ck_assert_msg(gidx_io_model_regionalise_dataset(&reg, nat, ds, "Skien", 2023, GIDX_IO_FLQ, 0.3, NULL, &y) ==
+                  GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_int_eq(y, 2023);
+    ck_assert_int_eq(gidx_io_model_coefficients(A, 16, reg), GIDX_OK);
+    for (i = 0; i < 16; i++)
+        ck_assert_double_eq_tol(A[i], ref_A[i], 1e-15);
+    ck_assert_int_eq(gidx_io_model_multipliers(mult, 4, reg, GIDX_IO_OUTPUT, 1), GIDX_OK);
+    for (i = 0; i < 4; i++)
+        ck_assert_double_eq_tol(mult[i], ref_mult[i], 1e-12);
+    gidx_io_model_free(reg);
+    reg = NULL;
+    /* a sector that is no SN2007 code or group, without a concordance */
+    mb = mb_model();
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 0, GIDX_IO_FLQ, 0.3, NULL, &y),
+                     GIDX_ESTATE); /* mb_model() has no employment satellite */
+    gidx_io_model_free(mb);
+    ck_assert_int_eq(gidx_io_model_load(&mb, datapath("mb")), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 0, GIDX_IO_FLQ, 0.3, NULL, &y),
+                     GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Agriculture"));
+    /* through a concordance: Skien's 2,145 in Industri exceed the invented 15 */
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 2023, GIDX_IO_FLQ, 0.3,
+                                                       datapath("mb_sn2007.csv"), &y), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Jordbruk"));
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 2023, GIDX_IO_FLQ, 0.3,
+                                                       datapath("bad_sn2007.csv"), &y), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "bad_sn2007.csv:2"));
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Fishing"));
+    ck_assert_ptr_null(reg);
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(NULL, nat, ds, "Skien", 0, GIDX_IO_FLQ, 0.3, NULL, &y),
+                     GIDX_EINVAL);
+    gidx_io_model_free(mb);
+    gidx_io_model_free(nat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(test_path_and_json)
 {
     gidx_io_model *m = NULL;
@@ -678,6 +762,7 @@ static Suite *ripple_suite(void)
     tc = tcase_create("regionalisation");
     tcase_add_test(tc, test_flq_hand_worked);
     tcase_add_test(tc, test_employment_files);
+    tcase_add_test(tc, test_region_dataset);
     suite_add_tcase(s, tc);
     tc = tcase_create("io_and_errors");
     tcase_add_test(tc, test_load_folder);

@@ -16,8 +16,9 @@
 static const char usage[] =
     "Usage: greenidx ripple --io PATH --shock SECTOR=AMOUNT[,SECTOR=AMOUNT...]\n"
     "                       [--type 1|2] [--format table|csv|json] [--output FILE]\n"
-    "                       [--region CODE | --region-employment FILE --national-employment FILE\n"
-    "                        [--concordance FILE] [--lq slq|cilq|flq] [--delta 0.3]]\n\n"
+    "                       [--region CODE|NAME [--year Y] [--data PATH] |\n"
+    "                        --region-employment FILE --national-employment FILE]\n"
+    "                       [--concordance FILE] [--lq slq|cilq|flq] [--delta 0.3]\n\n"
     "Ripple effects (ringvirkninger) of a change in final demand, by the\n"
     "Leontief model (Miller & Blair 2009, Input-Output Analysis, 2nd ed.).\n\n"
     "  --io PATH        folder with Z.csv, x.csv and optionally satellites.csv\n"
@@ -35,8 +36,14 @@ static const char usage[] =
     "  --concordance FILE  sector,industry map (default: industries named as sectors)\n"
     "  --lq M           slq, cilq or flq (default flq)\n"
     "  --delta D        FLQ delta in [0, 1) (default 0.3, Flegg & Tohmo 2013)\n"
-    "  --region CODE    regionalise with the embedded employment of a municipality\n"
-    "                   or county (needs the embedded data set)\n";
+    "  --region CODE|NAME\n"
+    "                   regionalise for a municipality or county of the dataset: its\n"
+    "                   employment by the 16 SN2007 groups of SSB table 13470 against\n"
+    "                   the national employment of the table's own satellites.csv\n"
+    "                   (sectors named by SN2007 codes such as 10-12 or 68A, or group\n"
+    "                   labels; otherwise give --concordance with such industries)\n"
+    "  --year Y         employment year (default: the latest with all groups)\n"
+    "  --data PATH      the dataset (default: the embedded Telemark data)\n";
 
 static int run(int argc, char **argv);
 
@@ -121,14 +128,35 @@ static int regionalise(gidx_io_model **m, const char *remp, const char *nemp, co
     return rc == GIDX_OK ? GIDX_EXIT_OK : gidx_cli_fail("ripple", rc);
 }
 
+/* --region: the dataset's employment of the region against the national
+ * employment of the table's satellites (gidx_io_model_regionalise_dataset). */
+static int regionalise_for(gidx_io_model **m, const char *region, int year, const char *data,
+                           const char *conc, int method, double delta)
+{
+    gidx_dataset *ds = NULL;
+    gidx_io_model *reg = NULL;
+    int used = 0;
+    gidx_status rc = gidx_dataset_load(&ds, data);
+    if (rc == GIDX_OK)
+        rc = gidx_io_model_regionalise_dataset(&reg, *m, ds, region, year, method, delta, conc, &used);
+    gidx_dataset_free(ds);
+    if (rc != GIDX_OK)
+        return gidx_cli_fail("ripple", rc);
+    gidx_io_model_free(*m);
+    *m = reg;
+    fprintf(stderr, "greenidx ripple: regionalised for %s with employment of %d\n", region, used);
+    return GIDX_EXIT_OK;
+}
+
 static int run(int argc, char **argv)
 {
     const gidx_cli_command *c = &gidx_cli_cmd_ripple;
     const char *io = NULL, *type_s = NULL, *format_s = "table", *output = NULL, *region = NULL;
     const char *remp = NULL, *nemp = NULL, *conc = NULL, *lq_s = "flq", *delta_s = NULL;
+    const char *year_s = NULL, *data = NULL;
     const char *shocks[64];
     int nshocks = 0, i, missing, format, method, ex;
-    long type = 1;
+    long type = 1, year = 0;
     double delta = 0.3, *df = NULL;
     gidx_io_model *m = NULL;
     gidx_io_result *r = NULL;
@@ -147,6 +175,8 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--national-employment", 1, &nemp, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--concordance", 1, &conc, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--region", 1, &region, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--year", 1, &year_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--data", 1, &data, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--lq", 1, &lq_s, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--delta", 1, &delta_s, &missing)) {
             if (missing)
@@ -189,17 +219,17 @@ static int run(int argc, char **argv)
         return gidx_cli_usage_error(c, "--region-employment and --national-employment go together");
     if (region != NULL && remp != NULL)
         return gidx_cli_usage_error(c, "--region and --region-employment exclude each other");
-    if (region != NULL) {
-        fprintf(stderr,
-                "greenidx ripple: --region %s: this build has no embedded employment by "
-                "industry; give --region-employment FILE --national-employment FILE\n", region);
-        return GIDX_EXIT_DATA;
-    }
+    if (region == NULL && (year_s != NULL || data != NULL))
+        return gidx_cli_usage_error(c, "--year and --data go with --region");
+    if (year_s != NULL && (gidx_cli_parse_int(year_s, &year) != 0 || year < 1 || year > 9999))
+        return gidx_cli_usage_error(c, "--year must be a year, not '%s'", year_s);
 
     rc = gidx_io_model_load(&m, io);
     if (rc != GIDX_OK)
         return gidx_cli_fail("ripple", rc);
     if (remp != NULL && (ex = regionalise(&m, remp, nemp, conc, method, delta)) != GIDX_EXIT_OK)
+        goto done_ex;
+    if (region != NULL && (ex = regionalise_for(&m, region, (int)year, data, conc, method, delta)) != GIDX_EXIT_OK)
         goto done_ex;
     df = calloc(gidx_io_model_nsectors(m), sizeof *df);
     if (df == NULL) {

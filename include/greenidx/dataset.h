@@ -510,6 +510,41 @@ GIDX_API gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_da
  */
 GIDX_API gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path);
 
+/* ------------------------------------------------------------------------ */
+/* Industry groups of the employment statistics                             */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Number of industry groups of SSB's employment statistics (StatBank table
+ * 13470, "næring (SN2007)") that are ranges of SN2007 divisions: 16. The
+ * table's seventeenth category, "Uoppgitt" (unspecified), is loaded as
+ * `employment_unknown` but is not a group. The groups are the industries of
+ * regionalisation by location quotients (gidx_io_model_regionalise_dataset()).
+ */
+GIDX_API size_t gidx_sn2007_ngroups(void);
+
+/** The label of group @p i exactly as SSB publishes it (e.g. "Industri"), or NULL out of range. */
+GIDX_API const char *gidx_sn2007_group(size_t i);
+
+/**
+ * The dataset variable of group @p i's employment in the embedded data and
+ * in datasets fetched from table 13470 (e.g. "employment_manufacturing"), or
+ * NULL out of range.
+ */
+GIDX_API const char *gidx_sn2007_variable(size_t i);
+
+/**
+ * The group of a group label, a group variable, or an SN2007 (NACE Rev. 2)
+ * division code: "10", "C10", "10-12" and "68A" all name their first
+ * division, whose group is taken (SSB's 64 input-output industries are whole
+ * divisions, each inside one group).
+ *
+ * @param group out: the group index, < gidx_sn2007_ngroups()
+ * @param text  the label, variable or code
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the text; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_sn2007_find(size_t *group, const char *text);
+
 #ifdef __cplusplus
 }
 #endif

@@ -513,6 +513,60 @@ GIDX_API gidx_status gidx_io_concordance_read(size_t *industry_of, size_t cap,
                                               const char *industries_path,
                                               const char *concordance_path);
 
+/**
+ * A region's employment by the industry groups of SSB table 13470 from a
+ * dataset (the variables gidx_sn2007_variable(), as in the embedded Telemark
+ * data), in the order of gidx_sn2007_group().
+ *
+ * @param values    out: gidx_sn2007_ngroups() values (persons)
+ * @param cap       capacity of @p values
+ * @param year_used out: the year used (may be NULL)
+ * @param data      the dataset
+ * @param region    a region code or display name ("4003", "Skien", "40")
+ * @param year      the year, or 0 for the latest year with all groups present
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ENOTFOUND naming the region, the
+ *         year or the missing variable; ::GIDX_EDATA for a negative value;
+ *         ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_io_region_employment(double *values, size_t cap, int *year_used,
+                                               const gidx_dataset *data, const char *region,
+                                               int year);
+
+/**
+ * Regionalise a national model for a region of a dataset: the regional
+ * employment by industry group comes from gidx_io_region_employment(), the
+ * national employment by group from the national model's employment
+ * satellite (totals: coefficient times output, summed over the sectors of
+ * each group), and each sector's group from its SN2007 division code or
+ * group label ("10-12", "68A", "Industri"; gidx_sn2007_find()) or from a
+ * concordance CSV `sector,industry` whose industries are such codes or
+ * labels. Only the groups some sector belongs to enter the quotients. Then
+ * as gidx_io_model_regionalise().
+ *
+ * @param out              out: the regional model; NULL on failure
+ * @param national         a dense national model with total output and an
+ *                         employment satellite
+ * @param data             the dataset (e.g. gidx_dataset_load_default())
+ * @param region           a region code or display name
+ * @param year             the employment year, or 0 for the latest complete one
+ * @param method           a ::gidx_io_lq_method
+ * @param delta            δ for FLQ, in [0, 1)
+ * @param concordance_path a concordance file, or NULL
+ * @param year_used        out: the employment year used (may be NULL)
+ * @return ::GIDX_OK; ::GIDX_ESTATE when the model lacks output or an
+ *         employment satellite; ::GIDX_ENOTFOUND naming a sector without a
+ *         group, the region or a missing value; ::GIDX_EDATA naming the
+ *         region, year and group whose regional employment exceeds the
+ *         national; as gidx_io_model_regionalise().
+ */
+GIDX_API gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out,
+                                                       const gidx_io_model *national,
+                                                       const gidx_dataset *data,
+                                                       const char *region, int year,
+                                                       int method, double delta,
+                                                       const char *concordance_path,
+                                                       int *year_used);
+
 #ifdef __cplusplus
 }
 #endif

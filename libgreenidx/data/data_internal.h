@@ -56,4 +56,8 @@ struct gidx_dataset;
 int gidx__dataset_cell_index(size_t *c, const struct gidx_dataset *ds, const char *region,
                              int year, const char *variable);
 
+/* The dataset variable of an SSB 13470 industry label (the 16 groups and
+ * "Uoppgitt" -> employment_unknown), or NULL (sn2007.c). */
+const char *gidx__sn2007_variable_of_label(const char *label);
+
 #endif /* GIDX_DATA_INTERNAL_H */

@@ -22,27 +22,6 @@
 #include "data_internal.h"
 #include <greenidx/dataset.h>
 
-static const char *const industries[][2] = {
-    { "Jordbruk, skogbruk og fiske", "employment_agriculture" },
-    { "Bergverksdrift og utvinning", "employment_mining" },
-    { "Industri", "employment_manufacturing" },
-    { "Elektrisitet, vann og renovasjon", "employment_utilities" },
-    { "Bygge- og anleggsvirksomhet", "employment_construction" },
-    { "Varehandel, reparasjon av motorvogner", "employment_trade" },
-    { "Transport og lagring", "employment_transport" },
-    { "Overnattings- og serveringsvirksomhet", "employment_accommodation" },
-    { "Informasjon og kommunikasjon", "employment_ict" },
-    { "Finansiering og forsikring", "employment_finance" },
-    { "Teknisk tjenesteyting, eiendomsdrift", "employment_real_estate_technical" },
-    { "Forretningsmessig tjenesteyting", "employment_business_services" },
-    { "Off.adm., forsvar, sosialforsikring", "employment_public_admin" },
-    { "Undervisning", "employment_education" },
-    { "Helse- og sosialtjenester", "employment_health" },
-    { "Personlig tjenesteyting", "employment_personal_services" },
-    { "Uoppgitt", "employment_unknown" },
-    { NULL, NULL }
-};
-
 static const char *const consumers[][2] = {
     { "I alt", "electricity_total" },
     { "Husholdninger", "electricity_households" },
@@ -54,12 +33,12 @@ static const char *const consumers[][2] = {
     { NULL, NULL }
 };
 
-static const char *lookup(const char *const map[][2], const char *s)
+static const char *consumer_of(const char *s)
 {
     size_t k;
-    for (k = 0; map[k][0] != NULL; k++)
-        if (strcmp(map[k][0], s) == 0)
-            return map[k][1];
+    for (k = 0; consumers[k][0] != NULL; k++)
+        if (strcmp(consumers[k][0], s) == 0)
+            return consumers[k][1];
     return NULL;
 }
 
@@ -92,12 +71,12 @@ static gidx_status embedded_table(gidx_table **t, const char *name)
 
 /*
  * Add one table: region column @p cr (names), year @p cy, value @p cx,
- * category column @p cat mapped through @p map (or the fixed variable
+ * category column @p cat mapped to a variable by @p map (or the fixed variable
  * @p fixed), and optionally a total @p total summed over categories.
  */
 static gidx_status add_table(gidx_dataset *ds, const gidx_registry *reg, const char *file,
                              const char *rcol, const char *ycol, const char *xcol,
-                             const char *catcol, const char *const map[][2],
+                             const char *catcol, const char *(*map)(const char *),
                              const char *fixed, const char *total)
 {
     gidx_table *t = NULL;
@@ -123,7 +102,7 @@ static gidx_status add_table(gidx_dataset *ds, const gidx_registry *reg, const c
             (rc = gidx__data_cell_year(&year, t, i, cy)) != GIDX_OK ||
             (rc = gidx__data_cell_value(&v, &flag, t, i, cx)) != GIDX_OK)
             goto done;
-        var = catcol ? lookup(map, gidx_table_cell(t, i, cc)) : fixed;
+        var = catcol ? map(gidx_table_cell(t, i, cc)) : fixed;
         if (var == NULL) {
             rc = gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu: unknown category \"%s\"",
                                  file, gidx_table_line(t, i), cc + 1, gidx_table_cell(t, i, cc));
@@ -177,9 +156,10 @@ gidx_status gidx_dataset_load_default(gidx_dataset **out)
         (rc = add_table(ds, reg, "telemark/population.csv", "region", "år", "value", NULL, NULL,
                         "population", NULL)) != GIDX_OK ||
         (rc = add_table(ds, reg, "telemark/employment_by_industry.csv", "region", "år", "value",
-                        "næring (SN2007)", industries, NULL, "employment_total")) != GIDX_OK ||
+                        "næring (SN2007)", gidx__sn2007_variable_of_label, NULL,
+                        "employment_total")) != GIDX_OK ||
         (rc = add_table(ds, reg, "telemark/electricity_use.csv", "Kommune", "År", "Verdi",
-                        "Forbrukergruppe", consumers, NULL, NULL)) != GIDX_OK)
+                        "Forbrukergruppe", consumer_of, NULL, NULL)) != GIDX_OK)
         goto fail;
     /* Display names of the municipalities. */
     for (r = 0; r < gidx_dataset_nregions(ds); r++) {

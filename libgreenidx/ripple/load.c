@@ -333,13 +333,72 @@ done:
     return rc;
 }
 
+/* Map every sector of m through the `sector,industry` concordance at
+ * path, each industry name resolved to an index by resolve(). Rows naming
+ * sectors the model lacks are skipped (a concordance may cover more). */
+gidx_status gidx__io_concordance_map(size_t *industry_of, const gidx_io_model *m, const char *path,
+                                     gidx_status (*resolve)(size_t *g, const char *name, void *ctx),
+                                     void *ctx)
+{
+    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
+    const size_t none = (size_t)-1;
+    gidx_table *tc = NULL;
+    size_t i, r, g, sc = 0, ic = 1;
+    gidx_status rc;
+    o.encoding = GIDX_ENCODING_UTF8;
+    if ((rc = gidx_table_read_csv(&tc, path, &o)) != GIDX_OK)
+        return rc;
+    if ((rc = gidx_table_find_column(&sc, tc, "sector")) != GIDX_OK ||
+        (rc = gidx_table_find_column(&ic, tc, "industry")) != GIDX_OK)
+        goto done;
+    for (i = 0; i < m->n; i++)
+        industry_of[i] = none;
+    for (r = 0; r < gidx_table_nrows(tc); r++) {
+        const char *s = gidx_table_cell(tc, r, sc), *gname = gidx_table_cell(tc, r, ic);
+        if (!gidx__strmap_get(m->index, s, &i))
+            continue;
+        if (industry_of[i] != none) {
+            rc = gidx__error_set(GIDX_EDUPLICATE, "%s:%zu: sector '%s' is mapped twice", path,
+                                 gidx_table_line(tc, r), s);
+            goto done;
+        }
+        if ((rc = resolve(&g, gname, ctx)) != GIDX_OK) {
+            gidx__error_prefix("%s:%zu: ", path, gidx_table_line(tc, r));
+            goto done;
+        }
+        industry_of[i] = g;
+    }
+    for (i = 0; i < m->n; i++)
+        if (industry_of[i] == none) {
+            rc = gidx__error_set(GIDX_ENOTFOUND, "%s: sector '%s' has no industry", path, m->names[i]);
+            goto done;
+        }
+done:
+    gidx_table_free(tc);
+    return rc;
+}
+
+typedef struct file_industries {
+    const gidx__strmap *ind;
+    const char *path;
+} file_industries;
+
+static gidx_status industry_in_file(size_t *g, const char *name, void *ctx)
+{
+    const file_industries *f = ctx;
+    if (!gidx__strmap_get(f->ind, name, g))
+        return gidx__error_set(GIDX_ENOTFOUND, "industry '%s' is not in %s", name, f->path);
+    return GIDX_OK;
+}
+
 gidx_status gidx_io_concordance_read(size_t *industry_of, size_t cap, const gidx_io_model *m,
                                      const char *industries_path, const char *concordance_path)
 {
-    gidx_table *ti = NULL, *tc = NULL;
+    gidx_table *ti = NULL;
     gidx__strmap *ind = NULL;
-    size_t i, r, g, sc = 0, ic = 1;
+    size_t i, g;
     gidx_status rc;
+    file_industries f;
     if (industry_of == NULL || m == NULL || industries_path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_io_concordance_read: NULL argument");
     if (cap < m->n)
@@ -349,56 +408,23 @@ gidx_status gidx_io_concordance_read(size_t *industry_of, size_t cap, const gidx
         return rc;
     if ((rc = index_rows(&ind, ti)) != GIDX_OK)
         goto done;
-    if (concordance_path == NULL) {
-        for (i = 0; i < m->n; i++) {
-            if (!gidx__strmap_get(ind, m->names[i], &g)) {
-                rc = gidx__error_set(GIDX_ENOTFOUND,
-                                     "%s: no industry named like sector '%s'; give a concordance "
-                                     "file (sector,industry)", industries_path, m->names[i]);
-                goto done;
-            }
-            industry_of[i] = g;
-        }
+    if (concordance_path != NULL) {
+        f.ind = ind;
+        f.path = industries_path;
+        rc = gidx__io_concordance_map(industry_of, m, concordance_path, industry_in_file, &f);
         goto done;
     }
-    {
-        gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
-        const size_t none = (size_t)-1;
-        o.encoding = GIDX_ENCODING_UTF8;
-        if ((rc = gidx_table_read_csv(&tc, concordance_path, &o)) != GIDX_OK)
+    for (i = 0; i < m->n; i++) {
+        if (!gidx__strmap_get(ind, m->names[i], &g)) {
+            rc = gidx__error_set(GIDX_ENOTFOUND,
+                                 "%s: no industry named like sector '%s'; give a concordance "
+                                 "file (sector,industry)", industries_path, m->names[i]);
             goto done;
-        if ((rc = gidx_table_find_column(&sc, tc, "sector")) != GIDX_OK ||
-            (rc = gidx_table_find_column(&ic, tc, "industry")) != GIDX_OK)
-            goto done;
-        for (i = 0; i < m->n; i++)
-            industry_of[i] = none;
-        for (r = 0; r < gidx_table_nrows(tc); r++) {
-            const char *s = gidx_table_cell(tc, r, sc), *gname = gidx_table_cell(tc, r, ic);
-            if (!gidx__strmap_get(m->index, s, &i))
-                continue;  /* a concordance may cover more sectors than the model */
-            if (industry_of[i] != none) {
-                rc = gidx__error_set(GIDX_EDUPLICATE, "%s:%zu: sector '%s' is mapped twice",
-                                     concordance_path, gidx_table_line(tc, r), s);
-                goto done;
-            }
-            if (!gidx__strmap_get(ind, gname, &g)) {
-                rc = gidx__error_set(GIDX_ENOTFOUND, "%s:%zu: industry '%s' is not in %s",
-                                     concordance_path, gidx_table_line(tc, r), gname,
-                                     industries_path);
-                goto done;
-            }
-            industry_of[i] = g;
         }
-        for (i = 0; i < m->n; i++)
-            if (industry_of[i] == none) {
-                rc = gidx__error_set(GIDX_ENOTFOUND, "%s: sector '%s' has no industry",
-                                     concordance_path, m->names[i]);
-                goto done;
-            }
+        industry_of[i] = g;
     }
 done:
     gidx__strmap_free(ind);
     gidx_table_free(ti);
-    gidx_table_free(tc);
     return rc;
 }

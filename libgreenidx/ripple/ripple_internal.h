@@ -68,4 +68,11 @@ gidx_status gidx__io_dense_solve(double *b, size_t nrhs, const gidx_io_model *m,
 gidx_status gidx__io_set_names(gidx_io_model *m, const char *const *names);
 gidx_io_model *gidx__io_alloc(size_t n);
 
+/* Map every sector of m to an industry index through the `sector,industry`
+ * concordance CSV at path; resolve() turns an industry name into an index
+ * (its error gets the file:line prefix). load.c. */
+gidx_status gidx__io_concordance_map(size_t *industry_of, const gidx_io_model *m, const char *path,
+                                     gidx_status (*resolve)(size_t *g, const char *name, void *ctx),
+                                     void *ctx);
+
 #endif

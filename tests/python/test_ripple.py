@@ -134,3 +134,34 @@ def test_regionalise_from_files(test_data):
     assert "Agriculture" in str(e.value)
     with pytest.raises(gi.FileError):
         gi.read_employment(d / "missing.csv")
+
+
+def test_regionalise_region(test_data):
+    """--region from Python: the embedded Telemark employment (SSB 13470)
+    against the synthetic table's employment satellite, checked against
+    numpy on the raw files (tests/data/ripple/region_reference.py)."""
+    import importlib.util
+    d = test_data / "ripple"
+    spec = importlib.util.spec_from_file_location("region_reference", d / "region_reference.py")
+    ref = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ref)
+    re, slq, lam, Ar, mult = ref.compute("Skien", "2023")
+    ds = gi.load_default()
+    emp, year = gi.region_employment(ds, "Skien", 2023)
+    assert year == 2023 and len(emp) == 16
+    assert [emp[g] for g in ref.groups] == re.tolist()
+    assert gi.sn2007_groups()[2] == ("Industri", "employment_manufacturing")
+    with gi.IOModel.load(d / "sn2007") as nat:
+        reg, year = nat.regionalise_region(ds, "Skien", 2023)
+        assert year == 2023
+        np.testing.assert_allclose(reg.coefficients(), Ar, rtol=1e-13, atol=1e-17)
+        np.testing.assert_allclose(reg.multipliers("output"), mult, rtol=1e-12)
+        _, year = nat.regionalise_region(ds, "4003")
+        assert year == 2025
+        with pytest.raises(gi.NotFoundError) as e:
+            nat.regionalise_region(ds, "Oslo")
+        assert "Oslo" in str(e.value)
+    with gi.IOModel.load(d / "mb") as mbm:
+        with pytest.raises(gi.DataError) as e:
+            mbm.regionalise_region(ds, "Skien", concordance=d / "mb_sn2007.csv")
+        assert "exceeds" in str(e.value)

@@ -20,8 +20,8 @@ from . import capi as _capi
 from ._errors import class_for as _class_for
 from ._handle import Handle as _Handle
 
-__all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "QUANTITIES",
-           "PARTS"]
+__all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "region_employment",
+           "sn2007_groups", "QUANTITIES", "PARTS"]
 
 QUANTITIES = ("output", "employment", "value_added", "labour_income", "emissions")
 PARTS = ("direct", "indirect", "induced", "total")
@@ -68,6 +68,26 @@ def read_employment(path, order=None):
     k = _capi.gidx_py_io_employment_count(str(path))
     return _capi.gidx_py_io_employment_read(k, str(path),
                                             "" if order is None else str(order))
+
+
+def sn2007_groups():
+    """The 16 industry groups of SSB table 13470 (SN2007) as (label,
+    dataset variable) pairs, in the order of :func:`region_employment`."""
+    return [(_capi.gidx_sn2007_group(i), _capi.gidx_sn2007_variable(i))
+            for i in range(_capi.gidx_sn2007_ngroups())]
+
+
+def _dataset_handle(data):
+    return getattr(data, "handle", data)
+
+
+def region_employment(data, region, year=0):
+    """A region's employment by the 16 SN2007 groups from a dataset (e.g.
+    ``greenidx.Dataset.default()``): ``(dict label -> persons, year)``; year
+    0 takes the latest year with every group present."""
+    k = _capi.gidx_sn2007_ngroups()
+    v, used = _capi.gidx_py_io_region_employment(k, _dataset_handle(data), str(region), int(year))
+    return {_capi.gidx_sn2007_group(i): float(v[i]) for i in range(k)}, used
 
 
 class IOModel(_Handle):
@@ -178,6 +198,17 @@ class IOModel(_Handle):
              else np.ascontiguousarray(industry_of, dtype=np.intc))
         return IOModel(_capi.gidx_py_io_model_regionalise(
             self._h, _LQ[method.lower()], float(delta), _vec(regional), _vec(national), g))
+
+    def regionalise_region(self, data, region, year=0, method="flq", delta=0.3, concordance=None):
+        """A regional model for a region of a dataset: its employment by the
+        SN2007 groups of SSB table 13470 against the national employment of
+        this model's employment satellite; sectors are matched to groups by
+        their SN2007 codes or labels, or through ``concordance`` (CSV
+        ``sector,industry``). Returns ``(model, year used)``."""
+        h, used = _capi.gidx_py_io_model_regionalise_dataset(
+            self._h, _dataset_handle(data), str(region), int(year), _LQ[method.lower()], float(delta),
+            "" if concordance is None else str(concordance))
+        return IOModel(h), used
 
     def industry_map(self, industries, concordance=None):
         """Industry index of each sector: the row of its industry in the

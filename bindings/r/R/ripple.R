@@ -117,6 +117,37 @@ gidx_io_regionalise <- function(model, regional, national, method = "flq", delta
                                          if (is.null(industry)) NULL else as.integer(industry)))
 }
 
+#' A regional model for a region of a dataset: the region's employment by
+#' the 16 SN2007 groups of SSB table 13470 against the national employment
+#' of the model's employment satellite. Sectors are matched to groups by
+#' their SN2007 codes or labels, or through a concordance CSV
+#' (sector,industry). Returns list(model, year).
+#' @param model a national input-output model with an employment satellite
+#' @param data a dataset (gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
+#' @param region a region code or name
+#' @param year the employment year, 0 for the latest complete one
+#' @param method slq, cilq or flq
+#' @param delta the FLQ exponent
+#' @param concordance a concordance file, or NULL
+gidx_io_regionalise_region <- function(model, data, region, year = 0L, method = "flq", delta = 0.3,
+                                       concordance = NULL) {
+  r <- gidx_check(gidx_r_io_model_regionalise_dataset(model, data, as.character(region),
+                                                      as.integer(year), .gidx_io_lq(method),
+                                                      as.numeric(delta),
+                                                      if (is.null(concordance)) NULL
+                                                      else path.expand(as.character(concordance))))
+  list(model = r[[1]], year = r[[2]])
+}
+
+#' A region's employment by the 16 SN2007 groups of SSB table 13470, named
+#' by group, with attribute "year" (the year used).
+#' @param data a dataset
+#' @param region a region code or name
+#' @param year the year, 0 for the latest with every group present
+gidx_io_region_employment <- function(data, region, year = 0L) {
+  gidx_check(gidx_r_io_region_employment(data, as.character(region), as.integer(year)))
+}
+
 #' Effects of a final-demand change: df is a named vector (sector = amount),
 #' a full vector, or a years x sectors matrix (a path). Returns a
 #' gidx_io_result; see as.data.frame() and gidx_io_path().

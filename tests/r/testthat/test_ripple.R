@@ -70,3 +70,40 @@ test_that("errors are gidx_error conditions with the C message", {
   err <- tryCatch(gidx_io_shock(gidx_io_model(Z, x), c(1, 2), type = 2), error = function(e) e)
   expect_s3_class(err, "gidx_estate")
 })
+
+test_that("regionalisation for a region of the embedded data (--region)", {
+  # Skien's 2023 employment by SN2007 group (SSB 13470, embedded Telemark
+  # data) against the employment satellite of the synthetic table sn2007/;
+  # the reference is computed here in base R from the raw files, as
+  # tests/data/ripple/region_reference.py does with numpy.
+  raw <- read.csv(file.path(Sys.getenv("GIDX_TEST_DATA"), "..", "..", "data", "telemark",
+                            "employment_by_industry.csv"), check.names = FALSE, encoding = "UTF-8")
+  groups <- c("Industri", "Bygge- og anleggsvirksomhet", "Varehandel, reparasjon av motorvogner",
+              "Helse- og sosialtjenester")
+  sk <- raw[raw$region == "Skien" & raw[["år"]] == 2023, ]
+  re <- sk$value[match(groups, sk[["næring (SN2007)"]])]
+  d <- file.path(data_dir, "sn2007")
+  Z <- as.matrix(read.csv(file.path(d, "Z.csv"), row.names = 1, check.names = FALSE))
+  x <- read.csv(file.path(d, "x.csv"))$output
+  ne <- read.csv(file.path(d, "satellites.csv"))$employment
+  A <- sweep(Z, 2, x, "/")
+  slq <- (re / sum(re)) / (ne / sum(ne))
+  lam <- log2(1 + sum(re) / sum(ne))^0.3
+  flq <- outer(slq, slq, "/") * lam
+  diag(flq) <- slq * lam
+  Ar <- A * pmin(flq, 1)
+
+  ds <- gidx_load_default()
+  e <- gidx_io_region_employment(ds, "Skien", 2023L)
+  expect_equal(attr(e, "year"), 2023L)
+  expect_equal(unname(e[groups]), re)
+  nat <- gidx_io_load(d)
+  r <- gidx_io_regionalise_region(nat, ds, "Skien", 2023L)
+  expect_equal(r$year, 2023L)
+  expect_equal(unname(gidx_io_coefficients(r$model)), unname(Ar), tolerance = 1e-13)
+  expect_equal(unname(gidx_io_multipliers(r$model)), unname(colSums(solve(diag(4) - Ar))), tolerance = 1e-12)
+  expect_equal(gidx_io_regionalise_region(nat, ds, "4003")$year, 2025L)
+  err <- tryCatch(gidx_io_regionalise_region(nat, ds, "Oslo"), error = function(e) e)
+  expect_s3_class(err, "gidx_enotfound")
+  expect_match(conditionMessage(err), "Oslo")
+})

@@ -1,0 +1,180 @@
+/*
+ * libgreenidx - green-competitiveness indicators for Norwegian regions
+ * Copyright (C) 2026 the libgreenidx developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/*
+ * Regionalisation from the data layer: a region's employment by the 16
+ * SN2007 industry groups of SSB table 13470 (the dataset variables
+ * employment_<group>), the national employment by the same groups from the
+ * national table's own employment satellite, and the sectors mapped to the
+ * groups by their SN2007 division codes or a concordance file; then the
+ * location quotients of lq.c (Flegg & Tohmo, Regional Studies 47(5), 2013,
+ * 703-721; Miller & Blair 2009, sec. 8.2-8.3).
+ *
+ * Only the groups that some sector of the table belongs to enter the
+ * quotients, so the regional and national totals of FLQ's lambda cover the
+ * same industries: with a complete national table (all 64 industries) they
+ * are the totals over all 16 groups.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <greenidx/dataset.h>
+#include "ripple_internal.h"
+
+/* The dataset's code of a region given by code or display name. */
+static gidx_status region_code(const char **code, const gidx_dataset *ds, const char *region)
+{
+    size_t i, n = gidx_dataset_nregions(ds);
+    if (gidx_dataset_find_region(&i, ds, region) == GIDX_OK) {
+        *code = gidx_dataset_region(ds, i);
+        return GIDX_OK;
+    }
+    for (i = 0; i < n; i++)
+        if (strcmp(gidx_dataset_region_name(ds, gidx_dataset_region(ds, i)), region) == 0) {
+            *code = gidx_dataset_region(ds, i);
+            return GIDX_OK;
+        }
+    return gidx__error_set(GIDX_ENOTFOUND, "region '%s' is not in the dataset (by code or name)", region);
+}
+
+gidx_status gidx_io_region_employment(double *values, size_t cap, int *year_used, const gidx_dataset *data,
+                                      const char *region, int year)
+{
+    size_t k = gidx_sn2007_ngroups(), g, t, ny;
+    const char *code = NULL;
+    int y = 0;
+    gidx_status rc;
+    if (values == NULL || data == NULL || region == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_io_region_employment: NULL argument");
+    if (cap < k)
+        return gidx__error_set(GIDX_EBUFS, "gidx_io_region_employment: need %zu values, have %zu", k, cap);
+    if ((rc = region_code(&code, data, region)) != GIDX_OK)
+        return rc;
+    ny = gidx_dataset_nyears(data);
+    /* the requested year, or the latest with every group present */
+    for (t = ny; t-- > 0;) {
+        int yt = gidx_dataset_year(data, t), all = 1;
+        if (year != 0 && yt != year)
+            continue;
+        for (g = 0; g < k && all; g++)
+            all = gidx_dataset_has(data, code, yt, gidx_sn2007_variable(g));
+        if (all || year != 0) {
+            y = yt;
+            break;
+        }
+    }
+    if (y == 0)
+        return year != 0 ? gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): the dataset has no year %d", code,
+                                           gidx_dataset_region_name(data, code), year)
+                         : gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): no year has employment in all %zu "
+                                           "industry groups (variables employment_<group>, SSB table 13470)",
+                                           code, gidx_dataset_region_name(data, code), k);
+    for (g = 0; g < k; g++) {
+        int flag = 0;
+        double v = NAN;
+        const char *var = gidx_sn2007_variable(g);
+        if (gidx_dataset_get(&v, &flag, data, code, y, var) != GIDX_OK || isnan(v)) {
+            gidx_error_clear();
+            return gidx__error_set(GIDX_ENOTFOUND, "region %s (%s), year %d: no value of %s (%s)", code,
+                                   gidx_dataset_region_name(data, code), y, var, gidx_sn2007_group(g));
+        }
+        if (!(v >= 0.0) || !isfinite(v))
+            return gidx__error_set(GIDX_EDATA, "region %s (%s), year %d: %s is %g", code,
+                                   gidx_dataset_region_name(data, code), y, var, v);
+        values[g] = v;
+    }
+    if (year_used != NULL)
+        *year_used = y;
+    return GIDX_OK;
+}
+
+static gidx_status sn2007_resolve(size_t *g, const char *name, void *ctx)
+{
+    (void)ctx;
+    return gidx_sn2007_find(g, name);
+}
+
+gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, const gidx_io_model *national,
+                                              const gidx_dataset *data, const char *region, int year,
+                                              int method, double delta, const char *concordance_path,
+                                              int *year_used)
+{
+    size_t K = gidx_sn2007_ngroups(), n, i, g, k = 0;
+    size_t *grp = NULL, *slot = NULL;
+    double re16[64], *re = NULL, *ne = NULL;
+    const char *code = NULL;
+    int y = 0;
+    gidx_status rc;
+    if (out != NULL)
+        *out = NULL;
+    if (out == NULL || national == NULL || data == NULL || region == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_io_model_regionalise_dataset: NULL argument");
+    n = national->n;
+    if (national->sat[GIDX_IO_EMPLOYMENT] == NULL || national->x == NULL)
+        return gidx__error_set(GIDX_ESTATE, "regionalisation: the national table has no %s; the national "
+                               "employment by industry of the location quotients comes from its employment "
+                               "satellite (satellites.csv, column employment)",
+                               national->x == NULL ? "total output" : "employment satellite");
+    grp = gidx__malloc(n * sizeof *grp);
+    slot = gidx__malloc(K * sizeof *slot);
+    re = gidx__malloc(K * sizeof *re);
+    ne = gidx__calloc(K, sizeof *ne);
+    if (grp == NULL || slot == NULL || re == NULL || ne == NULL) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    if (concordance_path != NULL) {
+        if ((rc = gidx__io_concordance_map(grp, national, concordance_path, sn2007_resolve, NULL)) != GIDX_OK)
+            goto done;
+    } else {
+        for (i = 0; i < n; i++)
+            if ((rc = gidx_sn2007_find(&grp[i], national->names[i])) != GIDX_OK) {
+                gidx__error_prefix("sector '%s': give a concordance file (sector,industry) mapping the "
+                                   "sectors to SN2007 groups or division codes; ", national->names[i]);
+                goto done;
+            }
+    }
+    if ((rc = gidx_io_region_employment(re16, K, &y, data, region, year)) != GIDX_OK ||
+        (rc = region_code(&code, data, region)) != GIDX_OK)
+        goto done;
+    /* the groups the table covers, in group order */
+    for (g = 0; g < K; g++)
+        slot[g] = (size_t)-1;
+    for (i = 0; i < n; i++)
+        slot[grp[i]] = 0;
+    for (g = 0; g < K; g++)
+        if (slot[g] == 0) {
+            slot[g] = k;
+            re[k] = re16[g];
+            ne[k] = 0.0;
+            k++;
+        }
+    for (i = 0; i < n; i++) {
+        double e = national->sat[GIDX_IO_EMPLOYMENT][i] * national->x[i];
+        grp[i] = slot[grp[i]];
+        ne[grp[i]] += e;
+    }
+    for (g = 0; g < K; g++)
+        if (slot[g] != (size_t)-1 && re[slot[g]] > ne[slot[g]]) {
+            rc = gidx__error_set(GIDX_EDATA, "region %s (%s), year %d: employment in '%s' (%g) exceeds the "
+                                 "national table's (%g); the national table must cover the whole country",
+                                 code, gidx_dataset_region_name(data, code), y, gidx_sn2007_group(g),
+                                 re[slot[g]], ne[slot[g]]);
+            goto done;
+        }
+    if ((rc = gidx_io_model_regionalise(out, national, method, delta, re, ne, k, grp)) != GIDX_OK) {
+        gidx__error_prefix("region %s (%s), year %d: ", code, gidx_dataset_region_name(data, code), y);
+        goto done;
+    }
+    if (year_used != NULL)
+        *year_used = y;
+done:
+    free(grp);
+    free(slot);
+    free(re);
+    free(ne);
+    return rc;
+}
