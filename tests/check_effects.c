@@ -191,21 +191,25 @@ START_TEST(test_csdid_covariates_notyet)
 }
 END_TEST
 
-static gidx_effect_panel *card_panel(int *ok)
+static gidx_effect_panel *card_panel(int *ok, int closed_zero)
 {
-    /* long form of card.csv: FTE = empft + nmgrs + 0.5 emppt in each wave */
+    /* long form of card.csv: FTE = empft + nmgrs + 0.5 emppt in each wave;
+     * closed_zero: wave-2 FTE 0 at the four temporarily closed stores
+     * (status2 2, 4, 5: renovation, road works, mall fire), as in CK's
+     * table 3 row 5 (the file already has 0 at the permanently closed ones) */
     char path[1024];
     gidx_table *t = NULL;
     gidx_effect_panel *p = NULL;
     const char *dir = getenv("GIDX_TEST_DATA");
-    size_t n, i, j[7];
-    static const char *cols[] = { "state", "empft", "emppt", "nmgrs", "empft2", "emppt2", "nmgrs2" };
+    size_t n, i, j[8];
+    static const char *cols[] = { "state", "empft", "emppt", "nmgrs", "empft2", "emppt2", "nmgrs2",
+                                  "status2" };
     char **units;
-    double *time, *fte, *nj, x[7];
+    double *time, *fte, *nj, x[8];
     snprintf(path, sizeof path, "%s/effects/card.csv", dir ? dir : "tests/data");
     ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_OK);
     n = gidx_table_nrows(t);
-    for (i = 0; i < 7; i++)
+    for (i = 0; i < 8; i++)
         ck_assert_int_eq(gidx_table_find_column(&j[i], t, cols[i]), GIDX_OK);
     units = calloc(2 * n, sizeof *units);
     time = calloc(2 * n, sizeof *time);
@@ -213,13 +217,15 @@ static gidx_effect_panel *card_panel(int *ok)
     nj = calloc(2 * n, sizeof *nj);
     for (i = 0; i < n; i++) {
         size_t k;
-        for (k = 0; k < 7; k++)
+        for (k = 0; k < 8; k++)
             ck_assert_int_eq(gidx_table_cell_double(&x[k], t, i, j[k]), GIDX_OK);
         units[2 * i] = units[2 * i + 1] = malloc(32);
         snprintf(units[2 * i], 32, "store%zu", i);  /* "sheet" repeats once: use the row */
         time[2 * i] = 0; time[2 * i + 1] = 1;
         fte[2 * i] = x[1] + x[3] + 0.5 * x[2];
         fte[2 * i + 1] = x[4] + x[6] + 0.5 * x[5];
+        if (closed_zero && (x[7] == 2 || x[7] == 4 || x[7] == 5))
+            fte[2 * i + 1] = 0.0;
         nj[2 * i] = nj[2 * i + 1] = x[0];
     }
     *ok = gidx_effect_panel_new(&p, (const char *const *)units, time, 2 * n) == GIDX_OK &&
@@ -234,7 +240,7 @@ static gidx_effect_panel *card_panel(int *ok)
 START_TEST(test_did_card_krueger)
 {
     int ok;
-    gidx_effect_panel *p = card_panel(&ok);
+    gidx_effect_panel *p = card_panel(&ok, 0);
     gidx_effect_options o = GIDX_EFFECT_OPTIONS_INIT;
     gidx_effect_result *r = NULL;
     double est, se, v;
@@ -262,6 +268,42 @@ START_TEST(test_did_card_krueger)
     o.treat_col = "nope";
     ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_ENOTFOUND);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "nope"));
+    gidx_effect_panel_free(p);
+    /* table 3 row 5: temporarily closed stores at 0, balanced sample:
+     * NJ 0.23 (0.49), PA -2.28 (1.25), difference 2.51 (1.35) */
+    p = card_panel(&ok, 1);
+    ck_assert(ok);
+    o.treat_col = "nj";
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    gidx_effect_result_summary(&est, &se, NULL, NULL, NULL, r);
+    ck_assert_double_eq_tol(est, 2.51, 0.005);
+    /* CK's standard errors are those of a difference of two means of
+     * changes, sqrt(s_NJ^2/n_NJ + s_PA^2/n_PA): CR2 gives exactly that on a
+     * balanced 2x2 panel (tests/data/effects/card_reference.py: 1.3460101549;
+     * rounding error only); CR1 gives 1.342 */
+    ck_assert_double_eq_tol(se, 1.342, 0.001);
+    gidx_effect_result_free(r);
+    o.se = GIDX_EFFECT_SE_CR2;
+    ck_assert_msg(gidx_effect_estimate(&r, p, &o) == GIDX_OK, "%s", gidx_error_last()->message);
+    gidx_effect_result_summary(&est, &se, NULL, NULL, NULL, r);
+    ck_assert_double_eq_tol(se, 1.3460101549, 1e-9);
+    ck_assert_double_eq_tol(se, 1.35, 0.005);
+    gidx_effect_result_free(r);
+    gidx_effect_panel_free(p);
+    /* row 4 with CR2: 1.3423409769 (published 1.34) */
+    p = card_panel(&ok, 0);
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    gidx_effect_result_summary(&est, &se, NULL, NULL, NULL, r);
+    ck_assert_double_eq_tol(est, 2.75, 1e-9);
+    ck_assert_double_eq_tol(se, 1.3423409769, 1e-9);
+    gidx_effect_result_free(r);
+    /* CR2 on the unbalanced sample (singleton clusters): 1.310 vs the
+     * published 1.36, which the public-use file does not reproduce */
+    o.balanced = 0;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
+    gidx_effect_result_summary(&est, &se, NULL, NULL, NULL, r);
+    ck_assert_double_eq_tol(se, 1.3102, 0.0005);
+    gidx_effect_result_free(r);
     gidx_effect_panel_free(p);
 }
 END_TEST
@@ -411,6 +453,12 @@ START_TEST(test_twfe_event_mpdta)
     ck_assert_uint_eq(need, 3);
     ck_assert_double_eq_tol(path[2], -0.03654893667, 1e-9);
     gidx_effect_result_free(r);
+    /* CR2 is defined here only without absorbed fixed effects */
+    o.se = GIDX_EFFECT_SE_CR2;
+    ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_EUNSUPPORTED);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "CR2"));
+    o.se = GIDX_EFFECT_SE_DEFAULT;
     o.method = GIDX_EFFECT_EVENT;
     ck_assert_int_eq(gidx_effect_estimate(&r, p, &o), GIDX_OK);
     check_against(r, "mpdta_twfe.csv", "model", "event");

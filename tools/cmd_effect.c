@@ -13,7 +13,7 @@
 static const char effect_usage[] =
     "usage: greenidx effect did|twfe|event|csdid|synth|fe --data FILE --unit COL --time COL\n"
     "         --outcome COL [--treated UNIT[,UNIT...] | --treat-col COL | --group-col COL]\n"
-    "         [--treat-time T] [--covariates a,b] [--predictors SPEC] [--se classical|robust|cluster]\n"
+    "         [--treat-time T] [--covariates a,b] [--predictors SPEC] [--se classical|robust|cluster|cr2]\n"
     "         [--seed S] [--format json|csv|table] [--control never|notyet] [--twoways]\n"
     "         [--balanced] [--ref-period E] [--nboot B] [--no-placebo] [--leave-one-out]\n"
     "         [--pre-from YEAR] [--output FILE]\n"
@@ -105,7 +105,8 @@ static int run_effect(int argc, char **argv)
             if (strcmp(val, "classical") == 0) o.se = GIDX_EFFECT_SE_CLASSICAL;
             else if (strcmp(val, "robust") == 0) o.se = GIDX_EFFECT_SE_ROBUST;
             else if (strcmp(val, "cluster") == 0) o.se = GIDX_EFFECT_SE_CLUSTER;
-            else return gidx_cli_usage_error(me, "--se: '%s' is not classical, robust or cluster", val);
+            else if (strcmp(val, "cr2") == 0) o.se = GIDX_EFFECT_SE_CR2;
+            else return gidx_cli_usage_error(me, "--se: '%s' is not classical, robust, cluster or cr2", val);
         } else if (gidx_cli_opt(argc, argv, &a, "--control", 1, &val, &missing)) {
             if (missing)
                 return gidx_cli_usage_error(me, "option '%s' needs a value", argv[a]);

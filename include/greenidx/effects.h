@@ -20,7 +20,8 @@
  * Methods and references (details in docs/effects.md):
  * - 2x2 difference-in-differences (Card & Krueger 1994, AER 84(4));
  * - two-way fixed effects and event study (Angrist & Pischke 2009, ch. 5),
- *   CR1 cluster-robust errors (Cameron & Miller 2015, JHR 50(2));
+ *   CR1 cluster-robust errors (Cameron & Miller 2015, JHR 50(2)) and CR2
+ *   (Bell & McCaffrey 2002, Survey Methodology 28(2));
  * - staggered adoption: Callaway & Sant'Anna (2021), J. Econometrics 225(2),
  *   with the multiplier bootstrap of their section 4;
  * - synthetic control: Abadie, Diamond & Hainmueller (2010), JASA 105(490);
@@ -60,7 +61,11 @@ enum gidx_effect_se {
     GIDX_EFFECT_SE_DEFAULT = 0,   /**< cluster for did/twfe/event, classical for fe */
     GIDX_EFFECT_SE_CLASSICAL = 1, /**< homoskedastic, residual df n - K - absorbed effects (plm's default) */
     GIDX_EFFECT_SE_ROBUST = 2,    /**< White HC1: n/(n-K) times the sandwich */
-    GIDX_EFFECT_SE_CLUSTER = 3    /**< CR1 clustered by unit: G/(G-1) (n-1)/(n-K) times the sandwich */
+    GIDX_EFFECT_SE_CLUSTER = 3,   /**< CR1 clustered by unit: G/(G-1) (n-1)/(n-K) times the sandwich */
+    GIDX_EFFECT_SE_CR2 = 4        /**< CR2 clustered by unit (Bell & McCaffrey 2002): residuals of each
+                                       unit scaled by (I - H_gg)^-1/2; for the 2x2 did on a balanced
+                                       panel the unequal-variance SE of the two groups' mean changes.
+                                       Not with absorbed fixed effects (twfe, event, fe): ::GIDX_EUNSUPPORTED */
 };
 
 /** Control groups for ::GIDX_EFFECT_CSDID. */

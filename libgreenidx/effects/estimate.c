@@ -23,7 +23,7 @@ GIDX_API gidx_status gidx_effect_estimate(gidx_effect_result **out, const gidx_e
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: options version %u (expected 1)", o->version);
     if (o->method < GIDX_EFFECT_DID || o->method > GIDX_EFFECT_FE)
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: unknown method %d", o->method);
-    if (o->se < GIDX_EFFECT_SE_DEFAULT || o->se > GIDX_EFFECT_SE_CLUSTER)
+    if (o->se < GIDX_EFFECT_SE_DEFAULT || o->se > GIDX_EFFECT_SE_CR2)
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: unknown standard-error kind %d", o->se);
     if (!(o->level == 0 || (o->level > 0 && o->level < 1)))
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: confidence level %g is not in (0, 1)", o->level);

@@ -20,11 +20,22 @@
  *   classical  s^2 (X'X)^-1, s^2 = e'e / (n - k - absorbed);
  *   robust     White (1980) HC1: n/(n-k) (X'X)^-1 sum e_i^2 x_i x_i' (X'X)^-1;
  *   cluster    CR1 (Cameron & Miller 2015, JHR 50(2), sec. IIC):
- *              G/(G-1) (n-1)/(n-k) (X'X)^-1 sum_g X_g'e_g e_g'X_g (X'X)^-1.
+ *              G/(G-1) (n-1)/(n-k) (X'X)^-1 sum_g X_g'e_g e_g'X_g (X'X)^-1;
+ *   CR2        Bell & McCaffrey (2002), Survey Methodology 28(2), 169-181;
+ *              Pustejovsky & Tipton (2018), JBES 36(4): e_g replaced by
+ *              A_g e_g, A_g = (I - H_gg)^-1/2 (a Moore-Penrose inverse
+ *              square root where I - H_gg is singular), H_gg = X_g (X'X)^-1 X_g'.
+ *              For a binary regressor it is the unequal-variance (Welch)
+ *              variance of the difference in means (Imbens & Kolesar 2016,
+ *              REStat 98(4)); for the 2x2 DiD on a balanced panel, of the
+ *              difference in mean changes, as in Card & Krueger's table 3.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_matrix.h>
 
 #include "core/internal.h"
 #include "effects/effects_internal.h"
@@ -69,6 +80,104 @@ static gidx_status demean(double *v, size_t n, const size_t *fu, size_t nu, cons
             return GIDX_OK;
     }
     return gidx__error_set(GIDX_ENOCONV, "fixed effects: alternating projections did not converge");
+}
+
+/* The CR2 meat: sum over clusters of X_g' A_g e_g e_g' A_g X_g, with
+ * A_g = (I - X_g Ainv X_g')^-1/2 by the eigendecomposition of each
+ * cluster's block (eigenvalues below 1e-12 of the largest are dropped). */
+static gidx_status cr2_meat(double *meat, const double *Z, const double *e, const double *Ainv, size_t n,
+                            size_t k, const size_t *cluster, size_t ncluster)
+{
+    size_t *start = gidx__calloc(ncluster + 1, sizeof *start), *rows = gidx__malloc(n * sizeof *rows);
+    size_t *fill = gidx__calloc(ncluster, sizeof *fill), g, i, j, l, p, m, mmax = 0;
+    double *s = gidx__malloc(k * sizeof *s), *ae = NULL;
+    gsl_matrix *B = NULL, *V = NULL;
+    gsl_vector *lam = NULL;
+    gsl_eigen_symmv_workspace *w = NULL;
+    gidx_status rc = GIDX_ENOMEM;
+    if (start == NULL || rows == NULL || fill == NULL || s == NULL)
+        goto done;
+    for (i = 0; i < n; i++)
+        start[cluster[i] + 1]++;
+    for (g = 0; g < ncluster; g++) {
+        if (start[g + 1] > mmax)
+            mmax = start[g + 1];
+        start[g + 1] += start[g];
+    }
+    for (i = 0; i < n; i++)
+        rows[start[cluster[i]] + fill[cluster[i]]++] = i;
+    if (mmax == 0) {
+        rc = GIDX_OK;
+        goto done;
+    }
+    B = gsl_matrix_alloc(mmax, mmax);
+    V = gsl_matrix_alloc(mmax, mmax);
+    lam = gsl_vector_alloc(mmax);
+    w = gsl_eigen_symmv_alloc(mmax);
+    ae = gidx__malloc(mmax * sizeof *ae);
+    if (B == NULL || V == NULL || lam == NULL || w == NULL || ae == NULL)
+        goto done;
+    for (g = 0; g < ncluster; g++) {
+        const size_t *r = rows + start[g];
+        gsl_matrix_view Bg, Vg;
+        gsl_vector_view lg;
+        double top = 0.0;
+        m = start[g + 1] - start[g];
+        if (m == 0)
+            continue;
+        Bg = gsl_matrix_submatrix(B, 0, 0, m, m);
+        Vg = gsl_matrix_submatrix(V, 0, 0, m, m);
+        lg = gsl_vector_subvector(lam, 0, m);
+        for (i = 0; i < m; i++)
+            for (j = 0; j <= i; j++) {
+                double h = 0.0;
+                for (p = 0; p < k; p++)
+                    for (l = 0; l < k; l++)
+                        h += Z[r[i] * k + p] * Ainv[p * k + l] * Z[r[j] * k + l];
+                h = (i == j ? 1.0 : 0.0) - h;
+                gsl_matrix_set(&Bg.matrix, i, j, h);
+                gsl_matrix_set(&Bg.matrix, j, i, h);
+            }
+        if (gsl_eigen_symmv(&Bg.matrix, &lg.vector, &Vg.matrix, w) != GSL_SUCCESS) {
+            rc = gidx__error_set(GIDX_ENUMERIC, "regression: CR2: eigendecomposition failed for cluster %zu", g);
+            goto done;
+        }
+        for (i = 0; i < m; i++)
+            top = fmax(top, gsl_vector_get(&lg.vector, i));
+        /* ae = V diag(lambda^-1/2) V' e_g */
+        for (i = 0; i < m; i++)
+            ae[i] = 0.0;
+        for (l = 0; l < m; l++) {
+            double lv = gsl_vector_get(&lg.vector, l), c = 0.0;
+            if (!(lv > 1e-12 * (top > 0.0 ? top : 1.0)))
+                continue;
+            for (i = 0; i < m; i++)
+                c += gsl_matrix_get(&Vg.matrix, i, l) * e[r[i]];
+            c /= sqrt(lv);
+            for (i = 0; i < m; i++)
+                ae[i] += gsl_matrix_get(&Vg.matrix, i, l) * c;
+        }
+        for (p = 0; p < k; p++) {
+            s[p] = 0.0;
+            for (i = 0; i < m; i++)
+                s[p] += Z[r[i] * k + p] * ae[i];
+        }
+        for (p = 0; p < k; p++)
+            for (l = 0; l < k; l++)
+                meat[p * k + l] += s[p] * s[l];
+    }
+    rc = GIDX_OK;
+done:
+    free(start);
+    free(rows);
+    free(fill);
+    free(s);
+    free(ae);
+    if (B) gsl_matrix_free(B);
+    if (V) gsl_matrix_free(V);
+    if (lam) gsl_vector_free(lam);
+    if (w) gsl_eigen_symmv_free(w);
+    return rc;
 }
 
 gidx_status gidx__eff_ols(double *beta, double *cov, double *df_out, double *r2_out,
@@ -201,6 +310,20 @@ gidx_status gidx__eff_ols(double *beta, double *cov, double *df_out, double *r2_
                     meat[j * k + l] += e[i] * e[i] * Z[i * k + j] * Z[i * k + l];
         f = (double)n / ((double)n - (double)k);
         *df_out = df;
+    } else if (se_kind == GIDX_EFFECT_SE_CR2) {
+        if (cluster == NULL || ncluster < 2) {
+            rc = gidx__error_set(GIDX_EDATA, "regression: cluster-robust standard errors need at least 2 clusters");
+            goto done;
+        }
+        if (fe_unit != NULL || fe_time != NULL) {
+            rc = gidx__error_set(GIDX_EUNSUPPORTED, "regression: CR2 standard errors with absorbed fixed "
+                                 "effects are not supported; use cluster (CR1)");
+            goto done;
+        }
+        if ((rc = cr2_meat(meat, Z, e, Ainv, n, k, cluster, ncluster)) != GIDX_OK)
+            goto done;
+        f = 1.0;
+        *df_out = (double)ncluster - 1.0;
     } else {
         if (cluster == NULL || ncluster < 2) {
             rc = gidx__error_set(GIDX_EDATA, "regression: cluster-robust standard errors need at least 2 clusters");

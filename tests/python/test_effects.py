@@ -73,3 +73,23 @@ def test_synth_prop99_weights_and_gap():
     d = r.to_dict()
     assert set(d["weights"]) == set(w.index) and "2000" in d["gaps"]
     assert d["placebo_p"] is None   # placebos were not run
+
+
+def test_card_krueger_cr2_is_the_welch_se_of_changes():
+    """CK (1994) table 3 row 4 from Python: 2.75 (1.34). With se="cr2" the
+    standard error equals, to rounding, the unequal-variance SE of the
+    difference in mean changes computed here with pandas."""
+    d = pd.read_csv(os.path.join(DATA, "card.csv"))
+    f1 = d.empft + d.nmgrs + 0.5 * d.emppt
+    f2 = d.empft2 + d.nmgrs2 + 0.5 * d.emppt2
+    long = pd.DataFrame({"store": np.r_[d.index, d.index], "wave": np.r_[np.zeros(len(d)), np.ones(len(d))],
+                         "fte": np.r_[f1, f2], "nj": np.r_[d.state, d.state]})
+    ok = f1.notna() & f2.notna()
+    ch = (f2 - f1)[ok]
+    nj, pa = ch[d.state[ok] == 1], ch[d.state[ok] == 0]
+    welch = math.hypot(nj.std() / math.sqrt(len(nj)), pa.std() / math.sqrt(len(pa)))
+    with gi.EffectPanel.from_frame(long, "store", "wave") as p:
+        r = gi.estimate_effect(p, "did", "fte", treat_col="nj", balanced=True, se="cr2")
+        assert abs(r.estimate - 2.75) < 1e-9
+        assert abs(r.value("se") - welch) < 1e-10
+        assert round(r.value("se"), 2) == 1.34

@@ -16,7 +16,7 @@ from ._handle import Handle as _Handle
 __all__ = ["EffectPanel", "EffectResult", "estimate_effect", "EFFECT_METHODS"]
 
 EFFECT_METHODS = {"did": 0, "twfe": 1, "event": 2, "csdid": 3, "synth": 4, "fe": 5}
-_SE = {None: 0, "default": 0, "classical": 1, "robust": 2, "cluster": 3}
+_SE = {None: 0, "default": 0, "classical": 1, "robust": 2, "cluster": 3, "cr2": 4}
 _CONTROL = {"never": 0, "notyet": 1}
 _FORMATS = {"json": 0, "csv": 1, "table": 2, "text": 2}
 

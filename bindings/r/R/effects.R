@@ -15,7 +15,7 @@
 #' @param time the time column
 #' @param outcome the outcome column
 #' @param ... options: treated, treat_col, group_col, treat_time, covariates
-#'   (character vector), predictors, se ("classical", "robust", "cluster"),
+#'   (character vector), predictors, se ("classical", "robust", "cluster", "cr2"),
 #'   control ("never", "notyet"), twoways, balanced, seed, nboot, level,
 #'   ref_period, placebo, leave_one_out, nstarts, pre_from
 #' @return an object of class "gidx_effect": a list with `summary` (named
@@ -35,7 +35,7 @@ gidx_effect <- function(data, method, unit, time, outcome, ...) {
     if (!is.null(o[[k]])) opts[[k]] <- as.numeric(o[[k]])
   for (k in c("twoways", "balanced", "placebo", "leave_one_out"))
     if (!is.null(o[[k]])) opts[[k]] <- as.numeric(isTRUE(o[[k]]))
-  if (!is.null(o[["se"]])) opts[["se"]] <- match(o[["se"]], c("classical", "robust", "cluster"))
+  if (!is.null(o[["se"]])) opts[["se"]] <- match(o[["se"]], c("classical", "robust", "cluster", "cr2"))
   if (!is.null(o[["control"]])) opts[["control"]] <- match(o[["control"]], c("never", "notyet")) - 1
   res <- gidx_check(gidx_r_effect_estimate(panel, opts))
   val <- function(k) gidx_check(gidx_r_effect_value(res, k))

@@ -33,3 +33,19 @@ test_that("a singular design is an R error naming the column", {
                   error = function(e) e)
   expect_s3_class(err, "gidx_enotfound")
 })
+
+test_that("Card-Krueger table 3 row 4 with CR2: the Welch SE of the mean changes", {
+  d <- read.csv(file.path(data_dir, "card.csv"))
+  f1 <- d$empft + d$nmgrs + 0.5 * d$emppt
+  f2 <- d$empft2 + d$nmgrs2 + 0.5 * d$emppt2
+  long <- data.frame(store = rep(seq_len(nrow(d)), 2), wave = rep(0:1, each = nrow(d)),
+                     fte = c(f1, f2), nj = rep(d$state, 2))
+  ok <- !is.na(f1) & !is.na(f2)
+  ch <- (f2 - f1)[ok]
+  g <- d$state[ok]
+  welch <- sqrt(var(ch[g == 1]) / sum(g == 1) + var(ch[g == 0]) / sum(g == 0))
+  r <- gidx_effect(long, "did", "store", "wave", "fte", treat_col = "nj", balanced = TRUE, se = "cr2")
+  expect_equal(unname(r$summary["estimate"]), 2.75, tolerance = 1e-9, scale = 1)
+  expect_equal(unname(r$summary["se"]), welch, tolerance = 1e-10, scale = 1)
+  expect_equal(round(unname(r$summary["se"]), 2), 1.34)
+})
