@@ -12,37 +12,6 @@
 #include <string.h>
 #include <greenidx/effects.h>
 
-/* Split "a\nb\nc" (n items) into pointers into a writable copy. */
-static gidx_status gidx_eff_b_split(char **copy, const char ***items, const char *joined, size_t n)
-{
-    size_t i = 0;
-    char *s;
-    *items = NULL;
-    *copy = NULL;
-    if (joined == NULL)
-        return gidx_effect_panel_new(NULL, NULL, NULL, 0);
-    *copy = s = strdup(joined);
-    *items = calloc(n + 1, sizeof **items);
-    if (s == NULL || *items == NULL) {
-        free(s); free((void *)*items);
-        *copy = NULL; *items = NULL;
-        return GIDX_ENOMEM;
-    }
-    while (i < n) {
-        (*items)[i++] = s;
-        s = strchr(s, '\n');
-        if (s == NULL)
-            break;
-        *s++ = '\0';
-    }
-    if (i != n) {
-        free(*copy); free((void *)*items);
-        *copy = NULL; *items = NULL;
-        return gidx_effect_panel_new(NULL, NULL, NULL, 0);
-    }
-    return GIDX_OK;
-}
-
 static gidx_status gidx_eff_b_estimate(gidx_effect_result **out, const gidx_effect_panel *p, int method,
         const char *outcome, const char *treated, const char *treat_col, const char *group_col,
         double treat_time, const char *covariates, const char *predictors, int se, int control,
@@ -105,8 +74,8 @@ gidx_status gidx_py_effect_panel_new(gidx_effect_panel **out, const char *units,
     const char **items;
     gidx_status rc;
     *out = NULL;
-    if ((rc = gidx_eff_b_split(&copy, &items, units, ntime)) != GIDX_OK)
-        return rc;
+    if (gidx_bind_split(&copy, &items, units, ntime) != 0)
+        return gidx_error_set(GIDX_EINVAL, "effect panel: the unit names do not match the times in number");
     rc = gidx_effect_panel_new(out, items, time, ntime);
     free(copy);
     free((void *)items);
@@ -122,8 +91,8 @@ gidx_status gidx_py_effect_panel_read_csv(gidx_effect_panel **out, const char *p
     const char **items = NULL;
     gidx_status rc;
     *out = NULL;
-    if (nvars > 0 && (rc = gidx_eff_b_split(&copy, &items, vars, nvars)) != GIDX_OK)
-        return rc;
+    if (nvars > 0 && gidx_bind_split(&copy, &items, vars, nvars) != 0)
+        return gidx_error_set(GIDX_EINVAL, "effect panel: the variable names do not match their number");
     rc = gidx_table_read_csv(&t, path, NULL);
     if (rc == GIDX_OK)
         rc = gidx_effect_panel_from_table(out, t, unit, time_col, items, nvars);

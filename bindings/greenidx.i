@@ -25,8 +25,40 @@
 
 %{
 #define SWIG_FILE_WITH_INIT
+#include <stdlib.h>
 #include <string.h>
 #include <greenidx/greenidx.h>
+
+/* Split "a\nb\nc" (exactly n items) into pointers into a writable copy;
+ * the caller frees *copy and *items. -1 when the count differs or memory
+ * runs out (both left NULL). Names cross the binding joined by '\n'. */
+static int gidx_bind_split(char **copy, const char ***items, const char *joined, size_t n)
+{
+    size_t i = 0;
+    char *s;
+    *items = NULL;
+    *copy = NULL;
+    if (joined == NULL)
+        return -1;
+    *copy = s = strdup(joined);
+    *items = calloc(n + 1, sizeof **items);
+    if (s != NULL && *items != NULL)
+        while (i < n) {
+            (*items)[i++] = s;
+            s = strchr(s, '\n');
+            if (s == NULL)
+                break;
+            *s++ = '\0';
+        }
+    if (*copy == NULL || *items == NULL || i != n || (n > 0 && s != NULL)) {
+        free(*copy);
+        free((void *)*items);
+        *copy = NULL;
+        *items = NULL;
+        return -1;
+    }
+    return 0;
+}
 %}
 
 %include <stdint.i>

@@ -3,16 +3,42 @@
  * Copyright (C) 2026 the libgreenidx developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Indicators: catalogues, indicator panels, validation. Data reach the
- * library as long CSV text (region,year,variable,value[,flag]) read by the
- * data layer's loader, which the pure-Python and R layers write from a data
- * frame, or are the embedded Telemark data; every number is computed by the
- * C library.
+ * Indicators: catalogues, indicator panels, validation. A data frame
+ * reaches the library as columns (region and variable names once, integer
+ * codes, years, values), or as long CSV text read by the data layer's
+ * loader, or is the embedded Telemark data; panels come back as arrays.
+ * Every number is computed by the C library.
  */
 %{
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <greenidx/indicators.h>
+
+/* Name Norwegian region codes from the registry, as the command does. */
+static gidx_status gidx_bind_name_regions(gidx_dataset *ds)
+{
+    gidx_registry *reg = NULL;
+    size_t r, i;
+    gidx_status rc = gidx_registry_load_default(&reg);
+    for (r = 0; rc == GIDX_OK && r < gidx_dataset_nregions(ds); r++) {
+        const char *code = gidx_dataset_region(ds, r);
+        if (gidx_registry_find_code(&i, reg, code, 0) == GIDX_OK)
+            rc = gidx_dataset_set_region_name(ds, code, gidx_registry_name(reg, i));
+    }
+    gidx_registry_free(reg);
+    return rc;
+}
+
+/* The panel of a dataset built by the binding (named from the registry). */
+static gidx_status gidx_bind_panel_of(gidx_panel **out, const gidx_catalog *cat, gidx_dataset *ds)
+{
+    gidx_status rc = gidx_bind_name_regions(ds);
+    if (rc == GIDX_OK)
+        rc = gidx_panel_new(out, cat, ds);
+    gidx_dataset_free(ds);
+    return rc;
+}
 
 /* Long CSV text (the data layer's loader) or, for NULL, the embedded
  * Telemark data -> indicator panel. */
@@ -24,28 +50,71 @@ static gidx_status gidx_bind_panel_from_csv(gidx_panel **out, const gidx_catalog
     *out = NULL;
     if (cat == NULL)
         return gidx_panel_new(out, NULL, NULL);
-    rc = text ? gidx_dataset_parse_csv(&ds, text, strlen(text), "data", NULL)
-              : gidx_dataset_load_default(&ds);
-    if (rc != GIDX_OK)
-        return rc;
-    if (text != NULL) {
-        /* Name Norwegian region codes from the registry, as the command does. */
-        gidx_registry *reg = NULL;
-        size_t r, i;
-        if ((rc = gidx_registry_load_default(&reg)) == GIDX_OK) {
-            for (r = 0; r < gidx_dataset_nregions(ds) && rc == GIDX_OK; r++) {
-                const char *code = gidx_dataset_region(ds, r);
-                if (gidx_registry_find_code(&i, reg, code, 0) == GIDX_OK)
-                    rc = gidx_dataset_set_region_name(ds, code, gidx_registry_name(reg, i));
-            }
-            gidx_registry_free(reg);
-        }
-        if (rc != GIDX_OK) {
-            gidx_dataset_free(ds);
+    if (text == NULL) {
+        if ((rc = gidx_dataset_load_default(&ds)) != GIDX_OK)
             return rc;
-        }
+        rc = gidx_panel_new(out, cat, ds);
+        gidx_dataset_free(ds);
+        return rc;
     }
-    rc = gidx_panel_new(out, cat, ds);
+    if ((rc = gidx_dataset_parse_csv(&ds, text, strlen(text), "data", NULL)) != GIDX_OK)
+        return rc;
+    return gidx_bind_panel_of(out, cat, ds);
+}
+
+/*
+ * Columnar data -> indicator panel, without a text round trip: row k is
+ * region rn[ridx[k] - base], year years[k], variable vn[vidx[k] - base],
+ * value vals[k] (NaN = missing); base is 0 (Python) or 1 (R factors). A
+ * repeated (region, year, variable) is an error naming both rows (counted
+ * from base), as the CSV loader names both lines.
+ */
+static gidx_status gidx_bind_panel_from_columns(gidx_panel **out, const gidx_catalog *cat,
+                                                const char *const *rn, size_t nregions,
+                                                const int *ridx, const int *years,
+                                                const char *const *vn, size_t nvariables,
+                                                const int *vidx, const double *vals, size_t n, int base)
+{
+    gidx_dataset *ds = NULL;
+    size_t k, j;
+    gidx_status rc;
+    *out = NULL;
+    if (cat == NULL)
+        return gidx_panel_new(out, NULL, NULL);
+    if ((rc = gidx_dataset_new(&ds)) != GIDX_OK)
+        return rc;
+    for (k = 0; k < n; k++) {
+        const char *r, *v;
+        long ri = (long)ridx[k] - base, vi = (long)vidx[k] - base;
+        if (ri < 0 || (size_t)ri >= nregions || vi < 0 || (size_t)vi >= nvariables) {
+            rc = gidx_error_set(GIDX_EINVAL, "data: a region or variable index is out of range");
+            goto done;
+        }
+        r = rn[ri];
+        v = vn[vi];
+        if (r[0] == '\0' || v[0] == '\0') {
+            char msg[160];
+            snprintf(msg, sizeof msg, "data: row %zu: empty %s", k + (size_t)base,
+                     r[0] == '\0' ? "region" : "variable name");
+            rc = gidx_error_set(GIDX_EDATA, msg);
+            goto done;
+        }
+        if (gidx_dataset_has(ds, r, years[k], v)) {
+            char msg[1024];
+            for (j = 0; j < k; j++)
+                if (ridx[j] == ridx[k] && vidx[j] == vidx[k] && years[j] == years[k])
+                    break;
+            snprintf(msg, sizeof msg, "data: row %zu: region %s, year %d, variable %s is already given in row %zu",
+                     k + (size_t)base, r, years[k], v, j + (size_t)base);
+            rc = gidx_error_set(GIDX_EDUPLICATE, msg);
+            goto done;
+        }
+        if ((rc = gidx_dataset_set(ds, r, years[k], v, vals[k],
+                                   vals[k] == vals[k] ? GIDX_FLAG_OK : GIDX_FLAG_MISSING)) != GIDX_OK)
+            goto done;
+    }
+    return gidx_bind_panel_of(out, cat, ds);
+done:
     gidx_dataset_free(ds);
     return rc;
 }
@@ -109,6 +178,11 @@ const char *gidx_catalog_name(const gidx_catalog *cat);
 size_t gidx_panel_nmissing(const gidx_panel *p);
 size_t gidx_validation_nfindings(const gidx_validation *v);
 
+%apply (int *IN_ARRAY1, size_t DIM1) { (const int *ridx, size_t nridx) };
+%apply (int *IN_ARRAY1, size_t DIM1) { (const int *yrs, size_t nyrs) };
+%apply (int *IN_ARRAY1, size_t DIM1) { (const int *vidx, size_t nvidx) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *vals, size_t nvals) };
+%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *cube_out, size_t ncube) };
 %inline %{
 gidx_status gidx_py_catalog_parse(gidx_catalog **out, const char *text)
 {
@@ -167,6 +241,91 @@ gidx_status gidx_py_panel_reasons(char **text, const gidx_panel *p)
             }
     buf[len] = '\0';
     *text = buf;
+    return GIDX_OK;
+}
+/* Columnar data (see gidx_bind_panel_from_columns): the region and
+ * variable names joined by '\n', their indices, years and values. */
+gidx_status gidx_py_panel_new_columns(gidx_panel **out, const gidx_catalog *cat,
+                                      const char *regions, size_t nregions,
+                                      const int *ridx, size_t nridx, const int *yrs, size_t nyrs,
+                                      const char *variables, size_t nvariables,
+                                      const int *vidx, size_t nvidx, const double *vals, size_t nvals)
+{
+    char *rcopy = NULL, *vcopy = NULL;
+    const char **rn = NULL, **vn = NULL;
+    gidx_status rc;
+    *out = NULL;
+    if (nridx != nyrs || nridx != nvidx || nridx != nvals)
+        return gidx_error_set(GIDX_EINVAL, "data: the columns differ in length");
+    if (gidx_bind_split(&rcopy, &rn, regions, nregions) != 0 ||
+        gidx_bind_split(&vcopy, &vn, variables, nvariables) != 0)
+        rc = gidx_error_set(GIDX_EINVAL, "data: the region or variable names do not match their number");
+    else
+        rc = gidx_bind_panel_from_columns(out, cat, rn, nregions, ridx, yrs, vn, nvariables, vidx, vals, nvals, 0);
+    free(rcopy);
+    free((void *)rn);
+    free(vcopy);
+    free((void *)vn);
+    return rc;
+}
+
+/* The panel's axes, one per line: "R\tcode\tname" for each region, then
+ * "Y\tyear" for each year, then "I\tid" for each indicator, in the row
+ * order of the CSV rendering (region, year, indicator). */
+gidx_status gidx_py_panel_axes(char **text, const gidx_panel *p)
+{
+    const gidx_dataset *ds;
+    const gidx_catalog *cat;
+    size_t k, len = 0, cap = 1;
+    char *buf;
+    *text = NULL;
+    if (p == NULL)
+        return gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL);
+    ds = gidx_panel_dataset(p);
+    cat = gidx_panel_catalog(p);
+    for (k = 0; k < gidx_dataset_nregions(ds); k++) {
+        const char *c = gidx_dataset_region(ds, k);
+        cap += strlen(c) + strlen(gidx_dataset_region_name(ds, c)) + 4;
+    }
+    cap += gidx_dataset_nyears(ds) * 16;
+    for (k = 0; k < gidx_catalog_count(cat); k++)
+        cap += strlen(gidx_indicator_id(gidx_catalog_indicator(cat, k))) + 3;
+    if ((buf = malloc(cap)) == NULL)
+        return gidx_error_set(GIDX_ENOMEM, "out of memory");
+    for (k = 0; k < gidx_dataset_nregions(ds); k++) {
+        const char *c = gidx_dataset_region(ds, k);
+        len += (size_t)snprintf(buf + len, cap - len, "R\t%s\t%s\n", c, gidx_dataset_region_name(ds, c));
+    }
+    for (k = 0; k < gidx_dataset_nyears(ds); k++)
+        len += (size_t)snprintf(buf + len, cap - len, "Y\t%d\n", gidx_dataset_year(ds, k));
+    for (k = 0; k < gidx_catalog_count(cat); k++)
+        len += (size_t)snprintf(buf + len, cap - len, "I\t%s\n",
+                                gidx_indicator_id(gidx_catalog_indicator(cat, k)));
+    *text = buf;
+    return GIDX_OK;
+}
+
+/* Every value of the panel (NaN where missing) in the row order of
+ * gidx_py_panel_axes(): region, then year, then indicator. */
+gidx_status gidx_py_panel_cube(double *cube_out, size_t ncube, const gidx_panel *p)
+{
+    const gidx_dataset *ds;
+    const gidx_catalog *cat;
+    size_t nr, ny, ni, r, y, i, k = 0;
+    if (p == NULL)
+        return gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL);
+    ds = gidx_panel_dataset(p);
+    cat = gidx_panel_catalog(p);
+    nr = gidx_dataset_nregions(ds);
+    ny = gidx_dataset_nyears(ds);
+    ni = gidx_catalog_count(cat);
+    if (ncube != nr * ny * ni)
+        return gidx_error_set(GIDX_EBUFS, "panel cube: wrong size");
+    for (r = 0; r < nr; r++)
+        for (y = 0; y < ny; y++)
+            for (i = 0; i < ni; i++)
+                gidx_dataset_get(&cube_out[k++], NULL, ds, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
+                                 gidx_indicator_id(gidx_catalog_indicator(cat, i)));
     return GIDX_OK;
 }
 gidx_status gidx_py_validation_new(gidx_validation **out, const gidx_panel *p, double z,
@@ -259,6 +418,90 @@ SEXP gidx_r_panel(SEXP cat, SEXP csv_text)
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
     return gidx_r_wrap(p, "gidx_panel", gidx_r_fin_panel);
+}
+
+/* Columnar data: region and variable levels (character), 1-based codes
+ * (integer), years (integer) and values (double). */
+SEXP gidx_r_panel_columns(SEXP cat, SEXP rlev, SEXP ridx, SEXP years, SEXP vlev, SEXP vidx, SEXP values)
+{
+    gidx_panel *p = NULL;
+    gidx_catalog *c = gidx_r_ind_ptr(cat, "gidx_catalog");
+    const char **rn, **vn;
+    R_xlen_t k, n;
+    gidx_status rc;
+    if (!Rf_isString(rlev) || !Rf_isString(vlev) || !Rf_isInteger(ridx) || !Rf_isInteger(vidx) ||
+        !Rf_isInteger(years) || !Rf_isReal(values) || XLENGTH(ridx) != XLENGTH(years) ||
+        XLENGTH(ridx) != XLENGTH(vidx) || XLENGTH(ridx) != XLENGTH(values))
+        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "data: the columns differ in length or type"));
+    for (k = 0, n = XLENGTH(ridx); k < n; k++)
+        if (INTEGER(ridx)[k] == NA_INTEGER || INTEGER(vidx)[k] == NA_INTEGER || INTEGER(years)[k] == NA_INTEGER)
+            return gidx_r_status(gidx_error_set(GIDX_EDATA, "data: a missing region, variable or year"));
+    rn = (const char **)R_alloc((size_t)XLENGTH(rlev) + 1, sizeof *rn);
+    vn = (const char **)R_alloc((size_t)XLENGTH(vlev) + 1, sizeof *vn);
+    for (k = 0; k < XLENGTH(rlev); k++)
+        rn[k] = Rf_translateCharUTF8(STRING_ELT(rlev, k));
+    for (k = 0; k < XLENGTH(vlev); k++)
+        vn[k] = Rf_translateCharUTF8(STRING_ELT(vlev, k));
+    rc = gidx_bind_panel_from_columns(&p, c, rn, (size_t)XLENGTH(rlev), INTEGER(ridx), INTEGER(years), vn,
+                                      (size_t)XLENGTH(vlev), INTEGER(vidx), REAL(values), (size_t)n, 1);
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    return gidx_r_wrap(p, "gidx_panel", gidx_r_fin_panel);
+}
+
+/* The whole panel as columns region_code, region_name, year, indicator,
+ * value (NA where missing), in the row order of the CSV rendering. */
+SEXP gidx_r_panel_frame(SEXP panel)
+{
+    gidx_panel *p = gidx_r_ind_ptr(panel, "gidx_panel");
+    const gidx_dataset *ds;
+    const gidx_catalog *cat;
+    size_t nr, ny, ni, r, y, i, k = 0;
+    SEXP out, code, name, year, ind, val, names;
+    if (p == NULL)
+        return gidx_r_status(gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL));
+    ds = gidx_panel_dataset(p);
+    cat = gidx_panel_catalog(p);
+    nr = gidx_dataset_nregions(ds);
+    ny = gidx_dataset_nyears(ds);
+    ni = gidx_catalog_count(cat);
+    out = PROTECT(Rf_allocVector(VECSXP, 5));
+    code = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni));
+    SET_VECTOR_ELT(out, 0, code);
+    name = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni));
+    SET_VECTOR_ELT(out, 1, name);
+    year = Rf_allocVector(INTSXP, (R_xlen_t)(nr * ny * ni));
+    SET_VECTOR_ELT(out, 2, year);
+    ind = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni));
+    SET_VECTOR_ELT(out, 3, ind);
+    val = Rf_allocVector(REALSXP, (R_xlen_t)(nr * ny * ni));
+    SET_VECTOR_ELT(out, 4, val);
+    for (r = 0; r < nr; r++) {
+        const char *rc_ = gidx_dataset_region(ds, r);
+        SEXP cc = PROTECT(Rf_mkCharCE(rc_, CE_UTF8));
+        SEXP cn = PROTECT(Rf_mkCharCE(gidx_dataset_region_name(ds, rc_), CE_UTF8));
+        for (y = 0; y < ny; y++)
+            for (i = 0; i < ni; i++, k++) {
+                const char *id = gidx_indicator_id(gidx_catalog_indicator(cat, i));
+                double v;
+                SET_STRING_ELT(code, (R_xlen_t)k, cc);
+                SET_STRING_ELT(name, (R_xlen_t)k, cn);
+                INTEGER(year)[k] = gidx_dataset_year(ds, y);
+                SET_STRING_ELT(ind, (R_xlen_t)k, Rf_mkCharCE(id, CE_UTF8));
+                gidx_dataset_get(&v, NULL, ds, rc_, gidx_dataset_year(ds, y), id);
+                REAL(val)[k] = v == v ? v : NA_REAL;
+            }
+        UNPROTECT(2);
+    }
+    names = PROTECT(Rf_allocVector(STRSXP, 5));
+    SET_STRING_ELT(names, 0, Rf_mkChar("region_code"));
+    SET_STRING_ELT(names, 1, Rf_mkChar("region_name"));
+    SET_STRING_ELT(names, 2, Rf_mkChar("year"));
+    SET_STRING_ELT(names, 3, Rf_mkChar("indicator"));
+    SET_STRING_ELT(names, 4, Rf_mkChar("value"));
+    Rf_setAttrib(out, R_NamesSymbol, names);
+    UNPROTECT(2);
+    return out;
 }
 
 SEXP gidx_r_panel_render(SEXP panel, SEXP format, SEXP region)

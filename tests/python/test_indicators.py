@@ -112,3 +112,28 @@ def test_embedded_data_acceptance(test_data):
     assert len(m) == len(want)
     assert (m["region_name"] == m["region_name_want"]).all()
     np.testing.assert_allclose(m["value"], m["value_want"], rtol=1e-12, atol=1e-12)
+
+
+def test_columnar_data_errors_and_missing():
+    """The DataFrame reaches the library as columns, not text: a repeated
+    cell names both rows, NaN is a missing value with its reason, an empty
+    region is refused."""
+    cat = gi.Catalog.from_json('{"variables": [{"name": "A"}, {"name": "B"}], "indicators": ['
+                               '{"id": "r", "formula": "A / B"}]}')
+    df = pd.DataFrame({"region": ["4003", "4003", "4003", "4003"], "year": [2020, 2020, 2021, 2021],
+                       "variable": ["A", "B", "A", "B"], "value": [6.0, 3.0, float("nan"), 2.0]})
+    with gi.Panel(cat, df) as panel:
+        f = panel.to_frame()
+        assert f["region_name"].tolist() == ["Skien", "Skien"]   # named from the registry
+        assert f["value"].iloc[0] == 2.0
+        assert math.isnan(f["value"].iloc[1])
+        assert "A missing for 4003 2021" in f["reason"].iloc[1]
+    dup = pd.concat([df, df.iloc[[1]]], ignore_index=True)
+    with pytest.raises(gi.DuplicateError) as e:
+        gi.Panel(cat, dup)
+    assert "row 4" in str(e.value) and "row 1" in str(e.value)
+    bad = df.copy()
+    bad.loc[2, "region"] = ""
+    with pytest.raises(gi.DataError) as e:
+        gi.Panel(cat, bad)
+    assert "row 2" in str(e.value)

@@ -80,17 +80,26 @@ class Catalog(_Handle):
         return _capi.gidx_py_catalog_render(self._h, TEXT)
 
 
-def _long_csv(data):
-    """A DataFrame with columns region, year, variable, value as CSV text."""
-    cols = ["region", "year", "variable", "value"]
+def _columns(data):
+    """A DataFrame with columns region, year, variable, value as the
+    arguments of the columnar panel constructor: names joined by newlines,
+    integer codes, years and values as numpy arrays (no text round trip)."""
+    import pandas as pd
     for c in ("region", "year", "variable", "value"):
         if c not in data.columns:
             raise KeyError("data needs a column %r" % c)
-    d = data[cols].copy()
-    d["region"] = d["region"].astype(str)
-    d["year"] = d["year"].astype(int)
-    d["value"] = _np.asarray(d["value"], dtype=float)
-    return d.to_csv(index=False, lineterminator="\n")  # repr: exact round trip
+    rcodes, rnames = pd.factorize(data["region"].astype(str), sort=False)
+    vcodes, vnames = pd.factorize(data["variable"].astype(str), sort=False)
+    for kind, names in (("region", rnames), ("variable", vnames)):
+        if any("\n" in x for x in names):
+            raise ValueError("a %s name contains a newline" % kind)
+    years = _np.asarray(data["year"], dtype=_np.int64)
+    if years.size and (years.min() < -2**31 or years.max() >= 2**31):
+        raise ValueError("a year is out of range")
+    return ("\n".join(rnames), len(rnames), _np.ascontiguousarray(rcodes, dtype=_np.intc),
+            _np.ascontiguousarray(years, dtype=_np.intc), "\n".join(vnames), len(vnames),
+            _np.ascontiguousarray(vcodes, dtype=_np.intc),
+            _np.ascontiguousarray(data["value"], dtype=_np.float64))
 
 
 class Panel(_Handle):
@@ -103,7 +112,10 @@ class Panel(_Handle):
 
     def __init__(self, catalog, data=None):
         self.catalog = catalog  # the panel reads the catalogue: keep it alive
-        self._h = _capi.gidx_py_panel_new(catalog._h, None if data is None else _long_csv(data))
+        if data is None:
+            self._h = _capi.gidx_py_panel_new(catalog._h, None)
+        else:
+            self._h = _capi.gidx_py_panel_new_columns(catalog._h, *_columns(data))
 
     @property
     def nmissing(self):
@@ -115,12 +127,26 @@ class Panel(_Handle):
         ``region`` (a code or a name, case-insensitive) keeps one region.
         """
         import pandas as pd
-        df = pd.read_csv(io.StringIO(_capi.gidx_py_panel_render(self._h, CSV, None)),
-                         dtype={"region_code": str, "region_name": str, "indicator": str},
-                         keep_default_na=False, na_values={"value": [""]})
+        codes, names, years, ids = [], [], [], []
+        for line in _capi.gidx_py_panel_axes(self._h).split("\n")[:-1]:
+            f = line.split("\t")
+            if f[0] == "R":
+                codes.append(f[1])
+                names.append(f[2])
+            elif f[0] == "Y":
+                years.append(int(f[1]))
+            else:
+                ids.append(f[1])
+        nr, ny, ni = len(codes), len(years), len(ids)
+        values = _capi.gidx_py_panel_cube(nr * ny * ni, self._h)
         reasons = _capi.gidx_py_panel_reasons(self._h).split("\n")[:-1]
-        df["value"] = df["value"].astype(float)
-        df["reason"] = [r if r else None for r in reasons]
+        df = pd.DataFrame({
+            "region_code": _np.repeat(_np.array(codes, dtype=object), ny * ni),
+            "region_name": _np.repeat(_np.array(names, dtype=object), ny * ni),
+            "year": _np.tile(_np.repeat(_np.array(years, dtype=_np.int64), ni), nr),
+            "indicator": _np.tile(_np.array(ids, dtype=object), nr * ny),
+            "value": values,
+            "reason": [r if r else None for r in reasons]})
         if region is not None:
             keep = (df["region_code"] == str(region)) | \
                    (df["region_name"].str.lower() == str(region).lower())

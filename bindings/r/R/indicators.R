@@ -30,16 +30,20 @@ gidx_catalog_frame <- function(catalog) {
                   na.strings = character(0), encoding = "UTF-8")
 }
 
-.gidx_long_csv <- function(data) {
+.gidx_panel_of <- function(catalog, data) {
+  if (is.null(data)) return(gidx_check(gidx_r_panel(catalog, NULL)))
+  if (is.character(data) && length(data) == 1)
+    data <- utils::read.csv(data, colClasses = c(region = "character", variable = "character"),
+                            encoding = "UTF-8")
   need <- c("region", "year", "variable", "value")
   miss <- setdiff(need, names(data))
   if (length(miss)) stop("data needs column(s) ", paste(miss, collapse = ", "))
-  d <- data[need]
-  d$value <- ifelse(is.na(d$value), "", formatC(as.numeric(d$value), digits = 17, format = "g"))
-  con <- textConnection("out", "w", local = TRUE)
-  utils::write.csv(d, con, row.names = FALSE, quote = TRUE, na = "")
-  close(con)
-  paste(out, collapse = "\n")
+  r <- as.character(data$region)
+  v <- as.character(data$variable)
+  rl <- unique(r)
+  vl <- unique(v)
+  gidx_check(gidx_r_panel_columns(catalog, rl, match(r, rl), as.integer(data$year), vl, match(v, vl),
+                                  as.numeric(data$value)))
 }
 
 #' Evaluate a catalogue on long data (region, year, variable, value; NULL =
@@ -49,10 +53,8 @@ gidx_catalog_frame <- function(catalog) {
 #' @param catalog a catalogue from gidx_catalog()
 #' @param region region codes or names to keep (NULL = all)
 gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL) {
-  panel <- gidx_check(gidx_r_panel(catalog, if (is.null(data)) NULL else .gidx_long_csv(data)))
-  csv <- gidx_check(gidx_r_panel_render(panel, 1L, NULL))
-  df <- utils::read.csv(text = csv, colClasses = c("character", "character", "integer",
-                                                   "character", "numeric"), encoding = "UTF-8")
+  panel <- .gidx_panel_of(catalog, data)
+  df <- as.data.frame(gidx_check(gidx_r_panel_frame(panel)), stringsAsFactors = FALSE)
   df$reason <- gidx_check(gidx_r_panel_reasons(panel))
   df$reason[df$reason == ""] <- NA_character_
   if (!is.null(region)) {

@@ -57,3 +57,23 @@ test_that("a bad catalogue is an R error with the C message", {
   err <- tryCatch(gidx_catalog("/nonexistent.json"), error = function(e) e)
   expect_s3_class(err, "gidx_eio")
 })
+
+test_that("data frames reach the library as columns: NA, duplicates, empty regions", {
+  json <- tempfile(fileext = ".json")
+  writeLines('{"variables": [{"name": "A"}, {"name": "B"}], "indicators": [
+    {"id": "r", "formula": "A / B"}]}', json)
+  cat <- gidx_catalog(json)
+  d <- data.frame(region = "4003", year = c(2020L, 2020L, 2021L, 2021L),
+                  variable = c("A", "B", "A", "B"), value = c(6, 3, NA, 2))
+  f <- gidx_indicators(d, cat)
+  expect_equal(f$region_name, c("Skien", "Skien"))
+  expect_equal(f$value[1], 2)
+  expect_true(is.na(f$value[2]))
+  expect_match(f$reason[2], "A missing for 4003 2021")
+  err <- tryCatch(gidx_indicators(rbind(d, d[2, ]), cat), error = function(e) e)
+  expect_s3_class(err, "gidx_eduplicate")
+  expect_match(conditionMessage(err), "row 5.*row 2")
+  d$region[3] <- ""
+  err <- tryCatch(gidx_indicators(d, cat), error = function(e) e)
+  expect_s3_class(err, "gidx_edata")
+})
