@@ -297,6 +297,72 @@ SEXP gidx_r_model_forecast(SEXP p, SEXP h, SEXP levels)
     UNPROTECT(1);
     return rc == GIDX_OK ? out : gidx_r_status(rc);
 }
+/* gidx_fc_batch_run(): series s is y[start[s] .. start[s+1]-1] (0-based
+ * offsets). Returns list(status, message, model, last_year, values) with
+ * values an nseries x h (1 + 2 L) matrix (mean, lo by level, hi by level;
+ * NA rows for the series that failed). */
+SEXP gidx_r_fc_batch(SEXP years, SEXP y, SEXP start, SEXP method, SEXP calibrate, SEXP seed, SEXP h,
+                     SEXP levels, SEXP threads)
+{
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    gidx_fc_batch *b = NULL;
+    size_t *st, ns, i, hh, L, w, k;
+    double *row;
+    gidx_status rc;
+    SEXP out, status, msg, model, last, vals, names;
+    if (!Rf_isInteger(years) || !Rf_isReal(y) || !Rf_isInteger(start) || !Rf_isReal(levels) ||
+        XLENGTH(years) != XLENGTH(y) || XLENGTH(start) < 1)
+        return gidx_r_status(gidx_fc_batch_run(NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0));
+    ns = (size_t)XLENGTH(start) - 1;
+    st = (size_t *)R_alloc(ns + 1, sizeof *st);
+    for (i = 0; i <= ns; i++) {
+        int v = INTEGER(start)[i];
+        if (v == NA_INTEGER || v < 0 || (R_xlen_t)v > XLENGTH(y))
+            return gidx_r_status(gidx_fc_batch_run(NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0));
+        st[i] = (size_t)v;
+    }
+    o.method = Rf_asInteger(method);
+    o.calibrate = Rf_asInteger(calibrate);
+    o.seed = (unsigned long)Rf_asInteger(seed);
+    hh = (size_t)Rf_asInteger(h);
+    L = (size_t)XLENGTH(levels);
+    rc = gidx_fc_batch_run(&b, &o, INTEGER(years), REAL(y), st, ns, hh, REAL(levels), L,
+                           (unsigned)Rf_asInteger(threads));
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    w = hh * (1 + 2 * L);
+    row = (double *)R_alloc(w, sizeof *row);
+    out = PROTECT(Rf_allocVector(VECSXP, 5));
+    status = Rf_allocVector(INTSXP, (R_xlen_t)ns);
+    SET_VECTOR_ELT(out, 0, status);
+    msg = Rf_allocVector(STRSXP, (R_xlen_t)ns);
+    SET_VECTOR_ELT(out, 1, msg);
+    model = Rf_allocVector(STRSXP, (R_xlen_t)ns);
+    SET_VECTOR_ELT(out, 2, model);
+    last = Rf_allocVector(INTSXP, (R_xlen_t)ns);
+    SET_VECTOR_ELT(out, 3, last);
+    vals = Rf_allocMatrix(REALSXP, (int)ns, (int)w);
+    SET_VECTOR_ELT(out, 4, vals);
+    for (i = 0; i < ns; i++) {
+        gidx_status si = gidx_fc_batch_forecast(row, row + hh, row + hh + hh * L, hh * (L > 1 ? L : 1), b, i);
+        INTEGER(status)[i] = (int)gidx_fc_batch_status(b, i);
+        SET_STRING_ELT(msg, (R_xlen_t)i, Rf_mkCharCE(gidx_fc_batch_message(b, i), CE_UTF8));
+        SET_STRING_ELT(model, (R_xlen_t)i, Rf_mkCharCE(gidx_fc_batch_model(b, i), CE_UTF8));
+        INTEGER(last)[i] = gidx_fc_batch_last_year(b, i);
+        for (k = 0; k < w; k++)   /* column-major: element (i, k) */
+            REAL(vals)[i + k * ns] = si == GIDX_OK ? row[k] : NA_REAL;
+    }
+    gidx_fc_batch_free(b);
+    names = PROTECT(Rf_allocVector(STRSXP, 5));
+    SET_STRING_ELT(names, 0, Rf_mkChar("status"));
+    SET_STRING_ELT(names, 1, Rf_mkChar("message"));
+    SET_STRING_ELT(names, 2, Rf_mkChar("model"));
+    SET_STRING_ELT(names, 3, Rf_mkChar("last_year"));
+    SET_STRING_ELT(names, 4, Rf_mkChar("values"));
+    Rf_setAttrib(out, R_NamesSymbol, names);
+    UNPROTECT(2);
+    return out;
+}
 /* target, forecast, gap, prob, rate_needed, last_value, last_year */
 SEXP gidx_r_model_target(SEXP p, SEXP year, SEXP value, SEXP base_year, SEXP below)
 {

@@ -22,25 +22,20 @@
 #                     script), for tests/data/effects/smoking.csv and data/io/example
 #   GIDX_TOUR_OUTDIR  where the fan chart SVG is written (default: tempdir())
 
-builddir <- Sys.getenv("GIDX_R_BUILDDIR")
-if (nzchar(builddir)) {
-  suppressPackageStartupMessages(library(methods))
-  dyn.load(file.path(builddir, paste0("greenidx", .Platform$dynlib.ext)))
-  source(file.path(builddir, "greenidx.R"))
-  source(file.path(builddir, "greenidx_layer.R"))
-  for (f in setdiff(list.files(builddir, pattern = "\\.R$", full.names = TRUE),
-                    file.path(builddir, c("greenidx.R", "greenidx_layer.R"))))
-    source(f)
-} else {
-  suppressPackageStartupMessages(library(greenidx))
-}
-
 root <- Sys.getenv("GIDX_SOURCE_ROOT")
 if (!nzchar(root)) {
   script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
   root <- if (length(script)) file.path(dirname(normalizePath(script[1])), "..", "..") else "."
 }
 root <- normalizePath(root)
+builddir <- Sys.getenv("GIDX_R_BUILDDIR")
+if (nzchar(builddir)) {
+  source(file.path(root, "tests", "r", "load_build.R"))
+  gidx_load_build(builddir)
+} else {
+  suppressPackageStartupMessages(library(greenidx))
+}
+
 if (!dir.exists(file.path(root, "data", "io", "example")))
   stop(root, " is not the libgreenidx source tree: set GIDX_SOURCE_ROOT")
 outdir <- Sys.getenv("GIDX_TOUR_OUTDIR", tempdir())

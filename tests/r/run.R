@@ -3,13 +3,8 @@
 builddir <- Sys.getenv("GIDX_R_BUILDDIR")
 srcroot <- Sys.getenv("GIDX_SOURCE_ROOT")
 if (!nzchar(builddir) || !nzchar(srcroot)) stop("GIDX_R_BUILDDIR and GIDX_SOURCE_ROOT must be set")
-suppressPackageStartupMessages(library(methods))
-dyn.load(file.path(builddir, paste0("greenidx", .Platform$dynlib.ext)))
-source(file.path(builddir, "greenidx.R"))
-source(file.path(builddir, "greenidx_layer.R"))
-for (f in setdiff(list.files(builddir, pattern = "\\.R$", full.names = TRUE),
-                  file.path(builddir, c("greenidx.R", "greenidx_layer.R"))))
-  source(f)
+source(file.path(srcroot, "tests", "r", "load_build.R"))
+gidx_load_build(builddir)
 suppressPackageStartupMessages(library(testthat))
 res <- testthat::test_dir(file.path(srcroot, "tests", "r", "testthat"),
                           reporter = "summary", stop_on_failure = FALSE)

@@ -53,6 +53,52 @@ gidx_forecast <- function(years, y, h, method = "auto", levels = c(80, 95), ...)
   gidx_model_forecast_r(gidx_model_fit_r(years, y, method, ...), h, levels)
 }
 
+#' Forecast every series of a long data.frame in one library call
+#' (gidx_fc_batch_run, thread-safe; results do not depend on the thread
+#' count). Returns list(forecasts, errors): a long data.frame (id, year,
+#' model, mean, lo<level>, hi<level>) and a named character vector of the
+#' messages of the series that failed (the others are unaffected).
+#' @param frame a long data.frame with one row per series and year
+#' @param h number of years ahead
+#' @param id_col the series id column
+#' @param time_col the year column
+#' @param value_col the value column (NA = missing)
+#' @param method the forecasting method for every series (default auto)
+#' @param levels interval levels in percent
+#' @param calibrate TRUE to widen the intervals from each series' rolling-origin errors
+#' @param seed random seed for simulated intervals
+#' @param threads threads to use
+gidx_forecast_many <- function(frame, h, id_col = "series_id", time_col = "timestamp",
+                               value_col = "value", method = "auto", levels = c(80, 95),
+                               calibrate = TRUE, seed = 42L, threads = 1L) {
+  if (!method %in% names(.gidx_fc_methods)) stop("unknown method '", method, "'")
+  ids <- as.character(frame[[id_col]])
+  uniq <- unique(ids)
+  code <- match(ids, uniq)
+  o <- order(code, frame[[time_col]], method = "radix")
+  counts <- tabulate(code, nbins = length(uniq))
+  h <- as.integer(h)
+  L <- length(levels)
+  b <- gidx_check(gidx_r_fc_batch(as.integer(frame[[time_col]][o]), as.numeric(frame[[value_col]][o]),
+                                  as.integer(c(0L, cumsum(counts))), .gidx_fc_methods[[method]],
+                                  as.integer(calibrate), as.integer(seed), h, as.numeric(levels),
+                                  as.integer(threads)))
+  ok <- which(b$status == 0L)
+  errors <- stats::setNames(b$message[-ok], uniq[-ok])
+  if (length(ok) == 0L) errors <- stats::setNames(b$message, uniq)
+  v <- b$values[ok, , drop = FALSE]
+  out <- data.frame(id = rep(uniq[ok], each = h),
+                    year = as.vector(t(outer(b$last_year[ok], seq_len(h), "+"))),
+                    model = rep(b$model[ok], each = h),
+                    mean = as.vector(t(v[, seq_len(h), drop = FALSE])), stringsAsFactors = FALSE)
+  names(out)[1] <- id_col
+  for (i in seq_len(L)) {
+    out[[paste0("lo", levels[i])]] <- as.vector(t(v[, h + (i - 1) * h + seq_len(h), drop = FALSE]))
+    out[[paste0("hi", levels[i])]] <- as.vector(t(v[, h + h * L + (i - 1) * h + seq_len(h), drop = FALSE]))
+  }
+  list(forecasts = out, errors = errors)
+}
+
 #' Target evaluation: absolute value, or a relative cut from base_year.
 #' @param model a fitted model from gidx_model_fit_r()
 #' @param year the target year

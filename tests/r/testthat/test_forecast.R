@@ -39,3 +39,24 @@ test_that("a too-short series is an R condition with the C message", {
   expect_s3_class(err, "gidx_etooshort")
   expect_match(conditionMessage(err), "2 observed values")
 })
+
+test_that("batch forecasts isolate failures and equal one-by-one fits", {
+  df <- data.frame(series_id = c(rep("A", 5), rep("B", 2), rep("C", 6)),
+                   timestamp = c(2010:2014, 2020:2021, 2010:2015),
+                   value = c(1, 2, 4, 7, 11, 3, 4, 50, 47, 45, 44, 40, 39))
+  r <- gidx_forecast_many(df[nrow(df):1, ], 3, method = "drift", levels = 80, calibrate = FALSE,
+                          threads = 2L)
+  expect_equal(names(r$errors), "B")
+  expect_match(r$errors[["B"]], "2 observed values")
+  a <- r$forecasts[r$forecasts$series_id == "A", ]
+  # drift by hand: last 11 plus (11 - 1) / 4 per year
+  expect_equal(a$mean, c(13.5, 16.0, 18.5), tolerance = 1e-12)
+  expect_equal(r$forecasts$year[r$forecasts$series_id == "C"], 2016:2018)
+  one <- gidx_forecast(2010:2015, c(50, 47, 45, 44, 40, 39), 3, method = "drift", levels = 80,
+                       calibrate = FALSE)
+  cc <- r$forecasts[r$forecasts$series_id == "C", ]
+  expect_equal(cc$mean, one$mean, tolerance = 0)
+  expect_equal(cc$lo80, one$lo80, tolerance = 0)
+  expect_equal(cc$hi80, one$hi80, tolerance = 0)
+  expect_equal(unique(cc$model), "Random walk with drift")
+})
