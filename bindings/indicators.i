@@ -119,6 +119,57 @@ done:
     return rc;
 }
 
+/* A formula over every region and year of a dataset, region-major: values
+ * (NaN where missing) into vals[nregions * nyears] and, if reasons is not
+ * NULL, the reason of each missing value into a malloc'ed text of one line
+ * per cell ("" where present). */
+static gidx_status gidx_bind_formula_grid(double *vals, char **reasons, const gidx_formula *f,
+                                          const gidx_dataset *ds)
+{
+    size_t nr, ny, r, y, k = 0, len = 0, cap = 256;
+    char why[512], *buf = NULL;
+    gidx_status rc;
+    if (reasons != NULL) {
+        *reasons = NULL;
+        if ((buf = malloc(cap)) == NULL)
+            return gidx_error_set(GIDX_ENOMEM, "out of memory");
+    }
+    nr = gidx_dataset_nregions(ds);
+    ny = gidx_dataset_nyears(ds);
+    for (r = 0; r < nr; r++)
+        for (y = 0; y < ny; y++, k++) {
+            size_t n;
+            why[0] = '\0';
+            rc = gidx_formula_eval(&vals[k], why, sizeof why, f, ds, gidx_dataset_region(ds, r),
+                                   gidx_dataset_year(ds, y), NULL);
+            if (rc != GIDX_OK) {
+                free(buf);
+                return rc;
+            }
+            if (buf == NULL)
+                continue;
+            n = strlen(why);
+            if (len + n + 2 > cap) {
+                char *nb;
+                while (len + n + 2 > cap)
+                    cap *= 2;
+                if ((nb = realloc(buf, cap)) == NULL) {
+                    free(buf);
+                    return gidx_error_set(GIDX_ENOMEM, "out of memory");
+                }
+                buf = nb;
+            }
+            for (n = 0; why[n] != '\0'; n++)
+                buf[len++] = why[n] == '\n' ? ' ' : why[n];
+            buf[len++] = '\n';
+        }
+    if (buf != NULL) {
+        buf[len] = '\0';
+        *reasons = buf;
+    }
+    return GIDX_OK;
+}
+
 /* Render into a malloc'ed string. */
 #define GIDX_BIND_RENDER(CALL_NULL, CALL_BUF)                                  \
     do {                                                                       \
@@ -167,7 +218,13 @@ enum gidx_ind_format { GIDX_IND_TEXT = 0, GIDX_IND_CSV = 1, GIDX_IND_JSON = 2 };
 GIDX_HANDLE(gidx_catalog, gidx_catalog_free)
 GIDX_HANDLE(gidx_panel, gidx_panel_free)
 GIDX_HANDLE(gidx_validation, gidx_validation_free)
+GIDX_HANDLE(gidx_formula, gidx_formula_free)
 %cstring_output_allocate(char **text, free(*$1));
+
+gidx_status gidx_formula_parse(gidx_formula **out, const char *text);
+const char *gidx_formula_text(const gidx_formula *f);
+size_t gidx_formula_nvariables(const gidx_formula *f);
+const char *gidx_formula_variable(const gidx_formula *f, size_t i);
 
 gidx_status gidx_catalog_default(gidx_catalog **out);
 gidx_status gidx_catalog_load_json(gidx_catalog **out, const char *path);
@@ -183,6 +240,8 @@ size_t gidx_validation_nfindings(const gidx_validation *v);
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *vidx, size_t nvidx) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *vals, size_t nvals) };
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *cube_out, size_t ncube) };
+%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *grid_out, size_t ngrid) };
+%apply double *OUTPUT { double *fval };
 %inline %{
 gidx_status gidx_py_catalog_parse(gidx_catalog **out, const char *text)
 {
@@ -327,6 +386,45 @@ gidx_status gidx_py_panel_cube(double *cube_out, size_t ncube, const gidx_panel 
                 gidx_dataset_get(&cube_out[k++], NULL, ds, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
                                  gidx_indicator_id(gidx_catalog_indicator(cat, i)));
     return GIDX_OK;
+}
+/* One value of a formula and the reason when it is missing ("" otherwise). */
+gidx_status gidx_py_formula_eval(double *fval, char **text, const gidx_formula *f, const gidx_dataset *ds,
+                                 const char *region, int year)
+{
+    char why[512];
+    gidx_status rc;
+    *text = NULL;
+    why[0] = '\0';
+    rc = gidx_formula_eval(fval, why, sizeof why, f, ds, region, year, NULL);
+    if (rc == GIDX_OK && (*text = strdup(why)) == NULL)
+        rc = gidx_error_set(GIDX_ENOMEM, "out of memory");
+    return rc;
+}
+
+/* A formula over every region x year of a dataset (gidx_bind_formula_grid). */
+gidx_status gidx_py_formula_grid(double *grid_out, size_t ngrid, const gidx_formula *f, const gidx_dataset *ds)
+{
+    if (f == NULL || ds == NULL)
+        return gidx_formula_eval(NULL, NULL, 0, NULL, NULL, NULL, 0, NULL);
+    if (ngrid != gidx_dataset_nregions(ds) * gidx_dataset_nyears(ds))
+        return gidx_error_set(GIDX_EBUFS, "formula grid: wrong size");
+    return gidx_bind_formula_grid(grid_out, NULL, f, ds);
+}
+
+/* The reasons of gidx_py_formula_grid(), one line per cell. */
+gidx_status gidx_py_formula_grid_reasons(char **text, const gidx_formula *f, const gidx_dataset *ds)
+{
+    double *v;
+    gidx_status rc;
+    *text = NULL;
+    if (f == NULL || ds == NULL)
+        return gidx_formula_eval(NULL, NULL, 0, NULL, NULL, NULL, 0, NULL);
+    v = malloc((gidx_dataset_nregions(ds) * gidx_dataset_nyears(ds) + 1) * sizeof *v);
+    if (v == NULL)
+        return gidx_error_set(GIDX_ENOMEM, "out of memory");
+    rc = gidx_bind_formula_grid(v, text, f, ds);
+    free(v);
+    return rc;
 }
 gidx_status gidx_py_validation_new(gidx_validation **out, const gidx_panel *p, double z,
                                    double skew, double kurt, double r, double tol)
@@ -499,6 +597,92 @@ SEXP gidx_r_panel_frame(SEXP panel)
     SET_STRING_ELT(names, 2, Rf_mkChar("year"));
     SET_STRING_ELT(names, 3, Rf_mkChar("indicator"));
     SET_STRING_ELT(names, 4, Rf_mkChar("value"));
+    Rf_setAttrib(out, R_NamesSymbol, names);
+    UNPROTECT(2);
+    return out;
+}
+
+static void gidx_r_fin_formula(SEXP p)
+{
+    gidx_formula_free((gidx_formula *)R_ExternalPtrAddr(p));
+    R_ClearExternalPtr(p);
+}
+
+/* A parsed formula (external pointer "gidx_formula"). */
+SEXP gidx_r_formula(SEXP text)
+{
+    gidx_formula *f = NULL;
+    gidx_status rc;
+    if (!Rf_isString(text) || XLENGTH(text) != 1)
+        return gidx_r_status(gidx_formula_parse(NULL, NULL));
+    rc = gidx_formula_parse(&f, Rf_translateCharUTF8(STRING_ELT(text, 0)));
+    if (rc != GIDX_OK)
+        return gidx_r_status(rc);
+    return gidx_r_wrap(f, "gidx_formula", gidx_r_fin_formula);
+}
+
+/* c(text, variable names...) */
+SEXP gidx_r_formula_info(SEXP p)
+{
+    gidx_formula *f = gidx_r_ind_ptr(p, "gidx_formula");
+    size_t i, n;
+    SEXP out;
+    if (f == NULL)
+        return gidx_r_status(gidx_formula_parse(NULL, NULL));
+    n = gidx_formula_nvariables(f);
+    out = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)(n + 1)));
+    SET_STRING_ELT(out, 0, Rf_mkCharCE(gidx_formula_text(f), CE_UTF8));
+    for (i = 0; i < n; i++)
+        SET_STRING_ELT(out, (R_xlen_t)(i + 1), Rf_mkCharCE(gidx_formula_variable(f, i), CE_UTF8));
+    UNPROTECT(1);
+    return out;
+}
+
+/* The formula over every region x year of a dataset:
+ * list(region, year, value, reason), region-major. */
+SEXP gidx_r_formula_grid(SEXP p, SEXP dsp)
+{
+    gidx_formula *f = gidx_r_ind_ptr(p, "gidx_formula");
+    gidx_dataset *ds = gidx_r_dataset_ptr(dsp);
+    size_t nr, ny, r, y, k = 0;
+    char *why = NULL, *line;
+    gidx_status rc;
+    SEXP out, reg, yr, val, rs, names;
+    if (f == NULL || ds == NULL)
+        return gidx_r_status(gidx_formula_eval(NULL, NULL, 0, NULL, NULL, NULL, 0, NULL));
+    nr = gidx_dataset_nregions(ds);
+    ny = gidx_dataset_nyears(ds);
+    out = PROTECT(Rf_allocVector(VECSXP, 4));
+    reg = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny));
+    SET_VECTOR_ELT(out, 0, reg);
+    yr = Rf_allocVector(INTSXP, (R_xlen_t)(nr * ny));
+    SET_VECTOR_ELT(out, 1, yr);
+    val = Rf_allocVector(REALSXP, (R_xlen_t)(nr * ny));
+    SET_VECTOR_ELT(out, 2, val);
+    rs = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny));
+    SET_VECTOR_ELT(out, 3, rs);
+    if ((rc = gidx_bind_formula_grid(REAL(val), &why, f, ds)) != GIDX_OK) {
+        UNPROTECT(1);
+        return gidx_r_status(rc);
+    }
+    line = why;
+    for (r = 0; r < nr; r++)
+        for (y = 0; y < ny; y++, k++) {
+            char *nl = strchr(line, '\n');
+            *nl = '\0';
+            SET_STRING_ELT(reg, (R_xlen_t)k, Rf_mkCharCE(gidx_dataset_region(ds, r), CE_UTF8));
+            INTEGER(yr)[k] = gidx_dataset_year(ds, y);
+            if (REAL(val)[k] != REAL(val)[k])
+                REAL(val)[k] = NA_REAL;
+            SET_STRING_ELT(rs, (R_xlen_t)k, line[0] ? Rf_mkCharCE(line, CE_UTF8) : NA_STRING);
+            line = nl + 1;
+        }
+    free(why);
+    names = PROTECT(Rf_allocVector(STRSXP, 4));
+    SET_STRING_ELT(names, 0, Rf_mkChar("region"));
+    SET_STRING_ELT(names, 1, Rf_mkChar("year"));
+    SET_STRING_ELT(names, 2, Rf_mkChar("value"));
+    SET_STRING_ELT(names, 3, Rf_mkChar("reason"));
     Rf_setAttrib(out, R_NamesSymbol, names);
     UNPROTECT(2);
     return out;

@@ -137,3 +137,24 @@ def test_columnar_data_errors_and_missing():
     with pytest.raises(gi.DataError) as e:
         gi.Panel(cat, bad)
     assert "row 2" in str(e.value)
+
+
+def test_formula_handle(test_data):
+    """One formula from Python: value, reason and the whole grid, against the
+    independent computation of expected_telemark.csv."""
+    want = pd.read_csv(test_data / "indicators" / "expected_telemark.csv", dtype={"region_code": str})
+    w = want[want.indicator == "ghg_per_capita"].set_index(["region_code", "year"])["value"]
+    f = gi.Formula("ghg_total / population")
+    assert f.variables == ["ghg_total", "population"] and str(f) == "ghg_total / population"
+    ds = gi.load_default()
+    v, why = f.evaluate(ds, "4003", 2023)
+    assert why is None and v == pytest.approx(w[("4003", 2023)], rel=1e-13)
+    v, why = gi.Formula("ghg_total / gdp").evaluate(ds, "4003", 2023)
+    assert math.isnan(v) and why == "variable gdp not in dataset"
+    g = f.to_frame(ds).set_index(["region", "year"])
+    got = g.loc[w.index, "value"]
+    np.testing.assert_allclose(got.to_numpy(), w.to_numpy(), rtol=1e-12)
+    assert g.loc[("4003", 2026), "reason"] == "ghg_total missing for 4003 2026"
+    with pytest.raises(gi.ParseError) as e:
+        gi.Formula("(x")
+    assert "column 3" in str(e.value)

@@ -15,7 +15,7 @@ import numpy as _np
 from . import capi as _capi
 from ._handle import Handle as _Handle
 
-__all__ = ["Catalog", "Panel", "Validation", "TEXT", "CSV", "JSON"]
+__all__ = ["Catalog", "Formula", "Panel", "Validation", "TEXT", "CSV", "JSON"]
 
 TEXT = _capi.GIDX_IND_TEXT
 CSV = _capi.GIDX_IND_CSV
@@ -165,6 +165,57 @@ class Panel(_Handle):
         """The validation report of this panel (see :class:`Validation`)."""
         return Validation(_capi.gidx_py_validation_new(self._h, z_threshold, skew_limit,
                                                        kurt_limit, r_limit, sum_tolerance))
+
+
+class Formula(_Handle):
+    """One indicator formula (wraps ``gidx_formula``), e.g.
+    ``Formula("100 * (ghg_total / base(ghg_total, 2009) - 1)")``: the
+    language of the catalogue (docs/indicators.md), evaluated on a
+    :class:`greenidx.Dataset`. A syntax error raises ``ParseError`` naming
+    the column."""
+
+    def __init__(self, text):
+        self._h = _capi.gidx_formula_parse(str(text))
+
+    @property
+    def text(self):
+        return _capi.gidx_formula_text(self._h)
+
+    @property
+    def variables(self):
+        """The variables the formula reads, in order of first use."""
+        return [_capi.gidx_formula_variable(self._h, i)
+                for i in range(_capi.gidx_formula_nvariables(self._h))]
+
+    def evaluate(self, data, region, year):
+        """``(value, reason)`` for one region and year; a missing value is
+        NaN with the reason ("population missing for 4003 2011"), else the
+        reason is None."""
+        v, why = _capi.gidx_py_formula_eval(self._h, _dataset_handle(data), str(region), int(year))
+        return v, (why or None)
+
+    def to_frame(self, data):
+        """The formula for every region and year of ``data``: a DataFrame
+        with columns region, year, value and reason."""
+        import pandas as pd
+        h = _dataset_handle(data)
+        regions = [_capi.gidx_dataset_region(h, i) for i in range(_capi.gidx_dataset_nregions(h))]
+        years = [_capi.gidx_dataset_year(h, i) for i in range(_capi.gidx_dataset_nyears(h))]
+        values = _capi.gidx_py_formula_grid(len(regions) * len(years), self._h, h)
+        reasons = _capi.gidx_py_formula_grid_reasons(self._h, h).split("\n")[:-1]
+        return pd.DataFrame({"region": _np.repeat(_np.array(regions, dtype=object), len(years)),
+                             "year": _np.tile(_np.array(years, dtype=_np.int64), len(regions)),
+                             "value": values, "reason": [r if r else None for r in reasons]})
+
+    def __str__(self):
+        return self.text
+
+
+def _dataset_handle(data):
+    h = getattr(data, "handle", data)
+    if h is None:
+        raise ValueError("the dataset is closed")
+    return h
 
 
 class Validation(_Handle):

@@ -88,3 +88,22 @@ gidx_validate <- function(indicators) {
        alpha_standardized = stats::setNames(alpha_std$value, alpha_std$indicator),
        text = gidx_check(gidx_r_validation_render(v, 0L)))
 }
+
+#' Parse one indicator formula in the catalogue's formula language, e.g.
+#' "100 * (ghg_total / base(ghg_total, 2009) - 1)": a list with the text,
+#' the variables it reads and the parsed handle. A syntax error is a
+#' gidx_eparse condition naming the column.
+#' @param text the formula
+gidx_formula <- function(text) {
+  p <- gidx_check(gidx_r_formula(as.character(text)))
+  info <- gidx_check(gidx_r_formula_info(p))
+  structure(list(ptr = p, text = info[1], variables = info[-1]), class = "gidx_formula")
+}
+
+#' Evaluate a formula for every region and year of a dataset: a data.frame
+#' with region, year, value (NA where missing) and reason (why it is missing).
+#' @param formula a formula from gidx_formula()
+#' @param data a dataset (gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
+gidx_formula_eval <- function(formula, data) {
+  as.data.frame(gidx_check(gidx_r_formula_grid(formula$ptr, data)), stringsAsFactors = FALSE)
+}

@@ -77,3 +77,18 @@ test_that("data frames reach the library as columns: NA, duplicates, empty regio
   err <- tryCatch(gidx_indicators(d, cat), error = function(e) e)
   expect_s3_class(err, "gidx_edata")
 })
+
+test_that("a single formula evaluates on a dataset with reasons", {
+  f <- gidx_formula("ghg_total / population")
+  expect_equal(f$variables, c("ghg_total", "population"))
+  g <- gidx_formula_eval(f, gidx_load_default())
+  # tests/data/indicators/expected_telemark.csv (independent computation from the raw files)
+  expect_equal(g$value[g$region == "4003" & g$year == 2023], 2.0798306630427015, tolerance = 1e-13)
+  miss <- g[g$region == "4003" & g$year == 2026, ]
+  expect_true(is.na(miss$value))
+  expect_match(miss$reason, "ghg_total missing for 4003 2026")
+  expect_true(is.na(g$reason[g$region == "4003" & g$year == 2023]))
+  err <- tryCatch(gidx_formula("(x"), error = function(e) e)
+  expect_s3_class(err, "gidx_eparse")
+  expect_match(conditionMessage(err), "column 3")
+})
