@@ -269,10 +269,16 @@ const char *gidx_sn2007_variable(size_t i);
 gidx_status gidx_py_io_model_regionalise_dataset(gidx_io_model **out, int *year_used,
                                                  const gidx_io_model *nat, const gidx_dataset *ds,
                                                  const char *region, int year, int method,
-                                                 double delta, const char *concordance)
+                                                 double delta, const char *concordance,
+                                                 const char *national_region)
 {
-    return gidx_io_model_regionalise_dataset(out, nat, ds, region, year, method, delta,
-                                             concordance[0] ? concordance : NULL, year_used);
+    gidx_io_region_options o = GIDX_IO_REGION_OPTIONS_INIT;
+    o.year = year;
+    o.method = method;
+    o.delta = delta;
+    o.concordance = concordance[0] ? concordance : NULL;
+    o.national_region = national_region[0] ? national_region : NULL;
+    return gidx_io_model_regionalise_dataset(out, year_used, nat, ds, region, &o);
 }
 
 /* gidx_io_region_employment(): the groups' values and the year used. */
@@ -623,12 +629,14 @@ SEXP gidx_r_io_result_text(SEXP p, SEXP format)
     return out;
 }
 
-/* gidx_io_model_regionalise_dataset(): list(model, year); concordance NULL or a path. */
+/* gidx_io_model_regionalise_dataset(): list(model, year); concordance and
+ * national_region NULL or a string. */
 SEXP gidx_r_io_model_regionalise_dataset(SEXP p, SEXP dsp, SEXP region, SEXP year, SEXP method,
-                                         SEXP delta, SEXP concordance)
+                                         SEXP delta, SEXP concordance, SEXP national_region)
 {
     gidx_io_model *m = gidx_r_io_model_ptr(p), *reg = NULL;
     gidx_dataset *ds = gidx_r_dataset_ptr(dsp);
+    gidx_io_region_options o = GIDX_IO_REGION_OPTIONS_INIT;
     const char *conc = NULL;
     int used = 0;
     gidx_status rc;
@@ -638,9 +646,13 @@ SEXP gidx_r_io_model_regionalise_dataset(SEXP p, SEXP dsp, SEXP region, SEXP yea
         return gidx_r_io_einval();
     if (Rf_isString(concordance) && XLENGTH(concordance) == 1)
         conc = Rf_translateCharUTF8(STRING_ELT(concordance, 0));
-    rc = gidx_io_model_regionalise_dataset(&reg, m, ds, Rf_translateCharUTF8(STRING_ELT(region, 0)),
-                                           INTEGER(year)[0], INTEGER(method)[0], REAL(delta)[0], conc,
-                                           &used);
+    o.year = INTEGER(year)[0];
+    o.method = INTEGER(method)[0];
+    o.delta = REAL(delta)[0];
+    o.concordance = conc;
+    if (Rf_isString(national_region) && XLENGTH(national_region) == 1)
+        o.national_region = Rf_translateCharUTF8(STRING_ELT(national_region, 0));
+    rc = gidx_io_model_regionalise_dataset(&reg, &used, m, ds, Rf_translateCharUTF8(STRING_ELT(region, 0)), &o);
     if (rc != GIDX_OK)
         return gidx_r_status(rc);
     out = PROTECT(Rf_allocVector(VECSXP, 2));

@@ -623,6 +623,7 @@ START_TEST(test_region_dataset)
                                         1.0349429103826835 };
     gidx_dataset *ds = NULL;
     gidx_io_model *nat = NULL, *reg = NULL, *mb = NULL;
+    gidx_io_region_options ro = GIDX_IO_REGION_OPTIONS_INIT;
     double e[16], A[16], mult[4];
     size_t g, i;
     int y = 0;
@@ -655,8 +656,9 @@ START_TEST(test_region_dataset)
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "1999"));
     /* the regionalised table and its multipliers */
     ck_assert_int_eq(gidx_io_model_load(&nat, datapath("sn2007")), GIDX_OK);
-    ck_assert_msg(gidx_io_model_regionalise_dataset(&reg, nat, ds, "Skien", 2023, GIDX_IO_FLQ, 0.3, NULL, &y) ==
-                  GIDX_OK, "%s", gidx_error_last()->message);
+    ro.year = 2023;
+    ck_assert_msg(gidx_io_model_regionalise_dataset(&reg, &y, nat, ds, "Skien", &ro) == GIDX_OK, "%s",
+                  gidx_error_last()->message);
     ck_assert_int_eq(y, 2023);
     ck_assert_int_eq(gidx_io_model_coefficients(A, 16, reg), GIDX_OK);
     for (i = 0; i < 16; i++)
@@ -666,26 +668,51 @@ START_TEST(test_region_dataset)
         ck_assert_double_eq_tol(mult[i], ref_mult[i], 1e-12);
     gidx_io_model_free(reg);
     reg = NULL;
+    /* the county 40 (Telemark, the sum of its municipalities) as the
+     * national side: region_reference.py, national="county" */
+    {
+        static const double ref_mult40[4] = { 1.214635854565763, 1.2399124572701727, 1.0923567253151676,
+                                              1.0789213128521349 };
+        ro.national_region = "Telemark";
+        ck_assert_msg(gidx_io_model_regionalise_dataset(&reg, &y, nat, ds, "Skien", &ro) == GIDX_OK, "%s",
+                      gidx_error_last()->message);
+        ck_assert_int_eq(gidx_io_model_coefficients(A, 16, reg), GIDX_OK);
+        ck_assert_double_eq_tol(A[0], 0.12670425157572615, 1e-15);
+        ck_assert_double_eq_tol(A[15], 0.025833287891891713, 1e-15);
+        ck_assert_int_eq(gidx_io_model_multipliers(mult, 4, reg, GIDX_IO_OUTPUT, 1), GIDX_OK);
+        for (i = 0; i < 4; i++)
+            ck_assert_double_eq_tol(mult[i], ref_mult40[i], 1e-12);
+        gidx_io_model_free(reg);
+        reg = NULL;
+        /* the region must lie inside the national side */
+        ro.national_region = "Skien";
+        ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, nat, ds, "40", &ro), GIDX_EDATA);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "exceeds that of Skien"));
+        ro.national_region = "Oslo";
+        ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, nat, ds, "Skien", &ro), GIDX_ENOTFOUND);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "national region"));
+        ro.national_region = NULL;
+    }
     /* a sector that is no SN2007 code or group, without a concordance */
     mb = mb_model();
-    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 0, GIDX_IO_FLQ, 0.3, NULL, &y),
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, mb, ds, "Skien", NULL),
                      GIDX_ESTATE); /* mb_model() has no employment satellite */
     gidx_io_model_free(mb);
     ck_assert_int_eq(gidx_io_model_load(&mb, datapath("mb")), GIDX_OK);
-    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 0, GIDX_IO_FLQ, 0.3, NULL, &y),
-                     GIDX_ENOTFOUND);
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, mb, ds, "Skien", NULL), GIDX_ENOTFOUND);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Agriculture"));
     /* through a concordance: Skien's 2,145 in Industri exceed the invented 15 */
-    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 2023, GIDX_IO_FLQ, 0.3,
-                                                       datapath("mb_sn2007.csv"), &y), GIDX_EDATA);
+    ro.concordance = datapath("mb_sn2007.csv");
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, mb, ds, "Skien", &ro), GIDX_EDATA);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Jordbruk"));
-    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, mb, ds, "Skien", 2023, GIDX_IO_FLQ, 0.3,
-                                                       datapath("bad_sn2007.csv"), &y), GIDX_ENOTFOUND);
+    ro.concordance = datapath("bad_sn2007.csv");
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, mb, ds, "Skien", &ro), GIDX_ENOTFOUND);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "bad_sn2007.csv:2"));
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Fishing"));
     ck_assert_ptr_null(reg);
-    ck_assert_int_eq(gidx_io_model_regionalise_dataset(NULL, nat, ds, "Skien", 0, GIDX_IO_FLQ, 0.3, NULL, &y),
-                     GIDX_EINVAL);
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(NULL, &y, nat, ds, "Skien", NULL), GIDX_EINVAL);
+    ro.version = 2;
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &y, nat, ds, "Skien", &ro), GIDX_EINVAL);
     gidx_io_model_free(mb);
     gidx_io_model_free(nat);
     gidx_dataset_free(ds);

@@ -16,7 +16,8 @@
 static const char usage[] =
     "Usage: greenidx ripple --io PATH --shock SECTOR=AMOUNT[,SECTOR=AMOUNT...]\n"
     "                       [--type 1|2] [--format table|csv|json] [--output FILE]\n"
-    "                       [--region CODE|NAME [--year Y] [--data PATH] |\n"
+    "                       [--region CODE|NAME [--national-region CODE|NAME] [--year Y]\n"
+    "                        [--data PATH] |\n"
     "                        --region-employment FILE --national-employment FILE]\n"
     "                       [--concordance FILE] [--lq slq|cilq|flq] [--delta 0.3]\n\n"
     "Ripple effects (ringvirkninger) of a change in final demand, by the\n"
@@ -42,6 +43,10 @@ static const char usage[] =
     "                   the national employment of the table's own satellites.csv\n"
     "                   (sectors named by SN2007 codes such as 10-12 or 68A, or group\n"
     "                   labels; otherwise give --concordance with such industries)\n"
+    "  --national-region CODE|NAME\n"
+    "                   take the national side from this region of the dataset (a\n"
+    "                   county, or the whole country when the data hold it) instead\n"
+    "                   of the table's satellites\n"
     "  --year Y         employment year (default: the latest with all groups)\n"
     "  --data PATH      the dataset (default: the embedded Telemark data)\n";
 
@@ -129,16 +134,17 @@ static int regionalise(gidx_io_model **m, const char *remp, const char *nemp, co
 }
 
 /* --region: the dataset's employment of the region against the national
- * employment of the table's satellites (gidx_io_model_regionalise_dataset). */
-static int regionalise_for(gidx_io_model **m, const char *region, int year, const char *data,
-                           const char *conc, int method, double delta)
+ * employment of the table's satellites or of --national-region
+ * (gidx_io_model_regionalise_dataset). */
+static int regionalise_for(gidx_io_model **m, const char *region, const char *data,
+                           const gidx_io_region_options *ro)
 {
     gidx_dataset *ds = NULL;
     gidx_io_model *reg = NULL;
     int used = 0;
     gidx_status rc = gidx_dataset_load(&ds, data);
     if (rc == GIDX_OK)
-        rc = gidx_io_model_regionalise_dataset(&reg, *m, ds, region, year, method, delta, conc, &used);
+        rc = gidx_io_model_regionalise_dataset(&reg, &used, *m, ds, region, ro);
     gidx_dataset_free(ds);
     if (rc != GIDX_OK)
         return gidx_cli_fail("ripple", rc);
@@ -153,7 +159,8 @@ static int run(int argc, char **argv)
     const gidx_cli_command *c = &gidx_cli_cmd_ripple;
     const char *io = NULL, *type_s = NULL, *format_s = "table", *output = NULL, *region = NULL;
     const char *remp = NULL, *nemp = NULL, *conc = NULL, *lq_s = "flq", *delta_s = NULL;
-    const char *year_s = NULL, *data = NULL;
+    const char *year_s = NULL, *data = NULL, *nregion = NULL;
+    gidx_io_region_options ro = GIDX_IO_REGION_OPTIONS_INIT;
     const char *shocks[64];
     int nshocks = 0, i, missing, format, method, ex;
     long type = 1, year = 0;
@@ -177,6 +184,7 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--region", 1, &region, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--year", 1, &year_s, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--data", 1, &data, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--national-region", 1, &nregion, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--lq", 1, &lq_s, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--delta", 1, &delta_s, &missing)) {
             if (missing)
@@ -219,8 +227,8 @@ static int run(int argc, char **argv)
         return gidx_cli_usage_error(c, "--region-employment and --national-employment go together");
     if (region != NULL && remp != NULL)
         return gidx_cli_usage_error(c, "--region and --region-employment exclude each other");
-    if (region == NULL && (year_s != NULL || data != NULL))
-        return gidx_cli_usage_error(c, "--year and --data go with --region");
+    if (region == NULL && (year_s != NULL || data != NULL || nregion != NULL))
+        return gidx_cli_usage_error(c, "--year, --data and --national-region go with --region");
     if (year_s != NULL && (gidx_cli_parse_int(year_s, &year) != 0 || year < 1 || year > 9999))
         return gidx_cli_usage_error(c, "--year must be a year, not '%s'", year_s);
 
@@ -229,7 +237,12 @@ static int run(int argc, char **argv)
         return gidx_cli_fail("ripple", rc);
     if (remp != NULL && (ex = regionalise(&m, remp, nemp, conc, method, delta)) != GIDX_EXIT_OK)
         goto done_ex;
-    if (region != NULL && (ex = regionalise_for(&m, region, (int)year, data, conc, method, delta)) != GIDX_EXIT_OK)
+    ro.year = (int)year;
+    ro.method = method;
+    ro.delta = delta;
+    ro.concordance = conc;
+    ro.national_region = nregion;
+    if (region != NULL && (ex = regionalise_for(&m, region, data, &ro)) != GIDX_EXIT_OK)
         goto done_ex;
     df = calloc(gidx_io_model_nsectors(m), sizeof *df);
     if (df == NULL) {

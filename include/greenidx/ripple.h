@@ -532,40 +532,52 @@ GIDX_API gidx_status gidx_io_region_employment(double *values, size_t cap, int *
                                                const gidx_dataset *data, const char *region,
                                                int year);
 
+/** Options of gidx_io_model_regionalise_dataset(); initialise with ::GIDX_IO_REGION_OPTIONS_INIT. */
+typedef struct gidx_io_region_options {
+    unsigned version;            /**< must be 1 */
+    int year;                    /**< employment year; 0 = the latest with all groups present */
+    int method;                  /**< a ::gidx_io_lq_method (default FLQ) */
+    double delta;                /**< δ for FLQ, in [0, 1) (default 0.3, Flegg & Tohmo 2013) */
+    const char *concordance;     /**< `sector,industry` CSV mapping sectors to SN2007 codes or
+                                      group labels, or NULL to read the sector names as such */
+    const char *national_region; /**< a region of the dataset for the national side (e.g. a
+                                      county, or the whole country when the data hold it), or
+                                      NULL for the national table's employment satellite */
+} gidx_io_region_options;
+
+/** Default options: latest complete year, FLQ with δ = 0.3, no concordance, satellite employment. */
+#define GIDX_IO_REGION_OPTIONS_INIT { 1u, 0, GIDX_IO_FLQ, 0.3, NULL, NULL }
+
 /**
- * Regionalise a national model for a region of a dataset: the regional
- * employment by industry group comes from gidx_io_region_employment(), the
+ * Regionalise a national model for a region of a dataset. The regional
+ * employment by industry group comes from gidx_io_region_employment(); the
  * national employment by group from the national model's employment
  * satellite (totals: coefficient times output, summed over the sectors of
- * each group), and each sector's group from its SN2007 division code or
- * group label ("10-12", "68A", "Industri"; gidx_sn2007_find()) or from a
- * concordance CSV `sector,industry` whose industries are such codes or
- * labels. Only the groups some sector belongs to enter the quotients. Then
- * as gidx_io_model_regionalise().
+ * each group), or, with @c national_region, from that region of the dataset
+ * in the same year. Each sector's group comes from its SN2007 division code
+ * or group label ("10-12", "68A", "Industri"; gidx_sn2007_find()) or from
+ * the concordance. Only the groups some sector belongs to enter the
+ * quotients. Then as gidx_io_model_regionalise().
  *
- * @param out              out: the regional model; NULL on failure
- * @param national         a dense national model with total output and an
- *                         employment satellite
- * @param data             the dataset (e.g. gidx_dataset_load_default())
- * @param region           a region code or display name
- * @param year             the employment year, or 0 for the latest complete one
- * @param method           a ::gidx_io_lq_method
- * @param delta            δ for FLQ, in [0, 1)
- * @param concordance_path a concordance file, or NULL
- * @param year_used        out: the employment year used (may be NULL)
+ * @param out       out: the regional model; NULL on failure
+ * @param year_used out: the employment year used (may be NULL)
+ * @param national  a dense national model (with total output and an
+ *                  employment satellite unless @c national_region is given)
+ * @param data      the dataset (e.g. gidx_dataset_load_default())
+ * @param region    a region code or display name
+ * @param opt       options, or NULL for ::GIDX_IO_REGION_OPTIONS_INIT
  * @return ::GIDX_OK; ::GIDX_ESTATE when the model lacks output or an
- *         employment satellite; ::GIDX_ENOTFOUND naming a sector without a
- *         group, the region or a missing value; ::GIDX_EDATA naming the
- *         region, year and group whose regional employment exceeds the
- *         national; as gidx_io_model_regionalise().
+ *         employment satellite and no national region is named;
+ *         ::GIDX_ENOTFOUND naming a sector without a group, the region or
+ *         a missing value; ::GIDX_EDATA naming the region, year and group
+ *         whose regional employment exceeds the national; ::GIDX_EINVAL;
+ *         as gidx_io_model_regionalise().
  */
-GIDX_API gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out,
+GIDX_API gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_used,
                                                        const gidx_io_model *national,
                                                        const gidx_dataset *data,
-                                                       const char *region, int year,
-                                                       int method, double delta,
-                                                       const char *concordance_path,
-                                                       int *year_used);
+                                                       const char *region,
+                                                       const gidx_io_region_options *opt);
 
 #ifdef __cplusplus
 }

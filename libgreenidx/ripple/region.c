@@ -12,6 +12,9 @@
  * location quotients of lq.c (Flegg & Tohmo, Regional Studies 47(5), 2013,
  * 703-721; Miller & Blair 2009, sec. 8.2-8.3).
  *
+ * The national side may instead be another region of the dataset (a
+ * county, or "Hele landet" when the data hold it), for the same year.
+ *
  * Only the groups that some sector of the table belongs to enter the
  * quotients, so the regional and national totals of FLQ's lambda cover the
  * same industries: with a complete national table (all 64 industries) they
@@ -97,26 +100,31 @@ static gidx_status sn2007_resolve(size_t *g, const char *name, void *ctx)
     return gidx_sn2007_find(g, name);
 }
 
-gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, const gidx_io_model *national,
-                                              const gidx_dataset *data, const char *region, int year,
-                                              int method, double delta, const char *concordance_path,
-                                              int *year_used)
+gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_used,
+                                              const gidx_io_model *national, const gidx_dataset *data,
+                                              const char *region, const gidx_io_region_options *opt)
 {
+    const gidx_io_region_options dflt = GIDX_IO_REGION_OPTIONS_INIT;
     size_t K = gidx_sn2007_ngroups(), n, i, g, k = 0;
     size_t *grp = NULL, *slot = NULL;
-    double re16[64], *re = NULL, *ne = NULL;
-    const char *code = NULL;
-    int y = 0;
+    double re16[64], ne16[64], *re = NULL, *ne = NULL;
+    const char *code = NULL, *ncode = NULL, *whose;
+    int y = 0, yn = 0;
     gidx_status rc;
     if (out != NULL)
         *out = NULL;
     if (out == NULL || national == NULL || data == NULL || region == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_io_model_regionalise_dataset: NULL argument");
+    if (opt == NULL)
+        opt = &dflt;
+    if (opt->version != 1)
+        return gidx__error_set(GIDX_EINVAL, "gidx_io_region_options: version %u, expected 1", opt->version);
     n = national->n;
-    if (national->sat[GIDX_IO_EMPLOYMENT] == NULL || national->x == NULL)
+    if (opt->national_region == NULL && (national->sat[GIDX_IO_EMPLOYMENT] == NULL || national->x == NULL))
         return gidx__error_set(GIDX_ESTATE, "regionalisation: the national table has no %s; the national "
                                "employment by industry of the location quotients comes from its employment "
-                               "satellite (satellites.csv, column employment)",
+                               "satellite (satellites.csv, column employment) unless a national region of "
+                               "the dataset is named",
                                national->x == NULL ? "total output" : "employment satellite");
     grp = gidx__malloc(n * sizeof *grp);
     slot = gidx__malloc(K * sizeof *slot);
@@ -126,8 +134,8 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, const gidx_io
         rc = GIDX_ENOMEM;
         goto done;
     }
-    if (concordance_path != NULL) {
-        if ((rc = gidx__io_concordance_map(grp, national, concordance_path, sn2007_resolve, NULL)) != GIDX_OK)
+    if (opt->concordance != NULL) {
+        if ((rc = gidx__io_concordance_map(grp, national, opt->concordance, sn2007_resolve, NULL)) != GIDX_OK)
             goto done;
     } else {
         for (i = 0; i < n; i++)
@@ -137,9 +145,16 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, const gidx_io
                 goto done;
             }
     }
-    if ((rc = gidx_io_region_employment(re16, K, &y, data, region, year)) != GIDX_OK ||
+    if ((rc = gidx_io_region_employment(re16, K, &y, data, region, opt->year)) != GIDX_OK ||
         (rc = region_code(&code, data, region)) != GIDX_OK)
         goto done;
+    /* the national side from the dataset, for the same year */
+    if (opt->national_region != NULL &&
+        ((rc = gidx_io_region_employment(ne16, K, &yn, data, opt->national_region, y)) != GIDX_OK ||
+         (rc = region_code(&ncode, data, opt->national_region)) != GIDX_OK)) {
+        gidx__error_prefix("national region: ");
+        goto done;
+    }
     /* the groups the table covers, in group order */
     for (g = 0; g < K; g++)
         slot[g] = (size_t)-1;
@@ -149,23 +164,24 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, const gidx_io
         if (slot[g] == 0) {
             slot[g] = k;
             re[k] = re16[g];
-            ne[k] = 0.0;
+            ne[k] = ncode != NULL ? ne16[g] : 0.0;
             k++;
         }
     for (i = 0; i < n; i++) {
-        double e = national->sat[GIDX_IO_EMPLOYMENT][i] * national->x[i];
         grp[i] = slot[grp[i]];
-        ne[grp[i]] += e;
+        if (ncode == NULL)
+            ne[grp[i]] += national->sat[GIDX_IO_EMPLOYMENT][i] * national->x[i];
     }
+    whose = ncode != NULL ? gidx_dataset_region_name(data, ncode) : "the national table";
     for (g = 0; g < K; g++)
         if (slot[g] != (size_t)-1 && re[slot[g]] > ne[slot[g]]) {
-            rc = gidx__error_set(GIDX_EDATA, "region %s (%s), year %d: employment in '%s' (%g) exceeds the "
-                                 "national table's (%g); the national table must cover the whole country",
+            rc = gidx__error_set(GIDX_EDATA, "region %s (%s), year %d: employment in '%s' (%g) exceeds that "
+                                 "of %s (%g); the national side must contain the region",
                                  code, gidx_dataset_region_name(data, code), y, gidx_sn2007_group(g),
-                                 re[slot[g]], ne[slot[g]]);
+                                 re[slot[g]], whose, ne[slot[g]]);
             goto done;
         }
-    if ((rc = gidx_io_model_regionalise(out, national, method, delta, re, ne, k, grp)) != GIDX_OK) {
+    if ((rc = gidx_io_model_regionalise(out, national, opt->method, opt->delta, re, ne, k, grp)) != GIDX_OK) {
         gidx__error_prefix("region %s (%s), year %d: ", code, gidx_dataset_region_name(data, code), y);
         goto done;
     }

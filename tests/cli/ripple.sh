@@ -70,6 +70,12 @@ if [ -f "$T" ]; then
   [ "$a" = "$b" ] || fail "--region Skien differs from the employment files: $a / $b"
   echo "$a" | grep -q '^41-43,output,100,[0-9.]*,0,[0-9.]*,1.05885659' || fail "--region multiplier: $a"
 fi
+# the county as the national side: output multiplier of 41-43 1.2399124572701727
+# (region_reference.py, national="county")
+"$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=100 --region Skien --national-region 40 --year 2023 \
+    --format csv 2>/dev/null | grep -q '^41-43,output,100,[0-9.]*,0,[0-9.]*,1.23991245' || fail "--national-region"
+"$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=1 --national-region 40 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] || fail "--national-region without --region: exit $rc"
 # by code, the latest complete year (2025), the county 40, and JSON
 "$GREENIDX" ripple --io "$D/sn2007" --shock 47=10 --region 4003 2>"$tmp/e" >/dev/null || fail "--region 4003"
 grep -q "2025" "$tmp/e" || fail "--region default year: $(cat "$tmp/e")"

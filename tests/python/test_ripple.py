@@ -158,6 +158,11 @@ def test_regionalise_region(test_data):
         np.testing.assert_allclose(reg.multipliers("output"), mult, rtol=1e-12)
         _, year = nat.regionalise_region(ds, "4003")
         assert year == 2025
+        # Telemark (county 40) as the national side
+        *_, Ar40, mult40 = ref.compute("Skien", "2023", national="county")
+        reg40, _ = nat.regionalise_region(ds, "Skien", 2023, national_region="40")
+        np.testing.assert_allclose(reg40.coefficients(), Ar40, rtol=1e-13, atol=1e-17)
+        np.testing.assert_allclose(reg40.multipliers("output"), mult40, rtol=1e-12)
         with pytest.raises(gi.NotFoundError) as e:
             nat.regionalise_region(ds, "Oslo")
         assert "Oslo" in str(e.value)

@@ -199,15 +199,18 @@ class IOModel(_Handle):
         return IOModel(_capi.gidx_py_io_model_regionalise(
             self._h, _LQ[method.lower()], float(delta), _vec(regional), _vec(national), g))
 
-    def regionalise_region(self, data, region, year=0, method="flq", delta=0.3, concordance=None):
+    def regionalise_region(self, data, region, year=0, method="flq", delta=0.3, concordance=None,
+                           national_region=None):
         """A regional model for a region of a dataset: its employment by the
         SN2007 groups of SSB table 13470 against the national employment of
-        this model's employment satellite; sectors are matched to groups by
-        their SN2007 codes or labels, or through ``concordance`` (CSV
-        ``sector,industry``). Returns ``(model, year used)``."""
+        this model's employment satellite, or of ``national_region`` of the
+        same dataset; sectors are matched to groups by their SN2007 codes or
+        labels, or through ``concordance`` (CSV ``sector,industry``).
+        Returns ``(model, year used)``."""
         h, used = _capi.gidx_py_io_model_regionalise_dataset(
             self._h, _dataset_handle(data), str(region), int(year), _LQ[method.lower()], float(delta),
-            "" if concordance is None else str(concordance))
+            "" if concordance is None else str(concordance),
+            "" if national_region is None else str(national_region))
         return IOModel(h), used
 
     def industry_map(self, industries, concordance=None):

@@ -129,13 +129,16 @@ gidx_io_regionalise <- function(model, regional, national, method = "flq", delta
 #' @param method slq, cilq or flq
 #' @param delta the FLQ exponent
 #' @param concordance a concordance file, or NULL
+#' @param national_region a region of the dataset for the national side, or NULL for the satellite
 gidx_io_regionalise_region <- function(model, data, region, year = 0L, method = "flq", delta = 0.3,
-                                       concordance = NULL) {
+                                       concordance = NULL, national_region = NULL) {
   r <- gidx_check(gidx_r_io_model_regionalise_dataset(model, data, as.character(region),
                                                       as.integer(year), .gidx_io_lq(method),
                                                       as.numeric(delta),
                                                       if (is.null(concordance)) NULL
-                                                      else path.expand(as.character(concordance))))
+                                                      else path.expand(as.character(concordance)),
+                                                      if (is.null(national_region)) NULL
+                                                      else as.character(national_region)))
   list(model = r[[1]], year = r[[2]])
 }
 

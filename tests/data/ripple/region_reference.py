@@ -15,16 +15,24 @@ here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.join(here, "..", "..", "..")
 groups = ["Industri", "Bygge- og anleggsvirksomhet", "Varehandel, reparasjon av motorvogner",
           "Helse- og sosialtjenester"]
-def compute(region="Skien", year="2023"):
-    """Regional employment, SLQ, lambda*, regional A and type I output
-    multipliers, straight from the raw files."""
+def employment(region, year):
+    """Employment by the four groups from the raw SSB 13470 extract; region
+    None sums the 17 municipalities (the county 40, Telemark)."""
     with open(os.path.join(root, "data", "telemark", "employment_by_industry.csv"), encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["region"] == region and r["år"] == year]
-    emp = {r["næring (SN2007)"]: float(r["value"]) for r in rows}
-    re = np.array([emp[g] for g in groups])
+        rows = [r for r in csv.DictReader(f) if (region is None or r["region"] == region) and r["år"] == year]
+    return np.array([sum(float(r["value"]) for r in rows if r["næring (SN2007)"] == g) for g in groups])
+
+
+def compute(region="Skien", year="2023", national=None):
+    """Regional employment, SLQ, lambda*, regional A and type I output
+    multipliers, straight from the raw files. national: None for the
+    table's employment satellite, "county" for Telemark (the sum of its
+    municipalities) as the national side."""
+    re = employment(region, year)
     Z = np.array([[float(v) for v in r[1:]] for r in read("Z.csv")[1:]])
     x = np.array([float(r[1]) for r in read("x.csv")[1:]])
-    ne = np.array([float(r[1]) for r in read("satellites.csv")[1:]])   # one sector per group here
+    ne = (employment(None, year) if national == "county"
+          else np.array([float(r[1]) for r in read("satellites.csv")[1:]]))   # one sector per group here
     A = Z / x
     tr, tn = re.sum(), ne.sum()
     slq = (re / tr) / (ne / tn)
@@ -47,3 +55,9 @@ if __name__ == "__main__":
     print("lambda* =", lam)
     print("regional A =", Ar.ravel().tolist())
     print("type I output multipliers =", mult.tolist())
+    re, slq, lam, Ar, mult = compute(national="county")
+    print("Skien 2023 against Telemark (county 40) as the national side:")
+    print("  SLQ =", slq.tolist())
+    print("  lambda* =", lam)
+    print("  regional A =", Ar.ravel().tolist())
+    print("  type I output multipliers =", mult.tolist())

@@ -103,6 +103,13 @@ test_that("regionalisation for a region of the embedded data (--region)", {
   expect_equal(unname(gidx_io_coefficients(r$model)), unname(Ar), tolerance = 1e-13)
   expect_equal(unname(gidx_io_multipliers(r$model)), unname(colSums(solve(diag(4) - Ar))), tolerance = 1e-12)
   expect_equal(gidx_io_regionalise_region(nat, ds, "4003")$year, 2025L)
+  # Telemark (county 40, the sum of its municipalities) as the national side
+  ne40 <- vapply(groups, function(g) sum(raw$value[raw[["år"]] == 2023 & raw[["næring (SN2007)"]] == g]), 0)
+  slq40 <- (re / sum(re)) / (ne40 / sum(ne40))
+  flq40 <- outer(slq40, slq40, "/") * log2(1 + sum(re) / sum(ne40))^0.3
+  diag(flq40) <- slq40 * log2(1 + sum(re) / sum(ne40))^0.3
+  r40 <- gidx_io_regionalise_region(nat, ds, "Skien", 2023L, national_region = "40")
+  expect_equal(unname(gidx_io_coefficients(r40$model)), unname(A * pmin(flq40, 1)), tolerance = 1e-13)
   err <- tryCatch(gidx_io_regionalise_region(nat, ds, "Oslo"), error = function(e) e)
   expect_s3_class(err, "gidx_enotfound")
   expect_match(conditionMessage(err), "Oslo")
