@@ -159,6 +159,19 @@ START_TEST(test_dataset_roundtrip)
     ck_assert_int_eq(gidx_dataset_set_region_name(ds, "4003", "Skien"), GIDX_OK);
     ck_assert_str_eq(gidx_dataset_region_name(ds, "4003"), "Skien");
     ck_assert_str_eq(gidx_dataset_region_name(ds, "4005"), "4005");
+    {
+        /* by code, by display name (case-insensitive), or a code without a name */
+        size_t r0, r1, r2, r3;
+        ck_assert_int_eq(gidx_dataset_match_region(&r0, ds, "4003"), GIDX_OK);
+        ck_assert_int_eq(gidx_dataset_match_region(&r1, ds, "skien"), GIDX_OK);
+        ck_assert_uint_eq(r0, r1);
+        ck_assert_str_eq(gidx_dataset_region(ds, r1), "4003");
+        ck_assert_int_eq(gidx_dataset_match_region(&r2, ds, "4005"), GIDX_OK);
+        ck_assert_str_eq(gidx_dataset_region(ds, r2), "4005");
+        ck_assert_int_eq(gidx_dataset_match_region(&r3, ds, "Bergen"), GIDX_ENOTFOUND);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "Bergen"));
+        ck_assert_int_eq(gidx_dataset_match_region(NULL, ds, "4003"), GIDX_EINVAL);
+    }
     ck_assert_int_eq(gidx_dataset_set_meta(ds, "source", "SSB 07459"), GIDX_OK);
     ck_assert_int_eq(gidx_dataset_copy(&cp, ds), GIDX_OK);
     gidx_dataset_free(ds);

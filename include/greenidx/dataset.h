@@ -107,6 +107,14 @@ GIDX_API size_t gidx_dataset_ncells(const gidx_dataset *ds);
 GIDX_API gidx_status gidx_dataset_find_region(size_t *i, const gidx_dataset *ds,
                                               const char *region);
 /**
+ * Position of a region given by its code or its display name: an exact
+ * code first, then the display name (or the code of a region without
+ * one), ASCII case-insensitive ("4003", "Skien", "skien").
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the region; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_dataset_match_region(size_t *i, const gidx_dataset *ds,
+                                               const char *code_or_name);
+/**
  * Position of a variable in the variable list.
  * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the variable.
  */

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/internal.h"
 #include "data_internal.h"
@@ -315,6 +316,24 @@ gidx_status gidx_dataset_find_region(size_t *i, const gidx_dataset *ds, const ch
     if (!gidx__strmap_get(ds->regions.index, region, i))
         return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the dataset", region);
     return GIDX_OK;
+}
+
+gidx_status gidx_dataset_match_region(size_t *i, const gidx_dataset *ds, const char *code_or_name)
+{
+    size_t k;
+    if (i == NULL || ds == NULL || code_or_name == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_match_region: NULL argument");
+    if (gidx__strmap_get(ds->regions.index, code_or_name, i))
+        return GIDX_OK;
+    for (k = 0; k < ds->regions.n; k++) {
+        const char *shown = k < ds->region_display_cap && ds->region_display[k] != NULL
+                                ? ds->region_display[k] : ds->regions.names[k];
+        if (strcasecmp(shown, code_or_name) == 0) {
+            *i = k;
+            return GIDX_OK;
+        }
+    }
+    return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the data (by code or name)", code_or_name);
 }
 
 gidx_status gidx_dataset_find_variable(size_t *i, const gidx_dataset *ds, const char *variable)

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <jansson.h>
 
@@ -245,20 +244,6 @@ gidx_status gidx_panel_get(double *value, const char **reason, const gidx_panel 
     return GIDX_OK;
 }
 
-/* Position of a region given by code or display name (ASCII case-insensitive). */
-static gidx_status match_region(size_t *r, const gidx_dataset *ds, const char *want)
-{
-    size_t k, n = gidx_dataset_nregions(ds);
-    for (k = 0; k < n; k++) {
-        const char *code = gidx_dataset_region(ds, k);
-        if (strcmp(code, want) == 0 || strcasecmp(gidx_dataset_region_name(ds, code), want) == 0) {
-            *r = k;
-            return GIDX_OK;
-        }
-    }
-    return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the data (by code or name)", want);
-}
-
 gidx_status gidx_panel_render(char *buf, size_t cap, size_t *needed, const gidx_panel *p,
                               int format, const char *region)
 {
@@ -272,7 +257,7 @@ gidx_status gidx_panel_render(char *buf, size_t cap, size_t *needed, const gidx_
         return gidx__error_set(GIDX_EINVAL, "gidx_panel_render: unknown format %d", format);
     r1 = p->nreg;
     if (region != NULL) {
-        if ((rc = match_region(&r0, p->ds, region)) != GIDX_OK)
+        if ((rc = gidx_dataset_match_region(&r0, p->ds, region)) != GIDX_OK)
             return rc;
         r1 = r0 + 1;
     }

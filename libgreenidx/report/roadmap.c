@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../core/internal.h"
 #include "report_internal.h"
@@ -154,16 +153,10 @@ static gidx_status select_regions(ctx *c)
             c->sel[c->nsel++] = i;
     } else {
         for (k = 0; k < c->opt->nregions; k++) {
-            const char *want = c->opt->regions[k];
-            size_t found = n;
-            for (i = 0; i < n && found == n; i++)
-                if (strcmp(gidx_dataset_region(c->pds, i), want) == 0 ||
-                    strcasecmp(region_name(c, i), want) == 0)
-                    found = i;
-            if (found == n)
-                return gidx__error_set(GIDX_ENOTFOUND,
-                                       "region \"%s\" is not in the data (give a code or a name)",
-                                       want);
+            size_t found;
+            gidx_status rc = gidx_dataset_match_region(&found, c->pds, c->opt->regions[k]);
+            if (rc != GIDX_OK)
+                return rc;
             for (i = 0; i < c->nsel; i++)
                 if (c->sel[i] == found)
                     break;

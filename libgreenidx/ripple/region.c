@@ -30,17 +30,11 @@
 /* The dataset's code of a region given by code or display name. */
 static gidx_status region_code(const char **code, const gidx_dataset *ds, const char *region)
 {
-    size_t i, n = gidx_dataset_nregions(ds);
-    if (gidx_dataset_find_region(&i, ds, region) == GIDX_OK) {
+    size_t i;
+    gidx_status rc = gidx_dataset_match_region(&i, ds, region);
+    if (rc == GIDX_OK)
         *code = gidx_dataset_region(ds, i);
-        return GIDX_OK;
-    }
-    for (i = 0; i < n; i++)
-        if (strcmp(gidx_dataset_region_name(ds, gidx_dataset_region(ds, i)), region) == 0) {
-            *code = gidx_dataset_region(ds, i);
-            return GIDX_OK;
-        }
-    return gidx__error_set(GIDX_ENOTFOUND, "region '%s' is not in the dataset (by code or name)", region);
+    return rc;
 }
 
 gidx_status gidx_io_region_employment(double *values, size_t cap, int *year_used, const gidx_dataset *data,
