@@ -144,9 +144,10 @@ static int mc_amean_flat(double *root, const double *leaf, const unsigned char *
     for (o = t->nagg; o-- > 0;) { /* top-down: parents before children */
         size_t j = t->order[o], nk = t->kid_start[j + 1] - t->kid_start[j];
         const size_t *kids = t->kids + t->kid_start[j];
-        double f = coef[NI + j] / wsum[j];
+        double f;
         if (coef[NI + j] == 0.0)
-            continue;
+            continue; /* below a zero weight: not part of the root */
+        f = coef[NI + j] / wsum[j];
         for (q = 0; q < nk; q++)
             coef[kids[q]] = f * w[kids[q]];
     }
@@ -355,19 +356,21 @@ static void *work(void *arg)
 }
 
 /* Type 7 quantiles (Hyndman & Fan 1996) of each unit's ranks from its
- * histogram h[j (U + 1) + r] of cnt[j] ranks. */
-static void rank_quantiles(gidx_index_uncertainty_result *res, const size_t *hist, const size_t *cnt, size_t U)
+ * histogram h[j (U + 1) + r], r = 1..U. */
+static void rank_quantiles(gidx_index_uncertainty_result *res, const uint32_t *hist, size_t U)
 {
     size_t j;
     for (j = 0; j < U; j++) {
-        const size_t *h = hist + j * (U + 1);
+        const uint32_t *h = hist + j * (U + 1);
         double p[3] = {0.5, 0.05, 0.95}, *dst[3];
-        size_t q;
+        size_t q, r, n = 0;
+        for (r = 1; r <= U; r++)
+            n += h[r];
         dst[0] = &res->median[j];
         dst[1] = &res->p05[j];
         dst[2] = &res->p95[j];
         for (q = 0; q < 3; q++) {
-            size_t m = cnt[j], lo, cum = 0, r, vlo = 0, vhi = 0;
+            size_t m = n, lo, cum = 0, vlo = 0, vhi = 0;
             double hh;
             if (m == 0) {
                 *dst[q] = NAN;
@@ -564,12 +567,12 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     rng = gidx__rng_new(opt->seed);
     N = opt->n;
     nruns = opt->sobol ? N * (c.nk + 2) : N;
-    X = gidx__malloc(nruns * GIDX__NFACT * sizeof *X);
-    if (nruns > UINT32_MAX) {
+    if (nruns > UINT32_MAX) { /* the rank histograms count in 32 bits */
         rc = gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: %zu rebuilds exceed the limit of %lu",
                              nruns, (unsigned long)UINT32_MAX);
         goto done;
     }
+    X = gidx__malloc(nruns * GIDX__NFACT * sizeof *X);
     c.ranks = opt->sobol ? gidx__malloc(nruns * c.U * sizeof *c.ranks) : NULL;
     c.Y = gidx__malloc(nruns * sizeof *c.Y);
     if (!wnom || !wsets || !rng || !X || (opt->sobol && !c.ranks) || !c.Y) {
@@ -660,22 +663,13 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     pthread_mutex_destroy(&c.mu);
     if (rc == GIDX_OK) {
         /* Ranks are integers in 1..U: quantiles from per-unit histograms
-         * (the workers' counts add up whatever the split, so the result does
-         * not depend on the number of threads) instead of sorting columns. */
-        size_t *hist = gidx__calloc(c.U * (c.U + 1), sizeof *hist), *cnt = gidx__calloc(c.U, sizeof *cnt);
-        if (hist == NULL || cnt == NULL) {
-            rc = GIDX_ENOMEM;
-        } else {
-            for (i = 0; i < nthreads; i++)
-                for (j = 0; j < c.U * (c.U + 1); j++)
-                    hist[j] += wk[i].hist[j];
-            for (j = 0; j < c.U; j++)
-                for (k = 1; k <= c.U; k++)
-                    cnt[j] += hist[j * (c.U + 1) + k];
-            rank_quantiles(res, hist, cnt, c.U);
-        }
-        free(hist);
-        free(cnt);
+         * instead of sorting columns. The workers' counts add up whatever
+         * the split (at most nruns <= UINT32_MAX each), so the result does
+         * not depend on the number of threads. */
+        for (i = 1; i < nthreads; i++)
+            for (j = 0; j < c.U * (c.U + 1); j++)
+                wk[0].hist[j] += wk[i].hist[j];
+        rank_quantiles(res, wk[0].hist, c.U);
     }
     for (i = 0; i < nthreads; i++) {
         free(wk[i].key);
