@@ -37,43 +37,37 @@ static gidx_status region_code(const char **code, const gidx_dataset *ds, const 
     return rc;
 }
 
-gidx_status gidx_io_region_employment(double *values, size_t cap, int *year_used, const gidx_dataset *data,
-                                      const char *region, int year)
+/* The latest year (or the given one) in which the region has every group. */
+static gidx_status employment_year(int *y, const gidx_dataset *data, const char *code, int year)
 {
-    size_t k = gidx_sn2007_ngroups(), g, t, ny;
-    const char *code = NULL;
-    int y = 0;
-    gidx_status rc;
-    if (values == NULL || data == NULL || region == NULL)
-        return gidx__error_set(GIDX_EINVAL, "gidx_io_region_employment: NULL argument");
-    if (cap < k)
-        return gidx__error_set(GIDX_EBUFS, "gidx_io_region_employment: need %zu values, have %zu", k, cap);
-    if ((rc = region_code(&code, data, region)) != GIDX_OK)
-        return rc;
-    ny = gidx_dataset_nyears(data);
-    /* the requested year, or the latest with every group present */
-    for (t = ny; t-- > 0;) {
+    size_t t, g, k = gidx_sn2007_ngroups();
+    for (t = gidx_dataset_nyears(data); t-- > 0;) {
         int yt = gidx_dataset_year(data, t), all = 1;
         if (year != 0 && yt != year)
             continue;
         for (g = 0; g < k && all; g++)
             all = gidx_dataset_has(data, code, yt, gidx_sn2007_variable(g));
         if (all || year != 0) {
-            y = yt;
-            break;
+            *y = yt;
+            return GIDX_OK;
         }
     }
-    if (y == 0)
-        return year != 0 ? gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): the dataset has no year %d", code,
-                                           gidx_dataset_region_name(data, code), year)
-                         : gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): no year has employment in all %zu "
-                                           "industry groups (variables employment_<group>, SSB table 13470)",
-                                           code, gidx_dataset_region_name(data, code), k);
+    if (year != 0)
+        return gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): the dataset has no year %d", code,
+                               gidx_dataset_region_name(data, code), year);
+    return gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): no year has employment in all %zu industry "
+                           "groups (variables employment_<group>, SSB table 13470)", code,
+                           gidx_dataset_region_name(data, code), k);
+}
+
+/* Employment by group of the region with this dataset code in year y. */
+static gidx_status employment_of(double *values, const gidx_dataset *data, const char *code, int y)
+{
+    size_t g, k = gidx_sn2007_ngroups();
     for (g = 0; g < k; g++) {
-        int flag = 0;
         double v = NAN;
         const char *var = gidx_sn2007_variable(g);
-        if (gidx_dataset_get(&v, &flag, data, code, y, var) != GIDX_OK || isnan(v)) {
+        if (gidx_dataset_get(&v, NULL, data, code, y, var) != GIDX_OK || isnan(v)) {
             gidx_error_clear();
             return gidx__error_set(GIDX_ENOTFOUND, "region %s (%s), year %d: no value of %s (%s)", code,
                                    gidx_dataset_region_name(data, code), y, var, gidx_sn2007_group(g));
@@ -83,6 +77,24 @@ gidx_status gidx_io_region_employment(double *values, size_t cap, int *year_used
                                    gidx_dataset_region_name(data, code), y, var, v);
         values[g] = v;
     }
+    return GIDX_OK;
+}
+
+gidx_status gidx_io_region_employment(double *values, size_t cap, int *year_used, const gidx_dataset *data,
+                                      const char *region, int year)
+{
+    size_t k = gidx_sn2007_ngroups();
+    const char *code = NULL;
+    int y = 0;
+    gidx_status rc;
+    if (values == NULL || data == NULL || region == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_io_region_employment: NULL argument");
+    if (cap < k)
+        return gidx__error_set(GIDX_EBUFS, "gidx_io_region_employment: need %zu values, have %zu", k, cap);
+    if ((rc = region_code(&code, data, region)) != GIDX_OK ||
+        (rc = employment_year(&y, data, code, year)) != GIDX_OK ||
+        (rc = employment_of(values, data, code, y)) != GIDX_OK)
+        return rc;
     if (year_used != NULL)
         *year_used = y;
     return GIDX_OK;
@@ -103,7 +115,7 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_use
     size_t *grp = NULL, *slot = NULL;
     double re16[64], ne16[64], *re = NULL, *ne = NULL;
     const char *code = NULL, *ncode = NULL, *whose;
-    int y = 0, yn = 0;
+    int y = 0;
     gidx_status rc;
     if (out != NULL)
         *out = NULL;
@@ -139,13 +151,14 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_use
                 goto done;
             }
     }
-    if ((rc = gidx_io_region_employment(re16, K, &y, data, region, opt->year)) != GIDX_OK ||
-        (rc = region_code(&code, data, region)) != GIDX_OK)
+    if ((rc = region_code(&code, data, region)) != GIDX_OK ||
+        (rc = employment_year(&y, data, code, opt->year)) != GIDX_OK ||
+        (rc = employment_of(re16, data, code, y)) != GIDX_OK)
         goto done;
     /* the national side from the dataset, for the same year */
     if (opt->national_region != NULL &&
-        ((rc = gidx_io_region_employment(ne16, K, &yn, data, opt->national_region, y)) != GIDX_OK ||
-         (rc = region_code(&ncode, data, opt->national_region)) != GIDX_OK)) {
+        ((rc = region_code(&ncode, data, opt->national_region)) != GIDX_OK ||
+         (rc = employment_of(ne16, data, ncode, y)) != GIDX_OK)) {
         gidx__error_prefix("national region: ");
         goto done;
     }
