@@ -119,55 +119,87 @@ done:
     return rc;
 }
 
-/* A formula over every region and year of a dataset, region-major: values
- * (NaN where missing) into vals[nregions * nyears] and, if reasons is not
- * NULL, the reason of each missing value into a malloc'ed text of one line
- * per cell ("" where present). */
+/* A text of one line per cell: the reason a value is missing, "" where it
+ * is present (newlines inside a reason become spaces). */
+typedef struct gidx_bind_lines {
+    char *buf;
+    size_t len, cap;
+} gidx_bind_lines;
+
+static gidx_status gidx_bind_lines_add(gidx_bind_lines *l, const char *why)
+{
+    size_t n = why ? strlen(why) : 0, k;
+    if (l->len + n + 2 > l->cap) {
+        size_t cap = l->cap ? l->cap : 1024;
+        char *nb;
+        while (l->len + n + 2 > cap)
+            cap *= 2;
+        if ((nb = realloc(l->buf, cap)) == NULL)
+            return gidx_error_set(GIDX_ENOMEM, "out of memory");
+        l->buf = nb;
+        l->cap = cap;
+    }
+    for (k = 0; k < n; k++)
+        l->buf[l->len++] = why[k] == '\n' ? ' ' : why[k];
+    l->buf[l->len++] = '\n';
+    l->buf[l->len] = '\0';
+    return GIDX_OK;
+}
+
+/* Hand the text to the caller ("" for no lines), or free it on failure. */
+static gidx_status gidx_bind_lines_finish(gidx_bind_lines *l, char **text, gidx_status rc)
+{
+    *text = NULL;
+    if (rc == GIDX_OK && l->buf == NULL && (l->buf = calloc(1, 1)) == NULL)
+        rc = gidx_error_set(GIDX_ENOMEM, "out of memory");
+    if (rc != GIDX_OK) {
+        free(l->buf);
+        return rc;
+    }
+    *text = l->buf;
+    return GIDX_OK;
+}
+
+/* A formula over every region and year of a dataset, region-major, in one
+ * pass: vals[nregions * nyears] (NaN where missing) and the reasons. */
 static gidx_status gidx_bind_formula_grid(double *vals, char **reasons, const gidx_formula *f,
                                           const gidx_dataset *ds)
 {
-    size_t nr, ny, r, y, k = 0, len = 0, cap = 256;
-    char why[512], *buf = NULL;
-    gidx_status rc;
-    if (reasons != NULL) {
-        *reasons = NULL;
-        if ((buf = malloc(cap)) == NULL)
-            return gidx_error_set(GIDX_ENOMEM, "out of memory");
-    }
-    nr = gidx_dataset_nregions(ds);
-    ny = gidx_dataset_nyears(ds);
-    for (r = 0; r < nr; r++)
-        for (y = 0; y < ny; y++, k++) {
-            size_t n;
+    gidx_bind_lines l = { NULL, 0, 0 };
+    size_t nr = gidx_dataset_nregions(ds), ny = gidx_dataset_nyears(ds), r, y, k = 0;
+    char why[512];
+    gidx_status rc = GIDX_OK;
+    for (r = 0; r < nr && rc == GIDX_OK; r++)
+        for (y = 0; y < ny && rc == GIDX_OK; y++, k++) {
             why[0] = '\0';
             rc = gidx_formula_eval(&vals[k], why, sizeof why, f, ds, gidx_dataset_region(ds, r),
                                    gidx_dataset_year(ds, y), NULL);
-            if (rc != GIDX_OK) {
-                free(buf);
-                return rc;
-            }
-            if (buf == NULL)
-                continue;
-            n = strlen(why);
-            if (len + n + 2 > cap) {
-                char *nb;
-                while (len + n + 2 > cap)
-                    cap *= 2;
-                if ((nb = realloc(buf, cap)) == NULL) {
-                    free(buf);
-                    return gidx_error_set(GIDX_ENOMEM, "out of memory");
-                }
-                buf = nb;
-            }
-            for (n = 0; why[n] != '\0'; n++)
-                buf[len++] = why[n] == '\n' ? ' ' : why[n];
-            buf[len++] = '\n';
+            if (rc == GIDX_OK)
+                rc = gidx_bind_lines_add(&l, why);
         }
-    if (buf != NULL) {
-        buf[len] = '\0';
-        *reasons = buf;
-    }
-    return GIDX_OK;
+    return gidx_bind_lines_finish(&l, reasons, rc);
+}
+
+/* Every value of a panel (NaN where missing) and its reason in one pass, in
+ * the row order of the CSV rendering: region, then year, then indicator. */
+static gidx_status gidx_bind_panel_values(double *vals, char **reasons, const gidx_panel *p)
+{
+    gidx_bind_lines l = { NULL, 0, 0 };
+    const gidx_dataset *ds = gidx_panel_dataset(p);
+    const gidx_catalog *cat = gidx_panel_catalog(p);
+    size_t nr = gidx_dataset_nregions(ds), ny = gidx_dataset_nyears(ds), ni = gidx_catalog_count(cat);
+    size_t r, y, i, k = 0;
+    gidx_status rc = GIDX_OK;
+    for (r = 0; r < nr && rc == GIDX_OK; r++)
+        for (y = 0; y < ny && rc == GIDX_OK; y++)
+            for (i = 0; i < ni && rc == GIDX_OK; i++, k++) {
+                const char *why = NULL;
+                rc = gidx_panel_get(&vals[k], &why, p, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
+                                    gidx_indicator_id(gidx_catalog_indicator(cat, i)));
+                if (rc == GIDX_OK)
+                    rc = gidx_bind_lines_add(&l, why);
+            }
+    return gidx_bind_lines_finish(&l, reasons, rc);
 }
 
 /* Render into a malloc'ed string. */
@@ -259,49 +291,6 @@ gidx_status gidx_py_panel_render(char **text, const gidx_panel *p, int format, c
 {
     return gidx_bind_panel_render(text, p, format, region);
 }
-/* The reason of every cell, one line each, in the row order of the CSV
- * rendering of the whole panel ("" where the value is present). */
-gidx_status gidx_py_panel_reasons(char **text, const gidx_panel *p)
-{
-    const gidx_dataset *ds;
-    const gidx_catalog *cat;
-    size_t nr, ny, ni, r, y, i, len = 0, cap = 1024;
-    char *buf;
-    if (p == NULL)
-        return gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL);
-    ds = gidx_panel_dataset(p);
-    cat = gidx_panel_catalog(p);
-    nr = gidx_dataset_nregions(ds);
-    ny = gidx_dataset_nyears(ds);
-    ni = gidx_catalog_count(cat);
-    if ((buf = malloc(cap)) == NULL)
-        return GIDX_ENOMEM;
-    for (r = 0; r < nr; r++)
-        for (y = 0; y < ny; y++)
-            for (i = 0; i < ni; i++) {
-                const char *why = NULL;
-                size_t n, k;
-                gidx_panel_get(NULL, &why, p, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
-                               gidx_indicator_id(gidx_catalog_indicator(cat, i)));
-                n = why ? strlen(why) : 0;
-                if (len + n + 2 > cap) {
-                    char *nb;
-                    while (len + n + 2 > cap)
-                        cap *= 2;
-                    if ((nb = realloc(buf, cap)) == NULL) {
-                        free(buf);
-                        return GIDX_ENOMEM;
-                    }
-                    buf = nb;
-                }
-                for (k = 0; k < n; k++)
-                    buf[len++] = why[k] == '\n' ? ' ' : why[k];
-                buf[len++] = '\n';
-            }
-    buf[len] = '\0';
-    *text = buf;
-    return GIDX_OK;
-}
 /* Columnar data (see gidx_bind_panel_from_columns): the region and
  * variable names joined by '\n', their indices, years and values. */
 gidx_status gidx_py_panel_new_columns(gidx_panel **out, const gidx_catalog *cat,
@@ -364,28 +353,17 @@ gidx_status gidx_py_panel_axes(char **text, const gidx_panel *p)
     return GIDX_OK;
 }
 
-/* Every value of the panel (NaN where missing) in the row order of
- * gidx_py_panel_axes(): region, then year, then indicator. */
-gidx_status gidx_py_panel_cube(double *cube_out, size_t ncube, const gidx_panel *p)
+/* Every value of the panel (NaN where missing) and the reasons, one line
+ * per cell, in the row order of gidx_py_panel_axes(). */
+gidx_status gidx_py_panel_values(double *cube_out, size_t ncube, char **text, const gidx_panel *p)
 {
-    const gidx_dataset *ds;
-    const gidx_catalog *cat;
-    size_t nr, ny, ni, r, y, i, k = 0;
+    *text = NULL;
     if (p == NULL)
         return gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL);
-    ds = gidx_panel_dataset(p);
-    cat = gidx_panel_catalog(p);
-    nr = gidx_dataset_nregions(ds);
-    ny = gidx_dataset_nyears(ds);
-    ni = gidx_catalog_count(cat);
-    if (ncube != nr * ny * ni)
-        return gidx_error_set(GIDX_EBUFS, "panel cube: wrong size");
-    for (r = 0; r < nr; r++)
-        for (y = 0; y < ny; y++)
-            for (i = 0; i < ni; i++)
-                gidx_dataset_get(&cube_out[k++], NULL, ds, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
-                                 gidx_indicator_id(gidx_catalog_indicator(cat, i)));
-    return GIDX_OK;
+    if (ncube != gidx_dataset_nregions(gidx_panel_dataset(p)) * gidx_dataset_nyears(gidx_panel_dataset(p)) *
+                 gidx_catalog_count(gidx_panel_catalog(p)))
+        return gidx_error_set(GIDX_EBUFS, "panel values: wrong size");
+    return gidx_bind_panel_values(cube_out, text, p);
 }
 /* One value of a formula and the reason when it is missing ("" otherwise). */
 gidx_status gidx_py_formula_eval(double *fval, char **text, const gidx_formula *f, const gidx_dataset *ds,
@@ -401,31 +379,19 @@ gidx_status gidx_py_formula_eval(double *fval, char **text, const gidx_formula *
     return rc;
 }
 
-/* A formula over every region x year of a dataset (gidx_bind_formula_grid). */
-gidx_status gidx_py_formula_grid(double *grid_out, size_t ngrid, const gidx_formula *f, const gidx_dataset *ds)
+/* A formula over every region x year of a dataset and the reasons, one
+ * line per cell (gidx_bind_formula_grid). */
+gidx_status gidx_py_formula_grid(double *grid_out, size_t ngrid, char **text, const gidx_formula *f,
+                                 const gidx_dataset *ds)
 {
+    *text = NULL;
     if (f == NULL || ds == NULL)
         return gidx_formula_eval(NULL, NULL, 0, NULL, NULL, NULL, 0, NULL);
     if (ngrid != gidx_dataset_nregions(ds) * gidx_dataset_nyears(ds))
         return gidx_error_set(GIDX_EBUFS, "formula grid: wrong size");
-    return gidx_bind_formula_grid(grid_out, NULL, f, ds);
+    return gidx_bind_formula_grid(grid_out, text, f, ds);
 }
 
-/* The reasons of gidx_py_formula_grid(), one line per cell. */
-gidx_status gidx_py_formula_grid_reasons(char **text, const gidx_formula *f, const gidx_dataset *ds)
-{
-    double *v;
-    gidx_status rc;
-    *text = NULL;
-    if (f == NULL || ds == NULL)
-        return gidx_formula_eval(NULL, NULL, 0, NULL, NULL, NULL, 0, NULL);
-    v = malloc((gidx_dataset_nregions(ds) * gidx_dataset_nyears(ds) + 1) * sizeof *v);
-    if (v == NULL)
-        return gidx_error_set(GIDX_ENOMEM, "out of memory");
-    rc = gidx_bind_formula_grid(v, text, f, ds);
-    free(v);
-    return rc;
-}
 gidx_status gidx_py_validation_new(gidx_validation **out, const gidx_panel *p, double z,
                                    double skew, double kurt, double r, double tol)
 {
@@ -548,14 +514,18 @@ SEXP gidx_r_panel_columns(SEXP cat, SEXP rlev, SEXP ridx, SEXP years, SEXP vlev,
 }
 
 /* The whole panel as columns region_code, region_name, year, indicator,
- * value (NA where missing), in the row order of the CSV rendering. */
+ * value (NA where missing) and reason (NA where present), in the row order
+ * of the CSV rendering. */
 SEXP gidx_r_panel_frame(SEXP panel)
 {
     gidx_panel *p = gidx_r_ind_ptr(panel, "gidx_panel");
     const gidx_dataset *ds;
     const gidx_catalog *cat;
-    size_t nr, ny, ni, r, y, i, k = 0;
-    SEXP out, code, name, year, ind, val, names;
+    size_t nr, ny, ni, r, y, i, k = 0, n;
+    char *why = NULL, *line;
+    gidx_status rc;
+    SEXP out, code, name, year, ind, val, rs, names;
+    static const char *const cols[6] = { "region_code", "region_name", "year", "indicator", "value", "reason" };
     if (p == NULL)
         return gidx_r_status(gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL));
     ds = gidx_panel_dataset(p);
@@ -563,40 +533,49 @@ SEXP gidx_r_panel_frame(SEXP panel)
     nr = gidx_dataset_nregions(ds);
     ny = gidx_dataset_nyears(ds);
     ni = gidx_catalog_count(cat);
-    out = PROTECT(Rf_allocVector(VECSXP, 5));
-    code = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni));
+    n = nr * ny * ni;
+    out = PROTECT(Rf_allocVector(VECSXP, 6));
+    code = Rf_allocVector(STRSXP, (R_xlen_t)n);
     SET_VECTOR_ELT(out, 0, code);
-    name = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni));
+    name = Rf_allocVector(STRSXP, (R_xlen_t)n);
     SET_VECTOR_ELT(out, 1, name);
-    year = Rf_allocVector(INTSXP, (R_xlen_t)(nr * ny * ni));
+    year = Rf_allocVector(INTSXP, (R_xlen_t)n);
     SET_VECTOR_ELT(out, 2, year);
-    ind = Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni));
+    ind = Rf_allocVector(STRSXP, (R_xlen_t)n);
     SET_VECTOR_ELT(out, 3, ind);
-    val = Rf_allocVector(REALSXP, (R_xlen_t)(nr * ny * ni));
+    val = Rf_allocVector(REALSXP, (R_xlen_t)n);
     SET_VECTOR_ELT(out, 4, val);
+    rs = Rf_allocVector(STRSXP, (R_xlen_t)n);
+    SET_VECTOR_ELT(out, 5, rs);
+    if ((rc = gidx_bind_panel_values(REAL(val), &why, p)) != GIDX_OK) {
+        UNPROTECT(1);
+        return gidx_r_status(rc);
+    }
+    line = why;
     for (r = 0; r < nr; r++) {
         const char *rc_ = gidx_dataset_region(ds, r);
         SEXP cc = PROTECT(Rf_mkCharCE(rc_, CE_UTF8));
         SEXP cn = PROTECT(Rf_mkCharCE(gidx_dataset_region_name(ds, rc_), CE_UTF8));
         for (y = 0; y < ny; y++)
             for (i = 0; i < ni; i++, k++) {
-                const char *id = gidx_indicator_id(gidx_catalog_indicator(cat, i));
-                double v;
+                char *nl = strchr(line, '\n');
+                *nl = '\0';
                 SET_STRING_ELT(code, (R_xlen_t)k, cc);
                 SET_STRING_ELT(name, (R_xlen_t)k, cn);
                 INTEGER(year)[k] = gidx_dataset_year(ds, y);
-                SET_STRING_ELT(ind, (R_xlen_t)k, Rf_mkCharCE(id, CE_UTF8));
-                gidx_dataset_get(&v, NULL, ds, rc_, gidx_dataset_year(ds, y), id);
-                REAL(val)[k] = v == v ? v : NA_REAL;
+                SET_STRING_ELT(ind, (R_xlen_t)k,
+                               Rf_mkCharCE(gidx_indicator_id(gidx_catalog_indicator(cat, i)), CE_UTF8));
+                if (REAL(val)[k] != REAL(val)[k])
+                    REAL(val)[k] = NA_REAL;
+                SET_STRING_ELT(rs, (R_xlen_t)k, line[0] ? Rf_mkCharCE(line, CE_UTF8) : NA_STRING);
+                line = nl + 1;
             }
         UNPROTECT(2);
     }
-    names = PROTECT(Rf_allocVector(STRSXP, 5));
-    SET_STRING_ELT(names, 0, Rf_mkChar("region_code"));
-    SET_STRING_ELT(names, 1, Rf_mkChar("region_name"));
-    SET_STRING_ELT(names, 2, Rf_mkChar("year"));
-    SET_STRING_ELT(names, 3, Rf_mkChar("indicator"));
-    SET_STRING_ELT(names, 4, Rf_mkChar("value"));
+    free(why);
+    names = PROTECT(Rf_allocVector(STRSXP, 6));
+    for (i = 0; i < 6; i++)
+        SET_STRING_ELT(names, (R_xlen_t)i, Rf_mkChar(cols[i]));
     Rf_setAttrib(out, R_NamesSymbol, names);
     UNPROTECT(2);
     return out;
@@ -696,35 +675,6 @@ SEXP gidx_r_panel_render(SEXP panel, SEXP format, SEXP region)
                         ? Rf_translateCharUTF8(STRING_ELT(region, 0)) : NULL;
     gidx_status rc = gidx_bind_panel_render(&text, p, Rf_asInteger(format), r);
     return gidx_r_text(rc, text);
-}
-
-/* The reason of every cell, in the row order of gidx_r_panel_render(panel, 1, NULL)
- * ("" where a value is present). */
-SEXP gidx_r_panel_reasons(SEXP panel)
-{
-    gidx_panel *p = gidx_r_ind_ptr(panel, "gidx_panel");
-    const gidx_dataset *ds;
-    const gidx_catalog *cat;
-    size_t nr, ny, ni, r, y, i, k = 0;
-    SEXP out;
-    if (p == NULL)
-        return gidx_r_status(gidx_panel_render(NULL, 0, NULL, NULL, 0, NULL));
-    ds = gidx_panel_dataset(p);
-    cat = gidx_panel_catalog(p);
-    nr = gidx_dataset_nregions(ds);
-    ny = gidx_dataset_nyears(ds);
-    ni = gidx_catalog_count(cat);
-    out = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)(nr * ny * ni)));
-    for (r = 0; r < nr; r++)
-        for (y = 0; y < ny; y++)
-            for (i = 0; i < ni; i++) {
-                const char *why = NULL;
-                gidx_panel_get(NULL, &why, p, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
-                               gidx_indicator_id(gidx_catalog_indicator(cat, i)));
-                SET_STRING_ELT(out, (R_xlen_t)k++, Rf_mkCharCE(why ? why : "", CE_UTF8));
-            }
-    UNPROTECT(1);
-    return out;
 }
 
 SEXP gidx_r_validation(SEXP panel)

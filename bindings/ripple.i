@@ -61,62 +61,49 @@ gidx_status gidx_io_result_multipliers(double *out, size_t cap, const gidx_io_re
 %newobject gidx_py_io_result_text;
 
 %inline %{
-/* Names arrive joined by '\n' ("" = default names S1..Sn). */
-static char **gidx_py_io_split(const char *joined, size_t n, int *bad)
+/* Names arrive joined by '\n' ("" = default names S1..Sn): *items stays
+ * NULL for "", else gidx_bind_split(); -1 when the count is wrong. */
+static int gidx_py_io_names(char **copy, const char ***items, const char *joined, size_t n)
 {
-    char **v, *copy, *p;
-    size_t i = 0;
-    *bad = 0;
+    *copy = NULL;
+    *items = NULL;
     if (joined == NULL || joined[0] == '\0')
-        return NULL;
-    v = calloc(n + 1, sizeof *v);
-    copy = strdup(joined);
-    if (v == NULL || copy == NULL) { free(v); free(copy); *bad = 1; return NULL; }
-    v[n] = copy;   /* owns the storage */
-    for (p = copy; i < n; i++) {
-        char *nl = strchr(p, '\n');
-        v[i] = p;
-        if (nl == NULL) { i++; break; }
-        *nl = '\0';
-        p = nl + 1;
-    }
-    if (i != n) { free(copy); free(v); *bad = 1; return NULL; }
-    return v;
+        return 0;
+    return gidx_bind_split(copy, items, joined, n);
 }
-static void gidx_py_io_free_names(char **v, size_t n) { if (v) { free(v[n]); free(v); } }
 
 /* gidx_io_model_new() with Z flattened row-major (n*n) and x (n). */
 gidx_status gidx_py_io_model_new(gidx_io_model **out, const double *z, size_t nz,
                                  const double *xv, size_t nx, const char *names)
 {
-    int bad;
-    char **v;
+    char *copy;
+    const char **v;
     gidx_status rc;
     *out = NULL;
     if (nx == 0 || nz != nx * nx)
         return gidx_io_model_new(out, NULL, NULL, 0, NULL);
-    v = gidx_py_io_split(names, nx, &bad);
-    if (bad)
+    if (gidx_py_io_names(&copy, &v, names, nx) != 0)
         return gidx_io_model_new(out, NULL, NULL, 0, NULL);
-    rc = gidx_io_model_new(out, z, xv, nx, (const char *const *)v);
-    gidx_py_io_free_names(v, nx);
+    rc = gidx_io_model_new(out, z, xv, nx, v);
+    free(copy);
+    free((void *)v);
     return rc;
 }
 
 gidx_status gidx_py_io_model_new_coefficients(gidx_io_model **out, const double *z, size_t nz,
                                               size_t n, const char *names)
 {
-    int bad;
-    char **v;
+    char *copy;
+    const char **v;
     gidx_status rc;
     *out = NULL;
     if (n == 0 || nz != n * n)
         return gidx_io_model_new_coefficients(out, NULL, 0, NULL);
-    v = gidx_py_io_split(names, n, &bad);
-    if (bad)
+    if (gidx_py_io_names(&copy, &v, names, n) != 0)
         return gidx_io_model_new_coefficients(out, NULL, 0, NULL);
-    rc = gidx_io_model_new_coefficients(out, z, n, (const char *const *)v);
-    gidx_py_io_free_names(v, n);
+    rc = gidx_io_model_new_coefficients(out, z, n, v);
+    free(copy);
+    free((void *)v);
     return rc;
 }
 

@@ -176,6 +176,12 @@ class Registry:
                                                          int(level)))
 
 
+def handle_of(data):
+    """The SWIG handle of a :class:`Dataset` (or a handle passed as is), for
+    the functions of the other modules; a closed dataset raises ValueError."""
+    return data._h() if isinstance(data, Dataset) else data
+
+
 def load_default():
     """The embedded Telemark panel (2024 codes, county 40 added)."""
     return Dataset(_capi.gidx_dataset_load_default())

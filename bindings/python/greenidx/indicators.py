@@ -14,6 +14,7 @@ import numpy as _np
 
 from . import capi as _capi
 from ._handle import Handle as _Handle
+from .data import handle_of as _dataset_handle
 
 __all__ = ["Catalog", "Formula", "Panel", "Validation", "TEXT", "CSV", "JSON"]
 
@@ -138,8 +139,8 @@ class Panel(_Handle):
             else:
                 ids.append(f[1])
         nr, ny, ni = len(codes), len(years), len(ids)
-        values = _capi.gidx_py_panel_cube(nr * ny * ni, self._h)
-        reasons = _capi.gidx_py_panel_reasons(self._h).split("\n")[:-1]
+        values, reasons = _capi.gidx_py_panel_values(nr * ny * ni, self._h)
+        reasons = reasons.split("\n")[:-1]
         df = pd.DataFrame({
             "region_code": _np.repeat(_np.array(codes, dtype=object), ny * ni),
             "region_name": _np.repeat(_np.array(names, dtype=object), ny * ni),
@@ -201,21 +202,14 @@ class Formula(_Handle):
         h = _dataset_handle(data)
         regions = [_capi.gidx_dataset_region(h, i) for i in range(_capi.gidx_dataset_nregions(h))]
         years = [_capi.gidx_dataset_year(h, i) for i in range(_capi.gidx_dataset_nyears(h))]
-        values = _capi.gidx_py_formula_grid(len(regions) * len(years), self._h, h)
-        reasons = _capi.gidx_py_formula_grid_reasons(self._h, h).split("\n")[:-1]
+        values, reasons = _capi.gidx_py_formula_grid(len(regions) * len(years), self._h, h)
+        reasons = reasons.split("\n")[:-1]
         return pd.DataFrame({"region": _np.repeat(_np.array(regions, dtype=object), len(years)),
                              "year": _np.tile(_np.array(years, dtype=_np.int64), len(regions)),
                              "value": values, "reason": [r if r else None for r in reasons]})
 
     def __str__(self):
         return self.text
-
-
-def _dataset_handle(data):
-    h = getattr(data, "handle", data)
-    if h is None:
-        raise ValueError("the dataset is closed")
-    return h
 
 
 class Validation(_Handle):

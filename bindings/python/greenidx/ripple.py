@@ -18,6 +18,7 @@ import numpy as np
 
 from . import capi as _capi
 from ._errors import class_for as _class_for
+from .data import handle_of as _dataset_handle
 from ._handle import Handle as _Handle
 
 __all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "region_employment",
@@ -77,13 +78,9 @@ def sn2007_groups():
             for i in range(_capi.gidx_sn2007_ngroups())]
 
 
-def _dataset_handle(data):
-    return getattr(data, "handle", data)
-
-
 def region_employment(data, region, year=0):
     """A region's employment by the 16 SN2007 groups from a dataset (e.g.
-    ``greenidx.Dataset.default()``): ``(dict label -> persons, year)``; year
+    ``greenidx.load_default()``): ``(dict label -> persons, year)``; year
     0 takes the latest year with every group present."""
     k = _capi.gidx_sn2007_ngroups()
     v, used = _capi.gidx_py_io_region_employment(k, _dataset_handle(data), str(region), int(year))

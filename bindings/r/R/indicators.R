@@ -55,8 +55,6 @@ gidx_catalog_frame <- function(catalog) {
 gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL) {
   panel <- .gidx_panel_of(catalog, data)
   df <- as.data.frame(gidx_check(gidx_r_panel_frame(panel)), stringsAsFactors = FALSE)
-  df$reason <- gidx_check(gidx_r_panel_reasons(panel))
-  df$reason[df$reason == ""] <- NA_character_
   if (!is.null(region)) {
     keep <- df$region_code == region | tolower(df$region_name) == tolower(region)
     if (!any(keep)) stop("region \"", region, "\" is not in the data (by code or name)")
