@@ -65,12 +65,31 @@ int gidx_cli_index_option(const gidx_cli_command *c, gidx_cli_index_src *s, int 
     return 1;
 }
 
+/* The --set NAME=VALUE options on top of the specification's own. */
+static gidx_status apply_options(gidx_index_spec *sp, const gidx_cli_index_src *s)
+{
+    gidx_index_options o = *gidx_index_spec_options(sp);
+    gidx_status rc = GIDX_OK;
+    int k;
+    for (k = 0; k < s->nset && rc == GIDX_OK; k++)
+        rc = gidx_index_options_set(&o, s->names[k], s->values[k]);
+    return rc == GIDX_OK ? gidx_index_spec_set_options(sp, &o) : rc;
+}
+
+/* Free what was loaded and return the exit status e. */
+static int load_failed(gidx_dataset **ds, gidx_index_spec **sp, int e)
+{
+    gidx_dataset_free(*ds);
+    gidx_index_spec_free(*sp);
+    *ds = NULL;
+    *sp = NULL;
+    return e;
+}
+
 int gidx_cli_index_load(const gidx_cli_command *c, const gidx_cli_index_src *s, gidx_dataset **ds,
                         gidx_index_spec **sp)
 {
-    gidx_index_options o;
     gidx_status rc;
-    int k;
     *ds = NULL;
     *sp = NULL;
     if (s->units == NULL && s->spec == NULL && s->meta == NULL) {
@@ -91,20 +110,8 @@ int gidx_cli_index_load(const gidx_cli_command *c, const gidx_cli_index_src *s, 
         gidx_dataset_free(stats);
         if (rc != GIDX_OK)
             return gidx_cli_fail(c->name, rc);
-        o = *gidx_index_spec_options(*sp);
-        for (k = 0; k < s->nset; k++)
-            if ((rc = gidx_index_options_set(&o, s->names[k], s->values[k])) != GIDX_OK)
-                break;
-        if (rc == GIDX_OK)
-            rc = gidx_index_spec_set_options(*sp, &o);
-        if (rc != GIDX_OK) {
-            int e = gidx_cli_usage_error(c, "%s", gidx_error_last()->message);
-            gidx_dataset_free(*ds);
-            gidx_index_spec_free(*sp);
-            *ds = NULL;
-            *sp = NULL;
-            return e;
-        }
+        if ((rc = apply_options(*sp, s)) != GIDX_OK)
+            return load_failed(ds, sp, gidx_cli_usage_error(c, "%s", gidx_error_last()->message));
         return GIDX_EXIT_OK;
     }
     if (s->data != NULL || s->catalog != NULL)
@@ -121,23 +128,12 @@ int gidx_cli_index_load(const gidx_cli_command *c, const gidx_cli_index_src *s, 
         rc = gidx_index_spec_read_json(sp, s->spec);
     if (rc != GIDX_OK)
         return gidx_cli_fail(c->name, rc);
-    o = *gidx_index_spec_options(*sp);
-    for (k = 0; k < s->nset; k++)
-        if ((rc = gidx_index_options_set(&o, s->names[k], s->values[k])) != GIDX_OK)
-            break;
-    if (rc == GIDX_OK)
-        rc = gidx_index_spec_set_options(*sp, &o);
+    rc = apply_options(*sp, s);
     if (rc == GIDX_OK && *ds == NULL)
         rc = gidx_index_load_units(ds, *sp, s->units);
-    if (rc != GIDX_OK) {
-        int e = rc == GIDX_EINVAL ? gidx_cli_usage_error(c, "%s", gidx_error_last()->message)
-                                  : gidx_cli_fail(c->name, rc);
-        gidx_dataset_free(*ds);
-        gidx_index_spec_free(*sp);
-        *ds = NULL;
-        *sp = NULL;
-        return e;
-    }
+    if (rc != GIDX_OK)
+        return load_failed(ds, sp, rc == GIDX_EINVAL ? gidx_cli_usage_error(c, "%s", gidx_error_last()->message)
+                                                     : gidx_cli_fail(c->name, rc));
     return GIDX_EXIT_OK;
 }
 
