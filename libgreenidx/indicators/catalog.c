@@ -1071,15 +1071,25 @@ static json_t *catalog_to_json(const gidx_catalog *cat)
     return root;
 }
 
-gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, const char *text, size_t len)
+gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, gidx__buf *b)
 {
+    size_t len = b->len;
+    gidx_status rc = GIDX_OK;
+    if (b->failed) {
+        gidx__buf_free(b);
+        return GIDX_ENOMEM;
+    }
     if (needed)
         *needed = len + 1;
-    if (buf == NULL || cap < len + 1)
-        return gidx__error_set(GIDX_EBUFS, "output needs %zu bytes, buffer has %zu", len + 1, cap);
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    return GIDX_OK;
+    if (buf == NULL || cap < len + 1) {
+        rc = gidx__error_set(GIDX_EBUFS, "output needs %zu bytes, buffer has %zu", len + 1, cap);
+    } else {
+        if (len > 0)
+            memcpy(buf, b->s, len);
+        buf[len] = '\0';
+    }
+    gidx__buf_free(b);
+    return rc;
 }
 
 void gidx__csv_field(gidx__buf *b, const char *s)
@@ -1130,7 +1140,6 @@ gidx_status gidx_catalog_render(char *buf, size_t cap, size_t *needed, const gid
                                 int format)
 {
     gidx__buf b = GIDX__BUF_INIT;
-    gidx_status rc;
     size_t i;
     if (cat == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_catalog_render: NULL catalogue");
@@ -1185,13 +1194,7 @@ gidx_status gidx_catalog_render(char *buf, size_t cap, size_t *needed, const gid
     } else {
         return gidx__error_set(GIDX_EINVAL, "gidx_catalog_render: unknown format %d", format);
     }
-    if (b.failed) {
-        gidx__buf_free(&b);
-        return GIDX_ENOMEM;
-    }
-    rc = gidx__ind_output(buf, cap, needed, b.s ? b.s : "", b.len);
-    gidx__buf_free(&b);
-    return rc;
+    return gidx__ind_output(buf, cap, needed, &b);
 }
 
 gidx_status gidx_catalog_save_json(const gidx_catalog *cat, const char *path)

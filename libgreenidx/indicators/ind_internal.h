@@ -115,9 +115,9 @@ void gidx__catalog_bind(gidx_catalog *cat);
 extern const char gidx__catalog_default_json[];
 extern const size_t gidx__catalog_default_json_len;
 
-/* Copy @p text (len bytes + NUL) into buf/cap, reporting needed. */
-gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, const char *text,
-                             size_t len);
+/* Copy the text built in @p b (plus NUL) into buf/cap, reporting needed,
+ * and free @p b; GIDX_ENOMEM when building it ran out of memory. */
+gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, gidx__buf *b);
 /* Append @p s to @p b as a CSV field (quoted when needed). */
 void gidx__csv_field(gidx__buf *b, const char *s);
 /* Format a double with 17 significant digits, shortest that round-trips. */

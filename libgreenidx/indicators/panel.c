@@ -329,11 +329,5 @@ gidx_status gidx_panel_render(char *buf, size_t cap, size_t *needed, const gidx_
         gidx__buf_putc(&b, '\n');
         free(s);
     }
-    if (b.failed) {
-        gidx__buf_free(&b);
-        return GIDX_ENOMEM;
-    }
-    rc = gidx__ind_output(buf, cap, needed, b.s ? b.s : "", b.len);
-    gidx__buf_free(&b);
-    return rc;
+    return gidx__ind_output(buf, cap, needed, &b);
 }

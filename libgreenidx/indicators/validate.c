@@ -686,7 +686,6 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
                                    int format)
 {
     gidx__buf b = GIDX__BUF_INIT;
-    gidx_status rc;
     size_t k, i, r;
     char num[40];
     if (v == NULL)
@@ -830,11 +829,5 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
     } else {
         return gidx__error_set(GIDX_EINVAL, "gidx_validation_render: unknown format %d", format);
     }
-    if (b.failed) {
-        gidx__buf_free(&b);
-        return GIDX_ENOMEM;
-    }
-    rc = gidx__ind_output(buf, cap, needed, b.s ? b.s : "", b.len);
-    gidx__buf_free(&b);
-    return rc;
+    return gidx__ind_output(buf, cap, needed, &b);
 }
