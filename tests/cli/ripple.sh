@@ -56,20 +56,19 @@ set +e
 # from the raw extract; the output multiplier of 41-43 is 1.0588565958804088
 # (tests/data/ripple/region_reference.py, numpy).
 T="$(dirname "$0")/../../data/telemark/employment_by_industry.csv"
-if [ -f "$T" ]; then
-  grp() { grep "^Skien,\"\\?$1" "$T" | grep ',2023,' | sed 's/.*,//'; }
-  { echo "industry,employment"
-    echo "Industri,$(grp Industri)"; echo "Bygg,$(grp Bygge)"
-    echo "Varehandel,$(grp Varehandel)"; echo "Helse,$(grp Helse)"; } >"$tmp/re.csv"
-  awk -F, 'BEGIN { split("Industri Bygg Varehandel Helse", g, " "); print "industry,employment" }
-            NR > 1 { print g[NR - 1] "," $2 }' "$D/sn2007/satellites.csv" >"$tmp/ne.csv"
-  printf 'sector,industry\n10-12,Industri\n41-43,Bygg\n47,Varehandel\n86,Helse\n' >"$tmp/c.csv"
-  a=$("$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=100 --region Skien --year 2023 --format csv 2>/dev/null)
-  b=$("$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=100 --region-employment "$tmp/re.csv" \
-      --national-employment "$tmp/ne.csv" --concordance "$tmp/c.csv" --format csv)
-  [ "$a" = "$b" ] || fail "--region Skien differs from the employment files: $a / $b"
-  echo "$a" | grep -q '^41-43,output,100,[0-9.]*,0,[0-9.]*,1.05885659' || fail "--region multiplier: $a"
-fi
+[ -f "$T" ] || fail "the raw extract $T is missing"
+grp() { grep "^Skien,\"\\?$1" "$T" | grep ',2023,' | sed 's/.*,//'; }
+{ echo "industry,employment"
+  echo "Industri,$(grp Industri)"; echo "Bygg,$(grp Bygge)"
+  echo "Varehandel,$(grp Varehandel)"; echo "Helse,$(grp Helse)"; } >"$tmp/re.csv"
+awk -F, 'BEGIN { split("Industri Bygg Varehandel Helse", g, " "); print "industry,employment" }
+          NR > 1 { print g[NR - 1] "," $2 }' "$D/sn2007/satellites.csv" >"$tmp/ne.csv"
+printf 'sector,industry\n10-12,Industri\n41-43,Bygg\n47,Varehandel\n86,Helse\n' >"$tmp/c.csv"
+a=$("$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=100 --region Skien --year 2023 --format csv 2>/dev/null)
+b=$("$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=100 --region-employment "$tmp/re.csv" \
+    --national-employment "$tmp/ne.csv" --concordance "$tmp/c.csv" --format csv)
+[ "$a" = "$b" ] || fail "--region Skien differs from the employment files: $a / $b"
+echo "$a" | grep -q '^41-43,output,100,[0-9.]*,0,[0-9.]*,1.05885659' || fail "--region multiplier: $a"
 # the county as the national side: output multiplier of 41-43 1.2399124572701727
 # (region_reference.py, national="county")
 "$GREENIDX" ripple --io "$D/sn2007" --shock 41-43=100 --region Skien --national-region 40 --year 2023 \
