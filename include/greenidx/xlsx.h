@@ -110,9 +110,12 @@ GIDX_API size_t gidx_xlsx_sheet_count(const gidx_xlsx *wb);
 GIDX_API const char *gidx_xlsx_sheet_name(const gidx_xlsx *wb, size_t i);
 
 /**
- * The workbook's last-modified stamp, `dcterms:modified` of
- * docProps/core.xml as written (W3CDTF, e.g. "2025-06-03T08:12:45Z"),
- * borrowed; NULL when the part or the element is absent.
+ * The workbook's last-modified stamp: `dcterms:modified` of the package's
+ * core properties as written (W3CDTF, e.g. "2023-09-25T11:32:02.9721087Z").
+ * The part is found through the package relationships (_rels/.rels):
+ * docProps/core.xml from Excel and openpyxl,
+ * package/services/metadata/core-properties/<id>.psmdcp from .NET writers
+ * such as Miljødirektoratet's. Borrowed; NULL when absent.
  */
 GIDX_API const char *gidx_xlsx_modified(const gidx_xlsx *wb);
 
