@@ -579,6 +579,31 @@ START_TEST(test_mdir_merge)
     gidx_dataset_get(&v, NULL, c, "38", 2021, "ghg_total");
     ck_assert(fabs(v - 3951538.0) < 1e-6);
     ck_assert_int_eq(gidx_dataset_merge(c, c), GIDX_EINVAL);
+    /* the embedded data are a release too (figures to 2024, from the CSV
+     * loader): a workbook of the 2021 release for Skien is refused */
+    {
+        static const char *const names[] = { "Oversikt - detaljert" };
+        static const char *const rows[] = {
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kommunenummer</t></is></c>"
+            "<c r=\"B1\" t=\"inlineStr\"><is><t>År</t></is></c><c r=\"C1\" t=\"inlineStr\"><is>"
+            "<t>Sektor</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Utslipp</t></is></c></row>"
+            "<row r=\"2\"><c r=\"A2\"><v>4003</v></c><c r=\"B2\"><v>2021</v></c><c r=\"C2\" "
+            "t=\"inlineStr\"><is><t>Jordbruk</t></is></c><c r=\"D2\"><v>1</v></c></row>" };
+        size_t len;
+        unsigned char *z = xb_workbook(&len, 1, names, rows, NULL, NULL, NULL);
+        gidx_dataset *emb = NULL, *old = NULL;
+        ck_assert_int_eq(gidx_dataset_load_default(&emb), GIDX_OK);
+        ck_assert_str_eq(gidx_dataset_meta(emb, "mdir.release.4003"), "2024");
+        ck_assert_int_eq(gidx_dataset_parse_mdir(&old, z, len, "skien_2021.xlsx", NULL, NULL),
+                         GIDX_OK);
+        free(z);
+        ck_assert_int_eq(gidx_dataset_merge(emb, a), GIDX_OK);   /* 38: no overlap */
+        ck_assert_int_eq(gidx_dataset_merge(emb, old), GIDX_EDUPLICATE);
+        ck_assert(has("region 4003 (Skien)") && has("release 2024") && has("release 2021") &&
+                  has("skien_2021.xlsx"));
+        gidx_dataset_free(emb);
+        gidx_dataset_free(old);
+    }
     ck_assert_int_eq(gidx_dataset_merge(NULL, c), GIDX_EINVAL);
     gidx_dataset_free(a);
     gidx_dataset_free(b);
