@@ -478,6 +478,48 @@ START_TEST(test_no_partial_output)
 }
 END_TEST
 
+/* Issue 19 item 1: the display-name array grows only when a name is set, so
+ * after "name a region, then add 15 or more regions" it is shorter than the
+ * region list. gidx_dataset_free once walked it by the region count: a
+ * heap-buffer-overflow under ASan (this test), an invalid read under valgrind. */
+START_TEST(test_region_names_then_growth)
+{
+    gidx_dataset *ds = NULL, *copy = NULL;
+    char code[16];
+    int i;
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_set_region_name(ds, "X0", "Region zero"), GIDX_OK);
+    for (i = 0; i < 40; i++) {
+        snprintf(code, sizeof code, "X%d", i);
+        ck_assert_int_eq(gidx_dataset_set(ds, code, 2000, "v", 1.0, 0), GIDX_OK);
+    }
+    ck_assert_uint_eq(gidx_dataset_nregions(ds), 40);
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "X0"), "Region zero");
+    /* a region added after the growth has no display name: its code is shown */
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "X39"), "X39");
+    ck_assert_int_eq(gidx_dataset_copy(&copy, ds), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_region_name(copy, "X0"), "Region zero");
+    gidx_dataset_free(copy);
+    gidx_dataset_free(ds);   /* the overflow was here */
+    copy = NULL;
+    ds = NULL;
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_set_region_name(ds, "X0", "Region zero"), GIDX_OK);
+    for (i = 0; i < 40; i++) {
+        snprintf(code, sizeof code, "X%d", i);
+        ck_assert_int_eq(gidx_dataset_set(ds, code, 2000, "v", 1.0, 0), GIDX_OK);
+    }
+    /* naming a late region grows the display array past the first capacity */
+    ck_assert_int_eq(gidx_dataset_set_region_name(ds, "X33", "Region 33"), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "X33"), "Region 33");
+    ck_assert_int_eq(gidx_dataset_copy(&copy, ds), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_region_name(copy, "X33"), "Region 33");
+    ck_assert_str_eq(gidx_dataset_region_name(copy, "X0"), "Region zero");
+    gidx_dataset_free(copy);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -493,6 +535,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_singular);
     tcase_add_test(tc, test_io_tables);
     tcase_add_test(tc, test_no_partial_output);
+    tcase_add_test(tc, test_region_names_then_growth);
     suite_add_tcase(s, tc);
     return s;
 }
