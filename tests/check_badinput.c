@@ -520,6 +520,24 @@ START_TEST(test_region_names_then_growth)
 }
 END_TEST
 
+/* Audit of issue 19 item 1: a heatmap's value array is sized nrows * ncols;
+ * a product that wraps around must be refused before anything is allocated. */
+START_TEST(test_heatmap_size_overflow)
+{
+    gidx_report *r = NULL;
+    const char *lab[1] = { "a" };
+    double v[1] = { 1.0 };
+    size_t big = ((size_t)1 << (sizeof(size_t) * 4)) + 1;
+    char *svg = NULL;
+    ck_assert_int_eq(gidx_report_new(&r, "t"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_heatmap(r, "h", big, big, lab, lab, v, NULL), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "too many"));
+    ck_assert_int_eq(gidx_svg_heatmap(&svg, "h", big, big, lab, lab, v, NULL), GIDX_ELIMIT);
+    ck_assert_ptr_null(svg);
+    gidx_report_free(r);
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -536,6 +554,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_io_tables);
     tcase_add_test(tc, test_no_partial_output);
     tcase_add_test(tc, test_region_names_then_growth);
+    tcase_add_test(tc, test_heatmap_size_overflow);
     suite_add_tcase(s, tc);
     return s;
 }
