@@ -68,6 +68,16 @@ static const bad_case cases[] = {
       GIDX_ENCODING_UTF8, GIDX_EENCODING, "bad.csv:2" },
     { "long: NUL byte in a cell", L_LONG, LONG_HEAD "3807,2020,a\0b,1\n", sizeof(LONG_HEAD) + 15, 0,
       GIDX_EENCODING, "bad.csv:2" },
+    /* issue 19 item 10: years the JSON-stat reader refuses are refused here too */
+    { "long: year -5", L_LONG, LONG_HEAD "3807,-5,a,1\n", 0, 0, GIDX_EDATA, "bad.csv:2: column 2" },
+    { "long: year 0", L_LONG, LONG_HEAD "3807,0,a,1\n", 0, 0, GIDX_EDATA, "\"0\" is not a year" },
+    { "long: year 2^40", L_LONG, LONG_HEAD "3807,1099511627776,a,1\n", 0, 0, GIDX_EDATA,
+      "\"1099511627776\" is not a year" },
+    { "long: subnormal 4.9e-324 accepted", L_LONG, LONG_HEAD "3807,2020,a,4.9e-324\n", 0, 0, GIDX_OK, NULL },
+    { "catalog: BOM accepted", L_CATALOG, "\xEF\xBB\xBF" CAT_HEAD "{\"id\":\"x\",\"formula\":\"a / b\"}]}",
+      0, 0, GIDX_OK, NULL },
+    { "catalog: bad id is a data error", L_CATALOG, CAT_HEAD "{\"id\":\"bad id!\",\"formula\":\"a\"}]}",
+      0, 0, GIDX_EDATA, "bad id!" },
     { "long: BOM accepted", L_LONG, "\xEF\xBB\xBF" LONG_HEAD "3807,2020,a,1\n", 0, 0, GIDX_OK, NULL },
     { "long: CRLF accepted", L_LONG, "region,year,variable,value\r\n3807,2020,a,1\r\n", 0, 0, GIDX_OK, NULL },
     { "long: ';' and decimal comma accepted", L_LONG, "region;year;variable;value\n3807;2020;a;1,5\n",
@@ -361,6 +371,31 @@ START_TEST(test_forecast_degenerate)
 }
 END_TEST
 
+/* Issue 19 item 7: finite values alternating +-1e308 overflow the naive and
+ * drift forecasts; the result is GIDX_ERANGE naming the year, never -nan/inf. */
+START_TEST(test_forecast_nonfinite)
+{
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    gidx_model *m = NULL;
+    int years[20], methods[2] = { GIDX_FC_NAIVE, GIDX_FC_DRIFT }, k;
+    double y[20], mean[2], lo[2], hi[2], level = 80.0;
+    for (k = 0; k < 20; k++) {
+        years[k] = 2000 + k;
+        y[k] = k % 2 ? -1e308 : 1e308;
+    }
+    for (k = 0; k < 2; k++) {
+        o.method = methods[k];
+        o.calibrate = 0;
+        ck_assert_int_eq(gidx_model_new(&m, &o), GIDX_OK);
+        ck_assert_int_eq(gidx_model_fit(m, years, y, 20), GIDX_OK);
+        ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 2, m, 2, &level, 1), GIDX_ERANGE);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "forecast for 2020 (step 1) is not finite"));
+        gidx_model_free(m);
+        m = NULL;
+    }
+}
+END_TEST
+
 /* Singular designs: a rank-deficient system and constant composite data. */
 START_TEST(test_singular)
 {
@@ -550,6 +585,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_max_bytes);
     tcase_add_test(tc, test_files);
     tcase_add_test(tc, test_forecast_degenerate);
+    tcase_add_test(tc, test_forecast_nonfinite);
     tcase_add_test(tc, test_singular);
     tcase_add_test(tc, test_io_tables);
     tcase_add_test(tc, test_no_partial_output);

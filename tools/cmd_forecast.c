@@ -181,6 +181,12 @@ static int run(int argc, char **argv)
         goto done;
     }
     nrows = gidx_table_nrows(t);
+    if (nrows == 0) {
+        fprintf(stderr, "greenidx forecast: %s: no data rows after the header: nothing to forecast\n",
+                gidx_table_name(t));
+        rc = GIDX_EXIT_DATA;
+        goto done;
+    }
     years = malloc((nrows + 1) * sizeof *years);
     vals = malloc((nrows + 1) * sizeof *vals);
     if (years == NULL || vals == NULL)

@@ -33,6 +33,10 @@ gidx_status gidx__error_vset(gidx_status code, const char *fmt, va_list ap);
 gidx_status gidx__error_prefix(const char *fmt, ...) GIDX__PRINTF(1, 2);
 /* The code currently recorded (GIDX_OK if none). */
 gidx_status gidx__error_code(void);
+/* A file's content made an API call fail with GIDX_EINVAL (a bad argument when
+ * a caller passes it, bad data when a file holds it): when @p rc is GIDX_EINVAL,
+ * record and return GIDX_EDATA with the same message; otherwise return @p rc. */
+gidx_status gidx__error_as_data(gidx_status rc);
 
 /* Make sure GSL's handler is ours (idempotent, thread-safe; pthread_once). */
 void gidx__gsl_init(void);

@@ -240,7 +240,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         size_t j;
         for (j = 0; c[j] >= '0' && c[j] <= '9'; j++)
             ;
-        if (j != 4 || c[j] != '\0') {
+        if (j != 4 || c[j] != '\0' || strcmp(c, "0000") == 0) {
             rc = gidx__error_set(GIDX_EDATA, "%s: time category \"%s\" of dimension \"%s\" is not "
                                  "a year (quarters and months are not supported)", name, c,
                                  dims[td].id);

@@ -570,7 +570,9 @@ static gidx_status parse_number(double *v, const char *s, char dec)
     x = gidx__strtod(tmp, &end);
     if (*end != '\0' || end == tmp)
         return GIDX_EDATA;
-    if (!gidx__isfinite(x) || errno == ERANGE)
+    /* ERANGE with a finite result is underflow (4.9e-324 is a subnormal, a
+     * finite double): keep the value; only overflow to infinity is refused */
+    if (!gidx__isfinite(x))
         return GIDX_ERANGE;
     *v = x;
     return GIDX_OK;

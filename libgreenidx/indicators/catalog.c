@@ -891,6 +891,11 @@ gidx_status gidx_catalog_parse_json(gidx_catalog **out, const char *text, size_t
         return gidx__error_set(GIDX_EINVAL, "gidx_catalog_parse_json: text is NULL");
     if (name == NULL)
         name = "catalogue";
+    /* a UTF-8 byte-order mark, as the CSV and JSON-stat readers accept */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (root == NULL)
         return gidx__error_set(GIDX_EPARSE, "%s:%d:%d: %s", name, err.line, err.column, err.text);
@@ -938,7 +943,7 @@ done:
     json_decref(root);
     if (rc != GIDX_OK) {
         gidx_catalog_free(cat);
-        return rc;
+        return gidx__error_as_data(rc);   /* the catalogue's content is at fault */
     }
     *out = cat;
     return GIDX_OK;
