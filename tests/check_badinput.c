@@ -69,6 +69,9 @@ static const bad_case cases[] = {
     { "long: NUL byte in a cell", L_LONG, LONG_HEAD "3807,2020,a\0b,1\n", sizeof(LONG_HEAD) + 15, 0,
       GIDX_EENCODING, "bad.csv:2" },
     /* issue 19 item 10: years the JSON-stat reader refuses are refused here too */
+    /* issue 19 item 4: the duplicate-column check is a hash set now */
+    { "table: duplicate column", L_TABLE, "a,b,c,b\n1,2,3,4\n", 0, 0, GIDX_EDUPLICATE,
+      "bad.csv:1: columns 2 and 4 are both named \"b\"" },
     { "long: year -5", L_LONG, LONG_HEAD "3807,-5,a,1\n", 0, 0, GIDX_EDATA, "bad.csv:2: column 2" },
     { "long: year 0", L_LONG, LONG_HEAD "3807,0,a,1\n", 0, 0, GIDX_EDATA, "\"0\" is not a year" },
     { "long: year 2^40", L_LONG, LONG_HEAD "3807,1099511627776,a,1\n", 0, 0, GIDX_EDATA,

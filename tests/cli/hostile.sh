@@ -81,4 +81,12 @@ done
 printf 'region,year,variable,value\n3807,2020,a,4.9e-324\n' > "$T/den.csv"
 expect 0 "" "$GREENIDX" data --data "$T/den.csv" --format csv
 grep -q '^3807,2020,a,4.94065645841246[0-9]*e-324,' "$T/out" || fail "4.9e-324 not written back"
+
+# item 4: series are grouped by sorting (not a scan of the series seen so far):
+# interleaved rows keep the order of first appearance and each series its rows
+{ echo series_id,value,timestamp
+  for yr in 2010 2011 2012 2013 2014; do echo "B,$((yr - 2000)),$yr"; echo "A,$((yr - 1990)),$yr"; done; } > "$T/inter.csv"
+expect 0 "" "$GREENIDX" forecast --input "$T/inter.csv" --horizon 1 --method naive --no-calibrate
+[ "$(sed -n 2p "$T/out" | cut -d, -f1-3)" = "B,2015,14" ] || fail "interleaved: first row $(sed -n 2p "$T/out")"
+[ "$(sed -n 3p "$T/out" | cut -d, -f1-3)" = "A,2015,24" ] || fail "interleaved: second row $(sed -n 3p "$T/out")"
 echo ok
