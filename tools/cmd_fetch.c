@@ -102,7 +102,7 @@ static void on_table(void *user, size_t index, size_t ntables, const char *table
 {
     const progress *p = user;
     fprintf(stderr, "greenidx fetch: table %s (%zu/%zu): %zu variable%s, %zu region%s, %d-%d\n",
-            table, index + 1, ntables, nv, nv == 1 ? "" : "s", p->nregions,
+            gidx_cli_safe(table), index + 1, ntables, nv, nv == 1 ? "" : "s", p->nregions,
             p->nregions == 1 ? "" : "s", p->from, p->to);
 }
 
@@ -139,8 +139,10 @@ static void print_provenance(const gidx_dataset *ds, const char *table, const ch
     up = gidx_dataset_meta(ds, k1);
     re = gidx_dataset_meta(ds, k2);
     ca = gidx_dataset_meta(ds, k3);
-    fprintf(stderr, "greenidx fetch: table %s: updated %s, retrieved %s (cache %s)\n", table,
-            up ? up : "?", re ? re : "?", ca ? ca : "?");
+    /* the dates and the cache path come from the server's answer and the cache */
+    fprintf(stderr, "greenidx fetch: table %s: updated %s, retrieved %s (cache %s)\n",
+            gidx_cli_safe(table), gidx_cli_safe(up ? up : "?"), gidx_cli_safe(re ? re : "?"),
+            gidx_cli_safe(ca ? ca : "?"));
 }
 
 static int run(int argc, char **argv)

@@ -341,7 +341,8 @@ static int run(int argc, char **argv)
         double mean[1000], lo[8 * 1000], hi[8 * 1000];
         st = gidx_fc_batch_forecast(mean, lo, hi, 8 * 1000, b, s);
         if (st != GIDX_OK) {
-            fprintf(stderr, "greenidx forecast: series %s: %s\n", ser[s].id, gidx_fc_batch_message(b, s));
+            fprintf(stderr, "greenidx forecast: series %s: %s\n", gidx_cli_safe(ser[s].id),
+                    gidx_cli_safe(gidx_fc_batch_message(b, s)));
             nfail++;
             continue;
         }
@@ -354,8 +355,8 @@ static int run(int argc, char **argv)
                 st = gidx_fc_accuracy(NULL, NULL, &cov[j], act + s * h, mean, lo + j * h,
                                       hi + j * h, h, NULL, 0);
             if (st != GIDX_OK) {
-                fprintf(stderr, "greenidx forecast: series %s: %s\n", ser[s].id,
-                        gidx_error_last()->message);
+                fprintf(stderr, "greenidx forecast: series %s: %s\n", gidx_cli_safe(ser[s].id),
+                        gidx_cli_safe(gidx_error_last()->message));
                 nfail++;
                 continue;
             }

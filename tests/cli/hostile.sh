@@ -89,4 +89,19 @@ grep -q '^3807,2020,a,4.94065645841246[0-9]*e-324,' "$T/out" || fail "4.9e-324 n
 expect 0 "" "$GREENIDX" forecast --input "$T/inter.csv" --horizon 1 --method naive --no-calibrate
 [ "$(sed -n 2p "$T/out" | cut -d, -f1-3)" = "B,2015,14" ] || fail "interleaved: first row $(sed -n 2p "$T/out")"
 [ "$(sed -n 3p "$T/out" | cut -d, -f1-3)" = "A,2015,24" ] || fail "interleaved: second row $(sed -n 3p "$T/out")"
+# item 2: region codes, names and variables from a file reach the terminal
+# escaped: no ESC, BEL or CR, and no forged line
+printf 'region,year,variable,value\n"38\033[31mRED\a\r07",2020,"v\ngreenidx data: all good",1\n' > "$T/inj.csv"
+expect 0 "" "$GREENIDX" data --data "$T/inj.csv"
+LC_ALL=C grep -q "$(printf '[\033\007\r]')" "$T/out" && fail "data summary printed a raw control character"
+grep -q '^greenidx data: all good' "$T/out" && fail "data summary printed a forged line"
+grep -qF '38\x1B[31mRED\x07\x0D07' "$T/out" || fail "data summary: escaped region code missing"
+grep -qF 'v\x0Agreenidx data: all good' "$T/out" || fail "data summary: escaped variable missing"
+# ... and in error messages (a forecast series id, a duplicate key)
+printf 'series_id,value,timestamp\n"\033]0;pwned\a",1,2020\n"\033]0;pwned\a",2,2021\n' > "$T/inj2.csv"
+expect 3 'series \x1B]0;pwned\x07: ' "$GREENIDX" forecast --input "$T/inj2.csv" --horizon 1 --method naive --no-calibrate
+LC_ALL=C grep -q "$(printf '[\033\007]')" "$T/err" && fail "forecast printed a raw control character"
+printf 'region,year,variable,value\n"\033[2J",2020,a,1\n"\033[2J",2020,a,2\n' > "$T/inj3.csv"
+expect 2 '\x1B[2J' "$GREENIDX" data --data "$T/inj3.csv"
+LC_ALL=C grep -q "$(printf '\033')" "$T/err" && fail "data error printed a raw ESC"
 echo ok
