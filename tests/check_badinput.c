@@ -13,6 +13,7 @@
  * kept in tests/data/badinput/ and replayed by test_fuzz_regressions. */
 #include <check.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -576,6 +577,77 @@ START_TEST(test_heatmap_size_overflow)
 }
 END_TEST
 
+/* Issue 19 item 3: output targets. A new file honours the umask, an existing
+ * file keeps its mode, a character device or FIFO is written through (never
+ * replaced by a regular file), a link to a regular file keeps the link. */
+START_TEST(test_output_targets)
+{
+    char dir[] = "/tmp/gidx-targets-XXXXXX", p[300], q[300];
+    struct stat st;
+    mode_t old;
+    char buf[8] = { 0 };
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    /* umask 077: a new file is 0600, not a fixed 0644 */
+    snprintf(p, sizeof p, "%s/new.csv", dir);
+    old = umask(077);
+    ck_assert_int_eq(gidx_write_file(p, "abc", 3), GIDX_OK);
+    umask(022);
+    ck_assert_int_eq(stat(p, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    /* umask 022: a new file is 0644 */
+    snprintf(q, sizeof q, "%s/new2.csv", dir);
+    ck_assert_int_eq(gidx_write_file(q, "abc", 3), GIDX_OK);
+    ck_assert_int_eq(stat(q, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0644);
+    /* an existing 0640 file keeps 0640 when replaced */
+    ck_assert_int_eq(chmod(q, 0640), 0);
+    ck_assert_int_eq(gidx_write_file(q, "defg", 4), GIDX_OK);
+    ck_assert_int_eq(stat(q, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    ck_assert_int_eq(st.st_size, 4);
+    /* a symbolic link to a regular file: the link stays, its target changes */
+    snprintf(p, sizeof p, "%s/link", dir);
+    ck_assert_int_eq(symlink("new2.csv", p), 0);
+    ck_assert_int_eq(gidx_write_file(p, "xy", 2), GIDX_OK);
+    ck_assert_int_eq(lstat(p, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_int_eq(stat(q, &st), 0);
+    ck_assert_int_eq(st.st_size, 2);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    unlink(p);
+    /* /dev/null is written through and stays a character device */
+    ck_assert_int_eq(gidx_write_file("/dev/null", "abc", 3), GIDX_OK);
+    ck_assert_int_eq(stat("/dev/null", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+    /* a FIFO with no reader is an error naming it, not a hang or a regular file */
+    snprintf(p, sizeof p, "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(p, 0600), 0);
+    ck_assert_int_eq(gidx_write_file(p, "abc", 3), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "no reader"));
+    ck_assert_int_eq(lstat(p, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    /* ... and with a reader the bytes go through it */
+    {
+        int rfd = open(p, O_RDONLY | O_NONBLOCK);
+        ck_assert_int_ge(rfd, 0);
+        ck_assert_int_eq(gidx_write_file(p, "abc", 3), GIDX_OK);
+        ck_assert_int_eq(read(rfd, buf, sizeof buf), 3);
+        ck_assert_str_eq(buf, "abc");
+        close(rfd);
+    }
+    ck_assert_int_eq(lstat(p, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    unlink(p);
+    /* nothing else was left behind (no *.tmp.XXXXXX) */
+    ck_assert_uint_eq(count_entries(dir), 2);
+    snprintf(p, sizeof p, "%s/new.csv", dir);
+    unlink(p);
+    unlink(q);
+    rmdir(dir);
+    umask(old);
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -594,6 +666,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_no_partial_output);
     tcase_add_test(tc, test_region_names_then_growth);
     tcase_add_test(tc, test_heatmap_size_overflow);
+    tcase_add_test(tc, test_output_targets);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -104,4 +104,21 @@ LC_ALL=C grep -q "$(printf '[\033\007]')" "$T/err" && fail "forecast printed a r
 printf 'region,year,variable,value\n"\033[2J",2020,a,1\n"\033[2J",2020,a,2\n' > "$T/inj3.csv"
 expect 2 '\x1B[2J' "$GREENIDX" data --data "$T/inj3.csv"
 LC_ALL=C grep -q "$(printf '\033')" "$T/err" && fail "data error printed a raw ESC"
+# item 3: output targets that are not regular files are written through
+expect 0 "" "$GREENIDX" data --format csv --output /dev/null
+[ -c /dev/null ] || fail "/dev/null is no longer a character device"
+ln -s /dev/stdout "$T/so"
+"$GREENIDX" data --format csv --output "$T/so" | cat > "$T/so.out" || fail "--output link to stdout failed"
+[ -L "$T/so" ] || fail "the link to stdout was replaced"
+head -1 "$T/so.out" | grep -qx 'region,year,variable,value,flag' || fail "nothing came through the link to stdout"
+mkfifo "$T/fifo"
+expect 4 "fifo: cannot open for writing" "$GREENIDX" data --format csv --output "$T/fifo"
+[ -p "$T/fifo" ] || fail "the FIFO was replaced"
+# umask and modes: a new output honours umask 077; an existing 0600 file stays 0600
+( umask 077; "$GREENIDX" data --format csv --output "$T/new.csv" ) || fail "write with umask 077"
+[ "$(stat -c %a "$T/new.csv")" = 600 ] || fail "umask 077 gave mode $(stat -c %a "$T/new.csv")"
+chmod 640 "$T/new.csv"
+expect 0 "" "$GREENIDX" data --format csv --output "$T/new.csv"
+[ "$(stat -c %a "$T/new.csv")" = 640 ] || fail "an existing 0640 file became $(stat -c %a "$T/new.csv")"
+ls "$T" | grep -q '\.tmp\.' && fail "a temporary file was left behind"
 echo ok
