@@ -116,6 +116,7 @@ static gidx_status replace_atomic(const char *path, const struct stat *keep, con
     int fd, err = 0;
     if (tmp == NULL)
         return GIDX_ENOMEM;
+    memcpy(tmp, path, plen);
     fd = create_temp(tmp, plen);
     if (fd < 0) {
         err = errno;
@@ -190,4 +191,19 @@ gidx_status gidx_write_file(const char *path, const char *data, size_t len)
         return write_through(path, data, len);
     return gidx__error_set(GIDX_EIO, "%s: cannot write: it is a %s", path,
                            S_ISDIR(lst.st_mode) ? "directory" : "socket or block device");
+}
+
+gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: it is a directory", path);
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: it is a device, not a file", path);
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > (unsigned long long)max_bytes)
+        return gidx__error_set(GIDX_ELIMIT, "%s: %lld bytes exceed the limit of %zu bytes (not read)",
+                               path, (long long)st.st_size, max_bytes);
+    return GIDX_OK;
 }

@@ -24,6 +24,14 @@
 #  define GIDX__PRINTF(a, b)
 #endif
 
+/* ---- input files (file.c) ---- */
+
+/* Before reading the open file @p fd named @p path: a regular file larger
+ * than @p max_bytes is GIDX_ELIMIT without reading a byte; a directory or a
+ * device (/dev/zero, /dev/urandom) is GIDX_EIO; a FIFO or pipe passes (the
+ * reader's running limit applies). */
+gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes);
+
 /* ---- errors (error.c) ---- */
 
 /* Record an error in the calling thread's slot and return @p code. */

@@ -475,6 +475,14 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
     f = fopen(path, "rb");
     if (f == NULL)
         return gidx__error_set(GIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
+    {
+        /* sizes before reading: a 2 GB file or /dev/zero is refused unread */
+        gidx_status rc = gidx__file_check(fileno(f), path, max_bytes);
+        if (rc != GIDX_OK) {
+            fclose(f);
+            return rc;
+        }
+    }
     for (;;) {
         size_t got;
         if (cap - n < 65536) {

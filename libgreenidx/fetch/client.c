@@ -209,6 +209,14 @@ static gidx_status read_file(char **out, size_t *len, const char *path)
             return 1;
         return gidx__error_set(GIDX_EIO, "fetch: cannot open %s: %s", path, strerror(errno));
     }
+    {
+        /* a cache entry is never larger than an answer may be */
+        gidx_status rc = gidx__file_check(fileno(f), path, GIDX__FETCH_MAX_BODY);
+        if (rc != GIDX_OK) {
+            fclose(f);
+            return rc;
+        }
+    }
     gidx__buf_puts(&b, "");
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         gidx__buf_append(&b, chunk, n);

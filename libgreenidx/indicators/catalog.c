@@ -985,6 +985,10 @@ gidx_status gidx_catalog_load_json(gidx_catalog **out, const char *path)
     fp = fopen(path, "rb");
     if (fp == NULL)
         return gidx__error_set(GIDX_EIO, "%s: cannot open catalogue file", path);
+    if ((rc = gidx__file_check(fileno(fp), path, (size_t)64 << 20)) != GIDX_OK) {
+        fclose(fp);
+        return rc;
+    }
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         if (gidx__buf_append(&b, chunk, n) != 0 || b.len > ((size_t)64 << 20)) {
             fclose(fp);

@@ -121,4 +121,12 @@ chmod 640 "$T/new.csv"
 expect 0 "" "$GREENIDX" data --format csv --output "$T/new.csv"
 [ "$(stat -c %a "$T/new.csv")" = 640 ] || fail "an existing 0640 file became $(stat -c %a "$T/new.csv")"
 ls "$T" | grep -q '\.tmp\.' && fail "a temporary file was left behind"
+# item 6: sizes are checked before reading: a 2 GB sparse file and /dev/zero
+# are refused at once, without reading them into memory
+truncate -s 2G "$T/sparse.csv"
+expect 2 "sparse.csv: 2147483648 bytes exceed the limit of 1073741824 bytes (not read)" \
+  "$GREENIDX" data --data "$T/sparse.csv"
+rm -f "$T/sparse.csv"
+expect 2 "/dev/zero: cannot read: it is a device, not a file" "$GREENIDX" data --data /dev/zero
+expect 2 "/dev/zero: cannot read: it is a device, not a file" "$GREENIDX" catalog --catalog /dev/zero
 echo ok

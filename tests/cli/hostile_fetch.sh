@@ -16,4 +16,24 @@ grep -qF "Non-existent value '50\\x1B[2J\\x0Dgreenidx fetch: all good\\x0A01'" "
 LC_ALL=C grep -q "$(printf '[\033\r]')" "$T/err" && fail "raw control character on stderr"
 grep -q '^greenidx fetch: all good' "$T/err" && fail "forged line on stderr"
 [ -e "$T/c.csv" ] && fail "output written for a rejected query"
+
+# item 9: --retries, --max-wait and --timeout
+"$G" fetch --region 5001 --to 2022 --table RATE --api "$API" --retries 0 --out "$T/r.csv" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 4 ] || fail "--retries 0 on HTTP 429 gave exit $rc"
+grep -q 'HTTP 429 after 0 retries' "$T/err" || fail "--retries 0: message"
+# Retry-After: 1 capped by --max-wait 0: the retry does not wait
+t0=$(date +%s%N)
+"$G" fetch --region 5001 --to 2021 --table RATE --api "$API" --max-wait 0 --out "$T/r.csv" 2> "$T/err" \
+  || fail "--max-wait 0 run"
+t1=$(date +%s%N)
+grep -q '1 retries' "$T/err" || fail "--max-wait 0: no retry counted"
+[ $(( (t1 - t0) / 1000000 )) -lt 900 ] || fail "--max-wait 0: took $(( (t1 - t0) / 1000000 )) ms (Retry-After: 1 not capped)"
+# SLOW answers after 3 s: --timeout 1 is a network error (exit 4) naming the timeout
+"$G" fetch --region 5001 --to 2022 --table SLOW --api "$API" --timeout 1 --retries 0 --out "$T/s.csv" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 4 ] || fail "--timeout 1 on a 3 s answer gave exit $rc"
+grep -q 'timed out (timeout 1 s)' "$T/err" || fail "--timeout: message"
+"$G" fetch --region 5001 --table SYNTH --api "$API" --timeout 0 --out "$T/s.csv" 2> "$T/err"
+[ $? -eq 1 ] || fail "--timeout 0 is a usage error"
 echo ok
