@@ -583,10 +583,26 @@ gidx_status gidx_fetch_client_get(char **body, size_t *len, int *from_cache,
 
 /* ---- queries ---- */
 
-/* Fetch and load one URL; caches the answer when it loads. */
+/* 1 when region code @p r is one of the @p n codes asked for (a server may
+ * answer an aggregated code list's "K-5001" for 5001 or the other way round). */
+static int asked_for(const char *r, const char *const *asked, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (strcmp(r, asked[i]) == 0 ||
+            (strncmp(r, "K-", 2) == 0 && strcmp(r + 2, asked[i]) == 0) ||
+            (strncmp(asked[i], "K-", 2) == 0 && strcmp(r, asked[i] + 2) == 0))
+            return 1;
+    return 0;
+}
+
+/* Fetch and load one URL; caches the answer when it loads. When @p asked is
+ * not NULL (the query named its regions by code), an answer holding a region
+ * that was not asked for is refused, and neither used nor cached. */
 static gidx_status fetch_one(gidx_dataset **out, int *from_cache, char retrieved[32],
                              gidx_fetch_client *c, const char *table, const char *url,
-                             const gidx_jsonstat_options *opt)
+                             const gidx_jsonstat_options *opt, const char *const *asked,
+                             size_t nasked)
 {
     char *body = NULL, updated[64];
     size_t len = 0;
@@ -603,6 +619,21 @@ static gidx_status fetch_one(gidx_dataset **out, int *from_cache, char retrieved
     rc = gidx_dataset_load_jsonstat_buffer(out, body, len, name.s, opt);
     if (rc != GIDX_OK && !*from_cache && rc == GIDX_EPARSE)
         gidx__error_prefix("fetch: %s: ", url);
+    if (rc == GIDX_OK && asked != NULL) {
+        size_t i, n = gidx_dataset_nregions(*out);
+        for (i = 0; i < n; i++) {
+            const char *r = gidx_dataset_region(*out, i);
+            if (!asked_for(r, asked, nasked)) {
+                rc = gidx__error_set(GIDX_EDATA, "fetch: table %s: the %s holds region %s, which "
+                                     "was not asked for: refused%s [%s]", table,
+                                     *from_cache ? "cached answer" : "answer", r,
+                                     *from_cache ? "" : " and not cached", url);
+                gidx_dataset_free(*out);
+                *out = NULL;
+                break;
+            }
+        }
+    }
     if (rc == GIDX_OK && !*from_cache && c->cache_dir != NULL) {
         const char *up = gidx_dataset_meta(*out, "updated");
         rc = cache_store(c, url, table, body, len, retrieved, up);
@@ -674,9 +705,20 @@ gidx_status gidx_fetch_query_run(gidx_dataset **out, gidx_fetch_client *c,
         }
         if (rc == GIDX_OK)
             rc = gidx_fetch_query_url(&url, piece ? piece : q, c->api);
-        gidx_fetch_query_free(piece);
-        if (rc == GIDX_OK)
-            rc = fetch_one(&ds, &fc, retrieved, c, q->table, url, opt);
+        if (rc == GIDX_OK) {
+            /* the regions this request asks for, when given as plain codes */
+            const gidx__fetch_dim *rd = gidx__fetch_query_dim(piece ? piece : q, "Region");
+            const char *const *asked = NULL;
+            size_t nasked = 0, k;
+            if (rd != NULL && rd->codes != NULL && rd->codelist == NULL) {
+                asked = (const char *const *)rd->codes;
+                nasked = rd->ncodes;
+                for (k = 0; k < nasked; k++)
+                    if (gidx__fetch_is_expression(asked[k]))
+                        asked = NULL;
+            }
+            rc = fetch_one(&ds, &fc, retrieved, c, q->table, url, opt, asked, nasked);
+        }
         if (rc == GIDX_OK) {
             const char *up = gidx_dataset_meta(ds, "updated");
             hits += fc != 0;
@@ -695,6 +737,7 @@ gidx_status gidx_fetch_query_run(gidx_dataset **out, gidx_fetch_client *c,
         }
         if (p > 0 && rc == GIDX_OK)
             c->st.splits++;
+        gidx_fetch_query_free(piece);
         gidx_dataset_free(ds);
         free(url);
     }

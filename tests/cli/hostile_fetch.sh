@@ -36,4 +36,12 @@ rc=$?
 grep -q 'timed out (timeout 1 s)' "$T/err" || fail "--timeout: message"
 "$G" fetch --region 5001 --table SYNTH --api "$API" --timeout 0 --out "$T/s.csv" 2> "$T/err"
 [ $? -eq 1 ] || fail "--timeout 0 is a usage error"
+
+# item 9: an answer holding a region that was not asked for is refused and not cached
+"$G" fetch --region 5001 --to 2022 --table EXTRA --api "$API" --cache "$T/cache2" --out "$T/x.csv" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "an answer with an extra region gave exit $rc"
+grep -q 'holds region 0301, which was not asked for: refused and not cached' "$T/err" || fail "extra region: message"
+[ -e "$T/x.csv" ] && fail "output written from a lying answer"
+ls "$T/cache2" 2>/dev/null | grep -q . && fail "a lying answer was cached"
 echo ok

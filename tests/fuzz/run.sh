@@ -56,6 +56,11 @@ for f in $(find data tests/data -name '*.csv' 2>/dev/null | xargs grep -l '^regi
   { printf 'A'; head -c 16383 "$f"; } > "$corpus_root/forecast_input/$(echo "$f" | tr / _)"
 done
 seed effects_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
+# api_sequence reads a program of API calls (tests/fuzz/fuzz_api_sequence.c):
+# the seed calls each operation once, on the first dataset, with small operands
+mkdir -p "$corpus_root/api_sequence"
+/usr/bin/python3 -c "import sys; sys.stdout.buffer.write(bytes(b for op in range(21) for b in (op, 0, 1, 2, 3, 4, 5, 6, 7)))" \
+  > "$corpus_root/api_sequence/each_op"
 mkdir -p "$corpus_root/formula"
 if [ -f data/catalog/default.json ]; then
   /usr/bin/python3 - "$corpus_root/formula" <<'PY'
