@@ -14,6 +14,7 @@
  * libcurl is initialised once per process with pthread_once; nothing else
  * is global.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #ifdef GIDX_HAVE_CURL
@@ -36,7 +38,8 @@
 
 struct gidx_fetch_client {
     gidx_fetch_options opt;
-    char *api;
+    char *api;          /* the API root without user:password@ */
+    char *userpwd;      /* "user:password" taken out of the API root, or NULL */
     char *cache_dir;
     char *user_agent;
     gidx_fetch_stats st;
@@ -54,6 +57,77 @@ static void curl_init(void)
     curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 #endif
+
+/*
+ * Take "user:password@" out of an http(s) URL in place, so that no message,
+ * cache sidecar or cache key ever holds the password; the credentials go to
+ * libcurl separately (CURLOPT_USERPWD), percent-decoded. Returns the
+ * credentials (caller frees), NULL when there are none, or sets *oom.
+ */
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+           c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static char *take_userinfo(char *url, int *oom)
+{
+    char *auth = strstr(url, "://"), *end, *at = NULL, *p, *cred;
+    size_t i, j, n;
+    *oom = 0;
+    if (auth == NULL)
+        return NULL;
+    auth += 3;
+    end = auth + strcspn(auth, "/?#");
+    for (p = auth; p < end; p++)
+        if (*p == '@')
+            at = p;
+    if (at == NULL)
+        return NULL;
+    n = (size_t)(at - auth);
+    if ((cred = gidx__malloc(n + 1)) == NULL) {
+        *oom = 1;
+        return NULL;
+    }
+    for (i = j = 0; i < n; i++) {
+        int hi, lo;
+        if (auth[i] == '%' && i + 2 < n && (hi = hexval(auth[i + 1])) >= 0 &&
+            (lo = hexval(auth[i + 2])) >= 0) {
+            cred[j++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else
+            cred[j++] = auth[i];
+    }
+    cred[j] = '\0';
+    memmove(auth, at + 1, strlen(at + 1) + 1);
+    return cred;
+}
+
+/* Temporary files that a killed writer left in the cache (gidx_write_file's
+ * "<entry>.tmp.XXXXXX", regular files older than 10 minutes, so that a
+ * concurrent writer's file is left alone) are removed when a client opens the
+ * cache. Best effort: a file that cannot be removed stays. */
+static void cache_sweep(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    time_t now = time(NULL);
+    if (d == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        const char *t = strstr(e->d_name, ".json.tmp.");
+        gidx__buf path = GIDX__BUF_INIT;
+        struct stat st;
+        if (t == NULL || strlen(t) != strlen(".json.tmp.") + 6)
+            continue;
+        gidx__buf_printf(&path, "%s/%s", dir, e->d_name);
+        if (!path.failed && lstat(path.s, &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_mtime < now - 600)
+            (void)unlink(path.s);
+        gidx__buf_free(&path);
+    }
+    closedir(d);
+}
 
 static gidx_status mkdir_p(const char *dir)
 {
@@ -106,8 +180,8 @@ gidx_status gidx_fetch_client_new(gidx_fetch_client **out, const gidx_fetch_opti
         return gidx__error_set(GIDX_EINVAL, "fetch: offline mode needs a cache directory");
     if (opt->api != NULL && strncmp(opt->api, "http://", 7) != 0 &&
         strncmp(opt->api, "https://", 8) != 0)
-        return gidx__error_set(GIDX_EINVAL, "fetch: API root '%s' is not an http:// or https:// "
-                               "URL", opt->api);
+        return gidx__error_set(GIDX_EINVAL, "fetch: the API root is not an http:// or https:// "
+                               "URL (not shown: it may hold a password)");
 #ifndef GIDX_HAVE_CURL
     if (!opt->offline)
         return gidx__error_set(GIDX_EUNSUPPORTED, "fetch: this libgreenidx was built without "
@@ -121,6 +195,14 @@ gidx_status gidx_fetch_client_new(gidx_fetch_client **out, const gidx_fetch_opti
         (opt->cache_dir != NULL && (c->cache_dir = gidx__strdup(opt->cache_dir)) == NULL)) {
         gidx_fetch_client_free(c);
         return GIDX_ENOMEM;
+    }
+    {
+        int oom;
+        c->userpwd = take_userinfo(c->api, &oom);
+        if (oom) {
+            gidx_fetch_client_free(c);
+            return GIDX_ENOMEM;
+        }
     }
     if (opt->user_agent != NULL)
         c->user_agent = gidx__strdup(opt->user_agent);
@@ -141,6 +223,8 @@ gidx_status gidx_fetch_client_new(gidx_fetch_client **out, const gidx_fetch_opti
         gidx_fetch_client_free(c);
         return rc;
     }
+    if (c->cache_dir != NULL)
+        cache_sweep(c->cache_dir);
 #ifdef GIDX_HAVE_CURL
     if (!opt->offline) {
         pthread_once(&curl_once, curl_init);
@@ -168,6 +252,10 @@ void gidx_fetch_client_free(gidx_fetch_client *c)
         curl_easy_cleanup(c->curl);
 #endif
     free(c->api);
+    if (c->userpwd != NULL) {
+        memset(c->userpwd, 0, strlen(c->userpwd));
+        free(c->userpwd);
+    }
     free(c->cache_dir);
     free(c->user_agent);
     free(c);
@@ -235,7 +323,25 @@ static gidx_status read_file(char **out, size_t *len, const char *path)
     return GIDX_OK;
 }
 
-/* A cached answer: 0 found (body, retrieved, updated), 1 miss, <0 error. */
+/* FNV-1a 64 of a cached body, stored in its sidecar: an edited or damaged body
+ * is noticed (a checksum, not a signature: whoever can rewrite the sidecar too
+ * can forge it; see docs/fetch.md). */
+static void body_sum(char out[17], const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+#define CACHE_DAMAGED 2
+
+/* A cached answer: 0 found (body, retrieved, updated), 1 miss, CACHE_DAMAGED
+ * (the error says why: a sidecar that does not parse, a body of the wrong
+ * length or checksum), <0 error. */
 static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], char updated[64],
                                 const gidx_fetch_client *c, const char *url)
 {
@@ -254,8 +360,9 @@ static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], ch
         goto done;
     root = json_loadb(meta, mlen, 0, &jerr);
     if (!json_is_object(root)) {
-        rc = gidx__error_set(GIDX_EPARSE, "fetch: cache sidecar %s:%d:%d: %s", mp, jerr.line,
-                             jerr.column, root ? "not a JSON object" : jerr.text);
+        gidx__error_set(GIDX_EPARSE, "fetch: cache sidecar %s:%d:%d: %s: the cache is damaged",
+                        mp, jerr.line, jerr.column, root ? "not a JSON object" : jerr.text);
+        rc = CACHE_DAMAGED;
         goto done;
     }
     {
@@ -272,10 +379,25 @@ static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], ch
         if (json_is_integer(bytes) && (json_int_t)*len != json_integer_value(bytes)) {
             free(*body);
             *body = NULL;
-            rc = gidx__error_set(GIDX_EPARSE, "fetch: cached body %s has %zu bytes, its sidecar "
-                                 "says %lld: the cache is damaged", bp, *len,
-                                 (long long)json_integer_value(bytes));
+            gidx__error_set(GIDX_EPARSE, "fetch: cached body %s has %zu bytes, its sidecar "
+                            "says %lld: the cache is damaged", bp, *len,
+                            (long long)json_integer_value(bytes));
+            rc = CACHE_DAMAGED;
             goto done;
+        }
+        {
+            const char *want = json_string_value(json_object_get(root, "fnv1a64"));
+            char got[17];
+            body_sum(got, *body, *len);
+            if (want == NULL || strcmp(want, got) != 0) {
+                free(*body);
+                *body = NULL;
+                gidx__error_set(GIDX_EPARSE, "fetch: cached body %s has checksum %s, its sidecar "
+                                "says %s: the cache is damaged or was edited", bp, got,
+                                want ? want : "none");
+                rc = CACHE_DAMAGED;
+                goto done;
+            }
         }
         if (r != NULL)
             snprintf(retrieved, 32, "%s", r);
@@ -295,15 +417,17 @@ static gidx_status cache_store(gidx_fetch_client *c, const char *url, const char
                                const char *updated)
 {
     char *bp = cache_path(c, url, ".json"), *mp = cache_path(c, url, ".meta.json"), *text = NULL;
+    char sum[17];
     json_t *root = NULL;
     gidx_status rc;
     if (bp == NULL || mp == NULL) {
         rc = GIDX_ENOMEM;
         goto done;
     }
-    root = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?, s:I}", "format", "greenidx-fetch-cache",
+    body_sum(sum, body, len);
+    root = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?, s:I, s:s}", "format", "greenidx-fetch-cache",
                      "version", 1, "url", url, "table", table, "retrieved", retrieved,
-                     "updated", updated, "bytes", (json_int_t)len);
+                     "updated", updated, "bytes", (json_int_t)len, "fnv1a64", sum);
     if (root == NULL || (text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS)) == NULL) {
         rc = gidx__error_set(GIDX_ENOMEM, "fetch: cannot build the cache sidecar of %s", url);
         goto done;
@@ -450,6 +574,8 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(e, CURLOPT_HEADERDATA, &h);
         curl_easy_setopt(e, CURLOPT_USERAGENT, c->user_agent);
+        if (c->userpwd != NULL)
+            curl_easy_setopt(e, CURLOPT_USERPWD, c->userpwd);
         curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
         curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
         curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
@@ -549,6 +675,9 @@ static gidx_status get_body(char **body, size_t *len, int *from_cache, char retr
         }
         if (rc < 0)
             return rc;
+        /* a damaged entry: an error offline, fetched again (and rewritten) online */
+        if (rc == CACHE_DAMAGED && c->opt.offline)
+            return gidx__error_code();
     }
     if (c->opt.offline)
         return gidx__error_set(GIDX_ENOTFOUND, "fetch: offline, and the cache %s has no answer "

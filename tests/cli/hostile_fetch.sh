@@ -44,4 +44,41 @@ rc=$?
 grep -q 'holds region 0301, which was not asked for: refused and not cached' "$T/err" || fail "extra region: message"
 [ -e "$T/x.csv" ] && fail "output written from a lying answer"
 ls "$T/cache2" 2>/dev/null | grep -q . && fail "a lying answer was cached"
+
+# item 9: a password in --api reaches neither the cache nor any message
+PAPI=$(echo "$API" | sed 's|http://|http://alice:s3cr%40t@|')
+"$G" fetch --region 5001 --to 2022 --table SYNTH --api "$PAPI" --cache "$T/cache3" --out "$T/p.csv" 2> "$T/err" \
+  || fail "fetch with credentials in --api"
+grep -rq 's3cr' "$T/cache3" "$T/err" "$T/p.csv" && fail "the password is in the cache, the output or a message"
+grep -rq 'alice' "$T/cache3" "$T/err" && fail "the user name is in the cache or a message"
+"$G" fetch --region 123 --to 2022 --table SYNTH --api "$PAPI" --out "$T/p2.csv" 2> "$T/err"
+grep -q "Non-existent value '123'" "$T/err" || fail "credentials: the error message is missing"
+grep -q 's3cr' "$T/err" && fail "the password is in an error message"
+
+# item 9: the cached body carries a checksum; an edited body is refused offline
+# and fetched again online (which repairs the entry)
+"$G" fetch --region 5001 --to 2022 --table SYNTH --api "$API" --cache "$T/cache4" --out "$T/k1.csv" 2> "$T/err" \
+  || fail "caching run"
+body=$(ls "$T/cache4"/*.json | grep -v '\.meta\.json$' | head -1)
+sed -i 's/5001\.22/5009.22/' "$body"     # same length, another number
+"$G" fetch --region 5001 --to 2022 --table SYNTH --api "$API" --cache "$T/cache4" --offline --out "$T/k2.csv" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "an edited cache entry offline gave exit $rc"
+grep -q 'the cache is damaged or was edited' "$T/err" || fail "edited cache: message"
+[ -e "$T/k2.csv" ] && fail "output written from an edited cache entry"
+"$G" fetch --region 5001 --to 2022 --table SYNTH --api "$API" --cache "$T/cache4" --out "$T/k3.csv" 2> "$T/err" \
+  || fail "an edited cache entry online is not fetched again"
+grep -q '1 requests' "$T/err" || fail "edited cache online: no new request"
+cmp -s "$T/k1.csv" "$T/k3.csv" || fail "re-fetched output differs from the first"
+"$G" fetch --region 5001 --to 2022 --table SYNTH --api "$API" --cache "$T/cache4" --offline --out "$T/k4.csv" 2> "$T/err" \
+  || fail "the repaired entry is not served offline"
+
+# item 9: temporaries of a killed writer (older than 10 minutes) are swept
+# when the cache is opened; a fresh one (a writer at work) is left alone
+touch -d '1 hour ago' "$T/cache4/0123456789abcdef.json.tmp.AbC123"
+touch "$T/cache4/0123456789abcdef.meta.json.tmp.XyZ789"
+"$G" fetch --region 5001 --to 2022 --table SYNTH --api "$API" --cache "$T/cache4" --offline --out "$T/k5.csv" 2> "$T/err" \
+  || fail "offline run with stale temporaries"
+[ -e "$T/cache4/0123456789abcdef.json.tmp.AbC123" ] && fail "a stale temporary was not swept"
+[ -e "$T/cache4/0123456789abcdef.meta.json.tmp.XyZ789" ] || fail "a fresh temporary was removed"
 echo ok
