@@ -33,8 +33,10 @@
 #include "core/internal.h"
 #include "fetch/fetch_internal.h"
 
-/* Largest body accepted (SSB's answers stay far below: 800,000 cells). */
-#define GIDX__FETCH_MAX_BODY ((size_t)1 << 30)
+/* Largest body accepted: 256 MiB (SSB's largest answers, 800,000 cells, are
+ * tens of MB; the limit applies while the body streams in, so an endless
+ * body stops there, not after 1 GB). */
+#define GIDX__FETCH_MAX_BODY ((size_t)256 << 20)
 
 struct gidx_fetch_client {
     gidx_fetch_options opt;
@@ -495,7 +497,15 @@ static void server_message(char *out, size_t cap, const char *body, size_t len)
 typedef struct http_ctx {
     gidx__buf body;
     double retry_after;   /* seconds, < 0 when absent */
+    CURL *curl;
+    int bomb;             /* 1: stopped as a compression bomb */
 } http_ctx;
+
+/* A decoded body this much larger than the bytes on the wire, past
+ * GIDX__FETCH_BOMB_MIN, is taken for a compression bomb and stopped early
+ * (JSON-stat compresses about 10:1; a gzip bomb 1000:1). */
+#define GIDX__FETCH_BOMB_RATIO 200.0
+#define GIDX__FETCH_BOMB_MIN ((size_t)64 << 20)
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
@@ -503,6 +513,14 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
     size_t n = size * nmemb;
     if (h->body.len + n > GIDX__FETCH_MAX_BODY)
         return 0;
+    if (h->body.len + n > GIDX__FETCH_BOMB_MIN && h->curl != NULL) {
+        curl_off_t wire = 0;
+        if (curl_easy_getinfo(h->curl, CURLINFO_SIZE_DOWNLOAD_T, &wire) == CURLE_OK && wire > 0 &&
+            (double)(h->body.len + n) > GIDX__FETCH_BOMB_RATIO * (double)wire) {
+            h->bomb = 1;
+            return 0;
+        }
+    }
     if (gidx__buf_append(&h->body, data, n) != 0 || h->body.failed)
         return 0;
     return n;
@@ -564,6 +582,7 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
         CURL *e = c->curl;
         memset(&h, 0, sizeof h);
         h.retry_after = -1;
+        h.curl = e;
         errbuf[0] = '\0';
         curl_easy_reset(e);
         curl_easy_setopt(e, CURLOPT_URL, url);
@@ -596,6 +615,10 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
             else if (cc == CURLE_PARTIAL_FILE)
                 rc = gidx__error_set(GIDX_EPARSE, "fetch: truncated answer from %s after %zu "
                                      "bytes: %s", url, h.body.len, why);
+            else if (cc == CURLE_WRITE_ERROR && h.bomb)
+                rc = gidx__error_set(GIDX_ELIMIT, "fetch: answer from %s stopped after %zu decoded "
+                                     "bytes: more than %.0f times the bytes received (a "
+                                     "compression bomb?)", url, h.body.len, GIDX__FETCH_BOMB_RATIO);
             else if (cc == CURLE_WRITE_ERROR)
                 rc = gidx__error_set(GIDX_ELIMIT, "fetch: answer from %s exceeds %zu bytes",
                                      url, GIDX__FETCH_MAX_BODY);

@@ -81,4 +81,19 @@ touch "$T/cache4/0123456789abcdef.meta.json.tmp.XyZ789"
   || fail "offline run with stale temporaries"
 [ -e "$T/cache4/0123456789abcdef.json.tmp.AbC123" ] && fail "a stale temporary was not swept"
 [ -e "$T/cache4/0123456789abcdef.meta.json.tmp.XyZ789" ] || fail "a fresh temporary was removed"
+
+# item 6: a gzip bomb stops early (decoded bytes > 200 x bytes received, past
+# 64 MiB) and an endless body at the 256 MiB limit, both with bounded memory
+/usr/bin/time -f '%M' -o "$T/mem" "$G" fetch --region 5001 --to 2022 --table BOMB --api "$API" \
+  --retries 0 --out "$T/b.csv" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "a gzip bomb gave exit $rc"
+grep -q 'a compression bomb' "$T/err" || fail "gzip bomb: message"
+[ "$(tail -n 1 "$T/mem")" -lt 300000 ] || fail "gzip bomb: $(tail -n 1 "$T/mem") kB of memory"
+/usr/bin/time -f '%M' -o "$T/mem" "$G" fetch --region 5001 --to 2022 --table ENDLESS --api "$API" \
+  --retries 0 --out "$T/e.csv" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "an endless body gave exit $rc"
+grep -q 'exceeds 268435456 bytes' "$T/err" || fail "endless body: message"
+[ "$(tail -n 1 "$T/mem")" -lt 700000 ] || fail "endless body: $(tail -n 1 "$T/mem") kB of memory"
 echo ok

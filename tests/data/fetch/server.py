@@ -16,6 +16,8 @@
 #   /tables/RATE/data    HTTP 429 with Retry-After: 1 on the first request of a
 #                        URL, then as SYNTH
 #   /tables/EXTRA/data   as SYNTH, plus region 0301 that was not asked for
+#   /tables/BOMB/data    a gzip bomb: 512 MiB of spaces, about 0.5 MB compressed
+#   /tables/ENDLESS/data a body that never ends
 #   /tables/BUSY/data    HTTP 503 always
 #   /tables/SLOW/data    waits 3 s, then as SYNTH
 #   /tables/TRUNC/data   Content-Length 5000 but 100 bytes, then closes
@@ -26,6 +28,7 @@ import json
 import os
 import sys
 import threading
+import zlib
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, parse_qsl
@@ -187,6 +190,24 @@ class Handler(BaseHTTPRequestHandler):
                                            "detail": "Rate limit exceeded"},
                                      extra={"Retry-After": "1"})
                 return self.send(*synth(params))
+            if table == "BOMB":
+                # a gzip bomb: 512 MiB of spaces, about 0.5 MB on the wire
+                if "bomb" not in state:
+                    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+                    chunk = b" " * (1 << 20)
+                    state["bomb"] = b"".join(z.compress(chunk) for _ in range(512)) + z.flush()
+                return self.send(200, state["bomb"], extra={"Content-Encoding": "gzip"})
+            if table == "ENDLESS":
+                # a body that never ends (no Content-Length; HTTP/1.0 closes)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                chunk = b"[" + b"0," * (1 << 19)
+                try:
+                    while True:
+                        self.wfile.write(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    return None
             if table == "EXTRA":
                 # a lying server: the asked regions plus Oslo (0301)
                 extra = dict(params)
