@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -58,24 +59,15 @@ static int unsafe_utf8(const unsigned char *s, size_t n)
     return 0;
 }
 
-const char *gidx_cli_safe(const char *text)
+/* Escape @p len bytes of @p s into @p out (room for 4 len + 1); with
+ * @p keep_layout, LF and TAB pass (whole documents on a terminal). */
+static size_t escape_into(char *out, const unsigned char *s, size_t len, int keep_layout)
 {
-    /* a ring of buffers: a result stays valid for the next 7 calls */
-    static char *ring[8];
-    static unsigned next;
-    const unsigned char *s = (const unsigned char *)(text ? text : "(null)");
-    size_t i, n = 0, len = strlen((const char *)s);
-    char *out;
-    for (i = 0; i < len; i++)
-        if (s[i] < 0x20 || s[i] >= 0x7F)
-            break;
-    if (i == len)
-        return (const char *)s;   /* plain printable ASCII: nothing to do */
-    if (len > (SIZE_MAX - 1) / 4 || (out = malloc(4 * len + 1)) == NULL)
-        return "(text not shown: out of memory)";
+    size_t i, n = 0;
     for (i = 0; i < len;) {
         size_t k = utf8_len(s + i);
-        if (k == 1 && s[i] >= 0x20 && s[i] != 0x7F) {
+        if (k == 1 && ((s[i] >= 0x20 && s[i] != 0x7F) ||
+                       (keep_layout && (s[i] == '\n' || s[i] == '\t')))) {
             out[n++] = (char)s[i++];
         } else if (k > 1 && i + k <= len && !unsafe_utf8(s + i, k)) {
             memcpy(out + n, s + i, k);
@@ -92,6 +84,25 @@ const char *gidx_cli_safe(const char *text)
         }
     }
     out[n] = '\0';
+    return n;
+}
+
+const char *gidx_cli_safe(const char *text)
+{
+    /* a ring of buffers: a result stays valid for the next 7 calls */
+    static char *ring[8];
+    static unsigned next;
+    const unsigned char *s = (const unsigned char *)(text ? text : "(null)");
+    size_t i, len = strlen((const char *)s);
+    char *out;
+    for (i = 0; i < len; i++)
+        if (s[i] < 0x20 || s[i] >= 0x7F)
+            break;
+    if (i == len)
+        return (const char *)s;   /* plain printable ASCII: nothing to do */
+    if (len > (SIZE_MAX - 1) / 4 || (out = malloc(4 * len + 1)) == NULL)
+        return "(text not shown: out of memory)";
+    escape_into(out, s, len, 0);
     free(ring[next]);
     ring[next] = out;
     next = (next + 1) % 8;
@@ -178,10 +189,21 @@ int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t le
 {
     gidx_status rc;
     if (path == NULL || strcmp(path, "-") == 0) {
-        if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+        char *shown = NULL;
+        size_t n = len;
+        /* on a terminal, a document's text from data (names, codes, labels)
+         * is escaped like any message; a pipe or a file gets the bytes */
+        if (isatty(STDOUT_FILENO) && len <= (SIZE_MAX - 1) / 4 &&
+            (shown = malloc(4 * len + 1)) != NULL) {
+            n = escape_into(shown, (const unsigned char *)text, len, 1);
+            text = shown;
+        }
+        if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
+            free(shown);
             fprintf(stderr, "greenidx %s: cannot write to standard output\n", cmd);
             return GIDX_EXIT_IO;
         }
+        free(shown);
         return GIDX_EXIT_OK;
     }
     rc = gidx_write_file(path, text, len);

@@ -129,4 +129,28 @@ expect 2 "sparse.csv: 2147483648 bytes exceed the limit of 1073741824 bytes (not
 rm -f "$T/sparse.csv"
 expect 2 "/dev/zero: cannot read: it is a device, not a file" "$GREENIDX" data --data /dev/zero
 expect 2 "/dev/zero: cannot read: it is a device, not a file" "$GREENIDX" catalog --catalog /dev/zero
+# item 2: documents printed on a terminal (a catalogue name with ESC) are
+# escaped; piped, the same output keeps its bytes
+printf '{"format":"greenidx-catalog","version":1,"name":"t\\u001b[2J","variables":[{"name":"a"}],"indicators":[{"id":"x","formula":"a"}]}' > "$T/injcat.json"
+/usr/bin/python3 - "$GREENIDX" "$T/injcat.json" > "$T/tty.out" <<'PY' || fail "catalog on a terminal"
+import os, pty, subprocess, sys
+m, s = pty.openpty()
+p = subprocess.Popen([sys.argv[1], "catalog", "--catalog", sys.argv[2]], stdout=s)
+os.close(s)
+out = b""
+while True:
+    try:
+        d = os.read(m, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+sys.stdout.buffer.write(out)
+sys.exit(p.wait())
+PY
+LC_ALL=C grep -q "$(printf '\033')" "$T/tty.out" && fail "catalog printed a raw ESC on a terminal"
+grep -qF 'Catalogue t\x1B[2J' "$T/tty.out" || fail "catalog on a terminal: escaped name missing"
+"$GREENIDX" catalog --catalog "$T/injcat.json" > "$T/pipe.out" || fail "catalog to a pipe"
+LC_ALL=C grep -q "$(printf '\033')" "$T/pipe.out" || fail "catalog to a pipe lost its bytes"
 echo ok
