@@ -13,6 +13,7 @@
  * kept in tests/data/badinput/ and replayed by test_fuzz_regressions. */
 #include <check.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,19 @@ static const bad_case cases[] = {
       GIDX_ENCODING_UTF8, GIDX_EENCODING, "bad.csv:2" },
     { "long: NUL byte in a cell", L_LONG, LONG_HEAD "3807,2020,a\0b,1\n", sizeof(LONG_HEAD) + 15, 0,
       GIDX_EENCODING, "bad.csv:2" },
+    /* issue 19 item 10: years the JSON-stat reader refuses are refused here too */
+    /* issue 19 item 4: the duplicate-column check is a hash set now */
+    { "table: duplicate column", L_TABLE, "a,b,c,b\n1,2,3,4\n", 0, 0, GIDX_EDUPLICATE,
+      "bad.csv:1: columns 2 and 4 are both named \"b\"" },
+    { "long: year -5", L_LONG, LONG_HEAD "3807,-5,a,1\n", 0, 0, GIDX_EDATA, "bad.csv:2: column 2" },
+    { "long: year 0", L_LONG, LONG_HEAD "3807,0,a,1\n", 0, 0, GIDX_EDATA, "\"0\" is not a year" },
+    { "long: year 2^40", L_LONG, LONG_HEAD "3807,1099511627776,a,1\n", 0, 0, GIDX_EDATA,
+      "\"1099511627776\" is not a year" },
+    { "long: subnormal 4.9e-324 accepted", L_LONG, LONG_HEAD "3807,2020,a,4.9e-324\n", 0, 0, GIDX_OK, NULL },
+    { "catalog: BOM accepted", L_CATALOG, "\xEF\xBB\xBF" CAT_HEAD "{\"id\":\"x\",\"formula\":\"a / b\"}]}",
+      0, 0, GIDX_OK, NULL },
+    { "catalog: bad id is a data error", L_CATALOG, CAT_HEAD "{\"id\":\"bad id!\",\"formula\":\"a\"}]}",
+      0, 0, GIDX_EDATA, "bad id!" },
     { "long: BOM accepted", L_LONG, "\xEF\xBB\xBF" LONG_HEAD "3807,2020,a,1\n", 0, 0, GIDX_OK, NULL },
     { "long: CRLF accepted", L_LONG, "region,year,variable,value\r\n3807,2020,a,1\r\n", 0, 0, GIDX_OK, NULL },
     { "long: ';' and decimal comma accepted", L_LONG, "region;year;variable;value\n3807;2020;a;1,5\n",
@@ -359,6 +373,31 @@ START_TEST(test_forecast_degenerate)
         ck_assert(isfinite(lo[k]) && isfinite(hi[k]) && lo[k] <= mean[k] && hi[k] >= mean[k]);
     }
     gidx_model_free(m);
+}
+END_TEST
+
+/* Issue 19 item 7: finite values alternating +-1e308 overflow the naive and
+ * drift forecasts; the result is GIDX_ERANGE naming the year, never -nan/inf. */
+START_TEST(test_forecast_nonfinite)
+{
+    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
+    gidx_model *m = NULL;
+    int years[20], methods[2] = { GIDX_FC_NAIVE, GIDX_FC_DRIFT }, k;
+    double y[20], mean[2], lo[2], hi[2], level = 80.0;
+    for (k = 0; k < 20; k++) {
+        years[k] = 2000 + k;
+        y[k] = k % 2 ? -1e308 : 1e308;
+    }
+    for (k = 0; k < 2; k++) {
+        o.method = methods[k];
+        o.calibrate = 0;
+        ck_assert_int_eq(gidx_model_new(&m, &o), GIDX_OK);
+        ck_assert_int_eq(gidx_model_fit(m, years, y, 20), GIDX_OK);
+        ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 2, m, 2, &level, 1), GIDX_ERANGE);
+        ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "forecast for 2020 (step 1) is not finite"));
+        gidx_model_free(m);
+        m = NULL;
+    }
 }
 END_TEST
 
@@ -769,6 +808,137 @@ START_TEST(test_no_partial_output)
 }
 END_TEST
 
+/* Issue 19 item 1: the display-name array grows only when a name is set, so
+ * after "name a region, then add 15 or more regions" it is shorter than the
+ * region list. gidx_dataset_free once walked it by the region count: a
+ * heap-buffer-overflow under ASan (this test), an invalid read under valgrind. */
+START_TEST(test_region_names_then_growth)
+{
+    gidx_dataset *ds = NULL, *copy = NULL;
+    char code[16];
+    int i;
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_set_region_name(ds, "X0", "Region zero"), GIDX_OK);
+    for (i = 0; i < 40; i++) {
+        snprintf(code, sizeof code, "X%d", i);
+        ck_assert_int_eq(gidx_dataset_set(ds, code, 2000, "v", 1.0, 0), GIDX_OK);
+    }
+    ck_assert_uint_eq(gidx_dataset_nregions(ds), 40);
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "X0"), "Region zero");
+    /* a region added after the growth has no display name: its code is shown */
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "X39"), "X39");
+    ck_assert_int_eq(gidx_dataset_copy(&copy, ds), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_region_name(copy, "X0"), "Region zero");
+    gidx_dataset_free(copy);
+    gidx_dataset_free(ds);   /* the overflow was here */
+    copy = NULL;
+    ds = NULL;
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_set_region_name(ds, "X0", "Region zero"), GIDX_OK);
+    for (i = 0; i < 40; i++) {
+        snprintf(code, sizeof code, "X%d", i);
+        ck_assert_int_eq(gidx_dataset_set(ds, code, 2000, "v", 1.0, 0), GIDX_OK);
+    }
+    /* naming a late region grows the display array past the first capacity */
+    ck_assert_int_eq(gidx_dataset_set_region_name(ds, "X33", "Region 33"), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "X33"), "Region 33");
+    ck_assert_int_eq(gidx_dataset_copy(&copy, ds), GIDX_OK);
+    ck_assert_str_eq(gidx_dataset_region_name(copy, "X33"), "Region 33");
+    ck_assert_str_eq(gidx_dataset_region_name(copy, "X0"), "Region zero");
+    gidx_dataset_free(copy);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* Audit of issue 19 item 1: a heatmap's value array is sized nrows * ncols;
+ * a product that wraps around must be refused before anything is allocated. */
+START_TEST(test_heatmap_size_overflow)
+{
+    gidx_report *r = NULL;
+    const char *lab[1] = { "a" };
+    double v[1] = { 1.0 };
+    size_t big = ((size_t)1 << (sizeof(size_t) * 4)) + 1;
+    char *svg = NULL;
+    ck_assert_int_eq(gidx_report_new(&r, "t"), GIDX_OK);
+    ck_assert_int_eq(gidx_report_add_heatmap(r, "h", big, big, lab, lab, v, NULL), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "too many"));
+    ck_assert_int_eq(gidx_svg_heatmap(&svg, "h", big, big, lab, lab, v, NULL), GIDX_ELIMIT);
+    ck_assert_ptr_null(svg);
+    gidx_report_free(r);
+}
+END_TEST
+
+/* Issue 19 item 3: output targets. A new file honours the umask, an existing
+ * file keeps its mode, a character device or FIFO is written through (never
+ * replaced by a regular file), a link to a regular file keeps the link. */
+START_TEST(test_output_targets)
+{
+    char dir[] = "/tmp/gidx-targets-XXXXXX", p[300], q[300];
+    struct stat st;
+    mode_t old;
+    char buf[8] = { 0 };
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    /* umask 077: a new file is 0600, not a fixed 0644 */
+    snprintf(p, sizeof p, "%s/new.csv", dir);
+    old = umask(077);
+    ck_assert_int_eq(gidx_write_file(p, "abc", 3), GIDX_OK);
+    umask(022);
+    ck_assert_int_eq(stat(p, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    /* umask 022: a new file is 0644 */
+    snprintf(q, sizeof q, "%s/new2.csv", dir);
+    ck_assert_int_eq(gidx_write_file(q, "abc", 3), GIDX_OK);
+    ck_assert_int_eq(stat(q, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0644);
+    /* an existing 0640 file keeps 0640 when replaced */
+    ck_assert_int_eq(chmod(q, 0640), 0);
+    ck_assert_int_eq(gidx_write_file(q, "defg", 4), GIDX_OK);
+    ck_assert_int_eq(stat(q, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    ck_assert_int_eq(st.st_size, 4);
+    /* a symbolic link to a regular file: the link stays, its target changes */
+    snprintf(p, sizeof p, "%s/link", dir);
+    ck_assert_int_eq(symlink("new2.csv", p), 0);
+    ck_assert_int_eq(gidx_write_file(p, "xy", 2), GIDX_OK);
+    ck_assert_int_eq(lstat(p, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_int_eq(stat(q, &st), 0);
+    ck_assert_int_eq(st.st_size, 2);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    unlink(p);
+    /* /dev/null is written through and stays a character device */
+    ck_assert_int_eq(gidx_write_file("/dev/null", "abc", 3), GIDX_OK);
+    ck_assert_int_eq(stat("/dev/null", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+    /* a FIFO with no reader is an error naming it, not a hang or a regular file */
+    snprintf(p, sizeof p, "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(p, 0600), 0);
+    ck_assert_int_eq(gidx_write_file(p, "abc", 3), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "no reader"));
+    ck_assert_int_eq(lstat(p, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    /* ... and with a reader the bytes go through it */
+    {
+        int rfd = open(p, O_RDONLY | O_NONBLOCK);
+        ck_assert_int_ge(rfd, 0);
+        ck_assert_int_eq(gidx_write_file(p, "abc", 3), GIDX_OK);
+        ck_assert_int_eq(read(rfd, buf, sizeof buf), 3);
+        ck_assert_str_eq(buf, "abc");
+        close(rfd);
+    }
+    ck_assert_int_eq(lstat(p, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    unlink(p);
+    /* nothing else was left behind (no *.tmp.XXXXXX) */
+    ck_assert_uint_eq(count_entries(dir), 2);
+    snprintf(p, sizeof p, "%s/new.csv", dir);
+    unlink(p);
+    unlink(q);
+    rmdir(dir);
+    umask(old);
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -781,11 +951,15 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_max_bytes);
     tcase_add_test(tc, test_files);
     tcase_add_test(tc, test_forecast_degenerate);
+    tcase_add_test(tc, test_forecast_nonfinite);
     tcase_add_test(tc, test_singular);
     tcase_add_test(tc, test_io_tables);
     tcase_add_test(tc, test_no_partial_output);
     tcase_add_test(tc, test_xlsx_hostile);
     tcase_add_test(tc, test_mdir_bad);
+    tcase_add_test(tc, test_region_names_then_growth);
+    tcase_add_test(tc, test_heatmap_size_overflow);
+    tcase_add_test(tc, test_output_targets);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1041,7 +1041,7 @@ START_TEST(test_text_io)
     f = fopen(path, "w");
     fputs("{\"aggregates\": [{\"code\": \"I\"}], \"indicators\": [{\"code\": \"A\", \"parent\": \"I\", \"direction\": 3}]}", f);
     fclose(f);
-    ck_assert_int_eq(gidx_index_spec_read_json(&sp, path), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_index_spec_read_json(&sp, path), GIDX_EDATA);   /* the file is at fault */
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "indicators[0]"));
     ck_assert_int_eq(gidx_index_spec_read_json(&sp, "/nonexistent/spec.json"), GIDX_EIO);
     remove(path);

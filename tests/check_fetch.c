@@ -335,7 +335,8 @@ START_TEST(test_recorded_and_cache)
         fclose(f);
         ck_assert_uint_gt(len, 0);
         ck_assert_ptr_nonnull(strstr(side, "\"updated\": \"2022-02-24T07:00:00Z\""));
-        ck_assert_ptr_nonnull(strstr(side, "\"bytes\": 14431"));
+        /* the test server cuts its recorded answer to the 2 regions asked (980 bytes) */
+        ck_assert_ptr_nonnull(strstr(side, "\"bytes\": 980"));
         free(side);
     }
     gidx_dataset_free(ds);
@@ -350,7 +351,7 @@ START_TEST(test_recorded_and_cache)
     ck_assert_uint_eq(st.requests, 1);
     ck_assert_uint_eq(st.cache_hits, 1);
     ck_assert_uint_eq(st.cache_writes, 1);
-    ck_assert_uint_eq(st.bytes, 14431);
+    ck_assert_uint_eq(st.bytes, 980);
     gidx_fetch_client_free(c);
     /* offline: the cached query works, another one fails clearly */
     off = client("cache1", 1, 1.0);

@@ -501,7 +501,7 @@ START_TEST(test_catalog_json_errors)
     json_fails("{\"indicators\": [{\"id\": \"a\", \"formula\": \"1\"}, {\"id\": \"a\", \"formula\": \"2\"}]}",
                GIDX_EDUPLICATE, "indicator a defined twice");
     json_fails("{\"targets\": [{\"name\": \"t\", \"base_year\": 2030, \"target_year\": 2020, "
-               "\"cut_percent\": 5}], \"indicators\": []}", GIDX_EINVAL, "target t: target: target year 2020");
+               "\"cut_percent\": 5}], \"indicators\": []}", GIDX_EDATA, "target t: target: target year 2020");
     json_fails("{\"indicators\": [{\"id\": \"a\", \"formula\": \"1\", \"min\": \"0\"}]}",
                GIDX_EDATA, "min and max must be numbers");
     ck_assert_int_eq(gidx_catalog_load_json(&cat, "/nonexistent/cat.json"), GIDX_EIO);

@@ -5,8 +5,11 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -28,11 +31,90 @@ int gidx_cli_exit_code(gidx_status rc)
     }
 }
 
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n, k;
+    if (s[0] < 0x80) return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF) n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4) n = 4;
+    else return 0;
+    for (k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* 1 for a code point a terminal acts on: C1 controls (U+0080..U+009F, e.g.
+ * CSI) and the bidirectional overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069) that reorder what is shown. */
+static int unsafe_utf8(const unsigned char *s, size_t n)
+{
+    if (n == 2)
+        return s[0] == 0xC2 && s[1] <= 0x9F;
+    if (n == 3 && s[0] == 0xE2)
+        return (s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+               (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);
+    return 0;
+}
+
+/* Escape @p len bytes of @p s into @p out (room for 4 len + 1); with
+ * @p keep_layout, LF and TAB pass (whole documents on a terminal). */
+static size_t escape_into(char *out, const unsigned char *s, size_t len, int keep_layout)
+{
+    size_t i, n = 0;
+    for (i = 0; i < len;) {
+        size_t k = utf8_len(s + i);
+        if (k == 1 && ((s[i] >= 0x20 && s[i] != 0x7F) ||
+                       (keep_layout && (s[i] == '\n' || s[i] == '\t')))) {
+            out[n++] = (char)s[i++];
+        } else if (k > 1 && i + k <= len && !unsafe_utf8(s + i, k)) {
+            memcpy(out + n, s + i, k);
+            n += k;
+            i += k;
+        } else {
+            /* a control byte, a terminal-active code point or invalid UTF-8:
+             * shown byte by byte as \xNN */
+            size_t m = k > 1 ? k : 1;
+            while (m-- > 0 && i < len) {
+                snprintf(out + n, 5, "\\x%02X", s[i++]);
+                n += 4;
+            }
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+const char *gidx_cli_safe(const char *text)
+{
+    /* a ring of buffers: a result stays valid for the next 7 calls */
+    static char *ring[8];
+    static unsigned next;
+    const unsigned char *s = (const unsigned char *)(text ? text : "(null)");
+    size_t i, len = strlen((const char *)s);
+    char *out;
+    for (i = 0; i < len; i++)
+        if (s[i] < 0x20 || s[i] >= 0x7F)
+            break;
+    if (i == len)
+        return (const char *)s;   /* plain printable ASCII: nothing to do */
+    if (len > (SIZE_MAX - 1) / 4 || (out = malloc(4 * len + 1)) == NULL)
+        return "(text not shown: out of memory)";
+    escape_into(out, s, len, 0);
+    free(ring[next]);
+    ring[next] = out;
+    next = (next + 1) % 8;
+    return out;
+}
+
 int gidx_cli_fail(const char *cmd, gidx_status rc)
 {
     const gidx_error *e = gidx_error_last();
+    /* messages quote file contents and server answers: escape them */
     fprintf(stderr, "greenidx %s: %s\n", cmd,
-            (e->code == rc && e->message[0]) ? e->message : gidx_strerror(rc));
+            gidx_cli_safe((e->code == rc && e->message[0]) ? e->message : gidx_strerror(rc)));
     return gidx_cli_exit_code(rc);
 }
 
@@ -107,10 +189,21 @@ int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t le
 {
     gidx_status rc;
     if (path == NULL || strcmp(path, "-") == 0) {
-        if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+        char *shown = NULL;
+        size_t n = len;
+        /* on a terminal, a document's text from data (names, codes, labels)
+         * is escaped like any message; a pipe or a file gets the bytes */
+        if (isatty(STDOUT_FILENO) && len <= (SIZE_MAX - 1) / 4 &&
+            (shown = malloc(4 * len + 1)) != NULL) {
+            n = escape_into(shown, (const unsigned char *)text, len, 1);
+            text = shown;
+        }
+        if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
+            free(shown);
             fprintf(stderr, "greenidx %s: cannot write to standard output\n", cmd);
             return GIDX_EXIT_IO;
         }
+        free(shown);
         return GIDX_EXIT_OK;
     }
     rc = gidx_write_file(path, text, len);

@@ -35,6 +35,13 @@ typedef struct gidx_cli_command {
 int gidx_cli_exit_code(gidx_status rc);
 /* Print "greenidx CMD: <last error message>" to stderr; return the exit code. */
 int gidx_cli_fail(const char *cmd, gidx_status rc);
+/*
+ * Text from data files or servers, made safe to print on a terminal: control
+ * characters (ESC, BEL, CR, LF, TAB, ...), DEL, C1 controls, bidirectional
+ * overrides and invalid UTF-8 are shown as \xNN; printable ASCII and valid
+ * UTF-8 (æøå) pass. The result is valid until seven more calls.
+ */
+const char *gidx_cli_safe(const char *text);
 /* Print a usage error and the command's usage line; return GIDX_EXIT_USAGE. */
 int gidx_cli_usage_error(const gidx_cli_command *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

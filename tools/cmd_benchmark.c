@@ -127,7 +127,8 @@ static int run(int argc, char **argv)
     year = year_opt ? (int)year_opt : gidx_index_result_year(res, gidx_index_result_nyears(res) - 1);
     target = find_unit(res, region);
     if (target < 0) {
-        fprintf(stderr, "greenidx benchmark: no region \"%s\" (code or name) in %s\n", region, src.units);
+        fprintf(stderr, "greenidx benchmark: no region \"%s\" (code or name) in %s\n", gidx_cli_safe(region),
+                gidx_cli_safe(src.units));
         ex = GIDX_EXIT_DATA;
         goto done;
     }
@@ -235,13 +236,14 @@ static int run(int argc, char **argv)
             fputs("region_code,region_name,year,node,type,score,rank,peer_rank,diff_vs_peers,assessment\n", f);
         } else {
             fprintf(f, "Region %s (%s), %d: score %.3f, rank %.0f of %zu; rank %.0f among itself and %zu peers\n",
-                    gidx_index_result_unit(res, (size_t)target), gidx_index_result_unit_name(res, (size_t)target),
+                    gidx_cli_safe(gidx_index_result_unit(res, (size_t)target)),
+                    gidx_cli_safe(gidx_index_result_unit_name(res, (size_t)target)),
                     year, sc[target], rk[target], U, peer_rank, npeers);
             if (!isnan(s0))
                 fprintf(f, "Change since %d: score %+.3f, rank %+.0f\n", year0, s0, r0);
             fputs("Peers:", f);
             for (j = 0; j < npeers; j++)
-                fprintf(f, " %s", gidx_index_result_unit(res, peers[j]));
+                fprintf(f, " %s", gidx_cli_safe(gidx_index_result_unit(res, peers[j])));
             fputs("\n\nnode         type        score   rank  peer_rank  vs_peers  assessment\n", f);
         }
         for (t = 0; t < NN; t++) {
@@ -264,7 +266,7 @@ static int run(int argc, char **argv)
                 if (isnan(d)) fputs("NA,", f); else fprintf(f, "%.6f,", d);
                 fprintf(f, "%s\n", assess);
             } else {
-                fprintf(f, "%-12.12s %-9s %8.3f %6.0f %10.0f %+9.3f  %s\n", code,
+                fprintf(f, "%-12.12s %-9s %8.3f %6.0f %10.0f %+9.3f  %s\n", gidx_cli_safe(code),
                         node >= NI ? "aggregate" : "indicator", sc[target], rk[target], pr, d, assess);
             }
         }

@@ -78,11 +78,12 @@ static char *summary(const gidx_dataset *ds)
     PUT("\ncells: %zu\n\nregion\tname\n", gidx_dataset_ncells(ds));
     for (i = 0; i < gidx_dataset_nregions(ds); i++) {
         const char *r = gidx_dataset_region(ds, i);
-        PUT("%s\t%s\n", r, gidx_dataset_region_name(ds, r));
+        /* codes and names come from the data: escaped for the terminal */
+        PUT("%s\t%s\n", gidx_cli_safe(r), gidx_cli_safe(gidx_dataset_region_name(ds, r)));
     }
     PUT("\nvariables:");
     for (i = 0; i < gidx_dataset_nvariables(ds); i++)
-        PUT(" %s", gidx_dataset_variable(ds, i));
+        PUT(" %s", gidx_cli_safe(gidx_dataset_variable(ds, i)));
     PUT("\n\nyears:");
     for (i = 0; i < gidx_dataset_nyears(ds); i++)
         PUT(" %d", gidx_dataset_year(ds, i));
@@ -91,7 +92,7 @@ static char *summary(const gidx_dataset *ds)
         PUT("\n");
     for (i = 0; i < gidx_dataset_nmeta(ds); i++) {
         const char *k = gidx_dataset_meta_key(ds, i);
-        PUT("%s: %s\n", k, gidx_dataset_meta(ds, k));
+        PUT("%s: %s\n", gidx_cli_safe(k), gidx_cli_safe(gidx_dataset_meta(ds, k)));
     }
 #undef PUT
     return s;

@@ -18,7 +18,8 @@
 static const char usage[] =
     "Usage: greenidx fetch [--preset partners | --region CODE... | --county CODE]\n"
     "                      [--from YEAR] [--to YEAR] [--catalog PATH] [--table ID...]\n"
-    "                      [--api URL] [--cache DIR] [--offline] --out FILE\n\n"
+    "                      [--api URL] [--cache DIR] [--offline] [--timeout S]\n"
+    "                      [--retries N] [--max-wait S] --out FILE\n\n"
     "Fetch official statistics from Statistics Norway's PxWebApi v2 (JSON-stat 2.0)\n"
     "and write them as long CSV (region,year,variable,value,flag) for --data.\n\n"
     "  --preset partners  Trondheim 5001, Bergen 4601, Stjørdal 5035, Bjørnafjorden 4624,\n"
@@ -32,6 +33,10 @@ static const char usage[] =
     "  --api URL          API root (default https://data.ssb.no/api/pxwebapi/v2)\n"
     "  --cache DIR        keep answers in DIR and reuse them (keyed by the query URL)\n"
     "  --offline          answer only from --cache; a miss is an error\n"
+    "  --timeout S        seconds for a whole request (default 60)\n"
+    "  --retries N        retries after HTTP 429/502/503/504 (default 4)\n"
+    "  --max-wait S       longest wait between retries, also capping the server's\n"
+    "                     Retry-After (default 60)\n"
     "  --out FILE         the long CSV, written atomically ('-' = standard output)\n\n"
     "A progress line per table goes to standard error. See docs/fetch.md.\n";
 
@@ -102,7 +107,7 @@ static void on_table(void *user, size_t index, size_t ntables, const char *table
 {
     const progress *p = user;
     fprintf(stderr, "greenidx fetch: table %s (%zu/%zu): %zu variable%s, %zu region%s, %d-%d\n",
-            table, index + 1, ntables, nv, nv == 1 ? "" : "s", p->nregions,
+            gidx_cli_safe(table), index + 1, ntables, nv, nv == 1 ? "" : "s", p->nregions,
             p->nregions == 1 ? "" : "s", p->from, p->to);
 }
 
@@ -139,8 +144,10 @@ static void print_provenance(const gidx_dataset *ds, const char *table, const ch
     up = gidx_dataset_meta(ds, k1);
     re = gidx_dataset_meta(ds, k2);
     ca = gidx_dataset_meta(ds, k3);
-    fprintf(stderr, "greenidx fetch: table %s: updated %s, retrieved %s (cache %s)\n", table,
-            up ? up : "?", re ? re : "?", ca ? ca : "?");
+    /* the dates and the cache path come from the server's answer and the cache */
+    fprintf(stderr, "greenidx fetch: table %s: updated %s, retrieved %s (cache %s)\n",
+            gidx_cli_safe(table), gidx_cli_safe(up ? up : "?"), gidx_cli_safe(re ? re : "?"),
+            gidx_cli_safe(ca ? ca : "?"));
 }
 
 static int run(int argc, char **argv)
@@ -150,8 +157,9 @@ static int run(int argc, char **argv)
                *cache = NULL, *out = NULL, *v = NULL;
     strlist regions = { NULL, 0, 0 }, counties = { NULL, 0, 0 }, tables = { NULL, 0, 0 }, *l;
     int i, missing, offline = 0, ex = GIDX_EXIT_OK;
-    long from = 0, to = 0;
+    long from = 0, to = 0, retries;
     gidx_fetch_options o = GIDX_FETCH_OPTIONS_INIT;
+    double timeout = o.timeout, max_wait = o.backoff_max, *secs;
     gidx_fetch_client *client = NULL;
     gidx_fetch_plan *plan = NULL;
     gidx_dataset *all = NULL;
@@ -160,6 +168,7 @@ static int run(int argc, char **argv)
     progress prog;
     size_t t;
 
+    retries = (long)o.max_retries;
     if (gidx_cli_wants_help(argc, argv)) {
         fputs(usage, stdout);
         return GIDX_EXIT_OK;
@@ -178,6 +187,24 @@ static int run(int argc, char **argv)
             }
         } else if (gidx_cli_opt(argc, argv, &i, "--offline", 0, &v, &missing)) {
             offline = 1;
+        } else if ((secs = &timeout, gidx_cli_opt(argc, argv, &i, "--timeout", 1, &v, &missing)) ||
+                   (secs = &max_wait, gidx_cli_opt(argc, argv, &i, "--max-wait", 1, &v, &missing))) {
+            double x;
+            if (missing || gidx_cli_parse_double(v, &x) != 0 || !(x >= 0.0 && x <= 86400.0) ||
+                (secs == &timeout && x == 0.0)) {
+                ex = gidx_cli_usage_error(c, "%s needs seconds, %s", secs == &timeout ?
+                                          "--timeout" : "--max-wait", secs == &timeout ?
+                                          "more than 0 and at most 86400" : "0 to 86400");
+                goto done;
+            }
+            *secs = x;
+        } else if (gidx_cli_opt(argc, argv, &i, "--retries", 1, &v, &missing)) {
+            long n;
+            if (missing || gidx_cli_parse_int(v, &n) != 0 || n < 0 || n > 100) {
+                ex = gidx_cli_usage_error(c, "--retries needs a count from 0 to 100");
+                goto done;
+            }
+            retries = n;
         } else if ((l = &regions, gidx_cli_opt(argc, argv, &i, "--region", 1, &v, &missing)) ||
                    (l = &counties, gidx_cli_opt(argc, argv, &i, "--county", 1, &v, &missing)) ||
                    (l = &tables, gidx_cli_opt(argc, argv, &i, "--table", 1, &v, &missing))) {
@@ -274,6 +301,11 @@ static int run(int argc, char **argv)
     o.api = api;
     o.cache_dir = cache;
     o.offline = offline;
+    o.timeout = timeout;
+    o.max_retries = (unsigned)retries;
+    o.backoff_max = max_wait;
+    if (o.backoff > max_wait)
+        o.backoff = max_wait;
     if ((rc = gidx_fetch_client_new(&client, &o)) != GIDX_OK ||
         (rc = gidx_dataset_new(&all)) != GIDX_OK) {
         ex = gidx_cli_fail("fetch", rc);

@@ -327,7 +327,8 @@ static int run(int argc, char **argv)
                     }
                     fprintf(f, ",%d,", year);
                 } else {
-                    fprintf(f, "%-12s %-20.20s %5d ", gidx_index_result_unit(res, u), name, year);
+                    fprintf(f, "%-12s %-20.20s %5d ", gidx_cli_safe(gidx_index_result_unit(res, u)),
+                            gidx_cli_safe(name), year);
                 }
                 put_num(f, sc[u], csv ? 0 : 9, csv ? 6 : 3);
                 fputs(csv ? "," : " ", f);

@@ -32,7 +32,8 @@ static const char usage[] =
     "  --format F         text (default on a terminal), json or html\n"
     "  --quiet            no progress on standard error\n"
     "  --horizon YEAR     last forecast year (default 2030)\n"
-    "  --mc N             Monte Carlo replications for rank intervals (default 500)\n"
+    "  --mc N             Monte Carlo replications for rank intervals (default 500,\n"
+    "                     at most 1000000)\n"
     "  --seed S           seed of every random draw (default 1)\n\n"
     "Exit status: 0 ok, 1 usage, 2 data error, 3 computation failed, 4 output error.\n";
 
@@ -113,8 +114,8 @@ static int run(int argc, char **argv)
                 goto done;
             }
         } else if (gidx_cli_opt(argc, argv, &i, "--mc", 1, &v, &missing)) {
-            if (missing || gidx_cli_parse_int(v, &mc) != 0 || mc < 1) {
-                code = gidx_cli_usage_error(self, "--mc needs a positive integer");
+            if (missing || gidx_cli_parse_int(v, &mc) != 0 || mc < 1 || mc > 1000000) {
+                code = gidx_cli_usage_error(self, "--mc needs an integer from 1 to 1000000");
                 goto done;
             }
         } else if (gidx_cli_opt(argc, argv, &i, "--seed", 1, &v, &missing)) {

@@ -138,6 +138,13 @@ GIDX_API void gidx_free(void *p);
  * @p path (rename(2) is atomic within a file system). On failure the
  * temporary file is removed and @p path is untouched.
  *
+ * A new file gets mode 0666 less the process umask; an existing file keeps
+ * its mode. A target that is not a regular file is never replaced by one: a
+ * character device (/dev/null, a terminal) or a FIFO, or a symbolic link into
+ * /dev or /proc (/dev/stdout), is written through (a FIFO with no reader is
+ * ::GIDX_EIO); a symbolic link to a regular file keeps the link and replaces
+ * the file it names; directories, sockets and block devices are ::GIDX_EIO.
+ *
  * @param path  destination file name
  * @param data  the bytes to write
  * @param len   number of bytes

@@ -290,6 +290,21 @@ gidx_status gidx__composite_run(gidx_index_result **out, const gidx_index_spec *
         gidx__composite_topo_free(&tp);
         return gidx__error_set(GIDX_ETOOSHORT, "composite index: %zu units, at least 2 needed", U);
     }
+    /* user weights that are all zero below an aggregate leave it (and so every
+     * score above it) NA for every unit: a data error, not an empty result */
+    if (opt->weights == GIDX_WEIGHTS_USER)
+        for (j = 0; j < NA; j++) {
+            double sum = 0.0;
+            for (k = tp.kid_start[j]; k < tp.kid_start[j + 1]; k++)
+                sum += tp.weight[tp.kids[k]];
+            if (!(sum > 0.0)) {
+                const char *code = spec->nodes[tp.agg_node[j]].code;
+                gidx__composite_topo_free(&tp);
+                return gidx__error_set(GIDX_EDATA,
+                    "composite index: every child of aggregate %s has weight 0, so every score "
+                    "would be NA (give a positive weight, or use equal weights)", code);
+            }
+        }
     if (opt->year != 0) {
         size_t q, found = 0;
         for (q = 0; q < gidx_dataset_nyears(ds); q++)

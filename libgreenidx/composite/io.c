@@ -303,7 +303,7 @@ done:
     json_decref(root);
     if (rc != GIDX_OK) {
         gidx_index_spec_free(sp);
-        return rc;
+        return gidx__error_as_data(rc);   /* the file's content is at fault */
     }
     *out = sp;
     return GIDX_OK;

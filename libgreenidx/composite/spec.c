@@ -622,7 +622,7 @@ done:
     if (rc != GIDX_OK) {
         gidx_dataset_free(ds);
         gidx_index_spec_free(sp);
-        return rc;
+        return gidx__error_as_data(rc);   /* the files' content is at fault */
     }
     *data = ds;
     *spec = sp;

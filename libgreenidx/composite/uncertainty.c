@@ -37,6 +37,10 @@
 
 #define GIDX__NWSETS 100
 #define GIDX__NFACT 5
+/* Limits on the Monte Carlo work sized by the caller: 10^7 rebuilds (about
+ * 0.5 GB of factors and scores) and 10^8 stored ranks for the Sobol indices. */
+#define GIDX__UNC_MAX_RUNS ((size_t)10000000)
+#define GIDX__UNC_MAX_CELLS ((size_t)100000000)
 
 struct gidx_index_uncertainty_result {
     size_t U, nruns;
@@ -570,6 +574,14 @@ gidx_status gidx_index_uncertainty(gidx_index_uncertainty_result **out, const gi
     if (nruns > UINT32_MAX) { /* the rank histograms count in 32 bits */
         rc = gidx__error_set(GIDX_EINVAL, "gidx_uncertainty_options: %zu rebuilds exceed the limit of %lu",
                              nruns, (unsigned long)UINT32_MAX);
+        goto done;
+    }
+    /* bound the memory the replications need before allocating it */
+    if (nruns > GIDX__UNC_MAX_RUNS ||
+        (opt->sobol && c.U > 0 && nruns > GIDX__UNC_MAX_CELLS / c.U)) {
+        rc = gidx__error_set(GIDX_ELIMIT, "gidx_index_uncertainty: %zu rebuilds of %zu units exceed "
+                             "the limit of %zu rebuilds (%zu rank cells)", nruns, c.U,
+                             (size_t)GIDX__UNC_MAX_RUNS, (size_t)GIDX__UNC_MAX_CELLS);
         goto done;
     }
     X = gidx__malloc(nruns * GIDX__NFACT * sizeof *X);

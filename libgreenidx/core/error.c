@@ -95,6 +95,15 @@ gidx_status gidx__error_code(void)
     return tls_error.pub.code;
 }
 
+gidx_status gidx__error_as_data(gidx_status rc)
+{
+    if (rc != GIDX_EINVAL)
+        return rc;
+    slot_sync();
+    tls_error.pub.code = GIDX_EDATA;
+    return GIDX_EDATA;
+}
+
 const gidx_error *gidx_error_last(void)
 {
     slot_sync();

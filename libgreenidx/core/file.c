@@ -4,57 +4,137 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 /*
- * Atomic file output: write to a temporary file beside the target, fsync,
- * rename. A reader sees the old file or the new one, never a partial one.
+ * File output. A regular file (or a new one) is replaced atomically: write a
+ * temporary file beside it, fsync, rename; a reader sees the old file or the
+ * new one, never a partial one. The temporary file is created with mode 0666
+ * so the kernel applies the caller's umask (a new file gets what `touch`
+ * would give it), and an existing file keeps its mode. A target that is not a
+ * regular file — a character device such as /dev/null or a terminal, a FIFO,
+ * /dev/stdout — is written through, never replaced by a regular file; a
+ * symbolic link to a regular file keeps the link and replaces its target.
+ * Directories, sockets and block devices are refused.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/stat.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
 
-gidx_status gidx_write_file(const char *path, const char *data, size_t len)
+static gidx_status write_all(int fd, const char *data, size_t len, int *err)
 {
-    char *tmp;
-    size_t plen, off = 0;
-    int fd, err;
-    if (path == NULL || (data == NULL && len > 0) || path[0] == '\0')
-        return gidx__error_set(GIDX_EINVAL, "gidx_write_file: NULL or empty argument");
-    plen = strlen(path);
-    tmp = gidx__malloc(plen + 16);
-    if (tmp == NULL)
-        return GIDX_ENOMEM;
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        err = errno;
-        free(tmp);
-        return gidx__error_set(GIDX_EIO, "%s: cannot create a temporary file: %s",
-                               path, strerror(err));
-    }
+    size_t off = 0;
     while (off < len) {
         ssize_t w = write(fd, data + off, len - off);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
-            err = errno;
-            goto fail;
+            *err = errno;
+            return GIDX_EIO;
         }
         off += (size_t)w;
     }
+    return GIDX_OK;
+}
+
+/* Write through to a character device or a FIFO (opened without blocking
+ * so that a FIFO nobody reads is an error, not a hang). */
+static gidx_status write_through(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_NONBLOCK | O_CLOEXEC), err = 0, fl;
+    if (fd < 0) {
+        err = errno;
+        return gidx__error_set(GIDX_EIO, "%s: cannot open for writing: %s%s", path, strerror(err),
+                               err == ENXIO ? " (a FIFO with no reader)" : "");
+    }
+    if ((fl = fcntl(fd, F_GETFL)) >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    if (write_all(fd, data, len, &err) != GIDX_OK) {
+        close(fd);
+        return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(err));
+    }
+    if (close(fd) != 0 && errno != EINTR)
+        return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(errno));
+    return GIDX_OK;
+}
+
+/* 1 when the link leads into /dev or /proc (/dev/stdout -> /proc/self/fd/1):
+ * an open descriptor is behind it, to be written through (appending, as the
+ * shell's redirection does), never replaced, even when it is a regular file. */
+static int proc_link(const char *path)
+{
+    char buf[64];
+    ssize_t n = readlink(path, buf, sizeof buf - 1);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    return strncmp(buf, "/dev/", 5) == 0 || strncmp(buf, "/proc/", 6) == 0;
+}
+
+/* Create path.tmp.XXXXXX with O_EXCL and mode 0666 (so the umask applies). */
+static int create_temp(char *tmp, size_t plen)
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static atomic_uint counter;
+    int attempt;
+    for (attempt = 0; attempt < 100; attempt++) {
+        unsigned char r[6];
+        size_t k;
+        int fd;
+        if (getrandom(r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
+            /* no entropy yet: pid, time and a counter, O_EXCL settles collisions */
+            unsigned long x = (unsigned long)getpid() * 2654435761u ^ (unsigned long)time(NULL) ^
+                              (unsigned long)atomic_fetch_add(&counter, 1u) * 40503u;
+            for (k = 0; k < sizeof r; k++, x >>= 5)
+                r[k] = (unsigned char)x;
+        }
+        memcpy(tmp + plen, ".tmp.", 5);
+        for (k = 0; k < 6; k++)
+            tmp[plen + 5 + k] = digits[r[k] % (sizeof digits - 1)];
+        tmp[plen + 11] = '\0';
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+/* Replace the regular file (or create the file) at @p path atomically;
+ * @p keep is the existing file's status, or NULL for a new file. */
+static gidx_status replace_atomic(const char *path, const struct stat *keep, const char *shown,
+                                  const char *data, size_t len)
+{
+    size_t plen = strlen(path);
+    char *tmp = gidx__malloc(plen + 16);
+    int fd, err = 0;
+    if (tmp == NULL)
+        return GIDX_ENOMEM;
+    memcpy(tmp, path, plen);
+    fd = create_temp(tmp, plen);
+    if (fd < 0) {
+        err = errno;
+        free(tmp);
+        return gidx__error_set(GIDX_EIO, "%s: cannot create a temporary file: %s",
+                               shown, strerror(err));
+    }
+    if (write_all(fd, data, len, &err) != GIDX_OK)
+        goto fail;
     if (fsync(fd) != 0 && errno != EINVAL) {
         err = errno;
         goto fail;
     }
-    /* mkstemp creates mode 0600; give the file the usual 0644 (reading the
-     * umask would mean changing it, which is process-wide and not
-     * thread-safe). */
-    (void)fchmod(fd, 0644);
+    /* an existing file keeps its permission bits (a 0600 file stays 0600) */
+    if (keep != NULL && fchmod(fd, keep->st_mode & 07777) != 0) {
+        err = errno;
+        goto fail;
+    }
     if (close(fd) != 0) {
         err = errno;
         fd = -1;
@@ -72,5 +152,58 @@ fail:
         close(fd);
     unlink(tmp);
     free(tmp);
-    return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(err));
+    return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", shown, strerror(err));
+}
+
+gidx_status gidx_write_file(const char *path, const char *data, size_t len)
+{
+    struct stat lst, st;
+    if (path == NULL || (data == NULL && len > 0) || path[0] == '\0')
+        return gidx__error_set(GIDX_EINVAL, "gidx_write_file: NULL or empty argument");
+    if (data == NULL)
+        data = "";
+    if (lstat(path, &lst) != 0) {
+        if (errno != ENOENT)
+            return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(errno));
+        return replace_atomic(path, NULL, path, data, len);   /* a new file */
+    }
+    if (S_ISREG(lst.st_mode))
+        return replace_atomic(path, &lst, path, data, len);
+    if (S_ISLNK(lst.st_mode)) {
+        char *target;
+        gidx_status rc;
+        if (stat(path, &st) != 0)
+            return gidx__error_set(GIDX_EIO, "%s: cannot write through the symbolic link: %s",
+                                   path, strerror(errno));
+        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || proc_link(path))
+            return write_through(path, data, len);   /* /dev/stdout, /dev/null, ... */
+        if (!S_ISREG(st.st_mode))
+            return gidx__error_set(GIDX_EIO, "%s: cannot write: the link points at a %s", path,
+                                   S_ISDIR(st.st_mode) ? "directory" : "special file");
+        if ((target = realpath(path, NULL)) == NULL)
+            return gidx__error_set(GIDX_EIO, "%s: cannot resolve the symbolic link: %s", path,
+                                   strerror(errno));
+        rc = replace_atomic(target, &st, path, data, len);
+        free(target);
+        return rc;
+    }
+    if (S_ISCHR(lst.st_mode) || S_ISFIFO(lst.st_mode))
+        return write_through(path, data, len);
+    return gidx__error_set(GIDX_EIO, "%s: cannot write: it is a %s", path,
+                           S_ISDIR(lst.st_mode) ? "directory" : "socket or block device");
+}
+
+gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: it is a directory", path);
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: it is a device, not a file", path);
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > (unsigned long long)max_bytes)
+        return gidx__error_set(GIDX_ELIMIT, "%s: %lld bytes exceed the limit of %zu bytes (not read)",
+                               path, (long long)st.st_size, max_bytes);
+    return GIDX_OK;
 }

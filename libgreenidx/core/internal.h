@@ -24,6 +24,14 @@
 #  define GIDX__PRINTF(a, b)
 #endif
 
+/* ---- input files (file.c) ---- */
+
+/* Before reading the open file @p fd named @p path: a regular file larger
+ * than @p max_bytes is GIDX_ELIMIT without reading a byte; a directory or a
+ * device (/dev/zero, /dev/urandom) is GIDX_EIO; a FIFO or pipe passes (the
+ * reader's running limit applies). */
+gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes);
+
 /* ---- errors (error.c) ---- */
 
 /* Record an error in the calling thread's slot and return @p code. */
@@ -33,6 +41,10 @@ gidx_status gidx__error_vset(gidx_status code, const char *fmt, va_list ap);
 gidx_status gidx__error_prefix(const char *fmt, ...) GIDX__PRINTF(1, 2);
 /* The code currently recorded (GIDX_OK if none). */
 gidx_status gidx__error_code(void);
+/* A file's content made an API call fail with GIDX_EINVAL (a bad argument when
+ * a caller passes it, bad data when a file holds it): when @p rc is GIDX_EINVAL,
+ * record and return GIDX_EDATA with the same message; otherwise return @p rc. */
+gidx_status gidx__error_as_data(gidx_status rc);
 
 /* Make sure GSL's handler is ours (idempotent, thread-safe; pthread_once). */
 void gidx__gsl_init(void);

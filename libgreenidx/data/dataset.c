@@ -129,8 +129,10 @@ void gidx_dataset_free(gidx_dataset *ds)
     size_t i;
     if (ds == NULL)
         return;
+    /* region_display grows only when a display name is set, so it may be shorter
+     * than regions.names: free by its own capacity (slots past regions.n are NULL). */
     if (ds->region_display != NULL)
-        for (i = 0; i < ds->regions.n; i++)
+        for (i = 0; i < ds->region_display_cap; i++)
             free(ds->region_display[i]);
     free(ds->region_display);
     names_free(&ds->regions);

@@ -240,7 +240,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         size_t j;
         for (j = 0; c[j] >= '0' && c[j] <= '9'; j++)
             ;
-        if (j != 4 || c[j] != '\0') {
+        if (j != 4 || c[j] != '\0' || strcmp(c, "0000") == 0) {
             rc = gidx__error_set(GIDX_EDATA, "%s: time category \"%s\" of dimension \"%s\" is not "
                                  "a year (quarters and months are not supported)", name, c,
                                  dims[td].id);
@@ -367,8 +367,14 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
         len -= 3;
     }
     root = json_loadb(buf ? buf : "", len, JSON_REJECT_DUPLICATES, &err);
-    if (root == NULL)
+    if (root == NULL) {
+        /* jansson reports running out of memory without a position (the
+         * message was an empty "table HUGE:-1:-1:"): say so, with the size */
+        if (err.text[0] == '\0' || json_error_code(&err) == json_error_out_of_memory)
+            return gidx__error_set(GIDX_ELIMIT, "%s: %zu bytes of JSON could not be parsed (out of "
+                                   "memory%s%s)", name, len, err.text[0] ? ": " : "", err.text);
         return gidx__error_set(GIDX_EPARSE, "%s:%d:%d: %s", name, err.line, err.column, err.text);
+    }
     if ((rc = gidx_dataset_new(&ds)) == GIDX_OK &&
         (rc = jsonstat_build(ds, root, name, &o)) == GIDX_OK) {
         *out = ds;

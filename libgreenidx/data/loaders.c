@@ -66,8 +66,9 @@ gidx_status gidx__data_cell_year(int *year, const gidx_table *t, size_t i, size_
     const char *c = gidx_table_cell(t, i, j);
     double v;
     /* range first: converting 1e300 or NaN to long is undefined behaviour */
-    if (gidx_parse_double(&v, c) != GIDX_OK || !(v >= -9999 && v <= 9999) || v != (double)(long)v)
-        return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): \"%s\" is not a year",
+    /* years 1..9999, as the JSON-stat reader's four-digit time codes */
+    if (gidx_parse_double(&v, c) != GIDX_OK || !(v >= 1 && v <= 9999) || v != (double)(long)v)
+        return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu (\"%s\"): \"%s\" is not a year (1 to 9999)",
                                gidx_table_name(t), gidx_table_line(t, i), j + 1,
                                gidx_table_colname(t, j), c);
     *year = (int)v;

@@ -14,6 +14,7 @@
  * libcurl is initialised once per process with pthread_once; nothing else
  * is global.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #ifdef GIDX_HAVE_CURL
@@ -31,12 +33,15 @@
 #include "core/internal.h"
 #include "fetch/fetch_internal.h"
 
-/* Largest body accepted (SSB's answers stay far below: 800,000 cells). */
-#define GIDX__FETCH_MAX_BODY ((size_t)1 << 30)
+/* Largest body accepted: 256 MiB (SSB's largest answers, 800,000 cells, are
+ * tens of MB; the limit applies while the body streams in, so an endless
+ * body stops there, not after 1 GB). */
+#define GIDX__FETCH_MAX_BODY ((size_t)256 << 20)
 
 struct gidx_fetch_client {
     gidx_fetch_options opt;
-    char *api;
+    char *api;          /* the API root without user:password@ */
+    char *userpwd;      /* "user:password" taken out of the API root, or NULL */
     char *cache_dir;
     char *user_agent;
     gidx_fetch_stats st;
@@ -54,6 +59,77 @@ static void curl_init(void)
     curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 #endif
+
+/*
+ * Take "user:password@" out of an http(s) URL in place, so that no message,
+ * cache sidecar or cache key ever holds the password; the credentials go to
+ * libcurl separately (CURLOPT_USERPWD), percent-decoded. Returns the
+ * credentials (caller frees), NULL when there are none, or sets *oom.
+ */
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+           c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static char *take_userinfo(char *url, int *oom)
+{
+    char *auth = strstr(url, "://"), *end, *at = NULL, *p, *cred;
+    size_t i, j, n;
+    *oom = 0;
+    if (auth == NULL)
+        return NULL;
+    auth += 3;
+    end = auth + strcspn(auth, "/?#");
+    for (p = auth; p < end; p++)
+        if (*p == '@')
+            at = p;
+    if (at == NULL)
+        return NULL;
+    n = (size_t)(at - auth);
+    if ((cred = gidx__malloc(n + 1)) == NULL) {
+        *oom = 1;
+        return NULL;
+    }
+    for (i = j = 0; i < n; i++) {
+        int hi, lo;
+        if (auth[i] == '%' && i + 2 < n && (hi = hexval(auth[i + 1])) >= 0 &&
+            (lo = hexval(auth[i + 2])) >= 0) {
+            cred[j++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else
+            cred[j++] = auth[i];
+    }
+    cred[j] = '\0';
+    memmove(auth, at + 1, strlen(at + 1) + 1);
+    return cred;
+}
+
+/* Temporary files that a killed writer left in the cache (gidx_write_file's
+ * "<entry>.tmp.XXXXXX", regular files older than 10 minutes, so that a
+ * concurrent writer's file is left alone) are removed when a client opens the
+ * cache. Best effort: a file that cannot be removed stays. */
+static void cache_sweep(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    time_t now = time(NULL);
+    if (d == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        const char *t = strstr(e->d_name, ".json.tmp.");
+        gidx__buf path = GIDX__BUF_INIT;
+        struct stat st;
+        if (t == NULL || strlen(t) != strlen(".json.tmp.") + 6)
+            continue;
+        gidx__buf_printf(&path, "%s/%s", dir, e->d_name);
+        if (!path.failed && lstat(path.s, &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_mtime < now - 600)
+            (void)unlink(path.s);
+        gidx__buf_free(&path);
+    }
+    closedir(d);
+}
 
 static gidx_status mkdir_p(const char *dir)
 {
@@ -106,8 +182,8 @@ gidx_status gidx_fetch_client_new(gidx_fetch_client **out, const gidx_fetch_opti
         return gidx__error_set(GIDX_EINVAL, "fetch: offline mode needs a cache directory");
     if (opt->api != NULL && strncmp(opt->api, "http://", 7) != 0 &&
         strncmp(opt->api, "https://", 8) != 0)
-        return gidx__error_set(GIDX_EINVAL, "fetch: API root '%s' is not an http:// or https:// "
-                               "URL", opt->api);
+        return gidx__error_set(GIDX_EINVAL, "fetch: the API root is not an http:// or https:// "
+                               "URL (not shown: it may hold a password)");
 #ifndef GIDX_HAVE_CURL
     if (!opt->offline)
         return gidx__error_set(GIDX_EUNSUPPORTED, "fetch: this libgreenidx was built without "
@@ -121,6 +197,14 @@ gidx_status gidx_fetch_client_new(gidx_fetch_client **out, const gidx_fetch_opti
         (opt->cache_dir != NULL && (c->cache_dir = gidx__strdup(opt->cache_dir)) == NULL)) {
         gidx_fetch_client_free(c);
         return GIDX_ENOMEM;
+    }
+    {
+        int oom;
+        c->userpwd = take_userinfo(c->api, &oom);
+        if (oom) {
+            gidx_fetch_client_free(c);
+            return GIDX_ENOMEM;
+        }
     }
     if (opt->user_agent != NULL)
         c->user_agent = gidx__strdup(opt->user_agent);
@@ -141,6 +225,8 @@ gidx_status gidx_fetch_client_new(gidx_fetch_client **out, const gidx_fetch_opti
         gidx_fetch_client_free(c);
         return rc;
     }
+    if (c->cache_dir != NULL)
+        cache_sweep(c->cache_dir);
 #ifdef GIDX_HAVE_CURL
     if (!opt->offline) {
         pthread_once(&curl_once, curl_init);
@@ -168,6 +254,10 @@ void gidx_fetch_client_free(gidx_fetch_client *c)
         curl_easy_cleanup(c->curl);
 #endif
     free(c->api);
+    if (c->userpwd != NULL) {
+        memset(c->userpwd, 0, strlen(c->userpwd));
+        free(c->userpwd);
+    }
     free(c->cache_dir);
     free(c->user_agent);
     free(c);
@@ -209,6 +299,14 @@ static gidx_status read_file(char **out, size_t *len, const char *path)
             return 1;
         return gidx__error_set(GIDX_EIO, "fetch: cannot open %s: %s", path, strerror(errno));
     }
+    {
+        /* a cache entry is never larger than an answer may be */
+        gidx_status rc = gidx__file_check(fileno(f), path, GIDX__FETCH_MAX_BODY);
+        if (rc != GIDX_OK) {
+            fclose(f);
+            return rc;
+        }
+    }
     gidx__buf_puts(&b, "");
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         gidx__buf_append(&b, chunk, n);
@@ -227,7 +325,25 @@ static gidx_status read_file(char **out, size_t *len, const char *path)
     return GIDX_OK;
 }
 
-/* A cached answer: 0 found (body, retrieved, updated), 1 miss, <0 error. */
+/* FNV-1a 64 of a cached body, stored in its sidecar: an edited or damaged body
+ * is noticed (a checksum, not a signature: whoever can rewrite the sidecar too
+ * can forge it; see docs/fetch.md). */
+static void body_sum(char out[17], const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+#define CACHE_DAMAGED 2
+
+/* A cached answer: 0 found (body, retrieved, updated), 1 miss, CACHE_DAMAGED
+ * (the error says why: a sidecar that does not parse, a body of the wrong
+ * length or checksum), <0 error. */
 static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], char updated[64],
                                 const gidx_fetch_client *c, const char *url)
 {
@@ -246,8 +362,9 @@ static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], ch
         goto done;
     root = json_loadb(meta, mlen, 0, &jerr);
     if (!json_is_object(root)) {
-        rc = gidx__error_set(GIDX_EPARSE, "fetch: cache sidecar %s:%d:%d: %s", mp, jerr.line,
-                             jerr.column, root ? "not a JSON object" : jerr.text);
+        gidx__error_set(GIDX_EPARSE, "fetch: cache sidecar %s:%d:%d: %s: the cache is damaged",
+                        mp, jerr.line, jerr.column, root ? "not a JSON object" : jerr.text);
+        rc = CACHE_DAMAGED;
         goto done;
     }
     {
@@ -264,10 +381,25 @@ static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], ch
         if (json_is_integer(bytes) && (json_int_t)*len != json_integer_value(bytes)) {
             free(*body);
             *body = NULL;
-            rc = gidx__error_set(GIDX_EPARSE, "fetch: cached body %s has %zu bytes, its sidecar "
-                                 "says %lld: the cache is damaged", bp, *len,
-                                 (long long)json_integer_value(bytes));
+            gidx__error_set(GIDX_EPARSE, "fetch: cached body %s has %zu bytes, its sidecar "
+                            "says %lld: the cache is damaged", bp, *len,
+                            (long long)json_integer_value(bytes));
+            rc = CACHE_DAMAGED;
             goto done;
+        }
+        {
+            const char *want = json_string_value(json_object_get(root, "fnv1a64"));
+            char got[17];
+            body_sum(got, *body, *len);
+            if (want == NULL || strcmp(want, got) != 0) {
+                free(*body);
+                *body = NULL;
+                gidx__error_set(GIDX_EPARSE, "fetch: cached body %s has checksum %s, its sidecar "
+                                "says %s: the cache is damaged or was edited", bp, got,
+                                want ? want : "none");
+                rc = CACHE_DAMAGED;
+                goto done;
+            }
         }
         if (r != NULL)
             snprintf(retrieved, 32, "%s", r);
@@ -287,15 +419,17 @@ static gidx_status cache_store(gidx_fetch_client *c, const char *url, const char
                                const char *updated)
 {
     char *bp = cache_path(c, url, ".json"), *mp = cache_path(c, url, ".meta.json"), *text = NULL;
+    char sum[17];
     json_t *root = NULL;
     gidx_status rc;
     if (bp == NULL || mp == NULL) {
         rc = GIDX_ENOMEM;
         goto done;
     }
-    root = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?, s:I}", "format", "greenidx-fetch-cache",
+    body_sum(sum, body, len);
+    root = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?, s:I, s:s}", "format", "greenidx-fetch-cache",
                      "version", 1, "url", url, "table", table, "retrieved", retrieved,
-                     "updated", updated, "bytes", (json_int_t)len);
+                     "updated", updated, "bytes", (json_int_t)len, "fnv1a64", sum);
     if (root == NULL || (text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS)) == NULL) {
         rc = gidx__error_set(GIDX_ENOMEM, "fetch: cannot build the cache sidecar of %s", url);
         goto done;
@@ -363,7 +497,15 @@ static void server_message(char *out, size_t cap, const char *body, size_t len)
 typedef struct http_ctx {
     gidx__buf body;
     double retry_after;   /* seconds, < 0 when absent */
+    CURL *curl;
+    int bomb;             /* 1: stopped as a compression bomb */
 } http_ctx;
+
+/* A decoded body this much larger than the bytes on the wire, past
+ * GIDX__FETCH_BOMB_MIN, is taken for a compression bomb and stopped early
+ * (JSON-stat compresses about 10:1; a gzip bomb 1000:1). */
+#define GIDX__FETCH_BOMB_RATIO 200.0
+#define GIDX__FETCH_BOMB_MIN ((size_t)64 << 20)
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
@@ -371,6 +513,14 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
     size_t n = size * nmemb;
     if (h->body.len + n > GIDX__FETCH_MAX_BODY)
         return 0;
+    if (h->body.len + n > GIDX__FETCH_BOMB_MIN && h->curl != NULL) {
+        curl_off_t wire = 0;
+        if (curl_easy_getinfo(h->curl, CURLINFO_SIZE_DOWNLOAD_T, &wire) == CURLE_OK && wire > 0 &&
+            (double)(h->body.len + n) > GIDX__FETCH_BOMB_RATIO * (double)wire) {
+            h->bomb = 1;
+            return 0;
+        }
+    }
     if (gidx__buf_append(&h->body, data, n) != 0 || h->body.failed)
         return 0;
     return n;
@@ -432,6 +582,7 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
         CURL *e = c->curl;
         memset(&h, 0, sizeof h);
         h.retry_after = -1;
+        h.curl = e;
         errbuf[0] = '\0';
         curl_easy_reset(e);
         curl_easy_setopt(e, CURLOPT_URL, url);
@@ -442,6 +593,8 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(e, CURLOPT_HEADERDATA, &h);
         curl_easy_setopt(e, CURLOPT_USERAGENT, c->user_agent);
+        if (c->userpwd != NULL)
+            curl_easy_setopt(e, CURLOPT_USERPWD, c->userpwd);
         curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
         curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
         curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
@@ -462,6 +615,10 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
             else if (cc == CURLE_PARTIAL_FILE)
                 rc = gidx__error_set(GIDX_EPARSE, "fetch: truncated answer from %s after %zu "
                                      "bytes: %s", url, h.body.len, why);
+            else if (cc == CURLE_WRITE_ERROR && h.bomb)
+                rc = gidx__error_set(GIDX_ELIMIT, "fetch: answer from %s stopped after %zu decoded "
+                                     "bytes: more than %.0f times the bytes received (a "
+                                     "compression bomb?)", url, h.body.len, GIDX__FETCH_BOMB_RATIO);
             else if (cc == CURLE_WRITE_ERROR)
                 rc = gidx__error_set(GIDX_ELIMIT, "fetch: answer from %s exceeds %zu bytes",
                                      url, GIDX__FETCH_MAX_BODY);
@@ -541,6 +698,9 @@ static gidx_status get_body(char **body, size_t *len, int *from_cache, char retr
         }
         if (rc < 0)
             return rc;
+        /* a damaged entry: an error offline, fetched again (and rewritten) online */
+        if (rc == CACHE_DAMAGED && c->opt.offline)
+            return gidx__error_code();
     }
     if (c->opt.offline)
         return gidx__error_set(GIDX_ENOTFOUND, "fetch: offline, and the cache %s has no answer "
@@ -575,10 +735,26 @@ gidx_status gidx_fetch_client_get(char **body, size_t *len, int *from_cache,
 
 /* ---- queries ---- */
 
-/* Fetch and load one URL; caches the answer when it loads. */
+/* 1 when region code @p r is one of the @p n codes asked for (a server may
+ * answer an aggregated code list's "K-5001" for 5001 or the other way round). */
+static int asked_for(const char *r, const char *const *asked, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (strcmp(r, asked[i]) == 0 ||
+            (strncmp(r, "K-", 2) == 0 && strcmp(r + 2, asked[i]) == 0) ||
+            (strncmp(asked[i], "K-", 2) == 0 && strcmp(r, asked[i] + 2) == 0))
+            return 1;
+    return 0;
+}
+
+/* Fetch and load one URL; caches the answer when it loads. When @p asked is
+ * not NULL (the query named its regions by code), an answer holding a region
+ * that was not asked for is refused, and neither used nor cached. */
 static gidx_status fetch_one(gidx_dataset **out, int *from_cache, char retrieved[32],
                              gidx_fetch_client *c, const char *table, const char *url,
-                             const gidx_jsonstat_options *opt)
+                             const gidx_jsonstat_options *opt, const char *const *asked,
+                             size_t nasked)
 {
     char *body = NULL, updated[64];
     size_t len = 0;
@@ -595,6 +771,21 @@ static gidx_status fetch_one(gidx_dataset **out, int *from_cache, char retrieved
     rc = gidx_dataset_load_jsonstat_buffer(out, body, len, name.s, opt);
     if (rc != GIDX_OK && !*from_cache && rc == GIDX_EPARSE)
         gidx__error_prefix("fetch: %s: ", url);
+    if (rc == GIDX_OK && asked != NULL) {
+        size_t i, n = gidx_dataset_nregions(*out);
+        for (i = 0; i < n; i++) {
+            const char *r = gidx_dataset_region(*out, i);
+            if (!asked_for(r, asked, nasked)) {
+                rc = gidx__error_set(GIDX_EDATA, "fetch: table %s: the %s holds region %s, which "
+                                     "was not asked for: refused%s [%s]", table,
+                                     *from_cache ? "cached answer" : "answer", r,
+                                     *from_cache ? "" : " and not cached", url);
+                gidx_dataset_free(*out);
+                *out = NULL;
+                break;
+            }
+        }
+    }
     if (rc == GIDX_OK && !*from_cache && c->cache_dir != NULL) {
         const char *up = gidx_dataset_meta(*out, "updated");
         rc = cache_store(c, url, table, body, len, retrieved, up);
@@ -666,9 +857,20 @@ gidx_status gidx_fetch_query_run(gidx_dataset **out, gidx_fetch_client *c,
         }
         if (rc == GIDX_OK)
             rc = gidx_fetch_query_url(&url, piece ? piece : q, c->api);
-        gidx_fetch_query_free(piece);
-        if (rc == GIDX_OK)
-            rc = fetch_one(&ds, &fc, retrieved, c, q->table, url, opt);
+        if (rc == GIDX_OK) {
+            /* the regions this request asks for, when given as plain codes */
+            const gidx__fetch_dim *rd = gidx__fetch_query_dim(piece ? piece : q, "Region");
+            const char *const *asked = NULL;
+            size_t nasked = 0, k;
+            if (rd != NULL && rd->codes != NULL && rd->codelist == NULL) {
+                asked = (const char *const *)rd->codes;
+                nasked = rd->ncodes;
+                for (k = 0; k < nasked; k++)
+                    if (gidx__fetch_is_expression(asked[k]))
+                        asked = NULL;
+            }
+            rc = fetch_one(&ds, &fc, retrieved, c, q->table, url, opt, asked, nasked);
+        }
         if (rc == GIDX_OK) {
             const char *up = gidx_dataset_meta(ds, "updated");
             hits += fc != 0;
@@ -687,6 +889,7 @@ gidx_status gidx_fetch_query_run(gidx_dataset **out, gidx_fetch_client *c,
         }
         if (p > 0 && rc == GIDX_OK)
             c->st.splits++;
+        gidx_fetch_query_free(piece);
         gidx_dataset_free(ds);
         free(url);
     }

@@ -750,6 +750,18 @@ gidx_status gidx_model_forecast(double *mean, double *lo, double *hi, size_t cap
         }
     }
     dist_free(&d);
+    /* Finite input can still overflow (values near 1e308 alternating in sign):
+     * a non-finite forecast or bound is a failed computation, never a number. */
+    for (k = 0; k < h; k++) {
+        int bad = !isfinite(mean[k]);
+        for (l = 0; !bad && l < nlevels; l++)
+            bad = !isfinite(lo[l * h + k]) || !isfinite(hi[l * h + k]);
+        if (bad)
+            return gidx__error_set(GIDX_ERANGE,
+                "forecast for %d (step %zu) is not finite (mean %g): the series' values "
+                "overflow double-precision arithmetic; rescale them",
+                gidx_model_last_year(m) + (int)k + 1, k + 1, mean[k]);
+    }
     return GIDX_OK;
 }
 

@@ -259,6 +259,8 @@ void gidx_catalog_free(gidx_catalog *cat)
         target_strings_free(&cat->targets[i].spec);
     }
     free(cat->targets);
+    gidx__strmap_free(cat->var_index);
+    gidx__strmap_free(cat->ind_index);
     free(cat->name);
     free(cat->description);
     free(cat);
@@ -284,21 +286,32 @@ const char *gidx_catalog_target_name(const gidx_catalog *cat, size_t i)
     return (cat && i < cat->ntargets) ? cat->targets[i].name : NULL;
 }
 
+/* Names are found through hash maps so that a catalogue of n variables or
+ * indicators loads in O(n), not O(n^2) (10^5 variables took 16 s, issue 19).
+ * A map entry is trusted only when it points at a live slot of that name: a
+ * rolled-back addition leaves a stale entry behind, which is then ignored. */
+static gidx_status index_put(gidx__strmap **m, const char *key, size_t i)
+{
+    if (*m == NULL && (*m = gidx__strmap_new()) == NULL)
+        return GIDX_ENOMEM;
+    return gidx__strmap_put(*m, key, i);
+}
+
 static long find_var(const gidx_catalog *cat, const char *name)
 {
     size_t i;
-    for (i = 0; i < cat->nvars; i++)
-        if (strcmp(cat->vars[i].name, name) == 0)
-            return (long)i;
+    if (cat->var_index != NULL && gidx__strmap_get(cat->var_index, name, &i) &&
+        i < cat->nvars && strcmp(cat->vars[i].name, name) == 0)
+        return (long)i;
     return -1;
 }
 
 static long find_ind(const gidx_catalog *cat, const char *id)
 {
     size_t i;
-    for (i = 0; i < cat->ninds; i++)
-        if (strcmp(cat->inds[i]->id, id) == 0)
-            return (long)i;
+    if (cat->ind_index != NULL && gidx__strmap_get(cat->ind_index, id, &i) &&
+        i < cat->ninds && strcmp(cat->inds[i]->id, id) == 0)
+        return (long)i;
     return -1;
 }
 
@@ -336,6 +349,12 @@ gidx_status gidx_catalog_add_variable(gidx_catalog *cat, const char *name, const
     if (dup_opt(&v.name, name) || dup_opt(&v.unit, unit) || dup_opt(&v.source, source)) {
         free(v.name);
         free(v.unit);
+        return GIDX_ENOMEM;
+    }
+    if (index_put(&cat->var_index, v.name, cat->nvars) != GIDX_OK) {
+        free(v.name);
+        free(v.unit);
+        free(v.source);
         return GIDX_ENOMEM;
     }
     cat->vars[cat->nvars++] = v;
@@ -561,6 +580,8 @@ static gidx_status push_indicator(gidx_catalog *cat, gidx_indicator *c)
         cat->inds = ni;
         cat->inds_cap = cap;
     }
+    if (index_put(&cat->ind_index, c->id, cat->ninds) != GIDX_OK)
+        return GIDX_ENOMEM;
     cat->inds[cat->ninds++] = c;
     return GIDX_OK;
 }
@@ -891,6 +912,11 @@ gidx_status gidx_catalog_parse_json(gidx_catalog **out, const char *text, size_t
         return gidx__error_set(GIDX_EINVAL, "gidx_catalog_parse_json: text is NULL");
     if (name == NULL)
         name = "catalogue";
+    /* a UTF-8 byte-order mark, as the CSV and JSON-stat readers accept */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (root == NULL)
         return gidx__error_set(GIDX_EPARSE, "%s:%d:%d: %s", name, err.line, err.column, err.text);
@@ -938,7 +964,7 @@ done:
     json_decref(root);
     if (rc != GIDX_OK) {
         gidx_catalog_free(cat);
-        return rc;
+        return gidx__error_as_data(rc);   /* the catalogue's content is at fault */
     }
     *out = cat;
     return GIDX_OK;
@@ -959,6 +985,10 @@ gidx_status gidx_catalog_load_json(gidx_catalog **out, const char *path)
     fp = fopen(path, "rb");
     if (fp == NULL)
         return gidx__error_set(GIDX_EIO, "%s: cannot open catalogue file", path);
+    if ((rc = gidx__file_check(fileno(fp), path, (size_t)64 << 20)) != GIDX_OK) {
+        fclose(fp);
+        return rc;
+    }
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         if (gidx__buf_append(&b, chunk, n) != 0 || b.len > ((size_t)64 << 20)) {
             fclose(fp);

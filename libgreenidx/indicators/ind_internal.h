@@ -100,6 +100,8 @@ struct gidx_catalog {
     size_t ninds, inds_cap;
     gidx__target *targets;
     size_t ntargets, targets_cap;
+    gidx__strmap *var_index;   /* variable name -> index in vars (may hold stale entries >= nvars) */
+    gidx__strmap *ind_index;   /* indicator id -> index in inds (likewise) */
 };
 
 gidx_catalog *gidx__catalog_copy(const gidx_catalog *cat);

@@ -12,6 +12,9 @@
 #include <greenidx/table.h>
 
 void gidx__xml_escape(gidx__buf *b, const char *s);
+/* The region codes an instrument of a scenario names (none = every region). */
+size_t gidx__scenario_nregions(const gidx_scenario *s, size_t i);
+const char *gidx__scenario_region(const gidx_scenario *s, size_t i, size_t k);
 void gidx__nice_axis(double lo, double hi, int nt, double *alo, double *ahi, double *step);
 gidx_status gidx__fan_chart_check(const gidx_fan_chart *c);
 gidx_status gidx__ranking_check(size_t n, const char *const *labels, const double *score,

@@ -304,6 +304,9 @@ static gidx_status build_index(ctx *c, gidx_index_spec **spec_out, gidx_dataset 
     return GIDX_OK;
 }
 
+/* the most Monte Carlo replications a roadmap asks for (about 40 MB of ranks) */
+#define GIDX__ROADMAP_MAX_MC ((size_t)1000000)
+
 static int progress_mc(size_t done, size_t total, void *user)
 {
     (void)done; (void)total; (void)user;
@@ -365,10 +368,14 @@ static gidx_status section_index(ctx *c)
     uo.weight_noise = 0.25;
     uo.exclude_one = 1;
     uo.progress = progress_mc;
-    if (gidx_index_uncertainty(&unc, spec, sub, &uo) == GIDX_OK &&
-        gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc) == GIDX_OK)
+    if ((rc = gidx_index_uncertainty(&unc, spec, sub, &uo)) == GIDX_OK &&
+        (rc = gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc)) == GIDX_OK)
         have_unc = 1;
-    else
+    else if (rc == GIDX_ENOMEM || rc == GIDX_ELIMIT || rc == GIDX_EINVAL) {
+        /* resources or options, not the data: the run fails, no silent note */
+        gidx__error_prefix("index rank intervals: ");
+        goto done;
+    } else
         snprintf(note, sizeof note, "The Monte Carlo rank intervals could not be computed: %s",
                  gidx_error_last()->message);
     {
@@ -769,6 +776,14 @@ static gidx_status section_scenario(ctx *c)
             return gidx__error_set(GIDX_ENOTFOUND, "scenario %s: instrument \"%s\" acts on "
                                    "indicator \"%s\", which is not in the catalogue",
                                    gidx_scenario_name(sc), gidx_scenario_instrument_name(sc, i), id);
+        /* a region the data do not hold would leave an empty section */
+        for (j = 0; j < gidx__scenario_nregions(sc, i); j++) {
+            const char *code = gidx__scenario_region(sc, i, j);
+            if (gidx_dataset_find_region(&idx, c->pds, code) != GIDX_OK)
+                return gidx__error_set(GIDX_ENOTFOUND, "scenario %s: instrument \"%s\" names region "
+                                       "\"%s\", which is not in the data",
+                                       gidx_scenario_name(sc), gidx_scenario_instrument_name(sc, i), code);
+        }
         for (j = 0; j < c->nsel; j++) {
             const char *reg = gidx_dataset_region(c->pds, c->sel[j]);
             series s = { NULL, NULL, 0 };
@@ -931,6 +946,9 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         return gidx__error_set(GIDX_EINVAL, "gidx_roadmap_options.version must be 1");
     if (opt->horizon != 0 && (opt->horizon < 1900 || opt->horizon > 2200))
         return gidx__error_set(GIDX_EINVAL, "roadmap: horizon year %d is out of range", opt->horizon);
+    if (opt->mc > GIDX__ROADMAP_MAX_MC)
+        return gidx__error_set(GIDX_EINVAL, "roadmap: %zu Monte Carlo replications exceed the limit "
+                               "of %zu", opt->mc, (size_t)GIDX__ROADMAP_MAX_MC);
     memset(&c, 0, sizeof c);
     c.data = data;
     c.cat = cat;

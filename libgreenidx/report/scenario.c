@@ -97,6 +97,10 @@ static char *resolve(const char *dir, const char *rel)
  * estimates for e >= 0 (list under "event_times" / "by_event_time" of objects
  * with "event_time"/"e" and "estimate"/"att"), else the scalar "estimate".
  */
+/* event times beyond this (years after adoption) are refused: a roadmap's
+ * horizon is at most 2200 and the data start after 1900 */
+#define GIDX__MAX_EVENT_TIME 300
+
 static gidx_status effect_from_result(instrument *in, const char *file, const char *where)
 {
     json_error_t err;
@@ -131,6 +135,14 @@ static gidx_status effect_from_result(instrument *in, const char *file, const ch
             for (i = 0; i < n; i++) {
                 json_t *o = json_array_get(list, i), *e = json_object_get(o, "event_time");
                 if (e == NULL) e = json_object_get(o, "e");
+                /* the path is allocated up to the largest event time: bound it */
+                if (json_is_integer(e) && json_integer_value(e) > GIDX__MAX_EVENT_TIME) {
+                    rc = gidx__error_set(GIDX_EDATA, "%s: att_dynamic event time %lld (entry %zu) is "
+                                         "beyond %d years after adoption (effect estimate named by %s)",
+                                         file, (long long)json_integer_value(e), i,
+                                         GIDX__MAX_EVENT_TIME, where);
+                    goto done;
+                }
                 if (json_is_integer(e) && json_integer_value(e) >= 0 &&
                     (size_t)json_integer_value(e) + 1 > maxe)
                     maxe = (size_t)json_integer_value(e) + 1;
@@ -422,6 +434,16 @@ int gidx_scenario_instrument_relative(const gidx_scenario *s, size_t i)
 const char *gidx_scenario_instrument_source(const gidx_scenario *s, size_t i)
 {
     return (s && i < s->ninst) ? s->inst[i].source : NULL;
+}
+
+size_t gidx__scenario_nregions(const gidx_scenario *s, size_t i)
+{
+    return (s && i < s->ninst) ? s->inst[i].nregions : 0;
+}
+
+const char *gidx__scenario_region(const gidx_scenario *s, size_t i, size_t k)
+{
+    return (s && i < s->ninst && k < s->inst[i].nregions) ? s->inst[i].regions[k] : NULL;
 }
 
 int gidx_scenario_instrument_applies(const gidx_scenario *s, size_t i, const char *region)

@@ -16,6 +16,7 @@
  * XML-escaped; the output contains no scripts and no external references.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,6 +430,9 @@ gidx_status gidx__heatmap_check(size_t nrows, size_t ncols, const char *const *r
 {
     if (nrows == 0 || ncols == 0 || row_labels == NULL || col_labels == NULL || values == NULL)
         return gidx__error_set(GIDX_EINVAL, "heatmap: empty, or NULL labels/values");
+    /* nrows * ncols sizes the value copy: refuse a product that wraps around */
+    if (nrows > SIZE_MAX / sizeof(double) / ncols || nrows > SIZE_MAX - ncols)
+        return gidx__error_set(GIDX_ELIMIT, "heatmap: %zu x %zu cells is too many", nrows, ncols);
     return GIDX_OK;
 }
 

@@ -4,17 +4,7 @@
 # plan, --table, presets, --county, the cache and --offline, SSB's 404 text.
 set -u
 G=${GREENIDX:?}
-D=${GIDX_TEST_DATA:-$(dirname "$0")/../data}/fetch
-T=$(mktemp -d /tmp/gidx-cli-fetch.XXXXXX)
-/usr/bin/python3 "$D/server.py" "$T/port" &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-i=0
-while [ ! -s "$T/port" ]; do
-  i=$((i + 1)); [ $i -gt 200 ] && { echo "server did not start"; exit 1; }
-  sleep 0.05
-done
-API="http://127.0.0.1:$(cat "$T/port")/api/pxwebapi/v2"
+. "$(dirname "$0")/lib/pxweb_server.sh"
 fail() { echo "FAIL: $*"; exit 1; }
 
 # 1. catalogue plan for the partner preset, cached

@@ -84,6 +84,11 @@ for f in glob.glob(os.path.join(out, "*.xlsx")):
     if os.path.getsize(f + ".stored") > 65536:
         os.remove(f + ".stored")
 PY
+# api_sequence reads a program of API calls (tests/fuzz/fuzz_api_sequence.c):
+# the seed calls each operation once, on the first dataset, with small operands
+mkdir -p "$corpus_root/api_sequence"
+/usr/bin/python3 -c "import sys; sys.stdout.buffer.write(bytes(b for op in range(21) for b in (op, 0, 1, 2, 3, 4, 5, 6, 7)))" \
+  > "$corpus_root/api_sequence/each_op"
 mkdir -p "$corpus_root/formula"
 if [ -f data/catalog/default.json ]; then
   /usr/bin/python3 - "$corpus_root/formula" <<'PY'

@@ -102,6 +102,9 @@ def measured_growth(name, warmup=1_000):
     return int(out.stdout.split()[-1])
 
 
+@pytest.mark.skipif(bool(os.environ.get("GIDX_UNDER_ASAN")),
+                    reason="ASan's quarantine holds freed memory, so resident size grows "
+                           "without a leak; ASan's own checks run instead")
 @pytest.mark.parametrize("name", ["report_closed", "report_collected", "solve_and_fail"])
 def test_cycles_do_not_grow_memory(name):
     g = measured_growth(name)

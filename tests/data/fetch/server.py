@@ -15,6 +15,9 @@
 #                        A region that is not 2 or 4 digits gets HTTP 400.
 #   /tables/RATE/data    HTTP 429 with Retry-After: 1 on the first request of a
 #                        URL, then as SYNTH
+#   /tables/EXTRA/data   as SYNTH, plus region 0301 that was not asked for
+#   /tables/BOMB/data    a gzip bomb: 512 MiB of spaces, about 0.5 MB compressed
+#   /tables/ENDLESS/data a body that never ends
 #   /tables/BUSY/data    HTTP 503 always
 #   /tables/SLOW/data    waits 3 s, then as SYNTH
 #   /tables/TRUNC/data   Content-Length 5000 but 100 bytes, then closes
@@ -25,6 +28,7 @@ import json
 import os
 import sys
 import threading
+import zlib
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, parse_qsl
@@ -36,6 +40,60 @@ RECORDED = {
 }
 lock = threading.Lock()
 state = {"count": 0, "seen": set()}
+
+
+def slice_regions(body, params):
+    """A recorded answer cut to the regions the query names, as SSB answers
+    (the recorded files hold every municipality of one year). A region the
+    recording lacks is answered as SSB marks unavailable data: value null,
+    status "..", never a made-up number."""
+    asked = [c for c in params.get("valueCodes[Region]", "").split(",") if c]
+    d = json.loads(body)
+    if not asked or "*" in asked or "Region" not in d.get("id", []):
+        return body
+    ri = d["id"].index("Region")
+    cat = d["dimension"]["Region"]["category"]
+    idx = cat["index"]
+    if isinstance(idx, list):
+        idx = {c: i for i, c in enumerate(idx)}
+    prefixed = {c[2:]: c for c in idx if c.startswith("K-")}
+    present = [c for c in sorted(idx, key=idx.get)
+               if c in asked or (c.startswith("K-") and c[2:] in asked)]
+    absent = [c for c in asked if c not in idx and c not in prefixed]
+    codes = present + absent
+    size = d["size"]
+    new_size = list(size)
+    new_size[ri] = len(codes)
+    old_status = d.get("status") or {}
+    old_values = d["value"]
+    values, status = [], {}
+    total = 1
+    for n in new_size:
+        total *= n
+    for flat in range(total):
+        rest, pos = flat, [0] * len(new_size)
+        for k in range(len(new_size) - 1, -1, -1):
+            pos[k] = rest % new_size[k]
+            rest //= new_size[k]
+        code = codes[pos[ri]]
+        if code not in idx:
+            status[str(len(values))] = ".."
+            values.append(None)
+            continue
+        pos[ri] = idx[code]
+        old = 0
+        for k in range(len(size)):
+            old = old * size[k] + pos[k]
+        if isinstance(old_status, dict) and str(old) in old_status:
+            status[str(len(values))] = old_status[str(old)]
+        values.append(old_values[old] if isinstance(old_values, list) else old_values.get(str(old)))
+    labels = cat.get("label", {})
+    cat["index"] = {c: n for n, c in enumerate(codes)}
+    cat["label"] = {c: labels.get(c, c) for c in codes}
+    d["size"], d["value"] = new_size, values
+    if status:
+        d["status"] = status
+    return json.dumps(d).encode("utf-8")
 
 
 def synth(params):
@@ -123,7 +181,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if table in RECORDED:
                 with open(os.path.join(HERE, RECORDED[table]), "rb") as f:
-                    return self.send(200, f.read())
+                    return self.send(200, slice_regions(f.read(), params))
             if table == "SYNTH":
                 return self.send(*synth(params))
             if table == "RATE":
@@ -132,6 +190,29 @@ class Handler(BaseHTTPRequestHandler):
                                            "detail": "Rate limit exceeded"},
                                      extra={"Retry-After": "1"})
                 return self.send(*synth(params))
+            if table == "BOMB":
+                # a gzip bomb: 512 MiB of spaces, about 0.5 MB on the wire
+                if "bomb" not in state:
+                    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+                    chunk = b" " * (1 << 20)
+                    state["bomb"] = b"".join(z.compress(chunk) for _ in range(512)) + z.flush()
+                return self.send(200, state["bomb"], extra={"Content-Encoding": "gzip"})
+            if table == "ENDLESS":
+                # a body that never ends (no Content-Length; HTTP/1.0 closes)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                chunk = b"[" + b"0," * (1 << 19)
+                try:
+                    while True:
+                        self.wfile.write(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    return None
+            if table == "EXTRA":
+                # a lying server: the asked regions plus Oslo (0301)
+                extra = dict(params)
+                extra["valueCodes[Region]"] = params.get("valueCodes[Region]", "") + ",0301"
+                return self.send(*synth(extra))
             if table == "BUSY":
                 return self.send(503, b"Service Unavailable", "text/plain")
             if table == "SLOW":
