@@ -412,6 +412,25 @@ GIDX_API gidx_status gidx_panel_get(double *value, const char **reason, const gi
 GIDX_API size_t gidx_panel_nmissing(const gidx_panel *p);
 
 /**
+ * The regions of an indicator panel's values that carry the data to be
+ * compared: a region's coverage is the number of ranked indicators of @p cat
+ * (with a direction other than context and a pillar) that it has in at least
+ * one year; a region is covered when its coverage is at least half the
+ * largest coverage of any region (and not zero). With the embedded data this
+ * is the Telemark set: the other regions have population alone, so only
+ * population_growth, against about 25 indicators of Telemark. Rankings,
+ * benchmarks and the composite index compare covered regions only.
+ * @param idx   out: up to @p cap region indices of @p panel, in its order
+ * @param n     out: the number of covered regions (also set on ::GIDX_EBUFS)
+ * @param cat   the catalogue
+ * @param panel an indicator panel's values (gidx_panel_dataset())
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_catalog_covered_regions(size_t *idx, size_t cap, size_t *n,
+                                                  const gidx_catalog *cat,
+                                                  const gidx_dataset *panel);
+
+/**
  * Render a panel. CSV columns `region_code,region_name,year,indicator,value`
  * (empty value when missing); JSON an array of objects with those keys plus
  * `reason` for missing values; TEXT one line per region and year.

@@ -57,6 +57,7 @@ typedef struct ctx {
     gidx_target_spec target;
     int have_target;
     size_t step, nsteps;
+    size_t nall, ncovered;  /* regions of the data; of them with complete data */
 } ctx;
 
 static void progress(ctx *c, const char *what)
@@ -141,16 +142,75 @@ static int is_county(const char *code)
 
 /* ------------------------------------------------------------ regions */
 
+/*
+ * The report's universe: the regions with complete data (the covered regions
+ * of gidx_catalog_covered_regions()) and the regions asked for. When the data
+ * hold more (e.g. the population of every municipality of the country), the
+ * panel is evaluated again on the universe alone, so validation, the index and
+ * benchmarks see only regions that have the indicators they compare.
+ */
+static gidx_status restrict_universe(ctx *c)
+{
+    size_t n = gidx_dataset_nregions(c->pds), ncov = 0, nu = 0, i, k;
+    size_t *idx = gidx__calloc(n ? n : 1, sizeof *idx);
+    const char **codes = gidx__calloc(n + c->opt->nregions + 1, sizeof *codes);
+    gidx_dataset *sub = NULL;
+    gidx_status rc;
+    c->nall = n;
+    if (idx == NULL || codes == NULL) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    if ((rc = gidx_catalog_covered_regions(idx, n, &ncov, c->cat, c->pds)) != GIDX_OK)
+        goto done;
+    c->ncovered = ncov;
+    for (i = 0; i < ncov; i++)
+        codes[nu++] = gidx_dataset_region(c->pds, idx[i]);
+    for (k = 0; k < c->opt->nregions; k++) {
+        size_t found;
+        if ((rc = gidx_dataset_match_region(&found, c->pds, c->opt->regions[k])) != GIDX_OK)
+            goto done;
+        for (i = 0; i < nu; i++)
+            if (strcmp(codes[i], gidx_dataset_region(c->pds, found)) == 0)
+                break;
+        if (i == nu)
+            codes[nu++] = gidx_dataset_region(c->pds, found);
+    }
+    if (nu == 0 || nu == n)
+        goto done;
+    {
+        gidx_panel *p = NULL;
+        if ((rc = gidx_dataset_copy_regions(&sub, c->data, codes, nu)) != GIDX_OK ||
+            (rc = gidx_panel_new(&p, c->cat, sub)) != GIDX_OK)
+            goto done;
+        gidx_panel_free(c->panel);
+        c->panel = p;
+        c->pds = gidx_panel_dataset(p);
+    }
+done:
+    gidx_dataset_free(sub);
+    free(idx);
+    free((void *)codes);
+    return rc;
+}
+
 static gidx_status select_regions(ctx *c)
 {
-    size_t n = gidx_dataset_nregions(c->pds), i, k, nmun = 0;
+    size_t n, i, k, nmun = 0;
+    gidx_status rc0;
+    if ((rc0 = restrict_universe(c)) != GIDX_OK)
+        return rc0;
+    n = gidx_dataset_nregions(c->pds);
     c->sel = gidx__calloc(n ? n : 1, sizeof *c->sel);
     c->units = gidx__calloc(n ? n : 1, sizeof *c->units);
     if (c->sel == NULL || c->units == NULL)
         return GIDX_ENOMEM;
     if (c->opt->nregions == 0) {
-        for (i = 0; i < n; i++)
-            c->sel[c->nsel++] = i;
+        /* Without --region: the regions with complete data. */
+        size_t ncov = 0;
+        if ((rc0 = gidx_catalog_covered_regions(c->sel, n, &ncov, c->cat, c->pds)) != GIDX_OK)
+            return rc0;
+        c->nsel = ncov;
     } else {
         for (k = 0; k < c->opt->nregions; k++) {
             size_t found;
@@ -203,6 +263,17 @@ static gidx_status section_summary(ctx *c)
         return GIDX_ENOMEM;
     rc = gidx_report_add_text(c->r, s);
     free(s);
+    if (rc == GIDX_OK && c->nall > gidx_dataset_nregions(c->pds)) {
+        gidx__buf_printf(&b, "The data hold %zu regions; %zu of them have the data the "
+                         "indicators compare (the others have too few base variables, e.g. "
+                         "population alone). Validation, the index and the benchmarks use "
+                         "those %zu and the regions asked for.", c->nall, c->ncovered,
+                         c->ncovered);
+        if ((s = gidx__buf_take(&b)) == NULL)
+            return GIDX_ENOMEM;
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+    }
     return rc;
 }
 

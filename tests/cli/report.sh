@@ -6,6 +6,10 @@ data=${GIDX_TEST_DATA:-tests/data}
 "$GREENIDX" report --quiet > "$tmp/r.txt"
 grep -q '^Green competitiveness roadmap' "$tmp/r.txt"
 grep -q 'Index ranking with 5-95 % rank intervals' "$tmp/r.txt"
+# the embedded data hold the population of 373 regions; the default report
+# covers the 18 with complete data (Telemark)
+grep -q 'The report covers 18 regions' "$tmp/r.txt"
+grep -q 'The data hold 373 regions; 18 of them' "$tmp/r.txt"
 grep -q 'Skien: Greenhouse-gas emissions (t CO2e): last observed 2024' "$tmp/r.txt"
 "$GREENIDX" report --format json --region 4003 --region Porsgrunn --quiet > "$tmp/r.json"
 /usr/bin/python3 - "$tmp/r.json" <<'PY'
