@@ -371,6 +371,34 @@ GIDX_API size_t gidx_catalog_ntargets(const gidx_catalog *cat);
 /** Name of target record @p i (borrowed), NULL when out of range. */
 GIDX_API const char *gidx_catalog_target_name(const gidx_catalog *cat, size_t i);
 
+/**
+ * Name the regions a target record belongs to (its own target, e.g.
+ * Trondheim's for 5001): the JSON key `regions` of the record. A region
+ * belongs to one target at most. An empty list (n = 0) removes them.
+ * @param regions @p n region codes (copied)
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown target; ::GIDX_EINVAL
+ *         (NULL or empty code); ::GIDX_EDUPLICATE when a region already
+ *         belongs to another target (naming both); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_catalog_set_target_regions(gidx_catalog *cat, const char *name,
+                                                     const char *const *regions, size_t n);
+/**
+ * The regions a target record belongs to.
+ * @param regions out: up to @p cap borrowed codes (live as long as @p cat)
+ * @param n       out: their number (also set on ::GIDX_EBUFS)
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ENOTFOUND for an unknown target.
+ */
+GIDX_API gidx_status gidx_catalog_target_regions(const char **regions, size_t cap, size_t *n,
+                                                 const gidx_catalog *cat, const char *name);
+/**
+ * The target record that belongs to a region (whose `regions` name it).
+ * @param name   out: the record's name (borrowed), NULL when there is none
+ * @param region a region code, e.g. "5001"
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND when no record belongs to the region.
+ */
+GIDX_API gidx_status gidx_catalog_region_target(const char **name, const gidx_catalog *cat,
+                                                const char *region);
+
 /* ---------------------------------------------------------------- panels */
 
 /**

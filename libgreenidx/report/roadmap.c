@@ -651,17 +651,85 @@ static void series_free(series *s)
 }
 
 /* Target path of a region's series for the years base..horizon; NaN when the base is unobserved. */
-static int target_base(double *base_level, const ctx *c, const series *s)
+static int target_base(double *base_level, const gidx_target_spec *t, const series *s)
 {
     size_t k;
-    if (!c->have_target)
+    if (t == NULL)
         return 0;
     for (k = 0; k < s->n; k++)
-        if (s->years[k] == c->target.base_year && gidx__isfinite(s->y[k])) {
+        if (s->years[k] == t->base_year && gidx__isfinite(s->y[k])) {
             *base_level = s->y[k];
             return 1;
         }
     return 0;
+}
+
+/*
+ * The target of a region: --target (opt->target) for every region; else the
+ * catalogue record that names the region in its "regions"; else the default
+ * record. *basis says which ("--target", "own", "default"); NULL when the
+ * catalogue has no target at all.
+ */
+static const gidx_target_spec *region_target(gidx_target_spec *spec, const char **name,
+                                             const char **basis, const ctx *c,
+                                             const char *region)
+{
+    const char *own = NULL;
+    *name = NULL;
+    *basis = NULL;
+    if (c->opt->target == NULL && gidx_catalog_region_target(&own, c->cat, region) == GIDX_OK &&
+        gidx_catalog_target(spec, c->cat, own) == GIDX_OK) {
+        *name = own;
+        *basis = "own target of the region";
+        return spec;
+    }
+    gidx_error_clear();
+    if (!c->have_target)
+        return NULL;
+    *spec = c->target;
+    *name = c->opt->target ? c->opt->target : "municipal_2009";
+    *basis = c->opt->target ? "--target, for every region" : "default";
+    return spec;
+}
+
+/* A table of the target applied to each selected region and why. */
+static gidx_status targets_table(ctx *c)
+{
+    static const char *const header[] = { "region", "target", "applies as", "base year",
+                                          "target year", "cut", "source" };
+    tbl t = { 7, 0, 0, NULL };
+    size_t i;
+    for (i = 0; i < c->nsel; i++) {
+        gidx_target_spec spec;
+        const char *name, *basis, *row[7];
+        char by[16], ty[16], cut[32];
+        const gidx_target_spec *ts = region_target(&spec, &name, &basis, c,
+                                                   gidx_dataset_region(c->pds, c->sel[i]));
+        if (ts == NULL)
+            continue;
+        snprintf(by, sizeof by, "%d", ts->base_year);
+        snprintf(ty, sizeof ty, "%d", ts->target_year);
+        if (ts->kind == GIDX_TARGET_RELATIVE)
+            snprintf(cut, sizeof cut, "%g %%", ts->cut_percent);
+        else
+            snprintf(cut, sizeof cut, "to %g", ts->level);
+        row[0] = region_name(c, c->sel[i]);
+        row[1] = name;
+        row[2] = basis;
+        row[3] = by;
+        row[4] = ty;
+        row[5] = cut;
+        row[6] = ts->source ? ts->source : "";
+        if (tbl_add(&t, row) != 0) {
+            tbl_free(&t);
+            return GIDX_ENOMEM;
+        }
+    }
+    if (t.nrows == 0)
+        return GIDX_OK;
+    return tbl_emit(c, &t, "Targets by region: a region's own target (a catalogue target that "
+                    "names it in \"regions\") applies, else the default; --target overrides both",
+                    header);
 }
 
 static gidx_status section_forecasts(ctx *c)
@@ -701,6 +769,8 @@ static gidx_status section_forecasts(ctx *c)
         if (rc != GIDX_OK)
             return rc;
     }
+    if ((rc = targets_table(c)) != GIDX_OK)
+        return rc;
     for (f = 0; f < nf; f++) {
         size_t idx;
         const gidx_indicator *ind;
@@ -718,6 +788,9 @@ static gidx_status section_forecasts(ctx *c)
             int last;
             double base_level = NAN;
             gidx_fc_target tg;
+            gidx_target_spec rspec;
+            const char *tn, *tb;
+            const gidx_target_spec *tgt = region_target(&rspec, &tn, &tb, c, reg);
             for (k = 0; k < 10; k++) { b[k][0] = '\0'; row[k] = b[k]; }
             row[0] = region_name(c, c->sel[i]);
             row[1] = forecast_ids[f];
@@ -756,16 +829,16 @@ static gidx_status section_forecasts(ctx *c)
                     fmt(b[4], sizeof b[4], mean[h - 1]);
                     snprintf(b[5], sizeof b[5], "%s to %s", fmt(x1, 32, lo[h - 1]), fmt(x2, 32, hi[h - 1]));
                     snprintf(b[6], sizeof b[6], "%s to %s", fmt(x1, 32, lo[h + h - 1]), fmt(x2, 32, hi[h + h - 1]));
-                    if (f == 0 && target_base(&base_level, c, &s) &&
-                        gidx_model_target(&tg, m, horizon, c->target.kind == GIDX_TARGET_RELATIVE ?
-                                          c->target.cut_percent / 100.0 : c->target.level,
-                                          c->target.kind == GIDX_TARGET_RELATIVE ? c->target.base_year : 0,
+                    if (f == 0 && target_base(&base_level, tgt, &s) &&
+                        gidx_model_target(&tg, m, horizon, tgt->kind == GIDX_TARGET_RELATIVE ?
+                                          tgt->cut_percent / 100.0 : tgt->level,
+                                          tgt->kind == GIDX_TARGET_RELATIVE ? tgt->base_year : 0,
                                           1) == GIDX_OK) {
                         fmt(b[7], sizeof b[7], tg.target);
                         snprintf(b[8], sizeof b[8], "%.0f %%", 100 * tg.prob);
                         snprintf(b[9], sizeof b[9], "%.1f %%/yr", -100 * tg.rate_needed);
-                    } else if (f == 0 && c->have_target) {
-                        snprintf(b[7], sizeof b[7], "base year %d not observed", c->target.base_year);
+                    } else if (f == 0 && tgt != NULL) {
+                        snprintf(b[7], sizeof b[7], "base year %d not observed", tgt->base_year);
                     }
                     if (f == 0) {
                         /* Fan chart with the target path from the base year. */
@@ -778,8 +851,8 @@ static gidx_status section_forecasts(ctx *c)
                             fy[k] = last + 1 + (int)k;
                         if (gidx__isfinite(base_level)) {
                             int y;
-                            for (y = c->target.base_year; y <= horizon && nt < 200; y++)
-                                if (gidx_target_path_value(&tv[nt], &c->target, base_level, y) == GIDX_OK)
+                            for (y = tgt->base_year; y <= horizon && nt < 200; y++)
+                                if (gidx_target_path_value(&tv[nt], tgt, base_level, y) == GIDX_OK)
                                     ty[nt++] = y;
                         }
                         snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),

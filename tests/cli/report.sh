@@ -20,6 +20,41 @@ assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "meth
 fc = [b for s in d["sections"] for b in s["blocks"] if b["type"] == "fan_chart"]
 assert [b["title"].split(":")[0] for b in fc] == ["Skien", "Porsgrunn"], [b["title"] for b in fc]
 PY
+# Each region's own target: a catalogue whose target "skien_own" names 4003
+# (the default catalogue plus one record, written here) makes the report use
+# it for Skien and the default for Porsgrunn; --target overrides both.
+"$GREENIDX" catalog --format json > "$tmp/cat.json"
+/usr/bin/python3 - "$tmp/cat.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["targets"].append({"name": "skien_own", "kind": "relative", "path": "linear",
+                     "base_year": 2009, "target_year": 2030, "cut_percent": 70.0,
+                     "regions": ["4003"], "source": "test record"})
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+for f in json text html; do
+    "$GREENIDX" report --catalog "$tmp/cat.json" --region 4003,4001 --mc 20 --format $f \
+        --quiet > "$tmp/tg.$f"
+done
+/usr/bin/python3 - "$tmp/tg.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+t = [b for s in d["sections"] for b in s["blocks"]
+     if b["type"] == "table" and b.get("caption", "").startswith("Targets by region")]
+assert len(t) == 1, t
+rows = {r[0]: r for r in t[0]["rows"]}
+assert rows["Skien"][1:4] == ["skien_own", "own target of the region", "2009"], rows
+assert rows["Skien"][5] == "70 %", rows
+assert rows["Porsgrunn"][1:3] == ["municipal_2009", "default"], rows
+assert rows["Porsgrunn"][5] == "55 %", rows
+PY
+grep -Eq '^Skien +skien_own +own target of the region +2009 +2030 +70 %' "$tmp/tg.text"
+grep -Eq '^Porsgrunn +municipal_2009 +default ' "$tmp/tg.text"
+grep -q '<td>Skien</td><td>skien_own</td><td>own target of the region</td>' "$tmp/tg.html"
+grep -q '<td>Porsgrunn</td><td>municipal_2009</td><td>default</td>' "$tmp/tg.html"
+"$GREENIDX" report --catalog "$tmp/cat.json" --region 4003 --target national --mc 20 \
+    --quiet > "$tmp/tg2.txt"
+grep -Eq '^Skien +national +--target, for every region ' "$tmp/tg2.txt"
 "$GREENIDX" report --out "$tmp" --scenario "$data/report/scenario.json" --quiet
 test -s "$tmp/roadmap.html"
 grep -q 'Ripple effects of the final-demand shock' "$tmp/roadmap.html"
