@@ -18,6 +18,7 @@
 static const char usage[] =
     "Usage: greenidx fetch [--preset partners | --region CODE... | --county CODE]\n"
     "                      [--from YEAR] [--to YEAR] [--catalog PATH] [--table ID...]\n"
+    "                      [--source ssb|mdir|all] [--mdir-url URL]\n"
     "                      [--api URL] [--cache DIR] [--offline] --out FILE\n\n"
     "Fetch official statistics from Statistics Norway's PxWebApi v2 (JSON-stat 2.0)\n"
     "and write them as long CSV (region,year,variable,value,flag) for --data.\n\n"
@@ -27,7 +28,14 @@ static const char usage[] =
     "  --county CODE      all municipalities of a county today (region registry)\n"
     "  --from, --to YEAR  years to fetch (default: last year; --from defaults to --to)\n"
     "  --catalog PATH     catalogue JSON whose variables carry a \"fetch\" record\n"
-    "                     {\"table\", \"contents\", \"filter\"}: fetch those variables\n"
+    "                     {\"table\", \"contents\", \"filter\", ...}: fetch those variables\n"
+    "                     (default without --table: the built-in catalogue's records:\n"
+    "                     SSB 07459, 13470, 14490, 07849)\n"
+    "  --source S         ssb, mdir or all (default): SSB's tables, Miljødirektoratet's\n"
+    "                     emission workbook, or both\n"
+    "  --mdir-url URL     where the workbook is downloaded from (default\n"
+    "                     " GIDX_FETCH_MDIR_URL ");\n"
+    "                     kept in the cache (--cache DIR, default ~/.cache/greenidx)\n"
     "  --table ID         fetch every ContentsCode of a table; repeatable\n"
     "  --api URL          API root (default https://data.ssb.no/api/pxwebapi/v2)\n"
     "  --cache DIR        keep answers in DIR and reuse them (keyed by the query URL)\n"
@@ -143,11 +151,55 @@ static void print_provenance(const gidx_dataset *ds, const char *table, const ch
             up ? up : "?", re ? re : "?", ca ? ca : "?");
 }
 
+/*
+ * Miljødirektoratet's workbook: downloaded into the cache (or found there,
+ * offline too) with its provenance. Reading it into ghg_* variables is
+ * gidx_dataset_load_mdir() of the xlsx reader (branch xlsx), not yet in this
+ * build: the command says where the workbook is and what is left.
+ */
+static int fetch_mdir(const gidx_fetch_options *base, const char *url, const char *cache)
+{
+    gidx_fetch_options o = *base;
+    gidx_fetch_client *mc = NULL;
+    gidx_fetch_stats st;
+    char *path = NULL, *when = NULL, dflt[4096];
+    int from_cache = 0, ex = GIDX_EXIT_OK;
+    gidx_status rc;
+    if (cache == NULL) {
+        const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (xdg != NULL && xdg[0] != '\0')
+            snprintf(dflt, sizeof dflt, "%s/greenidx", xdg);
+        else
+            snprintf(dflt, sizeof dflt, "%s/.cache/greenidx", home ? home : ".");
+        cache = dflt;
+    }
+    o.cache_dir = cache;
+    fprintf(stderr, "greenidx fetch: Miljødirektoratet's emission workbook from %s\n", url);
+    if ((rc = gidx_fetch_client_new(&mc, &o)) != GIDX_OK ||
+        (rc = gidx_fetch_client_download(&path, &when, &from_cache, mc, url, "mdir")) != GIDX_OK) {
+        ex = gidx_cli_fail("fetch", rc);
+        goto done;
+    }
+    gidx_fetch_client_stats(&st, mc);
+    fprintf(stderr, "greenidx fetch: workbook retrieved %s (cache %s): %s; %zu requests\n", when,
+            from_cache ? "hit" : "miss", path, st.requests);
+    fprintf(stderr, "greenidx fetch: reading the workbook into ghg_* needs "
+            "gidx_dataset_load_mdir(), which this build lacks; the ghg_* variables are not in "
+            "the output\n");
+done:
+    gidx_free(path);
+    gidx_free(when);
+    gidx_fetch_client_free(mc);
+    return ex;
+}
+
 static int run(int argc, char **argv)
 {
     const gidx_cli_command *c = &gidx_cli_cmd_fetch;
     const char *preset = NULL, *from_s = NULL, *to_s = NULL, *catalog = NULL, *api = NULL,
-               *cache = NULL, *out = NULL, *v = NULL;
+               *cache = NULL, *out = NULL, *v = NULL, *source = "all",
+               *mdir_url = GIDX_FETCH_MDIR_URL;
+    int want_ssb, want_mdir;
     strlist regions = { NULL, 0, 0 }, counties = { NULL, 0, 0 }, tables = { NULL, 0, 0 }, *l;
     int i, missing, offline = 0, ex = GIDX_EXIT_OK;
     long from = 0, to = 0;
@@ -171,6 +223,8 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--catalog", 1, &catalog, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--api", 1, &api, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--cache", 1, &cache, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--source", 1, &source, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--mdir-url", 1, &mdir_url, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--out", 1, &out, &missing)) {
             if (missing) {
                 ex = gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
@@ -207,10 +261,12 @@ static int run(int argc, char **argv)
         ex = gidx_cli_usage_error(c, "--out FILE is required");
         goto done;
     }
-    if (catalog == NULL && tables.n == 0) {
-        ex = gidx_cli_usage_error(c, "give --catalog PATH or --table ID (what to fetch)");
+    if (strcmp(source, "ssb") != 0 && strcmp(source, "mdir") != 0 && strcmp(source, "all") != 0) {
+        ex = gidx_cli_usage_error(c, "--source must be ssb, mdir or all, not '%s'", source);
         goto done;
     }
+    want_ssb = strcmp(source, "mdir") != 0;
+    want_mdir = strcmp(source, "ssb") != 0 && tables.n == 0 && catalog == NULL;
     if (preset != NULL) {
         const char *codes[16];
         size_t n = 0, k;
@@ -243,7 +299,7 @@ static int run(int argc, char **argv)
                 }
         }
     }
-    if (regions.n == 0) {
+    if (regions.n == 0 && want_ssb) {
         ex = gidx_cli_usage_error(c, "no regions: give --preset partners, --region CODE or "
                                   "--county CODE");
         goto done;
@@ -282,25 +338,18 @@ static int run(int argc, char **argv)
     prog.nregions = regions.n;
     prog.from = (int)from;
     prog.to = (int)to;
-    if (catalog != NULL) {
-        gidx_fetch_item *items;
+    if (want_mdir && (ex = fetch_mdir(&o, mdir_url, cache)) != GIDX_EXIT_OK)
+        goto done;
+    if (want_ssb && (catalog != NULL || tables.n == 0)) {
         gidx_dataset *ds = NULL;
-        size_t n, k;
         const char *tl;
-        if ((rc = gidx_fetch_plan_load(&plan, catalog)) != GIDX_OK) {
+        if ((rc = catalog != NULL ? gidx_fetch_plan_load(&plan, catalog)
+                                  : gidx_fetch_plan_default(&plan)) != GIDX_OK) {
             ex = gidx_cli_fail("fetch", rc);
             goto done;
         }
-        n = gidx_fetch_plan_size(plan);
-        if ((items = calloc(n, sizeof *items)) == NULL) {
-            ex = GIDX_EXIT_INTERNAL;
-            goto done;
-        }
-        for (k = 0; k < n; k++)
-            items[k] = *gidx_fetch_plan_item(plan, k);
-        rc = gidx_fetch_plan_run(&ds, client, items, n, (const char *const *)regions.s, regions.n,
-                                 NULL, (int)from, (int)to, on_table, &prog);
-        free(items);
+        rc = gidx_fetch_plan_fetch(&ds, client, plan, (const char *const *)regions.s, regions.n,
+                                   NULL, (int)from, (int)to, on_table, &prog);
         if (rc == GIDX_OK)
             rc = copy_cells(all, ds);
         if (rc != GIDX_OK) {
@@ -319,7 +368,7 @@ static int run(int argc, char **argv)
         }
         gidx_dataset_free(ds);
     }
-    for (t = 0; t < tables.n; t++) {
+    for (t = 0; want_ssb && t < tables.n; t++) {
         gidx_fetch_query *q = NULL;
         gidx_dataset *ds = NULL;
         gidx_jsonstat_options jo = GIDX_JSONSTAT_OPTIONS_INIT;
