@@ -320,6 +320,13 @@ GIDX_API gidx_status gidx_catalog_add_variable(gidx_catalog *cat, const char *na
 GIDX_API size_t gidx_catalog_nvariables(const gidx_catalog *cat);
 /** Name of base variable @p i (borrowed), NULL when out of range. */
 GIDX_API const char *gidx_catalog_variable(const gidx_catalog *cat, size_t i);
+/**
+ * A field of base variable @p i (borrowed): "name", "unit", "source" or
+ * "fetch" (its fetch record as compact JSON, see gidx_fetch_plan_load());
+ * NULL when absent, out of range or an unknown field.
+ */
+GIDX_API const char *gidx_catalog_variable_text(const gidx_catalog *cat, size_t i,
+                                                const char *field);
 
 /**
  * Add (a copy of) an indicator. Every name in its formula must be a

@@ -285,6 +285,21 @@ const char *gidx_catalog_variable(const gidx_catalog *cat, size_t i)
     return (cat && i < cat->nvars) ? cat->vars[i].name : NULL;
 }
 
+const char *gidx_catalog_variable_text(const gidx_catalog *cat, size_t i, const char *field)
+{
+    if (cat == NULL || i >= cat->nvars || field == NULL)
+        return NULL;
+    if (strcmp(field, "name") == 0)
+        return cat->vars[i].name;
+    if (strcmp(field, "unit") == 0)
+        return cat->vars[i].unit;
+    if (strcmp(field, "source") == 0)
+        return cat->vars[i].source;
+    if (strcmp(field, "fetch") == 0)
+        return cat->vars[i].fetch;
+    return NULL;
+}
+
 const gidx_indicator *gidx_catalog_indicator(const gidx_catalog *cat, size_t i)
 {
     return (cat && i < cat->ninds) ? cat->inds[i] : NULL;

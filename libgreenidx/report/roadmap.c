@@ -277,6 +277,210 @@ static gidx_status section_summary(ctx *c)
     return rc;
 }
 
+/* -------------------------------------------------------- data needed */
+
+/* Add the base variables behind indicator @p id (through the indicators it
+ * refers to) to @p vars, once each. */
+static void base_variables(const char **vars, size_t *n, size_t cap, const gidx_catalog *cat,
+                           const char *id, int depth)
+{
+    size_t idx, k, j;
+    gidx_formula *f = NULL;
+    if (depth > 16 || gidx_catalog_find(&idx, cat, id) != GIDX_OK ||
+        gidx_formula_parse(&f, gidx_indicator_formula(gidx_catalog_indicator(cat, idx))) != GIDX_OK) {
+        gidx_error_clear();
+        return;
+    }
+    for (k = 0; k < gidx_formula_nvariables(f); k++) {
+        const char *v = gidx_formula_variable(f, k);
+        size_t vi;
+        if (gidx_catalog_find(&vi, cat, v) == GIDX_OK &&
+            strcmp(v, id) != 0) {
+            base_variables(vars, n, cap, cat, gidx_indicator_id(gidx_catalog_indicator(cat, vi)),
+                           depth + 1);
+            continue;
+        }
+        gidx_error_clear();
+        for (j = 0; j < gidx_catalog_nvariables(cat); j++)
+            if (strcmp(gidx_catalog_variable(cat, j), v) == 0)
+                break;
+        if (j == gidx_catalog_nvariables(cat))
+            continue;
+        v = gidx_catalog_variable(cat, j);   /* borrowed from the catalogue, not the formula */
+        for (j = 0; j < *n; j++)
+            if (strcmp(vars[j], v) == 0)
+                break;
+        if (j == *n && *n < cap)
+            vars[(*n)++] = v;
+    }
+    gidx_formula_free(f);
+}
+
+/* 1 when @p region has a value of @p var in some year of the data. */
+static int has_variable(const gidx_dataset *d, const char *region, const char *var)
+{
+    size_t y;
+    for (y = 0; y < gidx_dataset_nyears(d); y++) {
+        double x;
+        int f;
+        if (gidx_dataset_has(d, region, gidx_dataset_year(d, y), var) &&
+            gidx_dataset_get(&x, &f, d, region, gidx_dataset_year(d, y), var) == GIDX_OK &&
+            (f == GIDX_FLAG_OK || f == GIDX_FLAG_PROVISIONAL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where a base variable comes from: 's' SSB (a fetch record), 'm'
+ * Miljødirektoratet's workbook (ghg_*), 0 neither. */
+static int variable_source(const gidx_catalog *cat, const char *var, const char **source)
+{
+    size_t j;
+    *source = NULL;
+    for (j = 0; j < gidx_catalog_nvariables(cat); j++)
+        if (strcmp(gidx_catalog_variable(cat, j), var) == 0) {
+            *source = gidx_catalog_variable_text(cat, j, "source");
+            if (gidx_catalog_variable_text(cat, j, "fetch") != NULL)
+                return 's';
+            break;
+        }
+    return strncmp(var, "ghg_", 4) == 0 ? 'm' : 0;
+}
+
+/*
+ * What the selected regions lack: for each indicator that some selected
+ * region has in no year, the regions, the base variables they have no data
+ * for (why), where those come from, and the exact greenidx fetch command that
+ * would bring them. Also which selected regions the index leaves out. Added
+ * to the summary section, after its overview.
+ */
+static gidx_status section_data_needed(ctx *c)
+{
+    static const char *const header[] = { "indicator", "missing for", "why: no data for",
+                                          "source", "greenidx fetch command" };
+    size_t ni = gidx_catalog_count(c->cat), i, k, j, nleft = 0;
+    tbl t = { 5, 0, 0, NULL };
+    gidx__buf codes = GIDX__BUF_INIT, left = GIDX__BUF_INIT;
+    gidx_status rc = GIDX_OK;
+    int to = 0;
+    const char *vars[64];
+    {
+        /* years to fetch: the municipal emission statistics start in 2009;
+         * up to the last year of emissions in the data, else its last year */
+        size_t y, ny = gidx_dataset_nyears(c->data);
+        for (y = 0; y < ny; y++)
+            for (k = 0; k < gidx_dataset_nregions(c->data) && to != gidx_dataset_year(c->data, y); k++)
+                if (gidx_dataset_has(c->data, gidx_dataset_region(c->data, k),
+                                     gidx_dataset_year(c->data, y), "ghg_total"))
+                    to = gidx_dataset_year(c->data, y);
+        if (to == 0 && ny > 0)
+            to = gidx_dataset_year(c->data, ny - 1);
+    }
+    for (k = 0; k < c->nsel; k++)
+        gidx__buf_printf(&codes, "%s%s", k ? "," : "", gidx_dataset_region(c->pds, c->sel[k]));
+    for (i = 0; i < ni && rc == GIDX_OK; i++) {
+        const char *id = gidx_indicator_id(gidx_catalog_indicator(c->cat, i));
+        gidx__buf miss = GIDX__BUF_INIT, why = GIDX__BUF_INIT, src = GIDX__BUF_INIT,
+                  cmd = GIDX__BUF_INIT;
+        size_t nv = 0, nmiss = 0;
+        int need_ssb = 0, need_mdir = 0, need_other = 0;
+        base_variables(vars, &nv, sizeof vars / sizeof vars[0], c->cat, id, 0);
+        for (k = 0; k < c->nsel; k++) {
+            const char *reg = gidx_dataset_region(c->pds, c->sel[k]);
+            int any = 0;
+            if (has_variable(c->pds, reg, id))
+                continue;
+            gidx__buf_printf(&miss, "%s%s", nmiss++ ? ", " : "", region_name(c, c->sel[k]));
+            for (j = 0; j < nv; j++) {
+                const char *s;
+                int kind;
+                if (has_variable(c->data, reg, vars[j]))
+                    continue;
+                kind = variable_source(c->cat, vars[j], &s);
+                if (strstr(why.s ? why.s : "", vars[j]) == NULL)
+                    gidx__buf_printf(&why, "%s%s", why.len ? ", " : "", vars[j]);
+                if (s != NULL && strstr(src.s ? src.s : "", s) == NULL)
+                    gidx__buf_printf(&src, "%s%s", src.len ? "; " : "", s);
+                need_ssb |= kind == 's';
+                need_mdir |= kind == 'm';
+                need_other |= kind == 0;
+                any = 1;
+            }
+            if (!any && strstr(why.s ? why.s : "", "values") == NULL)
+                gidx__buf_printf(&why, "%s%s", why.len ? "; " : "",
+                                 "the inputs are there but give no value (e.g. a base year "
+                                 "or the previous year is missing)");
+        }
+        if (nmiss > 0) {
+            const char *row[5];
+            if (need_ssb || need_mdir)
+                gidx__buf_printf(&cmd, "greenidx fetch --region %s --from 2009 --to %d "
+                                 "--source %s --out partners.csv", codes.s, to,
+                                 need_ssb && need_mdir ? "all" : need_ssb ? "ssb" : "mdir");
+            if (need_mdir)
+                gidx__buf_printf(&cmd, "%s(ghg_*: Miljødirektoratet's workbook, read by "
+                                 "gidx_dataset_load_mdir)", cmd.len ? " " : "");
+            if (need_other)
+                gidx__buf_printf(&cmd, "%sno public source to fetch: load it with --data",
+                                 cmd.len ? "; " : "");
+            row[0] = id;
+            row[1] = miss.s;
+            row[2] = why.s ? why.s : "";
+            row[3] = src.s ? src.s : "";
+            row[4] = cmd.s ? cmd.s : "";
+            if (miss.failed || why.failed || src.failed || cmd.failed || tbl_add(&t, row) != 0)
+                rc = GIDX_ENOMEM;
+        }
+        gidx__buf_free(&miss);
+        gidx__buf_free(&why);
+        gidx__buf_free(&src);
+        gidx__buf_free(&cmd);
+    }
+    /* selected regions the index leaves out (they lack the compared data) */
+    {
+        size_t n = gidx_dataset_nregions(c->pds), ncov = 0;
+        size_t *idx = gidx__calloc(n ? n : 1, sizeof *idx);
+        if (idx == NULL)
+            rc = GIDX_ENOMEM;
+        else if (rc == GIDX_OK &&
+                 (rc = gidx_catalog_covered_regions(idx, n, &ncov, c->cat, c->pds)) == GIDX_OK)
+            for (k = 0; k < c->nsel; k++) {
+                for (j = 0; j < ncov; j++)
+                    if (idx[j] == c->sel[k])
+                        break;
+                if (j == ncov)
+                    gidx__buf_printf(&left, "%s%s", nleft++ ? ", " : "", region_name(c, c->sel[k]));
+            }
+        free(idx);
+    }
+    if (rc == GIDX_OK && (t.nrows > 0 || nleft > 0)) {
+        gidx__buf b = GIDX__BUF_INIT;
+        char *s;
+        /* part of the summary section (its first blocks are the overview) */
+        gidx__buf_printf(&b, "Data needed: %zu indicator%s cannot be computed for some of the regions of this "
+                         "report. The table names the base variables the data lack and the "
+                         "command that fetches them; then run greenidx report --data "
+                         "partners.csv.", t.nrows, t.nrows == 1 ? "" : "s");
+        if (nleft > 0)
+            gidx__buf_printf(&b, " Left out of the index and the benchmarks (too few of the "
+                             "compared indicators): %s.", left.s);
+        if ((s = gidx__buf_take(&b)) == NULL) {
+            rc = GIDX_ENOMEM;
+            goto done;
+        }
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+        if (rc == GIDX_OK && t.nrows > 0)
+            rc = tbl_emit(c, &t, "Missing indicators: why, and the fetch command that brings "
+                          "them", header);
+    }
+done:
+    tbl_free(&t);
+    gidx__buf_free(&codes);
+    gidx__buf_free(&left);
+    return rc;
+}
+
 /* --------------------------------------------------------- validation */
 
 static gidx_status section_validation(ctx *c)
@@ -1097,7 +1301,8 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         goto done;
     c.pds = gidx_panel_dataset(c.panel);
     if ((rc = select_regions(&c)) != GIDX_OK ||
-        (rc = section_summary(&c)) != GIDX_OK)
+        (rc = section_summary(&c)) != GIDX_OK ||
+        (rc = section_data_needed(&c)) != GIDX_OK)
         goto done;
     progress(&c, "validation");
     if ((rc = section_validation(&c)) != GIDX_OK)

@@ -134,6 +134,22 @@ PY
 cmp -s "$T/tm.csv" "$T/tm2.csv" || fail "offline default plan differs"
 grep -q '0 requests, 0 retries, 4 from cache' "$T/err" || fail "offline counts: $(cat "$T/err")"
 
+# The partners' online path: the preset, 2009-2024, every SSB record; then the
+# report on the fetched data. The real figures the server holds for them:
+# population (07459) and private cars by fuel (07849).
+"$G" fetch --preset partners --from 2009 --to 2024 --source ssb --api "$API" --cache "$T/c5" \
+  --out "$T/p.csv" 2> "$T/err" || { cat "$T/err"; fail "partners preset, default plan"; }
+grep -q '6 regions, 28 variables; 4 requests' "$T/err" || fail "partners: $(cat "$T/err")"
+grep -q 'valueCodes\[Region\]=K-5001,K-4601,K-5035,K-4624,F-50,F-46&' "$T/log" || fail "partners 13470 regions"
+grep -qx '4601,2024,population,291940,' "$T/p.csv" || fail "Bergen 2024 population"
+grep -qx '5001,2022,population,210496,' "$T/p.csv" || fail "Trondheim 2022 population"
+grep -qx '4601,2024,cars_total,118595,' "$T/p.csv" || fail "Bergen 2024 private cars"
+grep -qx '4601,2024,cars_electric,51989,' "$T/p.csv" || fail "Bergen 2024 electric cars"
+"$G" indicators --data "$T/p.csv" --region 4601 --format csv > "$T/pi.csv" || fail "partners indicators"
+# SSB 07849: Bergen's EV share 2024 = 51,989 / 118,595 = 43.8374 % (43.8 % in the data README, cars/)
+grep -q '^4601,[^,]*,2024,ev_share_cars,43.83742990' "$T/pi.csv" || fail "Bergen EV share 2024"
+"$G" report --data "$T/p.csv" --mc 20 --format json --quiet > "$T/pr.json" || fail "report --data p.csv"
+
 # 6. Miljødirektoratet's workbook at --mdir-url: downloaded once into the cache
 # with its provenance, then found there offline with 0 requests.
 MURL="$BASE/mdir/mdir_download_vestfold_og_telemark_2021_release.xlsx"

@@ -55,6 +55,42 @@ grep -q '<td>Porsgrunn</td><td>municipal_2009</td><td>default</td>' "$tmp/tg.htm
 "$GREENIDX" report --catalog "$tmp/cat.json" --region 4003 --target national --mc 20 \
     --quiet > "$tmp/tg2.txt"
 grep -Eq '^Skien +national +--target, for every region ' "$tmp/tg2.txt"
+# The partners' report offline, on the embedded data (population only for
+# them): every missing indicator with why and the exact fetch command, in
+# text, JSON and HTML; they are left out of the index.
+for f in json text html; do
+    "$GREENIDX" report --region Trondheim,Bergen,Stjørdal,Bjørnafjorden --mc 20 --format $f \
+        --quiet > "$tmp/p.$f" || { echo "partners' report ($f) failed"; exit 1; }
+done
+/usr/bin/python3 - "$tmp/p.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+summ = [s for s in d["sections"] if s["id"] == "summary"][0]
+t = [b for b in summ["blocks"] if b["type"] == "table"
+     and b.get("caption", "").startswith("Missing indicators")]
+assert len(t) == 1, [b.get("caption") for b in summ["blocks"]]
+assert t[0]["columns"] == ["indicator", "missing for", "why: no data for", "source",
+                          "greenidx fetch command"], t[0]["columns"]
+rows = {r[0]: r for r in t[0]["rows"]}
+who = "Trondheim - Tråante, Bergen, Stjørdal, Bjørnafjorden"
+cmd = "greenidx fetch --region 5001,4601,5035,4624 --from 2009 --to 2024 --source %s --out partners.csv"
+assert rows["employment_total"][1:3] == [who, "employment_total"], rows["employment_total"]
+assert rows["employment_total"][4] == cmd % "ssb", rows["employment_total"][4]
+assert rows["ghg_total"][4].startswith(cmd % "mdir"), rows["ghg_total"][4]
+assert rows["ghg_per_job"][2] == "ghg_total, employment_total" and \
+    rows["ghg_per_job"][4].startswith(cmd % "all"), rows["ghg_per_job"]
+assert rows["ev_share_cars"][2] == "cars_electric, cars_total", rows["ev_share_cars"]
+assert rows["unemployment_rate"][4] == "no public source to fetch: load it with --data"
+# population-based indicators are there offline: not missing
+assert "population" not in rows and "population_growth" not in rows, sorted(rows)
+assert len(rows) == 29, len(rows)
+txt = " ".join(b.get("text", "") for b in summ["blocks"] if b["type"] == "text")
+assert "Left out of the index and the benchmarks (too few of the compared indicators): " + who in txt
+PY
+grep -q 'ghg_total  *Trondheim - Tråante, Bergen, Stjørdal, Bjørnafjorden  *ghg_total ' "$tmp/p.text"
+grep -q 'greenidx fetch --region 5001,4601,5035,4624 --from 2009 --to 2024 --source ssb --out partners.csv' "$tmp/p.text"
+grep -q '<td>employment_total</td><td>Trondheim - Tråante, Bergen, Stjørdal, Bjørnafjorden</td><td>employment_total</td>' "$tmp/p.html"
+grep -q 'greenidx fetch --region 5001,4601,5035,4624 --from 2009 --to 2024 --source ssb --out partners.csv' "$tmp/p.html"
 "$GREENIDX" report --out "$tmp" --scenario "$data/report/scenario.json" --quiet
 test -s "$tmp/roadmap.html"
 grep -q 'Ripple effects of the final-demand shock' "$tmp/roadmap.html"
