@@ -25,7 +25,77 @@
 typedef struct plan_extra {
     char *dim, *code, *label, *lang;
     int sum, prefix;
+    char *url_filter;   /* the record's filter without the pieces below, or NULL */
 } plan_extra;
+
+/*
+ * A record's category selection travels in its public gidx_fetch_item as
+ * extra pieces of its filter, so that an item is self-describing (the
+ * items a caller copies out of a plan run the same through
+ * gidx_fetch_plan_run()): `category[DIM]=code:CODE`,
+ * `category[DIM]=label:TEXT`, `category[DIM]=sum`, `lang=xx`,
+ * `regionPrefix=1`. decode_filter() splits them off again.
+ */
+static void extra_free(plan_extra *x)
+{
+    free(x->dim);
+    free(x->code);
+    free(x->label);
+    free(x->lang);
+    free(x->url_filter);
+    memset(x, 0, sizeof *x);
+}
+
+static gidx_status decode_filter(plan_extra *x, const char *filter, const char *variable)
+{
+    gidx__buf url = GIDX__BUF_INIT;
+    const char *p = filter ? filter : "";
+    memset(x, 0, sizeof *x);
+    while (*p != '\0') {
+        const char *end = strchr(p, '&');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        int bad = 0;
+        if (len > 9 && strncmp(p, "category[", 9) == 0) {
+            const char *rb = memchr(p, ']', len);
+            const char *v = rb ? rb + 2 : NULL;
+            size_t vlen = v ? len - (size_t)(v - p) : 0;
+            if (rb == NULL || rb == p + 9 || rb[1] != '=' || x->dim != NULL)
+                bad = 1;
+            else if ((x->dim = gidx__strndup(p + 9, (size_t)(rb - p - 9))) == NULL)
+                return GIDX_ENOMEM;
+            else if (vlen == 3 && strncmp(v, "sum", 3) == 0)
+                x->sum = 1;
+            else if (vlen > 5 && strncmp(v, "code:", 5) == 0)
+                bad = (x->code = gidx__strndup(v + 5, vlen - 5)) == NULL ? -1 : 0;
+            else if (vlen > 6 && strncmp(v, "label:", 6) == 0)
+                bad = (x->label = gidx__strndup(v + 6, vlen - 6)) == NULL ? -1 : 0;
+            else
+                bad = 1;
+        } else if (len == 7 && strncmp(p, "lang=", 5) == 0) {
+            bad = (x->lang = gidx__strndup(p + 5, 2)) == NULL ? -1 : 0;
+        } else if (len == 14 && strncmp(p, "regionPrefix=1", 14) == 0) {
+            x->prefix = 1;
+        } else if (len > 0) {
+            gidx__buf_printf(&url, "%s%.*s", url.len ? "&" : "", (int)len, p);
+        }
+        if (bad) {
+            gidx__buf_free(&url);
+            extra_free(x);
+            if (bad < 0)
+                return GIDX_ENOMEM;
+            return gidx__error_set(GIDX_EPARSE, "fetch: variable %s: filter piece '%.*s' is not "
+                                   "category[DIM]=code:CODE|label:TEXT|sum (one per record), "
+                                   "lang=xx or regionPrefix=1", variable, (int)len, p);
+        }
+        p += len + (end != NULL);
+    }
+    if (url.failed) {
+        extra_free(x);
+        return GIDX_ENOMEM;
+    }
+    x->url_filter = url.len ? gidx__buf_take(&url) : (gidx__buf_free(&url), NULL);
+    return GIDX_OK;
+}
 
 struct gidx_fetch_plan {
     gidx_fetch_item *items;
@@ -43,12 +113,8 @@ void gidx_fetch_plan_free(gidx_fetch_plan *p)
         free((char *)p->items[i].table);
         free((char *)p->items[i].contents);
         free((char *)p->items[i].filter);
-        if (p->x != NULL) {
-            free(p->x[i].dim);
-            free(p->x[i].code);
-            free(p->x[i].label);
-            free(p->x[i].lang);
-        }
+        if (p->x != NULL)
+            extra_free(&p->x[i]);
     }
     free(p->items);
     free(p->x);
@@ -170,9 +236,11 @@ static gidx_status plan_from_json(gidx_fetch_plan **out, json_t *root, const cha
             break;
         }
         {
-            plan_extra *x = &p->x[p->n - 1];
+            plan_extra xj, *x = &xj;
+            gidx__buf fb = GIDX__BUF_INIT;
             json_t *sum = json_object_get(f, "sum"), *pre = json_object_get(f, "region_prefix");
             int bad = 0, nsel;
+            memset(x, 0, sizeof *x);
             if (opt_string(&x->dim, f, "dimension", &bad) || opt_string(&x->code, f, "code", &bad) ||
                 opt_string(&x->label, f, "label", &bad) || opt_string(&x->lang, f, "lang", &bad)) {
                 rc = GIDX_ENOMEM;
@@ -190,8 +258,31 @@ static gidx_status plan_from_json(gidx_fetch_plan **out, json_t *root, const cha
                                      "\"sum\": true (and they need a dimension); \"lang\" is two "
                                      "letters; \"sum\" and \"region_prefix\" are booleans",
                                      path, i + 1, name);
+                extra_free(x);
                 break;
             }
+            /* the selection as pieces of the item's filter, then read back */
+            gidx__buf_puts(&fb, filter ? filter : "");
+            if (x->dim != NULL) {
+                if (x->sum)
+                    gidx__buf_printf(&fb, "%scategory[%s]=sum", fb.len ? "&" : "", x->dim);
+                else
+                    gidx__buf_printf(&fb, "%scategory[%s]=%s:%s", fb.len ? "&" : "", x->dim,
+                                     x->code ? "code" : "label", x->code ? x->code : x->label);
+            }
+            if (x->lang != NULL)
+                gidx__buf_printf(&fb, "%slang=%s", fb.len ? "&" : "", x->lang);
+            if (x->prefix)
+                gidx__buf_printf(&fb, "%sregionPrefix=1", fb.len ? "&" : "");
+            extra_free(x);
+            if (fb.failed) {
+                rc = GIDX_ENOMEM;
+                break;
+            }
+            free((char *)it->filter);
+            it->filter = fb.len ? gidx__buf_take(&fb) : (gidx__buf_free(&fb), NULL);
+            if ((rc = decode_filter(&p->x[p->n - 1], it->filter, name)) != GIDX_OK)
+                break;
         }
     }
     if (rc == GIDX_OK && p->n == 0)
@@ -234,12 +325,20 @@ gidx_status gidx_fetch_plan_run(gidx_dataset **out, gidx_fetch_client *c,
                                    "table and a ContentsCode", i + 1,
                                    it->variable ? it->variable : "no name");
     }
-    /* The records as a plan handle without category selections (borrowed). */
+    /* The records as a plan handle (items borrowed), their category
+     * selections read from their filters. */
     p.items = (gidx_fetch_item *)items;
     p.n = nitems;
     if ((p.x = gidx__calloc(nitems ? nitems : 1, sizeof *p.x)) == NULL)
         return GIDX_ENOMEM;
-    rc = gidx_fetch_plan_fetch(out, c, &p, regions, nregions, codelist, from, to, progress, user);
+    rc = GIDX_OK;
+    for (i = 0; i < nitems && rc == GIDX_OK; i++)
+        rc = decode_filter(&p.x[i], items[i].filter, items[i].variable);
+    if (rc == GIDX_OK)
+        rc = gidx_fetch_plan_fetch(out, c, &p, regions, nregions, codelist, from, to, progress,
+                                   user);
+    for (i = 0; i < nitems; i++)
+        extra_free(&p.x[i]);
     free(p.x);
     return rc;
 }
@@ -249,7 +348,7 @@ gidx_status gidx_fetch_plan_run(gidx_dataset **out, gidx_fetch_client *c,
 static int same_group(const gidx_fetch_plan *p, size_t a, size_t b)
 {
     return strcmp(p->items[a].table, p->items[b].table) == 0 &&
-           same_str(p->items[a].filter, p->items[b].filter) &&
+           same_str(p->x[a].url_filter, p->x[b].url_filter) &&
            same_str(p->x[a].dim, p->x[b].dim) && same_str(p->x[a].lang, p->x[b].lang) &&
            p->x[a].prefix == p->x[b].prefix;
 }
@@ -431,8 +530,8 @@ static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
             goto done;
     }
     if ((rc = gidx_fetch_query_years(q, from, to)) != GIDX_OK ||
-        (p->items[head].filter != NULL &&
-         (rc = gidx_fetch_query_filter(q, p->items[head].filter)) != GIDX_OK))
+        (p->x[head].url_filter != NULL &&
+         (rc = gidx_fetch_query_filter(q, p->x[head].url_filter)) != GIDX_OK))
         goto done;
     jo.region_dim = "Region";
     jo.time_dim = "Tid";
