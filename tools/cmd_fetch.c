@@ -153,17 +153,23 @@ static void print_provenance(const gidx_dataset *ds, const char *table, const ch
 
 /*
  * Miljødirektoratet's workbook: downloaded into the cache (or found there,
- * offline too) with its provenance. Reading it into ghg_* variables is
- * gidx_dataset_load_mdir() of the xlsx reader (branch xlsx), not yet in this
- * build: the command says where the workbook is and what is left.
+ * offline too) with its provenance, read with gidx_dataset_load_mdir() into
+ * ghg_* and added to @p all for the regions asked for (every region of the
+ * workbook when none is) and the years from..to. Counties asked for that the
+ * all-municipality workbook does not hold are the sums of their
+ * municipalities (gidx_dataset_aggregate_counties()).
  */
-static int fetch_mdir(const gidx_fetch_options *base, const char *url, const char *cache)
+static int fetch_mdir(gidx_dataset *all, const gidx_fetch_options *base, const char *url,
+                      const char *cache, const strlist *regions, long from, long to)
 {
     gidx_fetch_options o = *base;
     gidx_fetch_client *mc = NULL;
     gidx_fetch_stats st;
+    gidx_dataset *md = NULL, *sel = NULL;
+    gidx_registry *reg = NULL;
     char *path = NULL, *when = NULL, dflt[4096];
     int from_cache = 0, ex = GIDX_EXIT_OK;
+    size_t r, v, y;
     gidx_status rc;
     if (cache == NULL) {
         const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -176,19 +182,72 @@ static int fetch_mdir(const gidx_fetch_options *base, const char *url, const cha
     o.cache_dir = cache;
     fprintf(stderr, "greenidx fetch: Miljødirektoratet's emission workbook from %s\n", url);
     if ((rc = gidx_fetch_client_new(&mc, &o)) != GIDX_OK ||
-        (rc = gidx_fetch_client_download(&path, &when, &from_cache, mc, url, "mdir")) != GIDX_OK) {
+        (rc = gidx_fetch_client_download(&path, &when, &from_cache, mc, url, "mdir")) != GIDX_OK ||
+        (rc = gidx_registry_load_default(&reg)) != GIDX_OK ||
+        (rc = gidx_dataset_load_mdir(&md, path, reg, NULL)) != GIDX_OK) {
         ex = gidx_cli_fail("fetch", rc);
         goto done;
     }
     gidx_fetch_client_stats(&st, mc);
-    fprintf(stderr, "greenidx fetch: workbook retrieved %s (cache %s): %s; %zu requests\n", when,
-            from_cache ? "hit" : "miss", path, st.requests);
-    fprintf(stderr, "greenidx fetch: reading the workbook into ghg_* needs "
-            "gidx_dataset_load_mdir(), which this build lacks; the ghg_* variables are not in "
-            "the output\n");
+    fprintf(stderr, "greenidx fetch: workbook retrieved %s (cache %s): %s; %zu requests; "
+            "release %s\n", when, from_cache ? "hit" : "miss", path, st.requests,
+            gidx_dataset_meta(md, "mdir.release") ? gidx_dataset_meta(md, "mdir.release") : "?");
+    if (regions->n > 0) {
+        /* counties asked for and not in the workbook: sums of its municipalities */
+        for (r = 0; r < regions->n; r++) {
+            size_t k;
+            if (strlen(regions->s[r]) == 2 &&
+                gidx_dataset_find_region(&k, md, regions->s[r]) != GIDX_OK) {
+                gidx_error_clear();
+                if ((rc = gidx_dataset_aggregate_counties(md, reg, NULL, 0)) != GIDX_OK) {
+                    ex = gidx_cli_fail("fetch", rc);
+                    goto done;
+                }
+                break;
+            }
+        }
+    }
+    if ((rc = gidx_dataset_new(&sel)) != GIDX_OK) {
+        ex = gidx_cli_fail("fetch", rc);
+        goto done;
+    }
+    for (r = 0; r < gidx_dataset_nregions(md) && rc == GIDX_OK; r++) {
+        const char *code = gidx_dataset_region(md, r);
+        size_t k;
+        int wanted = regions->n == 0;
+        for (k = 0; k < regions->n && !wanted; k++)
+            wanted = strcmp(regions->s[k], code) == 0;
+        if (!wanted)
+            continue;
+        for (v = 0; v < gidx_dataset_nvariables(md) && rc == GIDX_OK; v++)
+            for (y = 0; y < gidx_dataset_nyears(md) && rc == GIDX_OK; y++) {
+                const char *var = gidx_dataset_variable(md, v);
+                int year = gidx_dataset_year(md, y), flag;
+                double x;
+                if (year < from || year > to || !gidx_dataset_has(md, code, year, var))
+                    continue;
+                if ((rc = gidx_dataset_get(&x, &flag, md, code, year, var)) == GIDX_OK)
+                    rc = gidx_dataset_set(sel, code, year, var, x, flag);
+            }
+    }
+    for (r = 0; r < regions->n && rc == GIDX_OK; r++) {
+        size_t k;
+        if (gidx_dataset_find_region(&k, sel, regions->s[r]) != GIDX_OK) {
+            gidx_error_clear();
+            fprintf(stderr, "greenidx fetch: the workbook has no emissions of region %s\n",
+                    regions->s[r]);
+        }
+    }
+    if (rc == GIDX_OK)
+        rc = copy_cells(all, sel);
+    if (rc != GIDX_OK)
+        ex = gidx_cli_fail("fetch", rc);
 done:
     gidx_free(path);
     gidx_free(when);
+    gidx_dataset_free(md);
+    gidx_dataset_free(sel);
+    gidx_registry_free(reg);
     gidx_fetch_client_free(mc);
     return ex;
 }
@@ -338,7 +397,8 @@ static int run(int argc, char **argv)
     prog.nregions = regions.n;
     prog.from = (int)from;
     prog.to = (int)to;
-    if (want_mdir && (ex = fetch_mdir(&o, mdir_url, cache)) != GIDX_EXIT_OK)
+    if (want_mdir &&
+        (ex = fetch_mdir(all, &o, mdir_url, cache, &regions, from, to)) != GIDX_EXIT_OK)
         goto done;
     if (want_ssb && (catalog != NULL || tables.n == 0)) {
         gidx_dataset *ds = NULL;

@@ -153,16 +153,29 @@ grep -q '^4601,[^,]*,2024,ev_share_cars,43.83742990' "$T/pi.csv" || fail "Bergen
 # 6. Miljødirektoratet's workbook at --mdir-url: downloaded once into the cache
 # with its provenance, then found there offline with 0 requests.
 MURL="$BASE/mdir/mdir_download_vestfold_og_telemark_2021_release.xlsx"
-"$G" fetch --source mdir --mdir-url "$MURL" --cache "$T/c6" --out "$T/m.csv" 2> "$T/err" \
-  || { cat "$T/err"; fail "mdir download"; }
+"$G" fetch --source mdir --region 38 --from 2009 --to 2024 --mdir-url "$MURL" --cache "$T/c6" \
+  --out "$T/m.csv" 2> "$T/err" || { cat "$T/err"; fail "mdir download"; }
 grep -q 'cache miss' "$T/err" || fail "mdir first download: $(cat "$T/err")"
 grep -q '; 1 requests' "$T/err" || fail "mdir request count: $(cat "$T/err")"
 f=$(ls "$T/c6"/*.bin)
-cmp -s "$f" "$D/mdir_download_vestfold_og_telemark_2021_release.xlsx" || fail "cached workbook differs"
+cmp -s "$f" "$D/../mdir/mdir_download_vestfold_og_telemark_2021_release.xlsx" || fail "cached workbook differs"
 grep -q '"url": "'"$MURL"'"' "${f%.bin}.meta.json" || fail "workbook provenance: url"
 grep -q '"retrieved": "20' "${f%.bin}.meta.json" || fail "workbook provenance: retrieved"
-"$G" fetch --source mdir --mdir-url "$MURL" --cache "$T/c6" --offline --out "$T/m2.csv" \
-  2> "$T/err" || { cat "$T/err"; fail "mdir offline"; }
+grep -q 'release 2021' "$T/err" || fail "workbook release: $(cat "$T/err")"
+# read with gidx_dataset_load_mdir: Vestfold og Telemark (38), ghg_total equals
+# the sum of the "Oversikt - detaljert" sheet (tests/data/mdir/reference_sums.out)
+/usr/bin/python3 - "$T/m.csv" "$D/../mdir/reference_sums.out" <<'PY' || fail "workbook ghg_total"
+import csv, sys
+got = {r["year"]: float(r["value"]) for r in csv.DictReader(open(sys.argv[1]))
+       if r["region"] == "38" and r["variable"] == "ghg_total"}
+ref = dict(line.strip().split(",") for line in open(sys.argv[2]) if line.strip())
+assert set(got) == set(ref), (sorted(got), sorted(ref))
+for y, v in ref.items():
+    assert abs(got[y] - float(v)) <= 1e-6, (y, got[y], v)   # sums of 1-decimal figures
+PY
+"$G" fetch --source mdir --region 38 --from 2009 --to 2024 --mdir-url "$MURL" --cache "$T/c6" \
+  --offline --out "$T/m2.csv" 2> "$T/err" || { cat "$T/err"; fail "mdir offline"; }
+cmp -s "$T/m.csv" "$T/m2.csv" || fail "workbook read offline differs"
 grep -q 'cache hit' "$T/err" || fail "mdir offline: $(cat "$T/err")"
 grep -q '; 0 requests' "$T/err" || fail "mdir offline requests: $(cat "$T/err")"
 "$G" fetch --source mdir --mdir-url "$BASE/mdir/other.xlsx" --cache "$T/c6" --offline \

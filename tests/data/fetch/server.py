@@ -24,7 +24,7 @@
 #   /tables/TRUNC/data   Content-Length 5000 but 100 bytes, then closes
 #   /tables/GARBAGE/data HTTP 200 with an HTML page
 #   /tables/*/data       anything else: HTTP 404 with a problem-details message
-#   /.../NAME.xlsx       the file NAME.xlsx of this folder (a workbook download)
+#   /.../NAME.xlsx       the file NAME.xlsx of this folder or of ../mdir (a workbook download)
 #   /count               {"data_requests": N}: data requests served so far
 import json
 import os
@@ -120,6 +120,8 @@ class Handler(BaseHTTPRequestHandler):
         if parts.path.endswith(".xlsx"):
             # a workbook download (Miljødirektoratet's statistics), by file name
             fn = os.path.join(HERE, os.path.basename(parts.path))
+            if not os.path.isfile(fn):   # the workbooks of tests/data/mdir/
+                fn = os.path.join(HERE, "..", "mdir", os.path.basename(parts.path))
             with lock:
                 state["count"] += 1
             if not os.path.isfile(fn):
