@@ -63,7 +63,13 @@ grep -q 'No table with id NOPE' "$T/err" || fail "404 message"
 # differs from the table's documented parameters): the Telemark regions.
 kill $PID 2>/dev/null; wait $PID 2>/dev/null
 rm -f "$T/port"
-/usr/bin/python3 "$D/server.py" "$T/port" --real --log "$T/log" &
+# an all-municipality workbook in Miljødirektoratet's documented layout holding
+# the embedded Telemark emission rows (a re-containing of real figures:
+# tests/data/mdir/make_all_municipality.py), served by name for --mdir-url
+mkdir -p "$T/www"
+/usr/bin/python3 "$D/../mdir/make_all_municipality.py" "$T/www/alle_kommuner.xlsx" "$D/../../.." \
+  > /dev/null || fail "building the all-municipality workbook"
+/usr/bin/python3 "$D/server.py" "$T/port" --real --log "$T/log" --files "$T/www" &
 PID=$!
 i=0
 while [ ! -s "$T/port" ]; do
@@ -149,6 +155,42 @@ grep -qx '4601,2024,cars_electric,51989,' "$T/p.csv" || fail "Bergen 2024 electr
 # SSB 07849: Bergen's EV share 2024 = 51,989 / 118,595 = 43.8374 % (43.8 % in the data README, cars/)
 grep -q '^4601,[^,]*,2024,ev_share_cars,43.83742990' "$T/pi.csv" || fail "Bergen EV share 2024"
 "$G" report --data "$T/p.csv" --mc 20 --format json --quiet > "$T/pr.json" || fail "report --data p.csv"
+
+# 5b. Everything at once for the Telemark regions: SSB's tables and the
+# workbook (--source all, 2009-2024). fetch -> indicators equals the embedded
+# data in every value (emissions too), and fetch -> report --data gives the
+# embedded roadmap's index, ranking, heatmap and scorecards exactly (the
+# forecasts differ: the embedded data have 2025-2026 and 2005-2008 as well).
+"$G" fetch --region $TM --from 2009 --to 2024 --api "$API" --mdir-url "$BASE/x/alle_kommuner.xlsx" \
+  --cache "$T/c5b" --out "$T/all.csv" 2> "$T/err" || { cat "$T/err"; fail "--source all, Telemark"; }
+grep -q '18 regions, 39 variables; 4 requests' "$T/err" || fail "--source all: $(cat "$T/err")"
+"$G" indicators --data "$T/all.csv" --format csv > "$T/fa.csv" || fail "indicators --data all.csv"
+/usr/bin/python3 - "$T/fa.csv" "$T/e.csv" <<'PY' || fail "fetched indicators (all sources) differ"
+import csv, sys
+def rd(p):
+    return {(r["region_code"], r["year"], r["indicator"]): float(r["value"])
+            for r in csv.DictReader(open(p, encoding="utf-8")) if r["value"] != ""}
+f, e = rd(sys.argv[1]), rd(sys.argv[2])
+assert len(f) == 5156 and set(f) <= set(e), (len(f), sorted(set(f) - set(e))[:5])
+bad = [(k, f[k], e[k]) for k in f if abs(f[k] - e[k]) > 1e-9 * max(1.0, abs(e[k]))]
+assert not bad, bad[:5]
+assert len({k[2] for k in f}) == 28 and ("4003", "2009", "ghg_per_capita") in f
+PY
+"$G" report --data "$T/all.csv" --region 4003,4001 --mc 50 --format json --quiet > "$T/rf.json" \
+  || fail "report --data all.csv"
+"$G" report --region 4003,4001 --mc 50 --format json --quiet > "$T/re.json"
+/usr/bin/python3 - "$T/rf.json" "$T/re.json" <<'PY' || fail "the fetched roadmap differs from the embedded one"
+import json, sys
+f, e = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+def block(d, sec, pred):
+    return [b for s in d["sections"] if s["id"] == sec for b in s["blocks"] if pred(b)]
+for sec, pred in (("benchmark", lambda b: b["type"] == "heatmap"),
+                  ("index", lambda b: b["type"] == "ranking"),
+                  ("index", lambda b: b["type"] == "table"),
+                  ("benchmark", lambda b: b["type"] == "table")):
+    x, y = block(f, sec, pred), block(e, sec, pred)
+    assert len(x) == 1 and x == y, (sec, x[:1], y[:1])
+PY
 
 # 6. Miljødirektoratet's workbook at --mdir-url: downloaded once into the cache
 # with its provenance, then found there offline with 0 requests.

@@ -3,12 +3,13 @@
 # 127.0.0.1 (no test touches the internet).
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: server.py PORTFILE [--real] [--log FILE]
+# Usage: server.py PORTFILE [--real] [--log FILE] [--files DIR]
 #                             -- binds a free port, writes it to PORTFILE,
 #                                serves until SIGTERM. --real: 07459, 13470,
 #                                14490 and 07849 from real figures with the
 #                                tables' documented parameters checked
-#                                (real_tables.py); --log: request paths.
+#                                (real_tables.py); --log: request paths;
+#                                --files: more workbooks to serve by name.
 # Routes (under any prefix, e.g. http://127.0.0.1:PORT/v2):
 #   /tables/07459/data   recorded SSB answer (ssb_07459_population_by_municipality_2022.json)
 #   /tables/05300/data   recorded SSB answer (ssb_05300_jsonstat2.json)
@@ -40,7 +41,7 @@ RECORDED = {
     "05300": "ssb_05300_jsonstat2.json",
 }
 lock = threading.Lock()
-state = {"count": 0, "seen": set(), "real": False, "log": None}
+state = {"count": 0, "seen": set(), "real": False, "log": None, "files": None}
 
 
 def synth(params):
@@ -122,6 +123,8 @@ class Handler(BaseHTTPRequestHandler):
             fn = os.path.join(HERE, os.path.basename(parts.path))
             if not os.path.isfile(fn):   # the workbooks of tests/data/mdir/
                 fn = os.path.join(HERE, "..", "mdir", os.path.basename(parts.path))
+            if not os.path.isfile(fn) and state["files"]:   # --files DIR
+                fn = os.path.join(state["files"], os.path.basename(parts.path))
             with lock:
                 state["count"] += 1
             if not os.path.isfile(fn):
@@ -189,6 +192,8 @@ def main():
         sys.path.insert(0, HERE)
     if "--log" in sys.argv:
         state["log"] = sys.argv[sys.argv.index("--log") + 1]
+    if "--files" in sys.argv:
+        state["files"] = sys.argv[sys.argv.index("--files") + 1]
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     tmp = sys.argv[1] + ".tmp"
