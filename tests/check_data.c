@@ -624,16 +624,18 @@ END_TEST
 
 START_TEST(test_harmonise_identity)
 {
-    /* The Telemark data is keyed by 2024 codes for all years: harmonisation
-     * leaves every municipal cell unchanged and drops only the county. */
+    /* The embedded data are keyed by 2024 codes for all years: harmonisation
+     * leaves every municipal cell unchanged and drops only the counties and
+     * the country ("0", population of the whole country). */
     gidx_registry *reg = NULL;
     gidx_dataset *ds = NULL, *h = NULL;
     size_t r, v, y;
     ck_assert_int_eq(gidx_registry_load_default(&reg), GIDX_OK);
     ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
     ck_assert_int_eq(gidx_dataset_harmonise(&h, ds, reg, NULL), GIDX_OK);
-    ck_assert_str_eq(gidx_dataset_meta(h, "harmonise.dropped"), "40");
-    ck_assert_uint_eq(gidx_dataset_nregions(h), 17);
+    ck_assert_str_eq(gidx_dataset_meta(h, "harmonise.dropped"),
+                     "40,03,11,15,18,31,32,33,34,39,42,46,50,55,56,0");
+    ck_assert_uint_eq(gidx_dataset_nregions(h), 357);
     for (r = 0; r < gidx_dataset_nregions(h); r++)
         for (v = 0; v < gidx_dataset_nvariables(ds); v++)
             for (y = 0; y < gidx_dataset_nyears(ds); y++) {
@@ -681,8 +683,22 @@ START_TEST(test_default_data)
     int f;
     size_t i;
     ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
-    ck_assert_uint_eq(gidx_dataset_nregions(ds), 18);
+    /* 17 Telemark municipalities and county 40 with every variable, and the
+     * population of the other 340 municipalities, 14 counties and the country */
+    ck_assert_uint_eq(gidx_dataset_nregions(ds), 373);
     ck_assert_uint_eq(gidx_dataset_nvariables(ds), 37);
+    ck_assert_str_eq(gidx_dataset_region(ds, 17), "40");
+    /* SSB 07459 (data/README.md "population/"): Trondheim 2022, Bergen 2024,
+     * the partners, the country 2024 */
+    ck_assert_double_eq(cell(ds, "5001", 2022, "population", NULL), 210496);
+    ck_assert_double_eq(cell(ds, "4601", 2024, "population", NULL), 291940);
+    ck_assert_double_eq(cell(ds, "5035", 2024, "population", NULL), 24717);
+    ck_assert_double_eq(cell(ds, "4624", 2024, "population", NULL), 26080);
+    ck_assert_double_eq(cell(ds, "50", 2024, "population", NULL), 482956);
+    ck_assert_double_eq(cell(ds, "46", 2024, "population", NULL), 651299);
+    ck_assert_double_eq(cell(ds, "0", 2024, "population", NULL), 5550203);
+    ck_assert_str_eq(gidx_dataset_region_name(ds, "0"), "Norway");
+    ck_assert_int_eq(gidx_dataset_has(ds, "5001", 2022, "ghg_total"), 0);
     ck_assert_double_eq_tol(cell(ds, "4003", 2009, "ghg_total", &f), 165081.66, 1e-6);
     ck_assert_int_eq(f, GIDX_FLAG_OK);
     ck_assert_double_eq_tol(cell(ds, "4003", 2023, "ghg_total", NULL), 116312.45, 1e-6);

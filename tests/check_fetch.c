@@ -676,6 +676,36 @@ START_TEST(test_plan_load_bad)
 }
 END_TEST
 
+START_TEST(test_plan_default_and_categories)
+{
+    /* The default catalogue's records (data/catalog/default.json): population,
+     * 17 SN2007 groups and their sum (13470), 7 consumer groups (14490), two
+     * car variables (07849). */
+    gidx_fetch_plan *plan = NULL;
+    const gidx_fetch_item *it;
+    static const char bad[] =
+        "{\"variables\": [{\"name\": \"x\", \"fetch\": {\"table\": \"13470\", "
+        "\"contents\": \"A\", \"dimension\": \"NACE2007\"}}]}";
+    static const char bad2[] =
+        "{\"variables\": [{\"name\": \"x\", \"fetch\": {\"table\": \"13470\", "
+        "\"contents\": \"A\", \"code\": \"10-33\"}}]}";
+    ck_assert_int_eq(gidx_fetch_plan_default(&plan), GIDX_OK);
+    ck_assert_uint_eq(gidx_fetch_plan_size(plan), 28);
+    it = gidx_fetch_plan_item(plan, 0);
+    ck_assert_str_eq(it->variable, "population");
+    ck_assert_str_eq(it->table, "07459");
+    gidx_fetch_plan_free(plan);
+    plan = (gidx_fetch_plan *)&plan;
+    /* a dimension needs exactly one of code, label, sum; a code needs a dimension */
+    ck_assert_int_eq(gidx_fetch_plan_parse(&plan, bad, strlen(bad), "t"), GIDX_EPARSE);
+    ck_assert_ptr_null(plan);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "variable 1 (x)"));
+    ck_assert_int_eq(gidx_fetch_plan_parse(&plan, bad2, strlen(bad2), "t"), GIDX_EPARSE);
+    ck_assert_int_eq(gidx_fetch_plan_parse(&plan, "{", 1, "t"), GIDX_EPARSE);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "t:1:"));
+}
+END_TEST
+
 static Suite *fetch_suite(void)
 {
     Suite *s = suite_create("fetch");
@@ -686,6 +716,7 @@ static Suite *fetch_suite(void)
     tcase_add_test(tc, test_presets);
     tcase_add_test(tc, test_county);
     tcase_add_test(tc, test_client_options);
+    tcase_add_test(tc, test_plan_default_and_categories);
     suite_add_tcase(s, tc);
     tc = tcase_create("server");
     tcase_add_unchecked_fixture(tc, server_start, server_stop);

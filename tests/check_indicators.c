@@ -373,6 +373,49 @@ static char *slurp(const char *path, size_t *len)
 
 /* The built-in catalogue is data/catalog/default.json byte for byte, and
  * its canonical rendering is that file again. */
+START_TEST(test_target_regions)
+{
+    /* The default catalogue's own targets: trondheim for 5001, bergen for 4601
+     * (data/catalog/README.md); none for Skien. */
+    gidx_catalog *cat = NULL, *back = NULL;
+    const char *name = NULL, *codes[4];
+    const char *skien[] = { "4003" };
+    size_t n = 0;
+    char *json = NULL;
+    size_t need = 0;
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_region_target(&name, cat, "5001"), GIDX_OK);
+    ck_assert_str_eq(name, "trondheim");
+    ck_assert_int_eq(gidx_catalog_region_target(&name, cat, "4601"), GIDX_OK);
+    ck_assert_str_eq(name, "bergen");
+    ck_assert_int_eq(gidx_catalog_region_target(&name, cat, "4003"), GIDX_ENOTFOUND);
+    ck_assert_ptr_null(name);
+    ck_assert_int_eq(gidx_catalog_target_regions(codes, 4, &n, cat, "trondheim"), GIDX_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(codes[0], "5001");
+    ck_assert_int_eq(gidx_catalog_target_regions(codes, 0, &n, cat, "bergen"), GIDX_EBUFS);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(gidx_catalog_target_regions(codes, 4, &n, cat, "nope"), GIDX_ENOTFOUND);
+    /* a region belongs to one target at most */
+    ck_assert_int_eq(gidx_catalog_set_target_regions(cat, "national", (const char *const[]){ "5001" }, 1),
+                     GIDX_EDUPLICATE);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "trondheim"));
+    ck_assert_int_eq(gidx_catalog_set_target_regions(cat, "municipal_2009", skien, 1), GIDX_OK);
+    /* JSON round trip keeps "regions" */
+    ck_assert_int_eq(gidx_catalog_render(NULL, 0, &need, cat, GIDX_IND_JSON), GIDX_EBUFS);
+    json = malloc(need);
+    ck_assert_int_eq(gidx_catalog_render(json, need, NULL, cat, GIDX_IND_JSON), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_parse_json(&back, json, strlen(json), "rt"), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_region_target(&name, back, "4003"), GIDX_OK);
+    ck_assert_str_eq(name, "municipal_2009");
+    ck_assert_int_eq(gidx_catalog_region_target(&name, back, "5001"), GIDX_OK);
+    ck_assert_str_eq(name, "trondheim");
+    free(json);
+    gidx_catalog_free(back);
+    gidx_catalog_free(cat);
+}
+END_TEST
+
 START_TEST(test_catalog_default_is_the_file)
 {
     char path[4096], *file, *json;
@@ -1023,6 +1066,7 @@ static Suite *suite(void)
     ADD("targets", test_targets);
     ADD("catalog_build", test_catalog_build);
     ADD("catalog_default_is_the_file", test_catalog_default_is_the_file);
+    ADD("target_regions", test_target_regions);
     ADD("catalog_json_roundtrip", test_catalog_json_roundtrip);
     ADD("catalog_json_errors", test_catalog_json_errors);
     ADD("panel_telemark_acceptance", test_panel_telemark_acceptance);

@@ -127,8 +127,13 @@ static int run(int argc, char **argv)
     year = year_opt ? (int)year_opt : gidx_index_result_year(res, gidx_index_result_nyears(res) - 1);
     target = find_unit(res, region);
     if (target < 0) {
-        fprintf(stderr, "greenidx benchmark: no region \"%s\" (code or name) in %s\n", gidx_cli_safe(region),
-                gidx_cli_safe(src.units));
+        if (src.units != NULL)
+            fprintf(stderr, "greenidx benchmark: no region \"%s\" (code or name) in %s\n", gidx_cli_safe(region),
+                    gidx_cli_safe(src.units));
+        else
+            fprintf(stderr, "greenidx benchmark: region \"%s\" is not among the index's regions "
+                    "(those with the compared indicators; greenidx index lists them, greenidx "
+                    "report --region %s says what it lacks)\n", gidx_cli_safe(region), gidx_cli_safe(region));
         ex = GIDX_EXIT_DATA;
         goto done;
     }

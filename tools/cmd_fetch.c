@@ -18,6 +18,7 @@
 static const char usage[] =
     "Usage: greenidx fetch [--preset partners | --region CODE... | --county CODE]\n"
     "                      [--from YEAR] [--to YEAR] [--catalog PATH] [--table ID...]\n"
+    "                      [--source ssb|mdir|all] [--mdir-url URL]\n"
     "                      [--api URL] [--cache DIR] [--offline] [--timeout S]\n"
     "                      [--retries N] [--max-wait S] --out FILE\n\n"
     "Fetch official statistics from Statistics Norway's PxWebApi v2 (JSON-stat 2.0)\n"
@@ -28,7 +29,14 @@ static const char usage[] =
     "  --county CODE      all municipalities of a county today (region registry)\n"
     "  --from, --to YEAR  years to fetch (default: last year; --from defaults to --to)\n"
     "  --catalog PATH     catalogue JSON whose variables carry a \"fetch\" record\n"
-    "                     {\"table\", \"contents\", \"filter\"}: fetch those variables\n"
+    "                     {\"table\", \"contents\", \"filter\", ...}: fetch those variables\n"
+    "                     (default without --table: the built-in catalogue's records:\n"
+    "                     SSB 07459, 13470, 14490, 07849)\n"
+    "  --source S         ssb, mdir or all (default): SSB's tables, Miljødirektoratet's\n"
+    "                     emission workbook, or both\n"
+    "  --mdir-url URL     where the workbook is downloaded from (default\n"
+    "                     " GIDX_FETCH_MDIR_URL ");\n"
+    "                     kept in the cache (--cache DIR, default ~/.cache/greenidx)\n"
     "  --table ID         fetch every ContentsCode of a table; repeatable\n"
     "  --api URL          API root (default https://data.ssb.no/api/pxwebapi/v2)\n"
     "  --cache DIR        keep answers in DIR and reuse them (keyed by the query URL)\n"
@@ -150,11 +158,114 @@ static void print_provenance(const gidx_dataset *ds, const char *table, const ch
             gidx_cli_safe(ca ? ca : "?"));
 }
 
+/*
+ * Miljødirektoratet's workbook: downloaded into the cache (or found there,
+ * offline too) with its provenance, read with gidx_dataset_load_mdir() into
+ * ghg_* and added to @p all for the regions asked for (every region of the
+ * workbook when none is) and the years from..to. Counties asked for that the
+ * all-municipality workbook does not hold are the sums of their
+ * municipalities (gidx_dataset_aggregate_counties()).
+ */
+static int fetch_mdir(gidx_dataset *all, const gidx_fetch_options *base, const char *url,
+                      const char *cache, const strlist *regions, long from, long to)
+{
+    gidx_fetch_options o = *base;
+    gidx_fetch_client *mc = NULL;
+    gidx_fetch_stats st;
+    gidx_dataset *md = NULL, *sel = NULL;
+    gidx_registry *reg = NULL;
+    char *path = NULL, *when = NULL, dflt[4096];
+    int from_cache = 0, ex = GIDX_EXIT_OK;
+    size_t r, v, y;
+    gidx_status rc;
+    if (cache == NULL) {
+        const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (xdg != NULL && xdg[0] != '\0')
+            snprintf(dflt, sizeof dflt, "%s/greenidx", xdg);
+        else
+            snprintf(dflt, sizeof dflt, "%s/.cache/greenidx", home ? home : ".");
+        cache = dflt;
+    }
+    o.cache_dir = cache;
+    fprintf(stderr, "greenidx fetch: Miljødirektoratet's emission workbook from %s\n", url);
+    if ((rc = gidx_fetch_client_new(&mc, &o)) != GIDX_OK ||
+        (rc = gidx_fetch_client_download(&path, &when, &from_cache, mc, url, "mdir")) != GIDX_OK ||
+        (rc = gidx_registry_load_default(&reg)) != GIDX_OK ||
+        (rc = gidx_dataset_load_mdir(&md, path, reg, NULL)) != GIDX_OK) {
+        ex = gidx_cli_fail("fetch", rc);
+        goto done;
+    }
+    gidx_fetch_client_stats(&st, mc);
+    fprintf(stderr, "greenidx fetch: workbook retrieved %s (cache %s): %s; %zu requests; "
+            "release %s\n", when, from_cache ? "hit" : "miss", path, st.requests,
+            gidx_dataset_meta(md, "mdir.release") ? gidx_dataset_meta(md, "mdir.release") : "?");
+    if (regions->n > 0) {
+        /* counties asked for and not in the workbook: sums of its municipalities */
+        for (r = 0; r < regions->n; r++) {
+            size_t k;
+            if (strlen(regions->s[r]) == 2 &&
+                gidx_dataset_find_region(&k, md, regions->s[r]) != GIDX_OK) {
+                gidx_error_clear();
+                if ((rc = gidx_dataset_aggregate_counties(md, reg, NULL, 0)) != GIDX_OK) {
+                    ex = gidx_cli_fail("fetch", rc);
+                    goto done;
+                }
+                break;
+            }
+        }
+    }
+    if ((rc = gidx_dataset_new(&sel)) != GIDX_OK) {
+        ex = gidx_cli_fail("fetch", rc);
+        goto done;
+    }
+    for (r = 0; r < gidx_dataset_nregions(md) && rc == GIDX_OK; r++) {
+        const char *code = gidx_dataset_region(md, r);
+        size_t k;
+        int wanted = regions->n == 0;
+        for (k = 0; k < regions->n && !wanted; k++)
+            wanted = strcmp(regions->s[k], code) == 0;
+        if (!wanted)
+            continue;
+        for (v = 0; v < gidx_dataset_nvariables(md) && rc == GIDX_OK; v++)
+            for (y = 0; y < gidx_dataset_nyears(md) && rc == GIDX_OK; y++) {
+                const char *var = gidx_dataset_variable(md, v);
+                int year = gidx_dataset_year(md, y), flag;
+                double x;
+                if (year < from || year > to || !gidx_dataset_has(md, code, year, var))
+                    continue;
+                if ((rc = gidx_dataset_get(&x, &flag, md, code, year, var)) == GIDX_OK)
+                    rc = gidx_dataset_set(sel, code, year, var, x, flag);
+            }
+    }
+    for (r = 0; r < regions->n && rc == GIDX_OK; r++) {
+        size_t k;
+        if (gidx_dataset_find_region(&k, sel, regions->s[r]) != GIDX_OK) {
+            gidx_error_clear();
+            fprintf(stderr, "greenidx fetch: the workbook has no emissions of region %s\n",
+                    regions->s[r]);
+        }
+    }
+    if (rc == GIDX_OK)
+        rc = copy_cells(all, sel);
+    if (rc != GIDX_OK)
+        ex = gidx_cli_fail("fetch", rc);
+done:
+    gidx_free(path);
+    gidx_free(when);
+    gidx_dataset_free(md);
+    gidx_dataset_free(sel);
+    gidx_registry_free(reg);
+    gidx_fetch_client_free(mc);
+    return ex;
+}
+
 static int run(int argc, char **argv)
 {
     const gidx_cli_command *c = &gidx_cli_cmd_fetch;
     const char *preset = NULL, *from_s = NULL, *to_s = NULL, *catalog = NULL, *api = NULL,
-               *cache = NULL, *out = NULL, *v = NULL;
+               *cache = NULL, *out = NULL, *v = NULL, *source = "all",
+               *mdir_url = GIDX_FETCH_MDIR_URL;
+    int want_ssb, want_mdir;
     strlist regions = { NULL, 0, 0 }, counties = { NULL, 0, 0 }, tables = { NULL, 0, 0 }, *l;
     int i, missing, offline = 0, ex = GIDX_EXIT_OK;
     long from = 0, to = 0, retries;
@@ -180,6 +291,8 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--catalog", 1, &catalog, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--api", 1, &api, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--cache", 1, &cache, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--source", 1, &source, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--mdir-url", 1, &mdir_url, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--out", 1, &out, &missing)) {
             if (missing) {
                 ex = gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
@@ -234,10 +347,12 @@ static int run(int argc, char **argv)
         ex = gidx_cli_usage_error(c, "--out FILE is required");
         goto done;
     }
-    if (catalog == NULL && tables.n == 0) {
-        ex = gidx_cli_usage_error(c, "give --catalog PATH or --table ID (what to fetch)");
+    if (strcmp(source, "ssb") != 0 && strcmp(source, "mdir") != 0 && strcmp(source, "all") != 0) {
+        ex = gidx_cli_usage_error(c, "--source must be ssb, mdir or all, not '%s'", source);
         goto done;
     }
+    want_ssb = strcmp(source, "mdir") != 0;
+    want_mdir = strcmp(source, "ssb") != 0 && tables.n == 0 && catalog == NULL;
     if (preset != NULL) {
         const char *codes[16];
         size_t n = 0, k;
@@ -270,7 +385,7 @@ static int run(int argc, char **argv)
                 }
         }
     }
-    if (regions.n == 0) {
+    if (regions.n == 0 && want_ssb) {
         ex = gidx_cli_usage_error(c, "no regions: give --preset partners, --region CODE or "
                                   "--county CODE");
         goto done;
@@ -314,25 +429,19 @@ static int run(int argc, char **argv)
     prog.nregions = regions.n;
     prog.from = (int)from;
     prog.to = (int)to;
-    if (catalog != NULL) {
-        gidx_fetch_item *items;
+    if (want_mdir &&
+        (ex = fetch_mdir(all, &o, mdir_url, cache, &regions, from, to)) != GIDX_EXIT_OK)
+        goto done;
+    if (want_ssb && (catalog != NULL || tables.n == 0)) {
         gidx_dataset *ds = NULL;
-        size_t n, k;
         const char *tl;
-        if ((rc = gidx_fetch_plan_load(&plan, catalog)) != GIDX_OK) {
+        if ((rc = catalog != NULL ? gidx_fetch_plan_load(&plan, catalog)
+                                  : gidx_fetch_plan_default(&plan)) != GIDX_OK) {
             ex = gidx_cli_fail("fetch", rc);
             goto done;
         }
-        n = gidx_fetch_plan_size(plan);
-        if ((items = calloc(n, sizeof *items)) == NULL) {
-            ex = GIDX_EXIT_INTERNAL;
-            goto done;
-        }
-        for (k = 0; k < n; k++)
-            items[k] = *gidx_fetch_plan_item(plan, k);
-        rc = gidx_fetch_plan_run(&ds, client, items, n, (const char *const *)regions.s, regions.n,
-                                 NULL, (int)from, (int)to, on_table, &prog);
-        free(items);
+        rc = gidx_fetch_plan_fetch(&ds, client, plan, (const char *const *)regions.s, regions.n,
+                                   NULL, (int)from, (int)to, on_table, &prog);
         if (rc == GIDX_OK)
             rc = copy_cells(all, ds);
         if (rc != GIDX_OK) {
@@ -351,7 +460,7 @@ static int run(int argc, char **argv)
         }
         gidx_dataset_free(ds);
     }
-    for (t = 0; t < tables.n; t++) {
+    for (t = 0; want_ssb && t < tables.n; t++) {
         gidx_fetch_query *q = NULL;
         gidx_dataset *ds = NULL;
         gidx_jsonstat_options jo = GIDX_JSONSTAT_OPTIONS_INIT;

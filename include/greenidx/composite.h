@@ -275,8 +275,9 @@ GIDX_API gidx_status gidx_index_load_units(gidx_dataset **data, gidx_index_spec 
  * better; context-only indicators are left out) as a leaf with weight 1 and
  * its direction. Context-only indicators are copied into the data as
  * structural variables (for choosing peers), outside the hierarchy. Units are
- * the panel's municipalities when counties
- * (two-digit codes) are present too, else all regions. Options: min-max
+ * the regions that have the indicators compared
+ * (gidx_catalog_covered_regions()), and of those the municipalities when
+ * counties (two-digit codes) are present too. Options: min-max
  * 0-100, arithmetic means, a node needs half its children (min_avail 0.5).
  *
  * Indicators observed for fewer than half the units in the reference year

@@ -58,6 +58,17 @@ GIDX_API void gidx_dataset_free(gidx_dataset *ds);
 GIDX_API gidx_status gidx_dataset_copy(gidx_dataset **out, const gidx_dataset *ds);
 
 /**
+ * Copy of a dataset restricted to some regions: their cells, names and the
+ * dataset's metadata, regions in the order of @p ds.
+ * @param out     out: the copy, owned by the caller; NULL on failure
+ * @param regions @p n region codes (each must be in @p ds)
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOTFOUND naming a code that is
+ *         not in the dataset; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_copy_regions(gidx_dataset **out, const gidx_dataset *ds,
+                                               const char *const *regions, size_t n);
+
+/**
  * Set one cell, replacing any earlier value.
  *
  * @param value a finite number for ::GIDX_FLAG_OK and ::GIDX_FLAG_PROVISIONAL;

@@ -250,6 +250,70 @@ typedef struct gidx_fetch_plan gidx_fetch_plan;
  */
 GIDX_API gidx_status gidx_fetch_plan_load(gidx_fetch_plan **out, const char *path);
 
+/**
+ * As gidx_fetch_plan_load(), from catalogue JSON text in memory.
+ * @param name a name for error messages, may be NULL
+ */
+GIDX_API gidx_status gidx_fetch_plan_parse(gidx_fetch_plan **out, const char *json, size_t len,
+                                           const char *name);
+
+/**
+ * The fetch plan of the built-in default catalogue (gidx_catalog_default()):
+ * every base variable with a public SSB source (docs/fetch.md lists them).
+ * @return as gidx_fetch_plan_parse().
+ */
+GIDX_API gidx_status gidx_fetch_plan_default(gidx_fetch_plan **out);
+
+/**
+ * Fetch the variables of a plan handle for regions and years. Besides
+ * gidx_fetch_plan_run()'s records, a plan's `fetch` objects may select one
+ * category of another dimension: `"dimension": "NACE2007"` with
+ * `"code": "10-33"`, or `"label": "Husholdninger"` (the category the answer
+ * labels so; the query asks for every category, `*`), or `"sum": true` (the
+ * sum over every category of the answer, missing when one is missing);
+ * `"lang": "en"` sets the query's language and `"region_prefix": true`
+ * writes municipalities `K-5001` and counties `F-50`, as SSB's aggregated
+ * region lists (`codelist[Region]=agg_KommSummer`) want. Records of one
+ * table with the same filter, dimension, language and prefix share one
+ * query (they must share one ContentsCode when they select categories).
+ * Provenance as gidx_fetch_plan_run().
+ * @param out out: the dataset; NULL on failure
+ * @return as gidx_fetch_plan_run(); ::GIDX_ENOTFOUND (naming the labels the
+ *         answer has) when no category carries a record's label.
+ */
+GIDX_API gidx_status gidx_fetch_plan_fetch(gidx_dataset **out, gidx_fetch_client *c,
+                                           const gidx_fetch_plan *p,
+                                           const char *const *regions, size_t nregions,
+                                           const char *codelist, int from, int to,
+                                           gidx_fetch_progress_fn progress, void *user);
+
+/**
+ * Miljødirektoratet's download of the municipal emission statistics
+ * ("Klimagassutslipp fra kommuner", all municipalities, xlsx), the default
+ * of gidx_fetch_client_download() for `greenidx fetch --mdir-url`.
+ */
+#define GIDX_FETCH_MDIR_URL "https://www.miljodirektoratet.no/globalassets/netttjenester/klimagassutslipp-kommuner/utslippsstatistikk_alle_kommuner.xlsx"
+
+/**
+ * Download a file (e.g. Miljødirektoratet's workbook) into the client's
+ * cache, or find it there, with the same retries, limits and offline rule
+ * as SSB answers. The body is kept as `HASH.bin` with a sidecar
+ * `HASH.meta.json` holding the URL, the retrieval time (ISO 8601 UTC), the
+ * byte count and @p label, exactly as for SSB answers.
+ * @param path       out: the cached file's path (free with gidx_free())
+ * @param retrieved  out: when it was retrieved, ISO 8601 UTC (free with
+ *                   gidx_free()); may be NULL
+ * @param from_cache out: 1 when it came from the cache (may be NULL)
+ * @param url        the file's address
+ * @param label      what it is, for the sidecar (e.g. "mdir"), may be NULL
+ * @return ::GIDX_OK; ::GIDX_EINVAL without a cache directory; as
+ *         gidx_fetch_client_get() otherwise (::GIDX_ENOTFOUND offline with
+ *         nothing cached).
+ */
+GIDX_API gidx_status gidx_fetch_client_download(char **path, char **retrieved, int *from_cache,
+                                                gidx_fetch_client *c, const char *url,
+                                                const char *label);
+
 /** Free a plan; NULL is a no-op. */
 GIDX_API void gidx_fetch_plan_free(gidx_fetch_plan *p);
 

@@ -320,6 +320,13 @@ GIDX_API gidx_status gidx_catalog_add_variable(gidx_catalog *cat, const char *na
 GIDX_API size_t gidx_catalog_nvariables(const gidx_catalog *cat);
 /** Name of base variable @p i (borrowed), NULL when out of range. */
 GIDX_API const char *gidx_catalog_variable(const gidx_catalog *cat, size_t i);
+/**
+ * A field of base variable @p i (borrowed): "name", "unit", "source" or
+ * "fetch" (its fetch record as compact JSON, see gidx_fetch_plan_load());
+ * NULL when absent, out of range or an unknown field.
+ */
+GIDX_API const char *gidx_catalog_variable_text(const gidx_catalog *cat, size_t i,
+                                                const char *field);
 
 /**
  * Add (a copy of) an indicator. Every name in its formula must be a
@@ -371,6 +378,34 @@ GIDX_API size_t gidx_catalog_ntargets(const gidx_catalog *cat);
 /** Name of target record @p i (borrowed), NULL when out of range. */
 GIDX_API const char *gidx_catalog_target_name(const gidx_catalog *cat, size_t i);
 
+/**
+ * Name the regions a target record belongs to (its own target, e.g.
+ * Trondheim's for 5001): the JSON key `regions` of the record. A region
+ * belongs to one target at most. An empty list (n = 0) removes them.
+ * @param regions @p n region codes (copied)
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown target; ::GIDX_EINVAL
+ *         (NULL or empty code); ::GIDX_EDUPLICATE when a region already
+ *         belongs to another target (naming both); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_catalog_set_target_regions(gidx_catalog *cat, const char *name,
+                                                     const char *const *regions, size_t n);
+/**
+ * The regions a target record belongs to.
+ * @param regions out: up to @p cap borrowed codes (live as long as @p cat)
+ * @param n       out: their number (also set on ::GIDX_EBUFS)
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ENOTFOUND for an unknown target.
+ */
+GIDX_API gidx_status gidx_catalog_target_regions(const char **regions, size_t cap, size_t *n,
+                                                 const gidx_catalog *cat, const char *name);
+/**
+ * The target record that belongs to a region (whose `regions` name it).
+ * @param name   out: the record's name (borrowed), NULL when there is none
+ * @param region a region code, e.g. "5001"
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND when no record belongs to the region.
+ */
+GIDX_API gidx_status gidx_catalog_region_target(const char **name, const gidx_catalog *cat,
+                                                const char *region);
+
 /* ---------------------------------------------------------------- panels */
 
 /**
@@ -410,6 +445,25 @@ GIDX_API gidx_status gidx_panel_get(double *value, const char **reason, const gi
 
 /** Number of missing values in the panel. */
 GIDX_API size_t gidx_panel_nmissing(const gidx_panel *p);
+
+/**
+ * The regions of an indicator panel's values that carry the data to be
+ * compared: a region's coverage is the number of ranked indicators of @p cat
+ * (with a direction other than context and a pillar) that it has in at least
+ * one year; a region is covered when its coverage is at least half the
+ * largest coverage of any region (and not zero). With the embedded data this
+ * is the Telemark set: the other regions have population alone, so only
+ * population_growth, against about 25 indicators of Telemark. Rankings,
+ * benchmarks and the composite index compare covered regions only.
+ * @param idx   out: up to @p cap region indices of @p panel, in its order
+ * @param n     out: the number of covered regions (also set on ::GIDX_EBUFS)
+ * @param cat   the catalogue
+ * @param panel an indicator panel's values (gidx_panel_dataset())
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_catalog_covered_regions(size_t *idx, size_t cap, size_t *n,
+                                                  const gidx_catalog *cat,
+                                                  const gidx_dataset *panel);
 
 /**
  * Render a panel. CSV columns `region_code,region_name,year,indicator,value`

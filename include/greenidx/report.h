@@ -293,7 +293,7 @@ typedef struct gidx_roadmap_options {
     unsigned version;                 /**< must be 1 */
     const char *const *regions;       /**< region codes or names to report on; NULL = all */
     size_t nregions;                  /**< number of @p regions */
-    const char *target;               /**< named target record of the catalogue; NULL = "municipal_2009" when present */
+    const char *target;               /**< named target record of the catalogue for every region; NULL = each region's own target (gidx_catalog_region_target()), else "municipal_2009" when present */
     const gidx_scenario *scenario;    /**< policy scenario, or NULL */
     int horizon;                      /**< last forecast year; 0 = 2030 */
     size_t mc;                        /**< Monte Carlo replications for the rank intervals; 0 = 500 */

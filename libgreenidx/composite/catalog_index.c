@@ -8,9 +8,11 @@
  * pillars become the aggregates under one root, each indicator with a
  * direction (not context-only) a leaf with equal weight and its direction,
  * following the OECD/JRC Handbook (2008) default of equal weights within a
- * transparent hierarchy. The units are the municipalities of the panel when
- * counties (two-digit codes) are present too, since a county aggregates its
- * municipalities and would distort their normalisation.
+ * transparent hierarchy. The units are the regions that have the indicators
+ * compared (gidx_catalog_covered_regions()), and among them the
+ * municipalities when counties (two-digit codes) are present too, since a
+ * county aggregates its municipalities and would distort their
+ * normalisation.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -43,7 +45,7 @@ gidx_status gidx_index_from_catalog(gidx_dataset **data, gidx_index_spec **spec,
                                     const gidx_dataset *panel, const gidx_catalog *cat, int year)
 {
     size_t nr, ni, i, r, t, nunits = 0, nmun = 0, npillars = 0, nkept = 0, ny, best = 0;
-    size_t *units = NULL, *cand = NULL, ncand = 0;
+    size_t *units = NULL, *cand = NULL, ncand = 0, ncov = 0;
     const char **pillars = NULL, **kept = NULL;
     gidx_dataset *sub = NULL;
     gidx_index_spec *sp = NULL;
@@ -70,12 +72,16 @@ gidx_status gidx_index_from_catalog(gidx_dataset **data, gidx_index_spec **spec,
         rc = GIDX_ENOMEM;
         goto done;
     }
-    for (r = 0; r < nr; r++)
-        if (!is_county(gidx_dataset_region(panel, r)))
+    /* Only regions that have the indicators compared (e.g. not the regions
+     * of the embedded data that have population alone). */
+    if ((rc = gidx_catalog_covered_regions(units, nr, &ncov, cat, panel)) != GIDX_OK)
+        goto done;
+    for (r = 0; r < ncov; r++)
+        if (!is_county(gidx_dataset_region(panel, units[r])))
             nmun++;
-    for (r = 0; r < nr; r++)
-        if (nmun < 2 || !is_county(gidx_dataset_region(panel, r)))
-            units[nunits++] = r;
+    for (r = 0; r < ncov; r++)
+        if (nmun < 2 || !is_county(gidx_dataset_region(panel, units[r])))
+            units[nunits++] = units[r];
     for (i = 0; i < ni; i++) {
         const gidx_indicator *ind = gidx_catalog_indicator(cat, i);
         const char *pillar = gidx_indicator_text(ind, "pillar");

@@ -336,6 +336,20 @@ gidx_status gidx_dataset_match_region(size_t *i, const gidx_dataset *ds, const c
             return GIDX_OK;
         }
     }
+    /* SSB writes parallel names "Trondheim - Tråante", "Kárásjohka - Karasjok":
+     * either part alone names the region too. */
+    for (k = 0; k < ds->regions.n; k++) {
+        const char *shown = k < ds->region_display_cap && ds->region_display[k] != NULL
+                                ? ds->region_display[k] : ds->regions.names[k];
+        const char *dash = strstr(shown, " - ");
+        size_t n = strlen(code_or_name);
+        if (dash != NULL && n > 0 &&
+            (((size_t)(dash - shown) == n && strncasecmp(shown, code_or_name, n) == 0) ||
+             strcasecmp(dash + 3, code_or_name) == 0)) {
+            *i = k;
+            return GIDX_OK;
+        }
+    }
     return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the data (by code or name)", code_or_name);
 }
 
@@ -462,6 +476,53 @@ size_t gidx_dataset_nmeta(const gidx_dataset *ds) { return ds ? ds->nmeta : 0; }
 const char *gidx_dataset_meta_key(const gidx_dataset *ds, size_t i)
 {
     return (ds && i < ds->nmeta) ? ds->meta_keys[i] : NULL;
+}
+
+gidx_status gidx_dataset_copy_regions(gidx_dataset **out, const gidx_dataset *ds,
+                                      const char *const *regions, size_t n)
+{
+    gidx_dataset *c = NULL;
+    unsigned char *keep = NULL;
+    gidx_status rc = GIDX_OK;
+    size_t r, k, cell;
+    if (out == NULL || ds == NULL || (regions == NULL && n > 0))
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_copy_regions: NULL argument");
+    *out = NULL;
+    if ((keep = gidx__calloc(ds->regions.n ? ds->regions.n : 1, 1)) == NULL)
+        return GIDX_ENOMEM;
+    for (k = 0; k < n; k++) {
+        if (regions[k] == NULL || !gidx__strmap_get(ds->regions.index, regions[k], &r)) {
+            free(keep);
+            return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the data",
+                                   regions[k] ? regions[k] : "(null)");
+        }
+        keep[r] = 1;
+    }
+    if ((rc = gidx_dataset_new(&c)) != GIDX_OK) {
+        free(keep);
+        return rc;
+    }
+    for (cell = 0; cell < ds->ncells && rc == GIDX_OK; cell++) {
+        uint64_t key = ds->keys[cell];
+        r = (size_t)(key >> 40);
+        if (keep[r])
+            rc = gidx_dataset_set(c, ds->regions.names[r], ds->years[(size_t)(key & 0xFFFF)],
+                                  ds->variables.names[(size_t)((key >> 16) & 0xFFFFFF)],
+                                  ds->values[cell], ds->flags[cell]);
+    }
+    for (r = 0; rc == GIDX_OK && r < ds->regions.n && r < ds->region_display_cap; r++)
+        if (keep[r] && ds->region_display[r] != NULL &&
+            gidx__strmap_get(c->regions.index, ds->regions.names[r], &k))
+            rc = gidx_dataset_set_region_name(c, ds->regions.names[r], ds->region_display[r]);
+    for (k = 0; rc == GIDX_OK && k < ds->nmeta; k++)
+        rc = gidx_dataset_set_meta(c, ds->meta_keys[k], ds->meta_values[k]);
+    free(keep);
+    if (rc != GIDX_OK) {
+        gidx_dataset_free(c);
+        return rc;
+    }
+    *out = c;
+    return GIDX_OK;
 }
 
 gidx_status gidx_dataset_copy(gidx_dataset **out, const gidx_dataset *ds)

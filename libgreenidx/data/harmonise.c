@@ -94,7 +94,10 @@ gidx_status gidx_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
     for (r = 0; r < nr; r++) {
         const char *code = gidx_dataset_region(ds, r);
         size_t e;
-        if (gidx_registry_find_code(&e, reg, code, 0) != GIDX_OK) {
+        if (strcmp(code, "0") == 0) {
+            /* SSB's code for the whole country: not a municipality, dropped
+             * like the counties. */
+        } else if (gidx_registry_find_code(&e, reg, code, 0) != GIDX_OK) {
             if (!o.drop_unknown) {
                 rc = gidx__error_set(GIDX_ENOTFOUND,
                     "region \"%s\" is not a municipality code known to the registry "

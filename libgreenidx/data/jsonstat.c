@@ -330,6 +330,28 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             goto done;
         if ((rc = gidx_dataset_set_meta(ds, "file", name)) != GIDX_OK)
             goto done;
+        /* The labels of the variable dimensions' categories, as metadata
+         * "category.CODE" (e.g. "category.5" = "Elektrisitet"), so that a
+         * caller can find a category by the label the publisher gives it. */
+        for (k = 0; k < nd && rc == GIDX_OK; k++) {
+            json_t *labels;
+            size_t c;
+            if (!isvar[k])
+                continue;
+            labels = json_object_get(json_object_get(json_object_get(dimobj, dims[k].id),
+                                                     "category"), "label");
+            for (c = 0; c < dims[k].size && rc == GIDX_OK; c++) {
+                json_t *l = json_object_get(labels, dims[k].codes[c]);
+                gidx__buf key = GIDX__BUF_INIT;
+                if (!json_is_string(l))
+                    continue;
+                gidx__buf_printf(&key, "category.%s", dims[k].codes[c]);
+                rc = key.failed ? GIDX_ENOMEM : gidx_dataset_set_meta(ds, key.s, json_string_value(l));
+                gidx__buf_free(&key);
+            }
+        }
+        if (rc != GIDX_OK)
+            goto done;
     }
 done:
     if (dims != NULL)

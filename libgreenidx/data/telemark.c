@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 /*
- * The embedded default data: the Telemark panel.
+ * The embedded default data: the Telemark panel, and the population of
+ * every municipality and county of the country.
  *
  * Sources (data/README.md): Miljødirektoratet, "Klimagassutslipp fra
  * kommuner" (emissions by sector and source, t CO2e); SSB table 07459
@@ -13,7 +14,10 @@
  * collected in the public repository evensrii/Telemark. Licences NLOD /
  * CC BY 4.0. The files name municipalities by their current names; they are
  * keyed here by the 2024 codes (4001-4036) through the region registry, and
- * the county 40 is added as the sum of its 17 municipalities.
+ * the county 40 is added as the sum of its 17 municipalities. Population of
+ * all 357 municipalities, 15 counties and the country (code "0") comes from
+ * data/population/ (SSB 07459 harmonised to 2024 codes by the Norwegian
+ * Institute of Public Health, niphr/csdata).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +139,53 @@ done:
     return rc;
 }
 
+/*
+ * Population at 1 January of every region of the country (SSB 07459 at 2024
+ * codes, data/population/): added after the Telemark tables, which win where
+ * both have a figure. They agree on all 340 Telemark values they share
+ * (17 municipalities, 2007-2026) and the county 40 sum equals the file's
+ * county 40 in every year (checked when the file was added, see
+ * data/population/README.md), so "win" only decides which provenance a
+ * Telemark figure carries; the file adds 2005-2006 there.
+ */
+static gidx_status add_population(gidx_dataset *ds, const gidx_registry *reg)
+{
+    static const char file[] = "population/population_total_2005_2026_2024codes.csv";
+    gidx_table *t = NULL;
+    size_t cr, cy, cx, i;
+    gidx_status rc;
+    if ((rc = embedded_table(&t, file)) != GIDX_OK)
+        return rc;
+    if ((rc = gidx_table_find_column(&cr, t, "region_code")) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cy, t, "year")) != GIDX_OK ||
+        (rc = gidx_table_find_column(&cx, t, "value")) != GIDX_OK)
+        goto done;
+    for (i = 0; i < gidx_table_nrows(t) && rc == GIDX_OK; i++) {
+        const char *code = gidx_table_cell(t, i, cr);
+        int year, flag;
+        double v;
+        size_t e;
+        if ((rc = gidx__data_cell_year(&year, t, i, cy)) != GIDX_OK ||
+            (rc = gidx__data_cell_value(&v, &flag, t, i, cx)) != GIDX_OK)
+            break;
+        if (gidx_dataset_has(ds, code, year, "population"))
+            continue;
+        if ((rc = gidx_dataset_set(ds, code, year, "population", v, flag)) != GIDX_OK)
+            break;
+        if (strcmp(code, "0") == 0) {
+            rc = gidx_dataset_set_region_name(ds, code, "Norway");
+        } else if (gidx_registry_find_code(&e, reg, code, 0) == GIDX_OK) {
+            rc = gidx_dataset_set_region_name(ds, code, gidx_registry_name(reg, e));
+        } else {
+            rc = gidx__error_set(GIDX_EDATA, "%s:%zu: region %s is not in the region registry",
+                                 file, gidx_table_line(t, i), code);
+        }
+    }
+done:
+    gidx_table_free(t);
+    return rc;
+}
+
 gidx_status gidx_dataset_load_default(gidx_dataset **out)
 {
     gidx_registry *reg = NULL;
@@ -169,16 +220,19 @@ gidx_status gidx_dataset_load_default(gidx_dataset **out)
             (rc = gidx_dataset_set_region_name(ds, code, gidx_registry_name(reg, e))) != GIDX_OK)
             goto fail;
     }
-    if ((rc = gidx_dataset_aggregate_counties(ds, reg, NULL, 0)) != GIDX_OK)
+    if ((rc = gidx_dataset_aggregate_counties(ds, reg, NULL, 0)) != GIDX_OK ||
+        (rc = add_population(ds, reg)) != GIDX_OK)
         goto fail;
-    if ((rc = gidx_dataset_set_meta(ds, "file", "embedded: data/telemark/*.csv")) != GIDX_OK ||
+    if ((rc = gidx_dataset_set_meta(ds, "file", "embedded: data/telemark/*.csv, "
+                                   "data/population/population_total_2005_2026_2024codes.csv")) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "source",
             "Miljødirektoratet, Klimagassutslipp fra kommuner (ghg_*); SSB table 07459 "
-            "(population), 13470 (employment_*), 14490 (electricity_*)")) != GIDX_OK ||
+            "(population; all regions via niphr/csdata at 2024 codes), 13470 (employment_*), 14490 (electricity_*)")) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "via", "https://github.com/evensrii/Telemark")) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "licence",
             "NLOD 2.0 / CC BY 4.0 (Miljødirektoratet, Statistisk sentralbyrå)")) != GIDX_OK ||
-        (rc = gidx_dataset_set_meta(ds, "boundaries", "2024 municipalities; county 40 = sum")) !=
+        (rc = gidx_dataset_set_meta(ds, "boundaries", "2024 municipalities; county 40 = sum; "
+            "population of every municipality, county and the country (0)")) !=
             GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "units",
             "ghg_*: t CO2e; population: persons at 1 January; employment_*: employed persons "

@@ -344,8 +344,8 @@ static void body_sum(char out[17], const char *s, size_t n)
 /* A cached answer: 0 found (body, retrieved, updated), 1 miss, CACHE_DAMAGED
  * (the error says why: a sidecar that does not parse, a body of the wrong
  * length or checksum), <0 error. */
-static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], char updated[64],
-                                const gidx_fetch_client *c, const char *url)
+static gidx_status cache_lookup_as(char **body, size_t *len, char retrieved[32], char updated[64],
+                                   const gidx_fetch_client *c, const char *url, const char *suffix)
 {
     char *bp = NULL, *mp = NULL, *meta = NULL;
     size_t mlen = 0;
@@ -354,7 +354,7 @@ static gidx_status cache_lookup(char **body, size_t *len, char retrieved[32], ch
     json_error_t jerr;
     *body = NULL;
     retrieved[0] = updated[0] = '\0';
-    if ((bp = cache_path(c, url, ".json")) == NULL || (mp = cache_path(c, url, ".meta.json")) == NULL) {
+    if ((bp = cache_path(c, url, suffix)) == NULL || (mp = cache_path(c, url, ".meta.json")) == NULL) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -414,11 +414,11 @@ done:
     return rc;
 }
 
-static gidx_status cache_store(gidx_fetch_client *c, const char *url, const char *table,
-                               const char *body, size_t len, const char *retrieved,
-                               const char *updated)
+static gidx_status cache_store_as(gidx_fetch_client *c, const char *url, const char *table,
+                                  const char *body, size_t len, const char *retrieved,
+                                  const char *updated, const char *suffix)
 {
-    char *bp = cache_path(c, url, ".json"), *mp = cache_path(c, url, ".meta.json"), *text = NULL;
+    char *bp = cache_path(c, url, suffix), *mp = cache_path(c, url, ".meta.json"), *text = NULL;
     char sum[17];
     json_t *root = NULL;
     gidx_status rc;
@@ -445,6 +445,13 @@ done:
     free(bp);
     free(mp);
     return rc;
+}
+
+static gidx_status cache_store(gidx_fetch_client *c, const char *url, const char *table,
+                               const char *body, size_t len, const char *retrieved,
+                               const char *updated)
+{
+    return cache_store_as(c, url, table, body, len, retrieved, updated, ".json");
 }
 
 /* ---- HTTP ---- */
@@ -681,16 +688,17 @@ static gidx_status http_get(char **body, size_t *len, gidx_fetch_client *c, cons
 }
 #endif
 
-/* Body of @p url from the cache or the network. */
-static gidx_status get_body(char **body, size_t *len, int *from_cache, char retrieved[32],
-                            char updated[64], gidx_fetch_client *c, const char *url)
+/* Body of @p url from the cache (body file HASH@p suffix) or the network. */
+static gidx_status get_body_as(char **body, size_t *len, int *from_cache, char retrieved[32],
+                               char updated[64], gidx_fetch_client *c, const char *url,
+                               const char *suffix)
 {
     gidx_status rc;
     *body = NULL;
     *from_cache = 0;
     retrieved[0] = updated[0] = '\0';
     if (c->cache_dir != NULL && !c->opt.refresh) {
-        rc = cache_lookup(body, len, retrieved, updated, c, url);
+        rc = cache_lookup_as(body, len, retrieved, updated, c, url, suffix);
         if (rc == GIDX_OK) {
             *from_cache = 1;
             c->st.cache_hits++;
@@ -711,6 +719,48 @@ static gidx_status get_body(char **body, size_t *len, int *from_cache, char retr
 #else
     return gidx__error_set(GIDX_EUNSUPPORTED, "fetch: built without libcurl");
 #endif
+}
+
+static gidx_status get_body(char **body, size_t *len, int *from_cache, char retrieved[32],
+                            char updated[64], gidx_fetch_client *c, const char *url)
+{
+    return get_body_as(body, len, from_cache, retrieved, updated, c, url, ".json");
+}
+
+gidx_status gidx_fetch_client_download(char **path, char **retrieved, int *from_cache,
+                                       gidx_fetch_client *c, const char *url, const char *label)
+{
+    char *body = NULL, when[32], updated[64];
+    size_t len = 0;
+    int fc = 0;
+    gidx_status rc;
+    if (path == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_fetch_client_download: path is NULL");
+    *path = NULL;
+    if (retrieved != NULL)
+        *retrieved = NULL;
+    if (c == NULL || url == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_fetch_client_download: NULL argument");
+    if (c->cache_dir == NULL)
+        return gidx__error_set(GIDX_EINVAL, "fetch: downloading %s needs a cache directory "
+                               "(--cache DIR)", url);
+    if ((rc = get_body_as(&body, &len, &fc, when, updated, c, url, ".bin")) != GIDX_OK)
+        return rc;
+    if (!fc)
+        rc = cache_store_as(c, url, label ? label : "file", body, len, when, NULL, ".bin");
+    free(body);
+    if (rc == GIDX_OK && (*path = cache_path(c, url, ".bin")) == NULL)
+        rc = GIDX_ENOMEM;
+    if (rc == GIDX_OK && retrieved != NULL && (*retrieved = gidx__strdup(when)) == NULL)
+        rc = GIDX_ENOMEM;
+    if (rc != GIDX_OK) {
+        free(*path);
+        *path = NULL;
+        return rc;
+    }
+    if (from_cache != NULL)
+        *from_cache = fc;
+    return GIDX_OK;
 }
 
 gidx_status gidx_fetch_client_get(char **body, size_t *len, int *from_cache,

@@ -239,6 +239,16 @@ static void target_strings_free(gidx_target_spec *t)
     free((char *)t->source);
 }
 
+static void target_regions_free(gidx__target *t)
+{
+    size_t k;
+    for (k = 0; k < t->nregions; k++)
+        free(t->regions[k]);
+    free(t->regions);
+    t->regions = NULL;
+    t->nregions = 0;
+}
+
 void gidx_catalog_free(gidx_catalog *cat)
 {
     size_t i;
@@ -257,6 +267,7 @@ void gidx_catalog_free(gidx_catalog *cat)
     for (i = 0; i < cat->ntargets; i++) {
         free(cat->targets[i].name);
         target_strings_free(&cat->targets[i].spec);
+        target_regions_free(&cat->targets[i]);
     }
     free(cat->targets);
     gidx__strmap_free(cat->var_index);
@@ -274,6 +285,21 @@ size_t gidx_catalog_ntargets(const gidx_catalog *cat) { return cat ? cat->ntarge
 const char *gidx_catalog_variable(const gidx_catalog *cat, size_t i)
 {
     return (cat && i < cat->nvars) ? cat->vars[i].name : NULL;
+}
+
+const char *gidx_catalog_variable_text(const gidx_catalog *cat, size_t i, const char *field)
+{
+    if (cat == NULL || i >= cat->nvars || field == NULL)
+        return NULL;
+    if (strcmp(field, "name") == 0)
+        return cat->vars[i].name;
+    if (strcmp(field, "unit") == 0)
+        return cat->vars[i].unit;
+    if (strcmp(field, "source") == 0)
+        return cat->vars[i].source;
+    if (strcmp(field, "fetch") == 0)
+        return cat->vars[i].fetch;
+    return NULL;
 }
 
 const gidx_indicator *gidx_catalog_indicator(const gidx_catalog *cat, size_t i)
@@ -411,8 +437,93 @@ gidx_status gidx_catalog_set_target(gidx_catalog *cat, const char *name, const g
         return GIDX_ENOMEM;
     }
     cat->targets[cat->ntargets].spec = s;
+    cat->targets[cat->ntargets].regions = NULL;
+    cat->targets[cat->ntargets].nregions = 0;
     cat->ntargets++;
     return GIDX_OK;
+}
+
+gidx_status gidx_catalog_set_target_regions(gidx_catalog *cat, const char *name,
+                                            const char *const *regions, size_t n)
+{
+    gidx__target *t = NULL;
+    char **copy = NULL;
+    size_t i, k;
+    if (cat == NULL || name == NULL || (regions == NULL && n > 0))
+        return gidx__error_set(GIDX_EINVAL, "gidx_catalog_set_target_regions: NULL argument");
+    for (i = 0; i < cat->ntargets; i++)
+        if (strcmp(cat->targets[i].name, name) == 0)
+            t = &cat->targets[i];
+    if (t == NULL)
+        return gidx__error_set(GIDX_ENOTFOUND, "target \"%s\" is not in catalogue \"%s\"", name,
+                               cat->name);
+    for (k = 0; k < n; k++) {
+        if (regions[k] == NULL || regions[k][0] == '\0')
+            return gidx__error_set(GIDX_EINVAL, "target %s: region %zu is empty", name, k + 1);
+        /* A region belongs to one target at most: otherwise the report could
+         * not say which applies. */
+        for (i = 0; i < cat->ntargets; i++) {
+            size_t j;
+            if (&cat->targets[i] == t)
+                continue;
+            for (j = 0; j < cat->targets[i].nregions; j++)
+                if (strcmp(cat->targets[i].regions[j], regions[k]) == 0)
+                    return gidx__error_set(GIDX_EDUPLICATE, "target %s: region %s already belongs "
+                                           "to target %s", name, regions[k],
+                                           cat->targets[i].name);
+        }
+    }
+    if (n > 0 && (copy = gidx__calloc(n, sizeof *copy)) == NULL)
+        return GIDX_ENOMEM;
+    for (k = 0; k < n; k++)
+        if ((copy[k] = gidx__strdup(regions[k])) == NULL) {
+            while (k-- > 0)
+                free(copy[k]);
+            free(copy);
+            return GIDX_ENOMEM;
+        }
+    target_regions_free(t);
+    t->regions = copy;
+    t->nregions = n;
+    return GIDX_OK;
+}
+
+gidx_status gidx_catalog_target_regions(const char **regions, size_t cap, size_t *n,
+                                        const gidx_catalog *cat, const char *name)
+{
+    size_t i, k;
+    if (n == NULL || cat == NULL || name == NULL || (regions == NULL && cap > 0))
+        return gidx__error_set(GIDX_EINVAL, "gidx_catalog_target_regions: NULL argument");
+    *n = 0;
+    for (i = 0; i < cat->ntargets; i++)
+        if (strcmp(cat->targets[i].name, name) == 0) {
+            *n = cat->targets[i].nregions;
+            if (cap < *n)
+                return gidx__error_set(GIDX_EBUFS, "gidx_catalog_target_regions: %zu regions, "
+                                       "room for %zu", *n, cap);
+            for (k = 0; k < *n; k++)
+                regions[k] = cat->targets[i].regions[k];
+            return GIDX_OK;
+        }
+    return gidx__error_set(GIDX_ENOTFOUND, "target \"%s\" is not in catalogue \"%s\"", name,
+                           cat->name);
+}
+
+gidx_status gidx_catalog_region_target(const char **name, const gidx_catalog *cat,
+                                       const char *region)
+{
+    size_t i, k;
+    if (name == NULL || cat == NULL || region == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_catalog_region_target: NULL argument");
+    *name = NULL;
+    for (i = 0; i < cat->ntargets; i++)
+        for (k = 0; k < cat->targets[i].nregions; k++)
+            if (strcmp(cat->targets[i].regions[k], region) == 0) {
+                *name = cat->targets[i].name;
+                return GIDX_OK;
+            }
+    return gidx__error_set(GIDX_ENOTFOUND, "no target of catalogue \"%s\" belongs to region %s",
+                           cat->name, region);
 }
 
 gidx_status gidx_catalog_target(gidx_target_spec *t, const gidx_catalog *cat, const char *name)
@@ -647,7 +758,10 @@ gidx_catalog *gidx__catalog_copy(const gidx_catalog *cat)
              (c->vars[c->nvars - 1].fetch = gidx__strdup(cat->vars[i].fetch)) == NULL))
             goto fail;
     for (i = 0; i < cat->ntargets; i++)
-        if (gidx_catalog_set_target(c, cat->targets[i].name, &cat->targets[i].spec) != GIDX_OK)
+        if (gidx_catalog_set_target(c, cat->targets[i].name, &cat->targets[i].spec) != GIDX_OK ||
+            gidx_catalog_set_target_regions(c, cat->targets[i].name,
+                                            (const char *const *)cat->targets[i].regions,
+                                            cat->targets[i].nregions) != GIDX_OK)
             goto fail;
     for (i = 0; i < cat->ninds; i++) {
         gidx_indicator *ind = gidx__indicator_copy(cat->inds[i]);
@@ -762,7 +876,7 @@ static gidx_status load_variables(gidx_catalog *cat, json_t *arr, const char *na
 static gidx_status load_targets(gidx_catalog *cat, json_t *arr, const char *name)
 {
     static const char *const keys[] = { "name", "kind", "path", "base_year", "target_year",
-        "cut_percent", "level", "region", "description", "source", NULL };
+        "cut_percent", "level", "region", "regions", "description", "source", NULL };
     size_t i;
     json_t *v;
     if (arr == NULL)
@@ -817,6 +931,25 @@ static gidx_status load_targets(gidx_catalog *cat, json_t *arr, const char *name
         }
         if (gidx_catalog_set_target(cat, n, &t) != GIDX_OK)
             return gidx__error_prefix("%s: ", name);
+        {
+            /* "regions": the regions whose own target this is */
+            json_t *rs = json_object_get(v, "regions"), *r;
+            const char *codes[64];
+            size_t k, nr = 0;
+            if (rs != NULL) {
+                if (!json_is_array(rs) || json_array_size(rs) > 64)
+                    return jerr(name, what, "\"regions\" must be an array of at most 64 region "
+                                "codes");
+                json_array_foreach(rs, k, r) {
+                    if (!json_is_string(r) || json_string_length(r) == 0)
+                        return jerr(name, what, "regions[%zu] must be a non-empty string (a "
+                                    "region code)", k);
+                    codes[nr++] = json_string_value(r);
+                }
+                if (gidx_catalog_set_target_regions(cat, n, codes, nr) != GIDX_OK)
+                    return gidx__error_prefix("%s: ", name);
+            }
+        }
     }
     return GIDX_OK;
 }
@@ -1065,6 +1198,14 @@ static json_t *catalog_to_json(const gidx_catalog *cat)
         else
             bad |= json_object_set_new(o, "level", json_real(t->level));
         bad |= set_opt_str(o, "region", t->region);
+        if (cat->targets[i].nregions > 0) {
+            json_t *rs = json_array();
+            size_t k;
+            bad |= rs == NULL;
+            for (k = 0; k < cat->targets[i].nregions; k++)
+                bad |= json_array_append_new(rs, json_string(cat->targets[i].regions[k]));
+            bad |= json_object_set_new(o, "regions", rs);
+        }
         bad |= set_opt_str(o, "description", t->description);
         bad |= set_opt_str(o, "source", t->source);
         bad |= json_array_append_new(tgts, o);

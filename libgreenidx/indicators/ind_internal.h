@@ -89,6 +89,8 @@ typedef struct gidx__variable {
 typedef struct gidx__target {
     char *name;
     gidx_target_spec spec;   /* strings owned (cast away const) */
+    char **regions;          /* the regions the target belongs to (owned), or NULL */
+    size_t nregions;
 } gidx__target;
 
 struct gidx_catalog {

@@ -331,3 +331,60 @@ gidx_status gidx_panel_render(char *buf, size_t cap, size_t *needed, const gidx_
     }
     return gidx__ind_output(buf, cap, needed, &b);
 }
+
+gidx_status gidx_catalog_covered_regions(size_t *idx, size_t cap, size_t *n,
+                                         const gidx_catalog *cat, const gidx_dataset *panel)
+{
+    size_t nr, ny, ni, r, i, y, best = 0, k = 0;
+    size_t *cov;
+    double *vals;
+    if (n == NULL || cat == NULL || panel == NULL || (idx == NULL && cap > 0))
+        return gidx__error_set(GIDX_EINVAL, "gidx_catalog_covered_regions: NULL argument");
+    *n = 0;
+    nr = gidx_dataset_nregions(panel);
+    ny = gidx_dataset_nyears(panel);
+    ni = gidx_catalog_count(cat);
+    cov = gidx__calloc(nr ? nr : 1, sizeof *cov);
+    vals = gidx__calloc(ny ? ny : 1, sizeof *vals);
+    if (cov == NULL || vals == NULL) {
+        free(cov);
+        free(vals);
+        return GIDX_ENOMEM;
+    }
+    for (i = 0; i < ni; i++) {
+        const gidx_indicator *ind = gidx_catalog_indicator(cat, i);
+        const char *pillar = gidx_indicator_text(ind, "pillar");
+        const char *id = gidx_indicator_id(ind);
+        size_t v;
+        if (gidx_indicator_direction(ind) == GIDX_CONTEXT || pillar == NULL || pillar[0] == '\0' ||
+            gidx_dataset_find_variable(&v, panel, id) != GIDX_OK)
+            continue;
+        for (r = 0; r < nr; r++) {
+            if (gidx_dataset_series(vals, NULL, ny, panel, gidx_dataset_region(panel, r), id) !=
+                GIDX_OK)
+                continue;
+            for (y = 0; y < ny; y++)
+                if (!isnan(vals[y]))
+                    break;
+            if (y < ny)
+                cov[r]++;
+        }
+    }
+    gidx_error_clear();
+    for (r = 0; r < nr; r++)
+        if (cov[r] > best)
+            best = cov[r];
+    for (r = 0; best > 0 && r < nr; r++)
+        if (2 * cov[r] >= best) {
+            if (k < cap)
+                idx[k] = r;
+            k++;
+        }
+    free(cov);
+    free(vals);
+    *n = k;
+    if (k > cap)
+        return gidx__error_set(GIDX_EBUFS, "gidx_catalog_covered_regions: %zu regions, room for %zu",
+                               k, cap);
+    return GIDX_OK;
+}

@@ -57,6 +57,7 @@ typedef struct ctx {
     gidx_target_spec target;
     int have_target;
     size_t step, nsteps;
+    size_t nall, ncovered;  /* regions of the data; of them with complete data */
 } ctx;
 
 static void progress(ctx *c, const char *what)
@@ -141,16 +142,75 @@ static int is_county(const char *code)
 
 /* ------------------------------------------------------------ regions */
 
+/*
+ * The report's universe: the regions with complete data (the covered regions
+ * of gidx_catalog_covered_regions()) and the regions asked for. When the data
+ * hold more (e.g. the population of every municipality of the country), the
+ * panel is evaluated again on the universe alone, so validation, the index and
+ * benchmarks see only regions that have the indicators they compare.
+ */
+static gidx_status restrict_universe(ctx *c)
+{
+    size_t n = gidx_dataset_nregions(c->pds), ncov = 0, nu = 0, i, k;
+    size_t *idx = gidx__calloc(n ? n : 1, sizeof *idx);
+    const char **codes = gidx__calloc(n + c->opt->nregions + 1, sizeof *codes);
+    gidx_dataset *sub = NULL;
+    gidx_status rc;
+    c->nall = n;
+    if (idx == NULL || codes == NULL) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    if ((rc = gidx_catalog_covered_regions(idx, n, &ncov, c->cat, c->pds)) != GIDX_OK)
+        goto done;
+    c->ncovered = ncov;
+    for (i = 0; i < ncov; i++)
+        codes[nu++] = gidx_dataset_region(c->pds, idx[i]);
+    for (k = 0; k < c->opt->nregions; k++) {
+        size_t found;
+        if ((rc = gidx_dataset_match_region(&found, c->pds, c->opt->regions[k])) != GIDX_OK)
+            goto done;
+        for (i = 0; i < nu; i++)
+            if (strcmp(codes[i], gidx_dataset_region(c->pds, found)) == 0)
+                break;
+        if (i == nu)
+            codes[nu++] = gidx_dataset_region(c->pds, found);
+    }
+    if (nu == 0 || nu == n)
+        goto done;
+    {
+        gidx_panel *p = NULL;
+        if ((rc = gidx_dataset_copy_regions(&sub, c->data, codes, nu)) != GIDX_OK ||
+            (rc = gidx_panel_new(&p, c->cat, sub)) != GIDX_OK)
+            goto done;
+        gidx_panel_free(c->panel);
+        c->panel = p;
+        c->pds = gidx_panel_dataset(p);
+    }
+done:
+    gidx_dataset_free(sub);
+    free(idx);
+    free((void *)codes);
+    return rc;
+}
+
 static gidx_status select_regions(ctx *c)
 {
-    size_t n = gidx_dataset_nregions(c->pds), i, k, nmun = 0;
+    size_t n, i, k, nmun = 0;
+    gidx_status rc0;
+    if ((rc0 = restrict_universe(c)) != GIDX_OK)
+        return rc0;
+    n = gidx_dataset_nregions(c->pds);
     c->sel = gidx__calloc(n ? n : 1, sizeof *c->sel);
     c->units = gidx__calloc(n ? n : 1, sizeof *c->units);
     if (c->sel == NULL || c->units == NULL)
         return GIDX_ENOMEM;
     if (c->opt->nregions == 0) {
-        for (i = 0; i < n; i++)
-            c->sel[c->nsel++] = i;
+        /* Without --region: the regions with complete data. */
+        size_t ncov = 0;
+        if ((rc0 = gidx_catalog_covered_regions(c->sel, n, &ncov, c->cat, c->pds)) != GIDX_OK)
+            return rc0;
+        c->nsel = ncov;
     } else {
         for (k = 0; k < c->opt->nregions; k++) {
             size_t found;
@@ -203,6 +263,221 @@ static gidx_status section_summary(ctx *c)
         return GIDX_ENOMEM;
     rc = gidx_report_add_text(c->r, s);
     free(s);
+    if (rc == GIDX_OK && c->nall > gidx_dataset_nregions(c->pds)) {
+        gidx__buf_printf(&b, "The data hold %zu regions; %zu of them have the data the "
+                         "indicators compare (the others have too few base variables, e.g. "
+                         "population alone). Validation, the index and the benchmarks use "
+                         "those %zu and the regions asked for.", c->nall, c->ncovered,
+                         c->ncovered);
+        if ((s = gidx__buf_take(&b)) == NULL)
+            return GIDX_ENOMEM;
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+    }
+    return rc;
+}
+
+/* -------------------------------------------------------- data needed */
+
+/* Add the base variables behind indicator @p id (through the indicators it
+ * refers to) to @p vars, once each. */
+static void base_variables(const char **vars, size_t *n, size_t cap, const gidx_catalog *cat,
+                           const char *id, int depth)
+{
+    size_t idx, k, j;
+    gidx_formula *f = NULL;
+    if (depth > 16 || gidx_catalog_find(&idx, cat, id) != GIDX_OK ||
+        gidx_formula_parse(&f, gidx_indicator_formula(gidx_catalog_indicator(cat, idx))) != GIDX_OK) {
+        gidx_error_clear();
+        return;
+    }
+    for (k = 0; k < gidx_formula_nvariables(f); k++) {
+        const char *v = gidx_formula_variable(f, k);
+        size_t vi;
+        if (gidx_catalog_find(&vi, cat, v) == GIDX_OK &&
+            strcmp(v, id) != 0) {
+            base_variables(vars, n, cap, cat, gidx_indicator_id(gidx_catalog_indicator(cat, vi)),
+                           depth + 1);
+            continue;
+        }
+        gidx_error_clear();
+        for (j = 0; j < gidx_catalog_nvariables(cat); j++)
+            if (strcmp(gidx_catalog_variable(cat, j), v) == 0)
+                break;
+        if (j == gidx_catalog_nvariables(cat))
+            continue;
+        v = gidx_catalog_variable(cat, j);   /* borrowed from the catalogue, not the formula */
+        for (j = 0; j < *n; j++)
+            if (strcmp(vars[j], v) == 0)
+                break;
+        if (j == *n && *n < cap)
+            vars[(*n)++] = v;
+    }
+    gidx_formula_free(f);
+}
+
+/* 1 when @p region has a value of @p var in some year of the data. */
+static int has_variable(const gidx_dataset *d, const char *region, const char *var)
+{
+    size_t y;
+    for (y = 0; y < gidx_dataset_nyears(d); y++) {
+        double x;
+        int f;
+        if (gidx_dataset_has(d, region, gidx_dataset_year(d, y), var) &&
+            gidx_dataset_get(&x, &f, d, region, gidx_dataset_year(d, y), var) == GIDX_OK &&
+            (f == GIDX_FLAG_OK || f == GIDX_FLAG_PROVISIONAL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where a base variable comes from: 's' SSB (a fetch record), 'm'
+ * Miljødirektoratet's workbook (ghg_*), 0 neither. */
+static int variable_source(const gidx_catalog *cat, const char *var, const char **source)
+{
+    size_t j;
+    *source = NULL;
+    for (j = 0; j < gidx_catalog_nvariables(cat); j++)
+        if (strcmp(gidx_catalog_variable(cat, j), var) == 0) {
+            *source = gidx_catalog_variable_text(cat, j, "source");
+            if (gidx_catalog_variable_text(cat, j, "fetch") != NULL)
+                return 's';
+            break;
+        }
+    return strncmp(var, "ghg_", 4) == 0 ? 'm' : 0;
+}
+
+/*
+ * What the selected regions lack: for each indicator that some selected
+ * region has in no year, the regions, the base variables they have no data
+ * for (why), where those come from, and the exact greenidx fetch command that
+ * would bring them. Also which selected regions the index leaves out. Added
+ * to the summary section, after its overview.
+ */
+static gidx_status section_data_needed(ctx *c)
+{
+    static const char *const header[] = { "indicator", "missing for", "why: no data for",
+                                          "source", "greenidx fetch command" };
+    size_t ni = gidx_catalog_count(c->cat), i, k, j, nleft = 0;
+    tbl t = { 5, 0, 0, NULL };
+    gidx__buf codes = GIDX__BUF_INIT, left = GIDX__BUF_INIT;
+    gidx_status rc = GIDX_OK;
+    int to = 0;
+    const char *vars[64];
+    {
+        /* years to fetch: the municipal emission statistics start in 2009;
+         * up to the last year of emissions in the data, else its last year */
+        size_t y, ny = gidx_dataset_nyears(c->data);
+        for (y = 0; y < ny; y++)
+            for (k = 0; k < gidx_dataset_nregions(c->data) && to != gidx_dataset_year(c->data, y); k++)
+                if (gidx_dataset_has(c->data, gidx_dataset_region(c->data, k),
+                                     gidx_dataset_year(c->data, y), "ghg_total"))
+                    to = gidx_dataset_year(c->data, y);
+        if (to == 0 && ny > 0)
+            to = gidx_dataset_year(c->data, ny - 1);
+    }
+    for (k = 0; k < c->nsel; k++)
+        gidx__buf_printf(&codes, "%s%s", k ? "," : "", gidx_dataset_region(c->pds, c->sel[k]));
+    for (i = 0; i < ni && rc == GIDX_OK; i++) {
+        const char *id = gidx_indicator_id(gidx_catalog_indicator(c->cat, i));
+        gidx__buf miss = GIDX__BUF_INIT, why = GIDX__BUF_INIT, src = GIDX__BUF_INIT,
+                  cmd = GIDX__BUF_INIT;
+        size_t nv = 0, nmiss = 0;
+        int need_ssb = 0, need_mdir = 0, need_other = 0;
+        base_variables(vars, &nv, sizeof vars / sizeof vars[0], c->cat, id, 0);
+        for (k = 0; k < c->nsel; k++) {
+            const char *reg = gidx_dataset_region(c->pds, c->sel[k]);
+            int any = 0;
+            if (has_variable(c->pds, reg, id))
+                continue;
+            gidx__buf_printf(&miss, "%s%s", nmiss++ ? ", " : "", region_name(c, c->sel[k]));
+            for (j = 0; j < nv; j++) {
+                const char *s;
+                int kind;
+                if (has_variable(c->data, reg, vars[j]))
+                    continue;
+                kind = variable_source(c->cat, vars[j], &s);
+                if (strstr(why.s ? why.s : "", vars[j]) == NULL)
+                    gidx__buf_printf(&why, "%s%s", why.len ? ", " : "", vars[j]);
+                if (s != NULL && strstr(src.s ? src.s : "", s) == NULL)
+                    gidx__buf_printf(&src, "%s%s", src.len ? "; " : "", s);
+                need_ssb |= kind == 's';
+                need_mdir |= kind == 'm';
+                need_other |= kind == 0;
+                any = 1;
+            }
+            if (!any && strstr(why.s ? why.s : "", "values") == NULL)
+                gidx__buf_printf(&why, "%s%s", why.len ? "; " : "",
+                                 "the inputs are there but give no value (e.g. a base year "
+                                 "or the previous year is missing)");
+        }
+        if (nmiss > 0) {
+            const char *row[5];
+            if (need_ssb || need_mdir)
+                gidx__buf_printf(&cmd, "greenidx fetch --region %s --from 2009 --to %d "
+                                 "--source %s --out partners.csv", codes.s, to,
+                                 need_ssb && need_mdir ? "all" : need_ssb ? "ssb" : "mdir");
+            if (need_mdir)
+                gidx__buf_printf(&cmd, "%s(ghg_*: Miljødirektoratet's workbook, read by "
+                                 "gidx_dataset_load_mdir)", cmd.len ? " " : "");
+            if (need_other)
+                gidx__buf_printf(&cmd, "%sno public source to fetch: load it with --data",
+                                 cmd.len ? "; " : "");
+            row[0] = id;
+            row[1] = miss.s;
+            row[2] = why.s ? why.s : "";
+            row[3] = src.s ? src.s : "";
+            row[4] = cmd.s ? cmd.s : "";
+            if (miss.failed || why.failed || src.failed || cmd.failed || tbl_add(&t, row) != 0)
+                rc = GIDX_ENOMEM;
+        }
+        gidx__buf_free(&miss);
+        gidx__buf_free(&why);
+        gidx__buf_free(&src);
+        gidx__buf_free(&cmd);
+    }
+    /* selected regions the index leaves out (they lack the compared data) */
+    {
+        size_t n = gidx_dataset_nregions(c->pds), ncov = 0;
+        size_t *idx = gidx__calloc(n ? n : 1, sizeof *idx);
+        if (idx == NULL)
+            rc = GIDX_ENOMEM;
+        else if (rc == GIDX_OK &&
+                 (rc = gidx_catalog_covered_regions(idx, n, &ncov, c->cat, c->pds)) == GIDX_OK)
+            for (k = 0; k < c->nsel; k++) {
+                for (j = 0; j < ncov; j++)
+                    if (idx[j] == c->sel[k])
+                        break;
+                if (j == ncov)
+                    gidx__buf_printf(&left, "%s%s", nleft++ ? ", " : "", region_name(c, c->sel[k]));
+            }
+        free(idx);
+    }
+    if (rc == GIDX_OK && (t.nrows > 0 || nleft > 0)) {
+        gidx__buf b = GIDX__BUF_INIT;
+        char *s;
+        /* part of the summary section (its first blocks are the overview) */
+        gidx__buf_printf(&b, "Data needed: %zu indicator%s cannot be computed for some of the regions of this "
+                         "report. The table names the base variables the data lack and the "
+                         "command that fetches them; then run greenidx report --data "
+                         "partners.csv.", t.nrows, t.nrows == 1 ? "" : "s");
+        if (nleft > 0)
+            gidx__buf_printf(&b, " Left out of the index and the benchmarks (too few of the "
+                             "compared indicators): %s.", left.s);
+        if ((s = gidx__buf_take(&b)) == NULL) {
+            rc = GIDX_ENOMEM;
+            goto done;
+        }
+        rc = gidx_report_add_text(c->r, s);
+        free(s);
+        if (rc == GIDX_OK && t.nrows > 0)
+            rc = tbl_emit(c, &t, "Missing indicators: why, and the fetch command that brings "
+                          "them", header);
+    }
+done:
+    tbl_free(&t);
+    gidx__buf_free(&codes);
+    gidx__buf_free(&left);
     return rc;
 }
 
@@ -587,17 +862,85 @@ static void series_free(series *s)
 }
 
 /* Target path of a region's series for the years base..horizon; NaN when the base is unobserved. */
-static int target_base(double *base_level, const ctx *c, const series *s)
+static int target_base(double *base_level, const gidx_target_spec *t, const series *s)
 {
     size_t k;
-    if (!c->have_target)
+    if (t == NULL)
         return 0;
     for (k = 0; k < s->n; k++)
-        if (s->years[k] == c->target.base_year && gidx__isfinite(s->y[k])) {
+        if (s->years[k] == t->base_year && gidx__isfinite(s->y[k])) {
             *base_level = s->y[k];
             return 1;
         }
     return 0;
+}
+
+/*
+ * The target of a region: --target (opt->target) for every region; else the
+ * catalogue record that names the region in its "regions"; else the default
+ * record. *basis says which ("--target", "own", "default"); NULL when the
+ * catalogue has no target at all.
+ */
+static const gidx_target_spec *region_target(gidx_target_spec *spec, const char **name,
+                                             const char **basis, const ctx *c,
+                                             const char *region)
+{
+    const char *own = NULL;
+    *name = NULL;
+    *basis = NULL;
+    if (c->opt->target == NULL && gidx_catalog_region_target(&own, c->cat, region) == GIDX_OK &&
+        gidx_catalog_target(spec, c->cat, own) == GIDX_OK) {
+        *name = own;
+        *basis = "own target of the region";
+        return spec;
+    }
+    gidx_error_clear();
+    if (!c->have_target)
+        return NULL;
+    *spec = c->target;
+    *name = c->opt->target ? c->opt->target : "municipal_2009";
+    *basis = c->opt->target ? "--target, for every region" : "default";
+    return spec;
+}
+
+/* A table of the target applied to each selected region and why. */
+static gidx_status targets_table(ctx *c)
+{
+    static const char *const header[] = { "region", "target", "applies as", "base year",
+                                          "target year", "cut", "source" };
+    tbl t = { 7, 0, 0, NULL };
+    size_t i;
+    for (i = 0; i < c->nsel; i++) {
+        gidx_target_spec spec;
+        const char *name, *basis, *row[7];
+        char by[16], ty[16], cut[32];
+        const gidx_target_spec *ts = region_target(&spec, &name, &basis, c,
+                                                   gidx_dataset_region(c->pds, c->sel[i]));
+        if (ts == NULL)
+            continue;
+        snprintf(by, sizeof by, "%d", ts->base_year);
+        snprintf(ty, sizeof ty, "%d", ts->target_year);
+        if (ts->kind == GIDX_TARGET_RELATIVE)
+            snprintf(cut, sizeof cut, "%g %%", ts->cut_percent);
+        else
+            snprintf(cut, sizeof cut, "to %g", ts->level);
+        row[0] = region_name(c, c->sel[i]);
+        row[1] = name;
+        row[2] = basis;
+        row[3] = by;
+        row[4] = ty;
+        row[5] = cut;
+        row[6] = ts->source ? ts->source : "";
+        if (tbl_add(&t, row) != 0) {
+            tbl_free(&t);
+            return GIDX_ENOMEM;
+        }
+    }
+    if (t.nrows == 0)
+        return GIDX_OK;
+    return tbl_emit(c, &t, "Targets by region: a region's own target (a catalogue target that "
+                    "names it in \"regions\") applies, else the default; --target overrides both",
+                    header);
 }
 
 static gidx_status section_forecasts(ctx *c)
@@ -637,6 +980,8 @@ static gidx_status section_forecasts(ctx *c)
         if (rc != GIDX_OK)
             return rc;
     }
+    if ((rc = targets_table(c)) != GIDX_OK)
+        return rc;
     for (f = 0; f < nf; f++) {
         size_t idx;
         const gidx_indicator *ind;
@@ -654,6 +999,9 @@ static gidx_status section_forecasts(ctx *c)
             int last;
             double base_level = NAN;
             gidx_fc_target tg;
+            gidx_target_spec rspec;
+            const char *tn, *tb;
+            const gidx_target_spec *tgt = region_target(&rspec, &tn, &tb, c, reg);
             for (k = 0; k < 10; k++) { b[k][0] = '\0'; row[k] = b[k]; }
             row[0] = region_name(c, c->sel[i]);
             row[1] = forecast_ids[f];
@@ -692,16 +1040,16 @@ static gidx_status section_forecasts(ctx *c)
                     fmt(b[4], sizeof b[4], mean[h - 1]);
                     snprintf(b[5], sizeof b[5], "%s to %s", fmt(x1, 32, lo[h - 1]), fmt(x2, 32, hi[h - 1]));
                     snprintf(b[6], sizeof b[6], "%s to %s", fmt(x1, 32, lo[h + h - 1]), fmt(x2, 32, hi[h + h - 1]));
-                    if (f == 0 && target_base(&base_level, c, &s) &&
-                        gidx_model_target(&tg, m, horizon, c->target.kind == GIDX_TARGET_RELATIVE ?
-                                          c->target.cut_percent / 100.0 : c->target.level,
-                                          c->target.kind == GIDX_TARGET_RELATIVE ? c->target.base_year : 0,
+                    if (f == 0 && target_base(&base_level, tgt, &s) &&
+                        gidx_model_target(&tg, m, horizon, tgt->kind == GIDX_TARGET_RELATIVE ?
+                                          tgt->cut_percent / 100.0 : tgt->level,
+                                          tgt->kind == GIDX_TARGET_RELATIVE ? tgt->base_year : 0,
                                           1) == GIDX_OK) {
                         fmt(b[7], sizeof b[7], tg.target);
                         snprintf(b[8], sizeof b[8], "%.0f %%", 100 * tg.prob);
                         snprintf(b[9], sizeof b[9], "%.1f %%/yr", -100 * tg.rate_needed);
-                    } else if (f == 0 && c->have_target) {
-                        snprintf(b[7], sizeof b[7], "base year %d not observed", c->target.base_year);
+                    } else if (f == 0 && tgt != NULL) {
+                        snprintf(b[7], sizeof b[7], "base year %d not observed", tgt->base_year);
                     }
                     if (f == 0) {
                         /* Fan chart with the target path from the base year. */
@@ -714,8 +1062,8 @@ static gidx_status section_forecasts(ctx *c)
                             fy[k] = last + 1 + (int)k;
                         if (gidx__isfinite(base_level)) {
                             int y;
-                            for (y = c->target.base_year; y <= horizon && nt < 200; y++)
-                                if (gidx_target_path_value(&tv[nt], &c->target, base_level, y) == GIDX_OK)
+                            for (y = tgt->base_year; y <= horizon && nt < 200; y++)
+                                if (gidx_target_path_value(&tv[nt], tgt, base_level, y) == GIDX_OK)
                                     ty[nt++] = y;
                         }
                         snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),
@@ -971,7 +1319,8 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         goto done;
     c.pds = gidx_panel_dataset(c.panel);
     if ((rc = select_regions(&c)) != GIDX_OK ||
-        (rc = section_summary(&c)) != GIDX_OK)
+        (rc = section_summary(&c)) != GIDX_OK ||
+        (rc = section_data_needed(&c)) != GIDX_OK)
         goto done;
     progress(&c, "validation");
     if ((rc = section_validation(&c)) != GIDX_OK)

@@ -62,4 +62,10 @@ head -n 1 "$TMP/default.csv" | grep -q '^region_code,region_name,year,score,rank
 [ "$rc" -eq 2 ] || fail "unknown region gave exit $rc"
 "$GREENIDX" benchmark --units "$D/ASEM_iData.csv" --meta "$D/ASEM_iMeta.csv" 2> /dev/null; rc=$?
 [ "$rc" -eq 1 ] || fail "missing --region gave exit $rc"
+# the embedded data: Trondheim has population alone, so it is not among the
+# regions the index compares (Telemark's); exit 2 with a message saying so
+"$GREENIDX" benchmark --region Trondheim 2> "$TMP/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'not among the index' "$TMP/err" || fail "benchmark Trondheim gave exit $rc"
+[ "$("$GREENIDX" index --format csv | tail -n +2 | cut -d, -f1 | sort -u | wc -l)" -eq 17 ] ||
+    fail "the default index does not rank the 17 Telemark municipalities"
 exit 0

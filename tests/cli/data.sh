@@ -1,7 +1,8 @@
-# greenidx data: the embedded Telemark data, conversions, and bad input.
+# greenidx data: the embedded Telemark data and the population of the
+# whole country, conversions, and bad input.
 set -eu
 out=$("$GREENIDX" data)
-echo "$out" | grep -q '^regions: 18$'
+echo "$out" | grep -q '^regions: 373$'
 echo "$out" | grep -q '^variables: 37$'
 printf '%s\n' "$out" | grep -q "$(printf '^4003\tSkien$')"
 printf '%s\n' "$out" | grep -q "$(printf '^40\tTelemark$')"
@@ -9,6 +10,9 @@ csv=$("$GREENIDX" data --format csv)
 echo "$csv" | head -1 | grep -q '^region,year,variable,value,flag$'
 # Skien population 1 January 2023 (SSB 07459)
 echo "$csv" | grep -q '^4003,2023,population,55924,$'
+# and of the partners (SSB 07459 at 2024 codes, data/population/)
+echo "$csv" | grep -q '^5001,2022,population,210496,$'
+echo "$csv" | grep -q '^4601,2024,population,291940,$'
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$GREENIDX" data --format csv --output "$tmp/t.csv"

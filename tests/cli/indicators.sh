@@ -47,6 +47,13 @@ grep -q '^gap,ghg_total,,2010,1,' "$T/v.csv" || fail "the 2010 gap of the emissi
 /usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert {'pillars','coverage','findings'} <= set(r)" "$T/v.json" || fail "validate JSON"
 
 # Errors: exit codes 1 (usage) and 2 (data), with the location in the message.
+# the embedded population of the whole country (SSB 07459 at 2024 codes):
+# Trondheim 2022 and Bergen 2024, by code and by name
+"$GREENIDX" indicators --region 5001 --format csv > "$T/trd.csv"
+grep -q '^5001,[^,]*,2022,population,210496$' "$T/trd.csv" || fail "Trondheim 2022 population"
+"$GREENIDX" indicators --region Bergen --format csv | grep -q '^4601,Bergen,2024,population,291940$' ||
+    fail "Bergen 2024 population"
+"$GREENIDX" indicators --region Trondheim --format csv | grep -q '^5001,' || fail "--region Trondheim"
 set +e
 "$GREENIDX" indicators --format xml 2>/dev/null; rc=$?
 [ "$rc" -eq 1 ] || fail "bad format gave exit $rc"

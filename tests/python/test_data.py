@@ -13,7 +13,11 @@ DATA = os.path.join(os.environ.get("GIDX_TEST_DATA", ""), "data")
 
 def test_default_data():
     with gi.load_default() as ds:
-        assert len(ds.regions) == 18 and "40" in ds.regions
+        # Telemark (17 + county 40) and the population of every other region
+        assert len(ds.regions) == 373 and "40" in ds.regions
+        # SSB 07459 (data/population/): Trondheim 2022, Bergen 2024
+        assert ds.get("5001", 2022, "population")[0] == 210496
+        assert ds.get("4601", 2024, "population")[0] == 291940
         assert ds.region_name("4003") == "Skien"
         v, f = ds.get("4003", 2023, "population")
         assert v == 55924 and f == gi.FLAG_OK

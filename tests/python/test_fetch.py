@@ -13,12 +13,11 @@ import pytest
 import greenidx as gi
 
 
-@pytest.fixture(scope="module")
-def api(test_data):
+def _server(test_data, *extra):
     tmp = tempfile.mkdtemp(prefix="gidx-py-fetch-")
     portfile = pathlib.Path(tmp) / "port"
     proc = subprocess.Popen(["/usr/bin/python3", str(test_data / "fetch" / "server.py"),
-                             str(portfile)])
+                             str(portfile)] + list(extra))
     try:
         for _ in range(200):
             if portfile.exists() and portfile.read_text():
@@ -30,6 +29,38 @@ def api(test_data):
     finally:
         proc.terminate()
         proc.wait()
+
+
+@pytest.fixture(scope="module")
+def api(test_data):
+    yield from _server(test_data)
+
+
+@pytest.fixture(scope="module")
+def api_real(test_data):
+    # tables 07459, 13470, 14490, 07849 from real figures, parameters checked
+    yield from _server(test_data, "--real")
+
+
+def test_default_catalogue_records_give_the_embedded_figures(api_real, source_root, tmp_path):
+    # The default catalogue's fetch records through the binding (which runs
+    # the items with gidx_fetch_plan_run): Skien's SSB variables equal the
+    # embedded Telemark data (SSB 07459, 13470, 14490) in every fetched year.
+    cat = pathlib.Path(source_root) / "data" / "catalog" / "default.json"
+    r = gi.fetch(regions=["4003", "4001"], catalog=cat, years=(2016, 2024), api=api_real)
+    path = tmp_path / "f.csv"
+    r.to_csv(path)
+    with gi.load_csv(str(path)) as got, gi.load_default() as emb:
+        n = 0
+        for var in ("population", "employment_total", "employment_manufacturing",
+                    "employment_unknown", "electricity_total", "electricity_cabins"):
+            for year in range(2016, 2025):
+                v, f = got.get("4003", year, var)
+                if f != gi.FLAG_OK:
+                    continue
+                assert v == emb.get("4003", year, var)[0], (var, year)
+                n += 1
+        assert n >= 6 * 5 - 4
 
 
 def test_presets_and_counties():

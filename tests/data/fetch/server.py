@@ -3,8 +3,13 @@
 # 127.0.0.1 (no test touches the internet).
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: server.py PORTFILE   -- binds a free port, writes it to PORTFILE,
-#                                 serves until SIGTERM.
+# Usage: server.py PORTFILE [--real] [--log FILE] [--files DIR]
+#                             -- binds a free port, writes it to PORTFILE,
+#                                serves until SIGTERM. --real: 07459, 13470,
+#                                14490 and 07849 from real figures with the
+#                                tables' documented parameters checked
+#                                (real_tables.py); --log: request paths;
+#                                --files: more workbooks to serve by name.
 # Routes (under any prefix, e.g. http://127.0.0.1:PORT/v2):
 #   /tables/07459/data   recorded SSB answer (ssb_07459_population_by_municipality_2022.json)
 #   /tables/05300/data   recorded SSB answer (ssb_05300_jsonstat2.json)
@@ -23,6 +28,7 @@
 #   /tables/TRUNC/data   Content-Length 5000 but 100 bytes, then closes
 #   /tables/GARBAGE/data HTTP 200 with an HTML page
 #   /tables/*/data       anything else: HTTP 404 with a problem-details message
+#   /.../NAME.xlsx       the file NAME.xlsx of this folder or of ../mdir (a workbook download)
 #   /count               {"data_requests": N}: data requests served so far
 import json
 import os
@@ -39,7 +45,7 @@ RECORDED = {
     "05300": "ssb_05300_jsonstat2.json",
 }
 lock = threading.Lock()
-state = {"count": 0, "seen": set()}
+state = {"count": 0, "seen": set(), "real": False, "log": None, "files": None}
 
 
 def slice_regions(body, params):
@@ -170,15 +176,35 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 n = state["count"]
             return self.send(200, {"data_requests": n})
+        if parts.path.endswith(".xlsx"):
+            # a workbook download (Miljødirektoratet's statistics), by file name
+            fn = os.path.join(HERE, os.path.basename(parts.path))
+            if not os.path.isfile(fn):   # the workbooks of tests/data/mdir/
+                fn = os.path.join(HERE, "..", "mdir", os.path.basename(parts.path))
+            if not os.path.isfile(fn) and state["files"]:   # --files DIR
+                fn = os.path.join(state["files"], os.path.basename(parts.path))
+            with lock:
+                state["count"] += 1
+            if not os.path.isfile(fn):
+                return self.send(404, b"Not Found", "text/plain")
+            with open(fn, "rb") as f:
+                return self.send(200, f.read(), "application/vnd.openxmlformats-officedocument."
+                                 "spreadsheetml.sheet")
         if len(segs) < 3 or segs[-1] != "data" or segs[-3] != "tables":
             return self.send(404, {"title": "Not Found", "status": 404,
                                    "detail": "No such endpoint: " + parts.path})
         table = segs[-2]
         with lock:
+            if state["log"]:
+                with open(state["log"], "a", encoding="utf-8") as f:
+                    f.write(self.path + "\n")
             state["count"] += 1
             first = self.path not in state["seen"]
             state["seen"].add(self.path)
         try:
+            if state["real"] and table in ("07459", "13470", "14490", "07849"):
+                import real_tables
+                return self.send(*real_tables.answer(table, params))
             if table in RECORDED:
                 with open(os.path.join(HERE, RECORDED[table]), "rb") as f:
                     return self.send(200, slice_regions(f.read(), params))
@@ -239,6 +265,16 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # --real: tables 07459, 13470, 14490 and 07849 answer with real figures
+    # after checking the query's parameters (real_tables.py); --log FILE
+    # appends every data request's path and query.
+    if "--real" in sys.argv:
+        state["real"] = True
+        sys.path.insert(0, HERE)
+    if "--log" in sys.argv:
+        state["log"] = sys.argv[sys.argv.index("--log") + 1]
+    if "--files" in sys.argv:
+        state["files"] = sys.argv[sys.argv.index("--files") + 1]
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     tmp = sys.argv[1] + ".tmp"

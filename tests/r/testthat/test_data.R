@@ -5,7 +5,11 @@ data_dir <- file.path(Sys.getenv("GIDX_TEST_DATA"), "data")
 test_that("the embedded Telemark data", {
   ds <- gidx_load_default()
   cells <- gidx_cells(ds)
-  expect_equal(length(unique(cells$region)), 18)
+  # Telemark (17 + county 40) and the population of every other region
+  expect_equal(length(unique(cells$region)), 373)
+  # SSB 07459 (data/population/): Trondheim 2022, Bergen 2024
+  expect_equal(unname(gidx_get(ds, "5001", 2022, "population")["value"]), 210496)
+  expect_equal(unname(gidx_get(ds, "4601", 2024, "population")["value"]), 291940)
   skien <- cells[cells$region == "4003" & cells$year == 2023 & cells$variable == "population", ]
   expect_equal(skien$value, 55924)
   expect_equal(skien$name, "Skien")
