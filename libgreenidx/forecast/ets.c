@@ -279,8 +279,6 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
  * approximation with a trend, used for calibration and combination only;
  * the intervals of a single M model are simulated). */
 gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
-                                       double *mean, double *sd);
-gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
                                        double *mean, double *sd)
 {
     double l, b, sse, al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;

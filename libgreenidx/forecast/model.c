@@ -35,9 +35,6 @@
 
 #include "forecast/fc_internal.h"
 
-gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
-                                       double *mean, double *sd);
-
 #define FC_CAL_H 6
 #define FC_CAL_M0 3.0
 #define FC_CAL_ORIGINS 10
@@ -173,6 +170,26 @@ gidx_status gidx__fc_comp_forecast(const fc_comp *c, const double *y, size_t o, 
         return gidx__fc_arima_forecast(c, y, o, h, mean, sd);
     default:
         return gidx__fc_comp_forecast_ets(c, y, o, h, mean, sd);
+    }
+}
+
+/* Refit component `spec` (same method and orders) to the first o points. */
+gidx_status gidx__fc_refit(fc_comp *c, const fc_comp *spec, const double *y, size_t o)
+{
+    switch (spec->method) {
+    case GIDX_FC_NAIVE:
+    case GIDX_FC_DRIFT:
+        return gidx__fc_fit_naive(c, y, o, spec->method == GIDX_FC_DRIFT);
+    case GIDX_FC_TREND:
+        return gidx__fc_fit_trend(c, y, o);
+    case GIDX_FC_THETA:
+        return gidx__fc_fit_theta(c, y, o, spec);
+    case GIDX_FC_OTHETA:
+        return gidx__fc_fit_otheta(c, y, o, spec);
+    case GIDX_FC_ARIMA:
+        return gidx__fc_fit_arima(c, y, o, spec->p, spec->d, spec->q, spec->cst, spec);
+    default:
+        return gidx__fc_fit_ets(c, y, o, spec->err, spec->trend, spec);
     }
 }
 
