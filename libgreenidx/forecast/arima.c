@@ -414,11 +414,11 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
         char nm[12];
         size_t i;
         for (i = 0; i < (size_t)p; i++) {
-            snprintf(nm, sizeof nm, "ar%zu", i + 1);
+            nm[0] = 'a', nm[1] = 'r', nm[2] = (char)('1' + i), nm[3] = '\0';
             gidx__fc_setpar(c, j++, nm, e.ap.phi[i]);
         }
         for (i = 0; i < (size_t)q; i++) {
-            snprintf(nm, sizeof nm, "ma%zu", i + 1);
+            nm[0] = 'm', nm[1] = 'a', nm[2] = (char)('1' + i), nm[3] = '\0';
             gidx__fc_setpar(c, j++, nm, e.ap.theta[i]);
         }
     }

@@ -42,7 +42,15 @@ void gidx__fc_setpar(fc_comp *c, size_t j, const char *name, double v)
 {
     if (j >= FC_MAXPAR)
         return;
-    snprintf(c->pname[j], sizeof c->pname[j], "%s", name);
+    {
+        /* a bounded copy: snprintf here was 4 % of all instructions of
+         * `auto` (the rolling-origin refits name their parameters too) */
+        size_t l = strlen(name);
+        if (l >= sizeof c->pname[j])
+            l = sizeof c->pname[j] - 1;
+        memcpy(c->pname[j], name, l);
+        c->pname[j][l] = '\0';
+    }
     c->par[j] = v;
     if (c->npar < j + 1)
         c->npar = j + 1;
