@@ -5,6 +5,7 @@
 # wall (elapsed seconds of the same calls, in-process: R's start-up and the
 # reading of the CSV are not counted).
 suppressMessages(library(forecast))
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])), "common.R"))
 args <- commandArgs(TRUE)
 d <- read.csv(args[1], stringsAsFactors = FALSE)
 ids <- unique(d$series_id)
@@ -21,11 +22,9 @@ res <- list()
 tm <- c(ets = 0, arima = 0, theta = 0)
 wl <- c(ets = 0, arima = 0, theta = 0)
 for (id in ids) {
-  s <- d[d$series_id == id, ]
-  s <- s[order(s$timestamp), ]
-  n <- nrow(s)
-  x <- ts(s$value[1:(n - h)], start = s$timestamp[1])
-  yt <- s$value[(n - h + 1):n]
+  sp <- split_series(d, id, h)
+  x <- sp$x
+  yt <- sp$yt
   t0 <- cpu(); w0 <- el(); fe <- forecast(ets(x), h = h, level = 80); tm["ets"] <- tm["ets"] + cpu() - t0; wl["ets"] <- wl["ets"] + el() - w0
   t0 <- cpu(); w0 <- el(); fa <- forecast(auto.arima(x), h = h, level = 80); tm["arima"] <- tm["arima"] + cpu() - t0; wl["arima"] <- wl["arima"] + el() - w0
   t0 <- cpu(); w0 <- el(); ft <- thetaf(x, h = h, level = 80); tm["theta"] <- tm["theta"] + cpu() - t0; wl["theta"] <- wl["theta"] + el() - w0

@@ -8,6 +8,7 @@
 # the test period). OUT.csv: series_id,method,smape,mase,cov80 and a last
 # line "#cpu,<method>,<CPU seconds>" per method (user + system, one core).
 suppressMessages(library(forecast))
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])), "common.R"))
 args <- commandArgs(TRUE)
 d <- read.csv(args[1], stringsAsFactors = FALSE, colClasses = c("character", "numeric", "numeric"))
 h <- as.integer(args[2])
@@ -28,11 +29,9 @@ ids <- unique(d$series_id)
 out <- vector("list", length(ids) * length(fits))
 k <- 0
 for (id in ids) {
-  s <- d[d$series_id == id, ]
-  s <- s[order(s$timestamp), ]
-  n <- nrow(s)
-  x <- ts(s$value[1:(n - h)], start = s$timestamp[1])
-  yt <- s$value[(n - h + 1):n]
+  sp <- split_series(d, id, h)
+  x <- sp$x
+  yt <- sp$yt
   for (m in names(fits)) {
     t0 <- cpu()
     f <- tryCatch(fits[[m]](x), error = function(e) NULL)
