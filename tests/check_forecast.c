@@ -413,9 +413,9 @@ START_TEST(test_short_series)
                                  "3 observations: random walk with drift used instead of ETS, ARIMA and Theta"));
     ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 1, m, 1, &lv, 1), GIDX_OK);
     ck_assert(isfinite(mean[0]) && lo[0] < mean[0] && hi[0] > mean[0]);
-    /* 4 points: only Theta of the three families */
+    /* 4 points: only Theta of the three families, pooled with the random walk */
     ck_assert_int_eq(gidx_model_fit(m, yrs, y, 4), GIDX_OK);
-    ck_assert_str_eq(gidx_model_name(m), "Theta");
+    ck_assert_str_eq(gidx_model_name(m), "Combination(Theta, Naive)");
     ck_assert_ptr_nonnull(strstr(gidx_model_message(m), "combination of 1 of the 3 families"));
     /* 2 points: a clear error, and the model is no longer fitted */
     ck_assert_int_eq(gidx_model_fit(m, yrs, y, 2), GIDX_ETOOSHORT);
@@ -475,6 +475,27 @@ START_TEST(test_handle_and_bad_input)
 }
 END_TEST
 
+/* A short series of level shifts (hand-made: three plateaus 10, 50, 90):
+ * the random walk's 1- and 2-year rolling-origin errors are zero except at
+ * the two shifts, every smoothing or trend model lags behind each shift, so
+ * with fewer than 12 observations auto forecasts with the random walk alone:
+ * the last value, and says so. */
+START_TEST(test_auto_shrinks_to_naive)
+{
+    static const int yrs[10] = { 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019 };
+    static const double y[10] = { 10, 10.5, 10, 50, 49, 50, 50.5, 90, 91, 90 };
+    gidx_model *m = NULL;
+    double mean[2];
+    ck_assert_int_eq(gidx_model_new(&m, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_model_fit(m, yrs, y, 10), GIDX_OK);
+    ck_assert_ptr_nonnull(strstr(gidx_model_message(m), "median weights 0.00/0.00/0.00/1.00"));
+    ck_assert_int_eq(gidx_model_forecast(mean, NULL, NULL, 2, m, 2, NULL, 0), GIDX_OK);
+    ck_assert_double_eq_tol(mean[0], 90.0, 1e-12);
+    ck_assert_double_eq_tol(mean[1], 90.0, 1e-12);
+    gidx_model_free(m);
+}
+END_TEST
+
 /* ------------------------------------------- auto, transforms, simulation */
 
 START_TEST(test_auto_and_transforms)
@@ -485,19 +506,29 @@ START_TEST(test_auto_and_transforms)
     size_t k, i, j;
     load_fixtures();
     m = fit(GIDX_FC_AUTO, 1, S[NS - 1].y, S[NS - 1].n, 2005);
-    ck_assert_uint_eq(gidx_model_ncomponents(m), 3);
+    /* ETS, ARIMA, Theta and the random walk, weighted by their rolling-origin
+     * errors (18 observations: the weighted mean) */
+    ck_assert_uint_eq(gidx_model_ncomponents(m), 4);
     ck_assert_ptr_nonnull(strstr(gidx_model_name(m), "Combination(ETS("));
     ck_assert_ptr_nonnull(strstr(gidx_model_message(m), "interval scale"));
-    /* the combination's mean is the average of its members' means (calibration
-     * changes only the spread) */
+    /* the combination's mean is the weighted mean of its members' means
+     * (calibration changes only the spread); the message gives the weights
+     * to 2 decimals, so the tolerance is 0.005 sum |member mean| */
     ck_assert_int_eq(gidx_model_forecast(mean, lo, hi, 6, m, 6, &lv, 1), GIDX_OK);
     {
-        double avg[6] = { 0 };
-        for (i = 0; i < 3; i++) {
+        double avg[6] = { 0 }, tol[6] = { 0 }, w[4], sw;
+        const char *ws = strstr(gidx_model_message(m), "mean weights ");
+        ck_assert_ptr_nonnull(ws);
+        ck_assert_int_eq(sscanf(ws, "mean weights %lf/%lf/%lf/%lf", &w[0], &w[1], &w[2], &w[3]), 4);
+        sw = w[0] + w[1] + w[2] + w[3];
+        ck_assert_double_eq_tol(sw, 1.0, 0.021);
+        for (i = 0; i < 4; i++) {
             gidx_model *c;
             const char *nm = gidx_model_component_name(m, i);
             int meth = strncmp(nm, "ETS", 3) == 0 ? GIDX_FC_ETS
-                     : strncmp(nm, "ARIMA", 5) == 0 ? GIDX_FC_ARIMA : GIDX_FC_THETAS;
+                     : strncmp(nm, "ARIMA", 5) == 0 ? GIDX_FC_ARIMA
+                     : strcmp(nm, "Naive") == 0 ? GIDX_FC_NAIVE : GIDX_FC_THETAS;
+            ck_assert(w[i] > 0.05 && w[i] < 0.7); /* shrunk: nobody gets all */
             ck_assert_int_eq(gidx_model_criteria(&ll, &aicc, NULL, NULL, m, i), GIDX_OK);
             ck_assert(isfinite(ll) && isfinite(aicc));
             for (j = 0; j < gidx_model_nparams(m, i); j++) {
@@ -509,12 +540,14 @@ START_TEST(test_auto_and_transforms)
             c = fit(meth, 0, S[NS - 1].y, S[NS - 1].n, 2005);
             ck_assert_str_eq(gidx_model_name(c), nm);
             ck_assert_int_eq(gidx_model_forecast(mean2, lo2, hi2, 6, c, 6, &lv, 1), GIDX_OK);
-            for (k = 0; k < 6; k++)
-                avg[k] += mean2[k] / 3.0;
+            for (k = 0; k < 6; k++) {
+                avg[k] += w[i] * mean2[k];
+                tol[k] += 0.005 * fabs(mean2[k]);
+            }
             gidx_model_free(c);
         }
         for (k = 0; k < 6; k++)
-            ck_assert_double_eq_tol(mean[k], avg[k], 1e-9 * fabs(avg[k]));
+            ck_assert_double_eq_tol(mean[k], avg[k], tol[k] + 1e-9 * fabs(avg[k]));
     }
     gidx_model_free(m);
     /* log trend: bias-adjusted mean exp(mu + s^2 / 2) above the median
@@ -764,6 +797,7 @@ static Suite *forecast_suite(void)
     tcase_add_test(tc, test_short_series);
     tcase_add_test(tc, test_handle_and_bad_input);
     tcase_add_test(tc, test_auto_and_transforms);
+    tcase_add_test(tc, test_auto_shrinks_to_naive);
     tcase_add_test(tc, test_residuals_boxcox);
     suite_add_tcase(s, tc);
     tc = tcase_create("reconcile");

@@ -29,9 +29,11 @@
  * - Theta (Assimakopoulos & Nikolopoulos 2000, IJF 16; as SES with drift,
  *   Hyndman & Billah 2003, IJF 19) and an optimised Theta (theta chosen by
  *   in-sample one-step MSE, after Fiorucci et al. 2016, IJF 32);
- * - `auto`: the best model of each family by AICc, then the equal-weight
- *   combination of the ETS, ARIMA and Theta forecasts (Hyndman 2018,
- *   "A forecast combination benchmark").
+ * - `auto`: the best model of each family by AICc and the random walk,
+ *   combined with weights from the series' own rolling-origin errors
+ *   (Bates & Granger 1969; Kourentzes, Barrow & Petropoulos 2019); below 12
+ *   observations the random walk alone when no model beats it out of
+ *   sample, otherwise the weighted median (Petropoulos & Svetunkov 2020).
  *
  * Intervals are analytic where exact (naive, drift, trends, additive ETS,
  * ARIMA, Theta), simulated for multiplicative-error ETS, and by default
@@ -50,7 +52,7 @@ extern "C" {
 
 /** Forecasting methods (values of ::gidx_model_options.method). */
 enum gidx_fc_method {
-    GIDX_FC_AUTO = 0,     /**< best ETS, ARIMA and Theta by AICc, combined with equal weights */
+    GIDX_FC_AUTO = 0,     /**< best ETS, ARIMA and Theta by AICc and the random walk, weighted by rolling-origin errors */
     GIDX_FC_NAIVE = 1,    /**< random walk: the last observation */
     GIDX_FC_DRIFT = 2,    /**< random walk with drift */
     GIDX_FC_TREND = 3,    /**< linear trend in the year, least squares */

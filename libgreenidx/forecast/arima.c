@@ -26,7 +26,10 @@
  *   successive KPSS tests at 5 % (Kwiatkowski, Phillips, Schmidt & Shin 1992,
  *   J. Econometrics 54; lag trunc(3 sqrt(n) / 13) and the 5 % critical
  *   value 0.463 of their Table 1, as R forecast's ndiffs()), then the
- *   stepwise search over p and q by AICc, with and without drift/mean.
+ *   stepwise search over p and q by AICc, with and without drift/mean, in
+ *   R forecast 8.20's order of moves and with its bookkeeping of the
+ *   constant, and rejecting, as R does, any candidate with an AR or MA
+ *   root within 1.01 of the unit circle.
  * - The drift (or mean) is concentrated out of the likelihood by an
  *   augmented filter (generalised least squares given the ARMA part), so
  *   the simplex only searches the p + q ARMA coefficients.
@@ -34,6 +37,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_poly.h>
 
 #include "forecast/fc_internal.h"
 
@@ -408,11 +414,11 @@ gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int
         char nm[12];
         size_t i;
         for (i = 0; i < (size_t)p; i++) {
-            snprintf(nm, sizeof nm, "ar%zu", i + 1);
+            nm[0] = 'a', nm[1] = 'r', nm[2] = (char)('1' + i), nm[3] = '\0';
             gidx__fc_setpar(c, j++, nm, e.ap.phi[i]);
         }
         for (i = 0; i < (size_t)q; i++) {
-            snprintf(nm, sizeof nm, "ma%zu", i + 1);
+            nm[0] = 'm', nm[1] = 'a', nm[2] = (char)('1' + i), nm[3] = '\0';
             gidx__fc_setpar(c, j++, nm, e.ap.theta[i]);
         }
     }
@@ -554,19 +560,74 @@ int gidx__fc_ndiffs(const double *y, size_t N)
     return (int)d;
 }
 
+/* Smallest modulus of the roots of 1 - sum phi_j z^j (AR) and of
+ * 1 + sum theta_j z^j (MA) of a fitted ARIMA component (INFINITY without
+ * ARMA terms); GSL's companion-matrix polynomial solver. */
+static double min_root(const fc_comp *c)
+{
+    double m = INFINITY, a[AR_MAXR + 1], z[2 * AR_MAXR];
+    int part, j, deg;
+    for (part = 0; part < 2; part++) {
+        int ord = part == 0 ? c->p : c->q;
+        gsl_poly_complex_workspace *w;
+        a[0] = 1.0;
+        for (j = 1; j <= ord; j++)
+            a[j] = part == 0 ? -c->par[j - 1] : c->par[c->p + j - 1];
+        for (deg = ord; deg > 0 && a[deg] == 0.0; deg--)
+            ;
+        if (deg == 0)
+            continue;
+        if (deg == 1) {
+            double r = fabs(1.0 / a[1]);
+            if (r < m)
+                m = r;
+            continue;
+        }
+        w = gsl_poly_complex_workspace_alloc((size_t)deg + 1);
+        if (w == NULL)
+            return 0.0; /* treated as inadmissible */
+        if (gsl_poly_complex_solve(a, (size_t)deg + 1, w, z) == GSL_SUCCESS)
+            for (j = 0; j < deg; j++) {
+                double r = hypot(z[2 * j], z[2 * j + 1]);
+                if (r < m)
+                    m = r;
+            }
+        else
+            m = 0.0;
+        gsl_poly_complex_workspace_free(w);
+    }
+    return m;
+}
+
+/* A candidate of the automatic search: fitted, and with every AR and MA
+ * root outside 1.01 (R forecast's auto.arima() gives a model with a root
+ * closer to the unit circle an infinite criterion: near-non-invertible MA
+ * parts, typical of an over-differenced trend, forecast badly). */
+static int search_fit(fc_comp *c, const double *y, size_t N, int p, int d, int q, int cst)
+{
+    if (gidx__fc_fit_arima(c, y, N, p, d, q, cst, NULL) != GIDX_OK)
+        return 0;
+    return min_root(c) > 1.01;
+}
+
 gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
 {
     int d = gidx__fc_ndiffs(y, N), tried[4][4][2];
     int start[4][3] = { { 2, 2, 1 }, { 0, 0, 1 }, { 1, 0, 1 }, { 0, 1, 1 } };
     fc_comp c;
-    int have = 0, improved, i;
+    int have = 0, improved, i, sp = 0, sq = 0, scst;
     size_t nobs = gidx__fc_nobs(y, N);
     int allowc = d < 2;
 
     memset(tried, 0, sizeof tried);
     memset(best, 0, sizeof *best);
     best->aicc = INFINITY;
-    /* Hyndman & Khandakar's four starting models, then (0,d,0) without constant */
+    /* Hyndman & Khandakar's four starting models, then (0,d,0) without
+     * constant. As R forecast 8.20's auto.arima(), the search state
+     * (sp, sq, scst) follows the best model's orders, but its constant
+     * only changes by the constant move: when the (0,d,0) without constant
+     * wins the start, its neighbours are still searched with a constant. */
+    scst = allowc;
     for (i = 0; i < 5; i++) {
         int p = i < 4 ? start[i][0] : 0, q = i < 4 ? start[i][1] : 0;
         int cst = i < 4 ? allowc : 0;
@@ -575,8 +636,10 @@ gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
         tried[p][q][cst] = 1;
         if (nobs < (size_t)(d + p + q + cst) + 3)
             continue;
-        if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst, NULL) == GIDX_OK && c.aicc < best->aicc) {
+        if (search_fit(&c, y, N, p, d, q, cst) && c.aicc < best->aicc) {
             *best = c;
+            sp = p;
+            sq = q;
             have = 1;
         }
     }
@@ -589,15 +652,15 @@ gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
         return GIDX_OK;
     }
     do {
-        static const int mv[][3] = { { -1, 0, 0 }, { 1, 0, 0 }, { 0, -1, 0 }, { 0, 1, 0 },
-                                     { -1, -1, 0 }, { 1, 1, 0 }, { -1, 1, 0 }, { 1, -1, 0 },
+        /* R's order of the moves; the first that improves the AICc is taken */
+        static const int mv[][3] = { { -1, 0, 0 }, { 0, -1, 0 }, { 1, 0, 0 }, { 0, 1, 0 },
+                                     { -1, -1, 0 }, { -1, 1, 0 }, { 1, -1, 0 }, { 1, 1, 0 },
                                      { 0, 0, 1 } };
-        fc_comp cur = *best;
         size_t k;
         improved = 0;
         for (k = 0; k < sizeof mv / sizeof mv[0]; k++) {
-            int p = cur.p + mv[k][0], q = cur.q + mv[k][1];
-            int cst = mv[k][2] ? !cur.cst : cur.cst;
+            int p = sp + mv[k][0], q = sq + mv[k][1];
+            int cst = mv[k][2] ? !scst : scst;
             if (p < 0 || q < 0 || p > FC_MAXPQ || q > FC_MAXPQ || (cst && !allowc))
                 continue;
             if (tried[p][q][cst])
@@ -605,8 +668,11 @@ gidx_status gidx__fc_auto_arima(fc_comp *best, const double *y, size_t N)
             tried[p][q][cst] = 1;
             if (nobs < (size_t)(d + p + q + cst) + 3)
                 continue;
-            if (gidx__fc_fit_arima(&c, y, N, p, d, q, cst, NULL) == GIDX_OK && c.aicc < best->aicc) {
+            if (search_fit(&c, y, N, p, d, q, cst) && c.aicc < best->aicc) {
                 *best = c;
+                sp = p;
+                sq = q;
+                scst = cst;
                 improved = 1;
                 break;
             }

@@ -38,7 +38,7 @@ typedef struct fc_comp {
     char name[64];
 } fc_comp;
 
-/* numerics helpers (simple.c) */
+/* shared fitting helpers (fit.c): used by the families, use nothing of them */
 size_t gidx__fc_nobs(const double *y, size_t N);
 double gidx__fc_aicc(double loglik, size_t k, size_t n);
 typedef double (*fc_objective)(const double *x, void *ctx);
@@ -48,7 +48,8 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
                               void *ctx, size_t maxit, double tol, double *fmin);
 void gidx__fc_setpar(fc_comp *c, size_t j, const char *name, double v);
 
-/* method fits on the grid: return GIDX_OK or a negative status (message set) */
+/* method fits on the grid (simple.c, ets.c, arima.c): return GIDX_OK or a
+ * negative status (message set) */
 gidx_status gidx__fc_fit_naive(fc_comp *c, const double *y, size_t N, int drift);
 gidx_status gidx__fc_fit_trend(fc_comp *c, const double *y, size_t N);
 /* `init` (may be NULL): a fit of the same specification whose parameters
@@ -59,7 +60,8 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
                              const fc_comp *init);
 gidx_status gidx__fc_fit_arima(fc_comp *c, const double *y, size_t N, int p, int d, int q,
                                int cst, const fc_comp *init);
-/* Refit component `spec` (same method and orders) to the first o points. */
+/* Dispatchers (model.c): refit component `spec` (same method and orders)
+ * to the first o points; forecast with any component. */
 gidx_status gidx__fc_refit(fc_comp *c, const fc_comp *spec, const double *y, size_t o);
 gidx_status gidx__fc_auto_arima(fc_comp *c, const double *y, size_t N);
 int gidx__fc_ndiffs(const double *y, size_t N);
@@ -74,6 +76,8 @@ gidx_status gidx__fc_ets_simulate(const fc_comp *c, const double *y, size_t o, s
 /* ETS one-step filter: SSE-type likelihood and final states. */
 double gidx__fc_ets_filter(const fc_comp *c, const double *y, size_t o, double *l,
                            double *b, double *sse, size_t *nobs, double *res);
+gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
+                                       double *mean, double *sd);
 gidx_status gidx__fc_arima_forecast(const fc_comp *c, const double *y, size_t o, size_t h,
                                     double *mean, double *sd);
 gidx_status gidx__fc_theta_forecast(const fc_comp *c, const double *y, size_t o, size_t h,

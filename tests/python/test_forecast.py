@@ -30,7 +30,7 @@ def test_auto_gaps_target_scenario():
     with gi.Model("auto") as m:
         m.fit(years, y)
         assert m.name.startswith("Combination(")
-        assert len(m.components()) == 3
+        assert len(m.components()) == 4  # ETS, ARIMA, Theta and the random walk
         f = m.forecast(8)
         assert f["year"].iloc[-1] == 2030
         assert (f["lo95"] < f["lo80"]).all() and (f["hi80"] < f["hi95"]).all()

@@ -16,7 +16,7 @@ test_that("auto on uneven years, with a target", {
   y <- c(510, 495, 480, 470, 466, 451, 440, 431, 425, 400, 398, 390)
   m <- gidx_model_fit_r(yrs, y)
   expect_match(m$name, "^Combination\\(")
-  expect_equal(nrow(m$criteria), 3)
+  expect_equal(nrow(m$criteria), 4)  # ETS, ARIMA, Theta and the random walk
   f <- gidx_model_forecast_r(m, 8)
   expect_equal(tail(f$year, 1), 2030)
   expect_true(all(f$lo95 < f$lo80 & f$hi80 < f$hi95))
