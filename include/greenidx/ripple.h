@@ -641,6 +641,15 @@ GIDX_API int gidx_io_norway_last_year(void);
  */
 GIDX_API const char *gidx_io_model_note(const gidx_io_model *m);
 
+/**
+ * Total output x of the n sectors (the model's currency unit).
+ *
+ * @param out  out: n values (caller-allocated)
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ESTATE for a model without total
+ *         output (built from coefficients, or regionalised); ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_io_model_output(double *out, size_t cap, const gidx_io_model *m);
+
 /** Year of the model's table (0 when unknown). */
 GIDX_API int gidx_io_model_year(const gidx_io_model *m);
 

@@ -782,6 +782,18 @@ const char *gidx_io_model_note(const gidx_io_model *m)
     return m != NULL ? m->note : NULL;
 }
 
+gidx_status gidx_io_model_output(double *out, size_t cap, const gidx_io_model *m)
+{
+    if (out == NULL || m == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_io_model_output: NULL argument");
+    if (cap < m->n)
+        return gidx__error_set(GIDX_EBUFS, "gidx_io_model_output: need %zu values, have %zu", m->n, cap);
+    if (m->x == NULL)
+        return gidx__error_set(GIDX_ESTATE, "gidx_io_model_output: the model has no total output");
+    memcpy(out, m->x, m->n * sizeof *out);
+    return GIDX_OK;
+}
+
 int gidx_io_model_year(const gidx_io_model *m)
 {
     return m != NULL ? m->year : 0;
