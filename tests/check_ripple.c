@@ -1137,6 +1137,48 @@ START_TEST(test_norway_shocks)
 }
 END_TEST
 
+/* SSB's workbooks as published (tests/data/ripple/ssb/, tables 1850 and
+ * 1950 of 2021) give the same model as the embedded tidy copies: every
+ * coefficient, satellite and type II multiplier equal to rounding (1e-12). */
+START_TEST(test_ssb_workbooks)
+{
+    gidx_io_model *a = NULL, *b = norway(2021);
+    double *A = malloc(NOR_N * NOR_N * sizeof *A), *B = malloc(NOR_N * NOR_N * sizeof *B);
+    double va[NOR_N], vb[NOR_N];
+    char imp[4096];
+    size_t i;
+    int q;
+    snprintf(imp, sizeof imp, "%s", datapath("ssb/iot_1950_2021.xlsx"));
+    ck_assert_msg(gidx_io_model_load_ssb(&a, datapath("ssb/iot_1850_2021.xlsx"), imp) == GIDX_OK, "%s",
+                  gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_io_model_nsectors(a), NOR_N);
+    ck_assert_int_eq(gidx_io_model_year(a), 2021);
+    for (i = 0; i < NOR_N; i++)
+        ck_assert_str_eq(gidx_io_model_sector(a, i), gidx_io_model_sector(b, i));
+    ck_assert_int_eq(gidx_io_model_coefficients(A, NOR_N * NOR_N, a), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_coefficients(B, NOR_N * NOR_N, b), GIDX_OK);
+    for (i = 0; i < NOR_N * NOR_N; i++)
+        ck_assert_double_eq_tol(A[i], B[i], 1e-12);
+    for (q = GIDX_IO_EMPLOYMENT; q <= GIDX_IO_IMPORTS; q++) {
+        ck_assert_int_eq(gidx_io_model_satellite(va, NOR_N, a, q), GIDX_OK);
+        ck_assert_int_eq(gidx_io_model_satellite(vb, NOR_N, b, q), GIDX_OK);
+        for (i = 0; i < NOR_N; i++)
+            ck_assert_double_eq_tol(va[i], vb[i], 1e-12 * fmax(1, fabs(vb[i])));
+    }
+    ck_assert_int_eq(gidx_io_model_multipliers(va, NOR_N, a, GIDX_IO_OUTPUT, 2), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_multipliers(vb, NOR_N, b, GIDX_IO_OUTPUT, 2), GIDX_OK);
+    for (i = 0; i < NOR_N; i++)
+        ck_assert_double_eq_tol(va[i], vb[i], 1e-12);
+    /* the two #VALUE! cells of SSB's 1850 workbook are said */
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(a), "1850 AK73 (R68A to R51)"));
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(a), "iot_1850_2021.xlsx"));
+    free(A);
+    free(B);
+    gidx_io_model_free(a);
+    gidx_io_model_free(b);
+}
+END_TEST
+
 static Suite *ripple_suite(void)
 {
     Suite *s = suite_create("ripple");
@@ -1172,6 +1214,7 @@ static Suite *ripple_suite(void)
     tcase_add_test(tc, test_skien_flq);
     tcase_add_test(tc, test_skien_leakage);
     tcase_add_test(tc, test_norway_shocks);
+    tcase_add_test(tc, test_ssb_workbooks);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,6 +8,7 @@
  * model (output, jobs, value added, emissions; direct, indirect, induced).
  * Parses arguments and prints what gidx_io_* computed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,11 @@ static const char usage[] =
     "  --national-region CODE|NAME\n"
     "                   take the national side from this region of the dataset\n\n"
     "Other tables:\n"
+    "  --io FILE.xlsx   SSB's input-output workbook of table 1850 (domestic) as\n"
+    "                   published; table 1950 (imports) is --io-imports FILE, or the\n"
+    "                   same name with 1950 for 1850 in the same folder or in\n"
+    "                   ../import/ (SSB's layout: domestic/iot_1850_2021.xlsx,\n"
+    "                   import/iot_1950_2021.xlsx)\n"
     "  --io PATH        a folder with Z.csv, x.csv and optionally satellites.csv\n"
     "                   (sector,employment,value_added,labour_income,emissions,imports)\n"
     "                   and households.csv (sector,consumption); see docs/ripple.md\n"
@@ -167,12 +173,47 @@ static int regionalise_for(gidx_io_model **m, const char *region, const char *da
     return GIDX_EXIT_OK;
 }
 
+/* The 1950 workbook beside a 1850 one: 1850 -> 1950 in the file name, in
+ * the same folder or in ../import/ (SSB's and cafean's layout). */
+static char *imports_beside(const char *dom)
+{
+    const char *base = strrchr(dom, '/'), *p;
+    size_t dlen, len = strlen(dom) + 16;
+    char *out = malloc(len), *q;
+    FILE *f;
+    int k;
+    base = base != NULL ? base + 1 : dom;
+    dlen = (size_t)(base - dom);
+    if (out == NULL || (p = strstr(base, "1850")) == NULL) {
+        free(out);
+        return NULL;
+    }
+    for (k = 0; k < 2; k++) {
+        snprintf(out, len, "%.*s%s%.*s1950%s", (int)dlen, dom, k ? "../import/" : "",
+                 (int)(p - base), base, p + 4);
+        if ((f = fopen(out, "rb")) != NULL) {
+            fclose(f);
+            return out;
+        }
+    }
+    q = out;
+    snprintf(q, len, "%.*s%.*s1950%s", (int)dlen, dom, (int)(p - base), base, p + 4);
+    return out;  /* not found: the loader names it */
+}
+
+static int is_xlsx(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcmp(path + n - 5, ".xlsx") == 0;
+}
+
 static int run(int argc, char **argv)
 {
     const gidx_cli_command *c = &gidx_cli_cmd_ripple;
     const char *io = NULL, *type_s = NULL, *format_s = "table", *output = NULL, *region = NULL;
     const char *remp = NULL, *nemp = NULL, *conc = NULL, *lq_s = "flq", *delta_s = NULL;
-    const char *year_s = NULL, *data = NULL, *nregion = NULL, *ioyear_s = NULL;
+    const char *year_s = NULL, *data = NULL, *nregion = NULL, *ioyear_s = NULL, *ioimp = NULL;
+    char *imp_found = NULL;
     gidx_io_region_options ro = GIDX_IO_REGION_OPTIONS_INIT;
     const char *shocks[64];
     int units[64];
@@ -201,7 +242,8 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--national-region", 1, &nregion, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--lq", 1, &lq_s, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--delta", 1, &delta_s, &missing) ||
-            gidx_cli_opt(argc, argv, &i, "--io-year", 1, &ioyear_s, &missing)) {
+            gidx_cli_opt(argc, argv, &i, "--io-year", 1, &ioyear_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--io-imports", 1, &ioimp, &missing)) {
             if (missing)
                 return gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
         } else if ((jobs = 0, gidx_cli_opt(argc, argv, &i, "--shock", 1, &v, &missing)) ||
@@ -254,7 +296,17 @@ static int run(int argc, char **argv)
     if (year_s != NULL && (gidx_cli_parse_int(year_s, &year) != 0 || year < 1 || year > 9999))
         return gidx_cli_usage_error(c, "--year must be a year, not '%s'", year_s);
 
-    rc = io != NULL ? gidx_io_model_load(&m, io) : gidx_io_model_norway(&m, (int)ioyear);
+    if (ioimp != NULL && (io == NULL || !is_xlsx(io)))
+        return gidx_cli_usage_error(c, "--io-imports goes with --io FILE.xlsx (SSB's table 1850)");
+    if (io != NULL && is_xlsx(io)) {
+        if (ioimp == NULL && (ioimp = imp_found = imports_beside(io)) == NULL)
+            return gidx_cli_usage_error(c, "--io %s: give SSB's table 1950 of the same year with "
+                                        "--io-imports FILE", io);
+        rc = gidx_io_model_load_ssb(&m, io, ioimp);
+        free(imp_found);
+    } else {
+        rc = io != NULL ? gidx_io_model_load(&m, io) : gidx_io_model_norway(&m, (int)ioyear);
+    }
     if (rc != GIDX_OK)
         return gidx_cli_fail("ripple", rc);
     if (remp != NULL && (ex = regionalise(&m, remp, nemp, conc, method, delta)) != GIDX_EXIT_OK)

@@ -635,6 +635,32 @@ GIDX_API int gidx_io_norway_first_year(void);
 GIDX_API int gidx_io_norway_last_year(void);
 
 /**
+ * Load a model from Statistics Norway's input-output workbooks as published
+ * (Eurostat's ESA 2010 transmission questionnaire): table 1850 (domestic
+ * production, industry by industry) and table 1950 (imports), one sheet
+ * each named after the table. Row 28 holds the column codes from column E,
+ * column C the row codes from row 29 (R01 … RU, then the totals R, RNAM,
+ * RNTS, RADJ), the value-added rows follow with their transaction in column
+ * A (D1, B1G, P1, …); cells may be `M` (not applicable) or `L` (not
+ * available), read as 0. The model is built as gidx_io_model_norway() from
+ * the workbooks' own numbers (year from the TIME attribute); the greenhouse
+ * gas satellite is the embedded one of that year and the employment key
+ * uses the embedded 13470 national employment. Read with the library's
+ * xlsx reader (gidx_xlsx_open()).
+ *
+ * @param out       out: the model; NULL on failure
+ * @param domestic  path of the 1850 workbook
+ * @param imports   path of the 1950 workbook (the same year)
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE (not a workbook, or a
+ *         missing sheet, naming it); ::GIDX_EDATA naming the sheet and cell
+ *         (a non-numeric cell, a negative flow or output, an unknown or
+ *         missing industry code, different years) or the industry whose row
+ *         or column does not balance; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_io_model_load_ssb(gidx_io_model **out, const char *domestic,
+                                            const char *imports);
+
+/**
  * What a user of the model must be told about it (UTF-8, one sentence per
  * line): the table and year, how employment was built and from which year.
  * Borrowed; lives as long as the model. NULL when there is nothing to say.

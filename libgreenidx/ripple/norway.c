@@ -250,7 +250,7 @@ gidx_status gidx__io_build_ssb(gidx_io_model **out, const gidx__io_ssb *t)
         goto fail;
     m->emp_year = ey;
     if ((rc = gidx__io_note_add(m, "Statistics Norway's input-output table %d (domestic production, "
-                                "62 industries, NOK million, basic prices), %s.", t->year,
+                                "62 industries, NOK million, basic prices), from %s.", t->year,
                                 t->source)) != GIDX_OK ||
         (rc = gidx__io_note_add(m, "Employment: SSB table 13470, employed persons by place of work in "
                                 "Norway %d (16 SN2007 groups), distributed to each group's industries "
@@ -366,7 +366,7 @@ gidx_status gidx_io_model_norway(gidx_io_model **out, int year)
     s.n = n;
     s.codes = codes;
     s.year = year;
-    snprintf(src, sizeof src, "embedded from data/io/norway");
+    snprintf(src, sizeof src, "data/io/norway (embedded)");
     s.source = src;
     rc = gidx__io_build_ssb(out, &s);
 done:

@@ -108,6 +108,11 @@ typedef struct gidx__io_ssb {
 /* Check the balances and build the model with its satellites (norway.c). */
 gidx_status gidx__io_build_ssb(gidx_io_model **out, const gidx__io_ssb *t);
 
+/* The 1850 and 1950 workbooks, opened (ssb.c; the fuzz target's entry). */
+struct gidx_xlsx;
+gidx_status gidx__io_load_ssb_wb(gidx_io_model **out, struct gidx_xlsx *dom, const char *dom_name,
+                                 struct gidx_xlsx *imp, const char *imp_name);
+
 /* The SN2007 group of an SSB A64 row code (R01, R10_12, RB, R68A, ...). */
 gidx_status gidx__io_ssb_group(size_t *g, const char *code);
 

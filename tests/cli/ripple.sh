@@ -156,4 +156,18 @@ assert any("Skien" in n and "FLQ" in n and "2021" in n for n in d["notes"]), d["
 grep -q "2021" "$tmp/e" || fail "--region Skien: year not said"
 "$GREENIDX" ripple --region Skien --shock RF=100 --type 2 2>/dev/null | grep -q 'leakage to the rest of Norway' ||
   fail "--region Skien text"
+# SSB's workbooks as published: the same numbers as the embedded table
+S="$D/ssb"
+a=$("$GREENIDX" ripple --io "$S/iot_1850_2021.xlsx" --shock RF=100 --type 2 --format csv 2>/dev/null)
+b=$("$GREENIDX" ripple --shock RF=100 --type 2 --format csv 2>/dev/null)
+[ "$(echo "$a" | cut -d, -f1-3)" = "$(echo "$b" | cut -d, -f1-3)" ] || fail "--io workbook rows differ"
+echo "$a" | grep -q '^RF,output,100,29.60' || fail "--io workbook: $(echo "$a" | grep '^RF,output')"
+"$GREENIDX" ripple --io "$S/bad_unbalanced.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "industry R01 does not balance" "$tmp/e" || fail "unbalanced workbook: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$S/bad_missing_sheet.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "1850" "$tmp/e" || fail "missing sheet: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$S/bad_negative_output.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "E107" "$tmp/e" || fail "negative output: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$D/mb" --io-imports "$S/iot_1950_2021.xlsx" --shock Agriculture=1 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] || fail "--io-imports without a workbook: exit $rc"
 exit 0
