@@ -1131,6 +1131,7 @@ START_TEST(test_norway_shocks)
     ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "R68A", 1, GIDX_IO_UNIT_JOBS), GIDX_EDATA);
     ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "RF", NAN, GIDX_IO_UNIT_CURRENCY), GIDX_EDATA);
     ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N - 1, m, "RF", 1, GIDX_IO_UNIT_CURRENCY), GIDX_EINVAL);
+    gidx_io_model_free(m);
     ck_assert_int_eq(gidx_io_model_norway(&m, 2011), GIDX_ENOTFOUND);
     ck_assert_ptr_null(m);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "2011"));
