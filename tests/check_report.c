@@ -439,7 +439,7 @@ START_TEST(test_roadmap_norway_ripple)
         ck_assert_double_eq_tol(atof(json_string_value(json_array_get(out, 4))), tot, 0.05);
     }
     ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(bars, "bars"), 0), "label")),
-                     "RF");
+                     "RF Constructions and ...");
     ck_assert_uint_le(json_array_size(json_object_get(bars, "bars")), 12);
     ck_assert_uint_eq(json_array_size(json_object_get(bars, "parts")), 3);
     gidx_free(json);

@@ -836,6 +836,8 @@ START_TEST(test_norway_published)
     ck_assert_double_eq_tol(tva, 3894480.0, 1e-6);
     ck_assert_str_eq(gidx_io_model_sector(m, 0), "R01");
     ck_assert_str_eq(gidx_io_model_sector(m, NOR_N - 1), "RT");
+    ck_assert_str_eq(gidx_io_model_sector_label(m, 24), "Constructions and construction works");
+    ck_assert_ptr_null(gidx_io_model_sector_label(m, NOR_N));
     ck_assert_ptr_nonnull(strstr(gidx_io_model_note(m), "13470"));
     ck_assert_int_eq(gidx_io_model_output(x, NOR_N - 1, m), GIDX_EBUFS);
     gidx_io_model_free(m);
@@ -1154,8 +1156,12 @@ START_TEST(test_ssb_workbooks)
                   gidx_error_last()->message);
     ck_assert_uint_eq(gidx_io_model_nsectors(a), NOR_N);
     ck_assert_int_eq(gidx_io_model_year(a), 2021);
-    for (i = 0; i < NOR_N; i++)
+    for (i = 0; i < NOR_N; i++) {
         ck_assert_str_eq(gidx_io_model_sector(a, i), gidx_io_model_sector(b, i));
+        ck_assert_ptr_nonnull(gidx_io_model_sector_label(a, i));
+    }
+    /* SSB's label of RF in the workbook (column D) */
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_sector_label(a, 24), "onstruction"));
     ck_assert_int_eq(gidx_io_model_coefficients(A, NOR_N * NOR_N, a), GIDX_OK);
     ck_assert_int_eq(gidx_io_model_coefficients(B, NOR_N * NOR_N, b), GIDX_OK);
     for (i = 0; i < NOR_N * NOR_N; i++)

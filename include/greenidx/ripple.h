@@ -168,6 +168,14 @@ GIDX_API size_t gidx_io_model_nsectors(const gidx_io_model *m);
 GIDX_API const char *gidx_io_model_sector(const gidx_io_model *m, size_t i);
 
 /**
+ * The descriptive label of sector @p i (borrowed, lives as long as the
+ * model): SSB's industry name for its tables ("Constructions and
+ * construction works" for RF), or NULL when the model has no labels or @p i
+ * is out of range.
+ */
+GIDX_API const char *gidx_io_model_sector_label(const gidx_io_model *m, size_t i);
+
+/**
  * Index of the sector named @p name.
  *
  * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the sector; ::GIDX_EINVAL.

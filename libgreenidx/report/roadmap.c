@@ -769,6 +769,7 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
     size_t n = 0, q, i, k, top[TOP], ntop = 0;
     double *df = NULL, *v = NULL, *bars = NULL;
     const char *labels[TOP];
+    char lab[TOP][40];
     char title[256];
     gidx_status rc;
     int year = 0;
@@ -865,7 +866,15 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
             ntop++;
     }
     for (k = 0; k < ntop; k++) {
-        labels[k] = gidx_io_result_sector(res, top[k]);
+        const char *name = gidx_io_model_sector_label(io, top[k]);
+        /* "RF Constructions and ..." : the code and the start of SSB's name */
+        if (name != NULL && strlen(name) > 21)
+            snprintf(lab[k], sizeof lab[k], "%s %.18s...", gidx_io_result_sector(res, top[k]), name);
+        else if (name != NULL)
+            snprintf(lab[k], sizeof lab[k], "%s %s", gidx_io_result_sector(res, top[k]), name);
+        else
+            snprintf(lab[k], sizeof lab[k], "%s", gidx_io_result_sector(res, top[k]));
+        labels[k] = lab[k];
         for (i = 0; i < 3; i++)
             bars[k * 3 + i] = v[i * n + top[k]];
     }

@@ -143,7 +143,8 @@ gidx_status gidx_io_model_regionalise(gidx_io_model **out, const gidx_io_model *
         rc = GIDX_ENOMEM;
         goto fail;
     }
-    if ((rc = gidx__io_set_names(m, (const char *const *)nat->names)) != GIDX_OK)
+    if ((rc = gidx__io_set_names(m, (const char *const *)nat->names)) != GIDX_OK ||
+        (rc = gidx__io_set_labels(m, (const char *const *)nat->labels)) != GIDX_OK)
         goto fail;
     m->A = gidx__malloc(n * n * sizeof *m->A);
     if (m->A == NULL) {

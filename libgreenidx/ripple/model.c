@@ -62,6 +62,10 @@ void gidx_io_model_free(gidx_io_model *m)
         for (i = 0; i < m->n; i++)
             free(m->names[i]);
     free(m->names);
+    if (m->labels != NULL)
+        for (i = 0; i < m->n; i++)
+            free(m->labels[i]);
+    free(m->labels);
     gidx__strmap_free(m->index);
     free(m->A);
     gidx__io_csr_free(&m->csr);
@@ -288,6 +292,24 @@ gidx_status gidx_io_model_new_sparse(gidx_io_model **out, size_t n, const size_t
 fail:
     gidx_io_model_free(m);
     return rc;
+}
+
+gidx_status gidx__io_set_labels(gidx_io_model *m, const char *const *labels)
+{
+    size_t i;
+    if (labels == NULL)
+        return GIDX_OK;
+    if ((m->labels = gidx__calloc(m->n, sizeof *m->labels)) == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < m->n; i++)
+        if ((m->labels[i] = gidx__strdup(labels[i] != NULL ? labels[i] : "")) == NULL)
+            return GIDX_ENOMEM;
+    return GIDX_OK;
+}
+
+const char *gidx_io_model_sector_label(const gidx_io_model *m, size_t i)
+{
+    return (m != NULL && m->labels != NULL && i < m->n) ? m->labels[i] : NULL;
 }
 
 size_t gidx_io_model_nsectors(const gidx_io_model *m)

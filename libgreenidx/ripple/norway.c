@@ -202,6 +202,8 @@ gidx_status gidx__io_build_ssb(gidx_io_model **out, const gidx__io_ssb *t)
         return rc;
     }
     m->year = t->year;
+    if ((rc = gidx__io_set_labels(m, t->labels)) != GIDX_OK)
+        goto fail;
     v = gidx__malloc(n * sizeof *v);
     d1g = gidx__calloc(k, sizeof *d1g);
     m->grp = gidx__malloc(n * sizeof *m->grp);
@@ -307,7 +309,8 @@ gidx_status gidx_io_model_norway(gidx_io_model **out, int year)
     static const char *const vacols[4] = {
         "output_x", "value_added_B1G", "D1", "taxes_less_subsidies_products"
     };
-    gidx_table *tz = NULL, *tm = NULL, *ty = NULL, *tv = NULL;
+    gidx_table *tz = NULL, *tm = NULL, *ty = NULL, *tv = NULL, *tl = NULL;
+    const char **labels = NULL;
     gidx__io_ssb s;
     char name[80], src[64];
     const char **codes = NULL;
@@ -363,6 +366,20 @@ gidx_status gidx_io_model_norway(gidx_io_model **out, int year)
         s.d1[i] = va[i * 4 + 2];
         s.tax[i] = va[i * 4 + 3];
     }
+    if ((rc = gidx__data_embedded_table(&tl, "io/norway/industries_A64_codes.csv")) != GIDX_OK)
+        goto done;
+    labels = gidx__calloc(n, sizeof *labels);
+    if (labels == NULL) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    for (i = 0; i < gidx_table_nrows(tl); i++) {
+        size_t j;
+        for (j = 0; j < n; j++)
+            if (strcmp(gidx_table_cell(tl, i, 0), codes[j]) == 0)
+                labels[j] = gidx_table_cell(tl, i, 1);
+    }
+    s.labels = labels;
     s.n = n;
     s.codes = codes;
     s.year = year;
@@ -374,6 +391,8 @@ done:
     gidx_table_free(tm);
     gidx_table_free(ty);
     gidx_table_free(tv);
+    gidx_table_free(tl);
+    free(labels);
     free(codes);
     free(s.Z);
     free(s.Zm);

@@ -34,6 +34,7 @@ typedef struct gidx__io_csr {
 struct gidx_io_model {
     size_t n;
     char **names;
+    char **labels;             /* sector labels (e.g. SSB's industry names), or NULL */
     gidx__strmap *index;
     double *A;                 /* dense n*n row-major, or NULL for a sparse model */
     gidx__io_csr csr;          /* the sparse model's A (rowptr == NULL when dense) */
@@ -79,6 +80,9 @@ gidx_status gidx__io_solve(double *b, size_t nrhs, const gidx_io_model *m, int t
 gidx_status gidx__io_dense_solve(double *b, size_t nrhs, const gidx_io_model *m, int type,
                                  int transpose, const char *what);
 
+/* Copy n labels into m->labels (NULL labels: none). */
+gidx_status gidx__io_set_labels(gidx_io_model *m, const char *const *labels);
+
 /* Names "S1".."Sn" or copies of the given ones, and the name index. */
 gidx_status gidx__io_set_names(gidx_io_model *m, const char *const *names);
 gidx_io_model *gidx__io_alloc(size_t n);
@@ -100,6 +104,7 @@ gidx_status gidx__io_concordance_map(size_t *industry_of, const gidx_io_model *m
 typedef struct gidx__io_ssb {
     size_t n;
     const char *const *codes;
+    const char *const *labels;  /* n industry names, or NULL */
     double *Z, *Zm, *fd, *x, *b1g, *d1, *tax;
     int year;
     const char *source;

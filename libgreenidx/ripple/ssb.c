@@ -232,7 +232,7 @@ gidx_status gidx__io_load_ssb_wb(gidx_io_model **out, gidx_xlsx *dom, const char
         { "P6", "S2" }, { "P53", "S1" }
     };
     ssb_sheet d = { NULL, NULL, NULL }, m = { NULL, NULL, NULL };
-    const char *codes[MAXIND], *mcodes[MAXIND];
+    const char *codes[MAXIND], *mcodes[MAXIND], *labels[MAXIND];
     size_t cols[MAXIND], rows[MAXIND], mcols[MAXIND], mrows[MAXIND], n = 0, mn = 0, ct, rt, mct, mrt, i, j;
     size_t fdc[GIDX__IO_NFD + 1], r_d1, r_b1g, r_p1, r_rnts;
     int year = 0, myear = 0, p53 = 0;
@@ -301,6 +301,9 @@ gidx_status gidx__io_load_ssb_wb(gidx_io_model **out, gidx_xlsx *dom, const char
             goto done;
         }
     }
+    for (i = 0; i < n; i++)
+        labels[i] = cell_text(&d, rows[i], COL_CODE + 1);
+    s.labels = labels;
     s.n = n;
     s.codes = codes;
     s.year = year;
