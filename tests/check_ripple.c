@@ -1128,6 +1128,20 @@ START_TEST(test_norway_shocks)
     memset(df, 0, sizeof df);
     ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "RF", 10, GIDX_IO_UNIT_JOBS), GIDX_OK);
     ck_assert_double_eq_tol(df[24], 10 * x[24] / (e[24] * x[24]), 1e-9);
+    /* NACE spellings of SSB's codes */
+    memset(df, 0, sizeof df);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "41-43", 1, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "F", 2, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "C10-C12", 4, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "10-12", 8, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "L68A", 16, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "19-21", 32, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_double_eq(df[24], 3);    /* RF */
+    ck_assert_double_eq(df[4], 12);    /* R10_12 */
+    ck_assert_double_eq(df[42], 16);   /* R68A */
+    ck_assert_double_eq(df[9], 32);    /* R21 */
+    ck_assert_str_eq(gidx_io_model_sector(m, 42), "R68A");
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "10-99", 1, GIDX_IO_UNIT_CURRENCY), GIDX_ENOTFOUND);
     ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "R99", 1, GIDX_IO_UNIT_CURRENCY), GIDX_ENOTFOUND);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "R99"));
     ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "R68A", 1, GIDX_IO_UNIT_JOBS), GIDX_EDATA);

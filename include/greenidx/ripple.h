@@ -704,7 +704,9 @@ GIDX_API gidx_status gidx_io_national_employment(double *values, size_t cap, int
 
 /**
  * Add a shock to a final-demand vector: @p amount for the sector named
- * @p code, or, when @p code is an SN2007 group label of table 13470
+ * @p code (for SSB's tables also its NACE / A*64 spelling: "F" or "41-43" for
+ * RF, "C10-C12" or "10-12" for R10_12, "L68A" for R68A, "19-21" for R21),
+ * or, when @p code is an SN2007 group label of table 13470
  * ("Industri", "Bygge- og anleggsvirksomhet") and the model knows the
  * groups of its sectors, spread over the group's sectors in proportion to
  * their output. With ::GIDX_IO_UNIT_JOBS the amount is a number of jobs,

@@ -407,6 +407,41 @@ done:
 
 /* ---- shocks in the units users think in ---- */
 
+/* SSB's row code of an industry written the NACE / A*64 way: "F", "41-43"
+ * -> "RF"; "C10-C12", "10-12" -> "R10_12"; "L68A", "68A" -> "R68A";
+ * "19-21" -> "R21" (published together). 0 when the text is no such code. */
+static int ssb_code_of(char *out, size_t cap, const char *code)
+{
+    static const struct { const char *nace, *ssb; } special[] = {
+        { "B", "RB" }, { "05-09", "RB" }, { "D", "RD" }, { "35", "RD" }, { "F", "RF" },
+        { "41-43", "RF" }, { "I", "RI" }, { "55-56", "RI" }, { "P", "RP" }, { "85", "RP" },
+        { "T", "RT" }, { "97-98", "RT" }, { "19-21", "R21" }, { "O", "R84" }
+    };
+    char buf[32];
+    size_t i, k = 0;
+    for (i = 0; code[i] != '\0' && k + 1 < sizeof buf; i++) {
+        /* drop a section letter in front of a division ("C10", "-C12") */
+        if (code[i] >= 'A' && code[i] <= 'Z' && code[i + 1] >= '0' && code[i + 1] <= '9')
+            continue;
+        buf[k++] = code[i] == '_' ? '-' : code[i];
+    }
+    buf[k] = '\0';
+    if (code[i] != '\0' || k == 0)
+        return 0;
+    for (i = 0; i < sizeof special / sizeof special[0]; i++)
+        if (strcmp(buf, special[i].nace) == 0 || strcmp(code, special[i].nace) == 0) {
+            snprintf(out, cap, "%s", special[i].ssb);
+            return 1;
+        }
+    if (buf[0] < '0' || buf[0] > '9')
+        return 0;
+    snprintf(out, cap, "R%s", buf);
+    for (i = 1; out[i]; i++)
+        if (out[i] == '-')
+            out[i] = '_';
+    return 1;
+}
+
 gidx_status gidx_io_model_shock_add(double *df, size_t n, const gidx_io_model *m, const char *code,
                                     double amount, int unit)
 {
@@ -414,6 +449,7 @@ gidx_status gidx_io_model_shock_add(double *df, size_t n, const gidx_io_model *m
     const double *w;
     double tot = 0;
     int group = 0;
+    char alt[40];
     if (df == NULL || m == NULL || code == NULL || (unit != GIDX_IO_UNIT_CURRENCY && unit != GIDX_IO_UNIT_JOBS))
         return gidx__error_set(GIDX_EINVAL, "gidx_io_model_shock_add: NULL argument or unit %d", unit);
     if (n != m->n)
@@ -423,7 +459,8 @@ gidx_status gidx_io_model_shock_add(double *df, size_t n, const gidx_io_model *m
     if (unit == GIDX_IO_UNIT_JOBS && m->sat[GIDX_IO_EMPLOYMENT] == NULL)
         return gidx__error_set(GIDX_ESTATE, "shock of %g jobs in '%s': the model has no employment "
                                "satellite to convert jobs into output", amount, code);
-    if (gidx__strmap_get(m->index, code, &i)) {
+    if (gidx__strmap_get(m->index, code, &i) ||
+        (m->grp != NULL && ssb_code_of(alt, sizeof alt, code) && gidx__strmap_get(m->index, alt, &i))) {
         if (unit == GIDX_IO_UNIT_CURRENCY) {
             df[i] += amount;
             return GIDX_OK;
@@ -441,7 +478,8 @@ gidx_status gidx_io_model_shock_add(double *df, size_t n, const gidx_io_model *m
     gidx_error_clear();
     if (!group)
         return gidx__error_set(GIDX_ENOTFOUND, "shock: '%s' is neither an industry of the table "
-                               "(%s ... %s) nor an SN2007 group label of table 13470%s", code,
+                               "(%s ... %s; NACE forms such as F, 41-43, C10-C12 are accepted for "
+                               "SSB's tables) nor an SN2007 group label of table 13470%s", code,
                                m->names[0], m->names[m->n - 1],
                                m->grp == NULL ? " the table knows" : "");
     w = m->x != NULL ? m->x : m->xw;
