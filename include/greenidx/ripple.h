@@ -280,7 +280,8 @@ GIDX_API gidx_status gidx_io_model_ghosh(double *out, size_t cap, const gidx_io_
  * @param out       out: n values (caller-allocated)
  * @param cap       at least n
  * @param m         the model
- * @param quantity  a ::gidx_io_quantity
+ * @param quantity  a ::gidx_io_quantity up to ::GIDX_IO_IMPORTS (leakage has
+ *                  none: its type II part depends on household income)
  * @param type      1 or 2
  * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ESTATE when the satellite (or, for
  *         type 2, the households) is not set; ::GIDX_ESINGULAR;

@@ -724,11 +724,12 @@ gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_mod
     double *all;
     int want[GIDX__IO_NQ] = { 0 };
     gidx_status rc;
-    if (out == NULL || m == NULL || quantity < 0 || quantity >= GIDX__IO_NQ ||
+    if (out == NULL || m == NULL || quantity < 0 || quantity > GIDX_IO_IMPORTS ||
         (type != 1 && type != 2))
         return gidx__error_set(GIDX_EINVAL,
                                "gidx_io_model_multipliers: NULL argument, quantity %d or type %d "
-                               "out of range", quantity, type);
+                               "out of range (leakage has no multipliers: its type II part "
+                               "depends on household income; use a shock)", quantity, type);
     n = m->n;
     if (cap < n)
         return gidx__error_set(GIDX_EBUFS, "gidx_io_model_multipliers: need %zu values, have %zu",
