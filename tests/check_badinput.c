@@ -647,8 +647,8 @@ START_TEST(test_xlsx_hostile)
     free(z);
     free(rows);
 
-    /* zip bomb: 300,000 identical rows (7.8 MB of XML) deflate about
-     * 600:1, over the ratio limit of 100:1 */
+    /* zip bomb: 300,000 identical rows (7.8 MB of XML) deflate 408:1,
+     * over the ratio limit of 100:1 */
     rows = many_rows(300000, 0);
     z = xb_workbook(&len, 1, S, (const char *const *)&rows, NULL, NULL, NULL);
     ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_ELIMIT);
@@ -666,6 +666,91 @@ START_TEST(test_xlsx_hostile)
               msg_has("declares 1000"));
     free(z);
     free(rows);
+}
+END_TEST
+
+/* The Miljødirektoratet loader on workbooks that are not quite its own. */
+#define H_AREA "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>År</t></is></c>" \
+    "<c r=\"B1\" t=\"inlineStr\"><is><t>%s</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>" \
+    "Utslippskilde</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Klimagass</t></is></c>" \
+    "<c r=\"E1\" t=\"inlineStr\"><is><t>Utslipp (tonn CO\xe2\x82\x82-ekvivalenter)</t></is></c></row>"
+#define ROW_OK(r, v) "<row r=\"" #r "\"><c r=\"A" #r "\"><v>2021</v></c><c r=\"B" #r "\" " \
+    "t=\"inlineStr\"><is><t>Jordbruk</t></is></c><c r=\"C" #r "\" t=\"inlineStr\"><is><t>Husdyr" \
+    "</t></is></c><c r=\"D" #r "\" t=\"inlineStr\"><is><t>CH4</t></is></c><c r=\"E" #r "\" " v "</c></row>"
+#define INFO(area) "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Datasett:</t></is></c>" \
+    "<c r=\"B2\" t=\"inlineStr\"><is><t>" area "</t></is></c></row>"
+
+static gidx_status mdir_try(const char *info, const char *detail, const char *detail_name)
+{
+    const char *names[2] = { "Info", detail_name };
+    const char *rows[2] = { info, detail };
+    size_t len;
+    unsigned char *z = xb_workbook(&len, 2, names, rows, NULL, NULL, NULL);
+    gidx_dataset *ds = (gidx_dataset *)1;
+    gidx_status rc = gidx_dataset_parse_mdir(&ds, z, len, "area.xlsx", NULL, NULL);
+    free(z);
+    if (rc != GIDX_OK)
+        ck_assert_ptr_null(ds);
+    gidx_dataset_free(ds);
+    return rc;
+}
+
+START_TEST(test_mdir_bad)
+{
+    char head[1024];
+    const char *ok_rows = ROW_OK(2, "><v>12.5</v>");
+    char detail[4096];
+    snprintf(head, sizeof head, H_AREA, "Sektor");
+    snprintf(detail, sizeof detail, "%s%s", head, ok_rows);
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_OK);
+    /* the workbook without the sheet */
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("area.xlsx") && msg_has("no sheet \"Oversikt - detaljert\"") &&
+              msg_has("\"Info\", \"Oversikt\""));
+    /* a renamed column */
+    snprintf(head, sizeof head, H_AREA, "Næring");
+    snprintf(detail, sizeof detail, "%s%s", head, ok_rows);
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("sheet \"Oversikt - detaljert\"") && msg_has("no column \"Sektor\"") &&
+              msg_has("\"Næring\""));
+    /* text in a number cell */
+    snprintf(head, sizeof head, H_AREA, "Sektor");
+    snprintf(detail, sizeof detail, "%s%s%s", head, ok_rows,
+             ROW_OK(3, "t=\"inlineStr\"><is><t>12,5 t</t></is>"));
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("area.xlsx") && msg_has("sheet \"Oversikt - detaljert\"") &&
+              msg_has("cell E3") && msg_has("text \"12,5 t\" in a number cell"));
+    /* a year that is not one */
+    snprintf(detail, sizeof detail, "%s%s", head,
+             "<row r=\"2\"><c r=\"A2\"><v>2021.5</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>X</t>"
+             "</is></c><c r=\"E2\"><v>1</v></c></row>");
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("cell A2") && msg_has("not a year"));
+    /* an area the registry does not know; no area at all */
+    snprintf(detail, sizeof detail, "%s%s", head, ok_rows);
+    ck_assert_int_eq(mdir_try(INFO("Atlantis"), detail, "Oversikt - detaljert"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("sheet \"Info\"") && msg_has("Atlantis"));
+    ck_assert_int_eq(mdir_try("", detail, "Oversikt - detaljert"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("no column \"Kommunenummer\"") && msg_has("Datasett"));
+    /* a header and nothing below it */
+    ck_assert_int_eq(mdir_try(INFO("Skien"), head, "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("no data rows"));
+    /* a municipality number that is not one */
+    ck_assert_int_eq(mdir_try("",
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kommunenummer</t></is></c>"
+        "<c r=\"B1\" t=\"inlineStr\"><is><t>År</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>Sektor"
+        "</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Utslipp (tonn CO2-ekvivalenter)</t></is></c></row>"
+        "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>K-4003</t></is></c><c r=\"B2\"><v>2021</v></c>"
+        "<c r=\"C2\" t=\"inlineStr\"><is><t>Jordbruk</t></is></c><c r=\"D2\"><v>1</v></c></row>",
+        "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("cell A2") && msg_has("not a municipality number") && msg_has("K-4003"));
+    /* something that is not a workbook */
+    {
+        gidx_dataset *ds = (gidx_dataset *)1;
+        ck_assert_int_eq(gidx_dataset_parse_mdir(&ds, "Kommune,År\n", 11, "x.xlsx", NULL, NULL),
+                         GIDX_EPARSE);
+        ck_assert_ptr_null(ds);
+    }
 }
 END_TEST
 
@@ -739,6 +824,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_ssb_workbooks);
     tcase_add_test(tc, test_no_partial_output);
     tcase_add_test(tc, test_xlsx_hostile);
+    tcase_add_test(tc, test_mdir_bad);
     suite_add_tcase(s, tc);
     return s;
 }
