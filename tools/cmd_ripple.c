@@ -64,6 +64,8 @@ static const char usage[] =
     "                   same name with 1950 for 1850 in the same folder or in\n"
     "                   ../import/ (SSB's layout: domestic/iot_1850_2021.xlsx,\n"
     "                   import/iot_1950_2021.xlsx)\n"
+    "  --io DIR [--io-year Y]  a folder of SSB's workbooks in that layout (or with\n"
+    "                   iot_1850_Y.xlsx in it): year Y, or the latest present\n"
     "  --io PATH        a folder with Z.csv, x.csv and optionally satellites.csv\n"
     "                   (sector,employment,value_added,labour_income,emissions,imports)\n"
     "                   and households.csv (sector,consumption); see docs/ripple.md\n"
@@ -202,6 +204,30 @@ static char *imports_beside(const char *dom)
     return out;  /* not found: the loader names it */
 }
 
+/* SSB's workbook of table 1850 in a folder laid out as SSB / cafean publish
+ * them (PATH/domestic/iot_1850_<Y>.xlsx, or PATH/iot_1850_<Y>.xlsx): year Y,
+ * or the latest present when 0. NULL when the folder holds none. */
+static char *workbook_in(const char *dir, long year)
+{
+    size_t len = strlen(dir) + 48;
+    char *out = malloc(len);
+    long y;
+    int k;
+    FILE *f;
+    if (out == NULL)
+        return NULL;
+    for (y = year != 0 ? year : 2100; y >= (year != 0 ? year : 1990); y--)
+        for (k = 0; k < 2; k++) {
+            snprintf(out, len, "%s/%siot_1850_%ld.xlsx", dir, k ? "" : "domestic/", y);
+            if ((f = fopen(out, "rb")) != NULL) {
+                fclose(f);
+                return out;
+            }
+        }
+    free(out);
+    return NULL;
+}
+
 static int is_xlsx(const char *path)
 {
     size_t n = strlen(path);
@@ -214,7 +240,7 @@ static int run(int argc, char **argv)
     const char *io = NULL, *type_s = NULL, *format_s = "table", *output = NULL, *region = NULL;
     const char *remp = NULL, *nemp = NULL, *conc = NULL, *lq_s = "flq", *delta_s = NULL;
     const char *year_s = NULL, *data = NULL, *nregion = NULL, *ioyear_s = NULL, *ioimp = NULL;
-    char *imp_found = NULL;
+    char *imp_found = NULL, *io_found = NULL;
     gidx_io_region_options ro = GIDX_IO_REGION_OPTIONS_INIT;
     const char *shocks[64];
     int units[64];
@@ -261,11 +287,9 @@ static int run(int argc, char **argv)
     }
     if (nshocks == 0)
         return gidx_cli_usage_error(c, "--shock CODE=AMOUNT or --shock-jobs CODE=N is required");
-    if (io != NULL && ioyear_s != NULL)
-        return gidx_cli_usage_error(c, "--io-year picks a year of the embedded Norwegian table; "
-                                    "it does not go with --io");
-    if (ioyear_s != NULL && (gidx_cli_parse_int(ioyear_s, &ioyear) != 0 ||
-                             ioyear < gidx_io_norway_first_year() || ioyear > gidx_io_norway_last_year()))
+    if (ioyear_s != NULL && io == NULL &&
+        (gidx_cli_parse_int(ioyear_s, &ioyear) != 0 ||
+         ioyear < gidx_io_norway_first_year() || ioyear > gidx_io_norway_last_year()))
         return gidx_cli_usage_error(c, "--io-year must be %d..%d, not '%s'", gidx_io_norway_first_year(),
                                     gidx_io_norway_last_year(), ioyear_s);
     if (type_s != NULL && (gidx_cli_parse_int(type_s, &type) != 0 || (type != 1 && type != 2)))
@@ -297,14 +321,46 @@ static int run(int argc, char **argv)
     if (year_s != NULL && (gidx_cli_parse_int(year_s, &year) != 0 || year < 1 || year > 9999))
         return gidx_cli_usage_error(c, "--year must be a year, not '%s'", year_s);
 
+    /* --io-year with --io: a folder of SSB's workbooks */
+    if (io != NULL && !is_xlsx(io)) {
+        char *z = malloc(strlen(io) + 8);
+        FILE *f = NULL;
+        if (z != NULL) {
+            sprintf(z, "%s/Z.csv", io);
+            f = fopen(z, "rb");
+        }
+        free(z);
+        if (f != NULL) {
+            fclose(f);
+            if (ioyear_s != NULL)
+                return gidx_cli_usage_error(c, "--io-year picks the year of SSB's tables (embedded, or a "
+                                            "folder of SSB's workbooks); %s is a Z.csv folder", io);
+        } else {
+            if (ioyear_s != NULL && (gidx_cli_parse_int(ioyear_s, &ioyear) != 0 || ioyear < 1900 ||
+                                     ioyear > 2100))
+                return gidx_cli_usage_error(c, "--io-year must be a year, not '%s'", ioyear_s);
+            if ((io_found = workbook_in(io, ioyear)) == NULL) {
+                fprintf(stderr, "greenidx ripple: --io %s: no Z.csv and no SSB workbook "
+                        "iot_1850_%s.xlsx (in it or in domestic/)\n", io,
+                        ioyear_s != NULL ? ioyear_s : "<year>");
+                return GIDX_EXIT_DATA;
+            }
+            io = io_found;
+        }
+    } else if (io != NULL && ioyear_s != NULL) {
+        return gidx_cli_usage_error(c, "--io-year does not go with --io FILE.xlsx (the workbook has its year)");
+    }
     if (ioimp != NULL && (io == NULL || !is_xlsx(io)))
         return gidx_cli_usage_error(c, "--io-imports goes with --io FILE.xlsx (SSB's table 1850)");
     if (io != NULL && is_xlsx(io)) {
         if (ioimp == NULL && (ioimp = imp_found = imports_beside(io)) == NULL)
             return gidx_cli_usage_error(c, "--io %s: give SSB's table 1950 of the same year with "
                                         "--io-imports FILE", io);
+        if (io_found != NULL)
+            fprintf(stderr, "greenidx ripple: SSB's workbooks %s and %s\n", io, ioimp);
         rc = gidx_io_model_load_ssb(&m, io, ioimp);
         free(imp_found);
+        free(io_found);
     } else {
         rc = io != NULL ? gidx_io_model_load(&m, io) : gidx_io_model_norway(&m, (int)ioyear);
     }

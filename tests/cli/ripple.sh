@@ -162,6 +162,11 @@ a=$("$GREENIDX" ripple --io "$S/iot_1850_2021.xlsx" --shock RF=100 --type 2 --fo
 b=$("$GREENIDX" ripple --shock RF=100 --type 2 --format csv 2>/dev/null)
 [ "$(echo "$a" | cut -d, -f1-3)" = "$(echo "$b" | cut -d, -f1-3)" ] || fail "--io workbook rows differ"
 echo "$a" | grep -q '^RF,output,100,29.60' || fail "--io workbook: $(echo "$a" | grep '^RF,output')"
+# a folder of SSB's workbooks, the latest year in it (2021)
+c=$("$GREENIDX" ripple --io "$S" --shock RF=100 --type 2 --format csv 2>/dev/null)
+[ "$c" = "$a" ] || fail "--io folder of workbooks differs from --io FILE.xlsx"
+"$GREENIDX" ripple --io "$S" --io-year 2019 --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "iot_1850_2019.xlsx" "$tmp/e" || fail "--io folder without the year: exit $rc $(cat "$tmp/e")"
 "$GREENIDX" ripple --io "$S/bad_unbalanced.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
 [ "$rc" -eq 2 ] && grep -q "industry R01 does not balance" "$tmp/e" || fail "unbalanced workbook: exit $rc $(cat "$tmp/e")"
 "$GREENIDX" ripple --io "$S/bad_missing_sheet.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
