@@ -465,6 +465,44 @@ START_TEST(test_io_tables)
 }
 END_TEST
 
+/* SSB's input-output workbooks (gidx_io_model_load_ssb): each bad copy of
+ * the 2021 table 1850 (tests/data/ripple/ssb/make_bad.py) is refused with a
+ * message naming the sheet, the industry or the cell; an unknown industry
+ * code in a shock is refused by name. */
+START_TEST(test_ssb_workbooks)
+{
+    gidx_io_model *m = NULL;
+    double df[62] = { 0 };
+    char imp[4096];
+    snprintf(imp, sizeof imp, "%s", data_path("ripple/ssb/iot_1950_2021.xlsx"));
+    ck_assert_int_eq(gidx_io_model_load_ssb(&m, data_path("ripple/ssb/bad_missing_sheet.xlsx"), imp),
+                     GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "1850"));
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_load_ssb(&m, data_path("ripple/ssb/bad_unbalanced.xlsx"), imp),
+                     GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "industry R01 does not balance"));
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_load_ssb(&m, data_path("ripple/ssb/bad_negative_output.xlsx"), imp),
+                     GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "cell E107"));
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "R01"));
+    ck_assert_ptr_null(m);
+    /* the tables swapped: sheet 1850 is not in the imports workbook */
+    ck_assert_int_eq(gidx_io_model_load_ssb(&m, imp, imp), GIDX_ENOTFOUND);
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_load_ssb(&m, data_path("ripple/ssb/none.xlsx"), imp), GIDX_EIO);
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_load_ssb(&m, data_path("ripple/mb/Z.csv"), imp), GIDX_EPARSE);
+    ck_assert_ptr_null(m);
+    ck_assert_int_eq(gidx_io_model_norway(&m, 2021), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, 62, m, "R19", 100, GIDX_IO_UNIT_CURRENCY), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "'R19'"));
+    ck_assert_int_eq(gidx_io_model_shock_add(df, 62, m, "Fiske", 1, GIDX_IO_UNIT_JOBS), GIDX_ENOTFOUND);
+    gidx_io_model_free(m);
+}
+END_TEST
+
 /* ---- the xlsx reader: hostile workbooks built in memory ---- */
 
 static int msg_has(const char *needle)
@@ -954,6 +992,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_forecast_nonfinite);
     tcase_add_test(tc, test_singular);
     tcase_add_test(tc, test_io_tables);
+    tcase_add_test(tc, test_ssb_workbooks);
     tcase_add_test(tc, test_no_partial_output);
     tcase_add_test(tc, test_xlsx_hostile);
     tcase_add_test(tc, test_mdir_bad);

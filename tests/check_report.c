@@ -364,6 +364,110 @@ START_TEST(test_roadmap_default)
 }
 END_TEST
 
+/* The roadmap's ripple section on SSB's table for Norway, regionalised for
+ * Skien, fed by an instrument's demand (RF 100) and the scenario's own shock
+ * (Industri 20): the table's direct output is their sum, its total is what
+ * the ripple API gives for the same shock, and the chart of effects by
+ * industry leads with construction (RF). */
+START_TEST(test_roadmap_norway_ripple)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_scenario *sc = NULL;
+    gidx_report *r = NULL;
+    gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
+    gidx_io_model *nat = NULL, *reg = NULL;
+    gidx_io_result *res = NULL;
+    gidx_io_shock_options so = GIDX_IO_SHOCK_OPTIONS_INIT;
+    const char *regions[1] = { "Skien" };
+    char *json = NULL, *svg = NULL, path[512];
+    double df[62] = { 0 }, tot = 0;
+    json_t *root, *sec, *blocks, *rows = NULL, *bars = NULL;
+    size_t j;
+    int text_ok = 0;
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/report/scenario_norway.json", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_msg(gidx_scenario_load(&sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_ptr_null(gidx_scenario_ripple_io(sc));
+    ck_assert_str_eq(gidx_scenario_ripple_region(sc), "Skien");
+    ck_assert_uint_eq(gidx_scenario_ripple_nshocks(sc), 2);
+    ck_assert_str_eq(gidx_scenario_ripple_origin(sc, 1), "School building programme");
+    opt.scenario = sc;
+    opt.regions = regions;
+    opt.nregions = 1;
+    opt.mc = 20;
+    ck_assert_msg(gidx_roadmap_run(&r, ds, cat, &opt) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_int_eq(gidx_report_render(&json, NULL, r, GIDX_REPORT_JSON), GIDX_OK);
+    root = json_loads(json, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    sec = json_object_get(root, "sections");
+    for (j = 0; j < json_array_size(sec); j++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(sec, j), "id")), "scenario") == 0)
+            break;
+    ck_assert_uint_lt(j, json_array_size(sec));
+    blocks = json_object_get(json_array_get(sec, j), "blocks");
+    for (j = 0; j < json_array_size(blocks); j++) {
+        json_t *b = json_array_get(blocks, j);
+        const char *type = json_string_value(json_object_get(b, "type"));
+        const char *cap = json_string_value(json_object_get(b, "caption"));
+        const char *txt = json_string_value(json_object_get(b, "text"));
+        if (cap && strncmp(cap, "Ripple effects", 14) == 0)
+            rows = json_object_get(b, "rows");
+        if (type && strcmp(type, "bars") == 0)
+            bars = b;
+        if (txt && strstr(txt, "School building programme") && strstr(txt, "Skien") && strstr(txt, "13470"))
+            text_ok = 1;
+    }
+    ck_assert(text_ok);
+    ck_assert_ptr_nonnull(rows);
+    ck_assert_ptr_nonnull(bars);
+    /* the same shock through the ripple API */
+    ck_assert_int_eq(gidx_io_model_norway(&nat, 0), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, NULL, nat, ds, "Skien", NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, 62, reg, "RF", 100, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, 62, reg, "Industri", 20, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    so.type = 2;
+    ck_assert_int_eq(gidx_io_shock(&res, reg, df, 62, &so), GIDX_OK);
+    ck_assert_int_eq(gidx_io_result_path(&tot, 1, res, GIDX_IO_OUTPUT, GIDX_IO_TOTAL), GIDX_OK);
+    {
+        json_t *out = json_array_get(rows, 0);
+        ck_assert_str_eq(json_string_value(json_array_get(out, 0)), "output");
+        /* printed with one decimal (values >= 100): tolerance 0.05 */
+        ck_assert_double_eq_tol(atof(json_string_value(json_array_get(out, 1))), 120, 0.05);
+        ck_assert_double_eq_tol(atof(json_string_value(json_array_get(out, 4))), tot, 0.05);
+    }
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(bars, "bars"), 0), "label")),
+                     "RF Constructions and ...");
+    ck_assert_uint_le(json_array_size(json_object_get(bars, "bars")), 12);
+    ck_assert_uint_eq(json_array_size(json_object_get(bars, "parts")), 3);
+    gidx_free(json);
+    ck_assert_int_eq(gidx_report_render(&json, NULL, r, GIDX_REPORT_HTML), GIDX_OK);
+    ck_assert_ptr_nonnull(strstr(json, "gidx-bars"));
+    /* the standalone chart and its errors */
+    {
+        const char *lab[2] = { "RF", "R10_12" }, *parts[3] = { "direct", "indirect", "induced" };
+        double v[6] = { 100, 30, 5, 0, 4, -1 };
+        ck_assert_int_eq(gidx_svg_bars(&svg, "t", "NOK million", 2, 3, lab, parts, v), GIDX_OK);
+        ck_assert_ptr_nonnull(strstr(svg, "<svg"));
+        ck_assert_ptr_nonnull(strstr(svg, "R10_12"));
+        gidx_free(svg);
+        ck_assert_int_eq(gidx_svg_bars(&svg, "t", NULL, 0, 3, lab, parts, v), GIDX_EINVAL);
+        ck_assert_ptr_null(svg);
+    }
+    gidx_io_result_free(res);
+    gidx_io_model_free(reg);
+    gidx_io_model_free(nat);
+    json_decref(root);
+    gidx_free(json);
+    gidx_report_free(r);
+    gidx_scenario_free(sc);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(test_roadmap_errors)
 {
     gidx_dataset *ds = NULL;
@@ -411,6 +515,7 @@ static Suite *report_suite(void)
     tc = tcase_create("roadmap");
     tcase_add_test(tc, test_roadmap_default);
     tcase_add_test(tc, test_roadmap_errors);
+    tcase_add_test(tc, test_roadmap_norway_ripple);
     tcase_set_timeout(tc, 300);
     suite_add_tcase(s, tc);
     return s;

@@ -772,6 +772,434 @@ START_TEST(test_path_and_json)
 }
 END_TEST
 
+
+/* ---- the embedded Norwegian tables (data/io/norway, SSB 1850/1950) ---- */
+
+#define NOR_N 62
+
+static gidx_io_model *norway(int year)
+{
+    gidx_io_model *m = NULL;
+    ck_assert_msg(gidx_io_model_norway(&m, year) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_io_model_nsectors(m), NOR_N);
+    return m;
+}
+
+static double vsum(const double *v, size_t n)
+{
+    double s = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        s += v[i];
+    return s;
+}
+
+/* The SN2007 group of an SSB row code, written out independently of the
+ * library: R + two digits is the division; the section letters B, D, F, I,
+ * P, T stand for divisions 05, 35, 41, 55, 85, 97. */
+static size_t group_of(const char *code)
+{
+    static const char *const letters = "BDFIPT", *const divs[] = { "05", "35", "41", "55", "85", "97" };
+    const char *p = strchr(letters, code[1]);
+    char div[3] = { code[1], code[2], 0 };
+    size_t g = 99;
+    if (p != NULL && code[1] != '\0')
+        memcpy(div, divs[p - letters], 2);
+    ck_assert_int_eq(gidx_sn2007_find(&g, div), GIDX_OK);
+    return g;
+}
+
+static char *rootpath(const char *rel)
+{
+    static char buf[4096];
+    const char *d = getenv("GIDX_SOURCE_ROOT");
+    snprintf(buf, sizeof buf, "%s/%s", d != NULL ? d : ".", rel);
+    return buf;
+}
+
+/* SSB StatBank 09170 (production account by A64 industry), 2021: output at
+ * basic values 6,983,852 and value added 3,894,480 NOK million. The table's
+ * figures are whole NOK million, so equal up to floating-point summation. */
+START_TEST(test_norway_published)
+{
+    gidx_io_model *m = norway(0);
+    double x[NOR_N], va[NOR_N], tx = 0, tva = 0;
+    size_t i;
+    ck_assert_int_eq(gidx_io_model_year(m), 2021);
+    ck_assert_int_eq(gidx_io_model_output(x, NOR_N, m), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_satellite(va, NOR_N, m, GIDX_IO_VALUE_ADDED), GIDX_OK);
+    for (i = 0; i < NOR_N; i++) {
+        tx += x[i];
+        tva += va[i] * x[i];
+    }
+    ck_assert_double_eq_tol(tx, 6983852.0, 1e-6);
+    ck_assert_double_eq_tol(tva, 3894480.0, 1e-6);
+    ck_assert_str_eq(gidx_io_model_sector(m, 0), "R01");
+    ck_assert_str_eq(gidx_io_model_sector(m, NOR_N - 1), "RT");
+    ck_assert_str_eq(gidx_io_model_sector_label(m, 24), "Constructions and construction works");
+    ck_assert_ptr_null(gidx_io_model_sector_label(m, NOR_N));
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(m), "13470"));
+    ck_assert_int_eq(gidx_io_model_output(x, NOR_N - 1, m), GIDX_EBUFS);
+    gidx_io_model_free(m);
+}
+END_TEST
+
+/* Row total use = output: the model's implied final demand x - Z 1 equals
+ * the sum of SSB's final-use columns (P3_S13 ... P6) of the same year within
+ * 0.32 NOK million for every industry and year, except 2020's education
+ * (RP), which SSB's own workbook misses by 1.148 (data/io/norway/README.md). */
+START_TEST(test_norway_row_balance)
+{
+    static const char *const cols[6] = { "P3_S13", "P3_S14", "P3_S15", "P51_S1", "P52_S1", "P6_S2" };
+    int y;
+    for (y = gidx_io_norway_first_year(); y <= gidx_io_norway_last_year(); y++) {
+        gidx_io_model *m = norway(y);
+        gidx_table *t = NULL;
+        double f[NOR_N], worst = 0;
+        char rel[128];
+        size_t i, j, c, wi = 0;
+        snprintf(rel, sizeof rel, "data/io/norway/Y_finaldemand_domestic_%d_MNOK.csv", y);
+        ck_assert_int_eq(gidx_table_read_csv(&t, rootpath(rel), NULL), GIDX_OK);
+        ck_assert_int_eq(gidx_io_model_final_demand(f, NOR_N, m), GIDX_OK);
+        for (i = 0; i < NOR_N; i++) {
+            double fy = 0, v;
+            ck_assert_str_eq(gidx_table_cell(t, i, 0), gidx_io_model_sector(m, i));
+            for (j = 0; j < 6; j++) {
+                ck_assert_int_eq(gidx_table_find_column(&c, t, cols[j]), GIDX_OK);
+                ck_assert_int_eq(gidx_table_cell_double(&v, t, i, c), GIDX_OK);
+                fy += v;
+            }
+            if (fabs(fy - f[i]) > worst) {
+                worst = fabs(fy - f[i]);
+                wi = i;
+            }
+        }
+        if (y == 2020) {
+            ck_assert_str_eq(gidx_io_model_sector(m, wi), "RP");
+            ck_assert_double_eq_tol(worst, 1.148, 1e-6);
+        } else {
+            ck_assert_msg(worst <= 0.32 + 1e-9, "%d: %s off by %g", y, gidx_io_model_sector(m, wi), worst);
+        }
+        gidx_table_free(t);
+        gidx_io_model_free(m);
+    }
+}
+END_TEST
+
+/* Type I and II output multipliers of all 62 industries for 2012, 2016 and
+ * 2021 equal numpy's (tests/data/ripple/norway_reference.py, recorded in
+ * norway_reference.csv) to 1e-9; the GHG effect of NOK 100 million in RF
+ * equals numpy's intensities x (I - A)^-1 x shock to 1e-9 relative. */
+START_TEST(test_norway_numpy)
+{
+    gidx_table *t = NULL;
+    size_t r, checked = 0;
+    ck_assert_int_eq(gidx_table_read_csv(&t, datapath("norway_reference.csv"), NULL), GIDX_OK);
+    for (r = 0; r < gidx_table_nrows(t);) {
+        const char *kind = gidx_table_cell(t, r, 0);
+        int y = atoi(gidx_table_cell(t, r, 1));
+        gidx_io_model *m = norway(y);
+        double mu[NOR_N], ref;
+        size_t i;
+        if (strcmp(kind, "ghg_RF100") == 0) {
+            double df[NOR_N] = { 0 };
+            gidx_io_result *res = NULL;
+            ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "RF", 100.0, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+            ck_assert_int_eq(gidx_io_shock(&res, m, df, NOR_N, NULL), GIDX_OK);
+            ck_assert_int_eq(gidx_io_result_get(mu, NOR_N, res, 0, GIDX_IO_EMISSIONS, GIDX_IO_TOTAL), GIDX_OK);
+            gidx_io_result_free(res);
+        } else {
+            ck_assert_int_eq(gidx_io_model_multipliers(mu, NOR_N, m, GIDX_IO_OUTPUT,
+                                                       strcmp(kind, "type1") == 0 ? 1 : 2), GIDX_OK);
+        }
+        /* rows of one kind and year are consecutive, in sector order */
+        for (i = 0; i < NOR_N; i++, r++) {
+            ck_assert_str_eq(gidx_table_cell(t, r, 0), kind);
+            ck_assert_str_eq(gidx_table_cell(t, r, 2), gidx_io_model_sector(m, i));
+            ck_assert_int_eq(gidx_table_cell_double(&ref, t, r, 3), GIDX_OK);
+            ck_assert_msg(fabs(mu[i] - ref) <= 1e-9 * fmax(1.0, fabs(ref)), "%s %d %s: %.17g vs %.17g",
+                          kind, y, gidx_io_model_sector(m, i), mu[i], ref);
+            checked++;
+        }
+        gidx_io_model_free(m);
+    }
+    ck_assert_uint_eq(checked, 3 * 2 * NOR_N + NOR_N);
+    gidx_table_free(t);
+}
+END_TEST
+
+/* The NACE -> 62 industries mapping of data/io/norway/make_ghg.py conserves
+ * the air emissions accounts' "Total industries" (NACE 01-99) of every year:
+ * the satellite times output sums to it within 1e-3 t (62 values written to
+ * six decimals). */
+START_TEST(test_norway_ghg_conserved)
+{
+    gidx_table *t = NULL;
+    size_t r;
+    ck_assert_int_eq(gidx_table_read_csv(&t, rootpath("data/io/norway/ghg_total_industries_2012_2021.csv"),
+                                         NULL), GIDX_OK);
+    ck_assert_uint_eq(gidx_table_nrows(t), 10);
+    for (r = 0; r < gidx_table_nrows(t); r++) {
+        gidx_io_model *m = norway(atoi(gidx_table_cell(t, r, 0)));
+        double x[NOR_N], g[NOR_N], tot = 0, ref;
+        size_t i;
+        ck_assert_int_eq(gidx_io_model_output(x, NOR_N, m), GIDX_OK);
+        ck_assert_int_eq(gidx_io_model_satellite(g, NOR_N, m, GIDX_IO_EMISSIONS), GIDX_OK);
+        for (i = 0; i < NOR_N; i++)
+            tot += g[i] * x[i];
+        ck_assert_int_eq(gidx_table_cell_double(&ref, t, r, 1), GIDX_OK);
+        ck_assert_msg(fabs(tot - ref) < 1e-3, "%s: %.6f vs %.6f", gidx_table_cell(t, r, 0), tot, ref);
+        gidx_io_model_free(m);
+    }
+    gidx_table_free(t);
+}
+END_TEST
+
+/* The employment key: each SN2007 group's industries hold exactly the
+ * group's 13470 employment, split in proportion to D1. */
+START_TEST(test_norway_employment_key)
+{
+    gidx_io_model *m = norway(2016);
+    double nat[16], x[NOR_N], e[NOR_N], d1[NOR_N], eg[16] = { 0 }, dg[16] = { 0 };
+    size_t i, g;
+    int used = 0;
+    ck_assert_int_eq(gidx_io_national_employment(nat, 16, &used, 2016), GIDX_OK);
+    ck_assert_int_eq(used, 2021);                /* the nearest 13470 year */
+    ck_assert_double_eq(nat[2], 209735);         /* Industri, Hele landet 2021 */
+    ck_assert_int_eq(gidx_io_national_employment(nat, 16, &used, 0), GIDX_OK);
+    ck_assert_int_eq(used, 2022);
+    ck_assert_double_eq(nat[2], 213650);
+    ck_assert_int_eq(gidx_io_national_employment(nat, 15, &used, 0), GIDX_EBUFS);
+    ck_assert_int_eq(gidx_io_national_employment(nat, 16, &used, 2021), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_output(x, NOR_N, m), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_satellite(e, NOR_N, m, GIDX_IO_EMPLOYMENT), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_satellite(d1, NOR_N, m, GIDX_IO_LABOUR_INCOME), GIDX_OK);
+    for (i = 0; i < NOR_N; i++) {
+        g = group_of(gidx_io_model_sector(m, i));
+        eg[g] += e[i] * x[i];
+        dg[g] += d1[i] * x[i];
+    }
+    for (g = 0; g < 16; g++)
+        ck_assert_double_eq_tol(eg[g], nat[g], 1e-7 * nat[g]);
+    /* R10_12 (index 4) against R16 (6), both Industri */
+    ck_assert_double_eq_tol(e[4] * x[4] / (e[6] * x[6]), d1[4] * x[4] / (d1[6] * x[6]), 1e-12);
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(m), "nearest year"));
+    gidx_io_model_free(m);
+}
+END_TEST
+
+/*
+ * FLQ for Skien, worked by hand from the two employment tables (SSB 13470,
+ * 2021, by place of work): Skien (data/telemark/employment_by_industry.csv)
+ * R = [206, 29, 2051, 170, 2295, 3868, 1138, 625, 459, 231, 1040, 1507,
+ * 2130, 1838, 7683, 1171], total 26,441; Norway ("Hele landet",
+ * data/io/norway/employment_13470_national_2021_2022.csv) N = [63624, 59598,
+ * 209735, 33596, 237583, 351287, 129652, 95260, 108283, 48304, 181054,
+ * 134945, 174666, 229275, 573004, 113263], total 2,743,129.
+ * lambda* = log2(1 + 26441/2743129)^0.3 = 0.27690860; SLQ(Bygg) = 1.002157,
+ * so FLQ(Bygg, Bygg) = 0.2775058; FLQ(Industri, Bygg) = 1.014526 / 1.002157
+ * x lambda* = 0.2803263. Every regional coefficient must be a_ij min(FLQ, 1)
+ * of its pair of groups (Flegg & Tohmo 2013, eq. 3-5).
+ */
+START_TEST(test_skien_flq)
+{
+    static const double R[16] = { 206, 29, 2051, 170, 2295, 3868, 1138, 625, 459, 231, 1040, 1507,
+                                  2130, 1838, 7683, 1171 };
+    static const double N[16] = { 63624, 59598, 209735, 33596, 237583, 351287, 129652, 95260, 108283,
+                                  48304, 181054, 134945, 174666, 229275, 573004, 113263 };
+    gidx_io_model *m = norway(2021), *reg = NULL;
+    gidx_dataset *ds = NULL;
+    double re[16], ne[16], lq[256], slq[16], tr = 0, tn = 0, lambda;
+    double *A = malloc(NOR_N * NOR_N * sizeof *A), *Ar = malloc(NOR_N * NOR_N * sizeof *Ar);
+    size_t g, h, i, j, grp[NOR_N], pairs = 0;
+    int used = 0;
+    for (g = 0; g < 16; g++) {
+        tr += R[g];
+        tn += N[g];
+    }
+    ck_assert_double_eq(tr, 26441);
+    ck_assert_double_eq(tn, 2743129);
+    lambda = pow(log2(1 + tr / tn), 0.3);
+    ck_assert_double_eq_tol(lambda, 0.27690860, 1e-8);
+    for (g = 0; g < 16; g++)
+        slq[g] = (R[g] / tr) / (N[g] / tn);
+    ck_assert_double_eq_tol(slq[4] * lambda, 0.2775058, 1e-7);
+    ck_assert_double_eq_tol(slq[2] / slq[4] * lambda, 0.2803263, 1e-7);
+    /* the library's tables are the same numbers */
+    ck_assert_int_eq(gidx_dataset_load(&ds, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_region_employment(re, 16, &used, ds, "Skien", 2021), GIDX_OK);
+    ck_assert_int_eq(gidx_io_national_employment(ne, 16, NULL, 2021), GIDX_OK);
+    for (g = 0; g < 16; g++) {
+        ck_assert_double_eq(re[g], R[g]);
+        ck_assert_double_eq(ne[g], N[g]);
+    }
+    ck_assert_int_eq(gidx_io_location_quotients(lq, 256, GIDX_IO_FLQ, 0.3, re, ne, 16), GIDX_OK);
+    for (g = 0; g < 16; g++)
+        for (h = 0; h < 16; h++)
+            ck_assert_double_eq_tol(lq[g * 16 + h], (g == h ? slq[g] : slq[g] / slq[h]) * lambda, 1e-12);
+    /* the regional table: default year = the table's employment year, 2021 */
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, &used, m, ds, "Skien", NULL), GIDX_OK);
+    ck_assert_int_eq(used, 2021);
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(reg), "Skien"));
+    ck_assert_int_eq(gidx_io_model_coefficients(A, NOR_N * NOR_N, m), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_coefficients(Ar, NOR_N * NOR_N, reg), GIDX_OK);
+    for (i = 0; i < NOR_N; i++)
+        grp[i] = group_of(gidx_io_model_sector(m, i));
+    for (i = 0; i < NOR_N; i++)
+        for (j = 0; j < NOR_N; j++) {
+            double f = grp[i] == grp[j] ? slq[grp[i]] * lambda : slq[grp[i]] / slq[grp[j]] * lambda;
+            ck_assert_double_eq_tol(Ar[i * NOR_N + j], A[i * NOR_N + j] * fmin(f, 1.0), 1e-15);
+            pairs += A[i * NOR_N + j] > 0;
+        }
+    ck_assert_uint_gt(pairs, 3000);
+    free(A);
+    free(Ar);
+    gidx_io_model_free(reg);
+    gidx_io_model_free(m);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* Regional effects: inside-region output plus leakage to the rest of
+ * Norway and abroad account for every purchase of the shock's output
+ * (type I: sum_j (a_reg + leak + import)_j dx_j = national domestic and
+ * imported input coefficients times dx). */
+START_TEST(test_skien_leakage)
+{
+    gidx_io_model *m = norway(2021), *reg = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_io_result *r = NULL;
+    double df[NOR_N] = { 0 }, dx[NOR_N], leak[NOR_N], imp[NOR_N], A[NOR_N * NOR_N], Ar[NOR_N * NOR_N];
+    double lhs = 0, rhs = 0;
+    size_t i, j;
+    ck_assert_int_eq(gidx_dataset_load(&ds, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_regionalise_dataset(&reg, NULL, m, ds, "Skien", NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, reg, "RF", 100, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_shock(&r, reg, df, NOR_N, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_result_get(dx, NOR_N, r, 0, GIDX_IO_OUTPUT, GIDX_IO_TOTAL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_result_get(leak, NOR_N, r, 0, GIDX_IO_LEAKAGE, GIDX_IO_TOTAL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_result_get(imp, NOR_N, r, 0, GIDX_IO_IMPORTS, GIDX_IO_TOTAL), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_coefficients(A, NOR_N * NOR_N, m), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_coefficients(Ar, NOR_N * NOR_N, reg), GIDX_OK);
+    for (j = 0; j < NOR_N; j++)
+        for (i = 0; i < NOR_N; i++) {
+            lhs += Ar[i * NOR_N + j] * dx[j];
+            rhs += A[i * NOR_N + j] * dx[j];
+        }
+    lhs += vsum(leak, NOR_N);
+    ck_assert_double_eq_tol(lhs, rhs, 1e-9 * rhs);
+    ck_assert_double_gt(vsum(leak, NOR_N), 0);
+    ck_assert_double_gt(vsum(imp, NOR_N), 0);
+    /* regionalisation only lowers coefficients: less output inside Skien */
+    {
+        gidx_io_result *rn = NULL;
+        double dxn[NOR_N];
+        ck_assert_int_eq(gidx_io_shock(&rn, m, df, NOR_N, NULL), GIDX_OK);
+        ck_assert_int_eq(gidx_io_result_get(dxn, NOR_N, rn, 0, GIDX_IO_OUTPUT, GIDX_IO_TOTAL), GIDX_OK);
+        ck_assert_double_lt(vsum(dx, NOR_N), vsum(dxn, NOR_N));
+        ck_assert_int_eq(gidx_io_result_has(rn, GIDX_IO_LEAKAGE), 0);
+        gidx_io_result_free(rn);
+    }
+    gidx_io_result_free(r);
+    gidx_io_model_free(reg);
+    gidx_io_model_free(m);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* Shocks in users' units: a group label spreads by output, jobs convert
+ * through output per job, unknown codes are refused by name. */
+START_TEST(test_norway_shocks)
+{
+    gidx_io_model *m = norway(2021);
+    double df[NOR_N] = { 0 }, x[NOR_N], e[NOR_N], tot = 0;
+    size_t i;
+    ck_assert_int_eq(gidx_io_model_output(x, NOR_N, m), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_satellite(e, NOR_N, m, GIDX_IO_EMPLOYMENT), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "Bygge- og anleggsvirksomhet", 100,
+                                             GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_double_eq_tol(df[24], 100, 1e-12);   /* RF is the group's only industry */
+    memset(df, 0, sizeof df);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "Industri", 100, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    for (i = 0; i < NOR_N; i++)
+        tot += df[i];
+    ck_assert_double_eq_tol(tot, 100, 1e-9);
+    ck_assert_double_eq_tol(df[4] / df[6], x[4] / x[6], 1e-12);   /* R10_12 : R16 by output */
+    memset(df, 0, sizeof df);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "RF", 10, GIDX_IO_UNIT_JOBS), GIDX_OK);
+    ck_assert_double_eq_tol(df[24], 10 * x[24] / (e[24] * x[24]), 1e-9);
+    /* NACE spellings of SSB's codes */
+    memset(df, 0, sizeof df);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "41-43", 1, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "F", 2, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "C10-C12", 4, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "10-12", 8, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "L68A", 16, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "19-21", 32, GIDX_IO_UNIT_CURRENCY), GIDX_OK);
+    ck_assert_double_eq(df[24], 3);    /* RF */
+    ck_assert_double_eq(df[4], 12);    /* R10_12 */
+    ck_assert_double_eq(df[42], 16);   /* R68A */
+    ck_assert_double_eq(df[9], 32);    /* R21 */
+    ck_assert_str_eq(gidx_io_model_sector(m, 42), "R68A");
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "10-99", 1, GIDX_IO_UNIT_CURRENCY), GIDX_ENOTFOUND);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "R99", 1, GIDX_IO_UNIT_CURRENCY), GIDX_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "R99"));
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "R68A", 1, GIDX_IO_UNIT_JOBS), GIDX_EDATA);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N, m, "RF", NAN, GIDX_IO_UNIT_CURRENCY), GIDX_EDATA);
+    ck_assert_int_eq(gidx_io_model_shock_add(df, NOR_N - 1, m, "RF", 1, GIDX_IO_UNIT_CURRENCY), GIDX_EINVAL);
+    gidx_io_model_free(m);
+    ck_assert_int_eq(gidx_io_model_norway(&m, 2011), GIDX_ENOTFOUND);
+    ck_assert_ptr_null(m);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "2011"));
+}
+END_TEST
+
+/* SSB's workbooks as published (tests/data/ripple/ssb/, tables 1850 and
+ * 1950 of 2021) give the same model as the embedded tidy copies: every
+ * coefficient, satellite and type II multiplier equal to rounding (1e-12). */
+START_TEST(test_ssb_workbooks)
+{
+    gidx_io_model *a = NULL, *b = norway(2021);
+    double *A = malloc(NOR_N * NOR_N * sizeof *A), *B = malloc(NOR_N * NOR_N * sizeof *B);
+    double va[NOR_N], vb[NOR_N];
+    char imp[4096];
+    size_t i;
+    int q;
+    snprintf(imp, sizeof imp, "%s", datapath("ssb/iot_1950_2021.xlsx"));
+    ck_assert_msg(gidx_io_model_load_ssb(&a, datapath("ssb/iot_1850_2021.xlsx"), imp) == GIDX_OK, "%s",
+                  gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_io_model_nsectors(a), NOR_N);
+    ck_assert_int_eq(gidx_io_model_year(a), 2021);
+    for (i = 0; i < NOR_N; i++) {
+        ck_assert_str_eq(gidx_io_model_sector(a, i), gidx_io_model_sector(b, i));
+        ck_assert_ptr_nonnull(gidx_io_model_sector_label(a, i));
+    }
+    /* SSB's label of RF in the workbook (column D) */
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_sector_label(a, 24), "onstruction"));
+    ck_assert_int_eq(gidx_io_model_coefficients(A, NOR_N * NOR_N, a), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_coefficients(B, NOR_N * NOR_N, b), GIDX_OK);
+    for (i = 0; i < NOR_N * NOR_N; i++)
+        ck_assert_double_eq_tol(A[i], B[i], 1e-12);
+    for (q = GIDX_IO_EMPLOYMENT; q <= GIDX_IO_IMPORTS; q++) {
+        ck_assert_int_eq(gidx_io_model_satellite(va, NOR_N, a, q), GIDX_OK);
+        ck_assert_int_eq(gidx_io_model_satellite(vb, NOR_N, b, q), GIDX_OK);
+        for (i = 0; i < NOR_N; i++)
+            ck_assert_double_eq_tol(va[i], vb[i], 1e-12 * fmax(1, fabs(vb[i])));
+    }
+    ck_assert_int_eq(gidx_io_model_multipliers(va, NOR_N, a, GIDX_IO_OUTPUT, 2), GIDX_OK);
+    ck_assert_int_eq(gidx_io_model_multipliers(vb, NOR_N, b, GIDX_IO_OUTPUT, 2), GIDX_OK);
+    for (i = 0; i < NOR_N; i++)
+        ck_assert_double_eq_tol(va[i], vb[i], 1e-12);
+    /* the two #VALUE! cells of SSB's 1850 workbook are said */
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(a), "1850 AK73 (R68A to R51)"));
+    ck_assert_ptr_nonnull(strstr(gidx_io_model_note(a), "iot_1850_2021.xlsx"));
+    free(A);
+    free(B);
+    gidx_io_model_free(a);
+    gidx_io_model_free(b);
+}
+END_TEST
+
 static Suite *ripple_suite(void)
 {
     Suite *s = suite_create("ripple");
@@ -797,6 +1225,17 @@ static Suite *ripple_suite(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_handles);
     tcase_add_test(tc, test_path_and_json);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("norway");
+    tcase_add_test(tc, test_norway_published);
+    tcase_add_test(tc, test_norway_row_balance);
+    tcase_add_test(tc, test_norway_numpy);
+    tcase_add_test(tc, test_norway_ghg_conserved);
+    tcase_add_test(tc, test_norway_employment_key);
+    tcase_add_test(tc, test_skien_flq);
+    tcase_add_test(tc, test_skien_leakage);
+    tcase_add_test(tc, test_norway_shocks);
+    tcase_add_test(tc, test_ssb_workbooks);
     suite_add_tcase(s, tc);
     return s;
 }

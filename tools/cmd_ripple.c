@@ -8,47 +8,71 @@
  * model (output, jobs, value added, emissions; direct, indirect, induced).
  * Parses arguments and prints what gidx_io_* computed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char usage[] =
-    "Usage: greenidx ripple --io PATH --shock SECTOR=AMOUNT[,SECTOR=AMOUNT...]\n"
-    "                       [--type 1|2] [--format table|csv|json] [--output FILE]\n"
-    "                       [--region CODE|NAME [--national-region CODE|NAME] [--year Y]\n"
-    "                        [--data PATH] |\n"
-    "                        --region-employment FILE --national-employment FILE]\n"
-    "                       [--concordance FILE] [--lq slq|cilq|flq] [--delta 0.3]\n\n"
+    "Usage: greenidx ripple --shock CODE=AMOUNT[,CODE=AMOUNT...] [--shock-jobs CODE=N]\n"
+    "                       [--io-year 2012..2021 | --io PATH] [--type 1|2]\n"
+    "                       [--region CODE|NAME [--delta 0.3] [--lq slq|cilq|flq]]\n"
+    "                       [--format text|csv|json] [--output FILE]\n\n"
     "Ripple effects (ringvirkninger) of a change in final demand, by the\n"
-    "Leontief model (Miller & Blair 2009, Input-Output Analysis, 2nd ed.).\n\n"
-    "  --io PATH        folder with Z.csv, x.csv and optionally satellites.csv\n"
-    "                   (sector,employment,value_added,labour_income,emissions) and\n"
-    "                   households.csv (sector,consumption); see docs/ripple.md\n"
-    "  --shock S=A,...  change in final demand A (the table's currency unit) for\n"
-    "                   sector S; several pairs separated by ',' or repeated --shock\n"
+    "Leontief model (Miller & Blair 2009, Input-Output Analysis, 2nd ed.), on\n"
+    "Statistics Norway's input-output table for Norway (62 industries, NOK\n"
+    "million; 2021 unless --io-year), with jobs, value added, compensation of\n"
+    "employees, imports and greenhouse gases (t CO2e).\n\n"
+    "Examples:\n"
+    "  greenidx ripple --shock RF=100 --type 2\n"
+    "      NOK 100 million more demand for construction (RF) in Norway\n"
+    "  greenidx ripple --region Skien --shock RF=100 --type 2\n"
+    "      the same in Skien: FLQ-regionalised, with leakage to the rest of\n"
+    "      Norway and abroad\n"
+    "  greenidx ripple --shock-jobs Industri=50 --io-year 2019 --format json\n\n"
+    "  --shock C=A,...  change in final demand A (NOK million, or the table's unit)\n"
+    "                   for industry C: an A64 code of SSB's table (R01 ... RT, e.g.\n"
+    "                   RF construction, R10_12 food; also written F, 41-43, C10-C12,\n"
+    "                   10-12) or an SN2007 group label of\n"
+    "                   table 13470 (e.g. Industri), spread over its industries by\n"
+    "                   output; several pairs separated by ',' or repeated --shock\n"
+    "  --shock-jobs C=N N new jobs in industry or group C, converted into final\n"
+    "                   demand through its output per job\n"
+    "  --io-year Y      year of the embedded Norwegian table, 2012-2021 (default 2021)\n"
     "  --type 1|2       1: direct + indirect; 2: also induced by household spending\n"
-    "                   (needs labour_income and households.csv). Default 1\n"
-    "  --format F       table (default), csv or json\n"
+    "                   (households' consumption P3_S14 and compensation D1). Default 1\n"
+    "  --format F       text (or table, the default), csv or json\n"
     "  --output FILE    write there (atomically) instead of standard output\n"
-    "  --region-employment FILE, --national-employment FILE\n"
-    "                   regionalise the national table by location quotients from\n"
-    "                   employment by industry (CSV: industry,employment)\n"
-    "  --concordance FILE  sector,industry map (default: industries named as sectors)\n"
+    "  --region CODE|NAME\n"
+    "                   regionalise for a municipality or county of the dataset by\n"
+    "                   location quotients: its employment by the 16 SN2007 groups of\n"
+    "                   SSB table 13470 (the embedded Telemark data) against Norway's\n"
+    "                   (13470, Hele landet) of the nearest year; the output gives the\n"
+    "                   effects inside the region and the leakage to the rest of\n"
+    "                   Norway and abroad\n"
     "  --lq M           slq, cilq or flq (default flq)\n"
     "  --delta D        FLQ delta in [0, 1) (default 0.3, Flegg & Tohmo 2013)\n"
-    "  --region CODE|NAME\n"
-    "                   regionalise for a municipality or county of the dataset: its\n"
-    "                   employment by the 16 SN2007 groups of SSB table 13470 against\n"
-    "                   the national employment of the table's own satellites.csv\n"
-    "                   (sectors named by SN2007 codes such as 10-12 or 68A, or group\n"
-    "                   labels; otherwise give --concordance with such industries)\n"
+    "  --year Y         regional employment year (default: the table's employment\n"
+    "                   year, or the nearest the region has)\n"
+    "  --data PATH      the dataset for --region (default: the embedded Telemark data)\n"
     "  --national-region CODE|NAME\n"
-    "                   take the national side from this region of the dataset (a\n"
-    "                   county, or the whole country when the data hold it) instead\n"
-    "                   of the table's satellites\n"
-    "  --year Y         employment year (default: the latest with all groups)\n"
-    "  --data PATH      the dataset (default: the embedded Telemark data)\n";
+    "                   take the national side from this region of the dataset\n\n"
+    "Other tables:\n"
+    "  --io FILE.xlsx   SSB's input-output workbook of table 1850 (domestic) as\n"
+    "                   published; table 1950 (imports) is --io-imports FILE, or the\n"
+    "                   same name with 1950 for 1850 in the same folder or in\n"
+    "                   ../import/ (SSB's layout: domestic/iot_1850_2021.xlsx,\n"
+    "                   import/iot_1950_2021.xlsx)\n"
+    "  --io DIR [--io-year Y]  a folder of SSB's workbooks in that layout (or with\n"
+    "                   iot_1850_Y.xlsx in it): year Y, or the latest present\n"
+    "  --io PATH        a folder with Z.csv, x.csv and optionally satellites.csv\n"
+    "                   (sector,employment,value_added,labour_income,emissions,imports)\n"
+    "                   and households.csv (sector,consumption); see docs/ripple.md\n"
+    "  --region-employment FILE, --national-employment FILE\n"
+    "                   regionalise by employment by industry from files\n"
+    "                   (CSV: industry,employment)\n"
+    "  --concordance FILE  sector,industry map (default: industries named as sectors)\n";
 
 static int run(int argc, char **argv);
 
@@ -58,7 +82,7 @@ const gidx_cli_command gidx_cli_cmd_ripple = {
 
 /* Add "S=A,S=A" to df; sector names may themselves contain ',' (SN2007
  * groups do), so a piece without '=' is joined to the next. */
-static int add_shocks(double *df, const gidx_io_model *m, const char *spec)
+static int add_shocks(double *df, const gidx_io_model *m, const char *spec, int unit)
 {
     char *s = strdup(spec), *p, *start;
     gidx_status rc = GIDX_OK;
@@ -72,25 +96,23 @@ static int add_shocks(double *df, const gidx_io_model *m, const char *spec)
             char *eq = memchr(start, '=', (size_t)(p - start));
             int end = *p == '\0';
             if (eq != NULL) {
-                size_t i;
                 double v;
                 *p = '\0';
                 *eq = '\0';
                 if (gidx_cli_parse_double(eq + 1, &v) != 0) {
-                    fprintf(stderr, "greenidx ripple: --shock: '%s' is not an amount for sector '%s'\n",
+                    fprintf(stderr, "greenidx ripple: --shock: '%s' is not an amount for '%s'\n",
                             eq + 1, start);
                     free(s);
                     return GIDX_EXIT_USAGE;
                 }
-                rc = gidx_io_model_find_sector(&i, m, start);
+                rc = gidx_io_model_shock_add(df, gidx_io_model_nsectors(m), m, start, v, unit);
                 if (rc != GIDX_OK) {
                     free(s);
                     return gidx_cli_fail("ripple", rc);
                 }
-                df[i] += v;
                 start = p + 1;
             } else if (end) {
-                fprintf(stderr, "greenidx ripple: --shock: '%s' is not SECTOR=AMOUNT\n", start);
+                fprintf(stderr, "greenidx ripple: --shock: '%s' is not CODE=AMOUNT\n", start);
                 free(s);
                 return GIDX_EXIT_USAGE;
             }
@@ -154,16 +176,76 @@ static int regionalise_for(gidx_io_model **m, const char *region, const char *da
     return GIDX_EXIT_OK;
 }
 
+/* The 1950 workbook beside a 1850 one: 1850 -> 1950 in the file name, in
+ * the same folder or in ../import/ (SSB's and cafean's layout). */
+static char *imports_beside(const char *dom)
+{
+    const char *base = strrchr(dom, '/'), *p;
+    size_t dlen, len = strlen(dom) + 16;
+    char *out = malloc(len), *q;
+    FILE *f;
+    int k;
+    base = base != NULL ? base + 1 : dom;
+    dlen = (size_t)(base - dom);
+    if (out == NULL || (p = strstr(base, "1850")) == NULL) {
+        free(out);
+        return NULL;
+    }
+    for (k = 0; k < 2; k++) {
+        snprintf(out, len, "%.*s%s%.*s1950%s", (int)dlen, dom, k ? "../import/" : "",
+                 (int)(p - base), base, p + 4);
+        if ((f = fopen(out, "rb")) != NULL) {
+            fclose(f);
+            return out;
+        }
+    }
+    q = out;
+    snprintf(q, len, "%.*s%.*s1950%s", (int)dlen, dom, (int)(p - base), base, p + 4);
+    return out;  /* not found: the loader names it */
+}
+
+/* SSB's workbook of table 1850 in a folder laid out as SSB / cafean publish
+ * them (PATH/domestic/iot_1850_<Y>.xlsx, or PATH/iot_1850_<Y>.xlsx): year Y,
+ * or the latest present when 0. NULL when the folder holds none. */
+static char *workbook_in(const char *dir, long year)
+{
+    size_t len = strlen(dir) + 48;
+    char *out = malloc(len);
+    long y;
+    int k;
+    FILE *f;
+    if (out == NULL)
+        return NULL;
+    for (y = year != 0 ? year : 2100; y >= (year != 0 ? year : 1990); y--)
+        for (k = 0; k < 2; k++) {
+            snprintf(out, len, "%s/%siot_1850_%ld.xlsx", dir, k ? "" : "domestic/", y);
+            if ((f = fopen(out, "rb")) != NULL) {
+                fclose(f);
+                return out;
+            }
+        }
+    free(out);
+    return NULL;
+}
+
+static int is_xlsx(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcmp(path + n - 5, ".xlsx") == 0;
+}
+
 static int run(int argc, char **argv)
 {
     const gidx_cli_command *c = &gidx_cli_cmd_ripple;
     const char *io = NULL, *type_s = NULL, *format_s = "table", *output = NULL, *region = NULL;
     const char *remp = NULL, *nemp = NULL, *conc = NULL, *lq_s = "flq", *delta_s = NULL;
-    const char *year_s = NULL, *data = NULL, *nregion = NULL;
+    const char *year_s = NULL, *data = NULL, *nregion = NULL, *ioyear_s = NULL, *ioimp = NULL;
+    char *imp_found = NULL, *io_found = NULL;
     gidx_io_region_options ro = GIDX_IO_REGION_OPTIONS_INIT;
     const char *shocks[64];
-    int nshocks = 0, i, missing, format, method, ex;
-    long type = 1, year = 0;
+    int units[64];
+    int nshocks = 0, i, missing, format, method, ex, jobs;
+    long type = 1, year = 0, ioyear = 0;
     double delta = 0.3, *df = NULL;
     gidx_io_model *m = NULL;
     gidx_io_result *r = NULL;
@@ -186,33 +268,40 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--data", 1, &data, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--national-region", 1, &nregion, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--lq", 1, &lq_s, &missing) ||
-            gidx_cli_opt(argc, argv, &i, "--delta", 1, &delta_s, &missing)) {
+            gidx_cli_opt(argc, argv, &i, "--delta", 1, &delta_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--io-year", 1, &ioyear_s, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--io-imports", 1, &ioimp, &missing)) {
             if (missing)
                 return gidx_cli_usage_error(c, "option %s needs a value", argv[i]);
-        } else if (gidx_cli_opt(argc, argv, &i, "--shock", 1, &v, &missing)) {
+        } else if ((jobs = 0, gidx_cli_opt(argc, argv, &i, "--shock", 1, &v, &missing)) ||
+                   (jobs = 1, gidx_cli_opt(argc, argv, &i, "--shock-jobs", 1, &v, &missing))) {
             if (missing)
-                return gidx_cli_usage_error(c, "option --shock needs a value");
+                return gidx_cli_usage_error(c, "option %s needs a value", jobs ? "--shock-jobs" : "--shock");
             if (nshocks == (int)(sizeof shocks / sizeof shocks[0]))
                 return gidx_cli_usage_error(c, "too many --shock options");
+            units[nshocks] = jobs ? GIDX_IO_UNIT_JOBS : GIDX_IO_UNIT_CURRENCY;
             shocks[nshocks++] = v;
         } else {
             return gidx_cli_usage_error(c, "unknown argument '%s'", argv[i]);
         }
     }
-    if (io == NULL)
-        return gidx_cli_usage_error(c, "--io PATH is required");
     if (nshocks == 0)
-        return gidx_cli_usage_error(c, "--shock SECTOR=AMOUNT is required");
+        return gidx_cli_usage_error(c, "--shock CODE=AMOUNT or --shock-jobs CODE=N is required");
+    if (ioyear_s != NULL && io == NULL &&
+        (gidx_cli_parse_int(ioyear_s, &ioyear) != 0 ||
+         ioyear < gidx_io_norway_first_year() || ioyear > gidx_io_norway_last_year()))
+        return gidx_cli_usage_error(c, "--io-year must be %d..%d, not '%s'", gidx_io_norway_first_year(),
+                                    gidx_io_norway_last_year(), ioyear_s);
     if (type_s != NULL && (gidx_cli_parse_int(type_s, &type) != 0 || (type != 1 && type != 2)))
         return gidx_cli_usage_error(c, "--type must be 1 or 2, not '%s'", type_s);
-    if (strcmp(format_s, "table") == 0)
+    if (strcmp(format_s, "table") == 0 || strcmp(format_s, "text") == 0)
         format = GIDX_IO_FORMAT_TABLE;
     else if (strcmp(format_s, "csv") == 0)
         format = GIDX_IO_FORMAT_CSV;
     else if (strcmp(format_s, "json") == 0)
         format = GIDX_IO_FORMAT_JSON;
     else
-        return gidx_cli_usage_error(c, "--format must be table, csv or json, not '%s'", format_s);
+        return gidx_cli_usage_error(c, "--format must be text (table), csv or json, not '%s'", format_s);
     if (strcmp(lq_s, "slq") == 0)
         method = GIDX_IO_SLQ;
     else if (strcmp(lq_s, "cilq") == 0)
@@ -232,7 +321,49 @@ static int run(int argc, char **argv)
     if (year_s != NULL && (gidx_cli_parse_int(year_s, &year) != 0 || year < 1 || year > 9999))
         return gidx_cli_usage_error(c, "--year must be a year, not '%s'", year_s);
 
-    rc = gidx_io_model_load(&m, io);
+    /* --io-year with --io: a folder of SSB's workbooks */
+    if (io != NULL && !is_xlsx(io)) {
+        char *z = malloc(strlen(io) + 8);
+        FILE *f = NULL;
+        if (z != NULL) {
+            sprintf(z, "%s/Z.csv", io);
+            f = fopen(z, "rb");
+        }
+        free(z);
+        if (f != NULL) {
+            fclose(f);
+            if (ioyear_s != NULL)
+                return gidx_cli_usage_error(c, "--io-year picks the year of SSB's tables (embedded, or a "
+                                            "folder of SSB's workbooks); %s is a Z.csv folder", io);
+        } else {
+            if (ioyear_s != NULL && (gidx_cli_parse_int(ioyear_s, &ioyear) != 0 || ioyear < 1900 ||
+                                     ioyear > 2100))
+                return gidx_cli_usage_error(c, "--io-year must be a year, not '%s'", ioyear_s);
+            if ((io_found = workbook_in(io, ioyear)) == NULL) {
+                fprintf(stderr, "greenidx ripple: --io %s: no Z.csv and no SSB workbook "
+                        "iot_1850_%s.xlsx (in it or in domestic/)\n", io,
+                        ioyear_s != NULL ? ioyear_s : "<year>");
+                return GIDX_EXIT_DATA;
+            }
+            io = io_found;
+        }
+    } else if (io != NULL && ioyear_s != NULL) {
+        return gidx_cli_usage_error(c, "--io-year does not go with --io FILE.xlsx (the workbook has its year)");
+    }
+    if (ioimp != NULL && (io == NULL || !is_xlsx(io)))
+        return gidx_cli_usage_error(c, "--io-imports goes with --io FILE.xlsx (SSB's table 1850)");
+    if (io != NULL && is_xlsx(io)) {
+        if (ioimp == NULL && (ioimp = imp_found = imports_beside(io)) == NULL)
+            return gidx_cli_usage_error(c, "--io %s: give SSB's table 1950 of the same year with "
+                                        "--io-imports FILE", io);
+        if (io_found != NULL)
+            fprintf(stderr, "greenidx ripple: SSB's workbooks %s and %s\n", io, ioimp);
+        rc = gidx_io_model_load_ssb(&m, io, ioimp);
+        free(imp_found);
+        free(io_found);
+    } else {
+        rc = io != NULL ? gidx_io_model_load(&m, io) : gidx_io_model_norway(&m, (int)ioyear);
+    }
     if (rc != GIDX_OK)
         return gidx_cli_fail("ripple", rc);
     if (remp != NULL && (ex = regionalise(&m, remp, nemp, conc, method, delta)) != GIDX_EXIT_OK)
@@ -251,7 +382,7 @@ static int run(int argc, char **argv)
         goto done_ex;
     }
     for (i = 0; i < nshocks; i++)
-        if ((ex = add_shocks(df, m, shocks[i])) != GIDX_EXIT_OK)
+        if ((ex = add_shocks(df, m, shocks[i], units[i])) != GIDX_EXIT_OK)
             goto done_ex;
     o.type = (int)type;
     rc = gidx_io_shock(&r, m, df, gidx_io_model_nsectors(m), &o);
@@ -264,6 +395,9 @@ static int run(int argc, char **argv)
         ex = gidx_cli_fail("ripple", rc);
         goto done_ex;
     }
+    /* the notes are in the text and JSON output; CSV has no room for them */
+    if (format == GIDX_IO_FORMAT_CSV && gidx_io_result_note(r) != NULL)
+        fprintf(stderr, "%s\n", gidx_io_result_note(r));
     ex = gidx_cli_emit("ripple", output, text, strlen(text));
 done_ex:
     free(text);

@@ -19,7 +19,7 @@
 #   GIDX_R_BUILDDIR   load greenidx.so and the R layer from this folder of a
 #                     build tree instead of library(greenidx)
 #   GIDX_SOURCE_ROOT  the repository root (default: two folders above this
-#                     script), for tests/data/effects/smoking.csv and data/io/example
+#                     script), for tests/data/effects/smoking.csv and tests/data/ripple/mb
 #   GIDX_TOUR_OUTDIR  where the fan chart SVG is written (default: tempdir())
 
 root <- Sys.getenv("GIDX_SOURCE_ROOT")
@@ -36,7 +36,7 @@ if (nzchar(builddir)) {
   suppressPackageStartupMessages(library(greenidx))
 }
 
-if (!dir.exists(file.path(root, "data", "io", "example")))
+if (!dir.exists(file.path(root, "tests", "data", "ripple", "mb")))
   stop(root, " is not the libgreenidx source tree: set GIDX_SOURCE_ROOT")
 outdir <- Sys.getenv("GIDX_TOUR_OUTDIR", tempdir())
 options(width = 150, digits = 5)
@@ -153,7 +153,7 @@ print(tail(gap, 5), row.names = FALSE)
 # Miller & Blair (2009, ch. 2) two-sector textbook table (illustrative only):
 # 100 units of new final demand for manufacturing, households closed (type II).
 section("7. Ripple effects")
-io <- gidx_io_load(file.path(root, "data", "io", "example"))
+io <- gidx_io_load(file.path(root, "tests", "data", "ripple", "mb"))
 print(gidx_io_multipliers(io, "output", type = 2))
 shock <- gidx_io_shock(io, c(Manufacturing = 100), type = 2)
 print(as.data.frame(shock), row.names = FALSE)

@@ -153,6 +153,23 @@ GIDX_API gidx_status gidx_report_add_heatmap(gidx_report *r, const char *title,
                                              const double *values, const int *direction);
 
 /**
+ * Add a horizontal stacked bar chart: one bar per label, made of @p nparts
+ * parts (e.g. the direct, indirect and induced effects of a ripple shock by
+ * industry); positive parts stack right of zero, negative ones left.
+ * @param title        the chart's title (copied)
+ * @param unit         the values' unit, shown under the axis (copied; may be NULL)
+ * @param n            number of bars, >= 1
+ * @param nparts       parts per bar, >= 1
+ * @param labels       n bar labels
+ * @param part_labels  nparts legend labels
+ * @param values       n * nparts values, row-major (bar i, part p at i * nparts + p); NaN is skipped
+ * @return ::GIDX_OK, ::GIDX_EINVAL, ::GIDX_ENOMEM
+ */
+GIDX_API gidx_status gidx_report_add_bars(gidx_report *r, const char *title, const char *unit,
+                                          size_t n, size_t nparts, const char *const *labels,
+                                          const char *const *part_labels, const double *values);
+
+/**
  * Render the report.
  * @param out    out: NUL-terminated UTF-8 text, the caller's (free with gidx_free())
  * @param len    out: length in bytes without the NUL (may be NULL)
@@ -194,6 +211,14 @@ GIDX_API gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrow
                                       size_t ncols, const char *const *row_labels,
                                       const char *const *col_labels,
                                       const double *values, const int *direction);
+
+/**
+ * A stacked bar chart as a standalone SVG document (arguments as gidx_report_add_bars()).
+ * @param out out: the SVG text (free with gidx_free())
+ */
+GIDX_API gidx_status gidx_svg_bars(char **out, const char *title, const char *unit, size_t n,
+                                   size_t nparts, const char *const *labels,
+                                   const char *const *part_labels, const double *values);
 
 /* ------------------------------------------------------------ scenarios */
 
@@ -263,7 +288,8 @@ GIDX_API gidx_status gidx_scenario_effect_path(double *out, size_t cap, const gi
 
 /** 1 when the scenario has an input-output shock. */
 GIDX_API int gidx_scenario_has_ripple(const gidx_scenario *s);
-/** The input-output folder of the shock (borrowed), or NULL. */
+/** The input-output folder of the shock (borrowed), or NULL for the embedded
+ *  Norwegian table of gidx_scenario_ripple_io_year() (gidx_io_model_norway()). */
 GIDX_API const char *gidx_scenario_ripple_io(const gidx_scenario *s);
 /** Multiplier type of the shock: 1 (households exogenous) or 2 (households closed). */
 GIDX_API int gidx_scenario_ripple_type(const gidx_scenario *s);
@@ -275,6 +301,13 @@ GIDX_API size_t gidx_scenario_ripple_nshocks(const gidx_scenario *s);
 GIDX_API const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t i);
 /** Final-demand change of sector @p i (NaN when out of range). */
 GIDX_API double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i);
+/** Year of the embedded Norwegian table ("io_year"; 0 = the latest). */
+GIDX_API int gidx_scenario_ripple_io_year(const gidx_scenario *s);
+/** Region to regionalise the table for ("region", borrowed), or NULL for the nation. */
+GIDX_API const char *gidx_scenario_ripple_region(const gidx_scenario *s);
+/** Where shock @p i comes from: "ripple.shock" or the name of the instrument
+ *  whose "demand" it is (borrowed), or NULL when out of range. */
+GIDX_API const char *gidx_scenario_ripple_origin(const gidx_scenario *s, size_t i);
 
 /* ------------------------------------------------------------- roadmap */
 

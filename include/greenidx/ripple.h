@@ -50,11 +50,25 @@ enum gidx_io_quantity {
     GIDX_IO_EMPLOYMENT = 1,    /**< employment (persons or full-time equivalents) */
     GIDX_IO_VALUE_ADDED = 2,   /**< value added (currency) */
     GIDX_IO_LABOUR_INCOME = 3, /**< labour income, compensation of employees (currency) */
-    GIDX_IO_EMISSIONS = 4      /**< greenhouse-gas emissions (e.g. tonnes CO2e) */
+    GIDX_IO_EMISSIONS = 4,     /**< greenhouse-gas emissions (e.g. tonnes CO2e) */
+    GIDX_IO_IMPORTS = 5,       /**< imported intermediate inputs (currency; SSB table 1950) */
+    GIDX_IO_LEAKAGE = 6        /**< a regional model's intermediate (and, type II, household)
+                                    purchases from the rest of the country (currency);
+                                    read-only, set by regionalisation */
 };
 
-/** Number of ::gidx_io_quantity values. */
+/** Number of the first five ::gidx_io_quantity values, the rows of
+ *  gidx_io_model_multiplier_table() (kept at 5 for ABI compatibility). */
 #define GIDX_IO_NQUANTITIES 5
+
+/** Number of all ::gidx_io_quantity values, including imports and leakage. */
+#define GIDX_IO_NQUANTITIES_ALL 7
+
+/** Units of gidx_io_model_shock_add(). */
+enum gidx_io_shock_unit {
+    GIDX_IO_UNIT_CURRENCY = 0, /**< final demand in the table's currency (NOK million for SSB) */
+    GIDX_IO_UNIT_JOBS = 1      /**< jobs, converted through output per job x_j / e_j */
+};
 
 /** Parts of an effect (Miller & Blair 2009, sec. 6.2). */
 enum gidx_io_part {
@@ -82,7 +96,8 @@ enum gidx_io_solver {
 enum gidx_io_format {
     GIDX_IO_FORMAT_TABLE = 0,  /**< aligned plain-text table */
     GIDX_IO_FORMAT_CSV = 1,    /**< CSV: year,sector,quantity,direct,indirect,induced,total */
-    GIDX_IO_FORMAT_JSON = 2    /**< JSON (see docs/ripple.md for the schema) */
+    GIDX_IO_FORMAT_JSON = 2,   /**< JSON (see docs/ripple.md for the schema) */
+    GIDX_IO_FORMAT_TEXT = GIDX_IO_FORMAT_TABLE  /**< the same as ::GIDX_IO_FORMAT_TABLE */
 };
 
 /**
@@ -151,6 +166,14 @@ GIDX_API size_t gidx_io_model_nsectors(const gidx_io_model *m);
 
 /** Name of sector @p i (borrowed, lives as long as the model), or NULL when out of range. */
 GIDX_API const char *gidx_io_model_sector(const gidx_io_model *m, size_t i);
+
+/**
+ * The descriptive label of sector @p i (borrowed, lives as long as the
+ * model): SSB's industry name for its tables ("Constructions and
+ * construction works" for RF), or NULL when the model has no labels or @p i
+ * is out of range.
+ */
+GIDX_API const char *gidx_io_model_sector_label(const gidx_io_model *m, size_t i);
 
 /**
  * Index of the sector named @p name.
@@ -257,7 +280,8 @@ GIDX_API gidx_status gidx_io_model_ghosh(double *out, size_t cap, const gidx_io_
  * @param out       out: n values (caller-allocated)
  * @param cap       at least n
  * @param m         the model
- * @param quantity  a ::gidx_io_quantity
+ * @param quantity  a ::gidx_io_quantity up to ::GIDX_IO_IMPORTS (leakage has
+ *                  none: its type II part depends on household income)
  * @param type      1 or 2
  * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ESTATE when the satellite (or, for
  *         type 2, the households) is not set; ::GIDX_ESINGULAR;
@@ -578,6 +602,138 @@ GIDX_API gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int 
                                                        const gidx_dataset *data,
                                                        const char *region,
                                                        const gidx_io_region_options *opt);
+
+/**
+ * The embedded model of the Norwegian economy: Statistics Norway's
+ * symmetric industry-by-industry input-output table for domestic production
+ * (ESA 2010 transmission table 1850) of @p year, 62 industries named by
+ * SSB's row codes (`R01` … `RT`: A*64 with 19–21 merged as `R21` and
+ * 68A/68B split), NOK million at current basic prices, with:
+ *
+ * - satellites: value added (B1G), labour income (compensation of employees
+ *   D1), imported intermediates (column sums of the imports table 1950),
+ *   greenhouse gases in t CO2e (SSB's air emissions accounts, sheet GHG,
+ *   mapped from NACE; data/io/norway/make_ghg.py) and employment (SSB
+ *   table 13470, "Hele landet", by place of work, the 16 SN2007 groups of
+ *   the nearest year 2021–2022, each distributed to the group's industries
+ *   by their share of the group's D1: see gidx_io_model_note());
+ * - households: the domestic household consumption column P3_S14, so type
+ *   II closes the model with P3_S14 and D1 (Miller & Blair 2009, sec. 2.5);
+ * - the SN2007 group of each industry, for regionalisation and for shocks
+ *   given as group labels.
+ *
+ * The table is checked on loading: every industry's row total use (its
+ * intermediate sales plus final uses) and column total (domestic and
+ * imported inputs, taxes less subsidies on products and value added) must
+ * equal its output within SSB's rounding, 1 + 1e-5 x output NOK million.
+ *
+ * Source: Statistics Norway, national accounts, input-output tables
+ * 2012–2021 (NLOD 2.0), as copied in data/io/norway/ (README there).
+ *
+ * @param out   out: the model (free with gidx_io_model_free()); NULL on failure
+ * @param year  2012 … 2021, or 0 for the latest (2021)
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for a year without a table (naming
+ *         it); ::GIDX_EDATA for an unbalanced industry (naming it);
+ *         ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_io_model_norway(gidx_io_model **out, int year);
+
+/** First and last year of the embedded Norwegian tables (2012, 2021). */
+GIDX_API int gidx_io_norway_first_year(void);
+/** @copydoc gidx_io_norway_first_year */
+GIDX_API int gidx_io_norway_last_year(void);
+
+/**
+ * Load a model from Statistics Norway's input-output workbooks as published
+ * (Eurostat's ESA 2010 transmission questionnaire): table 1850 (domestic
+ * production, industry by industry) and table 1950 (imports), one sheet
+ * each named after the table. Row 28 holds the column codes from column E,
+ * column C the row codes from row 29 (R01 … RU, then the totals R, RNAM,
+ * RNTS, RADJ), the value-added rows follow with their transaction in column
+ * A (D1, B1G, P1, …); cells may be `M` (not applicable) or `L` (not
+ * available), read as 0. The model is built as gidx_io_model_norway() from
+ * the workbooks' own numbers (year from the TIME attribute); the greenhouse
+ * gas satellite is the embedded one of that year and the employment key
+ * uses the embedded 13470 national employment. Read with the library's
+ * xlsx reader (gidx_xlsx_open()).
+ *
+ * @param out       out: the model; NULL on failure
+ * @param domestic  path of the 1850 workbook
+ * @param imports   path of the 1950 workbook (the same year)
+ * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EPARSE (not a workbook, or a
+ *         missing sheet, naming it); ::GIDX_EDATA naming the sheet and cell
+ *         (a non-numeric cell, a negative flow or output, an unknown or
+ *         missing industry code, different years) or the industry whose row
+ *         or column does not balance; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_io_model_load_ssb(gidx_io_model **out, const char *domestic,
+                                            const char *imports);
+
+/**
+ * What a user of the model must be told about it (UTF-8, one sentence per
+ * line): the table and year, how employment was built and from which year.
+ * Borrowed; lives as long as the model. NULL when there is nothing to say.
+ */
+GIDX_API const char *gidx_io_model_note(const gidx_io_model *m);
+
+/**
+ * Total output x of the n sectors (the model's currency unit).
+ *
+ * @param out  out: n values (caller-allocated)
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_ESTATE for a model without total
+ *         output (built from coefficients, or regionalised); ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_io_model_output(double *out, size_t cap, const gidx_io_model *m);
+
+/** Year of the model's table (0 when unknown). */
+GIDX_API int gidx_io_model_year(const gidx_io_model *m);
+
+/**
+ * Employed persons in Norway by the 16 SN2007 groups of SSB table 13470
+ * ("Hele landet", by place of work; embedded), in the order of
+ * gidx_sn2007_group(). 13470 starts in 2021 here: other years take the
+ * nearest of 2021 and 2022 (reported in @p year_used).
+ *
+ * @param values    out: gidx_sn2007_ngroups() values (persons)
+ * @param cap       capacity of @p values
+ * @param year_used out: the year used (may be NULL)
+ * @param year      the wanted year, or 0 for the latest
+ * @return ::GIDX_OK; ::GIDX_EBUFS; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_io_national_employment(double *values, size_t cap, int *year_used,
+                                                 int year);
+
+/**
+ * Add a shock to a final-demand vector: @p amount for the sector named
+ * @p code (for SSB's tables also its NACE / A*64 spelling: "F" or "41-43" for
+ * RF, "C10-C12" or "10-12" for R10_12, "L68A" for R68A, "19-21" for R21),
+ * or, when @p code is an SN2007 group label of table 13470
+ * ("Industri", "Bygge- og anleggsvirksomhet") and the model knows the
+ * groups of its sectors, spread over the group's sectors in proportion to
+ * their output. With ::GIDX_IO_UNIT_JOBS the amount is a number of jobs,
+ * converted through each sector's output per job x_j / e_j (employment
+ * satellite); a group's jobs are spread in proportion to the sectors'
+ * employment, which gives the same total as the group's output per job.
+ *
+ * @param df      the n-vector to add to (caller's)
+ * @param n       number of sectors
+ * @param m       the model
+ * @param code    a sector name or an SN2007 group label
+ * @param amount  currency (the table's unit) or jobs; finite
+ * @param unit    a ::gidx_io_shock_unit
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND naming the code; ::GIDX_ESTATE for
+ *         jobs without an employment satellite or total output;
+ *         ::GIDX_EDATA naming a sector without employment for jobs or a
+ *         group whose output is zero; ::GIDX_EINVAL.
+ */
+GIDX_API gidx_status gidx_io_model_shock_add(double *df, size_t n, const gidx_io_model *m,
+                                             const char *code, double amount, int unit);
+
+/**
+ * The model's note (gidx_io_model_note()) carried by a result, plus the
+ * regionalisation it was made with; borrowed, or NULL.
+ */
+GIDX_API const char *gidx_io_result_note(const gidx_io_result *r);
 
 #ifdef __cplusplus
 }

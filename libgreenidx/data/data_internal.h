@@ -30,6 +30,10 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
  */
 int gidx__data_embedded(const char *name, const char **data, size_t *len);
 
+/* An embedded CSV file parsed into a table (telemark.c); GIDX_EINTERNAL
+ * naming it when this build does not embed it. */
+gidx_status gidx__data_embedded_table(gidx_table **t, const char *name);
+
 /* Case-fold UTF-8 text for name comparison: ASCII and Latin-1 letters
  * (Æ Ø Å, É, ...) to lower case, " (..)" qualifiers kept. Caller frees. */
 char *gidx__data_fold(const char *s);

@@ -64,7 +64,7 @@ static gidx_status code_of(const char **code, gidx__strmap *cache, const gidx_re
     return GIDX_OK;
 }
 
-static gidx_status embedded_table(gidx_table **t, const char *name)
+gidx_status gidx__data_embedded_table(gidx_table **t, const char *name)
 {
     const char *buf;
     size_t len;
@@ -87,7 +87,7 @@ static gidx_status add_table(gidx_dataset *ds, const gidx_registry *reg, const c
     gidx__strmap *cache = NULL;
     size_t cr, cy, cx, cc = 0, i;
     gidx_status rc;
-    if ((rc = embedded_table(&t, file)) != GIDX_OK)
+    if ((rc = gidx__data_embedded_table(&t, file)) != GIDX_OK)
         return rc;
     if ((cache = gidx__strmap_new()) == NULL) {
         gidx_table_free(t);

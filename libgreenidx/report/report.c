@@ -18,7 +18,7 @@
 #include "../core/internal.h"
 #include "report_internal.h"
 
-enum blk_kind { BLK_TEXT, BLK_TABLE, BLK_FAN, BLK_RANKING, BLK_HEATMAP };
+enum blk_kind { BLK_TEXT, BLK_TABLE, BLK_FAN, BLK_RANKING, BLK_HEATMAP, BLK_BARS };
 
 typedef struct block {
     enum blk_kind kind;
@@ -58,6 +58,7 @@ static void block_free(block *b)
         case BLK_TABLE: ns = (b->nrows + 1) * b->ncols; break;
         case BLK_RANKING: ns = b->nrows; break;
         case BLK_HEATMAP: ns = b->nrows + b->ncols; break;
+        case BLK_BARS: ns = b->nrows + b->ncols; break;
         default: ns = 0;
         }
         for (i = 0; i < ns; i++)
@@ -304,6 +305,37 @@ gidx_status gidx_report_add_ranking(gidx_report *r, const char *title, size_t n,
     return end_block(r, b, ok);
 }
 
+gidx_status gidx_report_add_bars(gidx_report *r, const char *title, const char *unit, size_t n,
+                                 size_t nparts, const char *const *labels,
+                                 const char *const *part_labels, const double *values)
+{
+    block *b;
+    gidx_status rc;
+    size_t i;
+    int ok = 1;
+    if (r == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_report_add_bars: report is NULL");
+    if ((rc = gidx__bars_check(n, nparts, labels, part_labels, values)) != GIDX_OK)
+        return rc;
+    if ((b = new_block(r, BLK_BARS)) == NULL)
+        return GIDX_ENOMEM;
+    b->nrows = n;
+    b->ncols = nparts;
+    b->title = title ? dup_or_empty(title, &ok) : NULL;
+    b->text = unit ? dup_or_empty(unit, &ok) : NULL;
+    b->strs = gidx__calloc(n + nparts, sizeof *b->strs);
+    b->num = gidx__reallocarray(NULL, n * nparts, sizeof *b->num);
+    if (b->strs == NULL || b->num == NULL)
+        ok = 0;
+    for (i = 0; ok && i < n; i++)
+        b->strs[i] = dup_or_empty(labels[i], &ok);
+    for (i = 0; ok && i < nparts; i++)
+        b->strs[n + i] = dup_or_empty(part_labels[i], &ok);
+    if (ok)
+        memcpy(b->num, values, n * nparts * sizeof *values);
+    return end_block(r, b, ok);
+}
+
 gidx_status gidx_report_add_heatmap(gidx_report *r, const char *title, size_t nrows,
                                     size_t ncols, const char *const *row_labels,
                                     const char *const *col_labels, const double *values,
@@ -472,6 +504,26 @@ static void text_block(gidx__buf *b, const block *k)
         gidx__buf_printf(b, "%s: %zu regions x %zu indicators (see the HTML report)\n\n",
                          k->title ? k->title : "heatmap", k->nrows, k->ncols);
         break;
+    case BLK_BARS: {
+        size_t p;
+        if (k->title) gidx__buf_printf(b, "%s%s%s%s\n", k->title, k->text ? " (" : "",
+                                       k->text ? k->text : "", k->text ? ")" : "");
+        for (i = 0; i < k->nrows; i++) {
+            double tot = 0;
+            gidx__buf_puts(b, "  ");
+            pad(b, k->strs[i], 24, 0);
+            for (p = 0; p < k->ncols; p++) {
+                fmt_num(a, sizeof a, k->num[i * k->ncols + p]);
+                gidx__buf_printf(b, "  %s %s", k->strs[k->nrows + p], a);
+                if (gidx__isfinite(k->num[i * k->ncols + p]))
+                    tot += k->num[i * k->ncols + p];
+            }
+            fmt_num(a, sizeof a, tot);
+            gidx__buf_printf(b, "  = %s\n", a);
+        }
+        gidx__buf_putc(b, '\n');
+        break;
+    }
     }
 }
 
@@ -594,6 +646,22 @@ static json_t *json_block(const block *k)
         }
         json_object_set_new(o, "values", a);
         break;
+    case BLK_BARS:
+        json_object_set_new(o, "type", json_string("bars"));
+        json_object_set_new(o, "title", jstr(k->title));
+        json_object_set_new(o, "unit", jstr(k->text));
+        a = json_array();
+        for (j = 0; j < k->ncols; j++) json_array_append_new(a, json_string(k->strs[k->nrows + j]));
+        json_object_set_new(o, "parts", a);
+        a = json_array();
+        for (i = 0; i < k->nrows; i++) {
+            row = json_array();
+            for (j = 0; j < k->ncols; j++)
+                json_array_append_new(row, jnum(k->num[i * k->ncols + j]));
+            json_array_append_new(a, json_pack("{s:s,s:o}", "label", k->strs[i], "values", row));
+        }
+        json_object_set_new(o, "bars", a);
+        break;
     }
     return o;
 }
@@ -698,6 +766,12 @@ static void html_block(gidx__buf *b, const block *k)
         gidx__buf_puts(b, "<figure>\n");
         gidx__svg_heatmap(b, k->title, k->nrows, k->ncols, (const char *const *)k->strs,
                           (const char *const *)(k->strs + k->nrows), k->num, k->ints);
+        gidx__buf_puts(b, "</figure>\n");
+        break;
+    case BLK_BARS:
+        gidx__buf_puts(b, "<figure>\n");
+        gidx__svg_bars(b, k->title, k->text, k->nrows, k->ncols, (const char *const *)k->strs,
+                       (const char *const *)(k->strs + k->nrows), k->num);
         gidx__buf_puts(b, "</figure>\n");
         break;
     }

@@ -21,6 +21,10 @@ gidx_status gidx__ranking_check(size_t n, const char *const *labels, const doubl
                                 const double *rank, const double *rank_lo, const double *rank_hi);
 gidx_status gidx__heatmap_check(size_t nrows, size_t ncols, const char *const *row_labels,
                                 const char *const *col_labels, const double *values);
+gidx_status gidx__bars_check(size_t n, size_t nparts, const char *const *labels,
+                             const char *const *part_labels, const double *values);
+void gidx__svg_bars(gidx__buf *b, const char *title, const char *unit, size_t n, size_t nparts,
+                    const char *const *labels, const char *const *part_labels, const double *values);
 void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c);
 void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *const *labels,
                        const double *score, const double *rank, const double *rank_lo,

@@ -1097,6 +1097,158 @@ done:
     return rc;
 }
 
+
+/*
+ * Ripple effects of the scenario's final-demand shock (its ripple.shock and
+ * its instruments' demand) on Statistics Norway's input-output table for
+ * Norway (or the scenario's own table), optionally regionalised by FLQ for a
+ * region of the report's dataset: totals by quantity, the industries most
+ * affected as a stacked bar chart (direct, indirect, induced output), and
+ * what the model must say about itself (docs/ripple.md).
+ */
+static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
+{
+    static const char *const qnames[GIDX_IO_NQUANTITIES_ALL] = {
+        "output", "employment", "value added", "labour income", "greenhouse gases (t CO2e)",
+        "imported intermediates", "purchases from the rest of Norway"
+    };
+    static const char *const rheader[] = { "quantity", "direct", "indirect", "induced", "total" };
+    static const char *const parts[] = { "direct", "indirect", "induced" };
+    enum { TOP = 12 };
+    gidx_io_model *io = NULL, *reg = NULL;
+    gidx_io_result *res = NULL;
+    gidx_io_shock_options so = GIDX_IO_SHOCK_OPTIONS_INIT;
+    tbl rt = { 5, 0, 0, NULL };
+    gidx__buf txt = GIDX__BUF_INIT;
+    const char *io_path = gidx_scenario_ripple_io(sc), *region = gidx_scenario_ripple_region(sc);
+    size_t n = 0, q, i, k, top[TOP], ntop = 0;
+    double *df = NULL, *v = NULL, *bars = NULL;
+    const char *labels[TOP];
+    char lab[TOP][40];
+    char title[256];
+    gidx_status rc;
+    int year = 0;
+
+    rc = io_path != NULL ? gidx_io_model_load(&io, io_path)
+                         : gidx_io_model_norway(&io, gidx_scenario_ripple_io_year(sc));
+    if (rc == GIDX_OK && region != NULL) {
+        rc = gidx_io_model_regionalise_dataset(&reg, &year, io, c->data, region, NULL);
+        if (rc == GIDX_OK) {
+            gidx_io_model_free(io);
+            io = reg;
+        }
+    }
+    if (rc != GIDX_OK)
+        goto done;
+    n = gidx_io_model_nsectors(io);
+    df = gidx__calloc(n, sizeof *df);
+    v = gidx__calloc(4 * n, sizeof *v);
+    bars = gidx__calloc(3 * TOP, sizeof *bars);
+    if (df == NULL || v == NULL || bars == NULL) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    gidx__buf_puts(&txt, "Final-demand shock:");
+    for (i = 0; rc == GIDX_OK && i < gidx_scenario_ripple_nshocks(sc); i++) {
+        rc = gidx_io_model_shock_add(df, n, io, gidx_scenario_ripple_sector(sc, i),
+                                     gidx_scenario_ripple_amount(sc, i), GIDX_IO_UNIT_CURRENCY);
+        gidx__buf_printf(&txt, "%s %s %g (%s)", i ? ";" : "", gidx_scenario_ripple_sector(sc, i),
+                         gidx_scenario_ripple_amount(sc, i), gidx_scenario_ripple_origin(sc, i));
+    }
+    gidx__buf_puts(&txt, ".");
+    if (rc != GIDX_OK) {
+        gidx__error_prefix("scenario %s, ripple: ", gidx_scenario_name(sc));
+        goto done;
+    }
+    so.type = gidx_scenario_ripple_type(sc);
+    if ((rc = gidx_io_shock(&res, io, df, n, &so)) != GIDX_OK)
+        goto done;
+    for (q = 0; rc == GIDX_OK && q < GIDX_IO_NQUANTITIES_ALL; q++) {
+        char cb[4][48];
+        const char *row[5];
+        size_t p;
+        if (!gidx_io_result_has(res, (int)q))
+            continue;
+        row[0] = qnames[q];
+        for (p = 0; p < 4; p++) {
+            double sum = 0;
+            if ((rc = gidx_io_result_get(v, n, res, 0, (int)q, (int)p)) != GIDX_OK)
+                break;
+            for (i = 0; i < n; i++)
+                sum += v[i];
+            row[p + 1] = fmt(cb[p], sizeof cb[p], sum);
+        }
+        if (rc == GIDX_OK && tbl_add(&rt, row) != 0)
+            rc = GIDX_ENOMEM;
+    }
+    if (rc != GIDX_OK)
+        goto done;
+    if (gidx_io_result_note(res) != NULL) {
+        gidx__buf_putc(&txt, ' ');
+        gidx__buf_puts(&txt, gidx_io_result_note(res));
+    }
+    if (txt.failed) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    for (i = 0; txt.s[i]; i++)
+        if (txt.s[i] == '\n')
+            txt.s[i] = ' ';
+    if ((rc = gidx_report_add_text(c->r, txt.s)) != GIDX_OK)
+        goto done;
+    snprintf(title, sizeof title, "Ripple effects of the final-demand shock (type %s, %s%s%s)",
+             so.type == 2 ? "II" : "I", io_path != NULL ? io_path : "SSB input-output table for Norway",
+             region != NULL ? ", regionalised for " : "", region != NULL ? region : "");
+    if ((rc = tbl_emit(c, &rt, title, rheader)) != GIDX_OK)
+        goto done;
+    /* the industries with the largest total output effect */
+    for (k = 0; k < 3; k++)
+        if ((rc = gidx_io_result_get(v + k * n, n, res, 0, GIDX_IO_OUTPUT, (int)k)) != GIDX_OK)
+            goto done;
+    if ((rc = gidx_io_result_get(v + 3 * n, n, res, 0, GIDX_IO_OUTPUT, GIDX_IO_TOTAL)) != GIDX_OK)
+        goto done;
+    for (i = 0; i < n; i++) {
+        size_t pos = ntop;
+        if (!(fabs(v[3 * n + i]) > 0))
+            continue;
+        while (pos > 0 && fabs(v[3 * n + top[pos - 1]]) < fabs(v[3 * n + i]))
+            pos--;
+        if (pos >= TOP)
+            continue;
+        memmove(top + pos + 1, top + pos, ((ntop < TOP ? ntop : TOP - 1) - pos) * sizeof *top);
+        top[pos] = i;
+        if (ntop < TOP)
+            ntop++;
+    }
+    for (k = 0; k < ntop; k++) {
+        const char *name = gidx_io_model_sector_label(io, top[k]);
+        /* "RF Constructions and ..." : the code and the start of SSB's name */
+        if (name != NULL && strlen(name) > 21)
+            snprintf(lab[k], sizeof lab[k], "%s %.18s...", gidx_io_result_sector(res, top[k]), name);
+        else if (name != NULL)
+            snprintf(lab[k], sizeof lab[k], "%s %s", gidx_io_result_sector(res, top[k]), name);
+        else
+            snprintf(lab[k], sizeof lab[k], "%s", gidx_io_result_sector(res, top[k]));
+        labels[k] = lab[k];
+        for (i = 0; i < 3; i++)
+            bars[k * 3 + i] = v[i * n + top[k]];
+    }
+    if (ntop > 0) {
+        snprintf(title, sizeof title, "Output effects by industry, the %zu largest%s", ntop,
+                 region != NULL ? " (inside the region)" : "");
+        rc = gidx_report_add_bars(c->r, title, "NOK million", ntop, 3, labels, parts, bars);
+    }
+done:
+    tbl_free(&rt);
+    gidx__buf_free(&txt);
+    free(df);
+    free(v);
+    free(bars);
+    gidx_io_result_free(res);
+    gidx_io_model_free(io);
+    return rc;
+}
+
 /* ----------------------------------------------------------- scenario */
 
 static gidx_status section_scenario(ctx *c)
@@ -1185,61 +1337,8 @@ static gidx_status section_scenario(ctx *c)
         if ((rc = tbl_emit(c, &t, title, header)) != GIDX_OK)
             goto done;
     }
-    if (gidx_scenario_has_ripple(sc)) {
-        gidx_io_model *io = NULL;
-        gidx_io_result *res = NULL;
-        gidx_io_shock_options so = GIDX_IO_SHOCK_OPTIONS_INIT;
-        size_t n, q;
-        double *df = NULL, parts[4];
-        static const char *const qnames[5] = { "output", "employment", "value added",
-                                               "labour income", "emissions" };
-        static const char *const rheader[] = { "quantity", "direct", "indirect", "induced", "total" };
-        tbl rt = { 5, 0, 0, NULL };
-        if ((rc = gidx_io_model_load(&io, gidx_scenario_ripple_io(sc))) != GIDX_OK)
-            goto done;
-        n = gidx_io_model_nsectors(io);
-        df = gidx__calloc(n, sizeof *df);
-        if (df == NULL) rc = GIDX_ENOMEM;
-        for (i = 0; rc == GIDX_OK && i < gidx_scenario_ripple_nshocks(sc); i++) {
-            size_t sidx;
-            if ((rc = gidx_io_model_find_sector(&sidx, io, gidx_scenario_ripple_sector(sc, i))) == GIDX_OK)
-                df[sidx] += gidx_scenario_ripple_amount(sc, i);
-        }
-        so.type = gidx_scenario_ripple_type(sc);
-        if (rc == GIDX_OK)
-            rc = gidx_io_shock(&res, io, df, n, &so);
-        for (q = 0; rc == GIDX_OK && q < 5; q++) {
-            double *v = gidx__calloc(n, sizeof *v);
-            size_t p;
-            char cb[4][48];
-            const char *row[5];
-            if (v == NULL) { rc = GIDX_ENOMEM; break; }
-            if (!gidx_io_result_has(res, (int)q)) { free(v); continue; }
-            for (p = 0; p < 4; p++) {
-                size_t s2;
-                parts[p] = 0;
-                if (gidx_io_result_get(v, n, res, 0, (int)q, (int)p) == GIDX_OK)
-                    for (s2 = 0; s2 < n; s2++)
-                        parts[p] += v[s2];
-                else
-                    parts[p] = NAN;
-            }
-            free(v);
-            row[0] = qnames[q];
-            for (p = 0; p < 4; p++)
-                row[p + 1] = fmt(cb[p], sizeof cb[p], parts[p]);
-            if (tbl_add(&rt, row) != 0) rc = GIDX_ENOMEM;
-        }
-        if (rc == GIDX_OK) {
-            snprintf(title, sizeof title, "Ripple effects of the final-demand shock (type %s, %s)",
-                     so.type == 2 ? "II" : "I", gidx_scenario_ripple_io(sc));
-            rc = tbl_emit(c, &rt, title, rheader);
-        }
-        tbl_free(&rt);
-        free(df);
-        gidx_io_result_free(res);
-        gidx_io_model_free(io);
-    }
+    if (gidx_scenario_has_ripple(sc) && (rc = section_ripple(c, sc)) != GIDX_OK)
+        goto done;
 done:
     tbl_free(&t);
     return rc;

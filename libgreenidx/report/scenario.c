@@ -30,6 +30,9 @@ typedef struct instrument {
     double *effect;     /* effect k years after start (k = 0 .. n-1); the last persists */
     size_t neffect;
     char *source;       /* "given" or the estimator file it came from */
+    char **dcodes;      /* "demand": industries (A64 codes or SN2007 groups) whose final */
+    double *damounts;   /* demand the instrument changes, NOK million; feeds the ripple shock */
+    size_t ndemand;
 } instrument;
 
 struct gidx_scenario {
@@ -43,6 +46,9 @@ struct gidx_scenario {
     size_t nshock;
     int io_type;
     int shock_year;
+    int io_year;        /* year of the embedded Norwegian table (io_path NULL); 0 = latest */
+    char *region;       /* regionalise for this region of the report's dataset, or NULL */
+    char **origin;      /* per shock: "ripple.shock" or the instrument's name (borrowed) */
 };
 
 static void inst_free(instrument *in)
@@ -55,6 +61,10 @@ static void inst_free(instrument *in)
     free(in->regions);
     free(in->effect);
     free(in->source);
+    for (i = 0; i < in->ndemand; i++)
+        free(in->dcodes[i]);
+    free(in->dcodes);
+    free(in->damounts);
 }
 
 void gidx_scenario_free(gidx_scenario *s)
@@ -71,6 +81,8 @@ void gidx_scenario_free(gidx_scenario *s)
         free(s->sectors[i]);
     free(s->sectors);
     free(s->amounts);
+    free(s->origin);
+    free(s->region);
     free(s);
 }
 
@@ -234,6 +246,24 @@ static gidx_status parse_instrument(instrument *in, json_t *o, const char *name,
             in->nregions++;
         }
     }
+    if ((v = json_object_get(o, "demand")) != NULL) {
+        const char *key;
+        json_t *x;
+        if (!json_is_object(v) || json_object_size(v) == 0)
+            return gidx__error_set(GIDX_EDATA, "%s: %s.demand must map industries to NOK million",
+                                   name, where);
+        in->dcodes = gidx__calloc(json_object_size(v), sizeof *in->dcodes);
+        in->damounts = gidx__calloc(json_object_size(v), sizeof *in->damounts);
+        if (in->dcodes == NULL || in->damounts == NULL)
+            return GIDX_ENOMEM;
+        json_object_foreach(v, key, x) {
+            if (!json_is_number(x) || !gidx__isfinite(json_number_value(x)))
+                return gidx__error_set(GIDX_EDATA, "%s: %s.demand.%s must be a number", name, where, key);
+            if ((in->dcodes[in->ndemand] = gidx__strdup(key)) == NULL)
+                return GIDX_ENOMEM;
+            in->damounts[in->ndemand++] = json_number_value(x);
+        }
+    }
     eff = json_object_get(o, "effect");
     if (!json_is_object(eff))
         return gidx__error_set(GIDX_EDATA, "%s: %s.effect must be an object", name, where);
@@ -281,17 +311,43 @@ static gidx_status parse_instrument(instrument *in, json_t *o, const char *name,
                            name, where);
 }
 
-static gidx_status parse_ripple(gidx_scenario *s, json_t *o, const char *name, const char *dir)
+/* Append the instruments' demand to the shock (the arrays have room). */
+static gidx_status add_demand(gidx_scenario *s)
+{
+    size_t i, k;
+    for (i = 0; i < s->ninst; i++)
+        for (k = 0; k < s->inst[i].ndemand; k++) {
+            if ((s->sectors[s->nshock] = gidx__strdup(s->inst[i].dcodes[k])) == NULL)
+                return GIDX_ENOMEM;
+            s->amounts[s->nshock] = s->inst[i].damounts[k];
+            s->origin[s->nshock++] = s->inst[i].name;
+        }
+    return GIDX_OK;
+}
+
+static gidx_status parse_ripple_object(gidx_scenario *s, json_t *o, const char *name, const char *dir,
+                                       size_t ndemand)
 {
     json_t *v, *shock;
     const char *key;
-    size_t i = 0;
+    size_t i = 0, n;
     if (!json_is_object(o))
         return gidx__error_set(GIDX_EDATA, "%s: ripple must be an object", name);
+    /* without "io", Statistics Norway's table for Norway (io_year, default the latest) */
     v = json_object_get(o, "io");
-    if (!json_is_string(v))
+    if (v != NULL && !json_is_string(v))
         return gidx__error_set(GIDX_EDATA, "%s: ripple.io must name an input-output folder", name);
-    if ((s->io_path = resolve(dir, json_string_value(v))) == NULL)
+    if (v != NULL && (s->io_path = resolve(dir, json_string_value(v))) == NULL)
+        return GIDX_ENOMEM;
+    v = json_object_get(o, "io_year");
+    if (v != NULL && (!json_is_integer(v) || s->io_path != NULL))
+        return gidx__error_set(GIDX_EDATA, "%s: ripple.io_year must be a year of the embedded Norwegian "
+                               "table, without ripple.io", name);
+    s->io_year = v != NULL ? (int)json_integer_value(v) : 0;
+    v = json_object_get(o, "region");
+    if (v != NULL && (!json_is_string(v) || json_string_length(v) == 0))
+        return gidx__error_set(GIDX_EDATA, "%s: ripple.region must name a region", name);
+    if (v != NULL && (s->region = gidx__strdup(json_string_value(v))) == NULL)
         return GIDX_ENOMEM;
     v = json_object_get(o, "type");
     s->io_type = 1;
@@ -303,23 +359,49 @@ static gidx_status parse_ripple(gidx_scenario *s, json_t *o, const char *name, c
     v = json_object_get(o, "year");
     s->shock_year = json_is_integer(v) ? (int)json_integer_value(v) : 0;
     shock = json_object_get(o, "shock");
-    if (!json_is_object(shock) || json_object_size(shock) == 0)
+    if (shock != NULL && (!json_is_object(shock) || json_object_size(shock) == 0))
         return gidx__error_set(GIDX_EDATA, "%s: ripple.shock must map sectors to amounts", name);
+    if (shock == NULL && ndemand == 0)
+        return gidx__error_set(GIDX_EDATA, "%s: ripple needs a shock (ripple.shock) or instruments "
+                               "with a demand", name);
     s->nshock = 0;
-    s->sectors = gidx__calloc(json_object_size(shock), sizeof *s->sectors);
-    s->amounts = gidx__calloc(json_object_size(shock), sizeof *s->amounts);
-    if (s->sectors == NULL || s->amounts == NULL)
+    n = (shock != NULL ? json_object_size(shock) : 0) + ndemand;
+    s->sectors = gidx__calloc(n, sizeof *s->sectors);
+    s->amounts = gidx__calloc(n, sizeof *s->amounts);
+    s->origin = gidx__calloc(n, sizeof *s->origin);
+    if (s->sectors == NULL || s->amounts == NULL || s->origin == NULL)
         return GIDX_ENOMEM;
-    json_object_foreach(shock, key, v) {
-        if (!json_is_number(v))
-            return gidx__error_set(GIDX_EDATA, "%s: ripple.shock.%s must be a number", name, key);
-        if ((s->sectors[i] = gidx__strdup(key)) == NULL)
-            return GIDX_ENOMEM;
-        s->amounts[i] = json_number_value(v);
-        s->nshock = ++i;
-    }
+    if (shock != NULL)
+        json_object_foreach(shock, key, v) {
+            if (!json_is_number(v))
+                return gidx__error_set(GIDX_EDATA, "%s: ripple.shock.%s must be a number", name, key);
+            if ((s->sectors[i] = gidx__strdup(key)) == NULL)
+                return GIDX_ENOMEM;
+            s->amounts[i] = json_number_value(v);
+            s->origin[i] = (char *)"ripple.shock";
+            s->nshock = ++i;
+        }
     s->has_ripple = 1;
-    return GIDX_OK;
+    return add_demand(s);
+}
+
+/* The ripple object, or (o == NULL) the defaults when only instruments
+ * carry a demand: Norway's latest table, type I, no region. */
+static gidx_status parse_ripple(gidx_scenario *s, json_t *o, const char *name, const char *dir)
+{
+    size_t k, ndemand = 0;
+    gidx_status rc;
+    for (k = 0; k < s->ninst; k++)
+        ndemand += s->inst[k].ndemand;
+    if (o != NULL)
+        return parse_ripple_object(s, o, name, dir, ndemand);
+    if (ndemand == 0)
+        return GIDX_OK;
+    if ((o = json_object()) == NULL)
+        return GIDX_ENOMEM;
+    rc = parse_ripple_object(s, o, name, dir, ndemand);
+    json_decref(o);
+    return rc;
 }
 
 static gidx_status parse_root(gidx_scenario *s, json_t *root, const char *name, const char *dir)
@@ -344,8 +426,7 @@ static gidx_status parse_root(gidx_scenario *s, json_t *root, const char *name, 
                 return rc;
         }
     }
-    if ((v = json_object_get(root, "ripple")) != NULL &&
-        (rc = parse_ripple(s, v, name, dir)) != GIDX_OK)
+    if ((rc = parse_ripple(s, json_object_get(root, "ripple"), name, dir)) != GIDX_OK)
         return rc;
     if (s->ninst == 0 && !s->has_ripple)
         return gidx__error_set(GIDX_EDATA, "%s: a scenario needs instruments or a ripple shock", name);
@@ -498,4 +579,12 @@ const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t i)
 double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i)
 {
     return (s && s->has_ripple && i < s->nshock) ? s->amounts[i] : NAN;
+}
+
+int gidx_scenario_ripple_io_year(const gidx_scenario *s) { return (s && s->has_ripple) ? s->io_year : 0; }
+const char *gidx_scenario_ripple_region(const gidx_scenario *s) { return (s && s->has_ripple) ? s->region : NULL; }
+
+const char *gidx_scenario_ripple_origin(const gidx_scenario *s, size_t i)
+{
+    return (s && s->has_ripple && i < s->nshock) ? s->origin[i] : NULL;
 }

@@ -379,6 +379,85 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
     gidx__buf_puts(b, "</svg>\n");
 }
 
+/* ---------------------------------------------------------- stacked bars */
+
+/* Tableau-like colours for the parts of a bar (direct, indirect, induced, ...). */
+static const char *const bar_colours[] = { "#1b3a5c", "#4e8fc4", "#a6cee3", "#b2df8a", "#fdbf6f" };
+
+void gidx__svg_bars(gidx__buf *b, const char *title, const char *unit, size_t n, size_t nparts,
+                    const char *const *labels, const char *const *part_labels, const double *values)
+{
+    const int row = 18, left = 170, right = 20, top = 58, w = 640;
+    int h = top + (int)n * row + 34;
+    double lo = 0, hi = 0, alo, ahi, step, xs, v;
+    size_t i, p;
+    /* positive parts stack right of 0, negative ones left of it */
+    for (i = 0; i < n; i++) {
+        double pos = 0, neg = 0;
+        for (p = 0; p < nparts; p++) {
+            v = values[i * nparts + p];
+            if (!gidx__isfinite(v))
+                continue;
+            if (v > 0) pos += v; else neg += v;
+        }
+        if (pos > hi) hi = pos;
+        if (neg < lo) lo = neg;
+    }
+    if (hi == lo)
+        hi = lo + 1;
+    gidx__nice_axis(lo, hi, 5, &alo, &ahi, &step);
+    xs = (double)(w - left - right) / (ahi - alo);
+    gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-bars\" "
+                     "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
+    gidx__buf_puts(b, "<title>");
+    gidx__xml_escape(b, title ? title : "bars");
+    gidx__buf_puts(b, "</title>\n<style>text{font:11px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
+                   ".gr{stroke:#ddd}.ax{stroke:#666}</style>\n<text class=\"tt\" x=\"8\" y=\"18\">");
+    gidx__xml_escape(b, title ? title : "");
+    gidx__buf_puts(b, "</text>\n");
+    /* legend */
+    for (p = 0; p < nparts; p++) {
+        int x = left + (int)p * 110;
+        gidx__buf_printf(b, "<rect x=\"%d\" y=\"28\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                         "<text x=\"%d\" y=\"37\">", x, bar_colours[p % 5], x + 14);
+        gidx__xml_escape(b, part_labels[p] ? part_labels[p] : "");
+        gidx__buf_puts(b, "</text>\n");
+    }
+    for (v = alo; v <= ahi + step / 2; v += step) {
+        double x = left + (v - alo) * xs;
+        gidx__buf_printf(b, "<line class=\"gr\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
+                         "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%g</text>\n", x, x, top - 6,
+                         top + (int)n * row, x, top + (int)n * row + 14, fabs(v) < step / 1e6 ? 0.0 : v);
+    }
+    for (i = 0; i < n; i++) {
+        int y = top + (int)i * row;
+        double xp = left + (0 - alo) * xs, xn = xp;
+        gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 6, y + row - 5);
+        gidx__xml_escape(b, labels[i] ? labels[i] : "");
+        gidx__buf_puts(b, "</text>");
+        for (p = 0; p < nparts; p++) {
+            double wd;
+            v = values[i * nparts + p];
+            if (!gidx__isfinite(v) || v == 0)
+                continue;
+            wd = fabs(v) * xs;
+            gidx__buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                             "<title>%g</title></rect>", v > 0 ? xp : xn - wd, y + 2, wd, row - 4,
+                             bar_colours[p % 5], v);
+            if (v > 0) xp += wd; else xn -= wd;
+        }
+        gidx__buf_putc(b, '\n');
+    }
+    gidx__buf_printf(b, "<line class=\"ax\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>\n",
+                     left + (0 - alo) * xs, left + (0 - alo) * xs, top - 6, top + (int)n * row);
+    if (unit != NULL) {
+        gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", w - right, h - 4);
+        gidx__xml_escape(b, unit);
+        gidx__buf_puts(b, "</text>\n");
+    }
+    gidx__buf_puts(b, "</svg>\n");
+}
+
 /* ---------------------------------------------------------- public SVG */
 
 static gidx_status take(char **out, gidx__buf *b)
@@ -448,5 +527,28 @@ gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrows, size_t
     if ((rc = gidx__heatmap_check(nrows, ncols, row_labels, col_labels, values)) != GIDX_OK)
         return rc;
     gidx__svg_heatmap(&b, title, nrows, ncols, row_labels, col_labels, values, direction);
+    return take(out, &b);
+}
+
+gidx_status gidx__bars_check(size_t n, size_t nparts, const char *const *labels,
+                             const char *const *part_labels, const double *values)
+{
+    if (n == 0 || nparts == 0 || labels == NULL || part_labels == NULL || values == NULL)
+        return gidx__error_set(GIDX_EINVAL, "bar chart: empty, or NULL labels/values");
+    return GIDX_OK;
+}
+
+gidx_status gidx_svg_bars(char **out, const char *title, const char *unit, size_t n, size_t nparts,
+                          const char *const *labels, const char *const *part_labels,
+                          const double *values)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    gidx_status rc;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_svg_bars: out is NULL");
+    *out = NULL;
+    if ((rc = gidx__bars_check(n, nparts, labels, part_labels, values)) != GIDX_OK)
+        return rc;
+    gidx__svg_bars(&b, title, unit, n, nparts, labels, part_labels, values);
     return take(out, &b);
 }

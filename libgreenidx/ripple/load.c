@@ -102,8 +102,8 @@ gidx_status gidx_io_model_load(gidx_io_model **out, const char *path)
     char **names = NULL;
     int have_s = 0, have_h = 0, q;
     gidx_status rc;
-    static const char *const satcol[GIDX_IO_NQUANTITIES] = {
-        NULL, "employment", "value_added", "labour_income", "emissions"
+    static const char *const satcol[GIDX_IO_IMPORTS + 1] = {
+        NULL, "employment", "value_added", "labour_income", "emissions", "imports"
     };
 
     if (out != NULL)
@@ -188,7 +188,7 @@ gidx_status gidx_io_model_load(gidx_io_model **out, const char *path)
         if ((rc = gidx_table_find_column(&col, ts, "sector")) != GIDX_OK ||
             (rc = match_sectors(row_of, ts, col, index, names, n)) != GIDX_OK)
             goto done;
-        for (q = 1; q < GIDX_IO_NQUANTITIES; q++) {
+        for (q = 1; q <= GIDX_IO_IMPORTS; q++) {
             if (gidx_table_find_column(&j, ts, satcol[q]) != GIDX_OK)
                 continue;  /* every satellite column is optional */
             for (i = 0; i < n; i++)

@@ -143,7 +143,8 @@ gidx_status gidx_io_model_regionalise(gidx_io_model **out, const gidx_io_model *
         rc = GIDX_ENOMEM;
         goto fail;
     }
-    if ((rc = gidx__io_set_names(m, (const char *const *)nat->names)) != GIDX_OK)
+    if ((rc = gidx__io_set_names(m, (const char *const *)nat->names)) != GIDX_OK ||
+        (rc = gidx__io_set_labels(m, (const char *const *)nat->labels)) != GIDX_OK)
         goto fail;
     m->A = gidx__malloc(n * n * sizeof *m->A);
     if (m->A == NULL) {
@@ -157,8 +158,8 @@ gidx_status gidx_io_model_regionalise(gidx_io_model **out, const gidx_io_model *
             m->A[i * n + j] = nat->A[i * n + j] * fmin(lq[gi * k + gj], 1.0);
         }
     }
-    for (q = 1; q < GIDX_IO_NQUANTITIES; q++) {
-        if (nat->sat[q] == NULL)
+    for (q = 1; q < GIDX__IO_NQ; q++) {
+        if (nat->sat[q] == NULL || q == GIDX_IO_LEAKAGE)
             continue;
         m->sat[q] = gidx__malloc(n * sizeof *m->sat[q]);
         if (m->sat[q] == NULL) {
@@ -167,6 +168,38 @@ gidx_status gidx_io_model_regionalise(gidx_io_model **out, const gidx_io_model *
         }
         memcpy(m->sat[q], nat->sat[q], n * sizeof *m->sat[q]);
     }
+    /* What the region's industries buy from the rest of the country instead:
+     * the national domestic coefficients minus the regional ones (Miller &
+     * Blair sec. 8.2: r_ij = a_ij min(LQ, 1), the rest imported into the
+     * region). Purchases from abroad stay the imports satellite. */
+    m->sat[GIDX_IO_LEAKAGE] = gidx__calloc(n, sizeof *m->sat[GIDX_IO_LEAKAGE]);
+    if (m->sat[GIDX_IO_LEAKAGE] == NULL) {
+        rc = GIDX_ENOMEM;
+        goto fail;
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            m->sat[GIDX_IO_LEAKAGE][j] += nat->A[i * n + j] - m->A[i * n + j];
+    if (nat->grp != NULL) {
+        m->grp = gidx__malloc(n * sizeof *m->grp);
+        if (m->grp == NULL) {
+            rc = GIDX_ENOMEM;
+            goto fail;
+        }
+        memcpy(m->grp, nat->grp, n * sizeof *m->grp);
+    }
+    if (nat->x != NULL || nat->xw != NULL) {
+        m->xw = gidx__malloc(n * sizeof *m->xw);
+        if (m->xw == NULL) {
+            rc = GIDX_ENOMEM;
+            goto fail;
+        }
+        memcpy(m->xw, nat->x != NULL ? nat->x : nat->xw, n * sizeof *m->xw);
+    }
+    m->year = nat->year;
+    m->emp_year = nat->emp_year;
+    if (nat->note != NULL && (rc = gidx__io_note_add(m, "%s", nat->note)) != GIDX_OK)
+        goto fail;
     /* Households buy regionally in proportion to the supplier's LQ (the
      * diagonal: SLQ, or SLQ lambda* for FLQ), capped at 1. */
     if (nat->hh != NULL && nat->sat[GIDX_IO_LABOUR_INCOME] != NULL) {
@@ -179,7 +212,9 @@ gidx_status gidx_io_model_regionalise(gidx_io_model **out, const gidx_io_model *
             goto fail;
         for (i = 0; i < n; i++) {
             size_t gi = industry_of != NULL ? industry_of[i] : i;
-            hc[i] *= fmin(lq[gi * k + gi], 1.0);
+            double r = hc[i] * fmin(lq[gi * k + gi], 1.0);
+            m->hh_leak += hc[i] - r;
+            hc[i] = r;
         }
         m->hh = hc;
         m->hh_shares = 1;

@@ -20,6 +20,7 @@
  *   which costs one factorisation and no inverse.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,9 @@
 
 #include "ripple_internal.h"
 
-static const char *const quantity_names[GIDX_IO_NQUANTITIES] = {
-    "output", "employment", "value added", "labour income", "emissions"
+static const char *const quantity_names[GIDX__IO_NQ] = {
+    "output", "employment", "value added", "labour income", "emissions", "imports",
+    "leakage to the rest of the country"
 };
 
 gidx_io_model *gidx__io_alloc(size_t n)
@@ -60,13 +62,20 @@ void gidx_io_model_free(gidx_io_model *m)
         for (i = 0; i < m->n; i++)
             free(m->names[i]);
     free(m->names);
+    if (m->labels != NULL)
+        for (i = 0; i < m->n; i++)
+            free(m->labels[i]);
+    free(m->labels);
     gidx__strmap_free(m->index);
     free(m->A);
     gidx__io_csr_free(&m->csr);
     free(m->x);
-    for (i = 0; i < GIDX_IO_NQUANTITIES; i++)
+    for (i = 0; i < GIDX__IO_NQ; i++)
         free(m->sat[i]);
     free(m->hh);
+    free(m->grp);
+    free(m->xw);
+    free(m->note);
     free(m);
 }
 
@@ -285,6 +294,24 @@ fail:
     return rc;
 }
 
+gidx_status gidx__io_set_labels(gidx_io_model *m, const char *const *labels)
+{
+    size_t i;
+    if (labels == NULL)
+        return GIDX_OK;
+    if ((m->labels = gidx__calloc(m->n, sizeof *m->labels)) == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < m->n; i++)
+        if ((m->labels[i] = gidx__strdup(labels[i] != NULL ? labels[i] : "")) == NULL)
+            return GIDX_ENOMEM;
+    return GIDX_OK;
+}
+
+const char *gidx_io_model_sector_label(const gidx_io_model *m, size_t i)
+{
+    return (m != NULL && m->labels != NULL && i < m->n) ? m->labels[i] : NULL;
+}
+
 size_t gidx_io_model_nsectors(const gidx_io_model *m)
 {
     return m != NULL ? m->n : 0;
@@ -315,10 +342,10 @@ gidx_status gidx_io_model_set_satellite(gidx_io_model *m, int quantity, const do
     double *c;
     size_t i;
     if (m == NULL || values == NULL || quantity <= GIDX_IO_OUTPUT ||
-        quantity >= GIDX_IO_NQUANTITIES)
+        quantity > GIDX_IO_IMPORTS)
         return gidx__error_set(GIDX_EINVAL,
                                "gidx_io_model_set_satellite: NULL argument or quantity %d is "
-                               "not a satellite (1..4)", quantity);
+                               "not a satellite (1..5)", quantity);
     if (n != m->n)
         return gidx__error_set(GIDX_EINVAL,
                                "gidx_io_model_set_satellite: %zu values for %zu sectors", n, m->n);
@@ -353,7 +380,7 @@ gidx_status gidx_io_model_satellite(double *out, size_t cap, const gidx_io_model
                                     int quantity)
 {
     size_t i;
-    if (out == NULL || m == NULL || quantity < 0 || quantity >= GIDX_IO_NQUANTITIES)
+    if (out == NULL || m == NULL || quantity < 0 || quantity >= GIDX__IO_NQ)
         return gidx__error_set(GIDX_EINVAL, "gidx_io_model_satellite: bad argument");
     if (cap < m->n)
         return gidx__error_set(GIDX_EBUFS, "gidx_io_model_satellite: need %zu values, have %zu",
@@ -667,10 +694,10 @@ static gidx_status multipliers_many(double *out, const gidx_io_model *m, const i
                                     int type, const char *what)
 {
     size_t n = m->n, N = n + (type == 2 ? 1 : 0), i, k = 0, r;
-    int q, rows[GIDX_IO_NQUANTITIES];
+    int q, rows[GIDX__IO_NQ];
     double *e;
     gidx_status rc;
-    for (q = 0; q < GIDX_IO_NQUANTITIES; q++)
+    for (q = 0; q < GIDX__IO_NQ; q++)
         if ((want == NULL || want[q]) && (q == GIDX_IO_OUTPUT || m->sat[q] != NULL))
             rows[k++] = q;
     e = gidx__malloc(k * N * sizeof *e);
@@ -695,13 +722,14 @@ gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_mod
 {
     size_t n;
     double *all;
-    int want[GIDX_IO_NQUANTITIES] = { 0 };
+    int want[GIDX__IO_NQ] = { 0 };
     gidx_status rc;
-    if (out == NULL || m == NULL || quantity < 0 || quantity >= GIDX_IO_NQUANTITIES ||
+    if (out == NULL || m == NULL || quantity < 0 || quantity > GIDX_IO_IMPORTS ||
         (type != 1 && type != 2))
         return gidx__error_set(GIDX_EINVAL,
                                "gidx_io_model_multipliers: NULL argument, quantity %d or type %d "
-                               "out of range", quantity, type);
+                               "out of range (leakage has no multipliers: its type II part "
+                               "depends on household income; use a shock)", quantity, type);
     n = m->n;
     if (cap < n)
         return gidx__error_set(GIDX_EBUFS, "gidx_io_model_multipliers: need %zu values, have %zu",
@@ -709,7 +737,7 @@ gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_mod
     if (quantity != GIDX_IO_OUTPUT && m->sat[quantity] == NULL)
         return gidx__error_set(GIDX_ESTATE, "gidx_io_model_multipliers: no %s satellite is set",
                                quantity_names[quantity]);
-    all = gidx__malloc(GIDX_IO_NQUANTITIES * n * sizeof *all);
+    all = gidx__malloc(GIDX__IO_NQ * n * sizeof *all);
     if (all == NULL)
         return GIDX_ENOMEM;
     want[quantity] = 1;
@@ -732,9 +760,66 @@ gidx_status gidx_io_model_multiplier_table(double *out, size_t cap, const gidx_i
         return gidx__error_set(GIDX_EBUFS,
                                "gidx_io_model_multiplier_table: need %zu values, have %zu",
                                GIDX_IO_NQUANTITIES * n, cap);
-    for (i = 0; i < GIDX_IO_NQUANTITIES * n; i++)
-        out[i] = gidx__nan();
-    return multipliers_many(out, m, NULL, type, "gidx_io_model_multiplier_table");
+    {
+        /* the public table has the first GIDX_IO_NQUANTITIES rows only */
+        int want[GIDX__IO_NQ] = { 1, 1, 1, 1, 1, 0, 0 };
+        double *all = gidx__malloc(GIDX__IO_NQ * n * sizeof *all);
+        gidx_status rc;
+        if (all == NULL)
+            return GIDX_ENOMEM;
+        for (i = 0; i < GIDX__IO_NQ * n; i++)
+            all[i] = gidx__nan();
+        rc = multipliers_many(all, m, want, type, "gidx_io_model_multiplier_table");
+        if (rc == GIDX_OK)
+            memcpy(out, all, GIDX_IO_NQUANTITIES * n * sizeof *out);
+        free(all);
+        return rc;
+    }
+}
+
+gidx_status gidx__io_note_add(gidx_io_model *m, const char *fmt, ...)
+{
+    va_list ap;
+    size_t old = m->note != NULL ? strlen(m->note) + 1 : 0;
+    int len;
+    char *s;
+    va_start(ap, fmt);
+    len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0)
+        return gidx__error_set(GIDX_EINTERNAL, "io model: bad note format");
+    s = gidx__realloc(m->note, old + (size_t)len + 1);
+    if (s == NULL)
+        return gidx__error_set(GIDX_ENOMEM, "io model: out of memory for the note");
+    if (old > 0)
+        s[old - 1] = '\n';
+    va_start(ap, fmt);
+    vsnprintf(s + old, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    m->note = s;
+    return GIDX_OK;
+}
+
+const char *gidx_io_model_note(const gidx_io_model *m)
+{
+    return m != NULL ? m->note : NULL;
+}
+
+gidx_status gidx_io_model_output(double *out, size_t cap, const gidx_io_model *m)
+{
+    if (out == NULL || m == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_io_model_output: NULL argument");
+    if (cap < m->n)
+        return gidx__error_set(GIDX_EBUFS, "gidx_io_model_output: need %zu values, have %zu", m->n, cap);
+    if (m->x == NULL)
+        return gidx__error_set(GIDX_ESTATE, "gidx_io_model_output: the model has no total output");
+    memcpy(out, m->x, m->n * sizeof *out);
+    return GIDX_OK;
+}
+
+int gidx_io_model_year(const gidx_io_model *m)
+{
+    return m != NULL ? m->year : 0;
 }
 
 /* ---- dense solves, used by gidx__io_solve in solve.c ---- */

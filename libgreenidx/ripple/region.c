@@ -21,6 +21,7 @@
  * are the totals over all 16 groups.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,27 @@ static gidx_status employment_year(int *y, const gidx_dataset *data, const char 
     return gidx__error_set(GIDX_ENOTFOUND, "region %s (%s): no year has employment in all %zu industry "
                            "groups (variables employment_<group>, SSB table 13470)", code,
                            gidx_dataset_region_name(data, code), k);
+}
+
+/* The year nearest to @p want (the earlier on a tie) in which the region has
+ * every group: the year of the national table's employment, so that both
+ * sides of the location quotients are of one year where possible. */
+static gidx_status nearest_year(int *y, const gidx_dataset *data, const char *code, int want)
+{
+    size_t t, g, k = gidx_sn2007_ngroups();
+    int best = 0;
+    for (t = 0; t < gidx_dataset_nyears(data); t++) {
+        int yt = gidx_dataset_year(data, t), all = 1;
+        for (g = 0; g < k && all; g++)
+            all = gidx_dataset_has(data, code, yt, gidx_sn2007_variable(g));
+        if (all && (best == 0 || abs(yt - want) < abs(best - want) ||
+                    (abs(yt - want) == abs(best - want) && yt < best)))
+            best = yt;
+    }
+    if (best == 0)
+        return employment_year(y, data, code, 0);
+    *y = best;
+    return GIDX_OK;
 }
 
 /* Employment by group of the region with this dataset code in year y. */
@@ -143,6 +165,8 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_use
     if (opt->concordance != NULL) {
         if ((rc = gidx__io_concordance_map(grp, national, opt->concordance, sn2007_resolve, NULL)) != GIDX_OK)
             goto done;
+    } else if (national->grp != NULL) {
+        memcpy(grp, national->grp, n * sizeof *grp);
     } else {
         for (i = 0; i < n; i++)
             if ((rc = gidx_sn2007_find(&grp[i], national->names[i])) != GIDX_OK) {
@@ -151,9 +175,13 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_use
                 goto done;
             }
     }
-    if ((rc = region_code(&code, data, region)) != GIDX_OK ||
-        (rc = employment_year(&y, data, code, opt->year)) != GIDX_OK ||
-        (rc = employment_of(re16, data, code, y)) != GIDX_OK)
+    if ((rc = region_code(&code, data, region)) != GIDX_OK)
+        goto done;
+    if (opt->year == 0 && national->emp_year != 0 && opt->national_region == NULL)
+        rc = nearest_year(&y, data, code, national->emp_year);
+    else
+        rc = employment_year(&y, data, code, opt->year);
+    if (rc != GIDX_OK || (rc = employment_of(re16, data, code, y)) != GIDX_OK)
         goto done;
     /* the national side from the dataset, for the same year */
     if (opt->national_region != NULL &&
@@ -190,6 +218,34 @@ gidx_status gidx_io_model_regionalise_dataset(gidx_io_model **out, int *year_use
         }
     if ((rc = gidx_io_model_regionalise(out, national, opt->method, opt->delta, re, ne, k, grp)) != GIDX_OK) {
         gidx__error_prefix("region %s (%s), year %d: ", code, gidx_dataset_region_name(data, code), y);
+        goto done;
+    }
+    {
+        char nat[96];
+        const char *how = opt->method == GIDX_IO_FLQ ? "FLQ" : opt->method == GIDX_IO_CILQ ? "CILQ" : "SLQ";
+        if (ncode == NULL && national->emp_year != 0)
+            snprintf(nat, sizeof nat, "Norway's (SSB 13470, Hele landet, %d)", national->emp_year);
+        else
+            snprintf(nat, sizeof nat, "that of %s", whose);
+        if (opt->method == GIDX_IO_FLQ)
+            rc = gidx__io_note_add(*out, "Regionalised for %s (%s) by FLQ with delta %g (Flegg & Tohmo "
+                                   "2013): the region's employment (SSB 13470, %d) against %s.", code,
+                                   gidx_dataset_region_name(data, code), opt->delta, y, nat);
+        else
+            rc = gidx__io_note_add(*out, "Regionalised for %s (%s) by %s: the region's employment (SSB "
+                                   "13470, %d) against %s.", code, gidx_dataset_region_name(data, code),
+                                   how, y, nat);
+        if (rc != GIDX_OK) {
+            gidx_io_model_free(*out);
+            *out = NULL;
+            goto done;
+        }
+    }
+    if (national->emp_year != 0 && ncode == NULL && y != national->emp_year &&
+        (rc = gidx__io_note_add(*out, "The region has no 13470 data for %d; the nearest year %d is used.",
+                                national->emp_year, y)) != GIDX_OK) {
+        gidx_io_model_free(*out);
+        *out = NULL;
         goto done;
     }
     if (year_used != NULL)

@@ -28,8 +28,9 @@
 
 #define NPARTS 4
 
-static const char *const qkey[GIDX_IO_NQUANTITIES] = {
-    "output", "employment", "value_added", "labour_income", "emissions"
+static const char *const qkey[GIDX__IO_NQ] = {
+    "output", "employment", "value_added", "labour_income", "emissions", "imports",
+    "leakage_rest_of_norway"
 };
 static const char *const pkey[NPARTS] = { "direct", "indirect", "induced", "total" };
 
@@ -38,14 +39,15 @@ struct gidx_io_result {
     int type;
     int first_year;
     char **names;
-    int has[GIDX_IO_NQUANTITIES];
+    int has[GIDX__IO_NQ];
     double *data;                           /* [t][q][part][i] */
-    double *mult[GIDX_IO_NQUANTITIES];      /* multipliers or NULL */
+    double *mult[GIDX__IO_NQ];              /* multipliers or NULL */
+    char *note;                             /* the model's note, or NULL */
 };
 
 static double *cell(const gidx_io_result *r, size_t t, int q, int p)
 {
-    return r->data + (((t * GIDX_IO_NQUANTITIES) + (size_t)q) * NPARTS + (size_t)p) * r->n;
+    return r->data + (((t * GIDX__IO_NQ) + (size_t)q) * NPARTS + (size_t)p) * r->n;
 }
 
 void gidx_io_result_free(gidx_io_result *r)
@@ -58,8 +60,9 @@ void gidx_io_result_free(gidx_io_result *r)
             free(r->names[i]);
     free(r->names);
     free(r->data);
-    for (i = 0; i < GIDX_IO_NQUANTITIES; i++)
+    for (i = 0; i < GIDX__IO_NQ; i++)
         free(r->mult[i]);
+    free(r->note);
     free(r);
 }
 
@@ -68,7 +71,7 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
 {
     gidx_io_shock_options o = GIDX_IO_SHOCK_OPTIONS_INIT;
     gidx_io_result *r = NULL;
-    double *x1 = NULL, *x2 = NULL;
+    double *x1 = NULL, *x2 = NULL, *leak = NULL;
     size_t t, i, N;
     int q;
     gidx_status rc;
@@ -85,7 +88,7 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
                                "(version 1, type 1 or 2)", o.version, o.type);
     if (n != m->n)
         return gidx__error_set(GIDX_EINVAL, "gidx_io_shock: %zu changes for %zu sectors", n, m->n);
-    if (nyears > (size_t)-1 / n / (GIDX_IO_NQUANTITIES * NPARTS * sizeof(double)))
+    if (nyears > (size_t)-1 / n / (GIDX__IO_NQ * NPARTS * sizeof(double)))
         return gidx__error_set(GIDX_ELIMIT, "gidx_io_shock: %zu years is too many", nyears);
     for (t = 0; t < nyears; t++)
         for (i = 0; i < n; i++)
@@ -104,7 +107,11 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
     r->type = o.type;
     r->first_year = o.first_year;
     r->names = gidx__calloc(n, sizeof *r->names);
-    r->data = gidx__calloc(nyears * GIDX_IO_NQUANTITIES * NPARTS * n, sizeof *r->data);
+    r->data = gidx__calloc(nyears * GIDX__IO_NQ * NPARTS * n, sizeof *r->data);
+    if (m->note != NULL && (r->note = gidx__strdup(m->note)) == NULL) {
+        rc = GIDX_ENOMEM;
+        goto fail;
+    }
     N = n + 1;
     x1 = gidx__malloc(nyears * n * sizeof *x1);
     x2 = o.type == 2 ? gidx__malloc(nyears * N * sizeof *x2) : NULL;
@@ -131,8 +138,20 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
         if (rc != GIDX_OK)
             goto fail;
     }
-    for (q = 0; q < GIDX_IO_NQUANTITIES; q++)
+    for (q = 0; q < GIDX__IO_NQ; q++)
         r->has[q] = q == GIDX_IO_OUTPUT || m->sat[q] != NULL;
+    if (r->has[GIDX_IO_LEAKAGE]) {
+        /* type II: the households' purchases from the rest of the country,
+         * hh_leak per unit of income, income l_j per unit of output */
+        leak = gidx__malloc(n * sizeof *leak);
+        if (leak == NULL) {
+            rc = GIDX_ENOMEM;
+            goto fail;
+        }
+        for (i = 0; i < n; i++)
+            leak[i] = m->sat[GIDX_IO_LEAKAGE][i] +
+                      (o.type == 2 ? m->sat[GIDX_IO_LABOUR_INCOME][i] * m->hh_leak : 0.0);
+    }
     for (t = 0; t < nyears; t++) {
         double *d = cell(r, t, 0, GIDX_IO_DIRECT), *ind = cell(r, t, 0, GIDX_IO_INDIRECT);
         double *indu = cell(r, t, 0, GIDX_IO_INDUCED), *tot = cell(r, t, 0, GIDX_IO_TOTAL);
@@ -142,15 +161,16 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
             indu[i] = o.type == 2 ? x2[t * N + i] - x1[t * n + i] : 0.0;
             tot[i] = o.type == 2 ? x2[t * N + i] : x1[t * n + i];
         }
-        for (q = 1; q < GIDX_IO_NQUANTITIES; q++) {
+        for (q = 1; q < GIDX__IO_NQ; q++) {
             int p;
+            const double *coef = q == GIDX_IO_LEAKAGE ? leak : m->sat[q];
             if (!r->has[q])
                 continue;
             for (p = 0; p < NPARTS; p++) {
                 double *dst = cell(r, t, q, p);
                 const double *src = cell(r, t, 0, p);
                 for (i = 0; i < n; i++)
-                    dst[i] = m->sat[q][i] * src[i];
+                    dst[i] = coef[i] * src[i];
             }
         }
     }
@@ -174,13 +194,25 @@ gidx_status gidx_io_shock_path(gidx_io_result **out, const gidx_io_model *m, con
         if (rc != GIDX_OK)
             goto fail;
     }
+    if (rc == GIDX_OK && o.multipliers && r->has[GIDX_IO_IMPORTS]) {
+        r->mult[GIDX_IO_IMPORTS] = gidx__malloc(n * sizeof *r->mult[GIDX_IO_IMPORTS]);
+        if (r->mult[GIDX_IO_IMPORTS] == NULL) {
+            rc = GIDX_ENOMEM;
+            goto fail;
+        }
+        rc = gidx_io_model_multipliers(r->mult[GIDX_IO_IMPORTS], n, m, GIDX_IO_IMPORTS, o.type);
+        if (rc != GIDX_OK)
+            goto fail;
+    }
     free(x1);
     free(x2);
+    free(leak);
     *out = r;
     return GIDX_OK;
 fail:
     free(x1);
     free(x2);
+    free(leak);
     gidx_io_result_free(r);
     return rc;
 }
@@ -206,6 +238,11 @@ int gidx_io_result_type(const gidx_io_result *r)
     return r != NULL ? r->type : 0;
 }
 
+const char *gidx_io_result_note(const gidx_io_result *r)
+{
+    return r != NULL ? r->note : NULL;
+}
+
 const char *gidx_io_result_sector(const gidx_io_result *r, size_t i)
 {
     return (r != NULL && i < r->n) ? r->names[i] : NULL;
@@ -213,12 +250,12 @@ const char *gidx_io_result_sector(const gidx_io_result *r, size_t i)
 
 int gidx_io_result_has(const gidx_io_result *r, int quantity)
 {
-    return r != NULL && quantity >= 0 && quantity < GIDX_IO_NQUANTITIES && r->has[quantity];
+    return r != NULL && quantity >= 0 && quantity < GIDX__IO_NQ && r->has[quantity];
 }
 
 static gidx_status check_qp(const gidx_io_result *r, int quantity, int part, const char *what)
 {
-    if (quantity < 0 || quantity >= GIDX_IO_NQUANTITIES || part < 0 || part >= NPARTS)
+    if (quantity < 0 || quantity >= GIDX__IO_NQ || part < 0 || part >= NPARTS)
         return gidx__error_set(GIDX_EINVAL, "%s: quantity %d or part %d out of range", what,
                                quantity, part);
     if (!r->has[quantity])
@@ -274,7 +311,7 @@ gidx_status gidx_io_result_path(double *out, size_t cap, const gidx_io_result *r
 gidx_status gidx_io_result_multipliers(double *out, size_t cap, const gidx_io_result *r,
                                        int quantity)
 {
-    if (out == NULL || r == NULL || quantity < 0 || quantity >= GIDX_IO_NQUANTITIES)
+    if (out == NULL || r == NULL || quantity < 0 || quantity >= GIDX__IO_NQ)
         return gidx__error_set(GIDX_EINVAL, "gidx_io_result_multipliers: bad argument");
     if (r->mult[quantity] == NULL)
         return gidx__error_set(GIDX_ESTATE,
@@ -313,10 +350,13 @@ static json_t *year_json(const gidx_io_result *r, size_t t)
     for (i = 0; i < r->n && !bad; i++) {
         json_t *s = json_object(), *mu = json_object();
         bad = s == NULL || mu == NULL || json_object_set_new(s, "sector", json_string(r->names[i]));
-        for (q = 0; q < GIDX_IO_NQUANTITIES && !bad; q++) {
+        for (q = 0; q < GIDX__IO_NQ && !bad; q++) {
             if (!r->has[q])
                 continue;
             bad = json_object_set_new(s, qkey[q], parts_json(r, t, q, i, 0)) != 0;
+            /* the emissions satellite is greenhouse gases in t CO2e */
+            if (!bad && q == GIDX_IO_EMISSIONS)
+                bad = json_object_set_new(s, "ghg_t_co2e", parts_json(r, t, q, i, 0)) != 0;
             if (!bad && r->mult[q] != NULL)
                 bad = json_object_set_new(mu, qkey[q], json_real(r->mult[q][i])) != 0;
         }
@@ -330,9 +370,20 @@ static json_t *year_json(const gidx_io_result *r, size_t t)
         else
             json_decref(s);
     }
-    for (q = 0; q < GIDX_IO_NQUANTITIES && !bad; q++)
-        if (r->has[q])
+    for (q = 0; q < GIDX__IO_NQ && !bad; q++)
+        if (r->has[q]) {
             bad = json_object_set_new(tot, qkey[q], parts_json(r, t, q, 0, 1)) != 0;
+            if (!bad && q == GIDX_IO_EMISSIONS)
+                bad = json_object_set_new(tot, "ghg_t_co2e", parts_json(r, t, q, 0, 1)) != 0;
+        }
+    if (!bad && r->has[GIDX_IO_LEAKAGE]) {
+        /* a regional model: the output effect is inside the region; what
+         * leaks out goes to the rest of the country and abroad */
+        json_t *lk = json_pack("{s:f,s:f}", "rest_of_norway",
+                               sum(cell(r, t, GIDX_IO_LEAKAGE, GIDX_IO_TOTAL), r->n), "abroad",
+                               r->has[GIDX_IO_IMPORTS] ? sum(cell(r, t, GIDX_IO_IMPORTS, GIDX_IO_TOTAL), r->n) : 0.0);
+        bad = lk == NULL || json_object_set_new(y, "leakage", lk) != 0;
+    }
     if (!bad && (r->nyears > 1 || r->first_year != 0))
         bad = json_object_set_new(y, "year", json_integer(r->first_year + (json_int_t)t)) != 0;
     if (!bad) {
@@ -352,12 +403,31 @@ static json_t *year_json(const gidx_io_result *r, size_t t)
     return y;
 }
 
+/* The note's lines as a JSON array. */
+static json_t *note_json(const char *note)
+{
+    json_t *a = json_array();
+    const char *p = note;
+    while (a != NULL && *p) {
+        const char *e = strchr(p, '\n');
+        size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
+        if (json_array_append_new(a, json_stringn(p, len)) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+        p += len + (e != NULL);
+    }
+    return a;
+}
+
 static char *format_json(const gidx_io_result *r)
 {
     json_t *root = json_object(), *ys;
     char *s = NULL;
     size_t t;
     int bad = root == NULL || json_object_set_new(root, "type", json_integer(r->type)) != 0;
+    if (!bad && r->note != NULL)
+        bad = json_object_set_new(root, "notes", note_json(r->note)) != 0;
     if (!bad && r->nyears == 1) {
         json_t *y = year_json(r, 0);
         bad = y == NULL || json_object_update(root, y) != 0;
@@ -386,10 +456,27 @@ static char *format_text(const gidx_io_result *r, int csv)
     if (csv)
         gidx__buf_printf(&b, "%ssector,quantity,direct,indirect,induced,total,multiplier\n",
                          with_year ? "year," : "");
+    if (!csv && r->note != NULL) {
+        const char *p = r->note;
+        while (*p) {
+            const char *e = strchr(p, '\n');
+            size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
+            gidx__buf_puts(&b, "# ");
+            gidx__buf_append(&b, p, len);
+            gidx__buf_putc(&b, '\n');
+            p += len + (e != NULL);
+        }
+    }
     for (t = 0; t < r->nyears; t++) {
         if (!csv && with_year)
             gidx__buf_printf(&b, "%sYear %d\n", t > 0 ? "\n" : "", r->first_year + (int)t);
-        for (q = 0; q < GIDX_IO_NQUANTITIES; q++) {
+        if (!csv && r->has[GIDX_IO_LEAKAGE])
+            gidx__buf_printf(&b, "Output inside the region %.3f; leakage to the rest of Norway %.3f "
+                             "and abroad %.3f (imported intermediates)\n",
+                             sum(cell(r, t, GIDX_IO_OUTPUT, GIDX_IO_TOTAL), r->n),
+                             sum(cell(r, t, GIDX_IO_LEAKAGE, GIDX_IO_TOTAL), r->n),
+                             r->has[GIDX_IO_IMPORTS] ? sum(cell(r, t, GIDX_IO_IMPORTS, GIDX_IO_TOTAL), r->n) : 0.0);
+        for (q = 0; q < GIDX__IO_NQ; q++) {
             if (!r->has[q])
                 continue;
             if (!csv)

@@ -45,8 +45,9 @@ set +e
 [ "$rc" -eq 1 ] || fail "--type 3: exit $rc"
 "$GREENIDX" ripple --io "$D/mb" --shock Agriculture 2>/dev/null; rc=$?
 [ "$rc" -eq 1 ] || fail "shock without amount: exit $rc"
-"$GREENIDX" ripple --shock Agriculture=1 2>/dev/null; rc=$?
-[ "$rc" -eq 1 ] || fail "no --io: exit $rc"
+# without --io the Miller & Blair sector is unknown to the Norwegian table: a data error
+"$GREENIDX" ripple --shock Agriculture=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "Agriculture" "$tmp/e" || fail "Norway, unknown code: exit $rc"
 "$GREENIDX" ripple --io "$D/mb" --shock Agriculture=1 --region-employment "$D/emp_region.csv" \
    --national-employment "$D/emp_national.csv" 2>"$tmp/e"; rc=$?
 [ "$rc" -eq 2 ] && grep -q "Agriculture" "$tmp/e" || fail "no concordance: exit $rc"
@@ -92,4 +93,86 @@ grep -q "2025" "$tmp/e" || fail "--region default year: $(cat "$tmp/e")"
 "$GREENIDX" ripple --io "$D/mb" --shock Agriculture=1 --year 2023 2>/dev/null; rc=$?
 [ "$rc" -eq 1 ] || fail "--year without --region: exit $rc"
 "$GREENIDX" ripple --help | grep -q -- '--shock' || fail "help"
+
+# ---- the embedded Norwegian table (SSB, 2012-2021) ----
+# the help shows the Norway example first
+"$GREENIDX" ripple --help | grep -m1 '^  greenidx ripple --' | grep -q -- '--shock RF=100 --type 2' ||
+  fail "help: Norway example first"
+# JSON keeps the keys of the synthetic tables and adds ghg_t_co2e and imports
+j=$("$GREENIDX" ripple --shock RF=100 --type 2 --format json)
+echo "$j" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert len(d["sectors"]) == 62, len(d["sectors"])
+s = d["sectors"][24]
+assert s["sector"] == "RF", s["sector"]
+for k in ("output", "employment", "value_added", "labour_income", "ghg_t_co2e", "imports"):
+    for p in ("direct", "indirect", "induced", "total"):
+        assert p in s[k] and p in d["totals"][k], (k, p)
+assert abs(s["output"]["direct"] - 100) < 1e-9
+assert any("13470" in n for n in d["notes"]), d["notes"]
+assert any("2021" in n for n in d["notes"]), d["notes"]
+t = d["totals"]["output"]
+assert abs(t["direct"] + t["indirect"] + t["induced"] - t["total"]) < 1e-6
+' || fail "Norway json"
+# --format text is the table; other years; the employment year is said
+"$GREENIDX" ripple --shock RF=100 --format text | grep -q '^# Employment: SSB table 13470' || fail "text notes"
+"$GREENIDX" ripple --shock RF=100 --io-year 2015 --format text | grep -q 'Norway 2021 .*nearest year' ||
+  fail "--io-year 2015: employment year not said"
+"$GREENIDX" ripple --shock RF=100 --io-year 2015 --format text | grep -q 'input-output table 2015' || fail "--io-year 2015"
+"$GREENIDX" ripple --shock RF=1 --io-year 2011 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] || fail "--io-year 2011: exit $rc"
+"$GREENIDX" ripple --shock RF=1 --io-year 2015 --io "$D/mb" 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] || fail "--io-year with --io: exit $rc"
+# unknown industry code: a data error naming it
+"$GREENIDX" ripple --shock R99=5 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "R99" "$tmp/e" || fail "unknown code: exit $rc $(cat "$tmp/e")"
+# jobs: N jobs in RF are N direct jobs; a group label spreads its amount over its industries
+"$GREENIDX" ripple --shock-jobs RF=10 --format json | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert abs(d["totals"]["employment"]["direct"] - 10) < 1e-9, d["totals"]["employment"]
+' || fail "--shock-jobs"
+"$GREENIDX" ripple --shock 'Industri=100' --format json | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+direct = {s["sector"]: s["output"]["direct"] for s in d["sectors"] if s["output"]["direct"]}
+assert abs(sum(direct.values()) - 100) < 1e-9 and "R10_12" in direct and "RF" not in direct, direct
+' || fail "group label shock"
+"$GREENIDX" ripple --shock-jobs 'Industri=50' --format json | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert abs(d["totals"]["employment"]["direct"] - 50) < 1e-9, d["totals"]["employment"]
+' || fail "group label jobs"
+# regionalised: effects inside Skien, leakage to the rest of Norway and abroad
+"$GREENIDX" ripple --region Skien --shock RF=100 --type 2 --format json 2>"$tmp/e" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+lk = d["leakage"]
+assert lk["rest_of_norway"] > 0 and lk["abroad"] > 0, lk
+assert abs(lk["abroad"] - d["totals"]["imports"]["total"]) < 1e-9
+assert any("Skien" in n and "FLQ" in n and "2021" in n for n in d["notes"]), d["notes"]
+' || fail "--region Skien json"
+grep -q "2021" "$tmp/e" || fail "--region Skien: year not said"
+"$GREENIDX" ripple --region Skien --shock RF=100 --type 2 2>/dev/null | grep -q 'leakage to the rest of Norway' ||
+  fail "--region Skien text"
+# SSB's workbooks as published: the same numbers as the embedded table
+S="$D/ssb"
+a=$("$GREENIDX" ripple --io "$S/iot_1850_2021.xlsx" --shock RF=100 --type 2 --format csv 2>/dev/null)
+b=$("$GREENIDX" ripple --shock RF=100 --type 2 --format csv 2>/dev/null)
+[ "$(echo "$a" | cut -d, -f1-3)" = "$(echo "$b" | cut -d, -f1-3)" ] || fail "--io workbook rows differ"
+echo "$a" | grep -q '^RF,output,100,29.60' || fail "--io workbook: $(echo "$a" | grep '^RF,output')"
+# a folder of SSB's workbooks, the latest year in it (2021)
+c=$("$GREENIDX" ripple --io "$S" --shock RF=100 --type 2 --format csv 2>/dev/null)
+[ "$c" = "$a" ] || fail "--io folder of workbooks differs from --io FILE.xlsx"
+"$GREENIDX" ripple --io "$S" --io-year 2019 --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "iot_1850_2019.xlsx" "$tmp/e" || fail "--io folder without the year: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$S/bad_unbalanced.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "industry R01 does not balance" "$tmp/e" || fail "unbalanced workbook: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$S/bad_missing_sheet.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "1850" "$tmp/e" || fail "missing sheet: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$S/bad_negative_output.xlsx" --io-imports "$S/iot_1950_2021.xlsx" --shock RF=1 2>"$tmp/e"; rc=$?
+[ "$rc" -eq 2 ] && grep -q "E107" "$tmp/e" || fail "negative output: exit $rc $(cat "$tmp/e")"
+"$GREENIDX" ripple --io "$D/mb" --io-imports "$S/iot_1950_2021.xlsx" --shock Agriculture=1 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] || fail "--io-imports without a workbook: exit $rc"
 exit 0

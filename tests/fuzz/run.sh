@@ -48,6 +48,16 @@ mkdir -p "$corpus_root/io"
 for d in $(find data/io tests/data -name Z.csv -exec dirname {} \; 2>/dev/null); do
   joined io "$(echo "$d" | tr / _)" "$d/Z.csv" "$d/x.csv" "$d/satellites.csv" "$d/households.csv"
 done
+# ssb_io: the 1850 and 1950 workbooks as one input, a 4-byte little-endian
+# length of the first in front (tests/fuzz/fuzz_ssb_io.c)
+mkdir -p "$corpus_root/ssb_io"
+for y in 2021; do
+  d=tests/data/ripple/ssb/iot_1850_$y.xlsx; i=tests/data/ripple/ssb/iot_1950_$y.xlsx
+  [ -f "$d" ] && [ -f "$i" ] && /usr/bin/python3 -c '
+import struct, sys
+a, b = open(sys.argv[1], "rb").read(), open(sys.argv[2], "rb").read()
+sys.stdout.buffer.write(struct.pack("<I", len(a)) + a + b)' "$d" "$i" > "$corpus_root/ssb_io/ssb_$y"
+done
 mkdir -p "$corpus_root/coinr"
 [ -f tests/data/composite/ASEM_iData.csv ] && \
   joined coinr asem tests/data/composite/ASEM_iData.csv tests/data/composite/ASEM_iMeta.csv

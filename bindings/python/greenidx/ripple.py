@@ -8,9 +8,10 @@ regionalisation (SLQ, CILQ, FLQ) and final-demand shocks split into direct,
 indirect and induced effects (Miller & Blair 2009, *Input-Output Analysis*,
 2nd ed.; Flegg & Tohmo 2013). Every number is computed by libgreenidx.
 
->>> m = IOModel.load("data/io/example")
->>> r = m.shock({"Manufacturing": 100.0}, type=2)
+>>> m = IOModel.norway(2021)          # SSB's table for Norway, 62 industries, NOK million
+>>> r = m.shock({"RF": 100.0}, type=2)  # NOK 100 million of construction demand
 >>> r.frame()            # pandas DataFrame by sector and quantity
+>>> m.note               # the table, the employment key and its year
 """
 import json
 
@@ -24,7 +25,8 @@ from ._handle import Handle as _Handle
 __all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "region_employment",
            "sn2007_groups", "QUANTITIES", "PARTS"]
 
-QUANTITIES = ("output", "employment", "value_added", "labour_income", "emissions")
+QUANTITIES = ("output", "employment", "value_added", "labour_income", "emissions", "imports",
+              "leakage_rest_of_norway")
 PARTS = ("direct", "indirect", "induced", "total")
 _LQ = {"slq": 1, "cilq": 2, "flq": 3}
 _SOLVER = {"auto": 0, "dense": 1, "iterative": 2}
@@ -104,6 +106,33 @@ class IOModel(_Handle):
         """Load ``Z.csv``, ``x.csv`` and optional ``satellites.csv`` and
         ``households.csv`` from a folder."""
         return cls(_capi.gidx_io_model_load(str(path)))
+
+    @classmethod
+    def norway(cls, year=2021):
+        """Statistics Norway's input-output table for Norway of ``year``
+        (2012-2021): 62 industries (SSB's codes ``R01`` ... ``RT``), NOK
+        million, with value added, labour income (D1), imported
+        intermediates, greenhouse gases (t CO2e) and employment (SSB 13470
+        spread by D1; see :attr:`note`); households close type II
+        (``gidx_io_model_norway``)."""
+        return cls(_capi.gidx_io_model_norway(int(year)))
+
+    @classmethod
+    def load_ssb(cls, domestic, imports):
+        """SSB's input-output workbooks as published: table 1850 (domestic)
+        and table 1950 (imports) of one year (``gidx_io_model_load_ssb``)."""
+        return cls(_capi.gidx_io_model_load_ssb(str(domestic), str(imports)))
+
+    @property
+    def note(self):
+        """What to tell users about the model (table, employment key and
+        year, regionalisation), or None."""
+        return _capi.gidx_io_model_note(self._h)
+
+    @property
+    def year(self):
+        """Year of the table (0 when unknown)."""
+        return _capi.gidx_io_model_year(self._h)
 
     @classmethod
     def from_flows(cls, Z, x, sectors=None):

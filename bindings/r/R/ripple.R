@@ -6,7 +6,8 @@
 # location quotients and shocks (Miller & Blair 2009; Flegg & Tohmo 2013).
 # Every number comes from libgreenidx; errors are gidx_error conditions.
 
-.gidx_io_quantities <- c("output", "employment", "value_added", "labour_income", "emissions")
+.gidx_io_quantities <- c("output", "employment", "value_added", "labour_income", "emissions",
+                         "imports", "leakage_rest_of_norway")
 .gidx_io_parts <- c("direct", "indirect", "induced", "total")
 .gidx_io_q <- function(quantity) {
   q <- match(quantity, .gidx_io_quantities)
@@ -35,6 +36,28 @@ gidx_io_model <- function(Z, x, sectors = names(x)) {
 #' and households.csv.
 #' @param path a folder with Z.csv, x.csv and optional satellites.csv and households.csv
 gidx_io_load <- function(path) gidx_check(gidx_r_io_model_load(path.expand(as.character(path))))
+
+#' Statistics Norway's input-output table for Norway of `year` (2012-2021):
+#' 62 industries (SSB's codes R01 ... RT), NOK million, with value added,
+#' labour income (D1), imported intermediates, greenhouse gases (t CO2e) and
+#' employment (SSB 13470 spread by D1; see gidx_io_note()); households close
+#' type II. gidx_io_model_norway() in C.
+#' @param year 2012 ... 2021
+gidx_io_norway <- function(year = 2021L) gidx_check(gidx_io_model_norway(as.integer(year)))
+
+#' SSB's input-output workbooks as published: table 1850 (domestic) and
+#' table 1950 (imports) of one year. gidx_io_model_load_ssb() in C.
+#' @param domestic the 1850 workbook
+#' @param imports the 1950 workbook
+gidx_io_load_ssb <- function(domestic, imports) {
+  gidx_check(gidx_io_model_load_ssb(path.expand(as.character(domestic)),
+                                    path.expand(as.character(imports))))
+}
+
+#' What to tell users about a model: the table, the employment key and its
+#' year, the regionalisation (one sentence per line), or NULL.
+#' @param model an input-output model
+gidx_io_note <- function(model) gidx_io_model_note(model)
 
 #' Sector names of a model.
 #' @param model an input-output model
