@@ -222,8 +222,8 @@ static gidx_status read_region(rin *r, const gidx_dataset *ds, const gidx_driver
             }
             sum += v;
         }
-        for (s = 0; jobs && s < ns; s++)
-            if (gidx_drivers_mapping_kind(m, s) == GIDX_SECTOR_BUSINESS &&
+        for (s = 0; s < ns; s++)
+            if (jobs && gidx_drivers_mapping_kind(m, s) == GIDX_SECTOR_BUSINESS &&
                 !gidx__isfinite(r->G[s * ny + y]))
                 break;
         if (s < ns) {

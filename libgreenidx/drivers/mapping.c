@@ -43,7 +43,7 @@ void gidx_drivers_mapping_free(gidx_drivers_mapping *m)
     for (i = 0; i < m->n; i++) {
         free(m->s[i].id);
         free(m->s[i].variable);
-        for (j = 0; j < m->s[i].ngroups; j++)
+        for (j = 0; m->s[i].groups != NULL && j < m->s[i].ngroups; j++)
             free(m->s[i].groups[j]);
         free(m->s[i].groups);
     }
