@@ -237,8 +237,8 @@ static gidx_status run_case(const bad_case *c, const char *text, size_t len)
         ck_assert_int_eq(gidx_dataset_parse_csv(&ds, text, len, "bad.csv", NULL), GIDX_OK);
         o.mapping = m;
         if (c->encoding) {
-            o.from = c->encoding;
-            o.to = c->encoding - 1;
+            o.from_year = c->encoding;
+            o.to_year = c->encoding - 1;
         }
         rc = gidx_decompose(&d, ds, &o);
         if (rc != GIDX_OK)

@@ -579,27 +579,27 @@ START_TEST(test_bad_input)
     d = NULL;
     o.driver = GIDX_DRIVER_JOBS;
     /* ... or the bad year is outside the range */
-    o.from = 2000;
-    o.to = 2001;
+    o.from_year = 2000;
+    o.to_year = 2001;
     ck_assert_int_eq(gidx_decompose(&d, ds, &o), GIDX_OK);
     gidx_decomposition_free(d);
     d = NULL;
     /* from after to, from equal to to */
-    o.from = 2002;
-    o.to = 2000;
+    o.from_year = 2002;
+    o.to_year = 2000;
     ck_assert_int_eq(gidx_decompose(&d, ds, &o), GIDX_EINVAL);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "2002"));
-    o.to = 2002;
+    o.to_year = 2002;
     ck_assert_int_eq(gidx_decompose(&d, ds, &o), GIDX_EINVAL);
     /* a year without data */
-    o.from = 1990;
-    o.to = 2001;
+    o.from_year = 1990;
+    o.to_year = 2001;
     ck_assert_int_eq(gidx_decompose(&d, ds, &o), GIDX_EDATA);
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "1990"));
     /* an unknown region */
     {
         const char *r[] = { "Atlantis" };
-        o.from = o.to = 0;
+        o.from_year = o.to_year = 0;
         o.regions = r;
         o.nregions = 1;
         ck_assert_int_eq(gidx_decompose(&d, ds, &o), GIDX_ENOTFOUND);
@@ -698,6 +698,23 @@ START_TEST(test_handles_and_renderers)
     ck_assert_ptr_nonnull(strstr(text, "A (A) 2000-2002"));
     gidx_free(text);
     ck_assert_int_eq(gidx_decomposition_to_text(NULL, &len, d), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_decomposition_periods_to_csv(&text, &len, d), GIDX_OK);
+    ck_assert_str_eq(strtok(text, "\n"), "region_code,region_name,from,to,emissions_from,"
+                     "emissions_to,driver,driver_from,driver_to,elasticity,tapio");
+    ck_assert_str_eq(strtok(NULL, "\n"), "A,A,2000,2002,500,300,jobs,500,1000,-0.40000000000000002,"
+                     "strong_decoupling");
+    gidx_free(text);
+    ck_assert_int_eq(gidx_decomposition_cases_to_csv(&text, &len, d), GIDX_OK);
+    ck_assert_str_eq(strtok(text, "\n"), "region_code,year,variable,kind,message");
+    ck_assert_ptr_nonnull(strstr(strtok(NULL, "\n"), "A,2002,ghg_industry,zero_emissions,"));
+    gidx_free(text);
+    {   /* the regions as an argument */
+        const char *r[] = { "A" };
+        gidx_decomposition *d2 = NULL;
+        ck_assert_int_eq(gidx_decompose_regions(&d2, ds, r, 1, &o), GIDX_OK);
+        ck_assert_uint_eq(gidx_decomposition_nrows(d2), gidx_decomposition_nrows(d));
+        gidx_decomposition_free(d2);
+    }
     gidx_decomposition_free(d);
     gidx_drivers_mapping_free(m);
     gidx_dataset_free(ds);

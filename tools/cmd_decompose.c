@@ -74,13 +74,13 @@ static int run(int argc, char **argv)
                 code = gidx_cli_usage_error(self, "--from needs a year");
                 goto done;
             }
-            o.from = (int)year;
+            o.from_year = (int)year;
         } else if (gidx_cli_opt(argc, argv, &i, "--to", 1, &v, &missing)) {
             if (missing || gidx_cli_parse_int(v, &year) != 0 || year < 1000 || year > 9999) {
                 code = gidx_cli_usage_error(self, "--to needs a year");
                 goto done;
             }
-            o.to = (int)year;
+            o.to_year = (int)year;
         } else if (strcmp(argv[i], "--chained") == 0) {
             o.chained = 1;
         } else {
@@ -98,8 +98,8 @@ static int run(int argc, char **argv)
         code = gidx_cli_usage_error(self, "--format must be text, csv or json");
         goto done;
     }
-    if (o.from && o.to && o.from >= o.to) {
-        code = gidx_cli_usage_error(self, "--from %d is not before --to %d", o.from, o.to);
+    if (o.from_year && o.to_year && o.from_year >= o.to_year) {
+        code = gidx_cli_usage_error(self, "--from %d is not before --to %d", o.from_year, o.to_year);
         goto done;
     }
     if ((rc = gidx_dataset_load(&ds, data)) != GIDX_OK ||

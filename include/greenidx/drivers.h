@@ -198,8 +198,8 @@ typedef struct gidx_decompose_options {
     unsigned version;                /**< must be 1 */
     const char *const *regions;      /**< region codes or names (gidx_dataset_match_region()); NULL = all */
     size_t nregions;                 /**< number of entries in @p regions */
-    int from;                        /**< first year; 0 = each region's first year with every input */
-    int to;                          /**< last year; 0 = each region's last year with every input */
+    int from_year;                   /**< first year; 0 = each region's first year with every input */
+    int to_year;                     /**< last year; 0 = each region's last year with every input */
     int chained;                     /**< 0: one period from..to; 1: year by year over the observed years */
     int form;                        /**< a ::gidx_lmdi_form */
     const gidx_drivers_mapping *mapping; /**< NULL = gidx_drivers_mapping_default() */
@@ -239,6 +239,15 @@ typedef struct gidx_decompose_options {
  */
 GIDX_API gidx_status gidx_decompose(gidx_decomposition **out, const gidx_dataset *ds,
                                     const gidx_decompose_options *opt);
+
+/**
+ * As gidx_decompose(), with the regions passed as an array (overriding
+ * opt->regions), the form language bindings pass a list of strings in.
+ * @param regions region codes or names; NULL (with @p nregions 0) = all
+ */
+GIDX_API gidx_status gidx_decompose_regions(gidx_decomposition **out, const gidx_dataset *ds,
+                                            const char *const *regions, size_t nregions,
+                                            const gidx_decompose_options *opt);
 
 /** Free a decomposition; NULL is a no-op. */
 GIDX_API void gidx_decomposition_free(gidx_decomposition *d);
@@ -315,6 +324,16 @@ GIDX_API gidx_status gidx_decomposition_to_csv(char **out, size_t *len,
 /** Render as JSON: `{"form", "driver", "rows": [...], "periods": [...], "cases": [...]}`. */
 GIDX_API gidx_status gidx_decomposition_to_json(char **out, size_t *len,
                                                 const gidx_decomposition *d);
+/**
+ * Render the periods as CSV: `region_code,region_name,from,to,emissions_from,
+ * emissions_to,driver,driver_from,driver_to,elasticity,tapio` (empty
+ * elasticity when undefined).
+ */
+GIDX_API gidx_status gidx_decomposition_periods_to_csv(char **out, size_t *len,
+                                                       const gidx_decomposition *d);
+/** Render the zero/missing-value cases as CSV: `region_code,year,variable,kind,message`. */
+GIDX_API gidx_status gidx_decomposition_cases_to_csv(char **out, size_t *len,
+                                                     const gidx_decomposition *d);
 /** Render as a text table per period, with the Tapio class and the cases. */
 GIDX_API gidx_status gidx_decomposition_to_text(char **out, size_t *len,
                                                 const gidx_decomposition *d);

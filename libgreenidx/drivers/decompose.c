@@ -420,7 +420,7 @@ static gidx_status do_region(gidx_decomposition *d, const gidx_dataset *ds,
 {
     rin r;
     size_t ny = gidx_dataset_nyears(ds), y, first = ny, last = ny, prev, s;
-    int lo = o->from ? o->from : -2147483647, hi = o->to ? o->to : 2147483647;
+    int lo = o->from_year ? o->from_year : -2147483647, hi = o->to_year ? o->to_year : 2147483647;
     int jobs = d->driver == GIDX_DRIVER_JOBS, nobs = 0;
     const char *code = d->codes[ri], *name = d->names[ri];
     gidx_status rc = read_region(&r, ds, m, code, name, jobs, lo, hi);
@@ -428,12 +428,12 @@ static gidx_status do_region(gidx_decomposition *d, const gidx_dataset *ds,
         goto done;
     for (y = 0; y < ny; y++) {
         int year = gidx_dataset_year(ds, y);
-        if (year == o->from || year == o->to) {
+        if (year == o->from_year || year == o->to_year) {
             if (!r.obs[y]) {
                 rc = gidx__error_set(GIDX_EDATA, "region %s (%s), %d: %s is missing, so %d cannot "
                                      "be the %s year of the decomposition", code, name, year,
                                      r.why[y] ? r.why[y] : "an input", year,
-                                     year == o->from ? "first" : "last");
+                                     year == o->from_year ? "first" : "last");
                 goto done;
             }
         }
@@ -444,9 +444,9 @@ static gidx_status do_region(gidx_decomposition *d, const gidx_dataset *ds,
         last = y;
         nobs++;
     }
-    if ((o->from && (first == ny || gidx_dataset_year(ds, first) != o->from)) ||
-        (o->to && (last == ny || gidx_dataset_year(ds, last) != o->to))) {
-        int year = o->from && (first == ny || gidx_dataset_year(ds, first) != o->from) ? o->from : o->to;
+    if ((o->from_year && (first == ny || gidx_dataset_year(ds, first) != o->from_year)) ||
+        (o->to_year && (last == ny || gidx_dataset_year(ds, last) != o->to_year))) {
+        int year = o->from_year && (first == ny || gidx_dataset_year(ds, first) != o->from_year) ? o->from_year : o->to_year;
         rc = gidx__error_set(GIDX_EDATA, "region %s (%s): the dataset has no data for %d", code,
                              name, year);
         goto done;
@@ -547,9 +547,9 @@ gidx_status gidx_decompose(gidx_decomposition **out, const gidx_dataset *ds,
         return gidx__error_set(GIDX_EINVAL, "gidx_decompose: unknown form %d", o.form);
     if (o.driver != GIDX_DRIVER_JOBS && o.driver != GIDX_DRIVER_POPULATION)
         return gidx__error_set(GIDX_EINVAL, "gidx_decompose: unknown driver %d", o.driver);
-    if (o.from && o.to && o.from >= o.to)
+    if (o.from_year && o.to_year && o.from_year >= o.to_year)
         return gidx__error_set(GIDX_EINVAL, "decomposition: the first year %d is not before the "
-                               "last year %d", o.from, o.to);
+                               "last year %d", o.from_year, o.to_year);
     if (o.nregions > 0 && o.regions == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_decompose: %zu regions but the list is NULL",
                                o.nregions);
@@ -613,6 +613,18 @@ fail:
     gidx_drivers_mapping_free(own);
     gidx_decomposition_free(d);
     return rc;
+}
+
+gidx_status gidx_decompose_regions(gidx_decomposition **out, const gidx_dataset *ds,
+                                   const char *const *regions, size_t nregions,
+                                   const gidx_decompose_options *opt)
+{
+    gidx_decompose_options o = GIDX_DECOMPOSE_OPTIONS_INIT;
+    if (opt != NULL)
+        o = *opt;
+    o.regions = regions;
+    o.nregions = nregions;
+    return gidx_decompose(out, ds, &o);
 }
 
 /* ------------------------------------------------------------------ getters */

@@ -55,6 +55,50 @@ gidx_status gidx_decomposition_to_csv(char **out, size_t *len, const gidx_decomp
     return finish(out, len, &b);
 }
 
+gidx_status gidx_decomposition_periods_to_csv(char **out, size_t *len,
+                                              const gidx_decomposition *d)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    size_t i;
+    if (out == NULL || d == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_decomposition_periods_to_csv: NULL argument");
+    *out = NULL;
+    gidx__buf_puts(&b, "region_code,region_name,from,to,emissions_from,emissions_to,driver,"
+                   "driver_from,driver_to,elasticity,tapio\n");
+    for (i = 0; i < d->np; i++) {
+        const gidx__drv_period *p = &d->p[i];
+        gidx__csv_field(&b, d->codes[p->region]);
+        gidx__buf_putc(&b, ',');
+        gidx__csv_field(&b, d->names[p->region]);
+        gidx__buf_printf(&b, ",%d,%d,%.17g,%.17g,%s,%.17g,%.17g,", p->from, p->to, p->e0, p->e1,
+                         driver_name(d->driver), p->d0, p->d1);
+        if (gidx__isfinite(p->elasticity))
+            gidx__buf_printf(&b, "%.17g", p->elasticity);
+        gidx__buf_printf(&b, ",%s\n", gidx_tapio_class_name(p->tapio));
+    }
+    return finish(out, len, &b);
+}
+
+gidx_status gidx_decomposition_cases_to_csv(char **out, size_t *len, const gidx_decomposition *d)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    size_t i;
+    if (out == NULL || d == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_decomposition_cases_to_csv: NULL argument");
+    *out = NULL;
+    gidx__buf_puts(&b, "region_code,year,variable,kind,message\n");
+    for (i = 0; i < d->ncases; i++) {
+        const gidx__drv_case *c = &d->cases[i];
+        gidx__csv_field(&b, d->codes[c->region]);
+        gidx__buf_printf(&b, ",%d,", c->year);
+        gidx__csv_field(&b, c->variable);
+        gidx__buf_printf(&b, ",%s,", c->kind);
+        gidx__csv_field(&b, c->message);
+        gidx__buf_putc(&b, '\n');
+    }
+    return finish(out, len, &b);
+}
+
 static json_t *jnum(double v)
 {
     return gidx__isfinite(v) ? json_real(v) : json_null();
