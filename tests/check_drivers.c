@@ -708,10 +708,11 @@ START_TEST(test_handles_and_renderers)
     ck_assert_str_eq(strtok(text, "\n"), "region_code,year,variable,kind,message");
     ck_assert_ptr_nonnull(strstr(strtok(NULL, "\n"), "A,2002,ghg_industry,zero_emissions,"));
     gidx_free(text);
-    {   /* the regions as an argument */
+    {   /* the options as plain arguments */
         const char *r[] = { "A" };
         gidx_decomposition *d2 = NULL;
-        ck_assert_int_eq(gidx_decompose_regions(&d2, ds, r, 1, &o), GIDX_OK);
+        ck_assert_int_eq(gidx_decompose_args(&d2, ds, r, 1, 0, 0, 0, GIDX_LMDI_ADDITIVE,
+                                             GIDX_DRIVER_JOBS, m), GIDX_OK);
         ck_assert_uint_eq(gidx_decomposition_nrows(d2), gidx_decomposition_nrows(d));
         gidx_decomposition_free(d2);
     }

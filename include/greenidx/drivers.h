@@ -241,13 +241,20 @@ GIDX_API gidx_status gidx_decompose(gidx_decomposition **out, const gidx_dataset
                                     const gidx_decompose_options *opt);
 
 /**
- * As gidx_decompose(), with the regions passed as an array (overriding
- * opt->regions), the form language bindings pass a list of strings in.
- * @param regions region codes or names; NULL (with @p nregions 0) = all
+ * As gidx_decompose(), with the options as plain arguments: the form
+ * language bindings call (a list of strings, integers and a handle).
+ * @param regions   region codes or names; NULL (with @p nregions 0) = all
+ * @param from_year first year, 0 = each region's first year with every input
+ * @param to_year   last year, 0 = each region's last year with every input
+ * @param chained   0 cumulative, 1 year by year
+ * @param form      a ::gidx_lmdi_form
+ * @param driver    a ::gidx_drivers_driver
+ * @param mapping   the sector mapping, NULL for the default
  */
-GIDX_API gidx_status gidx_decompose_regions(gidx_decomposition **out, const gidx_dataset *ds,
-                                            const char *const *regions, size_t nregions,
-                                            const gidx_decompose_options *opt);
+GIDX_API gidx_status gidx_decompose_args(gidx_decomposition **out, const gidx_dataset *ds,
+                                         const char *const *regions, size_t nregions,
+                                         int from_year, int to_year, int chained, int form,
+                                         int driver, const gidx_drivers_mapping *mapping);
 
 /** Free a decomposition; NULL is a no-op. */
 GIDX_API void gidx_decomposition_free(gidx_decomposition *d);

@@ -615,15 +615,20 @@ fail:
     return rc;
 }
 
-gidx_status gidx_decompose_regions(gidx_decomposition **out, const gidx_dataset *ds,
-                                   const char *const *regions, size_t nregions,
-                                   const gidx_decompose_options *opt)
+gidx_status gidx_decompose_args(gidx_decomposition **out, const gidx_dataset *ds,
+                                const char *const *regions, size_t nregions, int from_year,
+                                int to_year, int chained, int form, int driver,
+                                const gidx_drivers_mapping *mapping)
 {
     gidx_decompose_options o = GIDX_DECOMPOSE_OPTIONS_INIT;
-    if (opt != NULL)
-        o = *opt;
     o.regions = regions;
     o.nregions = nregions;
+    o.from_year = from_year;
+    o.to_year = to_year;
+    o.chained = chained;
+    o.form = form;
+    o.driver = driver;
+    o.mapping = mapping;
     return gidx_decompose(out, ds, &o);
 }
 

@@ -464,6 +464,32 @@ gidx_status gidx__waterfall_check(const char *start_label, double start, const c
     return GIDX_OK;
 }
 
+/* A bar label on two lines when it is long ("Industry structure"), broken
+ * at the space nearest its middle, so that neighbouring labels do not overlap. */
+static void waterfall_label(gidx__buf *b, const char *label, int x)
+{
+    size_t n = strlen(label), i, best = 0;
+    char *first;
+    for (i = 1; i + 1 < n; i++)
+        if (label[i] == ' ' && (best == 0 || labs((long)(2 * i) - (long)n) < labs((long)(2 * best) - (long)n)))
+            best = i;
+    if (n <= 10 || best == 0) {
+        gidx__xml_escape(b, label);
+        return;
+    }
+    first = gidx__strndup(label, best);
+    if (first == NULL) {
+        b->failed = 1;
+        return;
+    }
+    gidx__buf_printf(b, "<tspan x=\"%d\">", x);
+    gidx__xml_escape(b, first);
+    gidx__buf_printf(b, "</tspan><tspan x=\"%d\" dy=\"13\">", x);
+    gidx__xml_escape(b, label + best + 1);
+    gidx__buf_puts(b, "</tspan>");
+    free(first);
+}
+
 /* The waterfall of an additive decomposition (e.g. LMDI effects): bars from
  * the running total, increases red and decreases green, as in emission
  * accounts where a rise is the unwanted direction. */
@@ -471,7 +497,7 @@ void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
                          const char *start_label, double start, const char *end_label,
                          const char *const *labels, const double *steps, size_t n)
 {
-    const int left = 70, right = 20, top = 40, bottom = 60, h = 300, barw = 60, gap = 24;
+    const int left = 70, right = 20, top = 52, bottom = 60, h = 310, barw = 64, gap = 26;
     int w = left + right + (int)(n + 2) * (barw + gap), plot = h - top - bottom;
     double lo = fmin(0.0, start), hi = fmax(0.0, start), run = start, alo, ahi, step, t;
     size_t i;
@@ -527,7 +553,7 @@ void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
                          x + barw / 2, fmin(WY(a), WY(z)) - 4, i > 0 && i <= n && v > 0 ? "+" : "", v);
         gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x + barw / 2,
                          h - bottom + 16);
-        gidx__xml_escape(b, label);
+        waterfall_label(b, label, x + barw / 2);
         gidx__buf_puts(b, "</text>\n");
     }
 #undef WY
