@@ -26,7 +26,8 @@
 enum {
     S_TITLE, S_INTRO, S_UNIT,
     S_EFF_POPULATION, S_EFF_EMPLOYMENT, S_EFF_STRUCTURE, S_EFF_INTENSITY,
-    S_COL_PERIOD, S_COL_EMISSIONS, S_COL_JOBS, S_COL_ELASTICITY, S_COL_CLASS,
+    S_COL_PERIOD, S_COL_EMISSIONS, S_COL_JOBS, S_COL_POPULATION, S_COL_ELASTICITY, S_COL_CLASS,
+    S_JOBS, S_POPULATION,
     S_FELL, S_ROSE, S_UNCHANGED,
     S_UP_POPULATION, S_DOWN_POPULATION, S_UP_EMPLOYMENT, S_DOWN_EMPLOYMENT,
     S_UP_STRUCTURE, S_DOWN_STRUCTURE, S_UP_INTENSITY, S_DOWN_INTENSITY,
@@ -36,15 +37,26 @@ enum {
 };
 
 /* The section's printf formats, macros so that the compiler checks their
- * arguments (arguments in the comments). */
-#define F_UNAVAILABLE "%s: no decomposition (%s)"                  /* region, reason */
-#define F_WATERFALL_TITLE "%s: emissions %d-%d by driver"          /* region, from, to */
-#define F_TAPIO_CAPTION "%s: decoupling of emissions from jobs (Tapio 2005)"/* region, verb, |percent|, from, to, change (t), main driver, its effect (t) */
+ * arguments (the arguments are in the comments). */
+/* region, reason */
+#define F_UNAVAILABLE "%s: no decomposition (%s)"
+/* region, from, to */
+#define F_WATERFALL_TITLE "%s: emissions %d-%d by driver"
+/* region, driver ("jobs" or "population") */
+#define F_TAPIO_CAPTION "%s: decoupling of emissions from %s (Tapio 2005)"
+/* region, verb, |percent|, from, to, change (t), main driver, its effect (t) */
 #define F_SENTENCE "Emissions in %s %s %.1f %% from %d to %d (%+.0f t CO2e); " \
                    "%s contributed most (%+.0f t)"
-#define F_SENTENCE_COUNTER ", while %s pulled the other way (%+.0f t)"  /* driver, effect (t) */
+/* driver, effect (t) */
+#define F_SENTENCE_COUNTER ", while %s pulled the other way (%+.0f t)"
+/* region, number of cases, region code */
 #define F_CASES "%s: %zu zero or missing value(s) handled as Ang & Liu (2007) recommend " \
-                "(greenidx decompose --region %s lists them)." 
+                "(greenidx decompose --region %s lists them)."
+/* region */
+#define F_POPULATION_ONLY "%s has no jobs by industry in the data: every sector is taken " \
+                          "as population-driven (E = P x E/P) and decoupling is measured " \
+                          "against population."
+
 /* The section's other fixed strings (English). */
 static const char *const S[S_COUNT] = {
     [S_TITLE] = "Drivers of change",
@@ -64,6 +76,9 @@ static const char *const S[S_COUNT] = {
     [S_COL_PERIOD] = "period",
     [S_COL_EMISSIONS] = "emissions change",
     [S_COL_JOBS] = "jobs change",
+    [S_COL_POPULATION] = "population change",
+    [S_JOBS] = "jobs",
+    [S_POPULATION] = "population",
     [S_COL_ELASTICITY] = "elasticity",
     [S_COL_CLASS] = "Tapio class",
     [S_FELL] = "fell",
@@ -151,9 +166,17 @@ static gidx_status one_region(gidx_report *r, const gidx_dataset *data, const ch
     o.regions = &code;
     o.nregions = 1;
     if (gidx_decompose(&cum, data, &o) != GIDX_OK) {
-        /* not every dataset has jobs by industry: say so and go on */
-        snprintf(text, sizeof text, F_UNAVAILABLE, name, gidx_error_last()->message);
-        return gidx_report_add_text(r, text);
+        /* no jobs by industry (another dataset, or too few years of them):
+         * the population-driven identity needs population and emissions only */
+        o.driver = GIDX_DRIVER_POPULATION;
+        if (gidx_decompose(&cum, data, &o) != GIDX_OK) {
+            snprintf(text, sizeof text, F_UNAVAILABLE, name, gidx_error_last()->message);
+            return gidx_report_add_text(r, text);
+        }
+        snprintf(text, sizeof text, F_POPULATION_ONLY, name);
+        if ((rc = gidx_report_add_text(r, text)) != GIDX_OK)
+            goto done;
+        header[2] = S[S_COL_POPULATION];
     }
     o.chained = 1;
     if ((rc = gidx_decompose(&ch, data, &o)) != GIDX_OK)
@@ -194,7 +217,8 @@ static gidx_status one_region(gidx_report *r, const gidx_dataset *data, const ch
             goto done;
         }
     }
-    snprintf(title, sizeof title, F_TAPIO_CAPTION, name);
+    snprintf(title, sizeof title, F_TAPIO_CAPTION, name,
+             o.driver == GIDX_DRIVER_JOBS ? S[S_JOBS] : S[S_POPULATION]);
     if ((rc = gidx_report_add_table(r, title, np, 5, header, (const char *const *)cells)) != GIDX_OK)
         goto done;
     if (gidx_decomposition_ncases(cum) > 0) {
