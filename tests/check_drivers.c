@@ -666,6 +666,12 @@ START_TEST(test_handles_and_renderers)
     double eff[5];
     gidx_drivers_mapping_free(NULL);
     gidx_decomposition_free(NULL);
+    /* the data layer's list of Miljødirektoratet's sectors, which a mapping must use */
+    ck_assert_uint_eq(gidx_ghg_nsectors(), 10);
+    ck_assert_str_eq(gidx_ghg_sector_label(2), "Industri, olje og gass");
+    ck_assert_str_eq(gidx_ghg_sector_variable(9), "ghg_fluorinated");
+    ck_assert_ptr_null(gidx_ghg_sector_label(10));
+    ck_assert_ptr_null(gidx_ghg_sector_variable(10));
     ck_assert_int_eq(gidx_drivers_mapping_default(&m), GIDX_OK);
     ck_assert_uint_eq(gidx_drivers_mapping_nsectors(m), 10);
     ck_assert_str_eq(gidx_drivers_mapping_sector(m, 0), "industry");

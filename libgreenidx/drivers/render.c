@@ -179,10 +179,12 @@ gidx_status gidx_decomposition_to_text(char **out, size_t *len, const gidx_decom
     for (i = 0; i < d->np; i++) {
         const gidx__drv_period *p = &d->p[i];
         const double *v = d->vals + i * (ns + 1) * 5;
-        gidx__buf_printf(&b, "\n%s (%s) %d-%d: emissions %.0f -> %.0f t CO2e (%+.1f %%), %s "
-                         "%.0f -> %.0f; Tapio: %s", d->names[p->region], d->codes[p->region],
-                         p->from, p->to, p->e0, p->e1, 100.0 * (p->e1 - p->e0) / p->e0,
-                         driver_name(d->driver), p->d0, p->d1, gidx_tapio_class_name(p->tapio));
+        gidx__buf_printf(&b, "\n%s (%s) %d-%d: emissions %.0f -> %.0f t CO2e", d->names[p->region],
+                         d->codes[p->region], p->from, p->to, p->e0, p->e1);
+        if (p->e0 > 0.0)
+            gidx__buf_printf(&b, " (%+.1f %%)", 100.0 * (p->e1 - p->e0) / p->e0);
+        gidx__buf_printf(&b, ", %s %.0f -> %.0f; Tapio: %s", driver_name(d->driver), p->d0, p->d1,
+                         gidx_tapio_class_name(p->tapio));
         if (gidx__isfinite(p->elasticity))
             gidx__buf_printf(&b, " (e = %.3f)", p->elasticity);
         gidx__buf_printf(&b, "\n  %-14s %12s %16s %12s %12s %12s\n", "sector", "population",

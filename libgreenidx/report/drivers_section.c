@@ -183,6 +183,11 @@ static gidx_status one_region(gidx_report *r, const gidx_dataset *data, const ch
         goto done;
     gidx_decomposition_period(NULL, &from, &to, &e0, &e1, NULL, NULL, NULL, NULL, cum, 0);
     gidx_decomposition_period_effects(eff, 5, cum, 0);
+    if (!(e0 > 0.0)) {   /* no relative change to speak of */
+        snprintf(text, sizeof text, F_UNAVAILABLE, name, "no emissions in the first year");
+        rc = gidx_report_add_text(r, text);
+        goto done;
+    }
     sentence(text, sizeof text, name, from, to, e0, e1, eff);
     if ((rc = gidx_report_add_text(r, text)) != GIDX_OK)
         goto done;
@@ -201,7 +206,10 @@ static gidx_status one_region(gidx_report *r, const gidx_dataset *data, const ch
         gidx_decomposition_period(NULL, &f, &t, &a0, &a1, &d0, &d1, &el, &cls, ch, i);
         snprintf(buf, sizeof buf, "%d-%d", f, t);
         cells[i * 5] = gidx__strdup(buf);
-        snprintf(buf, sizeof buf, "%+.1f %%", 100.0 * (a1 - a0) / a0);
+        if (a0 > 0.0)
+            snprintf(buf, sizeof buf, "%+.1f %%", 100.0 * (a1 - a0) / a0);
+        else
+            snprintf(buf, sizeof buf, "-");
         cells[i * 5 + 1] = gidx__strdup(buf);
         snprintf(buf, sizeof buf, "%+.1f %%", 100.0 * (d1 - d0) / d0);
         cells[i * 5 + 2] = gidx__strdup(buf);

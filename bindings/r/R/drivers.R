@@ -38,8 +38,8 @@
 #' @param data a dataset from gidx_load_default(), gidx_load_csv() or
 #'   gidx_load_jsonstat()
 #' @param regions region codes or names (default: all)
-#' @param from_year,to_year the period; 0 for each region's first and last
-#'   year with every input
+#' @param from_year the first year; 0 for each region's first year with every input
+#' @param to_year the last year; 0 for each region's last year with every input
 #' @param chained year by year over the observed years instead of one period
 #' @param form "additive" (t CO2e that sum to the change) or "multiplicative"
 #'   (factors that multiply to E1/E0)
