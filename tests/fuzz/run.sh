@@ -56,6 +56,27 @@ for f in $(find data tests/data -name '*.csv' 2>/dev/null | xargs grep -l '^regi
   { printf 'A'; head -c 16383 "$f"; } > "$corpus_root/forecast_input/$(echo "$f" | tr / _)"
 done
 seed effects_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
+# drivers: a mapping, a NUL byte and a long CSV (the hand-worked case of
+# tests/check_drivers.c with the built-in and a two-sector mapping)
+mkdir -p "$corpus_root/drivers"
+hand='region,year,variable,value
+A,2000,population,1000
+A,2000,employment_total,500
+A,2000,employment_manufacturing,100
+A,2000,ghg_industry,200
+A,2000,ghg_road,300
+A,2000,ghg_total,500
+A,2001,population,2000
+A,2001,employment_total,1000
+A,2001,employment_manufacturing,100
+A,2001,ghg_industry,0
+A,2001,ghg_road,300
+A,2001,ghg_total,300
+'
+{ printf '\0'; printf '%s' "$hand"; } > "$corpus_root/drivers/default"
+{ printf '{"sectors": [{"id": "industry", "kind": "business", "groups": ["Industri"]}, {"id": "road", "kind": "population"}]}\0'
+  printf '%s' "$hand"; } > "$corpus_root/drivers/two"
+{ head -c 8192 data/drivers/mapping.json; printf '\0'; printf '%s' "$hand"; } > "$corpus_root/drivers/mapping"
 mkdir -p "$corpus_root/formula"
 if [ -f data/catalog/default.json ]; then
   /usr/bin/python3 - "$corpus_root/formula" <<'PY'
