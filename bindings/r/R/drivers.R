@@ -58,7 +58,7 @@ gidx_decompose <- function(data, regions = character(), from_year = 0L, to_year 
   driver <- match.arg(driver)
   m <- if (is.null(mapping)) NULL else
     gidx_check(gidx_drivers_mapping_load(path.expand(as.character(mapping))))
-  d <- gidx_check(gidx_decompose_args(data, as.character(regions), length(regions),
+  d <- gidx_check(gidx_decompose_args(data, as.character(regions),
                                       as.integer(from_year), as.integer(to_year),
                                       as.integer(isTRUE(chained)),
                                       match(form, c("additive", "multiplicative")) - 1L,
