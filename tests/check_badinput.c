@@ -24,14 +24,16 @@
 #include <greenidx/greenidx.h>
 #include "xlsx_build.h"
 
-enum loader { L_TABLE, L_LONG, L_WIDE, L_EMIS, L_JSONSTAT, L_CATALOG, L_FORMULA, L_SCENARIO };
+enum loader { L_TABLE, L_LONG, L_WIDE, L_EMIS, L_JSONSTAT, L_CATALOG, L_FORMULA, L_SCENARIO,
+              L_MAPPING, L_DECOMPOSE };
 
 typedef struct bad_case {
     const char *what;    /* what the case tries */
     enum loader loader;
     const char *text;    /* the input */
     size_t len;          /* its length, 0 = strlen(text) */
-    int encoding;        /* CSV encoding option */
+    int encoding;        /* CSV encoding option; L_DECOMPOSE: --from year (--to one year
+                            earlier), 0 for the defaults */
     gidx_status code;    /* the status expected */
     const char *where;   /* a substring the message must contain (NULL for GIDX_OK) */
 } bad_case;
@@ -42,6 +44,13 @@ typedef struct bad_case {
 #define JS_HEAD "{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"Region\",\"Tid\"],\"size\":[1,2]," \
                 "\"role\":{\"geo\":[\"Region\"],\"time\":[\"Tid\"]},\"dimension\":{" \
                 "\"Region\":{\"category\":{\"index\":{\"3807\":0}}},"
+
+#define DEC_HEAD "region,year,variable,value\n"
+#define DEC_2020 "A,2020,population,10\nA,2020,employment_total,5\nA,2020,employment_manufacturing,1\n" \
+                 "A,2020,ghg_industry,2\nA,2020,ghg_road,4\nA,2020,ghg_total,6\n"
+static const char DEC_MAPPING[] =
+    "{\"sectors\": [{\"id\": \"industry\", \"kind\": \"business\", \"groups\": [\"Industri\"]},"
+    " {\"id\": \"road\", \"kind\": \"population\"}]}";
 
 static const bad_case cases[] = {
     /* --- long CSV --- */
@@ -147,6 +156,30 @@ static const bad_case cases[] = {
     /* --- scenario --- */
     { "scenario: empty", L_SCENARIO, "", 0, 0, GIDX_EPARSE, "bad.json" },
     { "scenario: syntax error", L_SCENARIO, "{\"name\": }", 0, 0, GIDX_EPARSE, "bad.json:1" },
+    /* --- decomposition: sector mapping (gidx_drivers_mapping_parse) --- */
+    { "mapping: syntax error", L_MAPPING, "{\"sectors\": [", 0, 0, GIDX_EPARSE, "bad.json:1" },
+    { "mapping: unknown sector", L_MAPPING,
+      "{\"sectors\": [{\"id\": \"tourism\", \"kind\": \"population\"}]}", 0, 0,
+      GIDX_ENOTFOUND, "ghg_tourism" },
+    { "mapping: unknown group", L_MAPPING,
+      "{\"sectors\": [{\"id\": \"industry\", \"kind\": \"business\", \"groups\": [\"Romfart\"]}]}",
+      0, 0, GIDX_ENOTFOUND, "Romfart" },
+    { "mapping: unknown kind", L_MAPPING,
+      "{\"sectors\": [{\"id\": \"road\", \"kind\": \"often\"}]}", 0, 0, GIDX_EDATA, "often" },
+    /* --- decomposition of a dataset (DEC_MAPPING: industry on manufacturing, road) --- */
+    { "decompose: negative emissions", L_DECOMPOSE, DEC_HEAD DEC_2020
+      "A,2021,population,10\nA,2021,employment_total,5\nA,2021,employment_manufacturing,1\n"
+      "A,2021,ghg_industry,-3\nA,2021,ghg_road,5\nA,2021,ghg_total,2\n", 0, 0, GIDX_EDATA, "ghg_" },
+    { "decompose: zero jobs", L_DECOMPOSE, DEC_HEAD DEC_2020
+      "A,2021,population,10\nA,2021,employment_total,0\nA,2021,employment_manufacturing,0\n"
+      "A,2021,ghg_industry,0\nA,2021,ghg_road,5\nA,2021,ghg_total,5\n", 0, 0, GIDX_EDATA,
+      "employment_total" },
+    { "decompose: one year only", L_DECOMPOSE, DEC_HEAD DEC_2020, 0, 0, GIDX_ETOOSHORT, "two" },
+    { "decompose: from after to", L_DECOMPOSE, DEC_HEAD DEC_2020
+      "A,2021,population,10\nA,2021,employment_total,5\nA,2021,employment_manufacturing,1\n"
+      "A,2021,ghg_industry,3\nA,2021,ghg_road,5\nA,2021,ghg_total,8\n", 0, 2021, GIDX_EINVAL, "2021" },
+    { "decompose: no emissions variable", L_DECOMPOSE, DEC_HEAD "A,2020,population,10\n", 0, 0,
+      GIDX_ENOTFOUND, "ghg_total" },
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -203,6 +236,33 @@ static gidx_status run_case(const bad_case *c, const char *text, size_t len)
         gidx_formula_free(rc == GIDX_OK ? f : NULL);
         free(buf);
         break;
+    case L_MAPPING: {
+        gidx_drivers_mapping *m = (gidx_drivers_mapping *)&rc;
+        rc = gidx_drivers_mapping_parse(&m, text, len, "bad.json");
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(m);
+        gidx_drivers_mapping_free(rc == GIDX_OK ? m : NULL);
+        break;
+    }
+    case L_DECOMPOSE: {
+        gidx_drivers_mapping *m = NULL;
+        gidx_decomposition *d = (gidx_decomposition *)&rc;
+        gidx_decompose_options o = GIDX_DECOMPOSE_OPTIONS_INIT;
+        ck_assert_int_eq(gidx_drivers_mapping_parse(&m, DEC_MAPPING, strlen(DEC_MAPPING), "m"), GIDX_OK);
+        ck_assert_int_eq(gidx_dataset_parse_csv(&ds, text, len, "bad.csv", NULL), GIDX_OK);
+        o.mapping = m;
+        if (c->encoding) {
+            o.from_year = c->encoding;
+            o.to_year = c->encoding - 1;
+        }
+        rc = gidx_decompose(&d, ds, &o);
+        if (rc != GIDX_OK)
+            ck_assert_ptr_null(d);
+        gidx_decomposition_free(rc == GIDX_OK ? d : NULL);
+        gidx_dataset_free(ds);
+        gidx_drivers_mapping_free(m);
+        break;
+    }
     case L_SCENARIO:
         rc = gidx_scenario_parse(&s, text, len, "bad.json");
         if (rc != GIDX_OK)

@@ -194,6 +194,34 @@ START_TEST(test_svg_standalone)
     gidx_free(s);
     ck_assert_int_eq(gidx_svg_ranking(&s, "r", 0, labels, score, rank, NULL, NULL), GIDX_EINVAL);
     ck_assert_int_eq(gidx_svg_ranking(&s, "r", 2, labels, score, rank, score, NULL), GIDX_EINVAL);
+    /* waterfall: start, two steps (one up, one down), end */
+    {
+        const char *steps_l[2] = { "up", "down" };
+        double steps[2] = { 30, -50 }, bad[2] = { 30, NAN };
+        gidx_report *r = NULL;
+        char *txt = NULL;
+        ck_assert_int_eq(gidx_svg_waterfall(&s, "w", "t", "2016", 100, "2024", steps_l, steps, 2),
+                         GIDX_OK);
+        ck_assert_uint_eq(count(s, "<rect class=\"lv\""), 2);
+        ck_assert_uint_eq(count(s, "<rect class=\"up\""), 1);
+        ck_assert_uint_eq(count(s, "<rect class=\"dn\""), 1);
+        ck_assert_ptr_nonnull(strstr(s, ">+30</text>"));
+        ck_assert_ptr_nonnull(strstr(s, ">80</text>"));   /* the end bar: 100 + 30 - 50 */
+        gidx_free(s);
+        ck_assert_int_eq(gidx_svg_waterfall(&s, "w", "t", "a", 100, "b", steps_l, bad, 2), GIDX_EDATA);
+        ck_assert_int_eq(gidx_svg_waterfall(&s, "w", "t", "a", 100, "b", steps_l, steps, 0), GIDX_EINVAL);
+        ck_assert_int_eq(gidx_report_new(&r, "t"), GIDX_OK);
+        ck_assert_int_eq(gidx_report_add_waterfall(r, "w", "t", "2016", 100, "2024", steps_l, steps, 2),
+                         GIDX_OK);
+        ck_assert_int_eq(gidx_report_render(&txt, NULL, r, GIDX_REPORT_TEXT), GIDX_OK);
+        ck_assert_ptr_nonnull(strstr(txt, "2024") );
+        ck_assert_ptr_nonnull(strstr(txt, "80.0"));
+        gidx_free(txt);
+        ck_assert_int_eq(gidx_report_render(&txt, NULL, r, GIDX_REPORT_JSON), GIDX_OK);
+        ck_assert_ptr_nonnull(strstr(txt, "\"type\": \"waterfall\""));
+        gidx_free(txt);
+        gidx_report_free(r);
+    }
 }
 END_TEST
 
@@ -289,11 +317,39 @@ START_TEST(test_roadmap_default)
     ck_assert_ptr_nonnull(root);
     sec = json_object_get(root, "sections");
     {
-        const char *ids[7] = { "summary", "validation", "index", "benchmark", "forecasts",
-                               "scenario", "methods" };
-        ck_assert_uint_eq(json_array_size(sec), 7);
-        for (i = 0; i < 7; i++)
+        const char *ids[8] = { "summary", "validation", "index", "benchmark", "forecasts",
+                               "drivers", "scenario", "methods" };
+        ck_assert_uint_eq(json_array_size(sec), 8);
+        for (i = 0; i < 8; i++)
             ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sec, i), "id")), ids[i]);
+    }
+    /* drivers section: one waterfall per region whose steps (the LMDI
+     * effects) lead from the first to the last emissions exactly (perfect
+     * decomposition; 1e-9 relative to the level) */
+    {
+        json_t *blocks = json_object_get(json_array_get(sec, 5), "blocks");
+        size_t nw = 0, ntapio = 0;
+        for (j = 0; j < json_array_size(blocks); j++) {
+            json_t *b = json_array_get(blocks, j);
+            const char *type = json_string_value(json_object_get(b, "type"));
+            if (strcmp(type, "waterfall") == 0) {
+                json_t *st = json_object_get(b, "steps");
+                double v = json_real_value(json_object_get(json_object_get(b, "start"), "value"));
+                double end = json_real_value(json_object_get(json_object_get(b, "end"), "value"));
+                double sum = v;
+                size_t k;
+                ck_assert_uint_eq(json_array_size(st), 4);
+                for (k = 0; k < 4; k++)
+                    sum += json_real_value(json_object_get(json_array_get(st, k), "value"));
+                ck_assert_double_eq_tol(sum, end, 1e-9 * v);
+                nw++;
+            } else if (strcmp(type, "table") == 0 &&
+                       strstr(json_string_value(json_object_get(b, "caption")), "Tapio") != NULL) {
+                ntapio++;
+            }
+        }
+        ck_assert_uint_eq(nw, 18);       /* 17 municipalities and the county */
+        ck_assert_uint_eq(ntapio, 18);
     }
     /* index section: the ranking block */
     items = NULL;
@@ -338,7 +394,7 @@ START_TEST(test_roadmap_default)
     ck_assert_uint_eq(nfan, 18);
     /* scenario: the ripple table's type I output total = 500 x 1.452145 */
     {
-        json_t *blocks = json_object_get(json_array_get(sec, 5), "blocks"), *rows = NULL;
+        json_t *blocks = json_object_get(json_array_get(sec, 6), "blocks"), *rows = NULL;
         for (j = 0; j < json_array_size(blocks); j++) {
             json_t *b = json_array_get(blocks, j);
             const char *cap = json_string_value(json_object_get(b, "caption"));

@@ -7,7 +7,8 @@
  * Thread safety: 8 threads at once work on shared read-only inputs (const
  * handles: a dataset, a table, the catalogue, the Telemark data, an effect
  * panel) with their own mutable handles -- indicator panels, composite
- * indices, forecasting models, effect estimates, reports -- and every result
+ * indices, forecasting models, effect estimates, LMDI decompositions,
+ * reports -- and every result
  * must equal the serial run bit for bit. Errors raised in one thread must stay in
  * that thread's error slot. Run under ThreadSanitizer by .ci/test.
  */
@@ -81,6 +82,20 @@ static double capabilities(void)
         goto done;
     }
     sum += est;
+    {   /* drivers: a chained LMDI decomposition of every Telemark region */
+        gidx_decomposition *dec = NULL;
+        gidx_decompose_options dopt = GIDX_DECOMPOSE_OPTIONS_INIT;
+        double eff[5];
+        dopt.chained = 1;
+        if (gidx_decompose(&dec, shared_telemark, &dopt) != GIDX_OK) {
+            sum = NAN;
+            goto done;
+        }
+        for (k = 0; k < gidx_decomposition_nperiods(dec); k++)
+            if (gidx_decomposition_period_effects(eff, 5, dec, k) == GIDX_OK)
+                sum += eff[0] + 2 * eff[1] + 3 * eff[2] + 4 * eff[3];
+        gidx_decomposition_free(dec);
+    }
 done:
     gidx_effect_result_free(er);
     gidx_model_free(m);

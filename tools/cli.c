@@ -213,3 +213,46 @@ int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t le
     }
     return GIDX_EXIT_OK;
 }
+
+int gidx_cli_add_regions(const char ***list, size_t *n, size_t *cap, char *arg)
+{
+    char *tok, *save = NULL;
+    for (tok = strtok_r(arg, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+        if (*tok == '\0')
+            continue;
+        if (*n == *cap) {
+            size_t nc = *cap ? *cap * 2 : 8;
+            const char **l = realloc((void *)*list, nc * sizeof *l);
+            if (l == NULL)
+                return -1;
+            *list = l;
+            *cap = nc;
+        }
+        (*list)[(*n)++] = tok;
+    }
+    return 0;
+}
+
+int gidx_cli_region_opt(const gidx_cli_command *c, int argc, char **argv, int *i,
+                        const char ***list, size_t *n, size_t *cap, int *code)
+{
+    const char *v;
+    int missing;
+    if (!gidx_cli_opt(argc, argv, i, "--region", 1, &v, &missing))
+        return 0;
+    if (missing) {
+        *code = gidx_cli_usage_error(c, "--region needs a value");
+        return 1;
+    }
+    if (gidx_cli_add_regions(list, n, cap, (char *)v) != 0) {
+        *code = GIDX_EXIT_INTERNAL;
+        return 1;
+    }
+    /* Further plain words belong to --region too: --region 4001 4003 */
+    while (*i + 1 < argc && argv[*i + 1][0] != '-')
+        if (gidx_cli_add_regions(list, n, cap, argv[++*i]) != 0) {
+            *code = GIDX_EXIT_INTERNAL;
+            return 1;
+        }
+    return 1;
+}

@@ -66,6 +66,16 @@ int gidx_cli_parse_double(const char *s, double *out);
  */
 int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len);
 
+/* Split a --region argument at commas into *list (growing it; the strings
+ * point into @p arg, which is modified). 0, or -1 when out of memory. */
+int gidx_cli_add_regions(const char ***list, size_t *n, size_t *cap, char *arg);
+
+/* `--region R [R ...]` (codes or names, comma-separated or as further plain
+ * words): 1 when argv[*i] is --region, with *code set to an exit code on
+ * failure (left alone on success); 0 when it is another argument. */
+int gidx_cli_region_opt(const gidx_cli_command *c, int argc, char **argv, int *i,
+                        const char ***list, size_t *n, size_t *cap, int *code);
+
 /* `greenidx indicators` (validate = 0) and `greenidx validate` (1): load the
  * catalogue and data, compute the panel, print it or its validation report. */
 int gidx_cli_panel_command(const gidx_cli_command *self, int validate, int argc, char **argv);

@@ -52,25 +52,6 @@ static void on_progress(const char *step, size_t done, size_t total, void *user)
     fflush(stderr);
 }
 
-static int add_regions(const char ***list, size_t *n, size_t *cap, char *arg)
-{
-    char *tok, *save = NULL;
-    for (tok = strtok_r(arg, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-        if (*tok == '\0')
-            continue;
-        if (*n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 8;
-            const char **l = realloc((void *)*list, nc * sizeof *l);
-            if (l == NULL)
-                return -1;
-            *list = l;
-            *cap = nc;
-        }
-        (*list)[(*n)++] = tok;
-    }
-    return 0;
-}
-
 static int run(int argc, char **argv)
 {
     extern const gidx_cli_command gidx_cli_cmd_report;
@@ -98,18 +79,9 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--out", 1, &outdir, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--format", 1, &format, &missing)) {
             if (missing) { code = gidx_cli_usage_error(self, "%s needs a value", argv[i]); goto done; }
-        } else if (gidx_cli_opt(argc, argv, &i, "--region", 1, &v, &missing)) {
-            if (missing) { code = gidx_cli_usage_error(self, "--region needs a value"); goto done; }
-            if (add_regions(&regions, &nregions, &cap, (char *)v) != 0) {
-                code = GIDX_EXIT_INTERNAL;
+        } else if (gidx_cli_region_opt(self, argc, argv, &i, &regions, &nregions, &cap, &code)) {
+            if (code != GIDX_EXIT_OK)
                 goto done;
-            }
-            /* Further plain words belong to --region too: --region 4001 4003 */
-            while (i + 1 < argc && argv[i + 1][0] != '-')
-                if (add_regions(&regions, &nregions, &cap, argv[++i]) != 0) {
-                    code = GIDX_EXIT_INTERNAL;
-                    goto done;
-                }
         } else if (gidx_cli_opt(argc, argv, &i, "--horizon", 1, &v, &missing)) {
             if (missing || gidx_cli_parse_int(v, &horizon) != 0 || horizon < 1900 || horizon > 2200) {
                 code = gidx_cli_usage_error(self, "--horizon needs a year");

@@ -639,6 +639,26 @@ GIDX_API const char *gidx_sn2007_variable(size_t i);
  */
 GIDX_API gidx_status gidx_sn2007_find(size_t *group, const char *text);
 
+/* ------------------------------------------------------------------------ */
+/* Sectors of the municipal emissions statistics                            */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Number of sectors of Miljødirektoratet's "Klimagassutslipp fra kommuner"
+ * that gidx_dataset_load_emissions() knows by name: 10 (road traffic,
+ * heating, industry/oil and gas, shipping, agriculture, aviation, other
+ * mobile combustion, waste and sewage, energy supply, products with
+ * fluorinated gases).
+ */
+GIDX_API size_t gidx_ghg_nsectors(void);
+
+/** The Norwegian label of sector @p i as Miljødirektoratet publishes it
+ *  (e.g. "Industri, olje og gass"), or NULL out of range. */
+GIDX_API const char *gidx_ghg_sector_label(size_t i);
+
+/** The dataset variable of sector @p i (e.g. "ghg_industry"), or NULL out of range. */
+GIDX_API const char *gidx_ghg_sector_variable(size_t i);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,6 +22,7 @@
 #include <greenidx/forecast.h>
 #include <greenidx/effects.h>
 #include <greenidx/ripple.h>
+#include <greenidx/drivers.h>
 #include <greenidx/report.h>
 #include <greenidx/fetch.h>
 

@@ -220,6 +220,40 @@ GIDX_API gidx_status gidx_svg_bars(char **out, const char *title, const char *un
                                    size_t nparts, const char *const *labels,
                                    const char *const *part_labels, const double *values);
 
+/**
+ * Add a waterfall chart: a start bar, one floating bar per step (an
+ * additive effect, e.g. of an LMDI decomposition), and an end bar at
+ * start + the sum of the steps. HTML renders it as SVG (increases red,
+ * decreases green), text as one line per bar, JSON as
+ * `{"type": "waterfall", "start": {...}, "steps": [...], "end": {...}}`.
+ *
+ * @param title        chart title (may be NULL)
+ * @param unit         unit of the values (may be NULL)
+ * @param start_label  label of the start bar (e.g. "2016")
+ * @param start        the start value
+ * @param end_label    label of the end bar (e.g. "2024")
+ * @param labels       @p n step labels
+ * @param steps        @p n step values
+ * @param n            number of steps (>= 1)
+ * @return ::GIDX_OK; ::GIDX_EINVAL (NULL labels, n == 0); ::GIDX_EDATA (a
+ *         value that is not finite); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_report_add_waterfall(gidx_report *r, const char *title,
+                                               const char *unit, const char *start_label,
+                                               double start, const char *end_label,
+                                               const char *const *labels, const double *steps,
+                                               size_t n);
+
+/**
+ * A waterfall chart as a standalone SVG document (arguments as
+ * gidx_report_add_waterfall()).
+ * @param out out: the SVG text (free with gidx_free())
+ */
+GIDX_API gidx_status gidx_svg_waterfall(char **out, const char *title, const char *unit,
+                                        const char *start_label, double start,
+                                        const char *end_label, const char *const *labels,
+                                        const double *steps, size_t n);
+
 /* ------------------------------------------------------------ scenarios */
 
 /**

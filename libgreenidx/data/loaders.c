@@ -424,6 +424,21 @@ static const char *const sectors[][2] = {
     { "produkter med fluorgasser", "ghg_fluorinated" },
 };
 
+size_t gidx_ghg_nsectors(void)
+{
+    return sizeof sectors / sizeof sectors[0];
+}
+
+const char *gidx_ghg_sector_label(size_t i)
+{
+    return i < gidx_ghg_nsectors() ? sectors[i][0] : NULL;
+}
+
+const char *gidx_ghg_sector_variable(size_t i)
+{
+    return i < gidx_ghg_nsectors() ? sectors[i][1] : NULL;
+}
+
 /* Variable name of a sector (caller frees); shared with the workbook
  * loader (mdir.c) so that both layouts map sectors the same way. */
 char *gidx__ghg_sector_variable(const char *sector)

@@ -18,15 +18,17 @@
 #include "../core/internal.h"
 #include "report_internal.h"
 
-enum blk_kind { BLK_TEXT, BLK_TABLE, BLK_FAN, BLK_RANKING, BLK_HEATMAP, BLK_BARS };
+enum blk_kind { BLK_TEXT, BLK_TABLE, BLK_FAN, BLK_RANKING, BLK_HEATMAP, BLK_BARS, BLK_WATERFALL };
 
 typedef struct block {
     enum blk_kind kind;
     char *title;            /* caption / chart title */
     char *text;             /* BLK_TEXT; fan chart unit */
     size_t nrows, ncols;
-    char **strs;            /* table: header + cells; ranking: labels; heatmap: rows + cols */
-    double *num;            /* ranking: score, rank, lo, hi (4n); heatmap: values */
+    char **strs;            /* table: header + cells; ranking: labels; heatmap: rows + cols;
+                               waterfall: n step labels, start label, end label */
+    double *num;            /* ranking: score, rank, lo, hi (4n); heatmap: values;
+                               waterfall: start, n steps */
     int *ints;              /* heatmap: directions */
     int has_interval;       /* ranking */
     /* fan chart: owned copies */
@@ -59,6 +61,7 @@ static void block_free(block *b)
         case BLK_RANKING: ns = b->nrows; break;
         case BLK_HEATMAP: ns = b->nrows + b->ncols; break;
         case BLK_BARS: ns = b->nrows + b->ncols; break;
+        case BLK_WATERFALL: ns = b->nrows + 2; break;
         default: ns = 0;
         }
         for (i = 0; i < ns; i++)
@@ -370,6 +373,50 @@ gidx_status gidx_report_add_heatmap(gidx_report *r, const char *title, size_t nr
     return end_block(r, b, ok);
 }
 
+gidx_status gidx_report_add_waterfall(gidx_report *r, const char *title, const char *unit,
+                                      const char *start_label, double start,
+                                      const char *end_label, const char *const *labels,
+                                      const double *steps, size_t n)
+{
+    block *b;
+    gidx_status rc;
+    size_t i;
+    int ok = 1;
+    if (r == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_report_add_waterfall: report is NULL");
+    if ((rc = gidx__waterfall_check(start_label, start, end_label, labels, steps, n)) != GIDX_OK)
+        return rc;
+    if ((b = new_block(r, BLK_WATERFALL)) == NULL)
+        return GIDX_ENOMEM;
+    b->nrows = n;
+    b->title = title ? dup_or_empty(title, &ok) : NULL;
+    b->text = unit ? dup_or_empty(unit, &ok) : NULL;
+    b->strs = gidx__calloc(n + 2, sizeof *b->strs);
+    b->num = gidx__calloc(n + 1, sizeof *b->num);
+    if (b->strs == NULL || b->num == NULL)
+        ok = 0;
+    for (i = 0; ok && i < n; i++) {
+        b->strs[i] = dup_or_empty(labels[i], &ok);
+        b->num[i + 1] = steps[i];
+    }
+    if (ok) {
+        b->strs[n] = dup_or_empty(start_label, &ok);
+        b->strs[n + 1] = dup_or_empty(end_label, &ok);
+        b->num[0] = start;
+    }
+    return end_block(r, b, ok);
+}
+
+/* The end value of a waterfall block: start plus its steps. */
+static double waterfall_end(const block *k)
+{
+    double v = k->num[0];
+    size_t i;
+    for (i = 0; i < k->nrows; i++)
+        v += k->num[i + 1];
+    return v;
+}
+
 /* --------------------------------------------------------------- text */
 
 /* Display width of UTF-8 text: code points, not bytes (æøå are one column). */
@@ -524,6 +571,25 @@ static void text_block(gidx__buf *b, const block *k)
         gidx__buf_putc(b, '\n');
         break;
     }
+    case BLK_WATERFALL: {
+        size_t w = utf8_width(k->strs[k->nrows]), x;
+        for (i = 0; i <= k->nrows + 1; i++)
+            if ((x = utf8_width(k->strs[i])) > w) w = x;
+        gidx__buf_printf(b, "%s%s%s%s\n", k->title ? k->title : "waterfall", k->text ? " (" : "",
+                         k->text ? k->text : "", k->text ? ")" : "");
+        gidx__buf_puts(b, "  ");
+        pad(b, k->strs[k->nrows], w, 0);
+        gidx__buf_printf(b, "  %12.1f\n", k->num[0]);
+        for (i = 0; i < k->nrows; i++) {
+            gidx__buf_puts(b, "  ");
+            pad(b, k->strs[i], w, 0);
+            gidx__buf_printf(b, "  %+12.1f\n", k->num[i + 1]);
+        }
+        gidx__buf_puts(b, "  ");
+        pad(b, k->strs[k->nrows + 1], w, 0);
+        gidx__buf_printf(b, "  %12.1f\n\n", waterfall_end(k));
+        break;
+    }
     }
 }
 
@@ -662,6 +728,20 @@ static json_t *json_block(const block *k)
         }
         json_object_set_new(o, "bars", a);
         break;
+    case BLK_WATERFALL:
+        json_object_set_new(o, "type", json_string("waterfall"));
+        json_object_set_new(o, "title", jstr(k->title));
+        json_object_set_new(o, "unit", jstr(k->text));
+        json_object_set_new(o, "start", json_pack("{s:s,s:o}", "label", k->strs[k->nrows],
+                                                  "value", jnum(k->num[0])));
+        a = json_array();
+        for (i = 0; i < k->nrows; i++)
+            json_array_append_new(a, json_pack("{s:s,s:o}", "label", k->strs[i],
+                                               "value", jnum(k->num[i + 1])));
+        json_object_set_new(o, "steps", a);
+        json_object_set_new(o, "end", json_pack("{s:s,s:o}", "label", k->strs[k->nrows + 1],
+                                                "value", jnum(waterfall_end(k))));
+        break;
     }
     return o;
 }
@@ -772,6 +852,13 @@ static void html_block(gidx__buf *b, const block *k)
         gidx__buf_puts(b, "<figure>\n");
         gidx__svg_bars(b, k->title, k->text, k->nrows, k->ncols, (const char *const *)k->strs,
                        (const char *const *)(k->strs + k->nrows), k->num);
+        gidx__buf_puts(b, "</figure>\n");
+        break;
+    case BLK_WATERFALL:
+        gidx__buf_puts(b, "<figure>\n");
+        gidx__svg_waterfall(b, k->title, k->text, k->strs[k->nrows], k->num[0],
+                            k->strs[k->nrows + 1], (const char *const *)k->strs, k->num + 1,
+                            k->nrows);
         gidx__buf_puts(b, "</figure>\n");
         break;
     }

@@ -32,5 +32,15 @@ void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *co
 void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t ncols,
                        const char *const *row_labels, const char *const *col_labels,
                        const double *values, const int *direction);
+gidx_status gidx__waterfall_check(const char *start_label, double start, const char *end_label,
+                                  const char *const *labels, const double *steps, size_t n);
+void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
+                         const char *start_label, double start, const char *end_label,
+                         const char *const *labels, const double *steps, size_t n);
+
+/* The roadmap's "Drivers of change" section for the regions @p codes of
+ * @p data (drivers_section.c). */
+gidx_status gidx__roadmap_drivers(gidx_report *r, const gidx_dataset *data,
+                                  const char *const *codes, size_t n);
 
 #endif

@@ -15,7 +15,8 @@
  * the OECD/JRC Handbook (2008); uncertainty after Saisana, Saltelli &
  * Tarantola (2005); forecasts after Hyndman et al. (2008), Hyndman &
  * Khandakar (2008), Hyndman & Billah (2003); input-output after Miller &
- * Blair (2009). The report's method section lists them for the reader.
+ * Blair (2009); drivers of change after Ang (2005, 2015) and Tapio (2005).
+ * The report's method section lists them for the reader.
  */
 #include <math.h>
 #include <stdio.h>
@@ -1344,6 +1345,22 @@ done:
     return rc;
 }
 
+/* ------------------------------------------------------------- drivers */
+
+static gidx_status section_drivers(ctx *c)
+{
+    const char **codes = gidx__calloc(c->nsel ? c->nsel : 1, sizeof *codes);
+    gidx_status rc;
+    size_t i;
+    if (codes == NULL)
+        return GIDX_ENOMEM;
+    for (i = 0; i < c->nsel; i++)
+        codes[i] = gidx_dataset_region(c->pds, c->sel[i]);
+    rc = gidx__roadmap_drivers(c->r, c->data, codes, c->nsel);
+    free((void *)codes);
+    return rc;
+}
+
 /* ------------------------------------------------------------- methods */
 
 static gidx_status section_methods(ctx *c)
@@ -1365,6 +1382,9 @@ static gidx_status section_methods(ctx *c)
         "rolling-origin errors (docs/forecast.md).",
         "Ripple effects: Leontief input-output model with type I and II multipliers (Miller & "
         "Blair, Input-Output Analysis, 2nd ed., 2009).",
+        "Drivers of change: LMDI-I index decomposition (Ang, Energy Policy 33, 2005; Ang, Energy "
+        "Policy 86, 2015), zero values by the analytical limits (Ang & Liu, Energy Policy 35, "
+        "2007); decoupling elasticity and classes after Tapio (Transport Policy 12, 2005).",
     };
     size_t i;
     gidx_status rc = gidx_report_add_section(c->r, "methods", "Methods and references");
@@ -1400,7 +1420,7 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
     c.data = data;
     c.cat = cat;
     c.opt = opt;
-    c.nsteps = 7;
+    c.nsteps = 8;
     tname = opt->target ? opt->target : "municipal_2009";
     {
         gidx_target_spec z = GIDX_TARGET_SPEC_INIT;
@@ -1432,6 +1452,9 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         goto done;
     progress(&c, "forecasts");
     if ((rc = section_forecasts(&c)) != GIDX_OK)
+        goto done;
+    progress(&c, "drivers");
+    if ((rc = section_drivers(&c)) != GIDX_OK)
         goto done;
     progress(&c, "scenario");
     if ((rc = section_scenario(&c)) != GIDX_OK)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 /*
- * Inline SVG charts: fan chart, ranking with intervals, heatmap.
+ * Inline SVG charts: fan chart, ranking with intervals, heatmap, waterfall.
  *
  * Axis ticks use "nice numbers" (Heckbert, "Nice numbers for graph labels",
  * Graphics Gems, 1990): steps of 1, 2, 5 x 10^k. Fan charts follow the Bank
@@ -550,5 +550,133 @@ gidx_status gidx_svg_bars(char **out, const char *title, const char *unit, size_
     if ((rc = gidx__bars_check(n, nparts, labels, part_labels, values)) != GIDX_OK)
         return rc;
     gidx__svg_bars(&b, title, unit, n, nparts, labels, part_labels, values);
+    return take(out, &b);
+}
+
+/* ------------------------------------------------------------- waterfall */
+
+gidx_status gidx__waterfall_check(const char *start_label, double start, const char *end_label,
+                                  const char *const *labels, const double *steps, size_t n)
+{
+    size_t i;
+    if (n == 0 || labels == NULL || steps == NULL || start_label == NULL || end_label == NULL)
+        return gidx__error_set(GIDX_EINVAL, "waterfall: no steps, or NULL labels/steps");
+    if (!gidx__isfinite(start))
+        return gidx__error_set(GIDX_EDATA, "waterfall: the start value is not finite");
+    for (i = 0; i < n; i++)
+        if (!gidx__isfinite(steps[i]) || labels[i] == NULL)
+            return gidx__error_set(GIDX_EDATA, "waterfall: step %zu (%s) is not a finite value",
+                                   i, labels[i] ? labels[i] : "no label");
+    return GIDX_OK;
+}
+
+/* A bar label on two lines when it is long ("Industry structure"), broken
+ * at the space nearest its middle, so that neighbouring labels do not overlap. */
+static void waterfall_label(gidx__buf *b, const char *label, int x)
+{
+    size_t n = strlen(label), i, best = 0;
+    char *first;
+    for (i = 1; i + 1 < n; i++)
+        if (label[i] == ' ' && (best == 0 || labs((long)(2 * i) - (long)n) < labs((long)(2 * best) - (long)n)))
+            best = i;
+    if (n <= 10 || best == 0) {
+        gidx__xml_escape(b, label);
+        return;
+    }
+    first = gidx__strndup(label, best);
+    if (first == NULL) {
+        b->failed = 1;
+        return;
+    }
+    gidx__buf_printf(b, "<tspan x=\"%d\">", x);
+    gidx__xml_escape(b, first);
+    gidx__buf_printf(b, "</tspan><tspan x=\"%d\" dy=\"13\">", x);
+    gidx__xml_escape(b, label + best + 1);
+    gidx__buf_puts(b, "</tspan>");
+    free(first);
+}
+
+/* The waterfall of an additive decomposition (e.g. LMDI effects): bars from
+ * the running total, increases red and decreases green, as in emission
+ * accounts where a rise is the unwanted direction. */
+void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
+                         const char *start_label, double start, const char *end_label,
+                         const char *const *labels, const double *steps, size_t n)
+{
+    const int left = 70, right = 20, top = 52, bottom = 60, h = 310, barw = 64, gap = 26;
+    int w = left + right + (int)(n + 2) * (barw + gap), plot = h - top - bottom;
+    double lo = fmin(0.0, start), hi = fmax(0.0, start), run = start, alo, ahi, step, t;
+    size_t i;
+#define WY(v) (top + plot * (1.0 - ((v) - alo) / (ahi - alo)))
+    for (i = 0; i < n; i++) {
+        run += steps[i];
+        lo = fmin(lo, run);
+        hi = fmax(hi, run);
+    }
+    gidx__nice_axis(lo, hi, 5, &alo, &ahi, &step);
+    gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-waterfall\" "
+                     "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
+    gidx__buf_puts(b, "<title>");
+    gidx__xml_escape(b, title ? title : "waterfall");
+    gidx__buf_puts(b, "</title>\n<style>text{font:11px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
+                   ".gr{stroke:#eee}.ax{stroke:#999}.lv{fill:#1b3a5c}.up{fill:#c0392b}.dn{fill:#2e8b57}"
+                   ".cn{stroke:#777;stroke-dasharray:3 2}</style>\n<text class=\"tt\" x=\"8\" y=\"18\">");
+    gidx__xml_escape(b, title ? title : "");
+    gidx__buf_puts(b, "</text>\n");
+    if (unit) {
+        gidx__buf_printf(b, "<text x=\"8\" y=\"34\">");
+        gidx__xml_escape(b, unit);
+        gidx__buf_puts(b, "</text>\n");
+    }
+    for (t = alo; t <= ahi + step * 1e-9; t += step) {
+        gidx__buf_printf(b, "<line class=\"gr\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
+                         "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%g</text>\n", left, w - right,
+                         WY(t), WY(t), left - 6, WY(t) + 4, fabs(t) < step * 1e-9 ? 0.0 : t);
+    }
+    gidx__buf_printf(b, "<line class=\"ax\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>\n", left,
+                     w - right, WY(0.0), WY(0.0));
+    run = start;
+    for (i = 0; i < n + 2; i++) {
+        double a, z, v;
+        int x = left + gap / 2 + (int)i * (barw + gap);
+        const char *cls, *label;
+        if (i == 0) { a = 0.0; z = start; v = start; cls = "lv"; label = start_label; }
+        else if (i == n + 1) { a = 0.0; z = run; v = run; cls = "lv"; label = end_label; }
+        else {
+            v = steps[i - 1];
+            a = run;
+            z = run + v;
+            run = z;
+            cls = v > 0 ? "up" : "dn";
+            label = labels[i - 1];
+        }
+        gidx__buf_printf(b, "<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"/>",
+                         cls, x, fmin(WY(a), WY(z)), barw, fmax(fabs(WY(a) - WY(z)), 0.5));
+        if (i <= n)
+            gidx__buf_printf(b, "<line class=\"cn\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
+                             x + barw, x + barw + gap, WY(z), WY(z));
+        gidx__buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\">%s%.0f</text>",
+                         x + barw / 2, fmin(WY(a), WY(z)) - 4, i > 0 && i <= n && v > 0 ? "+" : "", v);
+        gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x + barw / 2,
+                         h - bottom + 16);
+        waterfall_label(b, label, x + barw / 2);
+        gidx__buf_puts(b, "</text>\n");
+    }
+#undef WY
+    gidx__buf_puts(b, "</svg>\n");
+}
+
+gidx_status gidx_svg_waterfall(char **out, const char *title, const char *unit,
+                               const char *start_label, double start, const char *end_label,
+                               const char *const *labels, const double *steps, size_t n)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    gidx_status rc;
+    if (out == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_svg_waterfall: out is NULL");
+    *out = NULL;
+    if ((rc = gidx__waterfall_check(start_label, start, end_label, labels, steps, n)) != GIDX_OK)
+        return rc;
+    gidx__svg_waterfall(&b, title, unit, start_label, start, end_label, labels, steps, n);
     return take(out, &b);
 }

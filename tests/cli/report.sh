@@ -16,7 +16,12 @@ grep -q 'Skien: Greenhouse-gas emissions (t CO2e): last observed 2024' "$tmp/r.t
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 ids = [s["id"] for s in d["sections"]]
-assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "methods"], ids
+assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "drivers", "methods"], ids
+drv = [s for s in d["sections"] if s["id"] == "drivers"][0]["blocks"]
+assert [b["title"].split(":")[0] for b in drv if b["type"] == "waterfall"] == ["Skien", "Porsgrunn"]
+# one sentence per region saying what drove its change
+assert any(b["type"] == "text" and b["text"].startswith("Emissions in Skien fell 21.3 % from 2016 to 2024")
+           for b in drv), drv
 fc = [b for s in d["sections"] for b in s["blocks"] if b["type"] == "fan_chart"]
 assert [b["title"].split(":")[0] for b in fc] == ["Skien", "Porsgrunn"], [b["title"] for b in fc]
 PY
@@ -94,6 +99,7 @@ grep -q 'greenidx fetch --region 5001,4601,5035,4624 --from 2009 --to 2024 --sou
 "$GREENIDX" report --out "$tmp" --scenario "$data/report/scenario.json" --quiet
 test -s "$tmp/roadmap.html"
 grep -q 'Ripple effects of the final-demand shock' "$tmp/roadmap.html"
+grep -q 'class="gidx-chart gidx-waterfall"' "$tmp/roadmap.html"
 # exit codes: 1 usage, 2 data, 4 output
 set +e
 "$GREENIDX" report --format pdf > /dev/null 2>&1; rc=$?

@@ -99,6 +99,27 @@ PY
 mkdir -p "$corpus_root/api_sequence"
 /usr/bin/python3 -c "import sys; sys.stdout.buffer.write(bytes(b for op in range(21) for b in (op, 0, 1, 2, 3, 4, 5, 6, 7)))" \
   > "$corpus_root/api_sequence/each_op"
+# drivers: a mapping, a NUL byte and a long CSV (the hand-worked case of
+# tests/check_drivers.c with the built-in and a two-sector mapping)
+mkdir -p "$corpus_root/drivers"
+hand='region,year,variable,value
+A,2000,population,1000
+A,2000,employment_total,500
+A,2000,employment_manufacturing,100
+A,2000,ghg_industry,200
+A,2000,ghg_road,300
+A,2000,ghg_total,500
+A,2001,population,2000
+A,2001,employment_total,1000
+A,2001,employment_manufacturing,100
+A,2001,ghg_industry,0
+A,2001,ghg_road,300
+A,2001,ghg_total,300
+'
+{ printf '\0'; printf '%s' "$hand"; } > "$corpus_root/drivers/default"
+{ printf '{"sectors": [{"id": "industry", "kind": "business", "groups": ["Industri"]}, {"id": "road", "kind": "population"}]}\0'
+  printf '%s' "$hand"; } > "$corpus_root/drivers/two"
+{ head -c 8192 data/drivers/mapping.json; printf '\0'; printf '%s' "$hand"; } > "$corpus_root/drivers/mapping"
 mkdir -p "$corpus_root/formula"
 if [ -f data/catalog/default.json ]; then
   /usr/bin/python3 - "$corpus_root/formula" <<'PY'

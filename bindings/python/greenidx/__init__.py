@@ -5,7 +5,8 @@
 
 Green-competitiveness indicators for Norwegian municipalities and counties:
 indicator catalogues, datasets, validation, composite indices, forecasts to
-2030, policy-effect estimators and input-output ripple effects. The numbers
+2030, policy-effect estimators, input-output ripple effects and the drivers
+of emission change (LMDI decomposition, Tapio decoupling). The numbers
 are computed by the C library (``greenidx.capi`` is the SWIG layer); this
 package adds Python classes, numpy arrays in and out, and exceptions.
 """
@@ -63,7 +64,7 @@ def _load_capabilities():
     import importlib
     names = []
     for mod in ("data", "indicators", "composite", "forecast", "effects",
-                "ripple", "report", "fetch", "frames", "plots"):
+                "ripple", "drivers", "report", "fetch", "frames", "plots"):
         try:
             m = importlib.import_module("." + mod, __name__)
         except ModuleNotFoundError as e:
