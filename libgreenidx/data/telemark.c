@@ -154,7 +154,7 @@ static gidx_status add_population(gidx_dataset *ds, const gidx_registry *reg)
     gidx_table *t = NULL;
     size_t cr, cy, cx, i;
     gidx_status rc;
-    if ((rc = embedded_table(&t, file)) != GIDX_OK)
+    if ((rc = gidx__data_embedded_table(&t, file)) != GIDX_OK)
         return rc;
     if ((rc = gidx_table_find_column(&cr, t, "region_code")) != GIDX_OK ||
         (rc = gidx_table_find_column(&cy, t, "year")) != GIDX_OK ||
