@@ -15,18 +15,7 @@
  * error struct (the bindings read it through the two functions below),
  * the raw-pointer solver (wrapped per language below) and gidx_free (the
  * bindings free what the library returns themselves). */
-%ignore gidx_error;
-%ignore gidx_error_last;
-%ignore gidx_linalg_solve;
-%ignore gidx_free;
-%include <greenidx/common.h>
 
-%inline %{
-/** The calling thread's last error code (::GIDX_OK when none is recorded). */
-int gidx_error_last_code(void) { return gidx_error_last()->code; }
-/** The calling thread's last error message ("" when none is recorded). */
-const char *gidx_error_last_message(void) { return gidx_error_last()->message; }
-%}
 
 #if defined(SWIGPYTHON)
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *x_out, size_t nx) };
@@ -59,59 +48,6 @@ gidx_status gidx_py_linalg_solve(double *x_out, size_t nx, const double *a, size
  *     R_SetExternalPtrAddr(h, x); UNPROTECT(1); return h;
  * The shell is allocated before the constructor runs, so an R allocation
  * error (a longjmp) can never leak a handle. */
-typedef void (*gidx_r_free_fn)(void *);
-#define GIDX_R_FREE(TYPE, FREE) \
-    static void gidx_r_free_##TYPE(void *p) { FREE((TYPE *)p); }
-
-static void gidx_r_finalize(SEXP x)
-{
-    void *h = R_ExternalPtrAddr(x);
-    SEXP prot = R_ExternalPtrProtected(x);
-    gidx_r_free_fn f;
-    if (h == NULL || TYPEOF(prot) != VECSXP || XLENGTH(prot) != 2)
-        return;
-    f = (gidx_r_free_fn)R_ExternalPtrAddrFn(VECTOR_ELT(prot, 0));
-    R_ClearExternalPtr(x);
-    if (f != NULL)
-        f(h);
-}
-
-static SEXP gidx_r_handle_alloc(gidx_r_free_fn free_fn, const char *type, SEXP parent)
-{
-    SEXP fn, prot, x, cls;
-    fn = PROTECT(R_MakeExternalPtrFn((DL_FUNC)free_fn, R_NilValue, R_NilValue));
-    prot = PROTECT(Rf_allocVector(VECSXP, 2));
-    SET_VECTOR_ELT(prot, 0, fn);
-    SET_VECTOR_ELT(prot, 1, parent);
-    x = PROTECT(R_MakeExternalPtr(NULL, Rf_install(type), prot));
-    R_RegisterCFinalizerEx(x, gidx_r_finalize, TRUE);
-    cls = PROTECT(Rf_allocVector(STRSXP, 2));
-    SET_STRING_ELT(cls, 0, Rf_mkChar(type));
-    SET_STRING_ELT(cls, 1, Rf_mkChar("gidx_handle"));
-    Rf_setAttrib(x, R_ClassSymbol, cls);
-    UNPROTECT(4);
-    return x;
-}
-
-/* The C handle of an R handle of this type, or NULL (closed, or not one). */
-static void *gidx_r_handle_get(SEXP x, const char *type)
-{
-    if (TYPEOF(x) != EXTPTRSXP || R_ExternalPtrTag(x) != Rf_install(type))
-        return NULL;
-    return R_ExternalPtrAddr(x);
-}
-
-/* A scalar string argument as UTF-8, or NULL when it is not one. */
-static const char *gidx_r_string(SEXP s)
-{
-    if (!Rf_isString(s) || XLENGTH(s) != 1 || STRING_ELT(s, 0) == NA_STRING)
-        return NULL;
-    return Rf_translateCharUTF8(STRING_ELT(s, 0));
-}
-
-/* Reports are the one handle of the API on main with no R wrapper yet; the
- * cross-cutting lifecycle tests use them. */
-GIDX_R_FREE(gidx_report, gidx_report_free)
 %}
 %inline %{
 /* gidx_linalg_solve() for R: A is a numeric matrix (column-major), b a

@@ -16,42 +16,9 @@
 #if defined(SWIGPYTHON)
 %include <typemaps.i>
 
-GIDX_HANDLE(gidx_dataset, gidx_dataset_free)
-GIDX_HANDLE(gidx_registry, gidx_registry_free)
 
-gidx_status gidx_dataset_new(gidx_dataset **out);
-gidx_status gidx_dataset_load_default(gidx_dataset **out);
-gidx_status gidx_registry_load_default(gidx_registry **out);
-gidx_status gidx_dataset_set(gidx_dataset *ds, const char *region, int year,
-                             const char *variable, double value, int flag);
-int gidx_dataset_has(const gidx_dataset *ds, const char *region, int year, const char *variable);
-size_t gidx_dataset_nregions(const gidx_dataset *ds);
-const char *gidx_dataset_region(const gidx_dataset *ds, size_t i);
-size_t gidx_dataset_nvariables(const gidx_dataset *ds);
-const char *gidx_dataset_variable(const gidx_dataset *ds, size_t i);
-size_t gidx_dataset_nyears(const gidx_dataset *ds);
-int gidx_dataset_year(const gidx_dataset *ds, size_t i);
-size_t gidx_dataset_ncells(const gidx_dataset *ds);
-gidx_status gidx_dataset_set_region_name(gidx_dataset *ds, const char *region, const char *name);
-const char *gidx_dataset_region_name(const gidx_dataset *ds, const char *region);
-gidx_status gidx_dataset_set_meta(gidx_dataset *ds, const char *key, const char *value);
-const char *gidx_dataset_meta(const gidx_dataset *ds, const char *key);
-size_t gidx_dataset_nmeta(const gidx_dataset *ds);
-const char *gidx_dataset_meta_key(const gidx_dataset *ds, size_t i);
-gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path);
-size_t gidx_registry_size(const gidx_registry *reg);
 %apply unsigned long *OUTPUT { size_t *i };
-gidx_status gidx_registry_find_code(size_t *i, const gidx_registry *reg, const char *code, int year);
-gidx_status gidx_registry_find_name(size_t *i, const gidx_registry *reg, const char *name,
-                                    int year, int level);
 %clear size_t *i;
-const char *gidx_registry_code(const gidx_registry *reg, size_t i);
-const char *gidx_registry_name(const gidx_registry *reg, size_t i);
-int gidx_registry_level(const gidx_registry *reg, size_t i);
-const char *gidx_registry_parent(const gidx_registry *reg, size_t i);
-int gidx_registry_valid_from(const gidx_registry *reg, size_t i);
-int gidx_registry_valid_to(const gidx_registry *reg, size_t i);
-const char *gidx_registry_successor(const gidx_registry *reg, size_t i);
 
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *values_out, size_t nvalues) };
 %apply (int *ARGOUT_ARRAY1, size_t DIM1) { (int *flags_out, size_t nflags) };

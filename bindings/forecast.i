@@ -12,7 +12,6 @@
 %}
 
 #if defined(SWIGPYTHON)
-GIDX_HANDLE(gidx_model, gidx_model_free)
 
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *fyears, size_t nyears) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *fy, size_t nfy) };
@@ -27,12 +26,6 @@ GIDX_HANDLE(gidx_model, gidx_model_free)
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *fins, size_t nfins) };
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *fout, size_t nfout) };
 
-const char *gidx_model_name(const gidx_model *m);
-const char *gidx_model_message(const gidx_model *m);
-size_t gidx_model_ncomponents(const gidx_model *m);
-const char *gidx_model_component_name(const gidx_model *m, size_t i);
-size_t gidx_model_nparams(const gidx_model *m, size_t i);
-int gidx_model_last_year(const gidx_model *m);
 
 %inline %{
 static gidx_status gidx_py_einval(const char *what)
@@ -151,13 +144,8 @@ gidx_status gidx_py_accuracy(double *fout, size_t nfout, const double *fact, siz
 }
 %}
 
-GIDX_HANDLE(gidx_fc_batch, gidx_fc_batch_free)
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *fstart, size_t nfstart) };
 
-size_t gidx_fc_batch_size(const gidx_fc_batch *b);
-const char *gidx_fc_batch_message(const gidx_fc_batch *b, size_t s);
-const char *gidx_fc_batch_model(const gidx_fc_batch *b, size_t s);
-int gidx_fc_batch_last_year(const gidx_fc_batch *b, size_t s);
 
 %inline %{
 /* start offsets come as int (numpy.i has no size_t arrays) */
