@@ -114,7 +114,7 @@ typedef unsigned long size_t;
     if (result == GIDX_EBUFS && *NEEDED > 0) {
         size_t gidx_n = *NEEDED + (sizeof(ELT) == 1);
         free((void *)BUF);
-        BUF = (ELT *)gidx_bind_buf(gidx_n, sizeof(ELT), 0);
+        BUF = (void *)gidx_bind_buf(gidx_n, sizeof(ELT), 0);
         CAP = gidx_n;
         gidx_error_clear();
         if (BUF == NULL) {
@@ -313,7 +313,7 @@ static PyObject *gidx_py_text(const char *s)
     return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
 }
 %}
-%typemap(in, numinputs=0) const char **STR (const char *tmp = NULL) { $1 = &tmp; }
+%typemap(in, numinputs=0) const char **STR (const char *tmp = NULL) { $1 = ($1_ltype)&tmp; }
 %typemap(argout) const char **STR { $result = SWIG_Python_AppendOutput($result, gidx_py_text(*$1)); }
 %typemap(in, numinputs=0) char **TEXT (char *tmp = NULL) { $1 = &tmp; }
 %typemap(argout) char **TEXT { $result = SWIG_Python_AppendOutput($result, gidx_py_text(*$1)); }
@@ -494,7 +494,7 @@ GIDX_PY_IN(size_t, NPY_UINTP)
         if (v == NULL) SWIG_exception_fail(SWIG_MemoryError, "out of memory");
         for (i = 0; i < n; i++)
             if (gidx_py_str(PySequence_Fast_GET_ITEM(seq, i), &v[i]) < 0) SWIG_fail;
-        $1 = (const char *const *)v; $2 = (size_t)n;
+        $1 = ($1_ltype)v; $2 = (size_t)n;
     }
 }
 %typemap(freearg) (const char *const *IN, size_t N) { free((void *)v$argnum); Py_XDECREF(seq$argnum); }
@@ -506,6 +506,9 @@ GIDX_PY_IN(size_t, NPY_UINTP)
 %define GIDX_RENAME(WRAPPER, NAME)
 %rename(C_ ## NAME) WRAPPER;
 %enddef
+/* The options structs are opaque in R (NULL gives the defaults; the R layer
+ * sets options through its own arguments): no field accessors. */
+%rename("$ignore", %$isvariable, %$ismember) "";
 /* The generated functions are C_gidx_*: the idiomatic R layer (bindings/r/R)
  * owns the gidx_* names. */
 %rename("%(regex:/^gidx_(?!r_)(.*)$/C_gidx_\\1/)s", %$isfunction) "";
@@ -702,7 +705,7 @@ GIDX_R_SCALAR(double, Rf_ScalarReal)
 GIDX_R_SCALAR(int, Rf_ScalarInteger)
 GIDX_R_SCALAR(size_t, GIDX_R_SIZE)
 
-%typemap(in, numinputs=0) const char **STR (const char *tmp = NULL) { $1 = &tmp; }
+%typemap(in, numinputs=0) const char **STR (const char *tmp = NULL) { $1 = ($1_ltype)&tmp; }
 %typemap(argout) const char **STR { $result = Rf_protect(gidx_r_argout($result, gidx_r_utf8(*$1), "$1_name")); r_nprotect++; }
 %typemap(in, numinputs=0) char **TEXT (char *tmp = NULL) { $1 = &tmp; }
 %typemap(argout) char **TEXT { $result = Rf_protect(gidx_r_argout($result, gidx_r_utf8(*$1), "$1_name")); r_nprotect++; }
@@ -864,7 +867,7 @@ static SEXP gidx_r_nanvec(size_t n)
         p = (const char **)R_alloc($2 + 1, sizeof(char *));
         for (i = 0; i < XLENGTH(v); i++)
             p[i] = STRING_ELT(v, i) == NA_STRING ? NULL : Rf_translateCharUTF8(STRING_ELT(v, i));
-        $1 = (const char *const *)p;
+        $1 = ($1_ltype)p;
     }
 }
 /* A numeric matrix (column-major in R) passed row-major; a vector is one column. */
@@ -876,19 +879,19 @@ static SEXP gidx_r_nanvec(size_t n)
     r_nprotect++;
     nr = Rf_isNull(dim) ? (size_t)XLENGTH(v) : (size_t)INTEGER(dim)[0];
     nc = Rf_isNull(dim) ? 1 : (size_t)INTEGER(dim)[1];
-    p = (double *)R_alloc(nr * nc ? nr * nc : 1, sizeof(double));
+    p = (double *)R_alloc((nr * nc) > 0 ? nr * nc : 1, sizeof(double));
     for (i = 0; i < nr; i++)
         for (j = 0; j < nc; j++)
             p[i * nc + j] = REAL(v)[j * nr + i];
     $1 = p; $2 = nr; $3 = nc;
 }
 %typemap(in) (const char *BYTES, size_t LEN) {
-    if (TYPEOF($input) == RAWSXP) { $1 = (const char *)RAW($input); $2 = (size_t)XLENGTH($input); }
+    if (TYPEOF($input) == RAWSXP) { $1 = ($1_ltype)RAW($input); $2 = (size_t)XLENGTH($input); }
     else {
         const char *s = gidx_r_string($input);
         if (s == NULL)
             Rf_error("expected one string or a raw vector");
-        $1 = s; $2 = strlen(s);
+        $1 = ($1_ltype)s; $2 = strlen(s);
     }
 }
 %typemap(scoercein) (const char *BYTES, size_t LEN), (const double *IN, size_t N), (const int *IN, size_t N),

@@ -43,7 +43,7 @@ static gidx_status gidx_bind_fan(gidx_fan_chart *c, const char *title, const cha
     seq = PySequence_Fast($input, "expected a sequence of str");
     if (seq == NULL) SWIG_fail;
     n = PySequence_Fast_GET_SIZE(seq);
-    $1 = (const char *const *)calloc(n ? (size_t)n : 1, sizeof(char *));
+    $1 = ($1_ltype)calloc(n ? (size_t)n : 1, sizeof(char *));
     bytes = (PyObject **)calloc(n ? (size_t)n : 1, sizeof(PyObject *));
     $2 = (size_t)n;
     for (i = 0; i < n; i++) {

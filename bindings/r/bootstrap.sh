@@ -15,7 +15,7 @@
 #
 # --tests copies the given testthat files into DEST/tests/testthat, with a
 # tests/testthat.R runner, so that R CMD check runs them.
-# Needs swig and Rscript. SWIG reads the libgreenidx headers of the
+# Needs swig, python3 and Rscript. SWIG reads the libgreenidx headers of the
 # installation found by pkg-config, or those of the source tree.
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 DEST [--tests FILE...]" >&2; exit 2; }
@@ -53,9 +53,13 @@ order="core table dataset data indicators composite forecast effects ripple repo
 
 if pkg-config --exists greenidx 2>/dev/null; then
   incs=$(pkg-config --cflags-only-I greenidx)
+  incdir=$(pkg-config --variable=includedir greenidx)
 else
   incs="-I$(dirname "$bindings")/include"
+  incdir="$(dirname "$bindings")/include"
 fi
+# gidx_api.i: the interface generated from the headers (see ../gen_api.py).
+${PYTHON:-python3} "$bindings/gen_api.py" "$work/gidx_api.i" "$incdir"
 # shellcheck disable=SC2086
 "$SWIG" -r -I"$work" $incs -o "$dest/src/greenidx_wrap.c" -outdir "$work" "$bindings/greenidx.i"
 {

@@ -8,6 +8,7 @@ import io as _io
 import numpy as _np
 
 from . import capi as _capi
+from ._handle import closable as _closable
 from ._errors import class_for as _class_for
 
 __all__ = ["Dataset", "Registry", "load_default", "load_csv", "load_jsonstat",
@@ -141,6 +142,8 @@ class Dataset:
 
 class Registry:
     """The Norwegian region registry compiled into the library."""
+
+    handle = _closable("handle")
 
     def __init__(self):
         self.handle = _capi.gidx_registry_load_default()

@@ -9,6 +9,7 @@ this module converts arrays and returns numpy arrays and pandas DataFrames.
 import numpy as _np
 
 from . import capi as _capi
+from ._handle import closable as _closable
 from ._errors import GreenIdxError
 
 __all__ = ["METHODS", "Model", "forecast", "forecast_many", "reconcile", "accuracy"]
@@ -26,6 +27,8 @@ class Model:
 
     >>> m = Model("auto").fit([2009, 2011, 2013, 2014, 2015, 2016], [10, 9.5, 9, 8.8, 8.1, 8.0])
     """
+
+    _m = _closable("_m")
 
     def __init__(self, method="auto", calibrate=True, boxcox=None, biasadj=True,
                  seed=42, nsim=0, ets_errors="additive"):

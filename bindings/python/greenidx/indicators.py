@@ -106,15 +106,20 @@ def _columns(data):
 class Panel(_Handle):
     """An indicator panel: every indicator of a catalogue for every region and year.
 
-    ``data`` is a pandas DataFrame in long layout: region, year, variable,
-    value (other columns are ignored); ``None`` means the embedded Telemark
-    data (17 municipalities and the county 40).
+    ``data`` is a :class:`greenidx.Dataset`, or a pandas DataFrame in long
+    layout: region, year, variable, value (other columns are ignored);
+    ``None`` means the embedded Telemark data (17 municipalities and the
+    county 40).
     """
 
     def __init__(self, catalog, data=None):
+        from .data import Dataset
         self.catalog = catalog  # the panel reads the catalogue: keep it alive
         if data is None:
             self._h = _capi.gidx_py_panel_new(catalog._h, None)
+        elif isinstance(data, Dataset):
+            self.data = data  # and the dataset
+            self._h = _capi.gidx_panel_new(catalog._h, data._h())
         else:
             self._h = _capi.gidx_py_panel_new_columns(catalog._h, *_columns(data))
 
