@@ -670,7 +670,7 @@ static void gidx_r_free_##TYPE(void *p) { FREE((TYPE *)p); }
 %}
 %typemap(in) TYPE *, const TYPE * { $1 = ($1_ltype)gidx_r_handle_get($input, #TYPE); }
 %typemap(scoercein) TYPE *, const TYPE * "";
-%typemap(scheck) TYPE *, const TYPE * "";
+%typemap(scheck) TYPE *, const TYPE * %{ .gidx_open($input, #TYPE) %}
 %typemap(rtype) TYPE *, const TYPE * "gidx_handle";
 %typemap(out) TYPE *, const TYPE * { $result = gidx_r_handle_wrap((void *)$1, NULL, #TYPE); }
 %typemap(scoerceout) TYPE *, const TYPE * %{ %}

@@ -9,7 +9,6 @@ import numpy as _np
 
 from . import capi as _capi
 from ._handle import closable as _closable
-from ._errors import class_for as _class_for
 
 __all__ = ["Dataset", "Registry", "load_default", "load_csv", "load_jsonstat",
            "load_emissions", "FLAG_OK", "FLAG_MISSING", "FLAG_CONFIDENTIAL",
@@ -20,11 +19,6 @@ FLAG_MISSING = 1
 FLAG_CONFIDENTIAL = 2
 FLAG_NOT_APPLICABLE = 3
 FLAG_PROVISIONAL = 4
-
-
-def _raise_last():
-    code = _capi.gidx_error_last_code()
-    raise _class_for(code)(_capi.gidx_error_last_message(), code)
 
 
 class Dataset:
@@ -93,24 +87,19 @@ class Dataset:
 
     def get(self, region, year, variable):
         """``(value, flag)`` of one cell; NaN and FLAG_MISSING when never set."""
-        h = self._h()
-        return (_capi.gidx_py_dataset_value(h, str(region), int(year), str(variable)),
-                _capi.gidx_py_dataset_flag(h, str(region), int(year), str(variable)))
+        value, flag = _capi.gidx_dataset_get(self._h(), str(region), int(year), str(variable))
+        return value, flag
 
     def series(self, region, variable):
         """``(years, values, flags)`` numpy arrays over all the dataset's years."""
         h = self._h()
-        n = _capi.gidx_dataset_nyears(h)
-        values = _capi.gidx_py_dataset_series(n, h, str(region), str(variable))
-        flags = _capi.gidx_py_dataset_series_flags(n, h, str(region), str(variable))
+        values, flags = _capi.gidx_dataset_series(_capi.gidx_dataset_nyears(h), h, str(region),
+                                                  str(variable))
         return self.years, values, flags
 
     def to_csv(self):
         """The long CSV text ``region,year,variable,value,flag``."""
-        t = _capi.gidx_py_dataset_to_csv(self._h())
-        if t is None:
-            _raise_last()
-        return t
+        return _capi.gidx_dataset_to_csv(self._h())
 
     def write_csv(self, path):
         """Write the long CSV layout to ``path`` atomically."""
@@ -132,11 +121,13 @@ class Dataset:
     def harmonise(self, drop_unknown=False):
         """A new dataset at 2024 municipality boundaries (extensive
         variables summed; see docs/data.md)."""
-        return Dataset(_capi.gidx_py_dataset_harmonise(self._h(), int(bool(drop_unknown))))
+        o = _capi.gidx_harmonise_options()
+        o.drop_unknown = int(bool(drop_unknown))
+        return Dataset(_capi.gidx_dataset_harmonise(self._h(), Registry().handle, o))
 
     def aggregate_counties(self):
         """Add county totals of every variable (in place)."""
-        _capi.gidx_py_dataset_aggregate_counties(self._h())
+        _capi.gidx_dataset_aggregate_counties(self._h(), Registry().handle, None)
         return self
 
 
@@ -192,17 +183,26 @@ def load_default():
 
 def load_csv(path, region="", year="", variable="", value="", flag=""):
     """Load a long CSV; column names default to region, year, variable, value, flag."""
-    return Dataset(_capi.gidx_py_dataset_load_csv(str(path), region, year, variable, value,
-                                                  flag))
+    o = _capi.gidx_long_csv_options()
+    for field, name in (("region", region), ("year", year), ("variable", variable),
+                        ("value", value), ("flag", flag)):
+        if name:
+            setattr(o, field, str(name))
+    return Dataset(_capi.gidx_dataset_load_csv(str(path), o))
 
 
 def load_jsonstat(path, region_dim="", time_dim="", variable_dim="", region="",
                   variable=""):
     """Load an SSB JSON-stat 2.0 file (see gidx_dataset_load_jsonstat)."""
-    return Dataset(_capi.gidx_py_dataset_load_jsonstat(str(path), region_dim, time_dim,
-                                                       variable_dim, region, variable))
+    o = _capi.gidx_jsonstat_options()
+    for field, name in (("region_dim", region_dim), ("time_dim", time_dim),
+                        ("variable_dim", variable_dim), ("region", region),
+                        ("variable", variable)):
+        if name:
+            setattr(o, field, str(name))
+    return Dataset(_capi.gidx_dataset_load_jsonstat(str(path), o))
 
 
 def load_emissions(path):
     """Load Miljødirektoratet's municipal emissions CSV."""
-    return Dataset(_capi.gidx_py_dataset_load_emissions(str(path)))
+    return Dataset(_capi.gidx_dataset_load_emissions(str(path), Registry().handle))

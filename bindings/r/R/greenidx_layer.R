@@ -65,3 +65,15 @@ gidx_version_number <- function() C_gidx_version_number()
   if (length(out) == 0L) return(invisible(NULL))
   if (length(out) == 1L) out[[1L]] else out
 }
+
+# Before a generated call: a closed handle signals gidx_einval naming its type
+# (the C library would only see a NULL argument).
+.gidx_open <- function(x, type) {
+  if (inherits(x, "gidx_handle") && !gidx_r_is_open(x)) {
+    cond <- structure(class = c("gidx_einval", "gidx_error", "error", "condition"),
+                      list(message = sprintf("this %s is closed (gidx_close)", type),
+                           call = sys.call(-1L), code = -1L))
+    stop(cond)
+  }
+  invisible(x)
+}

@@ -1,0 +1,30 @@
+# Regression tests of the R findings of issue #17, one per finding fixed.
+test_that("gidx_close(ds) really closes the dataset (#17)", {
+  ds <- gidx_load_default()
+  expect_true(gidx_is_open(ds))
+  expect_equal(unname(gidx_get(ds, "4001", 2020, "population")["flag"]), 0)
+  gidx_close(ds)
+  expect_false(gidx_is_open(ds))
+  err <- tryCatch(gidx_get(ds, "4001", 2020, "population"), error = function(e) e)
+  expect_s3_class(err, "gidx_einval")
+  expect_match(conditionMessage(err), "gidx_dataset is closed")
+  expect_output(print(ds), "<gidx_dataset handle, closed>")
+})
+
+test_that("the generated layer signals gidx_<code> conditions (#17.0)", {
+  ds <- gidx_load_default()
+  err <- tryCatch(C_gidx_dataset_find_region(ds, "Nowhere"), error = function(e) e)
+  expect_s3_class(err, "gidx_enotfound")
+  expect_s3_class(err, "error")
+  expect_match(conditionMessage(err), "Nowhere")
+  # several out-parameters come back as a named list; the size query whole
+  n <- C_gidx_dataset_nyears(ds)
+  s <- C_gidx_dataset_series(n, ds, "4001", "population")
+  expect_named(s, c("values", "flags"))
+  expect_length(s$values, n)
+  expect_true(all(is.nan(s$values[s$flags == 1L])))
+  expect_match(C_gidx_catalog_render(C_gidx_catalog_default(), 0), "^Catalogue default:")
+  # a matrix goes row-major: the correlation of two columns of an R matrix
+  X <- cbind(c(1, 2, 3, 4), c(2, 4, 6, 9))
+  expect_equal(C_gidx_correlation_matrix(4, X, 0)[2], cor(X[, 1], X[, 2]), tolerance = 1e-12)
+})
