@@ -86,3 +86,34 @@ def test_panel_takes_the_packages_own_dataset():
         fa, fb = a.to_frame(), b.to_frame()
         assert fa.shape == fb.shape
         np.testing.assert_array_equal(fa["value"].to_numpy(), fb["value"].to_numpy())
+
+
+def test_levels_are_percent_and_fractions_are_converted():
+    # #17.2: levels=(0.8, 0.95) gave intervals 0.002 wide named lo0.8
+    years = list(range(2005, 2021))
+    y = [10.0, 10.4, 10.1, 10.9, 11.3, 11.0, 11.8, 12.1, 12.0, 12.6, 13.1, 12.9, 13.6, 14.0,
+         13.8, 14.5]
+    pct = gi.forecast(years, y, 4, method="ets", levels=(80, 95))
+    frac = gi.forecast(years, y, 4, method="ets", levels=(0.8, 0.95))
+    assert list(frac.columns) == list(pct.columns)
+    assert "lo80" in frac.columns and "hi95" in frac.columns
+    np.testing.assert_array_equal(frac.to_numpy(), pct.to_numpy())
+    # an 80 % interval is wider than a few thousandths
+    assert (pct["hi80"] - pct["lo80"]).min() > 0.1
+    for bad in (0, 100, 120, -5, float("nan")):
+        with pytest.raises(gi.InvalidArgumentError, match="percentage"):
+            gi.forecast(years, y, 4, method="ets", levels=(bad,))
+
+
+def test_horizon_zero_names_the_horizon():
+    # #17.2: h = 0 said "NULL argument"
+    with pytest.raises(gi.InvalidArgumentError, match="horizon 0"):
+        gi.forecast([2000, 2001, 2002, 2003], [1.0, 2, 3, 4], 0, method="naive")
+
+
+def test_effect_level_accepts_percent_and_fraction():
+    # #17.2: level = 90 was refused as "not in (0, 1)"
+    from greenidx import capi
+    o = capi.gidx_effect_options()
+    assert capi.gidx_level_normalize(90) == 90 and capi.gidx_level_normalize(0.9) == 90
+    assert o.level == 0

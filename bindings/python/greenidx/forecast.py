@@ -22,6 +22,14 @@ METHODS = {"auto": 0, "naive": 1, "drift": 2, "trend": 3, "logtrend": 4, "ets": 
 _RECONCILE = {"bu": 0, "ols": 1, "wls": 2, "mint": 3}
 
 
+def _levels(levels):
+    """Interval levels in percent, by the library's one convention
+    (gidx_level_normalize): 80 and 0.8 are both 80 %; anything else raises."""
+    if _np.isscalar(levels):
+        levels = [levels]
+    return _np.array([_capi.gidx_level_normalize(float(v)) for v in levels], dtype=_np.float64)
+
+
 class Model:
     """A forecasting model of one yearly series (``gidx_model``).
 
@@ -88,7 +96,7 @@ class Model:
         """Forecasts for the next ``h`` years as a DataFrame
         (year, mean, lo80, hi80, ...)."""
         import pandas as pd
-        lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+        lv = _levels(levels)
         h = int(h)
         a = _capi.gidx_py_model_forecast(h * (1 + 2 * lv.size), self._m, h, lv)
         cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": a[:h]}
@@ -115,7 +123,7 @@ class Model:
         """Baseline and baseline + ``effect`` (one value per future year) side by side."""
         import pandas as pd
         e = _np.ascontiguousarray(effect, dtype=_np.float64).ravel()
-        lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+        lv = _levels(levels)
         h = e.size
         a = _capi.gidx_py_model_scenario(h * (2 + 2 * lv.size), self._m, e, lv)
         cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1),
@@ -142,7 +150,7 @@ def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col=
     d = frame[[id_col, time_col, value_col]].sort_values([id_col, time_col], kind="stable")
     codes, uniq = pd.factorize(d[id_col], sort=False)
     start = _np.concatenate([[0], _np.cumsum(_np.bincount(codes, minlength=len(uniq)))])
-    lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+    lv = _levels(levels)
     h, nl = int(h), lv.size
     b = _capi.gidx_py_fc_batch_run(
         _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),

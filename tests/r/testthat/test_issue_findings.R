@@ -28,3 +28,17 @@ test_that("the generated layer signals gidx_<code> conditions (#17.0)", {
   X <- cbind(c(1, 2, 3, 4), c(2, 4, 6, 9))
   expect_equal(C_gidx_correlation_matrix(4, X, 0)[2], cor(X[, 1], X[, 2]), tolerance = 1e-12)
 })
+
+test_that("levels are percent and fractions are converted the same way (#17.2)", {
+  years <- 2005:2020
+  y <- c(10, 10.4, 10.1, 10.9, 11.3, 11, 11.8, 12.1, 12, 12.6, 13.1, 12.9, 13.6, 14, 13.8, 14.5)
+  pct <- gidx_forecast(years, y, 4, method = "ets", levels = c(80, 95))
+  frac <- gidx_forecast(years, y, 4, method = "ets", levels = c(0.8, 0.95))
+  expect_identical(names(frac), names(pct))
+  expect_true(all(c("lo80", "hi95") %in% names(frac)))
+  expect_identical(frac, pct)
+  expect_gt(min(pct$hi80 - pct$lo80), 0.1)
+  err <- tryCatch(gidx_forecast(years, y, 4, method = "ets", levels = 100), error = function(e) e)
+  expect_s3_class(err, "gidx_einval")
+  expect_match(conditionMessage(err), "percentage")
+})
