@@ -117,3 +117,11 @@ def test_effect_level_accepts_percent_and_fraction():
     o = capi.gidx_effect_options()
     assert capi.gidx_level_normalize(90) == 90 and capi.gidx_level_normalize(0.9) == 90
     assert o.level == 0
+
+
+def test_unknown_se_kind_names_the_choices():
+    # #17.2: se="clustered" gave "kind -2147483648" (R) / a bare KeyError
+    panel = gi.EffectPanel(["a", "a", "b", "b"], [1, 2, 1, 2])
+    panel.add("y", [1.0, 2.0, 3.0, 4.0])
+    with pytest.raises(gi.InvalidArgumentError, match="se='clustered': must be one of"):
+        gi.estimate_effect(panel, "did", "y", treated=["b"], treat_time=2, se="clustered")

@@ -77,3 +77,24 @@ gidx_version_number <- function() C_gidx_version_number()
   }
   invisible(x)
 }
+
+# An argument outside its allowed values, or an unknown argument in `...`,
+# is an error of class gidx_einval naming it (a misspelt option is never
+# silently dropped).
+.gidx_einval <- function(msg, call = sys.call(-2L)) {
+  stop(structure(class = c("gidx_einval", "gidx_error", "error", "condition"),
+                 list(message = msg, call = call, code = -1L)))
+}
+.gidx_choice <- function(value, allowed, what) {
+  if (!is.character(value) || length(value) != 1L || !value %in% allowed)
+    .gidx_einval(sprintf("%s = %s: must be one of %s", what, deparse(value),
+                         paste0('"', allowed, '"', collapse = ", ")))
+  value
+}
+.gidx_known_args <- function(given, known) {
+  bad <- setdiff(given, known)
+  if (length(bad) > 0L || any(!nzchar(given)))
+    .gidx_einval(sprintf("unknown argument%s %s (known: %s)", if (length(bad) > 1L) "s" else "",
+                         paste(bad, collapse = ", "), paste(known, collapse = ", ")))
+  invisible(TRUE)
+}

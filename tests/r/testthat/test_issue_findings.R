@@ -42,3 +42,29 @@ test_that("levels are percent and fractions are converted the same way (#17.2)",
   expect_s3_class(err, "gidx_einval")
   expect_match(conditionMessage(err), "percentage")
 })
+
+test_that("a misspelt region is a gidx_enotfound condition (#17)", {
+  err <- tryCatch(gidx_indicators(region = "Atlantis"), error = function(e) e)
+  expect_s3_class(err, "gidx_enotfound")
+  expect_match(conditionMessage(err), "Atlantis")
+  # several regions by code or name
+  two <- gidx_indicators(region = c("Skien", "4003"))
+  expect_setequal(unique(two$region_name), "Skien")
+})
+
+test_that("gidx_indicators takes the package's own dataset (#17)", {
+  a <- gidx_indicators(gidx_load_default(), region = "Skien")
+  b <- gidx_indicators(region = "Skien")
+  expect_identical(a$value, b$value)
+  expect_identical(a$reason, b$reason)
+})
+
+test_that("unknown arguments and values are errors naming them (#17)", {
+  d <- data.frame(u = c("a", "a", "b", "b"), t = c(1, 2, 1, 2), y = c(1, 2, 3, 4))
+  err <- tryCatch(gidx_effect(d, "did", "u", "t", "y", treatment_time = 2), error = function(e) e)
+  expect_s3_class(err, "gidx_einval")
+  expect_match(conditionMessage(err), "unknown argument treatment_time")
+  err <- tryCatch(gidx_effect(d, "did", "u", "t", "y", se = "clustered"), error = function(e) e)
+  expect_s3_class(err, "gidx_einval")
+  expect_match(conditionMessage(err), "se = \"clustered\": must be one of")
+})
