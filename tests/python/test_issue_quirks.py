@@ -125,3 +125,61 @@ def test_unknown_se_kind_names_the_choices():
     panel.add("y", [1.0, 2.0, 3.0, 4.0])
     with pytest.raises(gi.InvalidArgumentError, match="se='clustered': must be one of"):
         gi.estimate_effect(panel, "did", "y", treated=["b"], treat_time=2, se="clustered")
+
+
+def test_one_name_is_a_str_and_several_any_sequence():
+    # #17.3: gi.roadmap(regions="Skien") looked for region "S";
+    # panel.to_frame(region=[...]) refused a list
+    one = gi.roadmap(regions="Skien", mc=20).render("text")
+    also = gi.roadmap(regions=["Skien"], mc=20).render("text")
+    assert "Skien" in one and one == also
+    with gi.Panel(gi.Catalog.default()) as p:
+        both = p.to_frame(region=["Skien", "4003"])
+        assert set(both["region_name"]) == {"Skien"}
+        two = p.to_frame(region=("Skien", "Porsgrunn"))
+        assert set(two["region_name"]) == {"Skien", "Porsgrunn"}
+        with pytest.raises(gi.NotFoundError, match="Atlantis"):
+            p.to_frame(region=["Skien", "Atlantis"])
+
+
+def test_dates_and_datetimes_are_read_as_years():
+    # #17.2: date or datetime year columns gave 0 rows and no error
+    import datetime
+    import pandas as pd
+    years = list(range(2005, 2021))
+    y = [10.0, 10.4, 10.1, 10.9, 11.3, 11.0, 11.8, 12.1, 12.0, 12.6, 13.1, 12.9, 13.6, 14.0,
+         13.8, 14.5]
+    base = pd.DataFrame({"series_id": "a", "timestamp": years, "value": y})
+    want, _ = gi.forecast_many(base, 3, method="ets")
+    for stamps in (pd.to_datetime([str(t) for t in years]),            # datetime64
+                   [datetime.date(t, 1, 1) for t in years],            # date
+                   [datetime.datetime(t, 6, 30, 12) for t in years]):  # datetime
+        got, errors = gi.forecast_many(base.assign(timestamp=stamps), 3, method="ets")
+        assert errors == {} and len(got) == 3
+        pd.testing.assert_frame_equal(got, want)
+    # a fraction of a year is refused, naming it
+    with pytest.raises(gi.DataError, match="2005.5"):
+        gi.forecast_many(base.assign(timestamp=[t + 0.5 for t in years]), 3, method="ets")
+    # the indicator panel from a dataset frame whose years are dates
+    frame = gi.load_default().to_frame()[["region", "year", "variable", "value"]]
+    dated = frame.assign(year=pd.to_datetime(frame["year"].astype(str)))
+    cat = gi.Catalog.default()
+    with gi.Panel(cat, frame) as a, gi.Panel(cat, dated) as b:
+        np.testing.assert_array_equal(a.to_frame()["value"].to_numpy(),
+                                      b.to_frame()["value"].to_numpy())
+
+
+def test_forecast_many_reads_the_packages_own_tables():
+    # #17.3: forecast_many's default column names matched none of the
+    # package's own tables (series_id/timestamp only)
+    with gi.Panel(gi.Catalog.default()) as p:
+        panel = p.to_frame(region="Skien")
+    panel = panel[panel["indicator"].isin(panel["indicator"].unique()[:3])].dropna(subset=["value"])
+    fc, errors = gi.forecast_many(panel, 2, method="naive")
+    assert {"region_code", "indicator", "year", "mean"} <= set(fc.columns)
+    assert set(fc["indicator"]) | set(k[1] for k in errors) == set(panel["indicator"])
+    # the same numbers as one series at a time
+    for ind, grp in fc.groupby("indicator"):
+        s = panel[panel["indicator"] == ind].sort_values("year")
+        one = gi.forecast(s["year"].to_numpy(), s["value"].to_numpy(), 2, method="naive")
+        np.testing.assert_array_equal(grp["mean"].to_numpy(), one["mean"].to_numpy())

@@ -10,6 +10,7 @@ import numpy as _np
 
 from . import capi as _capi
 from ._handle import closable as _closable
+from ._convert import years_of
 from ._errors import GreenIdxError
 
 __all__ = ["METHODS", "Model", "forecast", "forecast_many", "reconcile", "accuracy"]
@@ -60,7 +61,8 @@ class Model:
 
     def fit(self, years, y):
         """Fit to ``years`` (increasing integers) and ``y`` (NaN = missing)."""
-        years = _np.ascontiguousarray(years, dtype=_np.intc).ravel()
+        years = _np.ascontiguousarray(years_of(_np.ravel(years) if not hasattr(years, "dtype")
+                                               else years), dtype=_np.intc).ravel()
         y = _np.ascontiguousarray(y, dtype=_np.float64).ravel()
         _capi.gidx_py_model_fit(self._m, years, y)
         return self
@@ -140,15 +142,47 @@ def forecast(years, y, h, method="auto", levels=(80, 95), **kw):
         return m.fit(years, y).forecast(h, levels)
 
 
-def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col="value",
+def _default_columns(frame, id_col, time_col):
+    """The id and time columns of the package's own tables when not given:
+    series_id/timestamp, an indicator panel (region_code, indicator; year),
+    a dataset frame (region, variable; year)."""
+    cols = set(frame.columns)
+    if id_col is None:
+        for key in (["series_id"], ["region_code", "indicator"], ["region", "variable"]):
+            if set(key) <= cols:
+                id_col = key
+                break
+        else:
+            raise KeyError("no series id column: pass id_col (one column or a list)")
+    if time_col is None:
+        time_col = next((c for c in ("timestamp", "year") if c in cols), None)
+        if time_col is None:
+            raise KeyError("no time column: pass time_col")
+    return id_col, time_col
+
+
+def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
                   method="auto", levels=(80, 95), calibrate=True, seed=42, threads=1):
     """Forecast every series of a long DataFrame in one library call
     (``gidx_fc_batch_run``, thread-safe). Returns ``(forecasts, errors)``:
-    a long DataFrame (id, year, mean, lo80, hi80, ...) and a dict
-    id -> message for the series that failed (the others are unaffected)."""
+    a long DataFrame (id columns, year, model, mean, lo80, hi80, ...) and a
+    dict id -> message for the series that failed (the others are
+    unaffected).
+
+    ``id_col`` is one column or a list of them (a series per combination);
+    by default the columns of the package's own tables: ``series_id``, or
+    ``region_code`` and ``indicator`` (:meth:`Panel.to_frame`), or
+    ``region`` and ``variable`` (:meth:`Dataset.to_frame`). ``time_col``
+    defaults to ``timestamp`` or ``year``; dates and datetimes are read as
+    years. Levels are in percent (fractions are converted)."""
     import pandas as pd
-    d = frame[[id_col, time_col, value_col]].sort_values([id_col, time_col], kind="stable")
-    codes, uniq = pd.factorize(d[id_col], sort=False)
+    id_col, time_col = _default_columns(frame, id_col, time_col)
+    keys = [id_col] if isinstance(id_col, str) else list(id_col)
+    d = frame[keys + [time_col, value_col]].copy()
+    d[time_col] = years_of(d[time_col], time_col)
+    d = d.sort_values(keys + [time_col], kind="stable")
+    key = d[keys[0]] if len(keys) == 1 else pd.Series(list(zip(*(d[k] for k in keys))), index=d.index)
+    codes, uniq = pd.factorize(key, sort=False)
     start = _np.concatenate([[0], _np.cumsum(_np.bincount(codes, minlength=len(uniq)))])
     lv = _levels(levels)
     h, nl = int(h), lv.size
@@ -172,9 +206,13 @@ def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col=
     # One DataFrame from whole columns (series x [mean, lo..., hi...] x horizon):
     # building a frame per series cost ~250 us each (bench/bindings).
     a = _np.array(blocks).reshape(len(ok), 1 + 2 * nl, h)
-    cols = {id_col: _np.repeat(_np.array(ok, dtype=object), h),
-            "year": (_np.array(last)[:, None] + _np.arange(1, h + 1)).ravel(),
-            "model": _np.repeat(_np.array(models, dtype=object), h), "mean": a[:, 0].ravel()}
+    ids = _np.empty(len(ok), dtype=object)
+    ids[:] = ok
+    cols = {}
+    for j, k in enumerate(keys):
+        cols[k] = _np.repeat(ids if len(keys) == 1 else _np.array([t[j] for t in ok], dtype=object), h)
+    cols.update({"year": (_np.array(last)[:, None] + _np.arange(1, h + 1)).ravel(),
+            "model": _np.repeat(_np.array(models, dtype=object), h), "mean": a[:, 0].ravel()})
     for i, l in enumerate(lv):
         cols["lo%g" % l] = a[:, 1 + i].ravel()
         cols["hi%g" % l] = a[:, 1 + nl + i].ravel()

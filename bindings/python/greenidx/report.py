@@ -195,7 +195,8 @@ def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
     cat = catalog if catalog is not None else _ind.Catalog.default()
     if scenario is not None and not isinstance(scenario, Scenario):
         scenario = Scenario(scenario)
-    regions = [str(r) for r in (regions or [])]
+    from .indicators import _names
+    regions = [] if regions is None else _names(regions)
     h = _capi.gidx_py_roadmap(ds.handle, cat._h, regions, target,
                               scenario._h if scenario is not None else None,
                               int(horizon), int(mc), int(seed))
