@@ -78,7 +78,6 @@ static gidx_status gidx_bind_fan(gidx_fan_chart *c, const char *title, const cha
                                           (const double *rlo, size_t nrlo),
                                           (const double *rhi, size_t nrhi),
                                           (const double *values, size_t nvalues) };
-%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *effect_out, size_t neffect) };
 
 %inline %{
 gidx_status gidx_py_svg_fan_chart(char **out, const char *title, const char *unit,
@@ -198,19 +197,7 @@ gidx_status gidx_py_roadmap(gidx_report **out, const gidx_dataset *data, const g
     return gidx_roadmap_run(out, data, cat, &o);
 }
 
-gidx_status gidx_py_report_render(char **out, const gidx_report *r, int format)
-{
-    return gidx_report_render(out, NULL, r, format);
-}
 
-gidx_status gidx_py_scenario_effect_path(double *effect_out, size_t neffect,
-                                         const gidx_scenario *s, size_t i,
-                                         const int *years, size_t nyears)
-{
-    if (neffect != nyears)
-        return gidx_error_set(GIDX_EINVAL, "scenario effect path: one value per year");
-    return gidx_scenario_effect_path(effect_out, neffect, s, i, years, nyears);
-}
 %}
 
 
