@@ -183,3 +183,18 @@ def test_forecast_many_reads_the_packages_own_tables():
         s = panel[panel["indicator"] == ind].sort_values("year")
         one = gi.forecast(s["year"].to_numpy(), s["value"].to_numpy(), 2, method="naive")
         np.testing.assert_array_equal(grp["mean"].to_numpy(), one["mean"].to_numpy())
+
+
+def test_accuracy_errors_name_their_cause():
+    # #17.2: gi.accuracy said "gidx_fc_method_parse: NULL argument"
+    with pytest.raises(gi.InvalidArgumentError) as info:
+        gi.accuracy([1.0, 2.0, 3.0], [1.0, 2.0], [1.0, 2.0, 3.0, 4.0])
+    assert "fc and actual differ in length" in str(info.value)
+    assert "gidx_fc_method_parse" not in str(info.value)
+    # a hand-worked case: actual (2, 4), forecast (1, 5), in-sample naive scale
+    # mean |diff| of (1, 3, 5) = 2: MASE = mean(1, 1) / 2 = 0.5;
+    # sMAPE = mean(200 * 1/3, 200 * 1/9) = 44.44...
+    r = gi.accuracy([2.0, 4.0], [1.0, 5.0], [1.0, 3.0, 5.0], lo=[0.0, 0.0], hi=[3.0, 3.0])
+    assert r["mase"] == pytest.approx(0.5, rel=1e-12)
+    assert r["smape"] == pytest.approx((200 / 3 + 200 / 9) / 2, rel=1e-12)
+    assert r["coverage"] == pytest.approx(0.5, rel=1e-12)

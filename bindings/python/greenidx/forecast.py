@@ -43,10 +43,16 @@ class Model:
                  seed=42, nsim=0, ets_errors="additive"):
         if method not in METHODS:
             raise ValueError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)))
-        lam = 0.0 if boxcox is None else float(boxcox)
-        self._m = _capi.gidx_py_model_new(METHODS[method], int(bool(calibrate)),
-                                          int(boxcox is not None), lam, int(bool(biasadj)),
-                                          int(seed), int(nsim), int(ets_errors == "both"))
+        o = _capi.gidx_model_options()
+        o.method = METHODS[method]
+        o.calibrate = int(bool(calibrate))
+        o.boxcox = int(boxcox is not None)
+        o._lambda = 0.0 if boxcox is None else float(boxcox)
+        o.biasadj = int(bool(biasadj))
+        o.seed = int(seed)
+        o.nsim = int(nsim)
+        o.ets_errors = int(ets_errors == "both")
+        self._m = _capi.gidx_model_new(o)
         self.method = method
 
     def close(self):
@@ -64,7 +70,7 @@ class Model:
         years = _np.ascontiguousarray(years_of(_np.ravel(years) if not hasattr(years, "dtype")
                                                else years), dtype=_np.intc).ravel()
         y = _np.ascontiguousarray(y, dtype=_np.float64).ravel()
-        _capi.gidx_py_model_fit(self._m, years, y)
+        _capi.gidx_model_fit(self._m, years, y)
         return self
 
     @property
@@ -85,11 +91,11 @@ class Model:
         """One dict per component: name, loglik, aicc, nobs, nparams, params."""
         out = []
         for i in range(_capi.gidx_model_ncomponents(self._m)):
-            ll, aicc, n, k = _capi.gidx_py_model_criteria(4, self._m, i)
+            ll, aicc, n, k = _capi.gidx_model_criteria(self._m, i)
             params = {}
             for j in range(_capi.gidx_model_nparams(self._m, i)):
-                params[_capi.gidx_py_model_param_name(self._m, i, j)] = float(
-                    _capi.gidx_py_model_param_value(1, self._m, i, j)[0])
+                name, value = _capi.gidx_model_param(self._m, i, j)
+                params[name] = float(value)
             out.append({"name": _capi.gidx_model_component_name(self._m, i), "loglik": ll,
                         "aicc": aicc, "nobs": int(n), "nparams": int(k), "params": params})
         return out
@@ -100,25 +106,25 @@ class Model:
         import pandas as pd
         lv = _levels(levels)
         h = int(h)
-        a = _capi.gidx_py_model_forecast(h * (1 + 2 * lv.size), self._m, h, lv)
-        cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": a[:h]}
+        mean, lo, hi = _capi.gidx_model_forecast(h * max(lv.size, 1), self._m, h, lv)
+        cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": mean[:h]}
         for i, l in enumerate(lv):
-            cols["lo%g" % l] = a[h + i * h:h + (i + 1) * h]
-            cols["hi%g" % l] = a[h + h * lv.size + i * h:h + h * lv.size + (i + 1) * h]
+            cols["lo%g" % l] = lo[i * h:(i + 1) * h]
+            cols["hi%g" % l] = hi[i * h:(i + 1) * h]
         return pd.DataFrame(cols)
 
     def prob(self, year, target, below=True):
         """Probability that the value in ``year`` is at most (below) / at least the target."""
-        return float(_capi.gidx_py_model_prob(1, self._m, int(year), float(target),
-                                              int(bool(below)))[0])
+        return float(_capi.gidx_model_prob(self._m, int(year), float(target), int(bool(below))))
 
     def target(self, year, value, base_year=0, below=True):
         """Target evaluation: absolute ``value``, or a relative cut from ``base_year``."""
-        a = _capi.gidx_py_model_target(7, self._m, int(year), float(value), int(base_year),
-                                       int(bool(below)))
-        keys = ("target", "forecast", "gap", "prob", "rate_needed", "last_value", "last_year")
-        d = dict(zip(keys, (float(v) for v in a)))
-        d["last_year"] = int(d["last_year"])
+        t = _capi.gidx_fc_target()
+        _capi.gidx_model_target(t, self._m, int(year), float(value), int(base_year),
+                                int(bool(below)))
+        keys = ("target", "forecast", "gap", "prob", "rate_needed", "last_value")
+        d = {k: float(getattr(t, k)) for k in keys}
+        d["last_year"] = int(t.last_year)
         return d
 
     def scenario(self, effect, levels=(80, 95)):
@@ -194,7 +200,8 @@ def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
     ok, blocks, last, models, errors = [], [], [], [], {}
     for s, sid in enumerate(uniq):
         try:
-            blocks.append(_capi.gidx_py_fc_batch_forecast(h * (1 + 2 * nl), b, s, h, nl))
+            mean, lo, hi = _capi.gidx_fc_batch_forecast(h * max(nl, 1), b, s)
+            blocks.append(_np.concatenate([mean[:h], lo[:h * nl], hi[:h * nl]]))
         except GreenIdxError:  # the series' own error; the batch went on
             errors[sid] = _capi.gidx_fc_batch_message(b, s)
             continue
@@ -236,8 +243,8 @@ def accuracy(actual, fc, insample, lo=None, hi=None):
     """sMAPE (0-200), MASE and interval coverage as a dict."""
     a = _np.ascontiguousarray(actual, dtype=_np.float64).ravel()
     f = _np.ascontiguousarray(fc, dtype=_np.float64).ravel()
-    lo_ = _np.zeros(0) if lo is None else _np.ascontiguousarray(lo, dtype=_np.float64).ravel()
-    hi_ = _np.zeros(0) if hi is None else _np.ascontiguousarray(hi, dtype=_np.float64).ravel()
+    lo_ = None if lo is None else _np.ascontiguousarray(lo, dtype=_np.float64).ravel()
+    hi_ = None if hi is None else _np.ascontiguousarray(hi, dtype=_np.float64).ravel()
     ins = _np.ascontiguousarray(insample, dtype=_np.float64).ravel()
-    s, m, c = _capi.gidx_py_accuracy(3, a, f, lo_, hi_, ins)
+    s, m, c = _capi.gidx_fc_accuracy(a, f, lo_, hi_, ins)
     return {"smape": s, "mase": m, "coverage": c}
