@@ -198,3 +198,19 @@ def test_accuracy_errors_name_their_cause():
     assert r["mase"] == pytest.approx(0.5, rel=1e-12)
     assert r["smape"] == pytest.approx((200 / 3 + 200 / 9) / 2, rel=1e-12)
     assert r["coverage"] == pytest.approx(0.5, rel=1e-12)
+
+
+def test_index_result_shows_the_latest_year_with_a_year_column():
+    # #17.3: CompositeIndex...compute().to_frame() showed the first year (2020)
+    # and had no year column
+    with gi.Panel(gi.Catalog.default()) as p:
+        res = gi.CompositeIndex.from_catalog(p, 0).compute()
+        years = res.years
+        assert len(years) > 1
+        df = res.to_frame()
+        assert (df["year"] == max(years)).all()
+        first = res.to_frame(year=min(years))
+        assert (first["year"] == min(years)).all()
+        latest = df.set_index("uCode")["score"]
+        np.testing.assert_array_equal(latest.loc[res.units].to_numpy(),
+                                      res.scores(None, max(years)))
