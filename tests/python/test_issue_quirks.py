@@ -214,3 +214,20 @@ def test_index_result_shows_the_latest_year_with_a_year_column():
         latest = df.set_index("uCode")["score"]
         np.testing.assert_array_equal(latest.loc[res.units].to_numpy(),
                                       res.scores(None, max(years)))
+
+
+def test_a_dataset_pickles_bit_for_bit():
+    # #17: objects could not be pickled, though docs/bindings.md recommends
+    # processes for parallel work
+    d = gi.load_default()
+    back = pickle.loads(pickle.dumps(d))
+    assert back.regions == d.regions and back.variables == d.variables
+    assert back.meta == d.meta
+    assert back.region_name("4003") == d.region_name("4003") == "Skien"
+    a, b = d.to_frame(), back.to_frame()
+    assert a["value"].to_numpy().tobytes() == b["value"].to_numpy().tobytes()
+    assert (a["flag"] == b["flag"]).all()
+    assert repr(d).startswith("<greenidx.Dataset: 18 regions")
+    d.close()
+    assert repr(d) == "<greenidx.Dataset, closed>"
+    assert repr(gi.Catalog.default()) == "<greenidx.Catalog>"

@@ -36,6 +36,14 @@ class Handle:
         """Free the C object now (idempotent)."""
         self._h = None
 
+    def __repr__(self):
+        closed = self.__dict__.get("_gidx_h") is None
+        return "<greenidx.%s%s>" % (type(self).__name__, ", closed" if closed else "")
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
+
     def __enter__(self):
         return self
 

@@ -118,6 +118,26 @@ class Dataset:
         df.insert(1, "name", [self.region_name(r) for r in df["region"]])
         return df
 
+    def __reduce__(self):
+        # pickle (processes, Dask): the cells as the library's long CSV (values
+        # written with 17 significant digits, so they come back bit for bit),
+        # the region names and the provenance metadata
+        names = {r: self.region_name(r) for r in self.regions}
+        return (_dataset_from_state,
+                (self.to_csv(), {r: n for r, n in names.items() if n != r}, self.meta))
+
+    def __repr__(self):
+        if self.handle is None:
+            return "<greenidx.Dataset, closed>"
+        h = self.handle
+        return "<greenidx.Dataset: %d regions x %d years x %d variables, %d cells>" % (
+            _capi.gidx_dataset_nregions(h), _capi.gidx_dataset_nyears(h),
+            _capi.gidx_dataset_nvariables(h), _capi.gidx_dataset_ncells(h))
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
+
     def harmonise(self, drop_unknown=False):
         """A new dataset at 2024 municipality boundaries (extensive
         variables summed; see docs/data.md)."""
@@ -168,6 +188,15 @@ class Registry:
         """The entry of a name (case-insensitive), valid in ``year``."""
         return self._entry(_capi.gidx_registry_find_name(self.handle, str(name), int(year),
                                                          int(level)))
+
+
+def _dataset_from_state(csv_text, names, meta):
+    ds = Dataset(_capi.gidx_dataset_parse_csv(csv_text.encode("utf-8"), "pickle", None))
+    for r, n in names.items():
+        _capi.gidx_dataset_set_region_name(ds.handle, r, n)
+    for k, v in meta.items():
+        _capi.gidx_dataset_set_meta(ds.handle, k, v)
+    return ds
 
 
 def handle_of(data):
