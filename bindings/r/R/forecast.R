@@ -137,3 +137,14 @@ gidx_reconcile <- function(base, method = c("mint", "bu", "ols", "wls"), resid =
 gidx_levels <- function(levels) {
   vapply(as.numeric(levels), function(l) C_gidx_level_normalize(l), numeric(1))
 }
+
+#' Print a fitted forecasting model: its name, last observed year, the
+#' library's notes and the information criteria of its components.
+#' @param x a model from gidx_model_fit_r()
+#' @param ... unused
+print.gidx_model <- function(x, ...) {
+  cat(sprintf("<gidx_model %s, fitted to %d>\n", x$name, x$last_year))
+  if (nzchar(x$message)) cat(x$message, "\n", sep = "")
+  print(x$criteria)
+  invisible(x)
+}

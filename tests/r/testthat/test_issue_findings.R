@@ -68,3 +68,10 @@ test_that("unknown arguments and values are errors naming them (#17)", {
   expect_s3_class(err, "gidx_einval")
   expect_match(conditionMessage(err), "se = \"clustered\": must be one of")
 })
+
+test_that("print(model) shows the model, not pointers (#17)", {
+  m <- gidx_model_fit_r(2000:2009, c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), method = "drift")
+  out <- capture.output(print(m))
+  expect_match(out[1], "^<gidx_model .+, fitted to 2009>$")
+  expect_false(any(grepl("externalptr|<pointer", out)))
+})
