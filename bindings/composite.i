@@ -156,15 +156,7 @@ static char *gidx_b_result_json(const gidx_index_result *r, const gidx_index_unc
 
 #if defined(SWIGPYTHON)
 GIDX_HANDLE(gidx_b_coin, gidx_b_coin_free)
-GIDX_HANDLE(gidx_index_result, gidx_index_result_free)
-GIDX_HANDLE(gidx_index_uncertainty_result, gidx_index_uncertainty_free)
-
-%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *out, size_t cap) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *x, size_t n) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *ya, size_t na) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *yb, size_t nb) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *yab, size_t nab) };
-
+/* The binding-private helpers of the %{ %} block above. */
 gidx_status gidx_b_coin_new(gidx_b_coin **out);
 gidx_status gidx_b_coin_load(gidx_b_coin **out, const char *idata, const char *imeta);
 gidx_status gidx_b_coin_from_catalog(gidx_b_coin **out, const gidx_panel *panel,
@@ -174,21 +166,16 @@ gidx_status gidx_b_uncertainty(gidx_index_uncertainty_result **out, gidx_b_coin 
                                unsigned long seed, unsigned threads, int sobol,
                                const char *imputes, const char *norms, const char *aggs,
                                double weight_noise, int exclude_one);
+
+%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *out, size_t cap) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *x, size_t n) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *ya, size_t na) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *yb, size_t nb) };
+%apply (double *IN_ARRAY1, size_t DIM1) { (const double *yab, size_t nab) };
+
 %newobject gidx_b_result_json;
 char *gidx_b_result_json(const gidx_index_result *r, const gidx_index_uncertainty_result *u);
 
-size_t gidx_index_result_nunits(const gidx_index_result *res);
-const char *gidx_index_result_unit(const gidx_index_result *res, size_t i);
-const char *gidx_index_result_unit_name(const gidx_index_result *res, size_t i);
-size_t gidx_index_result_nyears(const gidx_index_result *res);
-int gidx_index_result_year(const gidx_index_result *res, size_t t);
-size_t gidx_index_result_naggregates(const gidx_index_result *res);
-const char *gidx_index_result_aggregate(const gidx_index_result *res, size_t j);
-size_t gidx_index_result_nindicators(const gidx_index_result *res);
-const char *gidx_index_result_indicator(const gidx_index_result *res, size_t k);
-size_t gidx_index_result_nimputed(const gidx_index_result *res);
-size_t gidx_index_uncertainty_nunits(const gidx_index_uncertainty_result *u);
-size_t gidx_index_uncertainty_nruns(const gidx_index_uncertainty_result *u);
 
 %inline %{
 gidx_status gidx_py_coin_add_indicator(gidx_b_coin *c, const char *code, const char *parent,
@@ -369,6 +356,15 @@ gidx_status gidx_py_correlation(double *out, size_t cap, const double *x, size_t
         return gidx_correlation_matrix(NULL, 0, NULL, 0, 0, 0);
     return gidx_correlation_matrix(out, cap, x, n / p, p, spearman);
 }
+/* gidx_bod_score(): the weights hold p values, a length no typemap can see;
+ * out = (score, w[0..p-1]), cap = p + 1. */
+gidx_status gidx_py_bod_score(double *out, size_t cap, const double *x, size_t n, size_t p,
+                              size_t u, double min_share, double max_share)
+{
+    if (cap != p + 1 || n != p * (n / (p ? p : 1)))
+        return gidx_error_set(GIDX_EINVAL, "bod_score: out must hold p + 1 values and Y n x p");
+    return gidx_bod_score(&out[0], &out[1], x, n / p, p, u, min_share, max_share);
+}
 gidx_status gidx_py_rank(double *out, size_t cap, const double *x, size_t n, int descending)
 {
     if (cap != n)
@@ -406,6 +402,71 @@ static const char *gidx_r_cmp_str(SEXP s)
 
 %}
 
+%inline %{
+/* Exceptions of gen_api.py for R: outputs whose length no typemap can see. */
+/* A numeric matrix as a row-major copy (R is column-major). */
+static double *gidx_r_rowmajor(SEXP X, size_t *n, size_t *p)
+{
+    SEXP dim = Rf_getAttrib(X, R_DimSymbol);
+    size_t i, j;
+    double *rm;
+    if (!Rf_isReal(X) || Rf_isNull(dim))
+        return NULL;
+    *n = (size_t)INTEGER(dim)[0];
+    *p = (size_t)INTEGER(dim)[1];
+    rm = (double *)R_alloc(*n * *p + 1, sizeof(double));
+    for (i = 0; i < *n; i++)
+        for (j = 0; j < *p; j++)
+            rm[i * *p + j] = REAL(X)[j * *n + i];
+    return rm;
+}
+/* gidx_rank(): ranks of x (out has the length of x). */
+SEXP gidx_r_rank(SEXP x, SEXP descending)
+{
+    SEXP out;
+    gidx_status rc;
+    if (!Rf_isReal(x))
+        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "rank: x must be a numeric vector"));
+    out = PROTECT(Rf_allocVector(REALSXP, XLENGTH(x)));
+    rc = gidx_rank(REAL(out), REAL(x), (size_t)XLENGTH(x), Rf_asLogical(descending) == TRUE);
+    UNPROTECT(1);
+    return rc != GIDX_OK ? gidx_r_status(rc) : out;
+}
+/* gidx_bod_score(): c(score, weights) for unit u (0-based) of the n x p matrix Y. */
+SEXP gidx_r_bod_score(SEXP Y, SEXP u, SEXP min_share, SEXP max_share)
+{
+    size_t n = 0, p = 0;
+    double *rm = gidx_r_rowmajor(Y, &n, &p);
+    SEXP out;
+    gidx_status rc;
+    if (rm == NULL)
+        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "bod_score: Y must be a numeric matrix"));
+    out = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(p + 1)));
+    rc = gidx_bod_score(&REAL(out)[0], &REAL(out)[1], rm, n, p, (size_t)Rf_asReal(u),
+                        Rf_asReal(min_share), Rf_asReal(max_share));
+    UNPROTECT(1);
+    return rc != GIDX_OK ? gidx_r_status(rc) : out;
+}
+/* gidx_sobol_indices(): list(first, total) from yA, yB (N) and yAB (N x k). */
+SEXP gidx_r_sobol_indices(SEXP yA, SEXP yB, SEXP yAB)
+{
+    size_t N = 0, k = 0;
+    double *rm = gidx_r_rowmajor(yAB, &N, &k);
+    SEXP out;
+    gidx_status rc;
+    if (rm == NULL || !Rf_isReal(yA) || !Rf_isReal(yB) || (size_t)XLENGTH(yA) != N ||
+        (size_t)XLENGTH(yB) != N)
+        return gidx_r_status(gidx_error_set(GIDX_EINVAL,
+            "sobol_indices: yA and yB need N values and yAB an N x k matrix"));
+    out = PROTECT(Rf_allocVector(VECSXP, 2));
+    SET_VECTOR_ELT(out, 0, Rf_allocVector(REALSXP, (R_xlen_t)k));
+    SET_VECTOR_ELT(out, 1, Rf_allocVector(REALSXP, (R_xlen_t)k));
+    rc = gidx_sobol_indices(REAL(VECTOR_ELT(out, 0)), REAL(VECTOR_ELT(out, 1)), REAL(yA),
+                            REAL(yB), rm, N, k);
+    UNPROTECT(1);
+    return rc != GIDX_OK ? gidx_r_status(rc) : out;
+}
+%}
 %inline %{
 SEXP gidx_r_coin_load(SEXP idata, SEXP imeta)
 {

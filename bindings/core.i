@@ -10,23 +10,9 @@
 #include <greenidx/common.h>
 %}
 
-/* The declarations come from the header itself, so that `swig -doxygen`
- * carries its Doxygen comments into the Python docstrings. Left out: the
- * error struct (the bindings read it through the two functions below),
- * the raw-pointer solver (wrapped per language below) and gidx_free (the
- * bindings free what the library returns themselves). */
-%ignore gidx_error;
-%ignore gidx_error_last;
-%ignore gidx_linalg_solve;
-%ignore gidx_free;
-%include <greenidx/common.h>
-
-%inline %{
-/** The calling thread's last error code (::GIDX_OK when none is recorded). */
-int gidx_error_last_code(void) { return gidx_error_last()->code; }
-/** The calling thread's last error message ("" when none is recorded). */
-const char *gidx_error_last_message(void) { return gidx_error_last()->message; }
-%}
+/* Hand-written: gidx_linalg_solve (x and A are sized by b, which no typemap
+ * sees; see gen_api.py), and in R the status object and the handle close
+ * of every hand-written wrapper. Everything else of common.h is generated. */
 
 #if defined(SWIGPYTHON)
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *x_out, size_t nx) };
@@ -43,76 +29,6 @@ gidx_status gidx_py_linalg_solve(double *x_out, size_t nx, const double *a, size
 }
 %}
 #elif defined(SWIGR)
-%{
-#include <greenidx/report.h>
-/* ---- Handles in R, for every module interface ----
- * An R handle is an external pointer tagged with the C type name, of class
- * c("<type>", "gidx_handle"). Its protected value is list(free function,
- * parent): R keeps the parent of a borrowing object alive as long as the
- * child. A finalizer frees the handle when R collects it (also at R exit);
- * gidx_close() frees it at once and a closed handle reads as NULL, so calls
- * on it fail with GIDX_EINVAL instead of touching freed memory.
- * Use (GIDX_R_FREE(gidx_x, gidx_x_free) once per type):
- *     SEXP h = PROTECT(gidx_r_handle_alloc(gidx_r_free_gidx_x, "gidx_x", R_NilValue));
- *     rc = gidx_x_new(&x, ...);             (after every R allocation)
- *     if (rc != GIDX_OK) { UNPROTECT(1); return gidx_r_status(rc); }
- *     R_SetExternalPtrAddr(h, x); UNPROTECT(1); return h;
- * The shell is allocated before the constructor runs, so an R allocation
- * error (a longjmp) can never leak a handle. */
-typedef void (*gidx_r_free_fn)(void *);
-#define GIDX_R_FREE(TYPE, FREE) \
-    static void gidx_r_free_##TYPE(void *p) { FREE((TYPE *)p); }
-
-static void gidx_r_finalize(SEXP x)
-{
-    void *h = R_ExternalPtrAddr(x);
-    SEXP prot = R_ExternalPtrProtected(x);
-    gidx_r_free_fn f;
-    if (h == NULL || TYPEOF(prot) != VECSXP || XLENGTH(prot) != 2)
-        return;
-    f = (gidx_r_free_fn)R_ExternalPtrAddrFn(VECTOR_ELT(prot, 0));
-    R_ClearExternalPtr(x);
-    if (f != NULL)
-        f(h);
-}
-
-static SEXP gidx_r_handle_alloc(gidx_r_free_fn free_fn, const char *type, SEXP parent)
-{
-    SEXP fn, prot, x, cls;
-    fn = PROTECT(R_MakeExternalPtrFn((DL_FUNC)free_fn, R_NilValue, R_NilValue));
-    prot = PROTECT(Rf_allocVector(VECSXP, 2));
-    SET_VECTOR_ELT(prot, 0, fn);
-    SET_VECTOR_ELT(prot, 1, parent);
-    x = PROTECT(R_MakeExternalPtr(NULL, Rf_install(type), prot));
-    R_RegisterCFinalizerEx(x, gidx_r_finalize, TRUE);
-    cls = PROTECT(Rf_allocVector(STRSXP, 2));
-    SET_STRING_ELT(cls, 0, Rf_mkChar(type));
-    SET_STRING_ELT(cls, 1, Rf_mkChar("gidx_handle"));
-    Rf_setAttrib(x, R_ClassSymbol, cls);
-    UNPROTECT(4);
-    return x;
-}
-
-/* The C handle of an R handle of this type, or NULL (closed, or not one). */
-static void *gidx_r_handle_get(SEXP x, const char *type)
-{
-    if (TYPEOF(x) != EXTPTRSXP || R_ExternalPtrTag(x) != Rf_install(type))
-        return NULL;
-    return R_ExternalPtrAddr(x);
-}
-
-/* A scalar string argument as UTF-8, or NULL when it is not one. */
-static const char *gidx_r_string(SEXP s)
-{
-    if (!Rf_isString(s) || XLENGTH(s) != 1 || STRING_ELT(s, 0) == NA_STRING)
-        return NULL;
-    return Rf_translateCharUTF8(STRING_ELT(s, 0));
-}
-
-/* Reports are the one handle of the API on main with no R wrapper yet; the
- * cross-cutting lifecycle tests use them. */
-GIDX_R_FREE(gidx_report, gidx_report_free)
-%}
 %inline %{
 /* gidx_linalg_solve() for R: A is a numeric matrix (column-major), b a
  * numeric vector. Returns the solution, or an integer status of class
@@ -160,58 +76,6 @@ SEXP gidx_r_close(SEXP x)
 SEXP gidx_r_is_open(SEXP x)
 {
     return Rf_ScalarLogical(TYPEOF(x) == EXTPTRSXP && R_ExternalPtrAddr(x) != NULL);
-}
-
-SEXP gidx_r_report_new(SEXP title)
-{
-    gidx_report *r = NULL;
-    const char *t = gidx_r_string(title);
-    gidx_status rc;
-    SEXP h;
-    if (t == NULL)
-        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "report: title must be one string"));
-    h = PROTECT(gidx_r_handle_alloc(gidx_r_free_gidx_report, "gidx_report", R_NilValue));
-    rc = gidx_report_new(&r, t);
-    if (rc != GIDX_OK) {
-        UNPROTECT(1);
-        return gidx_r_status(rc);
-    }
-    R_SetExternalPtrAddr(h, r);
-    UNPROTECT(1);
-    return h;
-}
-
-SEXP gidx_r_report_add_text(SEXP report, SEXP text)
-{
-    gidx_report *r = (gidx_report *)gidx_r_handle_get(report, "gidx_report");
-    const char *t = gidx_r_string(text);
-    gidx_status rc;
-    if (r == NULL)
-        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "report: not an open report handle"));
-    if (t == NULL)
-        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "report: text must be one string"));
-    rc = gidx_report_add_text(r, t);
-    return rc != GIDX_OK ? gidx_r_status(rc) : R_NilValue;
-}
-
-SEXP gidx_r_report_render(SEXP report, SEXP format)
-{
-    const gidx_report *r = (const gidx_report *)gidx_r_handle_get(report, "gidx_report");
-    char *s = NULL;
-    gidx_status rc;
-    SEXP out;
-    if (r == NULL)
-        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "report: not an open report handle"));
-    if (!Rf_isInteger(format) || XLENGTH(format) != 1)
-        return gidx_r_status(gidx_error_set(GIDX_EINVAL, "report: format must be one integer"));
-    rc = gidx_report_render(&s, NULL, r, INTEGER(format)[0]);
-    if (rc != GIDX_OK)
-        return gidx_r_status(rc);
-    out = PROTECT(Rf_mkCharCE(s, CE_UTF8));
-    gidx_free(s);
-    out = Rf_ScalarString(out);
-    UNPROTECT(1);
-    return out;
 }
 %}
 #endif

@@ -13,197 +13,19 @@
 #include <greenidx/dataset.h>
 %}
 
-#if defined(SWIGPYTHON)
-%include <typemaps.i>
-
-GIDX_HANDLE(gidx_dataset, gidx_dataset_free)
-GIDX_HANDLE(gidx_registry, gidx_registry_free)
-
-gidx_status gidx_dataset_new(gidx_dataset **out);
-gidx_status gidx_dataset_load_default(gidx_dataset **out);
-gidx_status gidx_registry_load_default(gidx_registry **out);
-gidx_status gidx_dataset_set(gidx_dataset *ds, const char *region, int year,
-                             const char *variable, double value, int flag);
-int gidx_dataset_has(const gidx_dataset *ds, const char *region, int year, const char *variable);
-size_t gidx_dataset_nregions(const gidx_dataset *ds);
-const char *gidx_dataset_region(const gidx_dataset *ds, size_t i);
-size_t gidx_dataset_nvariables(const gidx_dataset *ds);
-const char *gidx_dataset_variable(const gidx_dataset *ds, size_t i);
-size_t gidx_dataset_nyears(const gidx_dataset *ds);
-int gidx_dataset_year(const gidx_dataset *ds, size_t i);
-size_t gidx_dataset_ncells(const gidx_dataset *ds);
-gidx_status gidx_dataset_set_region_name(gidx_dataset *ds, const char *region, const char *name);
-const char *gidx_dataset_region_name(const gidx_dataset *ds, const char *region);
-gidx_status gidx_dataset_set_meta(gidx_dataset *ds, const char *key, const char *value);
-const char *gidx_dataset_meta(const gidx_dataset *ds, const char *key);
-size_t gidx_dataset_nmeta(const gidx_dataset *ds);
-const char *gidx_dataset_meta_key(const gidx_dataset *ds, size_t i);
-gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path);
-size_t gidx_registry_size(const gidx_registry *reg);
-%apply unsigned long *OUTPUT { size_t *i };
-gidx_status gidx_registry_find_code(size_t *i, const gidx_registry *reg, const char *code, int year);
-gidx_status gidx_registry_find_name(size_t *i, const gidx_registry *reg, const char *name,
-                                    int year, int level);
-%clear size_t *i;
-const char *gidx_registry_code(const gidx_registry *reg, size_t i);
-const char *gidx_registry_name(const gidx_registry *reg, size_t i);
-int gidx_registry_level(const gidx_registry *reg, size_t i);
-const char *gidx_registry_parent(const gidx_registry *reg, size_t i);
-int gidx_registry_valid_from(const gidx_registry *reg, size_t i);
-int gidx_registry_valid_to(const gidx_registry *reg, size_t i);
-const char *gidx_registry_successor(const gidx_registry *reg, size_t i);
-
-%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *values_out, size_t nvalues) };
-%apply (int *ARGOUT_ARRAY1, size_t DIM1) { (int *flags_out, size_t nflags) };
-%newobject gidx_py_dataset_to_csv;
+#if defined(SWIGR)
 %inline %{
-static const char *gidx_py_opt(const char *s) { return (s && s[0]) ? s : NULL; }
 
-/* The long CSV loader with column names ("" = the default name). */
-gidx_status gidx_py_dataset_load_csv(gidx_dataset **out, const char *path, const char *region,
-                                     const char *year, const char *variable, const char *value,
-                                     const char *flag)
-{
-    gidx_long_csv_options o = GIDX_LONG_CSV_OPTIONS_INIT;
-    if (gidx_py_opt(region)) o.region = region;
-    if (gidx_py_opt(year)) o.year = year;
-    if (gidx_py_opt(variable)) o.variable = variable;
-    if (gidx_py_opt(value)) o.value = value;
-    if (gidx_py_opt(flag)) o.flag = flag;
-    return gidx_dataset_load_csv(out, path, &o);
-}
-
-/* The JSON-stat loader ("" = option unset). */
-gidx_status gidx_py_dataset_load_jsonstat(gidx_dataset **out, const char *path,
-                                          const char *region_dim, const char *time_dim,
-                                          const char *variable_dim, const char *region,
-                                          const char *variable)
-{
-    gidx_jsonstat_options o = GIDX_JSONSTAT_OPTIONS_INIT;
-    o.region_dim = gidx_py_opt(region_dim);
-    o.time_dim = gidx_py_opt(time_dim);
-    o.variable_dim = gidx_py_opt(variable_dim);
-    if (gidx_py_opt(region)) o.region = region;
-    o.variable = gidx_py_opt(variable);
-    return gidx_dataset_load_jsonstat(out, path, &o);
-}
-
-/* Miljødirektoratet's emissions CSV, names resolved by the default registry. */
-gidx_status gidx_py_dataset_load_emissions(gidx_dataset **out, const char *path)
-{
-    gidx_registry *reg = NULL;
-    gidx_status rc = gidx_registry_load_default(&reg);
-    if (rc == GIDX_OK)
-        rc = gidx_dataset_load_emissions(out, path, reg);
-    gidx_registry_free(reg);
-    return rc;
-}
-
-/* Harmonise to 2024 boundaries with the default registry. */
-gidx_status gidx_py_dataset_harmonise(gidx_dataset **out, const gidx_dataset *ds,
-                                      int drop_unknown)
-{
-    gidx_registry *reg = NULL;
-    gidx_harmonise_options o = GIDX_HARMONISE_OPTIONS_INIT;
-    gidx_status rc = gidx_registry_load_default(&reg);
-    o.drop_unknown = drop_unknown;
-    if (rc == GIDX_OK)
-        rc = gidx_dataset_harmonise(out, ds, reg, &o);
-    gidx_registry_free(reg);
-    return rc;
-}
-
-double gidx_py_dataset_value(const gidx_dataset *ds, const char *region, int year,
-                             const char *variable)
-{
-    double v;
-    gidx_dataset_get(&v, NULL, ds, region, year, variable);
-    return v;
-}
-
-int gidx_py_dataset_flag(const gidx_dataset *ds, const char *region, int year,
-                         const char *variable)
-{
-    int f = GIDX_FLAG_MISSING;
-    gidx_dataset_get(NULL, &f, ds, region, year, variable);
-    return f;
-}
-
-gidx_status gidx_py_dataset_series(double *values_out, size_t nvalues, const gidx_dataset *ds,
-                                   const char *region, const char *variable)
-{
-    return gidx_dataset_series(values_out, NULL, nvalues, ds, region, variable);
-}
-
-gidx_status gidx_py_dataset_series_flags(int *flags_out, size_t nflags, const gidx_dataset *ds,
-                                         const char *region, const char *variable)
-{
-    size_t k;
-    double *tmp = malloc((nflags ? nflags : 1) * sizeof *tmp);
-    gidx_status rc;
-    if (tmp == NULL)
-        return gidx_dataset_series(NULL, NULL, 0, NULL, NULL, NULL);
-    rc = gidx_dataset_series(tmp, flags_out, nflags, ds, region, variable);
-    free(tmp);
-    if (rc != GIDX_OK)
-        for (k = 0; k < nflags; k++)
-            flags_out[k] = GIDX_FLAG_MISSING;
-    return rc;
-}
-
-/* Long CSV text, or NULL on failure (the last error says why). */
-char *gidx_py_dataset_to_csv(const gidx_dataset *ds)
-{
-    char *t = NULL;
-    if (gidx_dataset_to_csv(&t, NULL, ds) != GIDX_OK)
-        return NULL;
-    return t;
-}
-
-/* County totals of all variables, with the default registry. */
-gidx_status gidx_py_dataset_aggregate_counties(gidx_dataset *ds)
-{
-    gidx_registry *reg = NULL;
-    gidx_status rc = gidx_registry_load_default(&reg);
-    if (rc == GIDX_OK)
-        rc = gidx_dataset_aggregate_counties(ds, reg, NULL, 0);
-    gidx_registry_free(reg);
-    return rc;
-}
-%}
-
-#elif defined(SWIGR)
-%inline %{
-static void gidx_r_dataset_finalize(SEXP p)
-{
-    gidx_dataset *ds = (gidx_dataset *)R_ExternalPtrAddr(p);
-    if (ds != NULL) {
-        gidx_dataset_free(ds);
-        R_ClearExternalPtr(p);
-    }
-}
-
-/* Wrap a dataset as an R external pointer tagged "gidx_dataset" (owned). */
+/* Wrap a dataset as the generated layer does (greenidx.i): owned, closable. */
 SEXP gidx_r_dataset_wrap(gidx_dataset *ds)
 {
-    SEXP tag = PROTECT(Rf_mkString("gidx_dataset"));
-    SEXP p = PROTECT(R_MakeExternalPtr(ds, tag, R_NilValue));
-    R_RegisterCFinalizerEx(p, gidx_r_dataset_finalize, TRUE);
-    Rf_setAttrib(p, R_ClassSymbol, Rf_mkString("gidx_dataset"));
-    UNPROTECT(2);
-    return p;
+    return gidx_r_handle_wrap(ds, gidx_r_free_gidx_dataset, "gidx_dataset");
 }
 
 /* The dataset behind an R external pointer, or NULL. */
 gidx_dataset *gidx_r_dataset_ptr(SEXP p)
 {
-    SEXP tag;
-    if (TYPEOF(p) != EXTPTRSXP)
-        return NULL;
-    tag = R_ExternalPtrTag(p);
-    if (!Rf_isString(tag) || strcmp(CHAR(STRING_ELT(tag, 0)), "gidx_dataset") != 0)
-        return NULL;
-    return (gidx_dataset *)R_ExternalPtrAddr(p);
+    return (gidx_dataset *)gidx_r_handle_get(p, "gidx_dataset");
 }
 
 static const char *gidx_r_ds_str(SEXP s)
@@ -220,12 +42,6 @@ static SEXP gidx_r_result(gidx_status rc, gidx_dataset *ds)
     return gidx_r_dataset_wrap(ds);
 }
 
-SEXP gidx_r_dataset_load_default(void)
-{
-    gidx_dataset *ds = NULL;
-    gidx_status rc = gidx_dataset_load_default(&ds);
-    return gidx_r_result(rc, ds);
-}
 
 SEXP gidx_r_dataset_load_csv(SEXP path, SEXP region, SEXP year, SEXP variable, SEXP value,
                              SEXP flag)
@@ -279,14 +95,6 @@ SEXP gidx_r_dataset_harmonise(SEXP p, SEXP drop_unknown)
     return gidx_r_result(rc, out);
 }
 
-SEXP gidx_r_dataset_write_csv(SEXP p, SEXP path)
-{
-    gidx_dataset *ds = gidx_r_dataset_ptr(p);
-    gidx_status rc = gidx_dataset_write_csv(ds, gidx_r_ds_str(path));
-    if (rc != GIDX_OK)
-        return gidx_r_status(rc);
-    return Rf_ScalarLogical(TRUE);
-}
 
 /* Every cell as a list of columns: region, name, year, variable, value, flag. */
 SEXP gidx_r_dataset_cells(SEXP p)
@@ -339,23 +147,6 @@ SEXP gidx_r_dataset_cells(SEXP p)
 }
 
 /* Value and flag of one cell: c(value, flag). */
-SEXP gidx_r_dataset_get(SEXP p, SEXP region, SEXP year, SEXP variable)
-{
-    gidx_dataset *ds = gidx_r_dataset_ptr(p);
-    double v;
-    int f;
-    gidx_status rc;
-    SEXP out;
-    rc = gidx_dataset_get(&v, &f, ds, gidx_r_ds_str(region), Rf_asInteger(year),
-                          gidx_r_ds_str(variable));
-    if (rc != GIDX_OK)
-        return gidx_r_status(rc);
-    out = PROTECT(Rf_allocVector(REALSXP, 2));
-    REAL(out)[0] = (f == GIDX_FLAG_OK || f == GIDX_FLAG_PROVISIONAL) ? v : NA_REAL;
-    REAL(out)[1] = f;
-    UNPROTECT(1);
-    return out;
-}
 
 /* A registry entry by code (by_name FALSE) or name, valid in year (0 = any):
  * list(code, name, level, parent, valid_from, valid_to, successor). */
@@ -400,24 +191,5 @@ SEXP gidx_r_registry_lookup(SEXP key, SEXP year, SEXP by_name)
 }
 
 /* Metadata as a named character vector. */
-SEXP gidx_r_dataset_meta(SEXP p)
-{
-    gidx_dataset *ds = gidx_r_dataset_ptr(p);
-    size_t n, k;
-    SEXP out, names;
-    if (ds == NULL)
-        return gidx_r_status(gidx_dataset_set_meta(NULL, NULL, NULL));
-    n = gidx_dataset_nmeta(ds);
-    out = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
-    names = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
-    for (k = 0; k < n; k++) {
-        const char *key = gidx_dataset_meta_key(ds, k);
-        SET_STRING_ELT(names, (R_xlen_t)k, Rf_mkCharCE(key, CE_UTF8));
-        SET_STRING_ELT(out, (R_xlen_t)k, Rf_mkCharCE(gidx_dataset_meta(ds, key), CE_UTF8));
-    }
-    Rf_setAttrib(out, R_NamesSymbol, names);
-    UNPROTECT(2);
-    return out;
-}
 %}
 #endif

@@ -48,21 +48,12 @@ static char *gidx_eff_b_render(const gidx_effect_result *r, int format)
 #if defined(SWIGPYTHON)
 %include <typemaps.i>
 
-GIDX_HANDLE(gidx_effect_panel, gidx_effect_panel_free)
-GIDX_HANDLE(gidx_effect_result, gidx_effect_result_free)
 
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *x, size_t n) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *time, size_t ntime) };
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *path_out, size_t cap) };
 %apply double *OUTPUT { double *value, double *group, double *time_out, double *estimate, double *se };
 
-gidx_status gidx_effect_panel_add(gidx_effect_panel *p, const char *name, const double *x, size_t n);
-size_t gidx_effect_panel_nrows(const gidx_effect_panel *p);
-size_t gidx_effect_panel_nunits(const gidx_effect_panel *p);
-size_t gidx_effect_panel_ntimes(const gidx_effect_panel *p);
-int gidx_effect_result_method(const gidx_effect_result *r);
-gidx_status gidx_effect_result_value(double *value, const gidx_effect_result *r, const char *key);
-size_t gidx_effect_result_nrows(const gidx_effect_result *r, const char *kind);
 
 %newobject gidx_py_effect_render;
 %inline %{

@@ -12,7 +12,6 @@
 %}
 
 #if defined(SWIGPYTHON)
-GIDX_HANDLE(gidx_model, gidx_model_free)
 
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *fyears, size_t nyears) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *fy, size_t nfy) };
@@ -20,106 +19,16 @@ GIDX_HANDLE(gidx_model, gidx_model_free)
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *feffect, size_t nfeffect) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *fbase, size_t nfbase) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *fres, size_t nfres) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fact, size_t nfact) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *ffc, size_t nffc) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *flo, size_t nflo) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fhi, size_t nfhi) };
-%apply (double *IN_ARRAY1, size_t DIM1) { (const double *fins, size_t nfins) };
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *fout, size_t nfout) };
 
-const char *gidx_model_name(const gidx_model *m);
-const char *gidx_model_message(const gidx_model *m);
-size_t gidx_model_ncomponents(const gidx_model *m);
-const char *gidx_model_component_name(const gidx_model *m, size_t i);
-size_t gidx_model_nparams(const gidx_model *m, size_t i);
-int gidx_model_last_year(const gidx_model *m);
 
 %inline %{
 static gidx_status gidx_py_einval(const char *what)
 {
-    /* record an EINVAL with a message through a public call that fails */
-    int dummy;
-    gidx_error_clear();
-    (void)what;
-    return gidx_fc_method_parse(&dummy, NULL);
+    return gidx_error_set(GIDX_EINVAL, what);
 }
 %}
 %inline %{
-gidx_status gidx_py_model_new(gidx_model **out, int method, int calibrate, int boxcox,
-                              double lambda, int biasadj, unsigned long seed, size_t nsim,
-                              int ets_errors)
-{
-    gidx_model_options o = GIDX_MODEL_OPTIONS_INIT;
-    o.ets_errors = ets_errors;
-    o.method = method;
-    o.calibrate = calibrate;
-    o.boxcox = boxcox;
-    o.lambda = lambda;
-    o.biasadj = biasadj;
-    o.seed = seed;
-    o.nsim = nsim;
-    return gidx_model_new(out, &o);
-}
-gidx_status gidx_py_model_fit(gidx_model *m, const int *fyears, size_t nyears,
-                              const double *fy, size_t nfy)
-{
-    if (nyears != nfy)
-        return gidx_py_einval("years and values differ in length");
-    return gidx_model_fit(m, fyears, fy, nfy);
-}
-/* mean[h], lo[h * L], hi[h * L] */
-gidx_status gidx_py_model_forecast(double *fout, size_t nfout, const gidx_model *m, size_t h,
-                                   const double *flevels, size_t nflevels)
-{
-    if (nfout != h * (1 + 2 * nflevels))
-        return gidx_py_einval("output size");
-    return gidx_model_forecast(fout, fout + h, fout + h + h * nflevels,
-                               h * (nflevels > 1 ? nflevels : 1), m, h, flevels, nflevels);
-}
-/* loglik, aicc, nobs, nparams of component i */
-gidx_status gidx_py_model_criteria(double *fout, size_t nfout, const gidx_model *m, size_t i)
-{
-    size_t n = 0, k = 0;
-    gidx_status rc;
-    if (nfout != 4)
-        return gidx_py_einval("output size");
-    rc = gidx_model_criteria(&fout[0], &fout[1], &n, &k, m, i);
-    fout[2] = (double)n;
-    fout[3] = (double)k;
-    return rc;
-}
-const char *gidx_py_model_param_name(const gidx_model *m, size_t i, size_t j)
-{
-    const char *nm = NULL;
-    return gidx_model_param(&nm, NULL, m, i, j) == GIDX_OK ? nm : "";
-}
-gidx_status gidx_py_model_param_value(double *fout, size_t nfout, const gidx_model *m, size_t i,
-                                      size_t j)
-{
-    if (nfout != 1)
-        return gidx_py_einval("output size");
-    return gidx_model_param(NULL, fout, m, i, j);
-}
-/* target, forecast, gap, prob, rate_needed, last_value, last_year */
-gidx_status gidx_py_model_target(double *fout, size_t nfout, const gidx_model *m, int year,
-                                 double value, int base_year, int below)
-{
-    gidx_fc_target t;
-    gidx_status rc;
-    if (nfout != 7)
-        return gidx_py_einval("output size");
-    rc = gidx_model_target(&t, m, year, value, base_year, below);
-    fout[0] = t.target; fout[1] = t.forecast; fout[2] = t.gap; fout[3] = t.prob;
-    fout[4] = t.rate_needed; fout[5] = t.last_value; fout[6] = (double)t.last_year;
-    return rc;
-}
-gidx_status gidx_py_model_prob(double *fout, size_t nfout, const gidx_model *m, int year,
-                               double target, int below)
-{
-    if (nfout != 1)
-        return gidx_py_einval("output size");
-    return gidx_model_prob(fout, m, year, target, below);
-}
 /* base[h], scenario[h], scenario lo[h * L], hi[h * L] */
 gidx_status gidx_py_model_scenario(double *fout, size_t nfout, const gidx_model *m,
                                    const double *feffect, size_t nfeffect,
@@ -127,7 +36,7 @@ gidx_status gidx_py_model_scenario(double *fout, size_t nfout, const gidx_model 
 {
     size_t h = nfeffect;
     if (nfout != h * (2 + 2 * nflevels))
-        return gidx_py_einval("output size");
+        return gidx_py_einval("forecast: the output size does not match h and the levels");
     return gidx_model_scenario(fout, fout + h, fout + 2 * h, fout + 2 * h + h * nflevels,
                                h * (nflevels > 1 ? nflevels : 1), m, h, feffect, flevels,
                                nflevels);
@@ -139,25 +48,10 @@ gidx_status gidx_py_reconcile(double *fout, size_t nfout, const double *fbase, s
     size_t T = nchild ? nfres / (nchild + 1) : 0;
     return gidx_fc_reconcile(fout, nfout, fbase, nchild, h, method, nfres ? fres : NULL, T);
 }
-/* smape, mase, coverage */
-gidx_status gidx_py_accuracy(double *fout, size_t nfout, const double *fact, size_t nfact,
-                             const double *ffc, size_t nffc, const double *flo, size_t nflo,
-                             const double *fhi, size_t nfhi, const double *fins, size_t nfins)
-{
-    if (nfout != 3 || nffc != nfact || (nflo && (nflo != nfact || nfhi != nfact)))
-        return gidx_py_einval("array sizes");
-    return gidx_fc_accuracy(&fout[0], &fout[1], &fout[2], fact, ffc, nflo ? flo : NULL,
-                            nflo ? fhi : NULL, nfact, fins, nfins);
-}
 %}
 
-GIDX_HANDLE(gidx_fc_batch, gidx_fc_batch_free)
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *fstart, size_t nfstart) };
 
-size_t gidx_fc_batch_size(const gidx_fc_batch *b);
-const char *gidx_fc_batch_message(const gidx_fc_batch *b, size_t s);
-const char *gidx_fc_batch_model(const gidx_fc_batch *b, size_t s);
-int gidx_fc_batch_last_year(const gidx_fc_batch *b, size_t s);
 
 %inline %{
 /* start offsets come as int (numpy.i has no size_t arrays) */
@@ -171,14 +65,14 @@ gidx_status gidx_py_fc_batch_run(gidx_fc_batch **out, const int *fyears, size_t 
     size_t *st, i;
     gidx_status rc;
     if (nyears != nfy || nfstart < 1)
-        return gidx_py_einval("array sizes");
+        return gidx_py_einval("forecast: years and values differ in length");
     st = (size_t *)malloc(nfstart * sizeof *st);
     if (st == NULL)
-        return gidx_py_einval("out of memory");
+        return gidx_py_einval("forecast_many: out of memory");
     for (i = 0; i < nfstart; i++) {
         if (fstart[i] < 0 || (size_t)fstart[i] > nfy) {
             free(st);
-            return gidx_py_einval("start offsets");
+            return gidx_py_einval("forecast_many: a start offset is outside the series");
         }
         st[i] = (size_t)fstart[i];
     }
@@ -188,15 +82,6 @@ gidx_status gidx_py_fc_batch_run(gidx_fc_batch **out, const int *fyears, size_t 
     rc = gidx_fc_batch_run(out, &o, fyears, fy, st, nfstart - 1, h, flevels, nflevels, nthreads);
     free(st);
     return rc;
-}
-/* mean[h], lo[h * L], hi[h * L] of series s */
-gidx_status gidx_py_fc_batch_forecast(double *fout, size_t nfout, const gidx_fc_batch *b,
-                                      size_t s, size_t h, size_t nlevels)
-{
-    if (nfout != h * (1 + 2 * nlevels))
-        return gidx_py_einval("output size");
-    return gidx_fc_batch_forecast(fout, fout + h, fout + h + h * nlevels,
-                                  h * (nlevels > 1 ? nlevels : 1), b, s);
 }
 %}
 

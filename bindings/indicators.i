@@ -240,32 +240,12 @@ static gidx_status gidx_bind_validation_render(char **text, const gidx_validatio
 }
 %}
 
-enum gidx_direction { GIDX_CONTEXT = 0, GIDX_HIGHER_BETTER = 1, GIDX_LOWER_BETTER = 2 };
-enum gidx_target_kind { GIDX_TARGET_RELATIVE = 1, GIDX_TARGET_ABSOLUTE = 2 };
-enum gidx_target_path { GIDX_PATH_LINEAR = 0, GIDX_PATH_CONSTANT_RATE = 1 };
-enum gidx_ind_format { GIDX_IND_TEXT = 0, GIDX_IND_CSV = 1, GIDX_IND_JSON = 2 };
 
 #if defined(SWIGPYTHON)
-%include <cstring.i>
-GIDX_HANDLE(gidx_catalog, gidx_catalog_free)
-GIDX_HANDLE(gidx_panel, gidx_panel_free)
-GIDX_HANDLE(gidx_validation, gidx_validation_free)
-GIDX_HANDLE(gidx_formula, gidx_formula_free)
-%cstring_output_allocate(char **text, free(*$1));
+/* The glue below returns rendered text through char **text. */
+%apply char **TEXT { char **text };
 
-gidx_status gidx_formula_parse(gidx_formula **out, const char *text);
-const char *gidx_formula_text(const gidx_formula *f);
-size_t gidx_formula_nvariables(const gidx_formula *f);
-const char *gidx_formula_variable(const gidx_formula *f, size_t i);
 
-gidx_status gidx_catalog_default(gidx_catalog **out);
-gidx_status gidx_catalog_load_json(gidx_catalog **out, const char *path);
-gidx_status gidx_catalog_save_json(const gidx_catalog *cat, const char *path);
-gidx_status gidx_catalog_set_formula(gidx_catalog *cat, const char *id, const char *formula);
-size_t gidx_catalog_count(const gidx_catalog *cat);
-const char *gidx_catalog_name(const gidx_catalog *cat);
-size_t gidx_panel_nmissing(const gidx_panel *p);
-size_t gidx_validation_nfindings(const gidx_validation *v);
 
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *ridx, size_t nridx) };
 %apply (int *IN_ARRAY1, size_t DIM1) { (const int *yrs, size_t nyrs) };

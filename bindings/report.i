@@ -33,20 +33,9 @@ static gidx_status gidx_bind_fan(gidx_fan_chart *c, const char *title, const cha
 }
 %}
 
-enum gidx_report_format { GIDX_REPORT_TEXT = 0, GIDX_REPORT_JSON = 1, GIDX_REPORT_HTML = 2 };
 
-GIDX_HANDLE(gidx_report, gidx_report_free)
-GIDX_HANDLE(gidx_scenario, gidx_scenario_free)
 
 #if defined(SWIGPYTHON)
-
-%typemap(in, numinputs=0) char **out (char *tmp = NULL) { $1 = &tmp; }
-%typemap(argout) char **out {
-    if (tmp$argnum != NULL) {
-        $result = SWIG_Python_AppendOutput($result, PyUnicode_FromString(tmp$argnum));
-        gidx_free(tmp$argnum);
-    }
-}
 
 /* A Python sequence of str as (const char *const *, size_t). */
 %typemap(in) (const char *const *strs, size_t nstrs) (PyObject *seq = NULL, PyObject **bytes = NULL) {
@@ -54,7 +43,7 @@ GIDX_HANDLE(gidx_scenario, gidx_scenario_free)
     seq = PySequence_Fast($input, "expected a sequence of str");
     if (seq == NULL) SWIG_fail;
     n = PySequence_Fast_GET_SIZE(seq);
-    $1 = (const char *const *)calloc(n ? (size_t)n : 1, sizeof(char *));
+    $1 = ($1_ltype)calloc(n ? (size_t)n : 1, sizeof(char *));
     bytes = (PyObject **)calloc(n ? (size_t)n : 1, sizeof(PyObject *));
     $2 = (size_t)n;
     for (i = 0; i < n; i++) {
@@ -89,7 +78,6 @@ GIDX_HANDLE(gidx_scenario, gidx_scenario_free)
                                           (const double *rlo, size_t nrlo),
                                           (const double *rhi, size_t nrhi),
                                           (const double *values, size_t nvalues) };
-%apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *effect_out, size_t neffect) };
 
 %inline %{
 gidx_status gidx_py_svg_fan_chart(char **out, const char *title, const char *unit,
@@ -209,40 +197,9 @@ gidx_status gidx_py_roadmap(gidx_report **out, const gidx_dataset *data, const g
     return gidx_roadmap_run(out, data, cat, &o);
 }
 
-gidx_status gidx_py_report_render(char **out, const gidx_report *r, int format)
-{
-    return gidx_report_render(out, NULL, r, format);
-}
 
-gidx_status gidx_py_scenario_effect_path(double *effect_out, size_t neffect,
-                                         const gidx_scenario *s, size_t i,
-                                         const int *years, size_t nyears)
-{
-    if (neffect != nyears)
-        return gidx_error_set(GIDX_EINVAL, "scenario effect path: one value per year");
-    return gidx_scenario_effect_path(effect_out, neffect, s, i, years, nyears);
-}
 %}
 
-gidx_status gidx_report_new(gidx_report **out, const char *title);
-gidx_status gidx_report_add_section(gidx_report *r, const char *id, const char *title);
-gidx_status gidx_report_add_text(gidx_report *r, const char *text);
-gidx_status gidx_report_write(const gidx_report *r, const char *path, int format);
-gidx_status gidx_scenario_load(gidx_scenario **out, const char *path);
-const char *gidx_scenario_name(const gidx_scenario *s);
-size_t gidx_scenario_ninstruments(const gidx_scenario *s);
-const char *gidx_scenario_instrument_name(const gidx_scenario *s, size_t i);
-const char *gidx_scenario_instrument_indicator(const gidx_scenario *s, size_t i);
-int gidx_scenario_instrument_start(const gidx_scenario *s, size_t i);
-int gidx_scenario_instrument_relative(const gidx_scenario *s, size_t i);
-const char *gidx_scenario_instrument_source(const gidx_scenario *s, size_t i);
-int gidx_scenario_instrument_applies(const gidx_scenario *s, size_t i, const char *region);
-int gidx_scenario_has_ripple(const gidx_scenario *s);
-const char *gidx_scenario_ripple_io(const gidx_scenario *s);
-int gidx_scenario_ripple_type(const gidx_scenario *s);
-size_t gidx_scenario_ripple_nshocks(const gidx_scenario *s);
-const char *gidx_scenario_ripple_sector(const gidx_scenario *s, size_t i);
-double gidx_scenario_ripple_amount(const gidx_scenario *s, size_t i);
 
 #elif defined(SWIGR)
 

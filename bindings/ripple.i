@@ -17,37 +17,10 @@
 #if defined(SWIGPYTHON)
 %include <typemaps.i>
 
-GIDX_HANDLE(gidx_io_model, gidx_io_model_free)
-GIDX_HANDLE(gidx_io_result, gidx_io_result_free)
 
 %apply (double *ARGOUT_ARRAY1, size_t DIM1) { (double *out, size_t cap) };
 %apply unsigned long *OUTPUT { size_t *i };
 
-gidx_status gidx_io_model_load(gidx_io_model **out, const char *path);
-size_t gidx_io_model_nsectors(const gidx_io_model *m);
-const char *gidx_io_model_sector(const gidx_io_model *m, size_t i);
-gidx_status gidx_io_model_find_sector(size_t *i, const gidx_io_model *m, const char *name);
-int gidx_io_model_has_output(const gidx_io_model *m);
-gidx_status gidx_io_model_satellite(double *out, size_t cap, const gidx_io_model *m, int quantity);
-gidx_status gidx_io_model_coefficients(double *out, size_t cap, const gidx_io_model *m);
-gidx_status gidx_io_model_leontief(double *out, size_t cap, const gidx_io_model *m, int type);
-gidx_status gidx_io_model_ghosh(double *out, size_t cap, const gidx_io_model *m);
-gidx_status gidx_io_model_multipliers(double *out, size_t cap, const gidx_io_model *m,
-                                      int quantity, int type);
-gidx_status gidx_io_model_multiplier_table(double *out, size_t cap, const gidx_io_model *m,
-                                           int type);
-gidx_status gidx_io_model_final_demand(double *out, size_t cap, const gidx_io_model *m);
-size_t gidx_io_result_nsectors(const gidx_io_result *r);
-size_t gidx_io_result_nyears(const gidx_io_result *r);
-int gidx_io_result_type(const gidx_io_result *r);
-const char *gidx_io_result_sector(const gidx_io_result *r, size_t i);
-int gidx_io_result_has(const gidx_io_result *r, int quantity);
-gidx_status gidx_io_result_get(double *out, size_t cap, const gidx_io_result *r, size_t t,
-                               int quantity, int part);
-gidx_status gidx_io_result_path(double *out, size_t cap, const gidx_io_result *r,
-                                int quantity, int part);
-gidx_status gidx_io_result_multipliers(double *out, size_t cap, const gidx_io_result *r,
-                                       int quantity);
 
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *z, size_t nz) };
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *xv, size_t nx) };
@@ -245,9 +218,6 @@ char *gidx_py_io_result_text(const gidx_io_result *r, int format)
 }
 %}
 
-size_t gidx_sn2007_ngroups(void);
-const char *gidx_sn2007_group(size_t i);
-const char *gidx_sn2007_variable(size_t i);
 
 %apply int *OUTPUT { int *year_used };
 %inline %{

@@ -63,6 +63,8 @@ def main(argv):
         for name in sorted(docs):
             if docs[name]:
                 f.write('%%feature("docstring") %s %%{\n%s\n%%}\n' % (name, docs[name]))
+                # gen_api.py's checked wrappers (gidx_bind_X, renamed X)
+                f.write('%%feature("docstring") gidx_bind_%s %%{\n%s\n%%}\n' % (name[5:], docs[name]))
     return 0
 
 

@@ -153,6 +153,19 @@ GIDX_API void gidx_free(void *p);
  */
 GIDX_API gidx_status gidx_write_file(const char *path, const char *data, size_t len);
 
+/**
+ * The one convention for confidence levels and shares, in C, the command
+ * line, Python and R: a percentage, as R's forecast package writes levels
+ * (80, 95). A fraction in (0, 1) is read as that fraction of 100 (0.8 is
+ * 80); anything else (0, negative, 100 or more, NaN) is refused, so that a
+ * fraction never silently becomes a 0.8 % interval.
+ *
+ * @param pct   out: the level in percent, in (0, 100)
+ * @param level a percentage in [1, 100) or a fraction in (0, 1)
+ * @return ::GIDX_OK; ::GIDX_EINVAL naming the value, or for NULL @p pct.
+ */
+GIDX_API gidx_status gidx_level_normalize(double *pct, double level);
+
 #ifdef __cplusplus
 }
 #endif

@@ -98,7 +98,8 @@ typedef struct gidx_effect_options {
     int balanced;            /**< did/csdid: 1 = drop units not observed in every period used (default 0 keeps them for did; csdid always requires a balanced panel) */
     unsigned long seed;      /**< bootstrap seed (csdid) and synth's random V starts */
     size_t nboot;            /**< multiplier-bootstrap draws (csdid); 0 = 1000 */
-    double level;            /**< confidence level of the intervals; 0 = 0.95 */
+    double level;            /**< confidence level of the intervals: percent (90) or a
+                                  fraction (0.9), see gidx_level_normalize(); 0 = 95 */
     int ref_period;          /**< event: reference event time (default -1) */
     int placebo;             /**< synth: run placebo-in-space fits (default 1) */
     int leave_one_out;       /**< synth: refit without each donor of positive weight (default 0) */

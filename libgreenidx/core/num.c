@@ -42,3 +42,17 @@ double gidx__nan(void)
 {
     return NAN;
 }
+
+gidx_status gidx_level_normalize(double *pct, double level)
+{
+    if (pct == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_level_normalize: NULL argument");
+    if (level > 0 && level < 1)
+        *pct = level * 100.0;
+    else if (level >= 1 && level < 100)
+        *pct = level;
+    else
+        return gidx__error_set(GIDX_EINVAL, "level %g is neither a percentage in [1, 100) "
+                               "(80, 95) nor a fraction in (0, 1) (0.8, 0.95)", level);
+    return GIDX_OK;
+}

@@ -14,6 +14,7 @@ GIDX_API gidx_status gidx_effect_estimate(gidx_effect_result **out, const gidx_e
 {
     gidx_effect_result *r;
     gidx_status rc;
+    double level_pct = 95.0;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: out is NULL");
     *out = NULL;
@@ -25,13 +26,14 @@ GIDX_API gidx_status gidx_effect_estimate(gidx_effect_result **out, const gidx_e
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: unknown method %d", o->method);
     if (o->se < GIDX_EFFECT_SE_DEFAULT || o->se > GIDX_EFFECT_SE_CR2)
         return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: unknown standard-error kind %d", o->se);
-    if (!(o->level == 0 || (o->level > 0 && o->level < 1)))
-        return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: confidence level %g is not in (0, 1)", o->level);
+    if (o->level != 0 && gidx_level_normalize(&level_pct, o->level) != GIDX_OK)
+        return gidx__error_set(GIDX_EINVAL, "gidx_effect_estimate: confidence level %g is neither "
+                               "a percentage in [1, 100) nor a fraction in (0, 1)", o->level);
     r = gidx__eff_result_new(o->method);
     if (r == NULL)
         return GIDX_ENOMEM;
     if (o->level > 0)
-        r->level = o->level;
+        r->level = level_pct / 100.0;
     gidx__gsl_init();
     switch (o->method) {
     case GIDX_EFFECT_DID: rc = gidx__eff_did(r, p, o); break;

@@ -903,16 +903,18 @@ gidx_status gidx_model_forecast(double *mean, double *lo, double *hi, size_t cap
     fc_dist d;
     gidx_status rc;
     size_t k, l;
+    double pct;
+    /* the horizon first: h = 0 gives empty buffers, which are not the cause */
+    if (h == 0 || h > 1000)
+        return gidx__error_set(GIDX_EINVAL, "gidx_model_forecast: horizon %zu outside 1..1000", h);
     if (m == NULL || mean == NULL || (nlevels > 0 && (lo == NULL || hi == NULL || levels == NULL)))
         return gidx__error_set(GIDX_EINVAL, "gidx_model_forecast: NULL argument");
     if (!m->fitted)
         return gidx__error_set(GIDX_ESTATE, "gidx_model_forecast: the model is not fitted");
-    if (h == 0 || h > 1000)
-        return gidx__error_set(GIDX_EINVAL, "gidx_model_forecast: horizon %zu outside 1..1000", h);
     for (l = 0; l < nlevels; l++)
-        if (!(levels[l] > 0 && levels[l] < 100))
-            return gidx__error_set(GIDX_EINVAL, "gidx_model_forecast: level %g outside (0, 100)",
-                                   levels[l]);
+        if (gidx_level_normalize(&pct, levels[l]) != GIDX_OK)
+            return gidx__error_set(GIDX_EINVAL, "gidx_model_forecast: level %g is neither a "
+                                   "percentage in [1, 100) nor a fraction in (0, 1)", levels[l]);
     if (cap < h || (nlevels > 0 && cap < h * nlevels))
         return gidx__error_set(GIDX_EBUFS, "gidx_model_forecast: room for %zu values, %zu needed",
                                cap, h * (nlevels > 1 ? nlevels : 1));
@@ -922,8 +924,11 @@ gidx_status gidx_model_forecast(double *mean, double *lo, double *hi, size_t cap
     for (k = 0; k < h; k++) {
         mean[k] = back_mean(m, d.mean[k], d.sd[k]);
         for (l = 0; l < nlevels; l++) {
-            double a = (1.0 - levels[l] / 100.0) / 2.0;
-            double ql = dist_q(&d, k, a), qh = dist_q(&d, k, 1.0 - a);
+            double a, ql, qh;
+            gidx_level_normalize(&pct, levels[l]);
+            a = (1.0 - pct / 100.0) / 2.0;
+            ql = dist_q(&d, k, a);
+            qh = dist_q(&d, k, 1.0 - a);
             lo[l * h + k] = m->transform ? bcinv(ql, m->lambda) : ql;
             hi[l * h + k] = m->transform ? bcinv(qh, m->lambda) : qh;
         }

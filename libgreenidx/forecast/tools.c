@@ -310,10 +310,12 @@ gidx_status gidx_fc_batch_run(gidx_fc_batch **out, const gidx_model_options *opt
         return gidx__error_set(GIDX_EINVAL, "gidx_fc_batch_run: NULL argument");
     if (h == 0 || h > 1000)
         return gidx__error_set(GIDX_EINVAL, "gidx_fc_batch_run: horizon %zu outside 1..1000", h);
-    for (s = 0; s < nlevels; s++)
-        if (!(levels[s] > 0 && levels[s] < 100))
-            return gidx__error_set(GIDX_EINVAL, "gidx_fc_batch_run: level %g outside (0, 100)",
-                                   levels[s]);
+    for (s = 0; s < nlevels; s++) {
+        double pct;
+        if (gidx_level_normalize(&pct, levels[s]) != GIDX_OK)
+            return gidx__error_set(GIDX_EINVAL, "gidx_fc_batch_run: level %g is neither a "
+                                   "percentage in [1, 100) nor a fraction in (0, 1)", levels[s]);
+    }
     if (start[0] != 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_fc_batch_run: start[0] = %zu, must be 0", start[0]);
     for (s = 0; s < nseries; s++)

@@ -53,10 +53,9 @@ def solve(a, b):
 
 
 def write_file(path, data):
-    """Write ``data`` (str or bytes) to ``path`` atomically."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    _capi.gidx_write_file(str(path), data.decode("utf-8"), len(data))
+    """Write ``data`` (str, written as UTF-8, or bytes as they are) to
+    ``path`` atomically."""
+    _capi.gidx_write_file(str(path), data)
 
 
 # The capability modules of the pure-Python layer, each added by its module.

@@ -2,18 +2,47 @@
 # Copyright (C) 2026 the libgreenidx developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The lifetime protocol shared by the wrappers of one C handle."""
+from ._errors import InvalidArgumentError
+
+
+def closable(name):
+    """A property holding a C handle: once set to None (by ``close()``),
+    reading it raises InvalidArgumentError instead of handing NULL to C,
+    where getters would answer 0, None or an empty list."""
+    key = "_gidx" + name
+
+    def get(self):
+        h = self.__dict__.get(key)
+        if h is None and self.__dict__.get(key + "_closed"):
+            raise InvalidArgumentError("this %s is closed" % type(self).__name__, -1)
+        return h
+
+    def put(self, value):
+        self.__dict__[key] = value
+        self.__dict__[key + "_closed"] = value is None
+
+    return property(get, put)
 
 
 class Handle:
     """Deterministic cleanup for a wrapper whose C handle is ``self._h``:
     ``close()`` frees it now (it is also freed when the object is collected),
-    and the object is a context manager."""
+    later calls raise InvalidArgumentError, and the object is a context
+    manager."""
 
-    _h = None
+    _h = closable("_h")
 
     def close(self):
         """Free the C object now (idempotent)."""
         self._h = None
+
+    def __repr__(self):
+        closed = self.__dict__.get("_gidx_h") is None
+        return "<greenidx.%s%s>" % (type(self).__name__, ", closed" if closed else "")
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
 
     def __enter__(self):
         return self

@@ -188,11 +188,15 @@ class IndexResult(_Handle):
             raise class_for(code)(msg, code)
         return _json.loads(text)
 
-    def to_frame(self, year=0):
-        """A pandas DataFrame: uCode, uName, score, rank and one column per aggregate."""
+    def to_frame(self, year=None):
+        """A pandas DataFrame: uCode, uName, year, score, rank (1 = best) and one
+        column per aggregate, for ``year`` (default: the latest year computed)."""
         import pandas as pd
+        if year is None:
+            years = self.years
+            year = max(years) if years else 0
         aggs = self.aggregates
-        df = pd.DataFrame({"uCode": self.units, "uName": self.names,
+        df = pd.DataFrame({"uCode": self.units, "uName": self.names, "year": int(year),
                            "score": self.scores(None, year), "rank": self.ranks(None, year)})
         for a in aggs[1:]:
             df[a] = self.scores(a, year)

@@ -8,7 +8,7 @@ import io as _io
 import numpy as _np
 
 from . import capi as _capi
-from ._errors import class_for as _class_for
+from ._handle import closable as _closable
 
 __all__ = ["Dataset", "Registry", "load_default", "load_csv", "load_jsonstat",
            "load_emissions", "FLAG_OK", "FLAG_MISSING", "FLAG_CONFIDENTIAL",
@@ -19,11 +19,6 @@ FLAG_MISSING = 1
 FLAG_CONFIDENTIAL = 2
 FLAG_NOT_APPLICABLE = 3
 FLAG_PROVISIONAL = 4
-
-
-def _raise_last():
-    code = _capi.gidx_error_last_code()
-    raise _class_for(code)(_capi.gidx_error_last_message(), code)
 
 
 class Dataset:
@@ -92,24 +87,19 @@ class Dataset:
 
     def get(self, region, year, variable):
         """``(value, flag)`` of one cell; NaN and FLAG_MISSING when never set."""
-        h = self._h()
-        return (_capi.gidx_py_dataset_value(h, str(region), int(year), str(variable)),
-                _capi.gidx_py_dataset_flag(h, str(region), int(year), str(variable)))
+        value, flag = _capi.gidx_dataset_get(self._h(), str(region), int(year), str(variable))
+        return value, flag
 
     def series(self, region, variable):
         """``(years, values, flags)`` numpy arrays over all the dataset's years."""
         h = self._h()
-        n = _capi.gidx_dataset_nyears(h)
-        values = _capi.gidx_py_dataset_series(n, h, str(region), str(variable))
-        flags = _capi.gidx_py_dataset_series_flags(n, h, str(region), str(variable))
+        values, flags = _capi.gidx_dataset_series(_capi.gidx_dataset_nyears(h), h, str(region),
+                                                  str(variable))
         return self.years, values, flags
 
     def to_csv(self):
         """The long CSV text ``region,year,variable,value,flag``."""
-        t = _capi.gidx_py_dataset_to_csv(self._h())
-        if t is None:
-            _raise_last()
-        return t
+        return _capi.gidx_dataset_to_csv(self._h())
 
     def write_csv(self, path):
         """Write the long CSV layout to ``path`` atomically."""
@@ -128,19 +118,43 @@ class Dataset:
         df.insert(1, "name", [self.region_name(r) for r in df["region"]])
         return df
 
+    def __reduce__(self):
+        # pickle (processes, Dask): the cells as the library's long CSV (values
+        # written with 17 significant digits, so they come back bit for bit),
+        # the region names and the provenance metadata
+        names = {r: self.region_name(r) for r in self.regions}
+        return (_dataset_from_state,
+                (self.to_csv(), {r: n for r, n in names.items() if n != r}, self.meta))
+
+    def __repr__(self):
+        if self.handle is None:
+            return "<greenidx.Dataset, closed>"
+        h = self.handle
+        return "<greenidx.Dataset: %d regions x %d years x %d variables, %d cells>" % (
+            _capi.gidx_dataset_nregions(h), _capi.gidx_dataset_nyears(h),
+            _capi.gidx_dataset_nvariables(h), _capi.gidx_dataset_ncells(h))
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
+
     def harmonise(self, drop_unknown=False):
         """A new dataset at 2024 municipality boundaries (extensive
         variables summed; see docs/data.md)."""
-        return Dataset(_capi.gidx_py_dataset_harmonise(self._h(), int(bool(drop_unknown))))
+        o = _capi.gidx_harmonise_options()
+        o.drop_unknown = int(bool(drop_unknown))
+        return Dataset(_capi.gidx_dataset_harmonise(self._h(), Registry().handle, o))
 
     def aggregate_counties(self):
         """Add county totals of every variable (in place)."""
-        _capi.gidx_py_dataset_aggregate_counties(self._h())
+        _capi.gidx_dataset_aggregate_counties(self._h(), Registry().handle, None)
         return self
 
 
 class Registry:
     """The Norwegian region registry compiled into the library."""
+
+    handle = _closable("handle")
 
     def __init__(self):
         self.handle = _capi.gidx_registry_load_default()
@@ -176,6 +190,15 @@ class Registry:
                                                          int(level)))
 
 
+def _dataset_from_state(csv_text, names, meta):
+    ds = Dataset(_capi.gidx_dataset_parse_csv(csv_text.encode("utf-8"), "pickle", None))
+    for r, n in names.items():
+        _capi.gidx_dataset_set_region_name(ds.handle, r, n)
+    for k, v in meta.items():
+        _capi.gidx_dataset_set_meta(ds.handle, k, v)
+    return ds
+
+
 def handle_of(data):
     """The SWIG handle of a :class:`Dataset` (or a handle passed as is), for
     the functions of the other modules; a closed dataset raises ValueError."""
@@ -189,17 +212,26 @@ def load_default():
 
 def load_csv(path, region="", year="", variable="", value="", flag=""):
     """Load a long CSV; column names default to region, year, variable, value, flag."""
-    return Dataset(_capi.gidx_py_dataset_load_csv(str(path), region, year, variable, value,
-                                                  flag))
+    o = _capi.gidx_long_csv_options()
+    for field, name in (("region", region), ("year", year), ("variable", variable),
+                        ("value", value), ("flag", flag)):
+        if name:
+            setattr(o, field, str(name))
+    return Dataset(_capi.gidx_dataset_load_csv(str(path), o))
 
 
 def load_jsonstat(path, region_dim="", time_dim="", variable_dim="", region="",
                   variable=""):
     """Load an SSB JSON-stat 2.0 file (see gidx_dataset_load_jsonstat)."""
-    return Dataset(_capi.gidx_py_dataset_load_jsonstat(str(path), region_dim, time_dim,
-                                                       variable_dim, region, variable))
+    o = _capi.gidx_jsonstat_options()
+    for field, name in (("region_dim", region_dim), ("time_dim", time_dim),
+                        ("variable_dim", variable_dim), ("region", region),
+                        ("variable", variable)):
+        if name:
+            setattr(o, field, str(name))
+    return Dataset(_capi.gidx_dataset_load_jsonstat(str(path), o))
 
 
 def load_emissions(path):
     """Load Miljødirektoratet's municipal emissions CSV."""
-    return Dataset(_capi.gidx_py_dataset_load_emissions(str(path)))
+    return Dataset(_capi.gidx_dataset_load_emissions(str(path), Registry().handle))

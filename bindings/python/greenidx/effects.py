@@ -10,6 +10,7 @@ import math as _math
 import numpy as _np
 
 from . import capi as _capi
+from ._errors import InvalidArgumentError as _InvalidArgumentError
 from ._errors import class_for as _class_for
 from ._handle import Handle as _Handle
 
@@ -144,6 +145,11 @@ def estimate_effect(panel, method, outcome, treated=None, treat_col=None, group_
 
     ``treated`` and ``covariates`` may be lists; see docs/effects.md for the methods.
     """
+    for what, value, allowed in (("method", method, EFFECT_METHODS), ("se", se, _SE),
+                                 ("control", control, _CONTROL)):
+        if value not in allowed:
+            raise _InvalidArgumentError("%s=%r: must be one of %s" % (
+                what, value, ", ".join(repr(k) for k in allowed if k is not None)), -1)
     if isinstance(treated, (list, tuple)):
         treated = ",".join(str(t) for t in treated)
     if isinstance(covariates, (list, tuple)):

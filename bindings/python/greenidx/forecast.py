@@ -9,6 +9,8 @@ this module converts arrays and returns numpy arrays and pandas DataFrames.
 import numpy as _np
 
 from . import capi as _capi
+from ._handle import closable as _closable
+from ._convert import years_of
 from ._errors import GreenIdxError
 
 __all__ = ["METHODS", "Model", "forecast", "forecast_many", "reconcile", "accuracy"]
@@ -21,20 +23,36 @@ METHODS = {"auto": 0, "naive": 1, "drift": 2, "trend": 3, "logtrend": 4, "ets": 
 _RECONCILE = {"bu": 0, "ols": 1, "wls": 2, "mint": 3}
 
 
+def _levels(levels):
+    """Interval levels in percent, by the library's one convention
+    (gidx_level_normalize): 80 and 0.8 are both 80 %; anything else raises."""
+    if _np.isscalar(levels):
+        levels = [levels]
+    return _np.array([_capi.gidx_level_normalize(float(v)) for v in levels], dtype=_np.float64)
+
+
 class Model:
     """A forecasting model of one yearly series (``gidx_model``).
 
     >>> m = Model("auto").fit([2009, 2011, 2013, 2014, 2015, 2016], [10, 9.5, 9, 8.8, 8.1, 8.0])
     """
 
+    _m = _closable("_m")
+
     def __init__(self, method="auto", calibrate=True, boxcox=None, biasadj=True,
                  seed=42, nsim=0, ets_errors="additive"):
         if method not in METHODS:
             raise ValueError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)))
-        lam = 0.0 if boxcox is None else float(boxcox)
-        self._m = _capi.gidx_py_model_new(METHODS[method], int(bool(calibrate)),
-                                          int(boxcox is not None), lam, int(bool(biasadj)),
-                                          int(seed), int(nsim), int(ets_errors == "both"))
+        o = _capi.gidx_model_options()
+        o.method = METHODS[method]
+        o.calibrate = int(bool(calibrate))
+        o.boxcox = int(boxcox is not None)
+        o._lambda = 0.0 if boxcox is None else float(boxcox)
+        o.biasadj = int(bool(biasadj))
+        o.seed = int(seed)
+        o.nsim = int(nsim)
+        o.ets_errors = int(ets_errors == "both")
+        self._m = _capi.gidx_model_new(o)
         self.method = method
 
     def close(self):
@@ -49,9 +67,10 @@ class Model:
 
     def fit(self, years, y):
         """Fit to ``years`` (increasing integers) and ``y`` (NaN = missing)."""
-        years = _np.ascontiguousarray(years, dtype=_np.intc).ravel()
+        years = _np.ascontiguousarray(years_of(_np.ravel(years) if not hasattr(years, "dtype")
+                                               else years), dtype=_np.intc).ravel()
         y = _np.ascontiguousarray(y, dtype=_np.float64).ravel()
-        _capi.gidx_py_model_fit(self._m, years, y)
+        _capi.gidx_model_fit(self._m, years, y)
         return self
 
     @property
@@ -72,11 +91,11 @@ class Model:
         """One dict per component: name, loglik, aicc, nobs, nparams, params."""
         out = []
         for i in range(_capi.gidx_model_ncomponents(self._m)):
-            ll, aicc, n, k = _capi.gidx_py_model_criteria(4, self._m, i)
+            ll, aicc, n, k = _capi.gidx_model_criteria(self._m, i)
             params = {}
             for j in range(_capi.gidx_model_nparams(self._m, i)):
-                params[_capi.gidx_py_model_param_name(self._m, i, j)] = float(
-                    _capi.gidx_py_model_param_value(1, self._m, i, j)[0])
+                name, value = _capi.gidx_model_param(self._m, i, j)
+                params[name] = float(value)
             out.append({"name": _capi.gidx_model_component_name(self._m, i), "loglik": ll,
                         "aicc": aicc, "nobs": int(n), "nparams": int(k), "params": params})
         return out
@@ -85,34 +104,34 @@ class Model:
         """Forecasts for the next ``h`` years as a DataFrame
         (year, mean, lo80, hi80, ...)."""
         import pandas as pd
-        lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+        lv = _levels(levels)
         h = int(h)
-        a = _capi.gidx_py_model_forecast(h * (1 + 2 * lv.size), self._m, h, lv)
-        cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": a[:h]}
+        mean, lo, hi = _capi.gidx_model_forecast(h * max(lv.size, 1), self._m, h, lv)
+        cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": mean[:h]}
         for i, l in enumerate(lv):
-            cols["lo%g" % l] = a[h + i * h:h + (i + 1) * h]
-            cols["hi%g" % l] = a[h + h * lv.size + i * h:h + h * lv.size + (i + 1) * h]
+            cols["lo%g" % l] = lo[i * h:(i + 1) * h]
+            cols["hi%g" % l] = hi[i * h:(i + 1) * h]
         return pd.DataFrame(cols)
 
     def prob(self, year, target, below=True):
         """Probability that the value in ``year`` is at most (below) / at least the target."""
-        return float(_capi.gidx_py_model_prob(1, self._m, int(year), float(target),
-                                              int(bool(below)))[0])
+        return float(_capi.gidx_model_prob(self._m, int(year), float(target), int(bool(below))))
 
     def target(self, year, value, base_year=0, below=True):
         """Target evaluation: absolute ``value``, or a relative cut from ``base_year``."""
-        a = _capi.gidx_py_model_target(7, self._m, int(year), float(value), int(base_year),
-                                       int(bool(below)))
-        keys = ("target", "forecast", "gap", "prob", "rate_needed", "last_value", "last_year")
-        d = dict(zip(keys, (float(v) for v in a)))
-        d["last_year"] = int(d["last_year"])
+        t = _capi.gidx_fc_target()
+        _capi.gidx_model_target(t, self._m, int(year), float(value), int(base_year),
+                                int(bool(below)))
+        keys = ("target", "forecast", "gap", "prob", "rate_needed", "last_value")
+        d = {k: float(getattr(t, k)) for k in keys}
+        d["last_year"] = int(t.last_year)
         return d
 
     def scenario(self, effect, levels=(80, 95)):
         """Baseline and baseline + ``effect`` (one value per future year) side by side."""
         import pandas as pd
         e = _np.ascontiguousarray(effect, dtype=_np.float64).ravel()
-        lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+        lv = _levels(levels)
         h = e.size
         a = _capi.gidx_py_model_scenario(h * (2 + 2 * lv.size), self._m, e, lv)
         cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1),
@@ -129,17 +148,49 @@ def forecast(years, y, h, method="auto", levels=(80, 95), **kw):
         return m.fit(years, y).forecast(h, levels)
 
 
-def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col="value",
+def _default_columns(frame, id_col, time_col):
+    """The id and time columns of the package's own tables when not given:
+    series_id/timestamp, an indicator panel (region_code, indicator; year),
+    a dataset frame (region, variable; year)."""
+    cols = set(frame.columns)
+    if id_col is None:
+        for key in (["series_id"], ["region_code", "indicator"], ["region", "variable"]):
+            if set(key) <= cols:
+                id_col = key
+                break
+        else:
+            raise KeyError("no series id column: pass id_col (one column or a list)")
+    if time_col is None:
+        time_col = next((c for c in ("timestamp", "year") if c in cols), None)
+        if time_col is None:
+            raise KeyError("no time column: pass time_col")
+    return id_col, time_col
+
+
+def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
                   method="auto", levels=(80, 95), calibrate=True, seed=42, threads=1):
     """Forecast every series of a long DataFrame in one library call
     (``gidx_fc_batch_run``, thread-safe). Returns ``(forecasts, errors)``:
-    a long DataFrame (id, year, mean, lo80, hi80, ...) and a dict
-    id -> message for the series that failed (the others are unaffected)."""
+    a long DataFrame (id columns, year, model, mean, lo80, hi80, ...) and a
+    dict id -> message for the series that failed (the others are
+    unaffected).
+
+    ``id_col`` is one column or a list of them (a series per combination);
+    by default the columns of the package's own tables: ``series_id``, or
+    ``region_code`` and ``indicator`` (:meth:`Panel.to_frame`), or
+    ``region`` and ``variable`` (:meth:`Dataset.to_frame`). ``time_col``
+    defaults to ``timestamp`` or ``year``; dates and datetimes are read as
+    years. Levels are in percent (fractions are converted)."""
     import pandas as pd
-    d = frame[[id_col, time_col, value_col]].sort_values([id_col, time_col], kind="stable")
-    codes, uniq = pd.factorize(d[id_col], sort=False)
+    id_col, time_col = _default_columns(frame, id_col, time_col)
+    keys = [id_col] if isinstance(id_col, str) else list(id_col)
+    d = frame[keys + [time_col, value_col]].copy()
+    d[time_col] = years_of(d[time_col], time_col)
+    d = d.sort_values(keys + [time_col], kind="stable")
+    key = d[keys[0]] if len(keys) == 1 else pd.Series(list(zip(*(d[k] for k in keys))), index=d.index)
+    codes, uniq = pd.factorize(key, sort=False)
     start = _np.concatenate([[0], _np.cumsum(_np.bincount(codes, minlength=len(uniq)))])
-    lv = _np.ascontiguousarray(levels, dtype=_np.float64).ravel()
+    lv = _levels(levels)
     h, nl = int(h), lv.size
     b = _capi.gidx_py_fc_batch_run(
         _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),
@@ -149,7 +200,8 @@ def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col=
     ok, blocks, last, models, errors = [], [], [], [], {}
     for s, sid in enumerate(uniq):
         try:
-            blocks.append(_capi.gidx_py_fc_batch_forecast(h * (1 + 2 * nl), b, s, h, nl))
+            mean, lo, hi = _capi.gidx_fc_batch_forecast(h * max(nl, 1), b, s)
+            blocks.append(_np.concatenate([mean[:h], lo[:h * nl], hi[:h * nl]]))
         except GreenIdxError:  # the series' own error; the batch went on
             errors[sid] = _capi.gidx_fc_batch_message(b, s)
             continue
@@ -161,9 +213,13 @@ def forecast_many(frame, h, id_col="series_id", time_col="timestamp", value_col=
     # One DataFrame from whole columns (series x [mean, lo..., hi...] x horizon):
     # building a frame per series cost ~250 us each (bench/bindings).
     a = _np.array(blocks).reshape(len(ok), 1 + 2 * nl, h)
-    cols = {id_col: _np.repeat(_np.array(ok, dtype=object), h),
-            "year": (_np.array(last)[:, None] + _np.arange(1, h + 1)).ravel(),
-            "model": _np.repeat(_np.array(models, dtype=object), h), "mean": a[:, 0].ravel()}
+    ids = _np.empty(len(ok), dtype=object)
+    ids[:] = ok
+    cols = {}
+    for j, k in enumerate(keys):
+        cols[k] = _np.repeat(ids if len(keys) == 1 else _np.array([t[j] for t in ok], dtype=object), h)
+    cols.update({"year": (_np.array(last)[:, None] + _np.arange(1, h + 1)).ravel(),
+            "model": _np.repeat(_np.array(models, dtype=object), h), "mean": a[:, 0].ravel()})
     for i, l in enumerate(lv):
         cols["lo%g" % l] = a[:, 1 + i].ravel()
         cols["hi%g" % l] = a[:, 1 + nl + i].ravel()
@@ -187,8 +243,8 @@ def accuracy(actual, fc, insample, lo=None, hi=None):
     """sMAPE (0-200), MASE and interval coverage as a dict."""
     a = _np.ascontiguousarray(actual, dtype=_np.float64).ravel()
     f = _np.ascontiguousarray(fc, dtype=_np.float64).ravel()
-    lo_ = _np.zeros(0) if lo is None else _np.ascontiguousarray(lo, dtype=_np.float64).ravel()
-    hi_ = _np.zeros(0) if hi is None else _np.ascontiguousarray(hi, dtype=_np.float64).ravel()
+    lo_ = None if lo is None else _np.ascontiguousarray(lo, dtype=_np.float64).ravel()
+    hi_ = None if hi is None else _np.ascontiguousarray(hi, dtype=_np.float64).ravel()
     ins = _np.ascontiguousarray(insample, dtype=_np.float64).ravel()
-    s, m, c = _capi.gidx_py_accuracy(3, a, f, lo_, hi_, ins)
+    s, m, c = _capi.gidx_fc_accuracy(a, f, lo_, hi_, ins)
     return {"smape": s, "mase": m, "coverage": c}

@@ -94,27 +94,39 @@ def _columns(data):
     for kind, names in (("region", rnames), ("variable", vnames)):
         if any("\n" in x for x in names):
             raise ValueError("a %s name contains a newline" % kind)
-    years = _np.asarray(data["year"], dtype=_np.int64)
-    if years.size and (years.min() < -2**31 or years.max() >= 2**31):
-        raise ValueError("a year is out of range")
+    from ._convert import years_of
+    years = years_of(data["year"])
     return ("\n".join(rnames), len(rnames), _np.ascontiguousarray(rcodes, dtype=_np.intc),
             _np.ascontiguousarray(years, dtype=_np.intc), "\n".join(vnames), len(vnames),
             _np.ascontiguousarray(vcodes, dtype=_np.intc),
             _np.ascontiguousarray(data["value"], dtype=_np.float64))
 
 
+def _names(x):
+    """One name (a str) or any sequence of names, as a list of str: a str is
+    never taken for the sequence of its letters."""
+    if isinstance(x, (str, bytes)) or _np.isscalar(x):
+        return [x.decode() if isinstance(x, bytes) else str(x)]
+    return [str(v) for v in x]
+
+
 class Panel(_Handle):
     """An indicator panel: every indicator of a catalogue for every region and year.
 
-    ``data`` is a pandas DataFrame in long layout: region, year, variable,
-    value (other columns are ignored); ``None`` means the embedded Telemark
-    data (17 municipalities and the county 40).
+    ``data`` is a :class:`greenidx.Dataset`, or a pandas DataFrame in long
+    layout: region, year, variable, value (other columns are ignored);
+    ``None`` means the embedded Telemark data (17 municipalities and the
+    county 40).
     """
 
     def __init__(self, catalog, data=None):
+        from .data import Dataset
         self.catalog = catalog  # the panel reads the catalogue: keep it alive
         if data is None:
             self._h = _capi.gidx_py_panel_new(catalog._h, None)
+        elif isinstance(data, Dataset):
+            self.data = data  # and the dataset
+            self._h = _capi.gidx_panel_new(catalog._h, data._h())
         else:
             self._h = _capi.gidx_py_panel_new_columns(catalog._h, *_columns(data))
 
@@ -125,7 +137,8 @@ class Panel(_Handle):
     def to_frame(self, region=None):
         """Long DataFrame region_code, region_name, year, indicator, value, reason.
 
-        ``region`` (a code or a name, case-insensitive) keeps one region.
+        ``region`` (a code or a name, case-insensitive; or any sequence of
+        them) keeps those regions; one not in the data raises NotFoundError.
         """
         import pandas as pd
         codes, names, years, ids = [], [], [], []
@@ -149,11 +162,14 @@ class Panel(_Handle):
             "value": values,
             "reason": [r if r else None for r in reasons]})
         if region is not None:
-            keep = (df["region_code"] == str(region)) | \
-                   (df["region_name"].str.lower() == str(region).lower())
-            if not keep.any():
-                from ._errors import NotFoundError
-                raise NotFoundError('region "%s" is not in the data (by code or name)' % region, -6)
+            from ._errors import NotFoundError
+            wanted = _names(region)
+            keep = _np.zeros(len(df), dtype=bool)
+            for r in wanted:
+                one = ((df["region_code"] == r) | (df["region_name"].str.lower() == r.lower())).to_numpy()
+                if not one.any():
+                    raise NotFoundError('region "%s" is not in the data (by code or name)' % r, -6)
+                keep |= one
             df = df[keep].reset_index(drop=True)
         return df
 

@@ -130,7 +130,7 @@ class Report(_Handle):
 
     def render(self, format="text"):
         """The rendered document as a str (format: "text", "json" or "html")."""
-        return _capi.gidx_py_report_render(self._handle(), _fmt(format))
+        return _capi.gidx_report_render(self._handle(), _fmt(format))
 
     def write(self, path, format="html"):
         """Write the rendered document to ``path`` atomically."""
@@ -167,7 +167,7 @@ class Scenario:
     def effect_path(self, instrument, years):
         """The instrument's effect in each of ``years`` (numpy array)."""
         years = _ints(years)
-        return _capi.gidx_py_scenario_effect_path(years.size, self._h, int(instrument), years)
+        return _capi.gidx_scenario_effect_path(years.size, self._h, int(instrument), years)
 
     @property
     def ripple(self):
@@ -195,7 +195,8 @@ def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
     cat = catalog if catalog is not None else _ind.Catalog.default()
     if scenario is not None and not isinstance(scenario, Scenario):
         scenario = Scenario(scenario)
-    regions = [str(r) for r in (regions or [])]
+    from .indicators import _names
+    regions = [] if regions is None else _names(regions)
     h = _capi.gidx_py_roadmap(ds.handle, cat._h, regions, target,
                               scenario._h if scenario is not None else None,
                               int(horizon), int(mc), int(seed))

@@ -6,7 +6,7 @@
 # (freed by a finalizer); gidx_cells() turns it into a data.frame.
 
 #' The embedded Telemark panel (2024 municipality codes, county 40 added).
-gidx_load_default <- function() gidx_check(gidx_r_dataset_load_default())
+gidx_load_default <- function() C_gidx_dataset_load_default()
 
 #' Load a long CSV (region, year, variable, value[, flag]); column names can
 #' be changed, other columns are ignored.
@@ -45,7 +45,8 @@ gidx_harmonise <- function(ds, drop_unknown = FALSE) {
 #' @param ds a dataset handle (from gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
 #' @param path the output file (written atomically)
 gidx_write_csv <- function(ds, path) {
-  invisible(gidx_check(gidx_r_dataset_write_csv(ds, as.character(path))))
+  C_gidx_dataset_write_csv(ds, as.character(path))
+  invisible(TRUE)
 }
 
 #' Every cell of a dataset as a data.frame: region, name, year, variable,
@@ -64,9 +65,9 @@ gidx_cells <- function(ds) {
 #' @param year a year
 #' @param variable a variable name
 gidx_get <- function(ds, region, year, variable) {
-  x <- gidx_check(gidx_r_dataset_get(ds, as.character(region), as.integer(year),
-                                     as.character(variable)))
-  c(value = x[1], flag = x[2])
+  x <- C_gidx_dataset_get(ds, as.character(region), as.integer(year), as.character(variable))
+  # a missing, confidential or not-applicable cell has no value (NA)
+  c(value = if (x$flag %in% c(0L, 4L)) x$value else NA_real_, flag = x$flag)
 }
 
 #' One region's series of a variable as a data.frame (year, value, flag).
@@ -81,7 +82,11 @@ gidx_series <- function(ds, region, variable) {
 
 #' Provenance metadata as a named character vector.
 #' @param ds a dataset handle (from gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
-gidx_meta <- function(ds) gidx_check(gidx_r_dataset_meta(ds))
+gidx_meta <- function(ds) {
+  keys <- vapply(seq_len(C_gidx_dataset_nmeta(ds)) - 1, function(i) C_gidx_dataset_meta_key(ds, i),
+                 character(1))
+  vapply(keys, function(k) C_gidx_dataset_meta(ds, k), character(1))
+}
 
 #' A region of the Norwegian registry by code or (case-insensitive) name,
 #' valid in `year` (0 = any; with a name, today's region is preferred):

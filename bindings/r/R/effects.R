@@ -6,6 +6,9 @@
 # from libgreenidx.
 
 .gidx_effect_methods <- c(did = 0, twfe = 1, event = 2, csdid = 3, synth = 4, fe = 5)
+.gidx_effect_options <- c("treated", "treat_col", "group_col", "treat_time", "covariates",
+                          "predictors", "se", "control", "twoways", "balanced", "seed", "nboot",
+                          "level", "ref_period", "placebo", "leave_one_out", "nstarts", "pre_from")
 
 #' Estimate a policy effect from a long data.frame.
 #'
@@ -23,7 +26,8 @@
 #'   adoption) and `rows(kind)` returning a data.frame
 gidx_effect <- function(data, method, unit, time, outcome, ...) {
   o <- list(...)
-  if (!method %in% names(.gidx_effect_methods)) stop("unknown method: ", method)
+  .gidx_known_args(names(o), .gidx_effect_options)
+  method <- .gidx_choice(method, names(.gidx_effect_methods), "method")
   vars <- setdiff(names(data)[vapply(data, is.numeric, logical(1))], c(unit, time))
   panel <- gidx_check(gidx_r_effect_panel(as.character(data[[unit]]), as.numeric(data[[time]]),
                                           lapply(data[vars], as.numeric)))
@@ -35,8 +39,12 @@ gidx_effect <- function(data, method, unit, time, outcome, ...) {
     if (!is.null(o[[k]])) opts[[k]] <- as.numeric(o[[k]])
   for (k in c("twoways", "balanced", "placebo", "leave_one_out"))
     if (!is.null(o[[k]])) opts[[k]] <- as.numeric(isTRUE(o[[k]]))
-  if (!is.null(o[["se"]])) opts[["se"]] <- match(o[["se"]], c("classical", "robust", "cluster", "cr2"))
-  if (!is.null(o[["control"]])) opts[["control"]] <- match(o[["control"]], c("never", "notyet")) - 1
+  if (!is.null(o[["se"]]))
+    opts[["se"]] <- match(.gidx_choice(o[["se"]], c("classical", "robust", "cluster", "cr2"), "se"),
+                          c("classical", "robust", "cluster", "cr2"))
+  if (!is.null(o[["control"]]))
+    opts[["control"]] <- match(.gidx_choice(o[["control"]], c("never", "notyet"), "control"),
+                               c("never", "notyet")) - 1
   res <- gidx_check(gidx_r_effect_estimate(panel, opts))
   val <- function(k) gidx_check(gidx_r_effect_value(res, k))
   structure(list(

@@ -32,6 +32,7 @@ gidx_model_fit_r <- function(years, y, method = "auto", calibrate = TRUE, seed =
 #' @param h number of years ahead
 #' @param levels interval levels in percent
 gidx_model_forecast_r <- function(model, h, levels = c(80, 95)) {
+  levels <- gidx_levels(levels)
   v <- gidx_check(gidx_r_model_forecast(model$ptr, as.integer(h), as.numeric(levels)))
   h <- as.integer(h); L <- length(levels)
   out <- data.frame(year = model$last_year + seq_len(h), mean = v[seq_len(h)])
@@ -72,6 +73,7 @@ gidx_forecast_many <- function(frame, h, id_col = "series_id", time_col = "times
                                value_col = "value", method = "auto", levels = c(80, 95),
                                calibrate = TRUE, seed = 42L, threads = 1L) {
   if (!method %in% names(.gidx_fc_methods)) stop("unknown method '", method, "'")
+  levels <- gidx_levels(levels)
   ids <- as.character(frame[[id_col]])
   uniq <- unique(ids)
   code <- match(ids, uniq)
@@ -122,4 +124,27 @@ gidx_reconcile <- function(base, method = c("mint", "bu", "ols", "wls"), resid =
   base <- as.matrix(base); storage.mode(base) <- "double"
   r <- if (is.null(resid)) numeric(0) else { r <- as.matrix(resid); storage.mode(r) <- "double"; r }
   gidx_check(gidx_r_reconcile(base, nrow(base) - 1L, code, r))
+}
+
+#' Interval levels in percent
+#'
+#' The library's one convention (gidx_level_normalize): a percentage in
+#' [1, 100) as R's forecast package writes it, or a fraction in (0, 1) read
+#' as that share of 100 (0.8 is 80); anything else is an error of class
+#' "gidx_einval".
+#' @param levels numeric levels, e.g. c(80, 95) or c(0.8, 0.95)
+#' @return the levels in percent
+gidx_levels <- function(levels) {
+  vapply(as.numeric(levels), function(l) C_gidx_level_normalize(l), numeric(1))
+}
+
+#' Print a fitted forecasting model: its name, last observed year, the
+#' library's notes and the information criteria of its components.
+#' @param x a model from gidx_model_fit_r()
+#' @param ... unused
+print.gidx_model <- function(x, ...) {
+  cat(sprintf("<gidx_model %s, fitted to %d>\n", x$name, x$last_year))
+  if (nzchar(x$message)) cat(x$message, "\n", sep = "")
+  print(x$criteria)
+  invisible(x)
 }

@@ -34,7 +34,9 @@ gidx_is_open <- function(x) {
 #' @param title the report's title, one string.
 #' @return a handle of class c("gidx_report", "gidx_handle").
 gidx_report <- function(title) {
-  gidx_check(gidx_r_report_new(as.character(title)))
+  if (!is.character(title) || length(title) != 1L || is.na(title))
+    .gidx_einval("gidx_report: title must be one string", call = sys.call())
+  C_gidx_report_new(title)
 }
 
 #' Add a paragraph to a report
@@ -43,7 +45,7 @@ gidx_report <- function(title) {
 #' @param text the paragraph, one string.
 #' @return `report`, invisibly.
 gidx_report_add_text <- function(report, text) {
-  gidx_check(gidx_r_report_add_text(report, as.character(text)))
+  C_gidx_report_add_text(report, as.character(text))
   invisible(report)
 }
 
@@ -55,7 +57,7 @@ gidx_report_add_text <- function(report, text) {
 gidx_report_render <- function(report, format = c("text", "json", "html")) {
   format <- match.arg(format)
   code <- match(format, c("text", "json", "html")) - 1L
-  gidx_check(gidx_r_report_render(report, code))
+  C_gidx_report_render(report, code)
 }
 
 #' @export

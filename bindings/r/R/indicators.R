@@ -32,6 +32,14 @@ gidx_catalog_frame <- function(catalog) {
 
 .gidx_panel_of <- function(catalog, data) {
   if (is.null(data)) return(gidx_check(gidx_r_panel(catalog, NULL)))
+  if (inherits(data, "gidx_dataset")) {
+    # a dataset handle (gidx_load_default(), gidx_load_csv(), ...): the panel
+    # reads it and the catalogue, so it keeps both alive
+    p <- C_gidx_panel_new(catalog, data)
+    attr(p, "data") <- data
+    attr(p, "catalog") <- catalog
+    return(p)
+  }
   if (is.character(data) && length(data) == 1)
     data <- utils::read.csv(data, colClasses = c(region = "character", variable = "character"),
                             encoding = "UTF-8")
@@ -49,15 +57,24 @@ gidx_catalog_frame <- function(catalog) {
 #' Evaluate a catalogue on long data (region, year, variable, value; NULL =
 #' the embedded Telemark data): a data.frame with columns region_code,
 #' region_name, year, indicator, value and reason (why a value is missing).
-#' @param data long data (region, year, variable, value) as a data.frame or CSV path; NULL = the embedded Telemark data
+#' @param data a dataset handle (gidx_load_default(), gidx_load_csv(), ...), long data
+#'   (region, year, variable, value) as a data.frame or CSV path; NULL = the embedded
+#'   Telemark data
 #' @param catalog a catalogue from gidx_catalog()
-#' @param region region codes or names to keep (NULL = all)
+#' @param region region codes or names to keep (NULL = all); one not in the data is an
+#'   error of class "gidx_enotfound"
 gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL) {
   panel <- .gidx_panel_of(catalog, data)
   df <- as.data.frame(gidx_check(gidx_r_panel_frame(panel)), stringsAsFactors = FALSE)
   if (!is.null(region)) {
-    keep <- df$region_code == region | tolower(df$region_name) == tolower(region)
-    if (!any(keep)) stop("region \"", region, "\" is not in the data (by code or name)")
+    region <- as.character(region)
+    found <- vapply(region, function(r) any(df$region_code == r | tolower(df$region_name) == tolower(r)),
+                    logical(1))
+    if (!all(found))
+      stop(structure(class = c("gidx_enotfound", "gidx_error", "error", "condition"),
+                     list(message = sprintf("region \"%s\" is not in the data (by code or name)",
+                                            region[!found][1L]), call = sys.call(), code = -6L)))
+    keep <- df$region_code %in% region | tolower(df$region_name) %in% tolower(region)
     df <- df[keep, ]
     rownames(df) <- NULL
   }

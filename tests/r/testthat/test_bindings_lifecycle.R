@@ -59,7 +59,7 @@ test_that("gidx_close() frees a report at once; a closed handle is an R error", 
   expect_false(gidx_is_open(r))
   err <- tryCatch(gidx_report_render(r), error = function(e) e)
   expect_s3_class(err, "gidx_einval")
-  expect_match(conditionMessage(err), "not an open report handle")
+  expect_match(conditionMessage(err), "gidx_report is closed")
   expect_null(gidx_close(r))   # closing twice is harmless
   expect_output(print(r), "closed")
 })

@@ -1,0 +1,32 @@
+# Every exported symbol of GREENIDX_0.1 is reachable from R: generated from
+# the headers as C_<symbol> (bindings/gen_api.py), freed by the finalizer of
+# its handle, or called by a hand-written exception in bindings/<module>.i.
+test_that("every exported symbol is reachable from R", {
+  root <- Sys.getenv("GIDX_SOURCE_ROOT")
+  skip_if(!nzchar(root), "GIDX_SOURCE_ROOT not set")
+  ignored <- c(
+    gidx_free = "the bindings free what the library returns themselves",
+    gidx_error_last = "read through gidx_error_last_code/_message (a struct pointer)",
+    gidx_fetch_plan_run = "takes a C progress callback; R fetches item by item")
+  syms <- unlist(lapply(Sys.glob(file.path(root, "libgreenidx", "*", "exports.sym")), function(f) {
+    x <- readLines(f)
+    sub("^\\s*(gidx_\\w+);.*$", "\\1", grep("^\\s*gidx_\\w+;", x, value = TRUE, perl = TRUE), perl = TRUE)
+  }))
+  expect_gt(length(syms), 300)
+  glue <- paste(unlist(lapply(Sys.glob(file.path(root, "bindings", "*.i")), readLines)), collapse = "\n")
+  # R glue functions and the C functions their bodies call
+  defs <- gregexpr("SEXP (gidx_r_\\w+)\\s*\\([^)]*\\)\\s*\\{", glue, perl = TRUE)[[1]]
+  starts <- as.integer(defs)
+  names_r <- sub("(?s)SEXP (gidx_r_\\w+).*", "\\1", regmatches(glue, list(defs))[[1]], perl = TRUE)
+  bodies <- substring(glue, starts, c(starts[-1] - 1L, nchar(glue)))
+  api <- readLines(file.path(Sys.getenv("GIDX_R_BUILDDIR"), "..", "gidx_api.i"))
+  handle_frees <- sub("^GIDX_HANDLE\\(\\w+, (\\w+)\\)$", "\\1", grep("^GIDX_HANDLE", api, value = TRUE))
+  missing <- character()
+  for (s in syms) {
+    if (s %in% names(ignored) || exists(paste0("C_", s)) || s %in% handle_frees) next
+    callers <- names_r[grepl(paste0("\\b", s, "\\s*\\("), bodies, perl = TRUE)]
+    if (any(vapply(callers, exists, logical(1)))) next
+    missing <- c(missing, s)
+  }
+  expect_equal(missing, character(), info = paste(missing, collapse = " "))
+})
