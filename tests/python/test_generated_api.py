@@ -16,6 +16,13 @@ IGNORED = {
     "gidx_free": "the bindings free what the library returns themselves",
     "gidx_error_last": "read through gidx_error_last_code/_message (a struct pointer)",
     "gidx_fetch_plan_run": "takes a C progress callback; greenidx.fetch runs plans item by item",
+    "gidx_fetch_plan_fetch": "takes a C progress callback, like gidx_fetch_plan_run",
+    "gidx_xlsx_open_mem": "bytes in memory (const void *): Python opens the file by path",
+    "gidx_dataset_parse_mdir": "bytes in memory (const void *): Python loads the file by path",
+    "gidx_report_add_bars": "labels and values sized by n and nparts: no typemap sees both",
+    "gidx_svg_bars": "labels and values sized by n and nparts: no typemap sees both",
+    "gidx_xlsx_cell_type": "shares its name with enum gidx_xlsx_cell_type, which SWIG keeps; "
+                           "Python reads cells with openpyxl or gidx_xlsx_cell_text/_number",
 }
 
 

@@ -227,7 +227,7 @@ def test_a_dataset_pickles_bit_for_bit():
     a, b = d.to_frame(), back.to_frame()
     assert a["value"].to_numpy().tobytes() == b["value"].to_numpy().tobytes()
     assert (a["flag"] == b["flag"]).all()
-    assert repr(d).startswith("<greenidx.Dataset: 18 regions")
+    assert repr(d).startswith("<greenidx.Dataset: %d regions" % len(d.regions))
     d.close()
     assert repr(d) == "<greenidx.Dataset, closed>"
     assert repr(gi.Catalog.default()) == "<greenidx.Catalog>"

@@ -57,15 +57,15 @@ gidx_decompose <- function(data, regions = character(), from_year = 0L, to_year 
   form <- match.arg(form)
   driver <- match.arg(driver)
   m <- if (is.null(mapping)) NULL else
-    gidx_check(gidx_drivers_mapping_load(path.expand(as.character(mapping))))
-  d <- gidx_check(gidx_decompose_args(data, as.character(regions),
+    C_gidx_drivers_mapping_load(path.expand(as.character(mapping)))
+  d <- C_gidx_decompose_args(data, as.character(regions),
                                       as.integer(from_year), as.integer(to_year),
                                       as.integer(isTRUE(chained)),
                                       match(form, c("additive", "multiplicative")) - 1L,
-                                      match(driver, c("jobs", "population")) - 1L, m))
-  df <- .gidx_drv_read(.gidx_drv_text(gidx_decomposition_to_csv(d)))
-  attr(df, "periods") <- .gidx_drv_read(.gidx_drv_text(gidx_decomposition_periods_to_csv(d)))
-  attr(df, "cases") <- .gidx_drv_read(.gidx_drv_text(gidx_decomposition_cases_to_csv(d)))
+                                      match(driver, c("jobs", "population")) - 1L, m)
+  df <- .gidx_drv_read(.gidx_drv_text(C_gidx_decomposition_to_csv(d)))
+  attr(df, "periods") <- .gidx_drv_read(.gidx_drv_text(C_gidx_decomposition_periods_to_csv(d)))
+  attr(df, "cases") <- .gidx_drv_read(.gidx_drv_text(C_gidx_decomposition_cases_to_csv(d)))
   attr(df, "form") <- form
   attr(df, "driver") <- driver
   class(df) <- c("gidx_decomposition", "data.frame")

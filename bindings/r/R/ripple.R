@@ -43,21 +43,21 @@ gidx_io_load <- function(path) gidx_check(gidx_r_io_model_load(path.expand(as.ch
 #' employment (SSB 13470 spread by D1; see gidx_io_note()); households close
 #' type II. gidx_io_model_norway() in C.
 #' @param year 2012 ... 2021
-gidx_io_norway <- function(year = 2021L) gidx_check(gidx_io_model_norway(as.integer(year)))
+gidx_io_norway <- function(year = 2021L) C_gidx_io_model_norway(as.integer(year))
 
 #' SSB's input-output workbooks as published: table 1850 (domestic) and
 #' table 1950 (imports) of one year. gidx_io_model_load_ssb() in C.
 #' @param domestic the 1850 workbook
 #' @param imports the 1950 workbook
 gidx_io_load_ssb <- function(domestic, imports) {
-  gidx_check(gidx_io_model_load_ssb(path.expand(as.character(domestic)),
-                                    path.expand(as.character(imports))))
+  C_gidx_io_model_load_ssb(path.expand(as.character(domestic)),
+                           path.expand(as.character(imports)))
 }
 
 #' What to tell users about a model: the table, the employment key and its
 #' year, the regionalisation (one sentence per line), or NULL.
 #' @param model an input-output model
-gidx_io_note <- function(model) gidx_io_model_note(model)
+gidx_io_note <- function(model) C_gidx_io_model_note(model)
 
 #' Sector names of a model.
 #' @param model an input-output model

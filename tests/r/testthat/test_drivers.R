@@ -5,7 +5,7 @@
 skip_without_drivers <- function() {
   # gidx_decompose_args reaches R through the SWIG interface of drivers.h,
   # which the regenerated bindings provide.
-  skip_if_not(exists("gidx_decompose_args", mode = "function"),
+  skip_if_not(exists("C_gidx_decompose_args", mode = "function"),
               "the SWIG layer does not wrap drivers.h yet")
 }
 
