@@ -120,3 +120,50 @@ int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t le
     }
     return GIDX_EXIT_OK;
 }
+
+int gidx_cli_emit_workbook(const char *cmd, const char *path, const gidx_workbook *wb)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    gidx_status rc;
+    int code;
+    if (path != NULL && strcmp(path, "-") != 0) {
+        if ((rc = gidx_workbook_write(wb, path)) != GIDX_OK) {
+            gidx_cli_fail(cmd, rc);
+            return GIDX_EXIT_IO;
+        }
+        return GIDX_EXIT_OK;
+    }
+    if ((rc = gidx_workbook_render(&bytes, &n, wb)) != GIDX_OK) {
+        gidx_cli_fail(cmd, rc);
+        return GIDX_EXIT_IO;
+    }
+    code = gidx_cli_emit(cmd, NULL, bytes, n);
+    gidx_free(bytes);
+    return code;
+}
+
+int gidx_cli_emit_csv_as_xlsx(const char *cmd, const char *path, const char *sheet,
+                              const char *csv, size_t len, const char *types,
+                              const char *const *units)
+{
+    gidx_workbook *wb = NULL;
+    gidx_status rc;
+    int code;
+    if ((rc = gidx_workbook_new(&wb)) != GIDX_OK ||
+        (rc = gidx_workbook_add_csv(wb, sheet, csv, len, types, units)) != GIDX_OK) {
+        gidx_workbook_free(wb);
+        return gidx_cli_fail(cmd, rc);
+    }
+    code = gidx_cli_emit_workbook(cmd, path, wb);
+    gidx_workbook_free(wb);
+    return code;
+}
+
+void gidx_cli_csv_field(FILE *f, const char *s)
+{
+    char *q = NULL;
+    if (gidx_csv_field(&q, s) == GIDX_OK)
+        fputs(q, f);
+    gidx_free(q);
+}

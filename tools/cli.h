@@ -59,6 +59,19 @@ int gidx_cli_parse_double(const char *s, double *out);
  */
 int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len);
 
+/* Write a workbook (.xlsx) to @p path atomically, or its bytes to stdout when
+ * path is NULL or "-". Returns an exit code. */
+int gidx_cli_emit_workbook(const char *cmd, const char *path, const gidx_workbook *wb);
+
+/* A one-sheet workbook of CSV text (gidx_workbook_add_csv), written as
+ * gidx_cli_emit_workbook() does. Returns an exit code. */
+int gidx_cli_emit_csv_as_xlsx(const char *cmd, const char *path, const char *sheet,
+                              const char *csv, size_t len, const char *types,
+                              const char *const *units);
+
+/* Print one CSV text field (quoted and neutralised: gidx_csv_field). */
+void gidx_cli_csv_field(FILE *f, const char *s);
+
 /* `greenidx indicators` (validate = 0) and `greenidx validate` (1): load the
  * catalogue and data, compute the panel, print it or its validation report. */
 int gidx_cli_panel_command(const gidx_cli_command *self, int validate, int argc, char **argv);

@@ -195,6 +195,119 @@ GIDX_API gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrow
                                       const char *const *col_labels,
                                       const double *values, const int *direction);
 
+/* ------------------------------------------------------------ workbooks */
+
+/**
+ * A spreadsheet workbook (opaque): sheets of typed cells, written as an
+ * Office Open XML workbook (.xlsx) with Debian's libxlsxwriter. Every sheet
+ * is one table: a header row of column names with their units ("value (t
+ * CO2e)"), then one row per record; numbers are numeric cells, years and
+ * counts integer cells (number format "0"), text is text (formula-like text
+ * neutralised as gidx_csv_field() does), and a missing value is an empty
+ * cell. Sheet names are made valid for Excel (at most 31 characters, no
+ * `[]:*?/\`, unique): gidx_workbook_sheet_name() gives the name used.
+ */
+typedef struct gidx_workbook gidx_workbook;
+
+/** Column types of a workbook sheet. */
+enum gidx_cell_type {
+    GIDX_CELL_TEXT = 0,     /**< text */
+    GIDX_CELL_NUMBER = 1,   /**< a real number */
+    GIDX_CELL_INTEGER = 2,  /**< a whole number (counts, ranks), thousands grouped in reports */
+    GIDX_CELL_YEAR = 3      /**< a calendar year: a whole number, never grouped */
+};
+
+/**
+ * Create an empty workbook.
+ * @param out out: the workbook (free with gidx_workbook_free()); NULL on failure
+ * @return ::GIDX_OK, ::GIDX_EINVAL, ::GIDX_ENOMEM
+ */
+GIDX_API gidx_status gidx_workbook_new(gidx_workbook **out);
+
+/** Free a workbook; NULL is a no-op. */
+GIDX_API void gidx_workbook_free(gidx_workbook *wb);
+
+/**
+ * Add a sheet; the rows added next belong to it.
+ * @param wb     the workbook
+ * @param name   the sheet name (made valid and unique, see above)
+ * @param ncols  number of columns, >= 1
+ * @param header @p ncols column names
+ * @param units  @p ncols units (NULL or "" = none), or NULL for no units
+ * @param types  @p ncols ::gidx_cell_type values, or NULL for all text
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_add_sheet(gidx_workbook *wb, const char *name, size_t ncols,
+                                             const char *const *header,
+                                             const char *const *units, const int *types);
+
+/**
+ * Add a row to the last sheet from text cells, converted by the column
+ * types: an empty (or NULL) cell and "NA" (R's missing value, which
+ * `greenidx index --format csv` writes) are missing; a number column's cell
+ * must otherwise be a number in C notation ("-3.5", "1e-3").
+ * @param wb    the workbook
+ * @param cells as many cells as the sheet has columns
+ * @param n     number of cells
+ * @return ::GIDX_OK; ::GIDX_EDATA naming the sheet and cell (e.g. "B7") of a
+ *         cell that is not a number; ::GIDX_ELIMIT past 1,048,576 rows or for
+ *         text longer than 32,767 bytes; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_add_row(gidx_workbook *wb, const char *const *cells, size_t n);
+
+/**
+ * Add a sheet holding a CSV table (RFC 4180, ',' separated, '.' decimal
+ * mark, header line first), e.g. the `--format csv` output of a command.
+ * @param wb    the workbook
+ * @param name  the sheet name
+ * @param csv   the CSV text (need not be NUL-terminated)
+ * @param len   its length in bytes
+ * @param types one letter per column: 't' text, 'n' number, 'i' integer,
+ *              'y' year; the last letter applies to the remaining columns
+ *              ("tyn": text, year, then numbers); NULL = all text
+ * @param units units by column name, as pairs {column, unit, column, unit,
+ *              ..., NULL}; may be NULL
+ * @return as gidx_workbook_add_row(); ::GIDX_EPARSE for bad CSV.
+ */
+GIDX_API gidx_status gidx_workbook_add_csv(gidx_workbook *wb, const char *name,
+                                           const char *csv, size_t len, const char *types,
+                                           const char *const *units);
+
+/** Number of sheets. */
+GIDX_API size_t gidx_workbook_nsheets(const gidx_workbook *wb);
+/** The (valid, unique) name of sheet @p i (borrowed), NULL when out of range. */
+GIDX_API const char *gidx_workbook_sheet_name(const gidx_workbook *wb, size_t i);
+
+/**
+ * The workbook as the bytes of an .xlsx file.
+ * @param out out: the bytes, the caller's (free with gidx_free())
+ * @param len out: their number
+ * @param wb  the workbook (at least one sheet)
+ * @return ::GIDX_OK; ::GIDX_EIO (libxlsxwriter's message); ::GIDX_EINVAL;
+ *         ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_render(char **out, size_t *len, const gidx_workbook *wb);
+
+/**
+ * Write the workbook to @p path whole or not at all (gidx_write_file()).
+ * @return as gidx_workbook_render(), and ::GIDX_EIO naming the file.
+ */
+GIDX_API gidx_status gidx_workbook_write(const gidx_workbook *wb, const char *path);
+
+struct gidx_panel;
+
+/**
+ * Add an indicator panel to a workbook: sheet "indicators", one row per
+ * region and year, one column per indicator headed "id (unit)", and sheet
+ * "catalogue" (id, name_en, name_nb, unit, pillar, direction).
+ * @param wb     the workbook
+ * @param p      the panel
+ * @param region a region code or name to restrict the rows to, or NULL
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown region; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_add_panel(gidx_workbook *wb, const struct gidx_panel *p,
+                                             const char *region);
+
 /* ------------------------------------------------------------ scenarios */
 
 /**

@@ -1092,21 +1092,6 @@ gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, gidx__buf *b
     return rc;
 }
 
-void gidx__csv_field(gidx__buf *b, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        gidx__buf_puts(b, s);
-        return;
-    }
-    gidx__buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            gidx__buf_putc(b, '"');
-        gidx__buf_putc(b, *s);
-    }
-    gidx__buf_putc(b, '"');
-}
-
 void gidx__fmt_double(char *out, size_t cap, double x)
 {
     int prec;

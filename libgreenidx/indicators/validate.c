@@ -708,7 +708,9 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
             for (r = 0; r < v->nreg; r++) {
                 const cov_stat *c = &v->cov[i * v->nreg + r];
                 gidx__fmt_double(num, sizeof num, c->coverage);
-                gidx__buf_printf(&b, "coverage,%s,", v->ind_ids[i]);
+                gidx__buf_puts(&b, "coverage,");
+                gidx__csv_field(&b, v->ind_ids[i]);
+                gidx__buf_putc(&b, ',');
                 gidx__csv_field(&b, v->reg_ids[r]);
                 gidx__buf_printf(&b, ",,%s,observed %d-%d; %zu gaps; longest missing run %zu\n",
                                  num, c->first, c->last, c->ngaps, c->longest_run);

@@ -26,4 +26,9 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
                        const char *const *row_labels, const char *const *col_labels,
                        const double *values, const int *direction);
 
+/* A row of a workbook's last sheet: text for text columns, numbers (NaN =
+ * missing) for the others (workbook.c). */
+gidx_status gidx__workbook_add_values(gidx_workbook *wb, const char *const *text,
+                                      const double *num, size_t n);
+
 #endif
