@@ -102,8 +102,15 @@ START_TEST(test_json)
     ck_assert_double_eq(json_real_value(json_array_get(json_object_get(json_object_get(
         json_array_get(json_object_get(fan, "forecast"), 1), "intervals"), "95"), 1)), 96.0);
     rank = json_array_get(json_object_get(json_array_get(secs, 1), "blocks"), 1);
-    ck_assert_double_eq(json_real_value(json_object_get(json_array_get(json_object_get(rank, "items"), 1),
+    /* issue 17: the ranking is kept in rank order (Porsgrunn 1, Skien 2, Nome unranked last) */
+    ck_assert_double_eq(json_real_value(json_object_get(json_array_get(json_object_get(rank, "items"), 0),
                                                         "score")), 70.5);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(rank, "items"), 0),
+                                                       "label")), "Porsgrunn");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(rank, "items"), 1),
+                                                       "label")), "Skien");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(rank, "items"), 2),
+                                                       "label")), "Nome");
     json_decref(root);
     gidx_free(s);
     gidx_report_free(r);
@@ -289,10 +296,10 @@ START_TEST(test_roadmap_default)
     ck_assert_ptr_nonnull(root);
     sec = json_object_get(root, "sections");
     {
-        const char *ids[7] = { "summary", "validation", "index", "benchmark", "forecasts",
-                               "scenario", "methods" };
-        ck_assert_uint_eq(json_array_size(sec), 7);
-        for (i = 0; i < 7; i++)
+        const char *ids[8] = { "summary", "validation", "index", "benchmark", "forecasts",
+                               "scenario", "methods", "validation-findings" };
+        ck_assert_uint_eq(json_array_size(sec), 8);
+        for (i = 0; i < 8; i++)
             ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sec, i), "id")), ids[i]);
     }
     /* index section: the ranking block */

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,4 +167,34 @@ void gidx_cli_csv_field(FILE *f, const char *s)
     if (gidx_csv_field(&q, s) == GIDX_OK)
         fputs(q, f);
     gidx_free(q);
+}
+
+int gidx_cli_mkdir_p(const char *cmd, const char *dir)
+{
+    char path[4096];
+    size_t n = strlen(dir), k;
+    struct stat st;
+    if (n == 0 || n >= sizeof path) {
+        fprintf(stderr, "greenidx %s: %s: bad directory name\n", cmd, dir);
+        return -1;
+    }
+    memcpy(path, dir, n + 1);
+    /* each parent in turn, then the directory itself (POSIX mkdir -p) */
+    for (k = 1; k <= n; k++) {
+        if (path[k] != '/' && path[k] != '\0')
+            continue;
+        path[k] = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "greenidx %s: cannot create directory %s: %s\n", cmd, path,
+                    strerror(errno));
+            return -1;
+        }
+        if (k < n)
+            path[k] = '/';
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "greenidx %s: %s is not a directory\n", cmd, dir);
+        return -1;
+    }
+    return 0;
 }

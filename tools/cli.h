@@ -69,6 +69,11 @@ int gidx_cli_emit_csv_as_xlsx(const char *cmd, const char *path, const char *she
                               const char *csv, size_t len, const char *types,
                               const char *const *units);
 
+/* Create directory @p dir and its parents, like `mkdir -p` (mode 0777 less
+ * the umask). Returns 0, or prints the system error naming the directory and
+ * returns -1. */
+int gidx_cli_mkdir_p(const char *cmd, const char *dir);
+
 /* Print one CSV text field (quoted and neutralised: gidx_csv_field). */
 void gidx_cli_csv_field(FILE *f, const char *s);
 

@@ -78,6 +78,41 @@ GIDX_API gidx_status gidx_report_new(gidx_report **out, const char *title);
 GIDX_API void gidx_report_free(gidx_report *r);
 
 /**
+ * Set the language of the renderers' fixed text (e.g. "last observed",
+ * chart legends, the HTML footer) and of numbers in text and HTML: "en"
+ * (the default; decimal point, ',' between thousands) or "nb" (Norwegian
+ * bokmål; decimal comma, space between thousands). Numbers are never written
+ * in e-notation. The blocks' own text is the caller's: gidx_roadmap_run()
+ * writes it in the language of its options.
+ * @return ::GIDX_OK; ::GIDX_EINVAL for another language.
+ */
+GIDX_API gidx_status gidx_report_set_lang(gidx_report *r, const char *lang);
+
+/** The report's language, "en" or "nb" (static string). */
+GIDX_API const char *gidx_report_lang(const gidx_report *r);
+
+/**
+ * Number of fixed strings in the report layer's translation table: every
+ * fixed text that gidx_roadmap_run() and the renderers write, in English and
+ * Norwegian bokmål (some are printf formats). Used by the tests that check
+ * that a bokmål report holds no English fixed text; docs/report.md says how
+ * to add strings.
+ */
+GIDX_API size_t gidx_lang_nstrings(void);
+
+/**
+ * Fixed string @p i of the translation table in @p lang ("en" or "nb").
+ * @return a static string; NULL when @p i is out of range or the language unknown.
+ */
+GIDX_API const char *gidx_lang_string(size_t i, const char *lang);
+
+/**
+ * The translation of the English fixed string @p en into @p lang: the one
+ * lookup of the table. Strings not in the table, and "en", give @p en itself.
+ */
+GIDX_API const char *gidx_lang_text(const char *lang, const char *en);
+
+/**
  * Start a new section; the blocks added next belong to it.
  * @param r     the report
  * @param id    a stable identifier (used as JSON key and HTML anchor; letters,
@@ -110,6 +145,16 @@ GIDX_API gidx_status gidx_report_add_table(gidx_report *r, const char *caption,
                                            const char *const *cells);
 
 /**
+ * Add a paragraph that is a link: in HTML an `<a href>`; in text the link
+ * text, followed by the address unless it is an anchor in the document
+ * ("#section-id"); in JSON a block {"type": "link", "text", "href"}.
+ * @param r    the report
+ * @param text the link text
+ * @param href the address, e.g. "#validation-findings" or "validation.csv"
+ */
+GIDX_API gidx_status gidx_report_add_link(gidx_report *r, const char *text, const char *href);
+
+/**
  * Add a fan chart (see ::gidx_fan_chart); the data are copied.
  * @return ::GIDX_OK; ::GIDX_EINVAL for inconsistent lengths or unordered levels.
  */
@@ -117,7 +162,9 @@ GIDX_API gidx_status gidx_report_add_fan_chart(gidx_report *r, const gidx_fan_ch
 
 /**
  * Add a ranking chart: one row per region with its score, nominal rank and a
- * rank interval (e.g. the 5-95 % interval of a Monte Carlo analysis).
+ * rank interval (e.g. the 5-95 % interval of a Monte Carlo analysis). The
+ * rows are kept in rank order (best first, unranked last, ties in the given
+ * order), so every rendering lists them by rank.
  * @param r       the report
  * @param title   chart title, may be NULL
  * @param n       number of regions
@@ -294,6 +341,17 @@ GIDX_API gidx_status gidx_workbook_render(char **out, size_t *len, const gidx_wo
  */
 GIDX_API gidx_status gidx_workbook_write(const gidx_workbook *wb, const char *path);
 
+/**
+ * Add the report's tables to a workbook: a sheet "contents" (sheet, section,
+ * caption), then one sheet per table, ranking and heatmap in document order,
+ * named after its section ("index 1", ...). Number columns are numeric cells
+ * (years and counts integers); the headers are the report's, in its language.
+ * @param wb the workbook
+ * @param r  the report
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_report_to_workbook(gidx_workbook *wb, const gidx_report *r);
+
 struct gidx_panel;
 
 /**
@@ -426,7 +484,11 @@ typedef struct gidx_roadmap_options {
  * forecast key indicators to the horizon with 80 % and 95 % intervals and the
  * probability of meeting the target, apply the scenario's instruments and
  * ripple shock, and lay it all out as a report (sections "summary",
- * "validation", "index", "benchmark", "forecasts", "scenario", "methods").
+ * "validation", "index", "benchmark", "forecasts", "scenario", "methods",
+ * "validation-findings"). The summary opens with each region's status
+ * against its target for the horizon year; the validation section counts
+ * the findings by check and indicator and links to the full list in the last
+ * section.
  *
  * @param out  out: the report (free with gidx_report_free()); NULL on failure
  * @param data the statistics (e.g. gidx_dataset_load_default())
@@ -438,6 +500,22 @@ typedef struct gidx_roadmap_options {
 GIDX_API gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
                                       const struct gidx_catalog *cat,
                                       const gidx_roadmap_options *opt);
+
+/**
+ * gidx_roadmap_run() in a language: "en" (as gidx_roadmap_run(), also for
+ * NULL) or "nb", the whole report in Norwegian bokmål — every fixed text of
+ * the sections, tables, charts and renderers from the translation table
+ * (gidx_lang_string()), indicator names from the catalogue's `name_nb`
+ * (gidx_indicator_name()), numbers with decimal comma and a space between
+ * thousands. Text that comes from the data as it is (region names, the
+ * dataset's source note) is shown as given; the validation module's English
+ * finding messages and the catalogue's English target description are left
+ * out of a bokmål report.
+ * @return as gidx_roadmap_run(); ::GIDX_EINVAL for another language.
+ */
+GIDX_API gidx_status gidx_roadmap_run_lang(gidx_report **out, const gidx_dataset *data,
+                                           const struct gidx_catalog *cat,
+                                           const gidx_roadmap_options *opt, const char *lang);
 
 #ifdef __cplusplus
 }

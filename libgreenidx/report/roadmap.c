@@ -57,7 +57,12 @@ typedef struct ctx {
     gidx_target_spec target;
     int have_target;
     size_t step, nsteps;
+    int lang;               /* GIDX__LANG_* of every fixed text */
+    const char *lang_code;  /* "en" or "nb" (indicator names) */
 } ctx;
+
+/* Every fixed text goes through the translation table (lang.c). */
+#define T(s) gidx__tr(c->lang, s)
 
 static void progress(ctx *c, const char *what)
 {
@@ -66,17 +71,47 @@ static void progress(ctx *c, const char *what)
         c->opt->progress(what, c->step, c->nsteps, c->opt->progress_user);
 }
 
-static char *fmt(char *buf, size_t n, double v)
+/* A number cell of a typed table: C notation, formatted by the renderer in
+ * the report's language; "" when missing. */
+static char *num(char *buf, size_t n, double v)
 {
     if (!gidx__isfinite(v))
-        snprintf(buf, n, "-");
-    else if (fabs(v) >= 100000)
-        snprintf(buf, n, "%.0f", v);
-    else if (fabs(v) >= 100)
-        snprintf(buf, n, "%.1f", v);
+        snprintf(buf, n, "%s", "");
     else
-        snprintf(buf, n, "%.3g", v);
+        snprintf(buf, n, "%.17g", v);
     return buf;
+}
+
+/* A number in prose, in the report's language (grouped, never e-notation). */
+static char *pnum(char *buf, size_t n, const ctx *c, double v, int decimals)
+{
+    gidx__num(buf, n, v, c->lang, decimals, 1);
+    return buf;
+}
+
+/* gidx_model_name()'s text in the report's language. */
+static void model_name(char *out, size_t n, const ctx *c, const char *name)
+{
+    static const char *const words[] = { "Combination", "with non-zero mean", "with zero mean",
+                                         "with drift", "Optimised Theta", "Random walk", "Naive" };
+    gidx__buf b = GIDX__BUF_INIT;
+    const char *p = name;
+    char *t;
+    while (*p) {
+        size_t w;
+        for (w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strncmp(p, words[w], strlen(words[w])) == 0)
+                break;
+        if (w < sizeof words / sizeof words[0]) {
+            gidx__buf_puts(&b, T(words[w]));
+            p += strlen(words[w]);
+        } else {
+            gidx__buf_putc(&b, *p++);
+        }
+    }
+    t = gidx__buf_take(&b);
+    snprintf(out, n, "%s", t ? t : name);
+    free(t);
 }
 
 /* A growable table of owned strings, row by row. */
@@ -120,11 +155,30 @@ static void tbl_free(tbl *t)
     memset(t, 0, sizeof *t);
 }
 
-static gidx_status tbl_emit(ctx *c, tbl *t, const char *caption, const char *const *header)
+/* Emit a table with translated headers and typed columns (types may be NULL). */
+static gidx_status tbl_emit(ctx *c, tbl *t, const char *caption, const char *const *header,
+                            const int *types)
 {
-    gidx_status rc = gidx_report_add_table(c->r, caption, t->nrows, t->ncols, header,
-                                           (const char *const *)t->cells);
+    const char *h[16];
+    size_t j;
+    gidx_status rc;
+    for (j = 0; j < t->ncols && j < 16; j++)
+        h[j] = T(header[j]);
+    rc = gidx__report_add_table_typed(c->r, caption, t->nrows, t->ncols, h, types,
+                                      (const char *const *)t->cells);
     tbl_free(t);
+    return rc;
+}
+
+/* Add a paragraph built with printf. */
+static gidx_status add_text(ctx *c, gidx__buf *b)
+{
+    char *s = gidx__buf_take(b);
+    gidx_status rc;
+    if (s == NULL)
+        return GIDX_ENOMEM;
+    rc = gidx_report_add_text(c->r, s);
+    free(s);
     return rc;
 }
 
@@ -175,106 +229,143 @@ static gidx_status select_regions(ctx *c)
     return GIDX_OK;
 }
 
-/* ------------------------------------------------------------ summary */
-
-static gidx_status section_summary(ctx *c)
-{
-    gidx__buf b = GIDX__BUF_INIT;
-    char *s;
-    gidx_status rc;
-    size_t ny = gidx_dataset_nyears(c->pds), i;
-    const char *src = gidx_dataset_meta(c->data, "source");
-    if ((rc = gidx_report_add_section(c->r, "summary", "Summary")) != GIDX_OK)
-        return rc;
-    gidx__buf_printf(&b, "Catalogue \"%s\": %zu indicators. Data: %zu regions, %zu years (%d-%d)",
-                     gidx_catalog_name(c->cat), gidx_catalog_count(c->cat),
-                     gidx_dataset_nregions(c->pds), ny, ny ? gidx_dataset_year(c->pds, 0) : 0,
-                     ny ? gidx_dataset_year(c->pds, ny - 1) : 0);
-    if (src != NULL)
-        gidx__buf_printf(&b, "; source: %s", src);
-    gidx__buf_printf(&b, ". The report covers %zu region%s:", c->nsel, c->nsel == 1 ? "" : "s");
-    for (i = 0; i < c->nsel; i++)
-        gidx__buf_printf(&b, "%s %s (%s)", i ? "," : "", region_name(c, c->sel[i]),
-                         gidx_dataset_region(c->pds, c->sel[i]));
-    gidx__buf_printf(&b, ". %zu of the panel's indicator values are missing; each has a recorded "
-                     "reason (greenidx indicators --format json).", gidx_panel_nmissing(c->panel));
-    s = gidx__buf_take(&b);
-    if (s == NULL)
-        return GIDX_ENOMEM;
-    rc = gidx_report_add_text(c->r, s);
-    free(s);
-    return rc;
-}
-
 /* --------------------------------------------------------- validation */
 
-static gidx_status section_validation(ctx *c)
+/* The checks of gidx_validation_new() with their labels in the report. */
+static const char *const checks[] = { "gap", "outlier_level", "outlier_change", "skew_kurtosis",
+                                      "county_sum", "impossible", "redundant" };
+static const char *const check_labels[] = { "gaps", "outlier (level)", "outlier (change)",
+                                            "skewness and kurtosis", "county sum",
+                                            "impossible value", "redundant pair" };
+#define NCHECKS (sizeof checks / sizeof checks[0])
+
+/* An indicator's name in the report's language (the id when not in the catalogue). */
+static const char *indicator_name(const ctx *c, const char *id)
 {
-    gidx_validation *v = NULL;
+    size_t k;
+    if (id != NULL && gidx_catalog_find(&k, c->cat, id) == GIDX_OK)
+        return gidx_indicator_name(gidx_catalog_indicator(c->cat, k), c->lang_code);
+    return id ? id : "";
+}
+
+static const char *check_label(const ctx *c, const char *check)
+{
+    size_t k;
+    for (k = 0; check && k < NCHECKS; k++)
+        if (strcmp(check, checks[k]) == 0)
+            return T(check_labels[k]);
+    return check ? check : "";
+}
+
+/* The validation section: the count, a summary table by check and
+ * indicator, and a link to the full list, which section_findings() lays out
+ * at the end of the report. */
+static gidx_status section_validation(ctx *c, gidx_validation *v)
+{
     gidx_status rc;
-    size_t n, i, shown = 0;
-    static const char *const checks[] = { "gap", "outlier_level", "outlier_change", "skew_kurtosis",
-                                          "county_sum", "impossible", "redundant" };
-    size_t counts[7] = { 0 };
-    static const char *const header[] = { "check", "indicator", "region", "year", "message" };
-    static const char *const cheader[] = { "check", "findings" };
-    tbl t = { 5, 0, 0, NULL }, ct = { 2, 0, 0, NULL };
-    char buf[64], yb[16];
-    if ((rc = gidx_validation_new(&v, c->panel, NULL)) != GIDX_OK)
-        return rc;
-    n = gidx_validation_nfindings(v);
-    if ((rc = gidx_report_add_section(c->r, "validation", "Data validation")) != GIDX_OK)
+    size_t n = gidx_validation_nfindings(v), i, k, j;
+    static const char *const header[] = { "check", "indicator", "findings" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_INTEGER };
+    tbl t = { 3, 0, 0, NULL };
+    char buf[64];
+    gidx__buf b = GIDX__BUF_INIT;
+    const char **inds = gidx__calloc(n + 1, sizeof *inds);
+    size_t *counts = gidx__calloc((n + 1) * NCHECKS, sizeof *counts), nind = 0;
+    if (inds == NULL || counts == NULL) {
+        rc = GIDX_ENOMEM;
         goto done;
-    snprintf(buf, sizeof buf, "%zu", n);
-    {
-        gidx__buf b = GIDX__BUF_INIT;
-        char *s;
-        gidx__buf_printf(&b, "%s findings on the indicator panel: coverage and gaps, robust "
-                         "z-score outliers on levels and year-to-year changes (|z| > 3.5, "
-                         "Iglewicz & Hoaglin 1993), skewness and kurtosis (|skew| > 2 and "
-                         "kurtosis > 3.5), municipal sums against county totals, impossible "
-                         "values and redundancy within pillars (|r| > 0.9).", buf);
-        if ((s = gidx__buf_take(&b)) == NULL) { rc = GIDX_ENOMEM; goto done; }
-        rc = gidx_report_add_text(c->r, s);
-        free(s);
-        if (rc != GIDX_OK) goto done;
     }
+    if ((rc = gidx_report_add_section(c->r, "validation", T("Data validation"))) != GIDX_OK)
+        goto done;
+    gidx__buf_printf(&b, T("%s findings on the indicator panel: coverage and gaps, robust z-score "
+                           "outliers on levels and year-to-year changes (|z| > 3.5, Iglewicz & "
+                           "Hoaglin 1993), skewness and kurtosis (|skew| > 2 and kurtosis > 3.5), "
+                           "municipal sums against county totals, impossible values and "
+                           "redundancy within pillars (|r| > 0.9)."),
+                     pnum(buf, sizeof buf, c, (double)n, 0));
+    if ((rc = add_text(c, &b)) != GIDX_OK)
+        goto done;
+    /* counts by check and indicator, indicators in order of first finding */
     for (i = 0; i < n; i++) {
         const char *check = NULL, *ind = NULL, *reg = NULL, *msg = NULL;
         int year = 0;
         double value;
-        size_t k;
         if (gidx_validation_finding(&check, &ind, &reg, &year, &value, &msg, v, i) != GIDX_OK)
             continue;
-        for (k = 0; k < 7; k++)
+        for (j = 0; j < nind; j++)
+            if (strcmp(inds[j], ind ? ind : "") == 0)
+                break;
+        if (j == nind)
+            inds[nind++] = ind ? ind : "";
+        for (k = 0; k < NCHECKS; k++)
             if (check && strcmp(check, checks[k]) == 0)
-                counts[k]++;
-        if (shown < 60) {
-            const char *row[5];
-            snprintf(yb, sizeof yb, "%d", year);
-            row[0] = check; row[1] = ind; row[2] = reg && reg[0] ? reg : "all";
-            row[3] = year ? yb : ""; row[4] = msg;
+                counts[j * NCHECKS + k]++;
+    }
+    for (k = 0; k < NCHECKS; k++)
+        for (j = 0; j < nind; j++) {
+            const char *row[3];
+            char nb[32];
+            if (counts[j * NCHECKS + k] == 0)
+                continue;
+            row[0] = T(check_labels[k]);
+            row[1] = indicator_name(c, inds[j]);
+            row[2] = num(nb, sizeof nb, (double)counts[j * NCHECKS + k]);
             if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
-            shown++;
+        }
+    if (t.nrows > 0 && (rc = tbl_emit(c, &t, T("Findings by check and indicator"), header,
+                                      types)) != GIDX_OK)
+        goto done;
+    if (n > 0)
+        rc = gidx_report_add_link(c->r, T("The full list of findings is in the section \"All "
+                                          "validation findings\" at the end of this report (also: "
+                                          "greenidx validate)."), "#validation-findings");
+done:
+    gidx__buf_free(&b);
+    tbl_free(&t);
+    free(inds);
+    free(counts);
+    return rc;
+}
+
+/* The full list of validation findings, the last section of the report. The
+ * findings' messages are the validation module's English text: they are
+ * shown in English reports only. */
+static gidx_status section_findings(ctx *c, gidx_validation *v)
+{
+    size_t n = gidx_validation_nfindings(v), i;
+    static const char *const header[] = { "check", "indicator", "region", "year", "value",
+                                          "message" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_TEXT };
+    size_t ncol = c->lang == GIDX__LANG_EN ? 6 : 5;
+    tbl t = { ncol, 0, 0, NULL };
+    gidx_status rc;
+    if (n == 0)
+        return GIDX_OK;
+    if ((rc = gidx_report_add_section(c->r, "validation-findings", T("All validation findings"))) != GIDX_OK ||
+        (rc = gidx_report_add_text(c->r, T("Every finding of the validation, by check, indicator, "
+                                           "region and year."))) != GIDX_OK)
+        return rc;
+    for (i = 0; i < n; i++) {
+        const char *check = NULL, *ind = NULL, *reg = NULL, *msg = NULL, *row[6];
+        int year = 0;
+        double value = NAN;
+        char yb[16], vb[40];
+        if (gidx_validation_finding(&check, &ind, &reg, &year, &value, &msg, v, i) != GIDX_OK)
+            continue;
+        snprintf(yb, sizeof yb, "%d", year);
+        row[0] = check_label(c, check);
+        row[1] = indicator_name(c, ind);
+        row[2] = reg && reg[0] ? reg : T("all");
+        row[3] = year ? yb : "";
+        row[4] = num(vb, sizeof vb, value);
+        row[5] = msg;
+        if (tbl_add(&t, row) != 0) {
+            tbl_free(&t);
+            return GIDX_ENOMEM;
         }
     }
-    for (i = 0; i < 7; i++) {
-        const char *row[2];
-        snprintf(buf, sizeof buf, "%zu", counts[i]);
-        row[0] = checks[i];
-        row[1] = buf;
-        if (tbl_add(&ct, row) != 0) { rc = GIDX_ENOMEM; goto done; }
-    }
-    if ((rc = tbl_emit(c, &ct, "Findings by check", cheader)) != GIDX_OK)
-        goto done;
-    if (t.nrows > 0)
-        rc = tbl_emit(c, &t, n > shown ? "Findings (the first 60; greenidx validate lists all)"
-                                       : "Findings", header);
-done:
-    tbl_free(&t);
-    tbl_free(&ct);
-    gidx_validation_free(v);
-    return rc;
+    return tbl_emit(c, &t, NULL, header, types);
 }
 
 /* -------------------------------------------------------------- index */
@@ -321,17 +412,23 @@ static gidx_status section_index(ctx *c)
     gidx_status rc;
     size_t nu, i, k;
     const char **labels = NULL;
-    char buf[4][64], note[512];
-    static const char *const header[] = { "region", "score", "rank", "median rank",
-                                          "rank 5-95 %" };
-    tbl t = { 5, 0, 0, NULL };
+    char buf[5][64], note[512];
+    static const char *const header[] = { "region", "score", "rank", "median rank", "rank 5 %",
+                                          "rank 95 %" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_INTEGER, GIDX_CELL_INTEGER };
+    tbl t = { 6, 0, 0, NULL };
     int have_unc = 0;
 
-    if ((rc = gidx_report_add_section(c->r, "index", "Green-competitiveness index and ranking")) != GIDX_OK)
+    if ((rc = gidx_report_add_section(c->r, "index", T("Green-competitiveness index and ranking"))) != GIDX_OK)
         return rc;
     rc = build_index(c, &spec, &sub);
     if (rc != GIDX_OK) {
-        snprintf(note, sizeof note, "No index could be built: %s", gidx_error_last()->message);
+        /* the library's message is English: English reports only */
+        if (c->lang == GIDX__LANG_EN)
+            snprintf(note, sizeof note, T("No index could be built: %s"), gidx_error_last()->message);
+        else
+            snprintf(note, sizeof note, "%s", T("No index could be built."));
         return gidx_report_add_text(c->r, note);
     }
     if ((rc = gidx_index_compute(&c->index, spec, sub)) != GIDX_OK)
@@ -366,23 +463,39 @@ static gidx_status section_index(ctx *c)
     uo.exclude_one = 1;
     uo.progress = progress_mc;
     if (gidx_index_uncertainty(&unc, spec, sub, &uo) == GIDX_OK &&
-        gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc) == GIDX_OK)
+        gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc) == GIDX_OK) {
         have_unc = 1;
-    else
-        snprintf(note, sizeof note, "The Monte Carlo rank intervals could not be computed: %s",
+        /* Whole ranks: the interval runs from the rank at or below the 5 %
+         * quantile to the rank at or above the 95 % quantile, so it covers at
+         * least the 5-95 % of the replications' ranks. */
+        for (i = 0; i < nu; i++) {
+            c->p05[i] = floor(c->p05[i] + 1e-9);
+            c->p95[i] = ceil(c->p95[i] - 1e-9);
+        }
+    } else if (c->lang == GIDX__LANG_EN) {
+        snprintf(note, sizeof note, T("The Monte Carlo rank intervals could not be computed: %s"),
                  gidx_error_last()->message);
+    } else {
+        snprintf(note, sizeof note, "%s", T("The Monte Carlo rank intervals could not be computed."));
+    }
     {
         gidx__buf b = GIDX__BUF_INIT;
         char *s;
-        gidx__buf_printf(&b, "Index for %d of %zu regions from %zu indicators in their pillars "
-                         "(min-max normalised 0-100 in each indicator's direction, equal "
-                         "weights, arithmetic means; a pillar needs half its indicators). ",
-                         c->year_index, nu, c->nindex);
+        char n1[32], n2[32];
+        gidx__buf_printf(&b, T("Index for %d of %s regions from %s indicators in their pillars "
+                               "(min-max normalised 0-100 in each indicator's direction, equal "
+                               "weights, arithmetic means; a pillar needs half its indicators). "),
+                         c->year_index, pnum(n1, sizeof n1, c, (double)nu, 0),
+                         pnum(n2, sizeof n2, c, (double)c->nindex, 0));
         if (have_unc)
-            gidx__buf_printf(&b, "Rank intervals: 5-95 %% of %zu Monte Carlo replications (seed "
-                             "%lu) varying normalisation (min-max, z-score, rank), "
-                             "aggregation (arithmetic, Copeland outranking), weights (+/- 25 %%) and leaving one "
-                             "indicator out.", gidx_index_uncertainty_nruns(unc), uo.seed);
+            gidx__buf_printf(&b, T("Rank intervals: 5-95 %% of %s Monte Carlo replications (seed "
+                                   "%lu) varying normalisation (min-max, z-score, rank), "
+                                   "aggregation (arithmetic, Copeland outranking), weights (+/- 25 %%) "
+                                   "and leaving one indicator out; the interval runs from the whole "
+                                   "rank at or below the 5 %% quantile to the whole rank at or above "
+                                   "the 95 %% quantile."),
+                             pnum(n1, sizeof n1, c, (double)gidx_index_uncertainty_nruns(unc), 0),
+                             uo.seed);
         else
             gidx__buf_puts(&b, note);
         if ((s = gidx__buf_take(&b)) == NULL) { rc = GIDX_ENOMEM; goto done; }
@@ -390,7 +503,7 @@ static gidx_status section_index(ctx *c)
         free(s);
         if (rc != GIDX_OK) goto done;
     }
-    if ((rc = gidx_report_add_ranking(c->r, "Index ranking with 5-95 % rank intervals", nu, labels,
+    if ((rc = gidx_report_add_ranking(c->r, T("Index ranking with 5-95 % rank intervals"), nu, labels,
                                       c->score, c->rank, have_unc ? c->p05 : NULL,
                                       have_unc ? c->p95 : NULL)) != GIDX_OK)
         goto done;
@@ -410,21 +523,17 @@ static gidx_status section_index(ctx *c)
                 best = i;
         }
         {
-            const char *row[5];
-            char iv[64];
+            const char *row[6];
             row[0] = labels[best];
-            row[1] = fmt(buf[0], sizeof buf[0], c->score[best]);
-            row[2] = fmt(buf[1], sizeof buf[1], c->rank[best]);
-            row[3] = fmt(buf[2], sizeof buf[2], c->p50[best]);
-            if (gidx__isfinite(c->p05[best]))
-                snprintf(iv, sizeof iv, "%g-%g", c->p05[best], c->p95[best]);
-            else
-                snprintf(iv, sizeof iv, "-");
-            row[4] = iv;
+            row[1] = num(buf[0], sizeof buf[0], c->score[best]);
+            row[2] = num(buf[1], sizeof buf[1], c->rank[best]);
+            row[3] = num(buf[2], sizeof buf[2], c->p50[best]);
+            row[4] = num(buf[3], sizeof buf[3], c->p05[best]);
+            row[5] = num(buf[4], sizeof buf[4], c->p95[best]);
             if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
         }
     }
-    rc = tbl_emit(c, &t, "Scores and ranks", header);
+    rc = tbl_emit(c, &t, T("Scores and ranks"), header, types);
 done:
     tbl_free(&t);
     free(labels);
@@ -446,10 +555,12 @@ static gidx_status section_benchmark(ctx *c)
     tbl t = { 5, 0, 0, NULL };
     static const char *const header[] = { "region", "score", "rank", "strengths vs peers",
                                           "weaknesses vs peers" };
+    static const int bench_types[] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER,
+                                       GIDX_CELL_TEXT, GIDX_CELL_TEXT };
     size_t *peers = NULL;
     if (c->index == NULL || ncol == 0)
         return GIDX_OK;
-    if ((rc = gidx_report_add_section(c->r, "benchmark", "Benchmarking between regions")) != GIDX_OK)
+    if ((rc = gidx_report_add_section(c->r, "benchmark", T("Benchmarking between regions"))) != GIDX_OK)
         return rc;
     vals = gidx__calloc(c->nsel * ncol, sizeof *vals);
     dir = gidx__calloc(ncol, sizeof *dir);
@@ -472,7 +583,7 @@ static gidx_status section_benchmark(ctx *c)
     }
     {
         char title[96];
-        snprintf(title, sizeof title, "Indicator values %d (blue = better, red = worse)", c->year_index);
+        snprintf(title, sizeof title, T("Indicator values %d (blue = better, red = worse)"), c->year_index);
         if ((rc = gidx_report_add_heatmap(c->r, title, c->nsel, ncol, rows,
                                           (const char *const *)c->index_ids, vals, dir)) != GIDX_OK)
             goto done;
@@ -516,15 +627,15 @@ static gidx_status section_benchmark(ctx *c)
             }
         }
         row[0] = gidx_index_result_unit_name(c->index, i);
-        row[1] = fmt(b1, sizeof b1, c->score[i]);
-        row[2] = fmt(b2, sizeof b2, c->rank[i]);
+        row[1] = num(b1, sizeof b1, c->score[i]);
+        row[2] = num(b2, sizeof b2, c->rank[i]);
         row[3] = strong;
         row[4] = weak;
         if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
     }
     if (t.nrows > 0)
-        rc = tbl_emit(c, &t, "Scorecards: normalised indicator score minus the mean of the other "
-                              "regions (0-100 scale)", header);
+        rc = tbl_emit(c, &t, T("Scorecards: normalised indicator score minus the mean of the other "
+                                "regions (0-100 scale)"), header, bench_types);
 done:
     tbl_free(&t);
     free(vals);
@@ -593,43 +704,118 @@ static int target_base(double *base_level, const ctx *c, const series *s)
     return 0;
 }
 
+/* One forecast of a region's indicator to the horizon: the model, the mean
+ * and interval paths, and (want_target) the target and the probability of
+ * meeting it. The summary's status table and the forecasts section both use
+ * it, so they show the same numbers. */
+typedef struct fcres {
+    series s;
+    int fitted;             /* a model was fitted and forecast */
+    char model[200];        /* model name, or why there is no forecast */
+    size_t h;
+    double *mean, *lo, *hi; /* h; NLEVELS x h */
+    int have_tg;            /* tg holds the target assessment */
+    gidx_fc_target tg;
+    double base_level;      /* the level in the target's base year (NaN: unobserved) */
+} fcres;
+
+static void fcres_free(fcres *r)
+{
+    series_free(&r->s);
+    free(r->mean); free(r->lo); free(r->hi);
+    memset(r, 0, sizeof *r);
+}
+
+static gidx_status forecast_one(fcres *r, ctx *c, const char *reg, const char *id, int want_target)
+{
+    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    gidx_model *m = NULL;
+    gidx_status rc;
+    int horizon = c->opt->horizon ? c->opt->horizon : 2030;
+    memset(r, 0, sizeof *r);
+    r->base_level = NAN;
+    mo.seed = c->opt->seed;
+    if ((rc = get_series(&r->s, c, reg, id)) != GIDX_OK || r->s.n == 0)
+        return rc;
+    if (r->s.years[r->s.n - 1] >= horizon) {
+        snprintf(r->model, sizeof r->model, "%s", T("observed"));
+        return GIDX_OK;
+    }
+    r->h = (size_t)(horizon - r->s.years[r->s.n - 1]);
+    if ((rc = gidx_model_new(&m, &mo)) != GIDX_OK)
+        return rc;
+    r->mean = gidx__calloc(r->h, sizeof *r->mean);
+    r->lo = gidx__calloc(r->h * NLEVELS, sizeof *r->lo);
+    r->hi = gidx__calloc(r->h * NLEVELS, sizeof *r->hi);
+    if (!r->mean || !r->lo || !r->hi) {
+        gidx_model_free(m);
+        return GIDX_ENOMEM;
+    }
+    if (gidx_model_fit(m, r->s.years, r->s.y, r->s.n) != GIDX_OK ||
+        gidx_model_forecast(r->mean, r->lo, r->hi, r->h * NLEVELS, m, r->h, levels, NLEVELS) != GIDX_OK) {
+        /* the library's reason is English: English reports only */
+        if (c->lang == GIDX__LANG_EN)
+            snprintf(r->model, sizeof r->model, T("no forecast: %s"), gidx_error_last()->message);
+        else
+            snprintf(r->model, sizeof r->model, "%s", T("no forecast"));
+    } else {
+        r->fitted = 1;
+        model_name(r->model, sizeof r->model, c, gidx_model_name(m));
+        if (want_target && target_base(&r->base_level, c, &r->s) &&
+            gidx_model_target(&r->tg, m, horizon, c->target.kind == GIDX_TARGET_RELATIVE ?
+                              c->target.cut_percent / 100.0 : c->target.level,
+                              c->target.kind == GIDX_TARGET_RELATIVE ? c->target.base_year : 0,
+                              1) == GIDX_OK)
+            r->have_tg = 1;
+    }
+    gidx_model_free(m);
+    return GIDX_OK;
+}
+
 static gidx_status section_forecasts(ctx *c)
 {
     size_t f, i, nf = sizeof forecast_ids / sizeof forecast_ids[0];
-    gidx_status rc;
-    static const char *const header[] = { "region", "indicator", "last observed", "model",
-                                          "forecast", "80 % interval", "95 % interval",
-                                          "target", "P(meet target)", "annual cut needed" };
-    tbl t = { 10, 0, 0, NULL };
-    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    gidx_status rc = GIDX_OK;
+    static const char *const header[] = { "region", "indicator", "last year", "last value", "model",
+                                          "forecast", "80 % low", "80 % high", "95 % low",
+                                          "95 % high", "target", "P(meet target) (%)",
+                                          "annual cut needed (% per year)" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_INTEGER, GIDX_CELL_NUMBER };
+    tbl t = { 13, 0, 0, NULL };
     char title[160];
     int horizon = c->opt->horizon ? c->opt->horizon : 2030;
-    mo.seed = c->opt->seed;
-    snprintf(title, sizeof title, "Forecasts to %d", horizon);
+    gidx__buf b = GIDX__BUF_INIT;
+    snprintf(title, sizeof title, T("Forecasts to %d"), horizon);
     if ((rc = gidx_report_add_section(c->r, "forecasts", title)) != GIDX_OK)
         return rc;
-    {
-        gidx__buf b = GIDX__BUF_INIT;
-        char *s;
-        gidx__buf_printf(&b, "Automatic forecasts: the best ETS, ARIMA and Theta models by AICc, "
+    gidx__buf_puts(&b, T("Automatic forecasts: the best ETS, ARIMA and Theta models by AICc, "
                          "combined with equal weights, on the observed years (gaps are real time "
-                         "gaps). Intervals at 80 %% and 95 %% are calibrated on each series' own "
-                         "rolling-origin errors. ");
-        if (c->have_target)
-            gidx__buf_printf(&b, "Target \"%s\": %s (%s). P(meet target) is the probability "
-                             "of being at or below the target path in %d under the forecast "
-                             "distribution; the annual cut needed is the constant yearly cut "
-                             "from the last observation.",
-                             c->opt->target ? c->opt->target : "municipal_2009",
+                         "gaps). Intervals at 80 % and 95 % are calibrated on each series' own "
+                         "rolling-origin errors. "));
+    if (c->have_target) {
+        const char *tname = c->opt->target ? c->opt->target : "municipal_2009";
+        char x[48];
+        /* the catalogue's description is its own (English) text */
+        if (c->lang == GIDX__LANG_EN)
+            gidx__buf_printf(&b, T("Target \"%s\": %s (%s). "), tname,
                              c->target.description ? c->target.description : "",
-                             c->target.source ? c->target.source : "", horizon);
-        if ((s = gidx__buf_take(&b)) == NULL)
-            return GIDX_ENOMEM;
-        rc = gidx_report_add_text(c->r, s);
-        free(s);
-        if (rc != GIDX_OK)
-            return rc;
+                             c->target.source ? c->target.source : "");
+        else if (c->target.kind == GIDX_TARGET_RELATIVE)
+            gidx__buf_printf(&b, T("Target \"%s\": a cut of %s %% from %d by %d. "), tname,
+                             pnum(x, sizeof x, c, c->target.cut_percent, -1), c->target.base_year,
+                             c->target.target_year);
+        else
+            gidx__buf_printf(&b, T("Target \"%s\": the level %s by %d. "), tname,
+                             pnum(x, sizeof x, c, c->target.level, -1), c->target.target_year);
+        gidx__buf_printf(&b, T("P(meet target) is the probability of being at or below the target "
+                               "path in %d under the forecast distribution; the annual cut needed "
+                               "is the constant yearly cut from the last observation."), horizon);
     }
+    if ((rc = add_text(c, &b)) != GIDX_OK)
+        return rc;
     for (f = 0; f < nf; f++) {
         size_t idx;
         const gidx_indicator *ind;
@@ -638,108 +824,176 @@ static gidx_status section_forecasts(ctx *c)
         ind = gidx_catalog_indicator(c->cat, idx);
         for (i = 0; i < c->nsel; i++) {
             const char *reg = gidx_dataset_region(c->pds, c->sel[i]);
-            series s = { NULL, NULL, 0 };
-            gidx_model *m = NULL;
-            size_t h, k;
-            double *mean = NULL, *lo = NULL, *hi = NULL;
-            char b[10][96];
-            const char *row[10];
-            int last;
-            double base_level = NAN;
-            gidx_fc_target tg;
-            for (k = 0; k < 10; k++) { b[k][0] = '\0'; row[k] = b[k]; }
-            row[0] = region_name(c, c->sel[i]);
-            row[1] = forecast_ids[f];
-            if ((rc = get_series(&s, c, reg, forecast_ids[f])) != GIDX_OK) {
-                series_free(&s);
+            fcres r;
+            char v[13][48];
+            const char *row[13];
+            size_t k, h;
+            for (k = 0; k < 13; k++) { v[k][0] = '\0'; row[k] = v[k]; }
+            if ((rc = forecast_one(&r, c, reg, forecast_ids[f], f == 0)) != GIDX_OK) {
+                fcres_free(&r);
                 goto done;
             }
-            if (s.n == 0) {
-                series_free(&s);
+            if (r.s.n == 0) {
+                fcres_free(&r);
                 continue;
             }
-            last = s.years[s.n - 1];
-            snprintf(b[2], sizeof b[2], "%d: %s", last, fmt(b[9], 32, s.y[s.n - 1]));
-            b[9][0] = '\0';
-            if (last >= horizon) {
-                snprintf(b[3], sizeof b[3], "observed");
-                if (tbl_add(&t, row) != 0) { series_free(&s); rc = GIDX_ENOMEM; goto done; }
-                series_free(&s);
-                continue;
+            h = r.h;
+            row[0] = region_name(c, c->sel[i]);
+            row[1] = gidx_indicator_name(ind, c->lang_code);
+            snprintf(v[2], sizeof v[2], "%d", r.s.years[r.s.n - 1]);
+            num(v[3], sizeof v[3], r.s.y[r.s.n - 1]);
+            row[4] = r.model;
+            if (r.fitted) {
+                num(v[5], sizeof v[5], r.mean[h - 1]);
+                num(v[6], sizeof v[6], r.lo[h - 1]);
+                num(v[7], sizeof v[7], r.hi[h - 1]);
+                num(v[8], sizeof v[8], r.lo[h + h - 1]);
+                num(v[9], sizeof v[9], r.hi[h + h - 1]);
             }
-            h = (size_t)(horizon - last);
-            if ((rc = gidx_model_new(&m, &mo)) != GIDX_OK) { series_free(&s); goto done; }
-            if (gidx_model_fit(m, s.years, s.y, s.n) != GIDX_OK) {
-                snprintf(b[3], sizeof b[3], "no forecast: %s", gidx_error_last()->message);
-            } else {
-                mean = gidx__calloc(h, sizeof *mean);
-                lo = gidx__calloc(h * NLEVELS, sizeof *lo);
-                hi = gidx__calloc(h * NLEVELS, sizeof *hi);
-                if (!mean || !lo || !hi) {
-                    rc = GIDX_ENOMEM;
-                } else if (gidx_model_forecast(mean, lo, hi, h * NLEVELS, m, h, levels, NLEVELS) != GIDX_OK) {
-                    snprintf(b[3], sizeof b[3], "no forecast: %s", gidx_error_last()->message);
-                } else {
-                    char x1[32], x2[32];
-                    snprintf(b[3], sizeof b[3], "%s", gidx_model_name(m));
-                    fmt(b[4], sizeof b[4], mean[h - 1]);
-                    snprintf(b[5], sizeof b[5], "%s to %s", fmt(x1, 32, lo[h - 1]), fmt(x2, 32, hi[h - 1]));
-                    snprintf(b[6], sizeof b[6], "%s to %s", fmt(x1, 32, lo[h + h - 1]), fmt(x2, 32, hi[h + h - 1]));
-                    if (f == 0 && target_base(&base_level, c, &s) &&
-                        gidx_model_target(&tg, m, horizon, c->target.kind == GIDX_TARGET_RELATIVE ?
-                                          c->target.cut_percent / 100.0 : c->target.level,
-                                          c->target.kind == GIDX_TARGET_RELATIVE ? c->target.base_year : 0,
-                                          1) == GIDX_OK) {
-                        fmt(b[7], sizeof b[7], tg.target);
-                        snprintf(b[8], sizeof b[8], "%.0f %%", 100 * tg.prob);
-                        snprintf(b[9], sizeof b[9], "%.1f %%/yr", -100 * tg.rate_needed);
-                    } else if (f == 0 && c->have_target) {
-                        snprintf(b[7], sizeof b[7], "base year %d not observed", c->target.base_year);
-                    }
-                    if (f == 0) {
-                        /* Fan chart with the target path from the base year. */
-                        gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
-                        int fy[200], ty[200];
-                        double tv[200];
-                        size_t nt = 0;
-                        char ct[160];
-                        for (k = 0; k < h && k < 200; k++)
-                            fy[k] = last + 1 + (int)k;
-                        if (gidx__isfinite(base_level)) {
-                            int y;
-                            for (y = c->target.base_year; y <= horizon && nt < 200; y++)
-                                if (gidx_target_path_value(&tv[nt], &c->target, base_level, y) == GIDX_OK)
-                                    ty[nt++] = y;
-                        }
-                        snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),
-                                 gidx_indicator_text(ind, "name_en"));
-                        fc.title = ct;
-                        fc.unit = gidx_indicator_text(ind, "unit");
-                        fc.obs_years = s.years; fc.obs = s.y; fc.n_obs = s.n;
-                        fc.fc_years = fy; fc.fc_mean = mean; fc.n_fc = h < 200 ? h : 200;
-                        fc.levels = levels; fc.n_levels = NLEVELS; fc.fc_lo = lo; fc.fc_hi = hi;
-                        fc.target_years = ty; fc.target = tv; fc.n_target = nt;
-                        if (h <= 200 && (rc = gidx_report_add_fan_chart(c->r, &fc)) != GIDX_OK) {
-                            /* fall through to cleanup */
-                        }
-                    }
+            if (r.have_tg) {
+                num(v[10], sizeof v[10], r.tg.target);
+                num(v[11], sizeof v[11], 100 * r.tg.prob);
+                num(v[12], sizeof v[12], -100 * r.tg.rate_needed);
+            }
+            if (r.fitted && f == 0) {
+                /* Fan chart with the target path from the base year. */
+                gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
+                int fy[200], ty[200];
+                double tv[200];
+                size_t nt = 0;
+                char ct[240];
+                int last = r.s.years[r.s.n - 1];
+                for (k = 0; k < h && k < 200; k++)
+                    fy[k] = last + 1 + (int)k;
+                if (gidx__isfinite(r.base_level)) {
+                    int y;
+                    for (y = c->target.base_year; y <= horizon && nt < 200; y++)
+                        if (gidx_target_path_value(&tv[nt], &c->target, r.base_level, y) == GIDX_OK)
+                            ty[nt++] = y;
                 }
+                snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),
+                         gidx_indicator_name(ind, c->lang_code));
+                fc.title = ct;
+                fc.unit = gidx_indicator_text(ind, "unit");
+                fc.obs_years = r.s.years; fc.obs = r.s.y; fc.n_obs = r.s.n;
+                fc.fc_years = fy; fc.fc_mean = r.mean; fc.n_fc = h < 200 ? h : 200;
+                fc.levels = levels; fc.n_levels = NLEVELS; fc.fc_lo = r.lo; fc.fc_hi = r.hi;
+                fc.target_years = ty; fc.target = tv; fc.n_target = nt;
+                if (h <= 200)
+                    rc = gidx_report_add_fan_chart(c->r, &fc);
             }
-            free(mean); free(lo); free(hi);
-            gidx_model_free(m);
-            series_free(&s);
+            if (rc == GIDX_OK && tbl_add(&t, row) != 0)
+                rc = GIDX_ENOMEM;
+            fcres_free(&r);
             if (rc != GIDX_OK)
                 goto done;
-            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
         }
     }
     if (t.nrows > 0) {
-        snprintf(title, sizeof title, "Forecasts for %d (mean and intervals)", horizon);
-        rc = tbl_emit(c, &t, title, header);
+        snprintf(title, sizeof title, T("Forecasts for %d (mean and intervals)"), horizon);
+        rc = tbl_emit(c, &t, title, header, types);
     }
 done:
     tbl_free(&t);
     return rc;
+}
+
+/* ------------------------------------------------------------ summary */
+
+/* The summary: first each region's status against its target for the
+ * horizon year (the forecast of the first forecast indicator, ghg_total),
+ * then what the report covers. */
+static gidx_status section_summary(ctx *c)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    gidx_status rc;
+    size_t ny = gidx_dataset_nyears(c->pds), i, idx;
+    int horizon = c->opt->horizon ? c->opt->horizon : 2030;
+    const char *src = gidx_dataset_meta(c->data, "source");
+    char n1[32], n2[32], n3[32], title[160];
+    static const char *const header[] = { "region", "indicator", "base year",
+                                          "level in the base year", "", "",
+                                          "P(meet target) (%)", "status" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER,
+                                 GIDX_CELL_TEXT };
+    tbl t = { 8, 0, 0, NULL };
+    if ((rc = gidx_report_add_section(c->r, "summary", T("Summary"))) != GIDX_OK)
+        return rc;
+    if (!c->have_target) {
+        gidx__buf_printf(&b, T("No target record in the catalogue: the status against a %d target "
+                               "cannot be given."), horizon);
+        if ((rc = add_text(c, &b)) != GIDX_OK)
+            return rc;
+    } else if (gidx_catalog_find(&idx, c->cat, forecast_ids[0]) == GIDX_OK) {
+        const gidx_indicator *ind = gidx_catalog_indicator(c->cat, idx);
+        char h[8][64];
+        const char *hp[8];
+        for (i = 0; i < 8; i++) {
+            if (i == 4)
+                snprintf(h[i], sizeof h[i], T("target %d"), horizon);
+            else if (i == 5)
+                snprintf(h[i], sizeof h[i], T("forecast %d"), horizon);
+            else
+                snprintf(h[i], sizeof h[i], "%s", T(header[i]));
+            hp[i] = h[i];
+        }
+        for (i = 0; i < c->nsel; i++) {
+            fcres r;
+            char v[8][48];
+            const char *row[8];
+            size_t k;
+            for (k = 0; k < 8; k++) { v[k][0] = '\0'; row[k] = v[k]; }
+            if ((rc = forecast_one(&r, c, gidx_dataset_region(c->pds, c->sel[i]), forecast_ids[0], 1)) != GIDX_OK) {
+                fcres_free(&r);
+                return rc;
+            }
+            row[0] = region_name(c, c->sel[i]);
+            row[1] = gidx_indicator_name(ind, c->lang_code);
+            snprintf(v[2], sizeof v[2], "%d", c->target.base_year);
+            num(v[3], sizeof v[3], r.base_level);
+            if (r.have_tg) {
+                num(v[4], sizeof v[4], r.tg.target);
+                num(v[5], sizeof v[5], r.tg.forecast);
+                num(v[6], sizeof v[6], 100 * r.tg.prob);
+                row[7] = r.tg.forecast <= r.tg.target ? T("on track") : T("off track");
+            } else {
+                row[7] = r.s.n == 0 || !r.fitted ? T("no forecast") : T("base year not observed");
+            }
+            k = tbl_add(&t, row) != 0;
+            fcres_free(&r);
+            if (k) {
+                tbl_free(&t);
+                return GIDX_ENOMEM;
+            }
+        }
+        snprintf(title, sizeof title, T("Status against the %d target"), horizon);
+        if (t.nrows > 0) {
+            rc = gidx__report_add_table_typed(c->r, title, t.nrows, 8, hp, types,
+                                              (const char *const *)t.cells);
+            tbl_free(&t);
+            if (rc != GIDX_OK)
+                return rc;
+        }
+    }
+    gidx__buf_printf(&b, T("Catalogue \"%s\": %s indicators. Data: %s regions, %s years (%d-%d)"),
+                     gidx_catalog_name(c->cat), pnum(n1, sizeof n1, c, (double)gidx_catalog_count(c->cat), 0),
+                     pnum(n2, sizeof n2, c, (double)gidx_dataset_nregions(c->pds), 0),
+                     pnum(n3, sizeof n3, c, (double)ny, 0), ny ? gidx_dataset_year(c->pds, 0) : 0,
+                     ny ? gidx_dataset_year(c->pds, ny - 1) : 0);
+    if (src != NULL)
+        gidx__buf_printf(&b, T("; source: %s"), src);
+    if (c->nsel == 1)
+        gidx__buf_puts(&b, T(". The report covers 1 region:"));
+    else
+        gidx__buf_printf(&b, T(". The report covers %s regions:"), pnum(n1, sizeof n1, c, (double)c->nsel, 0));
+    for (i = 0; i < c->nsel; i++)
+        gidx__buf_printf(&b, "%s %s (%s)", i ? "," : "", region_name(c, c->sel[i]),
+                         gidx_dataset_region(c->pds, c->sel[i]));
+    gidx__buf_printf(&b, T(". %s of the panel's indicator values are missing; each has a recorded "
+                           "reason (greenidx indicators --format json)."),
+                     pnum(n1, sizeof n1, c, (double)gidx_panel_nmissing(c->panel), 0));
+    return add_text(c, &b);
 }
 
 /* ----------------------------------------------------------- scenario */
@@ -752,13 +1006,15 @@ static gidx_status section_scenario(ctx *c)
     tbl t = { 7, 0, 0, NULL };
     static const char *const header[] = { "instrument", "region", "indicator", "start", "baseline",
                                           "with instrument", "difference" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER };
     int horizon = c->opt->horizon ? c->opt->horizon : 2030;
     gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
     char title[200];
     if (sc == NULL)
         return GIDX_OK;
     mo.seed = c->opt->seed;
-    snprintf(title, sizeof title, "Policy scenario: %s", gidx_scenario_name(sc));
+    snprintf(title, sizeof title, T("Policy scenario: %s"), gidx_scenario_name(sc));
     if ((rc = gidx_report_add_section(c->r, "scenario", title)) != GIDX_OK)
         return rc;
     ni = gidx_scenario_ninstruments(sc);
@@ -804,9 +1060,9 @@ static gidx_status section_scenario(ctx *c)
                     row[2] = id;
                     snprintf(st, sizeof st, "%d", gidx_scenario_instrument_start(sc, i));
                     row[3] = st;
-                    row[4] = fmt(b[0], sizeof b[0], base[h - 1]);
-                    row[5] = fmt(b[1], sizeof b[1], scen[h - 1]);
-                    row[6] = fmt(b[2], sizeof b[2], scen[h - 1] - base[h - 1]);
+                    row[4] = num(b[0], sizeof b[0], base[h - 1]);
+                    row[5] = num(b[1], sizeof b[1], scen[h - 1]);
+                    row[6] = num(b[2], sizeof b[2], scen[h - 1] - base[h - 1]);
                     if (tbl_add(&t, row) != 0) rc = GIDX_ENOMEM;
                 }
             }
@@ -818,8 +1074,8 @@ static gidx_status section_scenario(ctx *c)
         }
     }
     if (t.nrows > 0) {
-        snprintf(title, sizeof title, "Baseline and scenario forecasts for %d", horizon);
-        if ((rc = tbl_emit(c, &t, title, header)) != GIDX_OK)
+        snprintf(title, sizeof title, T("Baseline and scenario forecasts for %d"), horizon);
+        if ((rc = tbl_emit(c, &t, title, header, types)) != GIDX_OK)
             goto done;
     }
     if (gidx_scenario_has_ripple(sc)) {
@@ -831,6 +1087,8 @@ static gidx_status section_scenario(ctx *c)
         static const char *const qnames[5] = { "output", "employment", "value added",
                                                "labour income", "emissions" };
         static const char *const rheader[] = { "quantity", "direct", "indirect", "induced", "total" };
+        static const int rtypes[] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER,
+                                      GIDX_CELL_NUMBER, GIDX_CELL_NUMBER };
         tbl rt = { 5, 0, 0, NULL };
         if ((rc = gidx_io_model_load(&io, gidx_scenario_ripple_io(sc))) != GIDX_OK)
             goto done;
@@ -862,15 +1120,15 @@ static gidx_status section_scenario(ctx *c)
                     parts[p] = NAN;
             }
             free(v);
-            row[0] = qnames[q];
+            row[0] = T(qnames[q]);
             for (p = 0; p < 4; p++)
-                row[p + 1] = fmt(cb[p], sizeof cb[p], parts[p]);
+                row[p + 1] = num(cb[p], sizeof cb[p], parts[p]);
             if (tbl_add(&rt, row) != 0) rc = GIDX_ENOMEM;
         }
         if (rc == GIDX_OK) {
-            snprintf(title, sizeof title, "Ripple effects of the final-demand shock (type %s, %s)",
+            snprintf(title, sizeof title, T("Ripple effects of the final-demand shock (type %s, %s)"),
                      so.type == 2 ? "II" : "I", gidx_scenario_ripple_io(sc));
-            rc = tbl_emit(c, &rt, title, rheader);
+            rc = tbl_emit(c, &rt, title, rheader, rtypes);
         }
         tbl_free(&rt);
         free(df);
@@ -905,9 +1163,9 @@ static gidx_status section_methods(ctx *c)
         "Blair, Input-Output Analysis, 2nd ed., 2009).",
     };
     size_t i;
-    gidx_status rc = gidx_report_add_section(c->r, "methods", "Methods and references");
+    gidx_status rc = gidx_report_add_section(c->r, "methods", T("Methods and references"));
     for (i = 0; rc == GIDX_OK && i < sizeof notes / sizeof notes[0]; i++)
-        rc = gidx_report_add_text(c->r, notes[i]);
+        rc = gidx_report_add_text(c->r, T(notes[i]));
     return rc;
 }
 
@@ -916,10 +1174,18 @@ static gidx_status section_methods(ctx *c)
 gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
                              const gidx_catalog *cat, const gidx_roadmap_options *opt)
 {
+    return gidx_roadmap_run_lang(out, data, cat, opt, NULL);
+}
+
+gidx_status gidx_roadmap_run_lang(gidx_report **out, const gidx_dataset *data,
+                                  const gidx_catalog *cat, const gidx_roadmap_options *opt,
+                                  const char *lang)
+{
     gidx_roadmap_options defaults = GIDX_ROADMAP_OPTIONS_INIT;
     ctx c;
     gidx_status rc;
     const char *tname;
+    gidx_validation *val = NULL;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_roadmap_run: out is NULL");
     *out = NULL;
@@ -932,6 +1198,10 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
     if (opt->horizon != 0 && (opt->horizon < 1900 || opt->horizon > 2200))
         return gidx__error_set(GIDX_EINVAL, "roadmap: horizon year %d is out of range", opt->horizon);
     memset(&c, 0, sizeof c);
+    if ((c.lang = gidx__lang_parse(lang)) < 0)
+        return gidx__error_set(GIDX_EINVAL, "report language \"%s\": use \"en\" (English) or "
+                               "\"nb\" (Norwegian bokmål)", lang);
+    c.lang_code = gidx__lang_code(c.lang);
     c.data = data;
     c.cat = cat;
     c.opt = opt;
@@ -946,8 +1216,9 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
     else if (opt->target != NULL)
         return gidx__error_set(GIDX_ENOTFOUND, "target \"%s\" is not in catalogue \"%s\"",
                                opt->target, gidx_catalog_name(cat));
-    if ((rc = gidx_report_new(&c.r, "Green competitiveness roadmap")) != GIDX_OK)
-        return rc;
+    if ((rc = gidx_report_new(&c.r, gidx__tr(c.lang, "Green competitiveness roadmap"))) != GIDX_OK ||
+        (rc = gidx_report_set_lang(c.r, c.lang_code)) != GIDX_OK)
+        goto done;
     progress(&c, "indicators");
     if ((rc = gidx_panel_new(&c.panel, cat, data)) != GIDX_OK)
         goto done;
@@ -956,7 +1227,8 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         (rc = section_summary(&c)) != GIDX_OK)
         goto done;
     progress(&c, "validation");
-    if ((rc = section_validation(&c)) != GIDX_OK)
+    if ((rc = gidx_validation_new(&val, c.panel, NULL)) != GIDX_OK ||
+        (rc = section_validation(&c, val)) != GIDX_OK)
         goto done;
     progress(&c, "index");
     if ((rc = section_index(&c)) != GIDX_OK)
@@ -971,13 +1243,15 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
     if ((rc = section_scenario(&c)) != GIDX_OK)
         goto done;
     progress(&c, "report");
-    rc = section_methods(&c);
+    if ((rc = section_methods(&c)) == GIDX_OK)
+        rc = section_findings(&c, val);
 done:
     if (rc == GIDX_OK) {
         *out = c.r;
         c.r = NULL;
     }
     gidx_report_free(c.r);
+    gidx_validation_free(val);
     gidx_panel_free(c.panel);
     gidx_index_result_free(c.index);
     free(c.index_ids);

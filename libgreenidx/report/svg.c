@@ -64,14 +64,11 @@ void gidx__nice_axis(double lo, double hi, int nt, double *alo, double *ahi, dou
     *ahi = ceil(hi / *step) * *step;
 }
 
-static void fmt_tick(char *buf, size_t n, double v, double step)
+static void fmt_tick(char *buf, size_t n, double v, double step, int lang)
 {
     if (fabs(v) < step * 1e-9)
         v = 0;
-    if (step >= 1 && fabs(v) < 1e15)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%.*f", (int)ceil(-log10(step)), v);
+    gidx__num(buf, n, v, lang, step >= 1 ? 0 : (int)ceil(-log10(step)), 1);
 }
 
 /* ------------------------------------------------------------ fan chart */
@@ -134,7 +131,7 @@ static void polyline(gidx__buf *b, const int *yrs, const double *v, size_t n,
         gidx__buf_puts(b, "\"/>\n");
 }
 
-void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
+void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c, int lang)
 {
     double lo = INFINITY, hi = -INFINITY, alo, ahi, step, xs, ys, y0, t;
     int ymin = 0, ymax = 0, have = 0;
@@ -171,7 +168,7 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
                      FC_W, FC_H, FC_W, FC_H);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, c->title ? c->title : "fan chart");
+    gidx__xml_escape(b, c->title ? c->title : gidx__tr(lang, "fan chart"));
     gidx__buf_puts(b, "</title>\n<style>.ax{stroke:#555;stroke-width:1}.gr{stroke:#ddd;stroke-width:1}"
                    ".obs{fill:none;stroke:#1b3a5c;stroke-width:2}.fc{fill:none;stroke:#1f77b4;"
                    "stroke-width:2;stroke-dasharray:6 3}.tg{fill:none;stroke:#c0392b;stroke-width:2;"
@@ -187,7 +184,7 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
     gidx__buf_puts(b, "</text>\n");
     for (t = alo; t <= ahi + step * 1e-9; t += step) {
         double py = y0 - t * ys;
-        fmt_tick(tick, sizeof tick, t, step);
+        fmt_tick(tick, sizeof tick, t, step, lang);
         gidx__buf_printf(b, "<line class=\"gr\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
                          "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
                          FC_L, FC_W - FC_R, py, py, FC_L - 6, py + 4, tick);
@@ -213,7 +210,13 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
             if (gidx__isfinite(c->fc_lo[k * c->n_fc + i]))
                 gidx__buf_printf(b, "%.1f,%.1f ", FC_L + (c->fc_years[i] - ymin) * xs,
                                  y0 - c->fc_lo[k * c->n_fc + i] * ys);
-        gidx__buf_printf(b, "\"><title>%g %% interval</title></polygon>\n", c->levels[k]);
+        {
+            char lv[32];
+            gidx__num(lv, sizeof lv, c->levels[k], lang, -1, 0);
+            gidx__buf_puts(b, "\"><title>");
+            gidx__buf_printf(b, gidx__tr(lang, "%s %% interval"), lv);
+            gidx__buf_puts(b, "</title></polygon>\n");
+        }
     }
     polyline(b, c->obs_years, c->obs, c->n_obs, FC_L, xs, ymin, y0, ys, "obs");
     for (i = 0; i < c->n_obs; i++)
@@ -223,14 +226,16 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
     polyline(b, c->fc_years, c->fc_mean, c->n_fc, FC_L, xs, ymin, y0, ys, "fc");
     if (c->n_target > 0)
         polyline(b, c->target_years, c->target, c->n_target, FC_L, xs, ymin, y0, ys, "tg");
-    gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">&#8212; observed   - - forecast%s</text>\n",
-                     FC_L, FC_H - 6, c->n_target ? "   &#183;&#183; target path" : "");
+    gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">&#8212; %s   - - %s%s%s</text>\n",
+                     FC_L, FC_H - 6, gidx__tr(lang, "observed"), gidx__tr(lang, "forecast"),
+                     c->n_target ? "   &#183;&#183; " : "",
+                     c->n_target ? gidx__tr(lang, "target path") : "");
     gidx__buf_puts(b, "</svg>\n");
 }
 
 /* ------------------------------------------------------------- ranking */
 
-void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *const *labels,
+void gidx__svg_ranking(gidx__buf *b, int lang, const char *title, size_t n, const char *const *labels,
                        const double *score, const double *rank, const double *rank_lo,
                        const double *rank_hi)
 {
@@ -257,13 +262,13 @@ void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *co
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-ranking\" "
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, title ? title : "ranking");
+    gidx__xml_escape(b, title ? title : gidx__tr(lang, "ranking"));
     gidx__buf_puts(b, "</title>\n<style>text{font:11px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
                    ".iv{stroke:#1f77b4;stroke-width:3;stroke-opacity:.45}.gr{stroke:#eee}</style>\n");
     gidx__buf_printf(b, "<text class=\"tt\" x=\"8\" y=\"18\">");
     gidx__xml_escape(b, title ? title : "");
-    gidx__buf_printf(b, "</text>\n<text x=\"%d\" y=\"32\">rank (1 = best) with interval; score right</text>\n",
-                     left);
+    gidx__buf_printf(b, "</text>\n<text x=\"%d\" y=\"32\">%s</text>\n", left,
+                     gidx__tr(lang, "rank (1 = best) with interval; score right"));
     for (i = 0; i < n; i++) {
         size_t k = order[i];
         int y = top + (int)i * row + row / 2;
@@ -279,10 +284,14 @@ void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *co
                                  left + (rank_lo[k] - 1) * xs, left + (rank_hi[k] - 1) * xs, y, y);
             gidx__buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#1b3a5c\"/>", cx, y);
         }
-        if (gidx__isfinite(score[k]))
-            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">%.1f</text>\n", w - right + 10, y + 4, score[k]);
-        else
-            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">no score</text>\n", w - right + 10, y + 4);
+        if (gidx__isfinite(score[k])) {
+            char sc[64];
+            gidx__num(sc, sizeof sc, score[k], lang, 1, 1);
+            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">%s</text>\n", w - right + 10, y + 4, sc);
+        } else {
+            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">%s</text>\n", w - right + 10, y + 4,
+                             gidx__tr(lang, "no score"));
+        }
     }
     gidx__buf_puts(b, "</svg>\n");
     free(order);
@@ -320,7 +329,7 @@ static void colour(char *out, size_t n, double t, int dir)
     snprintf(out, n, "#%02x%02x%02x", r, g, bl);
 }
 
-void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t ncols,
+void gidx__svg_heatmap(gidx__buf *b, int lang, const char *title, size_t nrows, size_t ncols,
                        const char *const *row_labels, const char *const *col_labels,
                        const double *values, const int *direction)
 {
@@ -331,7 +340,7 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-heatmap\" "
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, title ? title : "heatmap");
+    gidx__xml_escape(b, title ? title : gidx__tr(lang, "heatmap"));
     gidx__buf_puts(b, "</title>\n<style>text{font:10px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
                    "</style>\n<defs><pattern id=\"gidx-na\" width=\"6\" height=\"6\" "
                    "patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#f4f4f4\"/>"
@@ -355,8 +364,8 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
             int x = left + (int)j * cw, y = top + (int)i * ch;
             if (!gidx__isfinite(v)) {
                 gidx__buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
-                                 "fill=\"url(#gidx-na)\"><title>missing</title></rect>\n",
-                                 x, y, cw - 1, ch - 1);
+                                 "fill=\"url(#gidx-na)\"><title>%s</title></rect>\n",
+                                 x, y, cw - 1, ch - 1, gidx__tr(lang, "missing"));
                 continue;
             }
             {
@@ -365,8 +374,12 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
                     t = 1 - t;
                 colour(col, sizeof col, t, dir);
             }
-            gidx__buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
-                             "<title>%.4g</title></rect>\n", x, y, cw - 1, ch - 1, col, v);
+            {
+                char vb[64];
+                gidx__num(vb, sizeof vb, v, lang, -1, 1);
+                gidx__buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
+                                 "<title>%s</title></rect>\n", x, y, cw - 1, ch - 1, col, vb);
+            }
         }
     }
     for (i = 0; i < nrows; i++) {
@@ -395,7 +408,7 @@ gidx_status gidx_svg_fan_chart(char **out, const gidx_fan_chart *c)
     *out = NULL;
     if ((rc = gidx__fan_chart_check(c)) != GIDX_OK)
         return rc;
-    gidx__svg_fan_chart(&b, c);
+    gidx__svg_fan_chart(&b, c, GIDX__LANG_EN);
     return take(out, &b);
 }
 
@@ -420,7 +433,7 @@ gidx_status gidx_svg_ranking(char **out, const char *title, size_t n, const char
     *out = NULL;
     if ((rc = gidx__ranking_check(n, labels, score, rank, rank_lo, rank_hi)) != GIDX_OK)
         return rc;
-    gidx__svg_ranking(&b, title, n, labels, score, rank, rank_lo, rank_hi);
+    gidx__svg_ranking(&b, GIDX__LANG_EN, title, n, labels, score, rank, rank_lo, rank_hi);
     return take(out, &b);
 }
 
@@ -443,6 +456,6 @@ gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrows, size_t
     *out = NULL;
     if ((rc = gidx__heatmap_check(nrows, ncols, row_labels, col_labels, values)) != GIDX_OK)
         return rc;
-    gidx__svg_heatmap(&b, title, nrows, ncols, row_labels, col_labels, values, direction);
+    gidx__svg_heatmap(&b, GIDX__LANG_EN, title, nrows, ncols, row_labels, col_labels, values, direction);
     return take(out, &b);
 }

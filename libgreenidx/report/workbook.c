@@ -205,14 +205,15 @@ static void cell_ref(char *out, size_t cap, size_t i, size_t j)
 
 /* Add a row of typed cells: text from @p text, numbers from @p num when
  * given, else parsed from @p text. */
-static gidx_status add_row(gidx_workbook *wb, const char *const *text, const double *num, size_t n)
+static gidx_status add_row_to(gidx_workbook *wb, size_t k, const char *const *text,
+                              const double *num, size_t n)
 {
     sheet *s;
     size_t j;
     cell *row;
-    if (wb == NULL || wb->n == 0 || (text == NULL && num == NULL))
+    if (wb == NULL || k >= wb->n || (text == NULL && num == NULL))
         return gidx__error_set(GIDX_EINVAL, "gidx_workbook_add_row: no workbook, sheet or cells");
-    s = &wb->sheets[wb->n - 1];
+    s = &wb->sheets[k];
     if (n != s->ncols)
         return gidx__error_set(GIDX_EINVAL, "sheet %s: a row of %zu cells, the sheet has %zu columns",
                                s->name, n, s->ncols);
@@ -271,6 +272,17 @@ nomem:
     while (j-- > 0)
         free(row[j].s);
     return GIDX_ENOMEM;
+}
+
+static gidx_status add_row(gidx_workbook *wb, const char *const *text, const double *num, size_t n)
+{
+    return add_row_to(wb, wb && wb->n ? wb->n - 1 : 0, text, num, n);
+}
+
+gidx_status gidx__workbook_add_row_to(gidx_workbook *wb, size_t sheet_index,
+                                      const char *const *text, const double *num, size_t n)
+{
+    return add_row_to(wb, sheet_index, text, num, n);
 }
 
 gidx_status gidx_workbook_add_row(gidx_workbook *wb, const char *const *cells, size_t n)

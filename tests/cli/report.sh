@@ -12,7 +12,8 @@ grep -q 'Skien: Greenhouse-gas emissions (t CO2e): last observed 2024' "$tmp/r.t
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 ids = [s["id"] for s in d["sections"]]
-assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "methods"], ids
+assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "methods",
+               "validation-findings"], ids
 fc = [b for s in d["sections"] for b in s["blocks"] if b["type"] == "fan_chart"]
 assert [b["title"].split(":")[0] for b in fc] == ["Skien", "Porsgrunn"], [b["title"] for b in fc]
 PY
@@ -28,8 +29,9 @@ set +e
 grep -q 'Atlantis' "$tmp/err" || { echo "message does not name the region"; exit 1; }
 "$GREENIDX" report --data "$tmp/missing.csv" > /dev/null 2>&1; rc=$?
 [ "$rc" -eq 2 ] || { echo "missing data file gave $rc, expected 2"; exit 1; }
-"$GREENIDX" report --out "$tmp/no/such/dir" --quiet > /dev/null 2>&1; rc=$?
+"$GREENIDX" report --out "$tmp/r.txt/sub" --quiet > /dev/null 2> "$tmp/err"; rc=$?
 [ "$rc" -eq 4 ] || { echo "unwritable --out gave $rc, expected 4"; exit 1; }
-[ ! -e "$tmp/no" ] || { echo "a partial output was left"; exit 1; }
+grep -q 'r.txt' "$tmp/err" || { echo "message does not name the directory"; exit 1; }
+[ ! -e "$tmp/r.txt/sub" ] || { echo "a partial output was left"; exit 1; }
 ls "$tmp" | grep -q 'tmp\.' && { echo "temporary file left behind"; exit 1; }
 exit 0
