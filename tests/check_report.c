@@ -16,6 +16,8 @@
 #include <greenidx/indicators.h>
 #include <greenidx/greenidx.h>
 
+typedef struct { char *s; size_t n; } gidx__test_buf;
+
 static size_t count(const char *hay, const char *needle)
 {
     size_t n = 0;
@@ -371,6 +373,188 @@ START_TEST(test_roadmap_default)
 }
 END_TEST
 
+/* The conversions of a printf format ("%d", "%s", "%zu", "%lu", "%%"), in order. */
+static void conversions(char *out, size_t cap, const char *fmt)
+{
+    size_t k = 0;
+    /* a '%' not followed by a conversion is a plain percent sign (strings
+     * that are not formats, e.g. "5-95 % rank intervals") */
+    for (; *fmt && k + 4 < cap; fmt++)
+        if (*fmt == '%') {
+            const char *c = fmt + 1;
+            while (*c == 'z' || *c == 'l')
+                c++;
+            if (*c && strchr("dsufg%", *c) != NULL) {
+                while (fmt < c && k + 2 < cap)
+                    out[k++] = *fmt++;
+                out[k++] = *c;
+            }
+        }
+    out[k] = '\0';
+}
+
+/* 1 when @p word occurs in @p text as a whole word: letters, digits and '_'
+ * around it, or a '/' before it (a path such as docs/forecast.md), do not
+ * count as a boundary; case-sensitive. */
+static int has_word(const char *text, const char *word)
+{
+    const char *p = text;
+    size_t n = strlen(word);
+    while ((p = strstr(p, word)) != NULL) {
+        unsigned char before = p > text ? (unsigned char)p[-1] : ' ';
+        unsigned char after = (unsigned char)p[n];
+        int wb = !(before >= 0x80 || before == '_' || before == '/' || (before >= '0' && before <= '9') ||
+                   ((before | 0x20) >= 'a' && (before | 0x20) <= 'z'));
+        int wa = !(after >= 0x80 || after == '_' || (after >= '0' && after <= '9') ||
+                   ((after | 0x20) >= 'a' && (after | 0x20) <= 'z'));
+        if (wb && wa)
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
+/* Prose of a JSON report: titles, captions, texts, column names, cells and labels. */
+static void json_prose(gidx__test_buf *b, json_t *v, const char *key)
+{
+    size_t i;
+    const char *k;
+    json_t *x;
+    if (json_is_string(v)) {
+        if (key == NULL || strcmp(key, "title") == 0 || strcmp(key, "caption") == 0 ||
+            strcmp(key, "text") == 0 || strcmp(key, "columns") == 0 || strcmp(key, "rows") == 0 ||
+            strcmp(key, "label") == 0 || strcmp(key, "unit") == 0) {
+            size_t n = strlen(json_string_value(v));
+            b->s = realloc(b->s, b->n + n + 2);
+            memcpy(b->s + b->n, json_string_value(v), n);
+            b->n += n;
+            b->s[b->n++] = '\n';
+            b->s[b->n] = '\0';
+        }
+    } else if (json_is_array(v)) {
+        json_array_foreach(v, i, x)
+            json_prose(b, x, key);
+    } else if (json_is_object(v)) {
+        json_object_foreach(v, k, x)
+            json_prose(b, x, k);
+    }
+}
+
+/* Issue 15: `--lang nb` output holds none of the English fixed strings of
+ * the translation table, in text, JSON prose and HTML (markup removed), and
+ * every bokmål format string keeps the English one's conversions. */
+START_TEST(test_lang_nb_no_english)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_scenario *sc = NULL;
+    gidx_report *r = NULL;
+    gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
+    char *out[3] = { NULL, NULL, NULL }, path[512], *p, *q;
+    size_t i, f, nchecked = 0;
+    gidx__test_buf jb = { NULL, 0 };
+    json_error_t err;
+    json_t *root;
+    const char *dir = getenv("GIDX_TEST_DATA");
+    for (i = 0; i < gidx_lang_nstrings(); i++) {
+        char ce[64], cn[64];
+        conversions(ce, sizeof ce, gidx_lang_string(i, "en"));
+        conversions(cn, sizeof cn, gidx_lang_string(i, "nb"));
+        ck_assert_msg(strcmp(ce, cn) == 0, "string %zu \"%s\": conversions %s in en, %s in nb", i,
+                      gidx_lang_string(i, "en"), ce, cn);
+        ck_assert_str_eq(gidx_lang_text("nb", gidx_lang_string(i, "en")), gidx_lang_string(i, "nb"));
+    }
+    ck_assert_ptr_null(gidx_lang_string(gidx_lang_nstrings(), "nb"));
+    ck_assert_ptr_null(gidx_lang_string(0, "de"));
+    ck_assert_str_eq(gidx_lang_text("nb", "Summary"), "Sammendrag");
+    ck_assert_str_eq(gidx_lang_text("en", "Summary"), "Summary");
+    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_msg(gidx_scenario_load(&sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    opt.scenario = sc;
+    opt.mc = 50;
+    ck_assert_int_eq(gidx_roadmap_run_lang(&r, ds, cat, &opt, "de"), GIDX_EINVAL);
+    ck_assert_msg(gidx_roadmap_run_lang(&r, ds, cat, &opt, "nb") == GIDX_OK, "%s",
+                  gidx_error_last()->message);
+    ck_assert_str_eq(gidx_report_lang(r), "nb");
+    for (f = 0; f < 3; f++)
+        ck_assert_int_eq(gidx_report_render(&out[f], NULL, r, (int)f), GIDX_OK);
+    /* JSON: its prose only (keys and block types are identifiers) */
+    root = json_loads(out[GIDX_REPORT_JSON], 0, &err);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "lang")), "nb");
+    json_prose(&jb, json_object_get(root, "title"), "title");
+    json_prose(&jb, json_object_get(root, "sections"), NULL);
+    json_decref(root);
+    gidx_free(out[GIDX_REPORT_JSON]);
+    out[GIDX_REPORT_JSON] = jb.s;
+    /* HTML: the text between the tags */
+    for (p = q = out[GIDX_REPORT_HTML]; *p; p++) {
+        if (*p == '<') {
+            while (*p && *p != '>')
+                p++;
+            *q++ = ' ';
+            if (!*p)
+                break;
+            continue;
+        }
+        *q++ = *p;
+    }
+    *q = '\0';
+    ck_assert_ptr_nonnull(strstr(out[GIDX_REPORT_TEXT], "Veikart for grønn konkurransekraft"));
+    ck_assert_ptr_nonnull(strstr(out[GIDX_REPORT_HTML], "Status mot målet for 2030"));
+    ck_assert_ptr_nonnull(strstr(out[GIDX_REPORT_JSON], "Klimagassutslipp"));
+    for (i = 0; i < gidx_lang_nstrings(); i++) {
+        const char *en = gidx_lang_string(i, "en");
+        char frag[1024];
+        const char *a = en;
+        if (strcmp(en, gidx_lang_string(i, "nb")) == 0)
+            continue;   /* the same word in both languages ("region", "status") */
+        /* each literal run between conversions, trimmed, with a letter in it */
+        while (*a) {
+            size_t n = 0;
+            while (*a && *a != '%' && n + 1 < sizeof frag)
+                frag[n++] = *a++;
+            frag[n] = '\0';
+            if (*a == '%') {
+                a++;
+                while (*a == 'z' || *a == 'l')
+                    a++;
+                if (*a)
+                    a++;
+            }
+            {
+                char *s0 = frag, *e;
+                int letters = 0;
+                while (*s0 == ' ' || *s0 == '.' || *s0 == ';' || *s0 == ':' || *s0 == ',' || *s0 == '(')
+                    s0++;
+                e = s0 + strlen(s0);
+                while (e > s0 && (e[-1] == ' ' || e[-1] == '.' || e[-1] == ';' || e[-1] == ':' ||
+                                  e[-1] == ',' || e[-1] == '(' || e[-1] == '='))
+                    *--e = '\0';
+                for (e = s0; *e; e++)
+                    letters += ((*e | 0x20) >= 'a' && (*e | 0x20) <= 'z');
+                if (letters < 3)
+                    continue;
+                for (f = 0; f < 3; f++)
+                    ck_assert_msg(!has_word(out[f], s0), "English fixed text \"%s\" (string %zu) in "
+                                  "the %s rendering of the bokmål report", s0, i,
+                                  f == 0 ? "text" : f == 1 ? "JSON" : "HTML");
+                nchecked++;
+            }
+        }
+    }
+    ck_assert_uint_gt(nchecked, 100);
+    for (f = 0; f < 3; f++)
+        free(out[f]);
+    gidx_report_free(r);
+    gidx_scenario_free(sc);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(test_roadmap_errors)
 {
     gidx_dataset *ds = NULL;
@@ -418,6 +602,7 @@ static Suite *report_suite(void)
     tc = tcase_create("roadmap");
     tcase_add_test(tc, test_roadmap_default);
     tcase_add_test(tc, test_roadmap_errors);
+    tcase_add_test(tc, test_lang_nb_no_english);
     tcase_set_timeout(tc, 300);
     suite_add_tcase(s, tc);
     return s;

@@ -636,7 +636,6 @@ static json_t *json_block(const block *k)
         json_object_set_new(o, "href", jstr(k->href));
         break;
     case BLK_TABLE: {
-        char cb[128];
         json_object_set_new(o, "type", json_string("table"));
         json_object_set_new(o, "caption", jstr(k->title));
         a = json_array();
@@ -649,10 +648,10 @@ static json_t *json_block(const block *k)
         a = json_array();
         for (i = 0; i < k->nrows; i++) {
             row = json_array();
-            /* cells are display strings; numbers in C notation, ungrouped */
+            /* cells are strings; numbers as given to the table (C notation,
+             * full precision in the roadmap: "%.17g"), never localised */
             for (j = 0; j < k->ncols; j++)
-                json_array_append_new(row, json_string(cell_text(cb, sizeof cb, k, i, j,
-                                                                 GIDX__LANG_EN, 0)));
+                json_array_append_new(row, json_string(k->strs[(i + 1) * k->ncols + j]));
             json_array_append_new(a, row);
         }
         json_object_set_new(o, "rows", a);
