@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <greenidx/greenidx.h>
+#include "xlsx_build.h"
 
 enum loader { L_TABLE, L_LONG, L_WIDE, L_EMIS, L_JSONSTAT, L_CATALOG, L_FORMULA, L_SCENARIO };
 
@@ -425,6 +426,296 @@ START_TEST(test_io_tables)
 }
 END_TEST
 
+/* ---- the xlsx reader: hostile workbooks built in memory ---- */
+
+static int msg_has(const char *needle)
+{
+    return strstr(gidx_error_last()->message, needle) != NULL;
+}
+
+/* Open @p z and read sheet "S"; the status of the first call that fails. */
+static gidx_status xlsx_try(const unsigned char *z, size_t len, const gidx_xlsx_options *o)
+{
+    gidx_xlsx *wb = NULL;
+    gidx_xlsx_sheet *sh = NULL;
+    gidx_status rc = gidx_xlsx_open_mem(&wb, z, len, "hostile.xlsx", o);
+    if (rc != GIDX_OK) {
+        ck_assert_ptr_null(wb);
+        return rc;
+    }
+    rc = gidx_xlsx_sheet_read(&sh, wb, "S");
+    if (rc != GIDX_OK)
+        ck_assert_ptr_null(sh);
+    gidx_xlsx_sheet_free(sh);
+    gidx_xlsx_free(wb);
+    return rc;
+}
+
+/* Overwrite the uncompressed-size fields of @p part in the local header and
+ * the central directory (ZIP APPNOTE 4.3.7 and 4.3.12) with @p size: an
+ * archive that lies about how much a part inflates to. */
+static void zip_lie_size(unsigned char *z, size_t len, const char *part, uint32_t size)
+{
+    size_t i, nl = strlen(part), hits = 0;
+    for (i = 0; i + 46 + nl <= len; i++) {
+        int local = z[i] == 'P' && z[i + 1] == 'K' && z[i + 2] == 3 && z[i + 3] == 4;
+        int central = z[i] == 'P' && z[i + 1] == 'K' && z[i + 2] == 1 && z[i + 3] == 2;
+        size_t off = local ? 22 : 24, name = local ? 30 : 46;
+        if (!(local || central) || memcmp(z + i + name, part, nl) != 0)
+            continue;
+        z[i + off] = (unsigned char)(size & 0xff);
+        z[i + off + 1] = (unsigned char)((size >> 8) & 0xff);
+        z[i + off + 2] = (unsigned char)((size >> 16) & 0xff);
+        z[i + off + 3] = (unsigned char)(size >> 24);
+        hits++;
+    }
+    ck_assert_uint_eq(hits, 2);
+}
+
+/* A sheet of @p n rows of one number cell each; with @p numbered == 0 the
+ * rows and cells carry no r attribute, so every row is the same bytes. */
+static char *many_rows(size_t n, int numbered)
+{
+    char *s = malloc(n * 48 + 1), *p = s;
+    size_t i;
+    for (i = 0; i < n; i++)
+        p += numbered ? sprintf(p, "<row r=\"%zu\"><c r=\"A%zu\"><v>1</v></c></row>", i + 1, i + 1)
+                      : sprintf(p, "<row><c><v>1</v></c></row>");
+    *p = '\0';
+    return s;
+}
+
+START_TEST(test_xlsx_hostile)
+{
+    gidx_xlsx_options o = GIDX_XLSX_OPTIONS_INIT;
+    static const char *const S[] = { "S" };
+    unsigned char *z;
+    size_t len;
+    char *rows;
+    const char *r1;
+    gidx_xlsx *wb = NULL;
+    FILE *err;
+    int saved;
+
+    /* not a zip at all (a CSV given to the xlsx reader) */
+    ck_assert_int_eq(xlsx_try((const unsigned char *)"År,Sektor\n2020,x\n", 19, NULL), GIDX_EPARSE);
+    ck_assert(msg_has("hostile.xlsx") && msg_has("no zip signature"));
+
+    /* malformed XML: an unclosed <c>; libxml2's message with line and
+     * column, and nothing on stderr (the library never prints) */
+    r1 = "<row r=\"1\"><c r=\"A1\"><v>1</v></row>";
+    z = xb_workbook(&len, 1, S, &r1, NULL, NULL, NULL);
+    err = tmpfile();
+    fflush(stderr);
+    saved = dup(2);
+    dup2(fileno(err), 2);
+    ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_EPARSE);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("xl/worksheets/sheet1.xml") &&
+              msg_has("line 1, column") && msg_has("malformed XML"));
+    ck_assert_int_eq(ftell(err), 0);
+    fclose(err);
+    /* the same archive cut in half: a truncated download */
+    ck_assert_int_eq(xlsx_try(z, len / 2, NULL), GIDX_EPARSE);
+    ck_assert(msg_has("hostile.xlsx") && msg_has("truncated or corrupt"));
+    free(z);
+
+    /* a DOCTYPE with entities ("billion laughs") is refused, not expanded */
+    {
+        xb_part parts[4];
+        static const char bomb[] = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a "
+            "\"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c "
+            "\"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><worksheet " XB_NS "><sheetData><row r=\"1\">"
+            "<c r=\"A1\" t=\"inlineStr\"><is><t>&c;&c;&c;</t></is></c></row></sheetData></worksheet>";
+        gidx_xlsx_sheet *sh = NULL;
+        parts[0].name = "_rels/.rels";
+        parts[0].data = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+            "relationships\"><Relationship Id=\"r\" Type=\"" XB_REL "officeDocument\" "
+            "Target=\"xl/workbook.xml\"/></Relationships>";
+        parts[1].name = "xl/workbook.xml";
+        parts[1].data = "<workbook " XB_NS "><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"r1\"/>"
+            "</sheets></workbook>";
+        parts[2].name = "xl/_rels/workbook.xml.rels";
+        parts[2].data = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+            "relationships\"><Relationship Id=\"r1\" Type=\"" XB_REL "worksheet\" "
+            "Target=\"worksheets/s.xml\"/></Relationships>";
+        parts[3].name = "xl/worksheets/s.xml";
+        parts[3].data = bomb;
+        parts[0].len = parts[1].len = parts[2].len = parts[3].len = 0;
+        z = xb_zip(&len, parts, 4);
+        ck_assert_int_eq(gidx_xlsx_open_mem(&wb, z, len, "dtd.xlsx", NULL), GIDX_OK);
+        ck_assert_int_eq(gidx_xlsx_sheet_read(&sh, wb, "S"), GIDX_EPARSE);
+        /* libxml2 stops this one inside the DTD (entity amplification) */
+        ck_assert(msg_has("sheet \"S\"") && msg_has("malformed XML"));
+        ck_assert_ptr_null(sh);
+        gidx_xlsx_free(wb);
+        wb = NULL;
+        free(z);
+        /* a harmless DOCTYPE is refused by the reader itself */
+        parts[3].data = "<?xml version=\"1.0\"?><!DOCTYPE worksheet><worksheet " XB_NS
+            "><sheetData/></worksheet>";
+        z = xb_zip(&len, parts, 4);
+        ck_assert_int_eq(gidx_xlsx_open_mem(&wb, z, len, "dtd.xlsx", NULL), GIDX_OK);
+        ck_assert_int_eq(gidx_xlsx_sheet_read(&sh, wb, "S"), GIDX_EPARSE);
+        ck_assert_msg(msg_has("sheet \"S\"") && msg_has("DOCTYPE"), "%s", gidx_error_last()->message);
+        gidx_xlsx_free(wb);
+        wb = NULL;
+        free(z);
+    }
+
+    /* bad cell reference, shared string out of range, a number that is not */
+    r1 = "<row r=\"1\"><c r=\"AAAA1\"><v>1</v></c></row>";
+    z = xb_workbook(&len, 1, S, &r1, NULL, NULL, NULL);
+    ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_EPARSE);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("bad cell reference \"AAAA1\""));
+    free(z);
+    r1 = "<row r=\"1\"><c r=\"C4\" t=\"s\"><v>7</v></c></row>";
+    z = xb_workbook(&len, 1, S, &r1, "<si><t>x</t></si>", NULL, NULL);
+    ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_EPARSE);
+    ck_assert(msg_has("cell C4") && msg_has("shared string index \"7\" out of range"));
+    free(z);
+    r1 = "<row r=\"1\"><c r=\"B2\"><v>12,5</v></c></row>";
+    z = xb_workbook(&len, 1, S, &r1, NULL, NULL, NULL);
+    ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_EPARSE);
+    ck_assert(msg_has("cell B2") && msg_has("\"12,5\", not a number"));
+    free(z);
+
+    /* oversized sheet: more non-empty cells than max_cells */
+    rows = many_rows(101, 1);
+    z = xb_workbook(&len, 1, S, (const char *const *)&rows, NULL, NULL, NULL);
+    o.max_cells = 100;
+    ck_assert_int_eq(xlsx_try(z, len, &o), GIDX_ELIMIT);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("more than 100 non-empty cells") &&
+              msg_has("A101"));
+    o.max_cells = 101;
+    ck_assert_int_eq(xlsx_try(z, len, &o), GIDX_OK);
+    /* a part over max_uncompressed (declared size) */
+    o = (gidx_xlsx_options)GIDX_XLSX_OPTIONS_INIT;
+    o.max_uncompressed = 2000;
+    ck_assert_int_eq(xlsx_try(z, len, &o), GIDX_ELIMIT);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("declares") && msg_has("limit of 2000 bytes"));
+    /* a file over max_bytes */
+    o = (gidx_xlsx_options)GIDX_XLSX_OPTIONS_INIT;
+    o.max_bytes = len - 1;
+    ck_assert_int_eq(xlsx_try(z, len, &o), GIDX_ELIMIT);
+    ck_assert(msg_has("hostile.xlsx") && msg_has("over the limit"));
+    o.max_bytes = 1000;
+    ck_assert_int_eq(gidx_xlsx_open(&wb, data_path(
+        "mdir/mdir_download_vestfold_og_telemark_2021_release.xlsx"), &o), GIDX_ELIMIT);
+    ck_assert(msg_has("77909 bytes, over the limit of 1000"));
+    ck_assert_ptr_null(wb);
+    free(z);
+    free(rows);
+
+    /* zip bomb: 300,000 identical rows (7.8 MB of XML) deflate about
+     * 600:1, over the ratio limit of 100:1 */
+    rows = many_rows(300000, 0);
+    z = xb_workbook(&len, 1, S, (const char *const *)&rows, NULL, NULL, NULL);
+    ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_ELIMIT);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("compression ratio") && msg_has("zip bomb"));
+    /* the same archive lying that the sheet inflates to 1000 bytes: caught
+     * while streaming, by the ratio and by the size counted */
+    zip_lie_size(z, len, "xl/worksheets/sheet1.xml", 1000);
+    ck_assert_int_eq(xlsx_try(z, len, NULL), GIDX_ELIMIT);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("inflates beyond 100 times"));
+    o = (gidx_xlsx_options)GIDX_XLSX_OPTIONS_INIT;
+    o.max_ratio = 100000;
+    o.max_uncompressed = 500000;
+    ck_assert_int_eq(xlsx_try(z, len, &o), GIDX_ELIMIT);
+    ck_assert(msg_has("sheet \"S\"") && msg_has("more than 500000 bytes uncompressed") &&
+              msg_has("declares 1000"));
+    free(z);
+    free(rows);
+}
+END_TEST
+
+/* The Miljødirektoratet loader on workbooks that are not quite its own. */
+#define H_AREA "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>År</t></is></c>" \
+    "<c r=\"B1\" t=\"inlineStr\"><is><t>%s</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>" \
+    "Utslippskilde</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Klimagass</t></is></c>" \
+    "<c r=\"E1\" t=\"inlineStr\"><is><t>Utslipp (tonn CO\xe2\x82\x82-ekvivalenter)</t></is></c></row>"
+#define ROW_OK(r, v) "<row r=\"" #r "\"><c r=\"A" #r "\"><v>2021</v></c><c r=\"B" #r "\" " \
+    "t=\"inlineStr\"><is><t>Jordbruk</t></is></c><c r=\"C" #r "\" t=\"inlineStr\"><is><t>Husdyr" \
+    "</t></is></c><c r=\"D" #r "\" t=\"inlineStr\"><is><t>CH4</t></is></c><c r=\"E" #r "\" " v "</c></row>"
+#define INFO(area) "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Datasett:</t></is></c>" \
+    "<c r=\"B2\" t=\"inlineStr\"><is><t>" area "</t></is></c></row>"
+
+static gidx_status mdir_try(const char *info, const char *detail, const char *detail_name)
+{
+    const char *names[2] = { "Info", detail_name };
+    const char *rows[2] = { info, detail };
+    size_t len;
+    unsigned char *z = xb_workbook(&len, 2, names, rows, NULL, NULL, NULL);
+    gidx_dataset *ds = (gidx_dataset *)1;
+    gidx_status rc = gidx_dataset_parse_mdir(&ds, z, len, "area.xlsx", NULL, NULL);
+    free(z);
+    if (rc != GIDX_OK)
+        ck_assert_ptr_null(ds);
+    gidx_dataset_free(ds);
+    return rc;
+}
+
+START_TEST(test_mdir_bad)
+{
+    char head[1024];
+    const char *ok_rows = ROW_OK(2, "><v>12.5</v>");
+    char detail[4096];
+    snprintf(head, sizeof head, H_AREA, "Sektor");
+    snprintf(detail, sizeof detail, "%s%s", head, ok_rows);
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_OK);
+    /* the workbook without the sheet */
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("area.xlsx") && msg_has("no sheet \"Oversikt - detaljert\"") &&
+              msg_has("\"Info\", \"Oversikt\""));
+    /* a renamed column */
+    snprintf(head, sizeof head, H_AREA, "Næring");
+    snprintf(detail, sizeof detail, "%s%s", head, ok_rows);
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("sheet \"Oversikt - detaljert\"") && msg_has("no column \"Sektor\"") &&
+              msg_has("\"Næring\""));
+    /* text in a number cell */
+    snprintf(head, sizeof head, H_AREA, "Sektor");
+    snprintf(detail, sizeof detail, "%s%s%s", head, ok_rows,
+             ROW_OK(3, "t=\"inlineStr\"><is><t>12,5 t</t></is>"));
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("area.xlsx") && msg_has("sheet \"Oversikt - detaljert\"") &&
+              msg_has("cell E3") && msg_has("text \"12,5 t\" in a number cell"));
+    /* a year that is not one */
+    snprintf(detail, sizeof detail, "%s%s", head,
+             "<row r=\"2\"><c r=\"A2\"><v>2021.5</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>X</t>"
+             "</is></c><c r=\"E2\"><v>1</v></c></row>");
+    ck_assert_int_eq(mdir_try(INFO("Skien"), detail, "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("cell A2") && msg_has("not a year"));
+    /* an area the registry does not know; no area at all */
+    snprintf(detail, sizeof detail, "%s%s", head, ok_rows);
+    ck_assert_int_eq(mdir_try(INFO("Atlantis"), detail, "Oversikt - detaljert"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("sheet \"Info\"") && msg_has("Atlantis"));
+    ck_assert_int_eq(mdir_try("", detail, "Oversikt - detaljert"), GIDX_ENOTFOUND);
+    ck_assert(msg_has("no column \"Kommunenummer\"") && msg_has("Datasett"));
+    /* a header and nothing below it */
+    ck_assert_int_eq(mdir_try(INFO("Skien"), head, "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("no data rows"));
+    /* a municipality number that is not one */
+    ck_assert_int_eq(mdir_try("",
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kommunenummer</t></is></c>"
+        "<c r=\"B1\" t=\"inlineStr\"><is><t>År</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>Sektor"
+        "</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Utslipp (tonn CO2-ekvivalenter)</t></is></c></row>"
+        "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>K-4003</t></is></c><c r=\"B2\"><v>2021</v></c>"
+        "<c r=\"C2\" t=\"inlineStr\"><is><t>Jordbruk</t></is></c><c r=\"D2\"><v>1</v></c></row>",
+        "Oversikt - detaljert"), GIDX_EDATA);
+    ck_assert(msg_has("cell A2") && msg_has("not a municipality number") && msg_has("K-4003"));
+    /* something that is not a workbook */
+    {
+        gidx_dataset *ds = (gidx_dataset *)1;
+        ck_assert_int_eq(gidx_dataset_parse_mdir(&ds, "Kommune,År\n", 11, "x.xlsx", NULL, NULL),
+                         GIDX_EPARSE);
+        ck_assert_ptr_null(ds);
+    }
+}
+END_TEST
+
 static size_t count_entries(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -493,6 +784,8 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_singular);
     tcase_add_test(tc, test_io_tables);
     tcase_add_test(tc, test_no_partial_output);
+    tcase_add_test(tc, test_xlsx_hostile);
+    tcase_add_test(tc, test_mdir_bad);
     suite_add_tcase(s, tc);
     return s;
 }

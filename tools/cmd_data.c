@@ -17,7 +17,7 @@ const gidx_cli_command gidx_cli_cmd_data = {
     "data",
     "summarise a dataset (default: the embedded Telemark data) or convert it to long CSV",
     run,
-    "Usage: greenidx data [--data PATH] [--type long|wide|jsonstat|emissions]\n"
+    "Usage: greenidx data [--data PATH] [--type long|wide|jsonstat|emissions|mdir]\n"
     "                     [--harmonise] [--format summary|csv] [--output PATH]\n"
     "\n"
     "Load a dataset and print a summary (regions with names, variables, years,\n"
@@ -27,7 +27,9 @@ const gidx_cli_command gidx_cli_cmd_data = {
     "  --type T        long (default for .csv), wide (one column per year,\n"
     "                  regions in column 'region', variable 'value'), jsonstat\n"
     "                  (default for .json; SSB's JSON-stat 2.0), emissions\n"
-    "                  (Miljødirektoratet's Kommune,År,Sektor,Utslippskilde,Utslipp)\n"
+    "                  (Miljødirektoratet's Kommune,År,Sektor,Utslippskilde,Utslipp),\n"
+    "                  mdir (Miljødirektoratet's xlsx workbook, recognised by its\n"
+    "                  content without --type)\n"
     "  --harmonise     bring old municipality codes to the 2024 boundaries\n"
     "                  (summing; split and unknown codes are dropped and listed)\n"
     "  --format F      summary (default) or csv\n"
@@ -37,12 +39,12 @@ const gidx_cli_command gidx_cli_cmd_data = {
 static gidx_status load(gidx_dataset **ds, const char *path, const char *type,
                         const gidx_registry *reg)
 {
-    size_t n;
     if (path == NULL)
         return gidx_dataset_load_default(ds);
-    n = strlen(path);
-    if (type == NULL)
-        type = (n > 5 && strcmp(path + n - 5, ".json") == 0) ? "jsonstat" : "long";
+    if (type == NULL)   /* by content: workbook, JSON-stat or long CSV */
+        return gidx_dataset_load(ds, path);
+    if (strcmp(type, "mdir") == 0)
+        return gidx_dataset_load_mdir(ds, path, reg, NULL);
     if (strcmp(type, "jsonstat") == 0)
         return gidx_dataset_load_jsonstat(ds, path, NULL);
     if (strcmp(type, "emissions") == 0)
@@ -115,7 +117,8 @@ static int run(int argc, char **argv)
             return gidx_cli_usage_error(&gidx_cli_cmd_data, "%s needs a value", argv[i]);
     }
     if (type != NULL && strcmp(type, "long") != 0 && strcmp(type, "wide") != 0 &&
-        strcmp(type, "jsonstat") != 0 && strcmp(type, "emissions") != 0)
+        strcmp(type, "jsonstat") != 0 && strcmp(type, "emissions") != 0 &&
+        strcmp(type, "mdir") != 0)
         return gidx_cli_usage_error(&gidx_cli_cmd_data, "unknown --type '%s'", type);
     if (strcmp(format, "summary") != 0 && strcmp(format, "csv") != 0)
         return gidx_cli_usage_error(&gidx_cli_cmd_data, "unknown --format '%s'", format);

@@ -23,6 +23,7 @@
 
 #include <greenidx/common.h>
 #include <greenidx/table.h>
+#include <greenidx/xlsx.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -349,11 +350,15 @@ GIDX_API gidx_status gidx_dataset_aggregate_counties(gidx_dataset *ds, const gid
 GIDX_API gidx_status gidx_dataset_load_default(gidx_dataset **out);
 
 /**
- * Load a dataset, choosing the loader by the file name: NULL or "" gives the
- * embedded default data (gidx_dataset_load_default()), a name ending in
- * ".json" is read as JSON-stat 2.0 with default options
- * (gidx_dataset_load_jsonstat()), anything else as a long CSV
- * (`region,year,variable,value[,flag]`, gidx_dataset_load_csv()). Regions
+ * Load a dataset, choosing the loader by the file's content and name: NULL
+ * or "" gives the embedded default data (gidx_dataset_load_default()); a
+ * zip archive (an xlsx workbook, whatever its name) holding the sheet
+ * "Oversikt - detaljert" is read as Miljødirektoratet's emission statistics
+ * (gidx_dataset_load_mdir()), and any other workbook is refused with
+ * ::GIDX_ENOTFOUND (no such sheet) listing its sheets; a name ending in ".json" is read
+ * as JSON-stat 2.0 with default options (gidx_dataset_load_jsonstat());
+ * anything else as a long CSV (`region,year,variable,value[,flag]`,
+ * gidx_dataset_load_csv()). Regions
  * of a loaded file that have no display name are named from the region
  * registry (gidx_registry_load_default()), e.g. "4003" -> "Skien".
  *
@@ -460,6 +465,73 @@ GIDX_API gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char 
 GIDX_API gidx_status gidx_dataset_parse_emissions(gidx_dataset **out, const char *buf,
                                                   size_t len, const char *name,
                                                   const gidx_registry *reg);
+
+/**
+ * Load Miljødirektoratet's municipal emission statistics ("Klimagassutslipp
+ * fra kommuner") from the workbook Miljødirektoratet publishes, read with
+ * the xlsx reader (xlsx.h), into `ghg_total` and one `ghg_<sector>`
+ * variable per sector (t CO2e; the same sector mapping as
+ * gidx_dataset_load_emissions(), table in docs/data.md). Rows of one region,
+ * year and sector are summed over sources and gases.
+ *
+ * The sheet "Oversikt - detaljert" is read in either layout; its columns are
+ * found by name in its first row, in any order:
+ * - the download for one area: `År, Sektor, Utslippskilde, Klimagass,
+ *   Utslipp (tonn CO₂-ekvivalenter)`. The region is the one the Info sheet
+ *   names ("Datasett:"), resolved through @p reg: a code, else a name (the
+ *   region valid most recently, so "Vestfold og Telemark" is 38);
+ * - the all-municipality workbook: `Fylke, Kommunenummer, Kommune, År,
+ *   Sektor, Utslippskilde, Klimagass, Utslipp (tonn CO2-ekvivalenter)`; the
+ *   region is the Kommunenummer as given (a number cell is written with four
+ *   digits: 301 -> "0301"), named from the Kommune column.
+ * The emission column may be spelt `CO₂` or `CO2`, or be just `Utslipp`.
+ * An emission cell holding an SSB symbol (`..`, `.`, `-`, `:`) is flagged
+ * as gidx_dataset_load_csv() does; any other text is an error.
+ *
+ * The release is recorded in the metadata: `mdir.release` (the latest year
+ * of the figures, which identifies a release: Miljødirektoratet recalculates
+ * the whole series each year and adds one), `mdir.first_year`,
+ * `mdir.modified` (the workbook's own dcterms:modified stamp, when present),
+ * `mdir.retrieved` (a download date from the Info sheet, when it has one),
+ * `mdir.url` ("Nedlastet fra"), `mdir.area` (the Info sheet's "Datasett"),
+ * `mdir.layout` (`area` or `municipalities`), and for every region
+ * `mdir.release.<region>` (the release year), which gidx_dataset_merge()
+ * uses to refuse mixing releases. Also `source` and `file`.
+ *
+ * @param out  out: the dataset; NULL on failure
+ * @param path the workbook
+ * @param reg  registry for the area's name and region names; NULL loads the
+ *             default one (gidx_registry_load_default())
+ * @param opt  limits of the xlsx reader, or NULL for ::GIDX_XLSX_OPTIONS_INIT
+ * @return ::GIDX_OK; the reader's errors (::GIDX_EIO, ::GIDX_EPARSE,
+ *         ::GIDX_ELIMIT); ::GIDX_ENOTFOUND (no sheet "Oversikt - detaljert",
+ *         listing the sheets; a missing column, naming the sheet and the
+ *         columns found; an area the registry does not know);
+ *         ::GIDX_EDATA (a year, sector, region number or emission cell that
+ *         is not what it must be, naming sheet and cell, e.g. `text "12,5 t"
+ *         in a number cell`; no data rows); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_load_mdir(gidx_dataset **out, const char *path,
+                                            const gidx_registry *reg,
+                                            const gidx_xlsx_options *opt);
+
+/** As gidx_dataset_load_mdir(), from @p len bytes in memory (an HTTP body) named @p name. */
+GIDX_API gidx_status gidx_dataset_parse_mdir(gidx_dataset **out, const void *buf, size_t len,
+                                             const char *name, const gidx_registry *reg,
+                                             const gidx_xlsx_options *opt);
+
+/**
+ * Add every cell of @p src to @p dst (replacing cells both have), with the
+ * region names of @p src and the metadata keys @p dst does not have yet.
+ *
+ * Releases of Miljødirektoratet's statistics are never mixed: when both
+ * datasets record a release for the same region (`mdir.release.<region>`,
+ * set by gidx_dataset_load_mdir()) and the releases differ, nothing is
+ * merged and ::GIDX_EDUPLICATE names the region and both releases.
+ *
+ * @return ::GIDX_OK; ::GIDX_EDUPLICATE; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_merge(gidx_dataset *dst, const gidx_dataset *src);
 
 /** Options for the JSON-stat loader; initialise with ::GIDX_JSONSTAT_OPTIONS_INIT. */
 typedef struct gidx_jsonstat_options {

@@ -16,6 +16,7 @@
 #include <greenidx/common.h>
 #include <greenidx/table.h>
 #include <greenidx/dataset.h>
+#include <greenidx/xlsx.h>
 #include <greenidx/indicators.h>
 #include <greenidx/composite.h>
 #include <greenidx/forecast.h>

@@ -60,4 +60,21 @@ int gidx__dataset_cell_index(size_t *c, const struct gidx_dataset *ds, const cha
  * "Uoppgitt" -> employment_unknown), or NULL (sn2007.c). */
 const char *gidx__sn2007_variable_of_label(const char *label);
 
+/* The variable of a sector of Miljødirektoratet's statistics ("Veitrafikk"
+ * -> "ghg_road", the table in data/README.md; an unknown sector gets
+ * "ghg_<slug>"), trailing blanks ignored; caller frees (loaders.c). */
+char *gidx__ghg_sector_variable(const char *sector);
+
+/* Add @p v to a cell, summing with what is there and keeping the "worst"
+ * flag (confidential > provisional > ok; a missing part adds nothing). */
+gidx_status gidx__data_add_to(struct gidx_dataset *ds, const char *region, int year,
+                              const char *var, double v, int flag);
+
+/* The Miljødirektoratet loader on an opened workbook (mdir.c); @p reg may
+ * be NULL (the default registry is loaded). */
+struct gidx_xlsx;
+struct gidx_registry;
+gidx_status gidx__mdir_from_xlsx(struct gidx_dataset **out, struct gidx_xlsx *wb,
+                                 const struct gidx_registry *reg);
+
 #endif /* GIDX_DATA_INTERNAL_H */

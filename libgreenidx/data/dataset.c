@@ -14,6 +14,7 @@
  * a const dataset can be read from many threads.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -510,4 +511,58 @@ gidx_status gidx_dataset_copy(gidx_dataset **out, const gidx_dataset *ds)
 fail:
     gidx_dataset_free(c);
     return rc;
+}
+
+/* The release of Miljødirektoratet's statistics a dataset holds for a
+ * region, with the dataset's file and stamp, for the refusal message. */
+static void release_text(char *buf, size_t cap, const gidx_dataset *ds, const char *release)
+{
+    const char *file = gidx_dataset_meta(ds, "file"), *mod = gidx_dataset_meta(ds, "mdir.modified");
+    snprintf(buf, cap, "release %s (figures to %s%s%s%s%s)", release, release,
+             file ? ", " : "", file ? file : "", mod ? ", modified " : "", mod ? mod : "");
+}
+
+gidx_status gidx_dataset_merge(gidx_dataset *dst, const gidx_dataset *src)
+{
+    static const char prefix[] = "mdir.release.";
+    size_t k, cell, r;
+    gidx_status rc;
+    if (dst == NULL || src == NULL || dst == src)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_merge: NULL or identical datasets");
+    /* Check everything first: a refused merge leaves dst untouched. */
+    for (k = 0; k < src->nmeta; k++) {
+        const char *key = src->meta_keys[k], *mine;
+        if (strncmp(key, prefix, sizeof prefix - 1) != 0)
+            continue;
+        mine = gidx_dataset_meta(dst, key);
+        if (mine != NULL && strcmp(mine, src->meta_values[k]) != 0) {
+            const char *region = key + sizeof prefix - 1;
+            char a[512], b[512];
+            release_text(a, sizeof a, dst, mine);
+            release_text(b, sizeof b, src, src->meta_values[k]);
+            return gidx__error_set(GIDX_EDUPLICATE,
+                "region %s (%s): two releases of Miljødirektoratet's emission statistics, "
+                "%s and %s; each release recalculates the whole series, so they are never "
+                "mixed: load one release", region, gidx_dataset_region_name(src, region), a, b);
+        }
+    }
+    for (cell = 0; cell < src->ncells; cell++) {
+        uint64_t key = src->keys[cell];
+        size_t ri = (size_t)(key >> 40), vi = (size_t)((key >> 16) & 0xFFFFFF),
+               yi = (size_t)(key & 0xFFFF);
+        if ((rc = gidx_dataset_set(dst, src->regions.names[ri], src->years[yi],
+                                   src->variables.names[vi], src->values[cell],
+                                   src->flags[cell])) != GIDX_OK)
+            return rc;
+    }
+    for (r = 0; r < src->regions.n && r < src->region_display_cap; r++)
+        if (src->region_display[r] != NULL &&
+            (rc = gidx_dataset_set_region_name(dst, src->regions.names[r],
+                                               src->region_display[r])) != GIDX_OK)
+            return rc;
+    for (k = 0; k < src->nmeta; k++)
+        if (gidx_dataset_meta(dst, src->meta_keys[k]) == NULL &&
+            (rc = gidx_dataset_set_meta(dst, src->meta_keys[k], src->meta_values[k])) != GIDX_OK)
+            return rc;
+    return GIDX_OK;
 }

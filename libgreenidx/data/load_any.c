@@ -3,14 +3,65 @@
  * Copyright (C) 2026 the libgreenidx developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-/* One entry point for the commands and bindings: the embedded data, a
- * JSON-stat file or a long CSV, chosen by the file name; regions without a
- * display name get their name from the region registry. */
+/* One entry point for the commands and bindings: the embedded data, an
+ * xlsx workbook recognised by its content (Miljødirektoratet's emission
+ * statistics), a JSON-stat file or a long CSV; regions without a display
+ * name get their name from the region registry. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../core/internal.h"
+#include "data_internal.h"
 #include <greenidx/dataset.h>
+#include <greenidx/xlsx.h>
+
+/* 1 when the file starts with a zip local-file header (PK\3\4), as every
+ * xlsx workbook does whatever its name; 0 otherwise or unreadable (the
+ * loader chosen then reports the error). */
+static int is_zip(const char *path)
+{
+    unsigned char m[4];
+    FILE *f = fopen(path, "rb");
+    size_t n;
+    if (f == NULL)
+        return 0;
+    n = fread(m, 1, 4, f);
+    fclose(f);
+    return n == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+}
+
+/* A workbook: Miljødirektoratet's when it has the sheet the loader reads
+ * (its columns are checked by the loader), else refused naming its sheets. */
+static gidx_status load_workbook(gidx_dataset **out, const char *path)
+{
+    gidx_xlsx *wb = NULL;
+    gidx_status rc = gidx_xlsx_open(&wb, path, NULL);
+    size_t i;
+    if (rc != GIDX_OK)
+        return rc;
+    for (i = 0; i < gidx_xlsx_sheet_count(wb); i++)
+        if (strcmp(gidx_xlsx_sheet_name(wb, i), "Oversikt - detaljert") == 0)
+            break;
+    if (i < gidx_xlsx_sheet_count(wb)) {
+        rc = gidx__mdir_from_xlsx(out, wb, NULL);
+    } else {
+        gidx__buf b = GIDX__BUF_INIT;
+        char *list;
+        for (i = 0; i < gidx_xlsx_sheet_count(wb); i++)
+            gidx__buf_printf(&b, "%s\"%s\"", i ? ", " : "", gidx_xlsx_sheet_name(wb, i));
+        list = gidx__buf_take(&b);
+        rc = gidx__error_set(GIDX_ENOTFOUND,
+            "%s: an xlsx workbook, but not Miljødirektoratet's emission statistics (no sheet "
+            "\"Oversikt - detaljert\"; its sheets: %s); export other tables as CSV",
+            path, list && list[0] ? list : "none");
+        free(list);
+    }
+    gidx_xlsx_free(wb);
+    return rc;
+}
 
 /* Name the regions that have no display name yet, from the registry. */
 static gidx_status name_regions(gidx_dataset *ds)
@@ -39,7 +90,9 @@ gidx_status gidx_dataset_load(gidx_dataset **out, const char *path)
     if (path == NULL || path[0] == '\0')
         return gidx_dataset_load_default(out);
     n = strlen(path);
-    if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
+    if (is_zip(path))
+        rc = load_workbook(out, path);
+    else if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
         rc = gidx_dataset_load_jsonstat(out, path, NULL);
     else
         rc = gidx_dataset_load_csv(out, path, NULL);

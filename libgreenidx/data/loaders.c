@@ -423,8 +423,9 @@ static const char *const sectors[][2] = {
     { "produkter med fluorgasser", "ghg_fluorinated" },
 };
 
-/* Variable name of a sector (caller frees). */
-static char *sector_variable(const char *sector)
+/* Variable name of a sector (caller frees); shared with the workbook
+ * loader (mdir.c) so that both layouts map sectors the same way. */
+char *gidx__ghg_sector_variable(const char *sector)
 {
     size_t k;
     char *f = gidx__data_fold(sector), *slug, *v;
@@ -460,7 +461,7 @@ static char *sector_variable(const char *sector)
 }
 
 /* Add @p v to a cell (summing), keeping the "worst" flag. */
-static gidx_status add_to(gidx_dataset *ds, const char *region, int year, const char *var,
+gidx_status gidx__data_add_to(gidx_dataset *ds, const char *region, int year, const char *var,
                           double v, int flag)
 {
     double old;
@@ -543,12 +544,12 @@ static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const vo
                     GIDX_OK)
                 break;
         }
-        var = sector_variable(gidx_table_cell(t, i, cs));
+        var = gidx__ghg_sector_variable(gidx_table_cell(t, i, cs));
         if (var == NULL) { rc = GIDX_ENOMEM; break; }
-        rc = add_to(ds, region, year, var, v, flag);
+        rc = gidx__data_add_to(ds, region, year, var, v, flag);
         free(var);
         if (rc == GIDX_OK)
-            rc = add_to(ds, region, year, "ghg_total", v, flag);
+            rc = gidx__data_add_to(ds, region, year, "ghg_total", v, flag);
         if (rc != GIDX_OK) {
             gidx__error_prefix("%s:%zu: ", gidx_table_name(t), gidx_table_line(t, i));
             break;
