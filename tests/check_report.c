@@ -555,6 +555,110 @@ START_TEST(test_lang_nb_no_english)
 }
 END_TEST
 
+/* Workbooks written with libxlsxwriter read back with the library's own xlsx
+ * reader (include/greenidx/xlsx.h): typed cells, units in the header, empty
+ * missing cells, neutralised formula-like text, valid sheet names; and the
+ * indicator panel's sheet holds gidx_panel_get()'s values exactly. */
+START_TEST(test_workbook_own_reader)
+{
+    gidx_workbook *wb = NULL;
+    gidx_xlsx *x = NULL;
+    gidx_xlsx_sheet *sh = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_panel *p = NULL;
+    const char *hdr[4] = { "region", "year", "value", "count" };
+    const char *units[4] = { NULL, NULL, "t CO2e", "" };
+    const int types[4] = { GIDX_CELL_TEXT, GIDX_CELL_YEAR, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER };
+    const char *r1[4] = { "Skien", "2009", "165081.66", "3" };
+    const char *r2[4] = { "=HYPERLINK(\"x\")", "2010", "", "-4" };
+    const char *r3[4] = { "Bø", "2011", "0.1", "x" };
+    char path[] = "/tmp/gidx-wb-XXXXXX";
+    double v;
+    size_t i, nr, ny, ni, r, y, k, checked = 0;
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(gidx_workbook_new(&wb), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "a/b: [c]*?", 4, hdr, units, types), GIDX_OK);
+    ck_assert_str_eq(gidx_workbook_sheet_name(wb, 0), "a_b_ _c___");
+    ck_assert_int_eq(gidx_workbook_add_row(wb, r1, 4), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_row(wb, r2, 4), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_row(wb, r3, 4), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "D4"));
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "A_B_ _C___", 1, hdr, NULL, NULL), GIDX_OK);
+    ck_assert_str_eq(gidx_workbook_sheet_name(wb, 1), "A_B_ _C___ (2)");
+    ck_assert_int_eq(gidx_workbook_write(wb, path), GIDX_OK);
+    gidx_workbook_free(wb);
+    ck_assert_msg(gidx_xlsx_open(&x, path, NULL) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_xlsx_sheet_count(x), 2);
+    ck_assert_int_eq(gidx_xlsx_sheet_read(&sh, x, "a_b_ _c___"), GIDX_OK);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 0, 2), "value (t CO2e)");
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 0, 3), "count");
+    ck_assert_int_eq(gidx_xlsx_cell_type(sh, 1, 0), GIDX_XLSX_TEXT);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 1, 0), "Skien");
+    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 1, 1), GIDX_OK);
+    ck_assert_double_eq(v, 2009);
+    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 1, 2), GIDX_OK);
+    ck_assert_double_eq(v, 165081.66);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 2, 0), "'=HYPERLINK(\"x\")");
+    ck_assert_int_eq(gidx_xlsx_cell_type(sh, 2, 2), GIDX_XLSX_EMPTY);
+    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 2, 3), GIDX_OK);
+    ck_assert_double_eq(v, -4);
+    ck_assert_uint_eq(gidx_xlsx_sheet_nrows(sh), 3);   /* the refused row left nothing */
+    gidx_xlsx_sheet_free(sh);
+    gidx_xlsx_free(x);
+
+    /* the indicator panel: every value of every region, year and indicator */
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_int_eq(gidx_panel_new(&p, cat, ds), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_new(&wb), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_panel(wb, p, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_write(wb, path), GIDX_OK);
+    gidx_workbook_free(wb);
+    ck_assert_int_eq(gidx_xlsx_open(&x, path, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_xlsx_sheet_read(&sh, x, "indicators"), GIDX_OK);
+    nr = gidx_dataset_nregions(gidx_panel_dataset(p));
+    ny = gidx_dataset_nyears(gidx_panel_dataset(p));
+    ni = gidx_catalog_count(cat);
+    ck_assert_uint_eq(gidx_xlsx_sheet_nrows(sh), 1 + nr * ny);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 0, 3), "ghg_total (t CO2e)");
+    for (r = 0, i = 1; r < nr; r++)
+        for (y = 0; y < ny; y++, i++) {
+            const char *code = gidx_dataset_region(gidx_panel_dataset(p), r);
+            int year = gidx_dataset_year(gidx_panel_dataset(p), y);
+            ck_assert_str_eq(gidx_xlsx_cell_text(sh, i, 0), code);
+            ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, i, 2), GIDX_OK);
+            ck_assert_double_eq(v, year);
+            for (k = 0; k < ni; k++) {
+                double want;
+                const char *why = NULL;
+                gidx_panel_get(&want, &why, p, code, year,
+                               gidx_indicator_id(gidx_catalog_indicator(cat, k)));
+                if (why != NULL) {
+                    ck_assert_int_eq(gidx_xlsx_cell_type(sh, i, 3 + k), GIDX_XLSX_EMPTY);
+                } else {
+                    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, i, 3 + k), GIDX_OK);
+                    /* libxlsxwriter writes 17 significant digits ("%.17g"):
+                     * exact; a 1e-15 relative tolerance covers a writer that
+                     * writes 16 */
+                    ck_assert_msg(fabs(v - want) <= 1e-15 * fabs(want), "%s %d %zu: %.17g vs %.17g",
+                                  code, year, k, v, want);
+                    checked++;
+                }
+            }
+        }
+    ck_assert_uint_gt(checked, 5000);
+    gidx_xlsx_sheet_free(sh);
+    gidx_xlsx_free(x);
+    gidx_panel_free(p);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_roadmap_errors)
 {
     gidx_dataset *ds = NULL;
@@ -590,6 +694,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_html);
     tcase_add_test(tc, test_svg_standalone);
+    tcase_add_test(tc, test_workbook_own_reader);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_errors);
