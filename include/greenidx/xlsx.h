@@ -114,7 +114,7 @@ GIDX_API const char *gidx_xlsx_sheet_name(const gidx_xlsx *wb, size_t i);
  * core properties as written (W3CDTF, e.g. "2023-09-25T11:32:02.9721087Z").
  * The part is found through the package relationships (_rels/.rels):
  * docProps/core.xml from Excel and openpyxl,
- * package/services/metadata/core-properties/<id>.psmdcp from .NET writers
+ * package/services/metadata/core-properties/\<id\>.psmdcp from .NET writers
  * such as Miljødirektoratet's. Borrowed; NULL when absent.
  */
 GIDX_API const char *gidx_xlsx_modified(const gidx_xlsx *wb);
