@@ -79,7 +79,6 @@ static const tr strings[] = {
     { "Findings by check", "Funn per kontroll" },
     { "Findings by check and indicator", "Funn per kontroll og indikator" },
     { "check", "kontroll" },
-    { "findings", "funn" },
     { "year", "år" },
     { "value", "verdi" },
     { "message", "melding" },

@@ -264,9 +264,7 @@ static gidx_status section_validation(ctx *c, gidx_validation *v)
 {
     gidx_status rc;
     size_t n = gidx_validation_nfindings(v), i, k, j;
-    static const char *const header[] = { "check", "indicator", "findings" };
-    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_INTEGER };
-    tbl t = { 3, 0, 0, NULL };
+    tbl t = { NCHECKS + 2, 0, 0, NULL };
     char buf[64];
     gidx__buf b = GIDX__BUF_INIT;
     const char **inds = gidx__calloc(n + 1, sizeof *inds);
@@ -301,20 +299,36 @@ static gidx_status section_validation(ctx *c, gidx_validation *v)
             if (check && strcmp(check, checks[k]) == 0)
                 counts[j * NCHECKS + k]++;
     }
-    for (k = 0; k < NCHECKS; k++)
-        for (j = 0; j < nind; j++) {
-            const char *row[3];
-            char nb[32];
-            if (counts[j * NCHECKS + k] == 0)
-                continue;
-            row[0] = T(check_labels[k]);
-            row[1] = indicator_name(c, inds[j]);
-            row[2] = num(nb, sizeof nb, (double)counts[j * NCHECKS + k]);
-            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+    /* one row per indicator, one column per check and the total */
+    for (j = 0; j < nind; j++) {
+        const char *row[NCHECKS + 2];
+        char nb[NCHECKS + 1][32];
+        size_t total = 0;
+        row[0] = indicator_name(c, inds[j]);
+        for (k = 0; k < NCHECKS; k++) {
+            total += counts[j * NCHECKS + k];
+            row[k + 1] = num(nb[k], sizeof nb[k], (double)counts[j * NCHECKS + k]);
         }
-    if (t.nrows > 0 && (rc = tbl_emit(c, &t, T("Findings by check and indicator"), header,
-                                      types)) != GIDX_OK)
-        goto done;
+        row[NCHECKS + 1] = num(nb[NCHECKS], sizeof nb[NCHECKS], (double)total);
+        if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+    }
+    if (t.nrows > 0) {
+        const char *h[NCHECKS + 2];
+        int ty[NCHECKS + 2];
+        h[0] = T("indicator");
+        ty[0] = GIDX_CELL_TEXT;
+        for (k = 0; k < NCHECKS; k++) {
+            h[k + 1] = T(check_labels[k]);
+            ty[k + 1] = GIDX_CELL_INTEGER;
+        }
+        h[NCHECKS + 1] = T("total");
+        ty[NCHECKS + 1] = GIDX_CELL_INTEGER;
+        rc = gidx__report_add_table_typed(c->r, T("Findings by check and indicator"), t.nrows,
+                                          NCHECKS + 2, h, ty, (const char *const *)t.cells);
+        tbl_free(&t);
+        if (rc != GIDX_OK)
+            goto done;
+    }
     if (n > 0)
         rc = gidx_report_add_link(c->r, T("The full list of findings is in the section \"All "
                                           "validation findings\" at the end of this report (also: "

@@ -70,7 +70,13 @@ assert links and links[0]["href"] == "#validation-findings", links
 full = d["sections"][-1]
 assert full["id"] == "validation-findings"
 n = int(re.match(r"(\d[\d,]*) findings", val["blocks"][0]["text"]).group(1).replace(",", ""))
-assert sum(int(r[2]) for r in tabs[0]["rows"]) == n
+t = tabs[0]
+assert t["columns"][0] == "indicator" and t["columns"][-1] == "total", t["columns"]
+assert t["columns"][1:-1] == ["gaps", "outlier (level)", "outlier (change)", "skewness and kurtosis",
+                              "county sum", "impossible value", "redundant pair"], t["columns"]
+for r in t["rows"]:
+    assert sum(int(x) for x in r[1:-1]) == int(r[-1]), r
+assert sum(int(r[-1]) for r in t["rows"]) == n
 assert len([b for b in full["blocks"] if b["type"] == "table"][0]["rows"]) == n
 PY
 awk '/^Summary/{s=1} /^Data validation/{exit} s' "$tmp/en.txt" | grep -q '^Status against the 2030 target'
