@@ -923,7 +923,11 @@ static gidx_status section_summary(ctx *c)
     gidx_status rc;
     size_t ny = gidx_dataset_nyears(c->pds), i, idx;
     int horizon = c->opt->horizon ? c->opt->horizon : 2030;
-    const char *src = gidx_dataset_meta(c->data, "source");
+    /* the dataset's source note; a bokmål report takes "source_nb" when the
+     * dataset has one (the embedded data do) */
+    const char *src = (c->lang == GIDX__LANG_NB && gidx_dataset_meta(c->data, "source_nb"))
+                          ? gidx_dataset_meta(c->data, "source_nb")
+                          : gidx_dataset_meta(c->data, "source");
     char n1[32], n2[32], n3[32], title[160];
     static const char *const header[] = { "region", "indicator", "base year",
                                           "level in the base year", "", "",
