@@ -659,6 +659,47 @@ START_TEST(test_workbook_own_reader)
 }
 END_TEST
 
+/* Bad input to the workbook writer: specific codes and messages, no crash,
+ * nothing half-added. */
+START_TEST(test_workbook_errors)
+{
+    gidx_workbook *wb = NULL;
+    const char *hdr[2] = { "a", "b" };
+    const int types[2] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER }, bad[2] = { 0, 9 };
+    const char *row[2] = { "x", "1" };
+    char *big, *bytes = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(gidx_workbook_new(NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_new(&wb), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_render(&bytes, &n, wb), GIDX_EINVAL);   /* no sheet */
+    ck_assert_int_eq(gidx_workbook_add_row(wb, row, 2), GIDX_EINVAL);       /* no sheet yet */
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "s", 0, hdr, NULL, NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "s", 2, hdr, NULL, bad), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "s", 2, hdr, NULL, types), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_row(wb, row, 1), GIDX_EINVAL);       /* wrong width */
+    big = malloc(40000);
+    memset(big, 'x', 39999);
+    big[39999] = '\0';
+    row[0] = big;
+    ck_assert_int_eq(gidx_workbook_add_row(wb, row, 2), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "A2"));
+    free(big);
+    ck_assert_int_eq(gidx_workbook_add_csv(wb, "c", "a,b\n1,2\n", 8, "tq", NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_add_csv(wb, "c", "a,b\n1,\"2\n", 9, "tn", NULL), GIDX_EPARSE);
+    ck_assert_int_eq(gidx_workbook_add_csv(wb, "c", "a,b\n1,two\n", 10, "tn", NULL), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "B2"));
+    ck_assert_uint_eq(gidx_workbook_nsheets(wb), 1);   /* the refused CSV sheets are gone */
+    ck_assert_ptr_null(gidx_workbook_sheet_name(wb, 1));
+    ck_assert_int_eq(gidx_workbook_write(wb, "/nonexistent-dir/x.xlsx"), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "/nonexistent-dir/x.xlsx"));
+    ck_assert_int_eq(gidx_workbook_render(&bytes, &n, wb), GIDX_OK);
+    ck_assert(n > 1000 && bytes[0] == 'P' && bytes[1] == 'K');   /* a zip archive */
+    gidx_free(bytes);
+    gidx_workbook_free(wb);
+    gidx_workbook_free(NULL);
+}
+END_TEST
+
 START_TEST(test_roadmap_errors)
 {
     gidx_dataset *ds = NULL;
@@ -699,6 +740,7 @@ static Suite *report_suite(void)
     tc = tcase_create("errors");
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_write_atomic);
+    tcase_add_test(tc, test_workbook_errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("scenario");
     tcase_add_test(tc, test_scenario_file);
