@@ -159,13 +159,16 @@ static void tbl_free(tbl *t)
 static gidx_status tbl_emit(ctx *c, tbl *t, const char *caption, const char *const *header,
                             const int *types)
 {
-    const char *h[16];
+    const char **h = gidx__calloc(t->ncols, sizeof *h);
     size_t j;
-    gidx_status rc;
-    for (j = 0; j < t->ncols && j < 16; j++)
-        h[j] = T(header[j]);
-    rc = gidx__report_add_table_typed(c->r, caption, t->nrows, t->ncols, h, types,
-                                      (const char *const *)t->cells);
+    gidx_status rc = GIDX_ENOMEM;
+    if (h != NULL) {
+        for (j = 0; j < t->ncols; j++)
+            h[j] = T(header[j]);
+        rc = gidx__report_add_table_typed(c->r, caption, t->nrows, t->ncols, h, types,
+                                          (const char *const *)t->cells);
+    }
+    free(h);
     tbl_free(t);
     return rc;
 }
