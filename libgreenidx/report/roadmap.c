@@ -1078,7 +1078,7 @@ static gidx_status section_scenario(ctx *c)
                                         NLEVELS) == GIDX_OK) {
                     row[0] = gidx_scenario_instrument_name(sc, i);
                     row[1] = region_name(c, c->sel[j]);
-                    row[2] = id;
+                    row[2] = indicator_name(c, id);
                     snprintf(st, sizeof st, "%d", gidx_scenario_instrument_start(sc, i));
                     row[3] = st;
                     row[4] = num(b[0], sizeof b[0], base[h - 1]);
