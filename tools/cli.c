@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,11 @@ int gidx_cli_emit_workbook(const char *cmd, const char *path, const gidx_workboo
             return GIDX_EXIT_IO;
         }
         return GIDX_EXIT_OK;
+    }
+    if (isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "greenidx %s: xlsx is a binary format: give an output file or "
+                "directory, or redirect standard output\n", cmd);
+        return GIDX_EXIT_USAGE;
     }
     if ((rc = gidx_workbook_render(&bytes, &n, wb)) != GIDX_OK) {
         gidx_cli_fail(cmd, rc);
