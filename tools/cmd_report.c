@@ -13,7 +13,7 @@
 static const char usage[] =
     "Usage: greenidx report [--data PATH] [--catalog PATH] [--region CODE|NAME ...]\n"
     "                       [--target NAME] [--scenario FILE] [--out DIR]\n"
-    "                       [--format text|json|html|xlsx] [--lang en|nb] [--quiet]\n"
+    "                       [--format text|json|html|xlsx|csv] [--lang en|nb] [--quiet]\n"
     "                       [--horizon YEAR] [--mc N] [--seed S]\n\n"
     "Runs the roadmap pipeline: load the data, compute the catalogue's indicators,\n"
     "validate them, build the composite index with Monte Carlo rank intervals,\n"
@@ -27,11 +27,12 @@ static const char usage[] =
     "  --target NAME      named target record of the catalogue (default municipal_2009;\n"
     "                     see greenidx catalog --format json)\n"
     "  --scenario FILE    policy scenario (JSON, docs/report.md)\n"
-    "  --out DIR          write DIR/roadmap.txt|json|html|xlsx (atomically) instead\n"
+    "  --out DIR          write DIR/roadmap.txt|json|html|xlsx|csv (atomically) instead\n"
     "                     of printing, creating DIR and its parents as needed\n"
     "                     (like mkdir -p); the format defaults to html with --out\n"
     "  --format F         text (default), json, html, or xlsx (one sheet per table,\n"
-    "                     numbers as numbers; needs --out or a pipe)\n"
+    "                     numbers as numbers; needs --out or a pipe), or csv (the\n"
+    "                     same cells as one long table sheet,row,column,value)\n"
     "  --lang L           en (default) or nb: the whole report in Norwegian bokmål,\n"
     "                     indicator names from the catalogue's name_nb, numbers with\n"
     "                     decimal comma and space between thousands\n"
@@ -142,7 +143,8 @@ static int run(int argc, char **argv)
     else if (strcmp(format, "json") == 0) fmt = GIDX_REPORT_JSON;
     else if (strcmp(format, "html") == 0) fmt = GIDX_REPORT_HTML;
     else if (strcmp(format, "xlsx") == 0) fmt = 3;
-    else { code = gidx_cli_usage_error(self, "--format must be text, json, html or xlsx"); goto done; }
+    else if (strcmp(format, "csv") == 0) fmt = 4;
+    else { code = gidx_cli_usage_error(self, "--format must be text, json, html, xlsx or csv"); goto done; }
     if (lang != NULL && strcmp(lang, "en") != 0 && strcmp(lang, "nb") != 0) {
         code = gidx_cli_usage_error(self, "--lang must be en or nb");
         goto done;
@@ -168,10 +170,12 @@ static int run(int argc, char **argv)
         code = gidx_cli_fail("report", rc);
         goto done;
     }
-    if (fmt == 3) {
-        /* xlsx: the report's tables, one sheet each (gidx_report_to_workbook) */
+    if (fmt >= 3) {
+        /* xlsx: the report's tables, one sheet each (gidx_report_to_workbook);
+         * csv: the same cells as one long table (gidx_workbook_render_csv) */
         char path[4096];
-        if ((rc = gidx_workbook_new(&wb)) != GIDX_OK || (rc = gidx_report_to_workbook(wb, rep)) != GIDX_OK) {
+        if ((rc = gidx_workbook_new(&wb)) != GIDX_OK || (rc = gidx_report_to_workbook(wb, rep)) != GIDX_OK ||
+            (fmt == 4 && (rc = gidx_workbook_render_csv(&text, &len, wb)) != GIDX_OK)) {
             code = gidx_cli_fail("report", rc);
             goto done;
         }
@@ -179,8 +183,11 @@ static int run(int argc, char **argv)
             code = GIDX_EXIT_IO;
             goto done;
         }
-        snprintf(path, sizeof path, "%s/roadmap.xlsx", outdir ? outdir : ".");
-        code = gidx_cli_emit_workbook("report", outdir ? path : NULL, wb);
+        snprintf(path, sizeof path, "%s/roadmap.%s", outdir ? outdir : ".", fmt == 4 ? "csv" : "xlsx");
+        if (fmt == 4)
+            code = gidx_cli_emit("report", outdir ? path : NULL, text, len);
+        else
+            code = gidx_cli_emit_workbook("report", outdir ? path : NULL, wb);
         if (code == GIDX_EXIT_OK && outdir && !quiet)
             fprintf(stderr, "greenidx report: wrote %s\n", path);
     } else if (outdir != NULL) {

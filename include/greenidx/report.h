@@ -336,6 +336,19 @@ GIDX_API const char *gidx_workbook_sheet_name(const gidx_workbook *wb, size_t i)
 GIDX_API gidx_status gidx_workbook_render(char **out, size_t *len, const gidx_workbook *wb);
 
 /**
+ * The workbook's cells as one long CSV table `sheet,row,column,value`: one
+ * line per non-empty cell, sheet by sheet and row by row (row 1 = the first
+ * row under the header; column = the header with its unit), numbers in C
+ * notation with 17 significant digits, text quoted and neutralised as
+ * gidx_csv_field() does. `greenidx report --format csv` writes it.
+ * @param out out: the text, the caller's (free with gidx_free())
+ * @param len out: its length (may be NULL)
+ * @param wb  the workbook
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_render_csv(char **out, size_t *len, const gidx_workbook *wb);
+
+/**
  * Write the workbook to @p path whole or not at all (gidx_write_file()).
  * @return as gidx_workbook_render(), and ::GIDX_EIO naming the file.
  */

@@ -497,6 +497,46 @@ gidx_status gidx_workbook_write(const gidx_workbook *wb, const char *path)
     return rc;
 }
 
+/* ----------------------------------------------------------------- CSV */
+
+gidx_status gidx_workbook_render_csv(char **out, size_t *len, const gidx_workbook *wb)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    size_t k, i, j;
+    if (out == NULL || wb == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_workbook_render_csv: NULL argument");
+    *out = NULL;
+    if (len)
+        *len = 0;
+    gidx__buf_puts(&b, "sheet,row,column,value\n");
+    for (k = 0; k < wb->n; k++) {
+        const sheet *s = &wb->sheets[k];
+        for (i = 0; i < s->nrows; i++)
+            for (j = 0; j < s->ncols; j++) {
+                const cell *c = &s->cells[i * s->ncols + j];
+                if (c->s == NULL && !gidx__isfinite(c->v))
+                    continue;   /* an empty cell has no row */
+                gidx__csv_field(&b, s->name);
+                gidx__buf_printf(&b, ",%zu,", i + 1);
+                gidx__csv_field(&b, s->header[j]);
+                gidx__buf_putc(&b, ',');
+                if (c->s != NULL)
+                    gidx__csv_field(&b, c->s);
+                else
+                    gidx__buf_printf(&b, "%.17g", c->v);
+                gidx__buf_putc(&b, '\n');
+            }
+    }
+    if (b.failed) {
+        gidx__buf_free(&b);
+        return gidx__error_set(GIDX_ENOMEM, "out of memory rendering CSV");
+    }
+    if (len)
+        *len = b.len;
+    *out = gidx__buf_take(&b);
+    return *out ? GIDX_OK : gidx__error_set(GIDX_ENOMEM, "out of memory rendering CSV");
+}
+
 /* --------------------------------------------------------------- panels */
 
 gidx_status gidx_workbook_add_panel(gidx_workbook *wb, const gidx_panel *p, const char *region)

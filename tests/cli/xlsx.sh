@@ -1,4 +1,4 @@
-# --format xlsx of greenidx indicators, validate, index and forecast: each
+# --format xlsx of greenidx indicators, validate, index, forecast and report: each
 # workbook, read back with openpyxl, holds the same values as --format csv
 # (tests/cli/xlsx_roundtrip.py); the file is written whole or not at all; and
 # formula-like text is neutralised in CSV and xlsx alike.
@@ -33,6 +33,10 @@ $rt sheet "$tmp/asem.xlsx" "$tmp/asem.csv" index
     --format xlsx --output "$tmp/fc.xlsx"
 $rt sheet "$tmp/fc.xlsx" "$tmp/fc.csv" forecast
 
+"$GREENIDX" report --quiet --mc 40 --lang nb --format csv --out "$tmp/rep"
+"$GREENIDX" report --quiet --mc 40 --lang nb --format xlsx --out "$tmp/rep"
+$rt cells "$tmp/rep/roadmap.xlsx" "$tmp/rep/roadmap.csv"
+
 # whole or not at all: an unwritable place leaves nothing, exit 4
 set +e
 "$GREENIDX" indicators --format xlsx --output "$tmp/no/such/dir/x.xlsx" 2> "$tmp/err"; rc=$?
@@ -61,4 +65,4 @@ ids = [r[0] for r in ws.iter_rows(min_row=2, values_only=True)]
 assert ids == ["'=HYPERLINK(\"http://x\")", "'@SUM(1)", "-12"], ids
 assert all(c.data_type == "s" for c in ws["A"][1:]), [c.data_type for c in ws["A"]]
 PY
-echo "xlsx: indicators, validate, index, forecast round-trip through openpyxl"
+echo "xlsx: indicators, validate, index, forecast, report round-trip through openpyxl"

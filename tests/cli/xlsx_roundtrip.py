@@ -1,7 +1,7 @@
 """Compare a greenidx --format xlsx workbook with the same command's --format csv
 output, read independently with openpyxl (Debian's python3-openpyxl).
 
-usage: xlsx_roundtrip.py long|sheet WORKBOOK CSV [SHEET]
+usage: xlsx_roundtrip.py long|sheet|cells WORKBOOK CSV [SHEET]
 
   sheet  the CSV table is one sheet: same header names (units stripped), same
          number of rows, text cells equal, numeric cells equal to 1e-15
@@ -13,6 +13,8 @@ usage: xlsx_roundtrip.py long|sheet WORKBOOK CSV [SHEET]
          indicator,value) and the workbook's "indicators" sheet is wide (one
          "id (unit)" column per indicator): every CSV value is found at its
          region, year and indicator, and every non-empty sheet cell is in the CSV.
+  cells  `greenidx report`: the CSV is sheet,row,column,value for every
+         non-empty cell of every sheet; the workbook has exactly those cells.
 """
 import csv
 import math
@@ -60,6 +62,28 @@ def main():
         ws = wb[sys.argv[4]] if len(sys.argv) > 4 else wb.worksheets[0]
         n, nnum = check_sheet(ws, rows)
         print(f"{xlsx}: {n} rows, {nnum} numeric cells equal to the CSV")
+        return
+    if mode == "cells":
+        # `greenidx report --format csv`: sheet,row,column,value per non-empty cell
+        assert rows[0] == ["sheet", "row", "column", "value"], rows[0]
+        want = {(sh, int(r), col): v for sh, r, col, v in rows[1:]}
+        got = {}
+        for ws in wb.worksheets:
+            it = ws.iter_rows(values_only=True)
+            header = list(next(it))
+            for i, r in enumerate(it, start=1):
+                for col, v in zip(header, r):
+                    if v is not None:
+                        got[(ws.title, i, col)] = v
+        assert set(got) == set(want), (sorted(set(got) ^ set(want)))[:5]
+        nnum = 0
+        for key, v in got.items():
+            if isinstance(v, str):
+                assert v == want[key], (key, v, want[key])
+            else:
+                assert same_number(float(v), float(want[key])), (key, v, want[key])
+                nnum += 1
+        print(f"{xlsx}: {len(wb.worksheets)} sheets, {len(got)} cells, {nnum} numbers equal to the CSV")
         return
     ws = wb["indicators"]
     header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
