@@ -143,7 +143,8 @@ START_TEST(test_cell_types)
     static const char *const rows[] = {
         "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c t=\"inlineStr\"><is><t>inline</t></is></c>"
         "<c t=\"b\"><v>1</v></c><c t=\"e\"><v>#N/A</v></c><c t=\"str\"><f>A1&amp;\"x\"</f><v>ax</v></c>"
-        "<c r=\"G2\"><f>1+1</f><v>2</v></c><c r=\"H2\"/><c r=\"I2\" s=\"3\"><v>-1.5E-3</v></c></row>"
+        "<c r=\"G2\"><f>1+1</f><v>2</v></c><c r=\"H2\"/><c r=\"I2\" s=\"3\"><v>-1.5E-3</v></c>"
+        "<c r=\"J2\" t=\"inlineStr\"><v>in v</v></c></row>"
         "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>2</v></c></row>"
         "<row r=\"5\"><c r=\"B5\"><v>6</v></c></row><row><c><v>7</v></c></row>" };
     const char *sst = "<si><t>År</t></si><si><t xml:space=\"preserve\">Andre næringer\n</t></si>"
@@ -182,12 +183,13 @@ START_TEST(test_cell_types)
     ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 1, 8), GIDX_OK);
     ck_assert_double_eq(v, -1.5e-3);
     ck_assert_str_eq(gidx_xlsx_cell_text(sh, 1, 8), "-1.5E-3");
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 1, 9), "in v");
     /* a row without r follows the previous row (5), a cell without r starts at A */
     ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 5, 0), GIDX_OK);
     ck_assert_double_eq(v, 7);
     ck_assert_uint_eq(gidx_xlsx_sheet_nrows(sh), 6);
-    ck_assert_uint_eq(gidx_xlsx_sheet_ncols(sh), 9);
-    ck_assert_uint_eq(gidx_xlsx_sheet_ncells(sh), 11);  /* H2 has no value */
+    ck_assert_uint_eq(gidx_xlsx_sheet_ncols(sh), 10);
+    ck_assert_uint_eq(gidx_xlsx_sheet_ncells(sh), 12);  /* H2 has no value */
     gidx_xlsx_sheet_free(sh);
 }
 END_TEST
@@ -577,6 +579,31 @@ START_TEST(test_mdir_merge)
     gidx_dataset_get(&v, NULL, c, "38", 2021, "ghg_total");
     ck_assert(fabs(v - 3951538.0) < 1e-6);
     ck_assert_int_eq(gidx_dataset_merge(c, c), GIDX_EINVAL);
+    /* the embedded data are a release too (figures to 2024, from the CSV
+     * loader): a workbook of the 2021 release for Skien is refused */
+    {
+        static const char *const names[] = { "Oversikt - detaljert" };
+        static const char *const rows[] = {
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kommunenummer</t></is></c>"
+            "<c r=\"B1\" t=\"inlineStr\"><is><t>År</t></is></c><c r=\"C1\" t=\"inlineStr\"><is>"
+            "<t>Sektor</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>Utslipp</t></is></c></row>"
+            "<row r=\"2\"><c r=\"A2\"><v>4003</v></c><c r=\"B2\"><v>2021</v></c><c r=\"C2\" "
+            "t=\"inlineStr\"><is><t>Jordbruk</t></is></c><c r=\"D2\"><v>1</v></c></row>" };
+        size_t len;
+        unsigned char *z = xb_workbook(&len, 1, names, rows, NULL, NULL, NULL);
+        gidx_dataset *emb = NULL, *old = NULL;
+        ck_assert_int_eq(gidx_dataset_load_default(&emb), GIDX_OK);
+        ck_assert_str_eq(gidx_dataset_meta(emb, "mdir.release.4003"), "2024");
+        ck_assert_int_eq(gidx_dataset_parse_mdir(&old, z, len, "skien_2021.xlsx", NULL, NULL),
+                         GIDX_OK);
+        free(z);
+        ck_assert_int_eq(gidx_dataset_merge(emb, a), GIDX_OK);   /* 38: no overlap */
+        ck_assert_int_eq(gidx_dataset_merge(emb, old), GIDX_EDUPLICATE);
+        ck_assert(has("region 4003 (Skien)") && has("release 2024") && has("release 2021") &&
+                  has("skien_2021.xlsx"));
+        gidx_dataset_free(emb);
+        gidx_dataset_free(old);
+    }
     ck_assert_int_eq(gidx_dataset_merge(NULL, c), GIDX_EINVAL);
     gidx_dataset_free(a);
     gidx_dataset_free(b);

@@ -452,7 +452,10 @@ GIDX_API gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char 
  * Rows of one key are summed (the gas column is not in the file). Without a
  * number column, municipality names are resolved through @p reg: the region
  * valid today (the Telemark files name all years by today's municipalities);
- * with it, the codes are used as given. Source names are trimmed.
+ * with it, the codes are used as given. Source names are trimmed. The
+ * release is recorded as gidx_dataset_load_mdir() records it
+ * (`mdir.release` and `mdir.release.<region>`: the latest year), so the
+ * embedded data, too, are never merged with another release.
  *
  * @param reg  registry for name lookup; may be NULL when the file has codes
  * @return as gidx_dataset_load_csv(); ::GIDX_ENOTFOUND for an unknown

@@ -74,6 +74,11 @@ gidx_status gidx__data_add_to(struct gidx_dataset *ds, const char *region, int y
  * be NULL (the default registry is loaded). */
 struct gidx_xlsx;
 struct gidx_registry;
+
+/* Record a release of Miljødirektoratet's statistics (its latest year) as
+ * `mdir.release` and `mdir.release.<region>` for every region of @p ds, for
+ * gidx_dataset_merge() (mdir.c; the CSV loader uses it too). */
+gidx_status gidx__mdir_mark_release(struct gidx_dataset *ds, int latest);
 gidx_status gidx__mdir_from_xlsx(struct gidx_dataset **out, struct gidx_xlsx *wb,
                                  const struct gidx_registry *reg);
 

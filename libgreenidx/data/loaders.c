@@ -559,6 +559,9 @@ static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const vo
     if (rc == GIDX_OK)
         rc = gidx_dataset_set_meta(ds, "source",
             "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)");
+    /* the same release record as the workbook loader (mdir.c) */
+    if (rc == GIDX_OK && gidx_dataset_nyears(ds) > 0)
+        rc = gidx__mdir_mark_release(ds, gidx_dataset_year(ds, gidx_dataset_nyears(ds) - 1));
     return rc;
 }
 

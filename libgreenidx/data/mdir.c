@@ -415,6 +415,22 @@ static gidx_status read_rows(gidx_dataset *ds, gidx_xlsx *wb, const gidx_xlsx_sh
     return rc;
 }
 
+gidx_status gidx__mdir_mark_release(gidx_dataset *ds, int latest)
+{
+    char rel[16], key[64];
+    size_t r;
+    gidx_status rc;
+    snprintf(rel, sizeof rel, "%d", latest);
+    if ((rc = gidx_dataset_set_meta(ds, "mdir.release", rel)) != GIDX_OK)
+        return rc;
+    for (r = 0; r < gidx_dataset_nregions(ds); r++) {
+        snprintf(key, sizeof key, "mdir.release.%s", gidx_dataset_region(ds, r));
+        if ((rc = gidx_dataset_set_meta(ds, key, rel)) != GIDX_OK)
+            return rc;
+    }
+    return GIDX_OK;
+}
+
 gidx_status gidx__mdir_from_xlsx(gidx_dataset **out, gidx_xlsx *wb, const gidx_registry *reg)
 {
     gidx_registry *own = NULL;
@@ -424,8 +440,6 @@ gidx_status gidx__mdir_from_xlsx(gidx_dataset **out, gidx_xlsx *wb, const gidx_r
     gidx_status rc;
     const char *area_code = NULL;
     int first = 0, last = 0;
-    size_t r;
-    char rel[16];
     *out = NULL;
     memset(&in, 0, sizeof in);
     if (reg == NULL) {
@@ -461,13 +475,12 @@ gidx_status gidx__mdir_from_xlsx(gidx_dataset **out, gidx_xlsx *wb, const gidx_r
     }
     if ((rc = read_rows(ds, wb, sh, reg, area_code, &first, &last)) != GIDX_OK)
         goto done;
-    snprintf(rel, sizeof rel, "%d", last);
     if ((rc = gidx_dataset_set_meta(ds, "source",
             "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)")) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "file", gidx_xlsx_name(wb))) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "mdir.layout",
                                     area_code ? "area" : "municipalities")) != GIDX_OK ||
-        (rc = gidx_dataset_set_meta(ds, "mdir.release", rel)) != GIDX_OK ||
+        (rc = gidx__mdir_mark_release(ds, last)) != GIDX_OK ||
         (rc = set_meta_int(ds, "mdir.first_year", first)) != GIDX_OK ||
         (gidx_xlsx_modified(wb) != NULL &&
          (rc = gidx_dataset_set_meta(ds, "mdir.modified", gidx_xlsx_modified(wb))) != GIDX_OK) ||
@@ -476,12 +489,6 @@ gidx_status gidx__mdir_from_xlsx(gidx_dataset **out, gidx_xlsx *wb, const gidx_r
         (in.url != NULL && (rc = gidx_dataset_set_meta(ds, "mdir.url", in.url)) != GIDX_OK) ||
         (in.area != NULL && (rc = gidx_dataset_set_meta(ds, "mdir.area", in.area)) != GIDX_OK))
         goto done;
-    for (r = 0; r < gidx_dataset_nregions(ds); r++) {
-        char key[64];
-        snprintf(key, sizeof key, "mdir.release.%s", gidx_dataset_region(ds, r));
-        if ((rc = gidx_dataset_set_meta(ds, key, rel)) != GIDX_OK)
-            goto done;
-    }
 done:
     gidx_xlsx_sheet_free(sh);
     info_free(&in);

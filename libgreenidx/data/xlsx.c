@@ -916,7 +916,8 @@ static gidx_status cell_store(gidx_xlsx_sheet *sh, const gidx_xlsx *wb, cell_sta
 {
     xcell c;
     char lab[32];
-    const char *raw = cs->t == 'i' ? cs->is.s : cs->v.s;
+    /* an inline string is in <is>; a few writers put it in <v> */
+    const char *raw = (cs->t == 'i' && cs->is.s != NULL) ? cs->is.s : cs->v.s;
     if (cs->v.failed || cs->is.failed)
         return GIDX_ENOMEM;
     if (raw == NULL || (raw[0] == '\0' && cs->t != 'i' && cs->t != 'f'))

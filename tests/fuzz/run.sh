@@ -56,6 +56,34 @@ for f in $(find data tests/data -name '*.csv' 2>/dev/null | xargs grep -l '^regi
   { printf 'A'; head -c 16383 "$f"; } > "$corpus_root/forecast_input/$(echo "$f" | tr / _)"
 done
 seed effects_input $(find tests/data -name '*.csv' 2>/dev/null | head -n 20)
+# xlsx: the real workbooks whole (an archive cut at 64 KiB has no central
+# directory), a small workbook in the all-municipality layout written by
+# openpyxl, and STORED re-zips of those whose re-zip stays under 64 KiB (the
+# real download's is 700 KB: 12 executions a second) so that mutations reach
+# the XML before libzip's CRC check.
+mkdir -p "$corpus_root/xlsx"
+for f in $(find tests/data -name '*.xlsx' 2>/dev/null | head -n 10); do
+  cp "$f" "$corpus_root/xlsx/$(echo "$f" | tr / _)"
+done
+/usr/bin/python3 - "$corpus_root/xlsx" <<'PY'
+import glob, os, sys, zipfile
+out = sys.argv[1]
+try:
+    import openpyxl
+    wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Oversikt - detaljert"
+    ws.append(["Fylke", "Kommunenummer", "Kommune", "År", "Sektor", "Utslippskilde",
+               "Klimagass", "Utslipp (tonn CO2-ekvivalenter)"])
+    ws.append(["Telemark", 4003, "Skien", 2022, "Jordbruk", "Husdyr", "CH4", 12.5])
+    wb.save(os.path.join(out, "all_municipalities_small.xlsx"))
+except ImportError:
+    pass
+for f in glob.glob(os.path.join(out, "*.xlsx")):
+    with zipfile.ZipFile(f) as zin, zipfile.ZipFile(f + ".stored", "w", zipfile.ZIP_STORED) as zout:
+        for i in zin.infolist():
+            zout.writestr(i.filename, zin.read(i.filename))
+    if os.path.getsize(f + ".stored") > 65536:
+        os.remove(f + ".stored")
+PY
 mkdir -p "$corpus_root/formula"
 if [ -f data/catalog/default.json ]; then
   /usr/bin/python3 - "$corpus_root/formula" <<'PY'
