@@ -273,6 +273,18 @@ END_TEST
  * and the ripple totals of the scenario equal to Miller & Blair's type I
  * output multiplier for the shocked sector (1.452145 x 500, see
  * tests/check_ripple.c) plus induced effects. */
+/* The roadmap's inputs: the embedded data, the built-in catalogue and the
+ * test scenario (tests/data/report/scenario.json). */
+static void roadmap_inputs(gidx_dataset **ds, gidx_catalog **cat, gidx_scenario **sc)
+{
+    char path[512];
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_dataset_load_default(ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(cat), GIDX_OK);
+    ck_assert_msg(gidx_scenario_load(sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+}
+
 START_TEST(test_roadmap_default)
 {
     gidx_dataset *ds = NULL;
@@ -280,16 +292,12 @@ START_TEST(test_roadmap_default)
     gidx_scenario *sc = NULL;
     gidx_report *r = NULL;
     gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
-    char *json = NULL, path[512];
+    char *json = NULL;
     json_error_t err;
     json_t *root, *sec, *items;
     size_t i, j, nfan = 0;
     int seen[18] = { 0 };
-    const char *dir = getenv("GIDX_TEST_DATA");
-    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
-    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
-    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
-    ck_assert_msg(gidx_scenario_load(&sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    roadmap_inputs(&ds, &cat, &sc);
     opt.scenario = sc;
     opt.mc = 200;
     ck_assert_msg(gidx_roadmap_run(&r, ds, cat, &opt) == GIDX_OK, "%s", gidx_error_last()->message);
@@ -450,12 +458,11 @@ START_TEST(test_lang_nb_no_english)
     gidx_scenario *sc = NULL;
     gidx_report *r = NULL;
     gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
-    char *out[3] = { NULL, NULL, NULL }, path[512], *p, *q;
+    char *out[3] = { NULL, NULL, NULL }, *p, *q;
     size_t i, f, nchecked = 0;
     gidx__test_buf jb = { NULL, 0 };
     json_error_t err;
     json_t *root;
-    const char *dir = getenv("GIDX_TEST_DATA");
     for (i = 0; i < gidx_lang_nstrings(); i++) {
         char ce[64], cn[64];
         conversions(ce, sizeof ce, gidx_lang_string(i, "en"));
@@ -468,10 +475,7 @@ START_TEST(test_lang_nb_no_english)
     ck_assert_ptr_null(gidx_lang_string(0, "de"));
     ck_assert_str_eq(gidx_lang_text("nb", "Summary"), "Sammendrag");
     ck_assert_str_eq(gidx_lang_text("en", "Summary"), "Summary");
-    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
-    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
-    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
-    ck_assert_msg(gidx_scenario_load(&sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    roadmap_inputs(&ds, &cat, &sc);
     opt.scenario = sc;
     opt.mc = 50;
     ck_assert_int_eq(gidx_roadmap_run_lang(&r, ds, cat, &opt, "de"), GIDX_EINVAL);
