@@ -212,6 +212,38 @@ START_TEST(test_strtod_locale)
 }
 END_TEST
 
+/* Formula-like text (OWASP CSV injection) gets a leading quote and is quoted;
+ * numbers, plain text and RFC 4180 quoting are as before. Hand-worked cases. */
+START_TEST(test_csv_field_neutralises_formulas)
+{
+    static const char *const cases[][2] = {
+        { "=1+1", "\"'=1+1\"" },
+        { "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+        { "+SUM(A1)", "\"'+SUM(A1)\"" },
+        { "-cmd", "\"'-cmd\"" },
+        { "@SUM(1)", "\"'@SUM(1)\"" },
+        { "\t=1", "\"'\t=1\"" },
+        { "\r=1", "\"'\r=1\"" },
+        { "-3.5", "-3.5" },
+        { "+4", "+4" },
+        { "-1e-3", "-1e-3" },
+        { "-", "\"'-\"" },
+        { "Skien", "Skien" },
+        { "a,b", "\"a,b\"" },
+        { "", "" },
+        { "x=1", "x=1" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        ck_assert_int_eq(gidx_csv_field(&out, cases[i][0]), GIDX_OK);
+        ck_assert_str_eq(out, cases[i][1]);
+        gidx_free(out);
+    }
+    ck_assert_int_eq(gidx_csv_field(NULL, "x"), GIDX_EINVAL);
+}
+END_TEST
+
 START_TEST(test_write_file_atomic)
 {
     char dir[] = "/tmp/gidx-core-XXXXXX";
@@ -259,6 +291,8 @@ static Suite *core_suite(void)
     tc = tcase_create("buf"); tcase_add_test(tc, test_buf); suite_add_tcase(s, tc);
     tc = tcase_create("num"); tcase_add_test(tc, test_strtod_locale); suite_add_tcase(s, tc);
     tc = tcase_create("file"); tcase_add_test(tc, test_write_file_atomic); suite_add_tcase(s, tc);
+    tc = tcase_create("csv"); tcase_add_test(tc, test_csv_field_neutralises_formulas);
+    suite_add_tcase(s, tc);
     return s;
 }
 

@@ -16,6 +16,8 @@
 #include <greenidx/indicators.h>
 #include <greenidx/greenidx.h>
 
+typedef struct { char *s; size_t n; } gidx__test_buf;
+
 static size_t count(const char *hay, const char *needle)
 {
     size_t n = 0;
@@ -102,8 +104,15 @@ START_TEST(test_json)
     ck_assert_double_eq(json_real_value(json_array_get(json_object_get(json_object_get(
         json_array_get(json_object_get(fan, "forecast"), 1), "intervals"), "95"), 1)), 96.0);
     rank = json_array_get(json_object_get(json_array_get(secs, 1), "blocks"), 1);
-    ck_assert_double_eq(json_real_value(json_object_get(json_array_get(json_object_get(rank, "items"), 1),
+    /* issue 17: the ranking is kept in rank order (Porsgrunn 1, Skien 2, Nome unranked last) */
+    ck_assert_double_eq(json_real_value(json_object_get(json_array_get(json_object_get(rank, "items"), 0),
                                                         "score")), 70.5);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(rank, "items"), 0),
+                                                       "label")), "Porsgrunn");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(rank, "items"), 1),
+                                                       "label")), "Skien");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(rank, "items"), 2),
+                                                       "label")), "Nome");
     json_decref(root);
     gidx_free(s);
     gidx_report_free(r);
@@ -292,6 +301,18 @@ END_TEST
  * and the ripple totals of the scenario equal to Miller & Blair's type I
  * output multiplier for the shocked sector (1.452145 x 500, see
  * tests/check_ripple.c) plus induced effects. */
+/* The roadmap's inputs: the embedded data, the built-in catalogue and the
+ * test scenario (tests/data/report/scenario.json). */
+static void roadmap_inputs(gidx_dataset **ds, gidx_catalog **cat, gidx_scenario **sc)
+{
+    char path[512];
+    const char *dir = getenv("GIDX_TEST_DATA");
+    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
+    ck_assert_int_eq(gidx_dataset_load_default(ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(cat), GIDX_OK);
+    ck_assert_msg(gidx_scenario_load(sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+}
+
 START_TEST(test_roadmap_default)
 {
     gidx_dataset *ds = NULL;
@@ -299,16 +320,12 @@ START_TEST(test_roadmap_default)
     gidx_scenario *sc = NULL;
     gidx_report *r = NULL;
     gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
-    char *json = NULL, path[512];
+    char *json = NULL;
     json_error_t err;
     json_t *root, *sec, *items;
     size_t i, j, nfan = 0;
     int seen[18] = { 0 };
-    const char *dir = getenv("GIDX_TEST_DATA");
-    snprintf(path, sizeof path, "%s/report/scenario.json", dir ? dir : "tests/data");
-    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
-    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
-    ck_assert_msg(gidx_scenario_load(&sc, path) == GIDX_OK, "%s", gidx_error_last()->message);
+    roadmap_inputs(&ds, &cat, &sc);
     opt.scenario = sc;
     opt.mc = 200;
     ck_assert_msg(gidx_roadmap_run(&r, ds, cat, &opt) == GIDX_OK, "%s", gidx_error_last()->message);
@@ -317,10 +334,10 @@ START_TEST(test_roadmap_default)
     ck_assert_ptr_nonnull(root);
     sec = json_object_get(root, "sections");
     {
-        const char *ids[8] = { "summary", "validation", "index", "benchmark", "forecasts",
-                               "drivers", "scenario", "methods" };
-        ck_assert_uint_eq(json_array_size(sec), 8);
-        for (i = 0; i < 8; i++)
+        const char *ids[9] = { "summary", "validation", "index", "benchmark", "forecasts",
+                               "drivers", "scenario", "methods", "validation-findings" };
+        ck_assert_uint_eq(json_array_size(sec), 9);
+        for (i = 0; i < 9; i++)
             ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sec, i), "id")), ids[i]);
     }
     /* drivers section: one waterfall per region whose steps (the LMDI
@@ -524,6 +541,332 @@ START_TEST(test_roadmap_norway_ripple)
 }
 END_TEST
 
+
+/* The conversions of a printf format ("%d", "%s", "%zu", "%lu", "%%"), in order. */
+static void conversions(char *out, size_t cap, const char *fmt)
+{
+    size_t k = 0;
+    /* a '%' not followed by a conversion is a plain percent sign (strings
+     * that are not formats, e.g. "5-95 % rank intervals") */
+    for (; *fmt && k + 4 < cap; fmt++)
+        if (*fmt == '%') {
+            const char *c = fmt + 1;
+            while (*c == 'z' || *c == 'l')
+                c++;
+            if (*c && strchr("dsufg%", *c) != NULL) {
+                while (fmt < c && k + 2 < cap)
+                    out[k++] = *fmt++;
+                out[k++] = *c;
+            }
+        }
+    out[k] = '\0';
+}
+
+/* 1 when @p word occurs in @p text as a whole word: letters, digits and '_'
+ * around it, a '/' before it (a path such as docs/forecast.md) or a "--"
+ * before it (a command-line option such as --target or --source, which stays
+ * as it is in every language) do not count as a boundary; case-sensitive. */
+static int has_word(const char *text, const char *word)
+{
+    const char *p = text;
+    size_t n = strlen(word);
+    while ((p = strstr(p, word)) != NULL) {
+        unsigned char before = p > text ? (unsigned char)p[-1] : ' ';
+        unsigned char after = (unsigned char)p[n];
+        int wb = !(before >= 0x80 || before == '_' || before == '/' || (before >= '0' && before <= '9') ||
+                   ((before | 0x20) >= 'a' && (before | 0x20) <= 'z') ||
+                   (before == '-' && p - text >= 2 && p[-2] == '-'));
+        int wa = !(after >= 0x80 || after == '_' || (after >= '0' && after <= '9') ||
+                   ((after | 0x20) >= 'a' && (after | 0x20) <= 'z'));
+        if (wb && wa)
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
+/* Prose of a JSON report: titles, captions, texts, column names, cells and labels. */
+static void json_prose(gidx__test_buf *b, json_t *v, const char *key)
+{
+    size_t i;
+    const char *k;
+    json_t *x;
+    if (json_is_string(v)) {
+        if (key == NULL || strcmp(key, "title") == 0 || strcmp(key, "caption") == 0 ||
+            strcmp(key, "text") == 0 || strcmp(key, "columns") == 0 || strcmp(key, "rows") == 0 ||
+            strcmp(key, "label") == 0 || strcmp(key, "unit") == 0) {
+            size_t n = strlen(json_string_value(v));
+            b->s = realloc(b->s, b->n + n + 2);
+            memcpy(b->s + b->n, json_string_value(v), n);
+            b->n += n;
+            b->s[b->n++] = '\n';
+            b->s[b->n] = '\0';
+        }
+    } else if (json_is_array(v)) {
+        json_array_foreach(v, i, x)
+            json_prose(b, x, key);
+    } else if (json_is_object(v)) {
+        json_object_foreach(v, k, x)
+            json_prose(b, x, k);
+    }
+}
+
+/* Issue 15: `--lang nb` output holds none of the English fixed strings of
+ * the translation table, in text, JSON prose and HTML (markup removed), and
+ * every bokmål format string keeps the English one's conversions. */
+START_TEST(test_lang_nb_no_english)
+{
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_scenario *sc = NULL;
+    gidx_report *r = NULL;
+    gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
+    char *out[3] = { NULL, NULL, NULL }, *p, *q;
+    size_t i, f, nchecked = 0;
+    gidx__test_buf jb = { NULL, 0 };
+    json_error_t err;
+    json_t *root;
+    for (i = 0; i < gidx_lang_nstrings(); i++) {
+        char ce[64], cn[64];
+        conversions(ce, sizeof ce, gidx_lang_string(i, "en"));
+        conversions(cn, sizeof cn, gidx_lang_string(i, "nb"));
+        ck_assert_msg(strcmp(ce, cn) == 0, "string %zu \"%s\": conversions %s in en, %s in nb", i,
+                      gidx_lang_string(i, "en"), ce, cn);
+        ck_assert_str_eq(gidx_lang_text("nb", gidx_lang_string(i, "en")), gidx_lang_string(i, "nb"));
+    }
+    ck_assert_ptr_null(gidx_lang_string(gidx_lang_nstrings(), "nb"));
+    ck_assert_ptr_null(gidx_lang_string(0, "de"));
+    ck_assert_str_eq(gidx_lang_text("nb", "Summary"), "Sammendrag");
+    ck_assert_str_eq(gidx_lang_text("en", "Summary"), "Summary");
+    roadmap_inputs(&ds, &cat, &sc);
+    opt.scenario = sc;
+    opt.mc = 50;
+    ck_assert_int_eq(gidx_roadmap_run_lang(&r, ds, cat, &opt, "de"), GIDX_EINVAL);
+    ck_assert_msg(gidx_roadmap_run_lang(&r, ds, cat, &opt, "nb") == GIDX_OK, "%s",
+                  gidx_error_last()->message);
+    ck_assert_str_eq(gidx_report_lang(r), "nb");
+    for (f = 0; f < 3; f++)
+        ck_assert_int_eq(gidx_report_render(&out[f], NULL, r, (int)f), GIDX_OK);
+    /* JSON: its prose only (keys and block types are identifiers) */
+    root = json_loads(out[GIDX_REPORT_JSON], 0, &err);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_str_eq(json_string_value(json_object_get(root, "lang")), "nb");
+    json_prose(&jb, json_object_get(root, "title"), "title");
+    json_prose(&jb, json_object_get(root, "sections"), NULL);
+    json_decref(root);
+    gidx_free(out[GIDX_REPORT_JSON]);
+    out[GIDX_REPORT_JSON] = jb.s;
+    /* HTML: the text between the tags */
+    for (p = q = out[GIDX_REPORT_HTML]; *p; p++) {
+        if (*p == '<') {
+            while (*p && *p != '>')
+                p++;
+            *q++ = ' ';
+            if (!*p)
+                break;
+            continue;
+        }
+        *q++ = *p;
+    }
+    *q = '\0';
+    ck_assert_ptr_nonnull(strstr(out[GIDX_REPORT_TEXT], "Veikart for grønn konkurransekraft"));
+    ck_assert_ptr_nonnull(strstr(out[GIDX_REPORT_HTML], "Status mot målet for 2030"));
+    ck_assert_ptr_nonnull(strstr(out[GIDX_REPORT_JSON], "Klimagassutslipp"));
+    for (i = 0; i < gidx_lang_nstrings(); i++) {
+        const char *en = gidx_lang_string(i, "en");
+        char frag[1024];
+        const char *a = en;
+        if (strcmp(en, gidx_lang_string(i, "nb")) == 0)
+            continue;   /* the same word in both languages ("region", "status") */
+        /* each literal run between conversions, trimmed, with a letter in it */
+        while (*a) {
+            size_t n = 0;
+            while (*a && *a != '%' && n + 1 < sizeof frag)
+                frag[n++] = *a++;
+            frag[n] = '\0';
+            if (*a == '%') {
+                a++;
+                while (*a == 'z' || *a == 'l')
+                    a++;
+                if (*a)
+                    a++;
+            }
+            {
+                char *s0 = frag, *e;
+                int letters = 0;
+                while (*s0 == ' ' || *s0 == '.' || *s0 == ';' || *s0 == ':' || *s0 == ',' || *s0 == '(')
+                    s0++;
+                e = s0 + strlen(s0);
+                while (e > s0 && (e[-1] == ' ' || e[-1] == '.' || e[-1] == ';' || e[-1] == ':' ||
+                                  e[-1] == ',' || e[-1] == '(' || e[-1] == '='))
+                    *--e = '\0';
+                for (e = s0; *e; e++)
+                    letters += ((*e | 0x20) >= 'a' && (*e | 0x20) <= 'z');
+                if (letters < 3)
+                    continue;
+                for (f = 0; f < 3; f++)
+                    ck_assert_msg(!has_word(out[f], s0), "English fixed text \"%s\" (string %zu) in "
+                                  "the %s rendering of the bokmål report", s0, i,
+                                  f == 0 ? "text" : f == 1 ? "JSON" : "HTML");
+                nchecked++;
+            }
+        }
+    }
+    ck_assert_uint_gt(nchecked, 100);
+    for (f = 0; f < 3; f++)
+        free(out[f]);
+    gidx_report_free(r);
+    gidx_scenario_free(sc);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* Workbooks written with libxlsxwriter read back with the library's own xlsx
+ * reader (include/greenidx/xlsx.h): typed cells, units in the header, empty
+ * missing cells, neutralised formula-like text, valid sheet names; and the
+ * indicator panel's sheet holds gidx_panel_get()'s values exactly. */
+START_TEST(test_workbook_own_reader)
+{
+    gidx_workbook *wb = NULL;
+    gidx_xlsx *x = NULL;
+    gidx_xlsx_sheet *sh = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_catalog *cat = NULL;
+    gidx_panel *p = NULL;
+    const char *hdr[4] = { "region", "year", "value", "count" };
+    const char *units[4] = { NULL, NULL, "t CO2e", "" };
+    const int types[4] = { GIDX_CELL_TEXT, GIDX_CELL_YEAR, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER };
+    const char *r1[4] = { "Skien", "2009", "165081.66", "3" };
+    const char *r2[4] = { "=HYPERLINK(\"x\")", "2010", "", "-4" };
+    const char *r3[4] = { "Bø", "2011", "0.1", "x" };
+    char path[] = "/tmp/gidx-wb-XXXXXX";
+    double v;
+    size_t i, nr, ny, ni, r, y, k, checked = 0;
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(gidx_workbook_new(&wb), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "a/b: [c]*?", 4, hdr, units, types), GIDX_OK);
+    ck_assert_str_eq(gidx_workbook_sheet_name(wb, 0), "a_b_ _c___");
+    ck_assert_int_eq(gidx_workbook_add_row(wb, r1, 4), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_row(wb, r2, 4), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_row(wb, r3, 4), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "D4"));
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "A_B_ _C___", 1, hdr, NULL, NULL), GIDX_OK);
+    ck_assert_str_eq(gidx_workbook_sheet_name(wb, 1), "A_B_ _C___ (2)");
+    ck_assert_int_eq(gidx_workbook_write(wb, path), GIDX_OK);
+    gidx_workbook_free(wb);
+    ck_assert_msg(gidx_xlsx_open(&x, path, NULL) == GIDX_OK, "%s", gidx_error_last()->message);
+    ck_assert_uint_eq(gidx_xlsx_sheet_count(x), 2);
+    ck_assert_int_eq(gidx_xlsx_sheet_read(&sh, x, "a_b_ _c___"), GIDX_OK);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 0, 2), "value (t CO2e)");
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 0, 3), "count");
+    ck_assert_int_eq(gidx_xlsx_cell_type(sh, 1, 0), GIDX_XLSX_TEXT);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 1, 0), "Skien");
+    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 1, 1), GIDX_OK);
+    ck_assert_double_eq(v, 2009);
+    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 1, 2), GIDX_OK);
+    ck_assert_double_eq(v, 165081.66);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 2, 0), "'=HYPERLINK(\"x\")");
+    ck_assert_int_eq(gidx_xlsx_cell_type(sh, 2, 2), GIDX_XLSX_EMPTY);
+    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, 2, 3), GIDX_OK);
+    ck_assert_double_eq(v, -4);
+    ck_assert_uint_eq(gidx_xlsx_sheet_nrows(sh), 3);   /* the refused row left nothing */
+    gidx_xlsx_sheet_free(sh);
+    gidx_xlsx_free(x);
+
+    /* the indicator panel: every value of every region, year and indicator */
+    ck_assert_int_eq(gidx_dataset_load_default(&ds), GIDX_OK);
+    ck_assert_int_eq(gidx_catalog_default(&cat), GIDX_OK);
+    ck_assert_int_eq(gidx_panel_new(&p, cat, ds), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_new(&wb), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_panel(wb, p, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_write(wb, path), GIDX_OK);
+    gidx_workbook_free(wb);
+    ck_assert_int_eq(gidx_xlsx_open(&x, path, NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_xlsx_sheet_read(&sh, x, "indicators"), GIDX_OK);
+    nr = gidx_dataset_nregions(gidx_panel_dataset(p));
+    ny = gidx_dataset_nyears(gidx_panel_dataset(p));
+    ni = gidx_catalog_count(cat);
+    ck_assert_uint_eq(gidx_xlsx_sheet_nrows(sh), 1 + nr * ny);
+    ck_assert_str_eq(gidx_xlsx_cell_text(sh, 0, 3), "ghg_total (t CO2e)");
+    for (r = 0, i = 1; r < nr; r++)
+        for (y = 0; y < ny; y++, i++) {
+            const char *code = gidx_dataset_region(gidx_panel_dataset(p), r);
+            int year = gidx_dataset_year(gidx_panel_dataset(p), y);
+            ck_assert_str_eq(gidx_xlsx_cell_text(sh, i, 0), code);
+            ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, i, 2), GIDX_OK);
+            ck_assert_double_eq(v, year);
+            for (k = 0; k < ni; k++) {
+                double want;
+                const char *why = NULL;
+                gidx_panel_get(&want, &why, p, code, year,
+                               gidx_indicator_id(gidx_catalog_indicator(cat, k)));
+                if (why != NULL) {
+                    ck_assert_int_eq(gidx_xlsx_cell_type(sh, i, 3 + k), GIDX_XLSX_EMPTY);
+                } else {
+                    ck_assert_int_eq(gidx_xlsx_cell_number(&v, sh, i, 3 + k), GIDX_OK);
+                    /* libxlsxwriter writes 17 significant digits ("%.17g"):
+                     * exact; a 1e-15 relative tolerance covers a writer that
+                     * writes 16 */
+                    ck_assert_msg(fabs(v - want) <= 1e-15 * fabs(want), "%s %d %zu: %.17g vs %.17g",
+                                  code, year, k, v, want);
+                    checked++;
+                }
+            }
+        }
+    ck_assert_uint_gt(checked, 5000);
+    gidx_xlsx_sheet_free(sh);
+    gidx_xlsx_free(x);
+    gidx_panel_free(p);
+    gidx_catalog_free(cat);
+    gidx_dataset_free(ds);
+    unlink(path);
+}
+END_TEST
+
+/* Bad input to the workbook writer: specific codes and messages, no crash,
+ * nothing half-added. */
+START_TEST(test_workbook_errors)
+{
+    gidx_workbook *wb = NULL;
+    const char *hdr[2] = { "a", "b" };
+    const int types[2] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER }, bad[2] = { 0, 9 };
+    const char *row[2] = { "x", "1" };
+    char *big, *bytes = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(gidx_workbook_new(NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_new(&wb), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_render(&bytes, &n, wb), GIDX_EINVAL);   /* no sheet */
+    ck_assert_int_eq(gidx_workbook_add_row(wb, row, 2), GIDX_EINVAL);       /* no sheet yet */
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "s", 0, hdr, NULL, NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "s", 2, hdr, NULL, bad), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_add_sheet(wb, "s", 2, hdr, NULL, types), GIDX_OK);
+    ck_assert_int_eq(gidx_workbook_add_row(wb, row, 1), GIDX_EINVAL);       /* wrong width */
+    big = malloc(40000);
+    memset(big, 'x', 39999);
+    big[39999] = '\0';
+    row[0] = big;
+    ck_assert_int_eq(gidx_workbook_add_row(wb, row, 2), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "A2"));
+    free(big);
+    ck_assert_int_eq(gidx_workbook_add_csv(wb, "c", "a,b\n1,2\n", 8, "tq", NULL), GIDX_EINVAL);
+    ck_assert_int_eq(gidx_workbook_add_csv(wb, "c", "a,b\n1,\"2\n", 9, "tn", NULL), GIDX_EPARSE);
+    ck_assert_int_eq(gidx_workbook_add_csv(wb, "c", "a,b\n1,two\n", 10, "tn", NULL), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "B2"));
+    ck_assert_uint_eq(gidx_workbook_nsheets(wb), 1);   /* the refused CSV sheets are gone */
+    ck_assert_ptr_null(gidx_workbook_sheet_name(wb, 1));
+    ck_assert_int_eq(gidx_workbook_write(wb, "/nonexistent-dir/x.xlsx"), GIDX_EIO);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "/nonexistent-dir/x.xlsx"));
+    ck_assert_int_eq(gidx_workbook_render(&bytes, &n, wb), GIDX_OK);
+    ck_assert(n > 1000 && bytes[0] == 'P' && bytes[1] == 'K');   /* a zip archive */
+    gidx_free(bytes);
+    gidx_workbook_free(wb);
+    gidx_workbook_free(NULL);
+}
+END_TEST
+
 START_TEST(test_roadmap_errors)
 {
     gidx_dataset *ds = NULL;
@@ -559,10 +902,12 @@ static Suite *report_suite(void)
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_html);
     tcase_add_test(tc, test_svg_standalone);
+    tcase_add_test(tc, test_workbook_own_reader);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_write_atomic);
+    tcase_add_test(tc, test_workbook_errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("scenario");
     tcase_add_test(tc, test_scenario_file);
@@ -572,6 +917,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, test_roadmap_default);
     tcase_add_test(tc, test_roadmap_errors);
     tcase_add_test(tc, test_roadmap_norway_ripple);
+    tcase_add_test(tc, test_lang_nb_no_english);
     tcase_set_timeout(tc, 300);
     suite_add_tcase(s, tc);
     return s;

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -255,4 +257,85 @@ int gidx_cli_region_opt(const gidx_cli_command *c, int argc, char **argv, int *i
             return 1;
         }
     return 1;
+}
+int gidx_cli_emit_workbook(const char *cmd, const char *path, const gidx_workbook *wb)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    gidx_status rc;
+    int code;
+    if (path != NULL && strcmp(path, "-") != 0) {
+        if ((rc = gidx_workbook_write(wb, path)) != GIDX_OK) {
+            gidx_cli_fail(cmd, rc);
+            return GIDX_EXIT_IO;
+        }
+        return GIDX_EXIT_OK;
+    }
+    if (isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "greenidx %s: xlsx is a binary format: give an output file or "
+                "directory, or redirect standard output\n", cmd);
+        return GIDX_EXIT_USAGE;
+    }
+    if ((rc = gidx_workbook_render(&bytes, &n, wb)) != GIDX_OK) {
+        gidx_cli_fail(cmd, rc);
+        return GIDX_EXIT_IO;
+    }
+    code = gidx_cli_emit(cmd, NULL, bytes, n);
+    gidx_free(bytes);
+    return code;
+}
+
+int gidx_cli_emit_csv_as_xlsx(const char *cmd, const char *path, const char *sheet,
+                              const char *csv, size_t len, const char *types,
+                              const char *const *units)
+{
+    gidx_workbook *wb = NULL;
+    gidx_status rc;
+    int code;
+    if ((rc = gidx_workbook_new(&wb)) != GIDX_OK ||
+        (rc = gidx_workbook_add_csv(wb, sheet, csv, len, types, units)) != GIDX_OK) {
+        gidx_workbook_free(wb);
+        return gidx_cli_fail(cmd, rc);
+    }
+    code = gidx_cli_emit_workbook(cmd, path, wb);
+    gidx_workbook_free(wb);
+    return code;
+}
+
+void gidx_cli_csv_field(FILE *f, const char *s)
+{
+    char *q = NULL;
+    if (gidx_csv_field(&q, s) == GIDX_OK)
+        fputs(q, f);
+    gidx_free(q);
+}
+
+int gidx_cli_mkdir_p(const char *cmd, const char *dir)
+{
+    char path[4096];
+    size_t n = strlen(dir), k;
+    struct stat st;
+    if (n == 0 || n >= sizeof path) {
+        fprintf(stderr, "greenidx %s: %s: bad directory name\n", cmd, dir);
+        return -1;
+    }
+    memcpy(path, dir, n + 1);
+    /* each parent in turn, then the directory itself (POSIX mkdir -p) */
+    for (k = 1; k <= n; k++) {
+        if (path[k] != '/' && path[k] != '\0')
+            continue;
+        path[k] = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "greenidx %s: cannot create directory %s: %s\n", cmd, path,
+                    strerror(errno));
+            return -1;
+        }
+        if (k < n)
+            path[k] = '/';
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "greenidx %s: %s is not a directory\n", cmd, dir);
+        return -1;
+    }
+    return 0;
 }

@@ -75,6 +75,23 @@ int gidx_cli_add_regions(const char ***list, size_t *n, size_t *cap, char *arg);
  * failure (left alone on success); 0 when it is another argument. */
 int gidx_cli_region_opt(const gidx_cli_command *c, int argc, char **argv, int *i,
                         const char ***list, size_t *n, size_t *cap, int *code);
+/* Write a workbook (.xlsx) to @p path atomically, or its bytes to stdout when
+ * path is NULL or "-". Returns an exit code. */
+int gidx_cli_emit_workbook(const char *cmd, const char *path, const gidx_workbook *wb);
+
+/* A one-sheet workbook of CSV text (gidx_workbook_add_csv), written as
+ * gidx_cli_emit_workbook() does. Returns an exit code. */
+int gidx_cli_emit_csv_as_xlsx(const char *cmd, const char *path, const char *sheet,
+                              const char *csv, size_t len, const char *types,
+                              const char *const *units);
+
+/* Create directory @p dir and its parents, like `mkdir -p` (mode 0777 less
+ * the umask). Returns 0, or prints the system error naming the directory and
+ * returns -1. */
+int gidx_cli_mkdir_p(const char *cmd, const char *dir);
+
+/* Print one CSV text field (quoted and neutralised: gidx_csv_field). */
+void gidx_cli_csv_field(FILE *f, const char *s);
 
 /* `greenidx indicators` (validate = 0) and `greenidx validate` (1): load the
  * catalogue and data, compute the panel, print it or its validation report. */

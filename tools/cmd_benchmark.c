@@ -262,9 +262,13 @@ static int run(int argc, char **argv)
             if (gidx_index_result_peer_rank(&pr, res, (size_t)target, peers, npeers, code, year) != GIDX_OK)
                 pr = NAN;
             if (csv) {
-                fprintf(f, "%s,%s,%d,%s,%s,", gidx_index_result_unit(res, (size_t)target),
-                        gidx_index_result_unit_name(res, (size_t)target), year, code,
-                        node >= NI ? "aggregate" : "indicator");
+                /* text fields quoted and neutralised (gidx_csv_field) */
+                gidx_cli_csv_field(f, gidx_index_result_unit(res, (size_t)target));
+                fputc(',', f);
+                gidx_cli_csv_field(f, gidx_index_result_unit_name(res, (size_t)target));
+                fprintf(f, ",%d,", year);
+                gidx_cli_csv_field(f, code);
+                fprintf(f, ",%s,", node >= NI ? "aggregate" : "indicator");
                 if (isnan(sc[target])) fputs("NA,", f); else fprintf(f, "%.6f,", sc[target]);
                 if (isnan(rk[target])) fputs("NA,", f); else fprintf(f, "%.0f,", rk[target]);
                 if (isnan(pr)) fputs("NA,", f); else fprintf(f, "%.0f,", pr);

@@ -24,7 +24,7 @@ static const char usage[] =
 "Usage: greenidx forecast --input FILE [--id-col series_id] [--time-col timestamp]\n"
 "                         [--value-col value] --horizon H [--level 80,95]\n"
 "                         [--method auto|ets|arima|theta|drift|naive|...] [--holdout H]\n"
-"                         [--format csv|json] [--output FILE] [--threads N]\n"
+"                         [--format csv|json|xlsx] [--output FILE] [--threads N]\n"
 "                         [--no-calibrate] [--seed N] [--ets-errors additive|both]\n"
 "\n"
 "Forecast every series of a long CSV file (one row per series and year; quoted\n"
@@ -41,6 +41,9 @@ static const char usage[] =
 "level). With --holdout H the last H points of each series are held out and\n"
 "forecast (the horizon is H); the output is one row per series\n"
 "series_id,model,smape,mase,cov<level>... and a final row ALL with the means.\n"
+"xlsx: the csv table as a workbook sheet \"forecast\" (\"accuracy\" with --holdout),\n"
+"years as integers and numbers as numbers. Text fields that look like formulas\n"
+"get a leading ' in csv and xlsx (docs/reliability.md).\n"
 "Series that fail are reported on stderr and skipped; the exit status is then 3.\n";
 
 typedef struct {
@@ -149,7 +152,7 @@ static int run(int argc, char **argv)
     long horizon = 0, holdout = 0, threads = 1, seed = 42;
     double lv[8] = { 80, 95 };
     size_t nl = 2, i, j, s, nrows, nser = 0, capser = 0, total = 0;
-    int method = GIDX_FC_AUTO, calibrate = 1, missing, rc = GIDX_EXIT_OK, nfail = 0;
+    int method = GIDX_FC_AUTO, calibrate = 1, missing, rc = GIDX_EXIT_OK, nfail = 0, xlsx;
     gidx_table *t = NULL;
     size_t ji, jt, jv;
     series_t *ser = NULL;
@@ -216,8 +219,12 @@ static int run(int argc, char **argv)
         return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "--horizon (or --holdout) is required");
     if (holdout > 0)
         horizon = holdout;
-    if (strcmp(fmt, "csv") != 0 && strcmp(fmt, "json") != 0)
-        return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "--format must be csv or json");
+    if (strcmp(fmt, "csv") != 0 && strcmp(fmt, "json") != 0 && strcmp(fmt, "xlsx") != 0)
+        return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "--format must be csv, json or xlsx");
+    /* xlsx: the CSV table as one typed workbook sheet (gidx_workbook_add_csv) */
+    xlsx = strcmp(fmt, "xlsx") == 0;
+    if (xlsx)
+        fmt = "csv";
     opt.method = method;
     opt.calibrate = calibrate;
     opt.seed = (unsigned long)seed;
@@ -333,7 +340,10 @@ static int run(int argc, char **argv)
             fprintf(out, ",cov%g", lv[j]);
         fputc('\n', out);
     } else {
-        fprintf(out, "%s,%s,mean", idc, tc);
+        gidx_cli_csv_field(out, idc);
+        fputc(',', out);
+        gidx_cli_csv_field(out, tc);
+        fputs(",mean", out);
         for (j = 0; j < nl; j++)
             fprintf(out, ",lo%g,hi%g", lv[j], lv[j]);
         fputc('\n', out);
@@ -383,7 +393,10 @@ static int run(int argc, char **argv)
                 }
                 fputc('}', out);
             } else {
-                fprintf(out, "%s,\"%s\",%.6g,%.6g", ser[s].id, gidx_fc_batch_model(b, s), sm, ms);
+                gidx_cli_csv_field(out, ser[s].id);
+                fputc(',', out);
+                gidx_cli_csv_field(out, gidx_fc_batch_model(b, s));
+                fprintf(out, ",%.6g,%.6g", sm, ms);
                 for (j = 0; j < nl; j++)
                     fprintf(out, ",%.6g", cov[j]);
                 fputc('\n', out);
@@ -415,8 +428,8 @@ static int run(int argc, char **argv)
             fputs("]}", out);
         } else
             for (k = 0; k < h; k++) {
-                fprintf(out, "%s,%d,%.10g", ser[s].id, gidx_fc_batch_last_year(b, s) + (int)k + 1,
-                        mean[k]);
+                gidx_cli_csv_field(out, ser[s].id);
+                fprintf(out, ",%d,%.10g", gidx_fc_batch_last_year(b, s) + (int)k + 1, mean[k]);
                 for (j = 0; j < nl; j++)
                     fprintf(out, ",%.10g,%.10g", lo[j * h + k], hi[j * h + k]);
                 fputc('\n', out);
@@ -444,7 +457,11 @@ static int run(int argc, char **argv)
         fprintf(out, "]%s}\n", holdout ? ",\"n\":0" : "");
     fclose(out);
     out = NULL;
-    rc = gidx_cli_emit(CMD, output, text, tlen);
+    if (xlsx)
+        rc = gidx_cli_emit_csv_as_xlsx(CMD, output, holdout ? "accuracy" : "forecast", text, tlen,
+                                       holdout ? "ttn" : "tyn", NULL);
+    else
+        rc = gidx_cli_emit(CMD, output, text, tlen);
     if (rc == GIDX_EXIT_OK && nfail > 0)
         rc = GIDX_EXIT_NUMERIC;
     goto done;

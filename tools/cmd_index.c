@@ -180,7 +180,8 @@ static const char usage[] =
     "  --seed S             random seed (default 1)\n"
     "  --threads T          worker threads (results do not depend on T)\n"
     "Output:\n"
-    "  --format F           table|csv|json (default table)\n"
+    "  --format F           table|csv|json|xlsx (default table); xlsx is the csv table\n"
+    "                       as a workbook sheet \"index\" with numeric cells\n"
     "  -o, --output FILE    write to FILE instead of standard output\n";
 
 const gidx_cli_command gidx_cli_cmd_index = {
@@ -193,7 +194,8 @@ static int run(int argc, char **argv)
     gidx_cli_index_src src;
     const char *format = "table", *outpath = NULL, *v;
     long mc = 0, seed = 1, threads = 1;
-    int i, missing, err, ex = GIDX_EXIT_OK;
+    int i, missing, err, ex = GIDX_EXIT_OK, xlsx;
+    const char *types = "ttyn";
     gidx_dataset *ds = NULL;
     gidx_index_spec *sp = NULL;
     gidx_index_result *res = NULL;
@@ -232,8 +234,13 @@ static int run(int argc, char **argv)
             return gidx_cli_usage_error(c, "unknown option %s", argv[i]);
         }
     }
-    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
-        return gidx_cli_usage_error(c, "--format must be table, csv or json, not %s", format);
+    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 &&
+        strcmp(format, "xlsx") != 0)
+        return gidx_cli_usage_error(c, "--format must be table, csv, json or xlsx, not %s", format);
+    /* xlsx: the CSV table, as one typed workbook sheet (gidx_workbook_add_csv) */
+    xlsx = strcmp(format, "xlsx") == 0;
+    if (xlsx)
+        format = "csv";
     if ((ex = gidx_cli_index_load(c, &src, &ds, &sp)) != GIDX_EXIT_OK)
         return ex;
     if ((rc = gidx_index_compute(&res, sp, ds)) != GIDX_OK) {
@@ -312,19 +319,9 @@ static int run(int argc, char **argv)
             for (u = 0; u < U; u++) {
                 const char *name = gidx_index_result_unit_name(res, u);
                 if (csv) {
-                    fprintf(f, "%s,", gidx_index_result_unit(res, u));
-                    if (strpbrk(name, ",\"\n") != NULL) {
-                        const char *p;
-                        fputc('"', f);
-                        for (p = name; *p; p++) {
-                            if (*p == '"')
-                                fputc('"', f);
-                            fputc(*p, f);
-                        }
-                        fputc('"', f);
-                    } else {
-                        fputs(name, f);
-                    }
+                    gidx_cli_csv_field(f, gidx_index_result_unit(res, u));
+                    fputc(',', f);
+                    gidx_cli_csv_field(f, name);
                     fprintf(f, ",%d,", year);
                 } else {
                     fprintf(f, "%-12s %-20.20s %5d ", gidx_cli_safe(gidx_index_result_unit(res, u)),
@@ -363,8 +360,15 @@ static int run(int argc, char **argv)
         fputs(csv ? ",score,rank" : "     score   rank", f);
         if (unc)
             fputs(csv ? ",rank_p05,rank_median,rank_p95" : "   p05  median    p95", f);
-        for (j = 1; j < NA; j++)
-            fprintf(f, csv ? ",%s" : " %10.10s", gidx_index_result_aggregate(res, j));
+        types = incl_time ? "tyn" : "tn";
+        for (j = 1; j < NA; j++) {
+            if (csv) {
+                fputc(',', f);
+                gidx_cli_csv_field(f, gidx_index_result_aggregate(res, j));
+            } else {
+                fprintf(f, " %10.10s", gidx_index_result_aggregate(res, j));
+            }
+        }
         fputc('\n', f);
         for (t = 0; t < T; t++) {
             int year = gidx_index_result_year(res, t);
@@ -386,7 +390,10 @@ static int run(int argc, char **argv)
             }
             for (q = 0; q < U; q++) {
                 u = ord[q];
-                fprintf(f, csv ? "%s" : "%-8s", gidx_index_result_unit(res, u));
+                if (csv)
+                    gidx_cli_csv_field(f, gidx_index_result_unit(res, u));
+                else
+                    fprintf(f, "%-8s", gidx_index_result_unit(res, u));
                 if (incl_time)
                     fprintf(f, csv ? ",%d" : "  %4d", year);
                 fputs(csv ? "," : " ", f);
@@ -410,7 +417,10 @@ static int run(int argc, char **argv)
     }
     fclose(f);
     f = NULL;
-    ex = gidx_cli_emit(c->name, outpath, text, strlen(text));
+    if (xlsx)
+        ex = gidx_cli_emit_csv_as_xlsx(c->name, outpath, "index", text, strlen(text), types, NULL);
+    else
+        ex = gidx_cli_emit(c->name, outpath, text, strlen(text));
 done:
     if (f)
         fclose(f);

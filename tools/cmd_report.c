@@ -13,7 +13,7 @@
 static const char usage[] =
     "Usage: greenidx report [--data PATH] [--catalog PATH] [--region CODE|NAME ...]\n"
     "                       [--target NAME] [--scenario FILE] [--out DIR]\n"
-    "                       [--format text|json|html] [--quiet]\n"
+    "                       [--format text|json|html|xlsx|csv] [--lang en|nb] [--quiet]\n"
     "                       [--horizon YEAR] [--mc N] [--seed S]\n\n"
     "Runs the roadmap pipeline: load the data, compute the catalogue's indicators,\n"
     "validate them, build the composite index with Monte Carlo rank intervals,\n"
@@ -29,9 +29,15 @@ static const char usage[] =
     "                     it a region's own target (a target naming it in \"regions\",\n"
     "                     e.g. trondheim for 5001) applies, else municipal_2009\n"
     "  --scenario FILE    policy scenario (JSON, docs/report.md)\n"
-    "  --out DIR          write DIR/roadmap.txt|json|html (atomically) instead of\n"
-    "                     printing; the format defaults to html with --out\n"
-    "  --format F         text (default on a terminal), json or html\n"
+    "  --out DIR          write DIR/roadmap.txt|json|html|xlsx|csv (atomically) instead\n"
+    "                     of printing, creating DIR and its parents as needed\n"
+    "                     (like mkdir -p); the format defaults to html with --out\n"
+    "  --format F         text (default), json, html, or xlsx (one sheet per table,\n"
+    "                     numbers as numbers; needs --out or a pipe), or csv (the\n"
+    "                     same cells as one long table sheet,row,column,value)\n"
+    "  --lang L           en (default) or nb: the whole report in Norwegian bokmål,\n"
+    "                     indicator names from the catalogue's name_nb, numbers with\n"
+    "                     decimal comma and space between thousands\n"
     "  --quiet            no progress on standard error\n"
     "  --horizon YEAR     last forecast year (default 2030)\n"
     "  --mc N             Monte Carlo replications for rank intervals (default 500,\n"
@@ -57,7 +63,7 @@ static int run(int argc, char **argv)
     extern const gidx_cli_command gidx_cli_cmd_report;
     const gidx_cli_command *self = &gidx_cli_cmd_report;
     const char *data = NULL, *catalog = NULL, *target = NULL, *scenario = NULL, *outdir = NULL;
-    const char *format = NULL, *v;
+    const char *format = NULL, *lang = NULL, *v;
     const char **regions = NULL;
     size_t nregions = 0, cap = 0;
     int quiet = 0, i, missing, code = GIDX_EXIT_OK, fmt;
@@ -66,6 +72,7 @@ static int run(int argc, char **argv)
     gidx_catalog *cat = NULL;
     gidx_scenario *sc = NULL;
     gidx_report *rep = NULL;
+    gidx_workbook *wb = NULL;
     gidx_roadmap_options opt = GIDX_ROADMAP_OPTIONS_INIT;
     gidx_status rc;
     char *text = NULL;
@@ -77,7 +84,8 @@ static int run(int argc, char **argv)
             gidx_cli_opt(argc, argv, &i, "--target", 1, &target, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--scenario", 1, &scenario, &missing) ||
             gidx_cli_opt(argc, argv, &i, "--out", 1, &outdir, &missing) ||
-            gidx_cli_opt(argc, argv, &i, "--format", 1, &format, &missing)) {
+            gidx_cli_opt(argc, argv, &i, "--format", 1, &format, &missing) ||
+            gidx_cli_opt(argc, argv, &i, "--lang", 1, &lang, &missing)) {
             if (missing) { code = gidx_cli_usage_error(self, "%s needs a value", argv[i]); goto done; }
         } else if (gidx_cli_region_opt(self, argc, argv, &i, &regions, &nregions, &cap, &code)) {
             if (code != GIDX_EXIT_OK)
@@ -109,7 +117,13 @@ static int run(int argc, char **argv)
     if (strcmp(format, "text") == 0) fmt = GIDX_REPORT_TEXT;
     else if (strcmp(format, "json") == 0) fmt = GIDX_REPORT_JSON;
     else if (strcmp(format, "html") == 0) fmt = GIDX_REPORT_HTML;
-    else { code = gidx_cli_usage_error(self, "--format must be text, json or html"); goto done; }
+    else if (strcmp(format, "xlsx") == 0) fmt = 3;
+    else if (strcmp(format, "csv") == 0) fmt = 4;
+    else { code = gidx_cli_usage_error(self, "--format must be text, json, html, xlsx or csv"); goto done; }
+    if (lang != NULL && strcmp(lang, "en") != 0 && strcmp(lang, "nb") != 0) {
+        code = gidx_cli_usage_error(self, "--lang must be en or nb");
+        goto done;
+    }
 
     if ((rc = gidx_dataset_load(&ds, data)) != GIDX_OK) { code = gidx_cli_fail("report", rc); goto done; }
     rc = catalog ? gidx_catalog_load_json(&cat, catalog) : gidx_catalog_default(&cat);
@@ -127,13 +141,37 @@ static int run(int argc, char **argv)
     opt.seed = (unsigned long)seed;
     if (!quiet && isatty(STDERR_FILENO))
         opt.progress = on_progress;
-    if ((rc = gidx_roadmap_run(&rep, ds, cat, &opt)) != GIDX_OK) {
+    if ((rc = gidx_roadmap_run_lang(&rep, ds, cat, &opt, lang)) != GIDX_OK) {
         code = gidx_cli_fail("report", rc);
         goto done;
     }
-    if (outdir != NULL) {
+    if (fmt >= 3) {
+        /* xlsx: the report's tables, one sheet each (gidx_report_to_workbook);
+         * csv: the same cells as one long table (gidx_workbook_render_csv) */
+        char path[4096];
+        if ((rc = gidx_workbook_new(&wb)) != GIDX_OK || (rc = gidx_report_to_workbook(wb, rep)) != GIDX_OK ||
+            (fmt == 4 && (rc = gidx_workbook_render_csv(&text, &len, wb)) != GIDX_OK)) {
+            code = gidx_cli_fail("report", rc);
+            goto done;
+        }
+        if (outdir != NULL && gidx_cli_mkdir_p("report", outdir) != 0) {
+            code = GIDX_EXIT_IO;
+            goto done;
+        }
+        snprintf(path, sizeof path, "%s/roadmap.%s", outdir ? outdir : ".", fmt == 4 ? "csv" : "xlsx");
+        if (fmt == 4)
+            code = gidx_cli_emit("report", outdir ? path : NULL, text, len);
+        else
+            code = gidx_cli_emit_workbook("report", outdir ? path : NULL, wb);
+        if (code == GIDX_EXIT_OK && outdir && !quiet)
+            fprintf(stderr, "greenidx report: wrote %s\n", path);
+    } else if (outdir != NULL) {
         char path[4096];
         static const char *const ext[3] = { "txt", "json", "html" };
+        if (gidx_cli_mkdir_p("report", outdir) != 0) {
+            code = GIDX_EXIT_IO;
+            goto done;
+        }
         snprintf(path, sizeof path, "%s/roadmap.%s", outdir, ext[fmt]);
         if ((rc = gidx_report_write(rep, path, fmt)) != GIDX_OK) {
             gidx_cli_fail("report", rc);
@@ -151,6 +189,7 @@ static int run(int argc, char **argv)
     }
 done:
     gidx_free(text);
+    gidx_workbook_free(wb);
     gidx_report_free(rep);
     gidx_scenario_free(sc);
     gidx_catalog_free(cat);

@@ -38,6 +38,33 @@ static char *render(const gidx_panel *p, const gidx_validation *v, int fmt, cons
     return text;
 }
 
+/* --format xlsx: the panel as a wide sheet with units (gidx_workbook_add_panel),
+ * or the validation findings as the sheet of their CSV rendering. Frees p and v. */
+static int xlsx(const gidx_cli_command *self, gidx_panel *p, gidx_validation *v,
+                const char *region, const char *output)
+{
+    gidx_workbook *wb = NULL;
+    gidx_status rc = gidx_workbook_new(&wb);
+    int code;
+    if (rc == GIDX_OK && v == NULL)
+        rc = gidx_workbook_add_panel(wb, p, region);
+    if (rc == GIDX_OK && v != NULL) {
+        char *csv = render(p, v, GIDX_IND_CSV, NULL, &rc);
+        if (csv != NULL)
+            rc = gidx_workbook_add_csv(wb, "validation", csv, strlen(csv), "tttynt", NULL);
+        free(csv);
+    }
+    gidx_validation_free(v);
+    gidx_panel_free(p);
+    if (rc != GIDX_OK) {
+        gidx_workbook_free(wb);
+        return gidx_cli_fail(self->name, rc);
+    }
+    code = gidx_cli_emit_workbook(self->name, output, wb);
+    gidx_workbook_free(wb);
+    return code;
+}
+
 int gidx_cli_panel_command(const gidx_cli_command *self, int validate, int argc, char **argv)
 {
     const char *data = NULL, *catpath = NULL, *region = NULL, *format = NULL, *output = NULL, *val;
@@ -71,8 +98,11 @@ int gidx_cli_panel_command(const gidx_cli_command *self, int validate, int argc,
         fmt = GIDX_IND_CSV;
     else if (strcmp(format, "json") == 0)
         fmt = GIDX_IND_JSON;
+    else if (strcmp(format, "xlsx") == 0)
+        fmt = -1;
     else
-        return gidx_cli_usage_error(self, "unknown format '%s' (%s, csv or json)", format, text_name);
+        return gidx_cli_usage_error(self, "unknown format '%s' (%s, csv, json or xlsx)", format,
+                                    text_name);
     rc = catpath ? gidx_catalog_load_json(&cat, catpath) : gidx_catalog_default(&cat);
     if (rc == GIDX_OK)
         rc = gidx_dataset_load(&ds, data);
@@ -86,6 +116,8 @@ int gidx_cli_panel_command(const gidx_cli_command *self, int validate, int argc,
         gidx_panel_free(p);
         return gidx_cli_fail(self->name, rc);
     }
+    if (fmt < 0)
+        return xlsx(self, p, v, region, output);
     text = render(p, v, fmt, region, &rc);
     gidx_validation_free(v);
     gidx_panel_free(p);

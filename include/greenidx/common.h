@@ -166,6 +166,21 @@ GIDX_API gidx_status gidx_write_file(const char *path, const char *data, size_t 
  */
 GIDX_API gidx_status gidx_level_normalize(double *pct, double level);
 
+/**
+ * One CSV field as libgreenidx writes it: quoted per RFC 4180 when it holds a
+ * comma, quote, CR or LF, and neutralised when it is formula-like text (CSV
+ * injection, OWASP): text that begins with '=', '+', '-', '@', a tab or a
+ * carriage return, and is not a number as a whole, gets a leading single
+ * quote and is quoted (`=1+1` becomes `"'=1+1"`; `-3.5` stays). Every CSV
+ * and xlsx writer of the library and the command applies this rule to text
+ * cells (docs/reliability.md, "Formula-like cells").
+ *
+ * @param out out: the field, the caller's (free with gidx_free())
+ * @param s   the cell text (UTF-8)
+ * @return ::GIDX_OK; ::GIDX_EINVAL for NULL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_csv_field(char **out, const char *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -236,6 +236,13 @@ GIDX_API const char *gidx_indicator_formula(const gidx_indicator *ind);
  * fields of gidx_indicator_set_text().
  */
 GIDX_API const char *gidx_indicator_text(const gidx_indicator *ind, const char *field);
+/**
+ * The indicator's display name in a language (borrowed): for "nb" (or "no")
+ * the catalogue's `name_nb` (Norwegian bokmål), otherwise `name_en`; an
+ * unset name falls back to `name_en`, then to the id. NULL only for a NULL
+ * indicator.
+ */
+GIDX_API const char *gidx_indicator_name(const gidx_indicator *ind, const char *lang);
 /** The direction, a ::gidx_direction. */
 GIDX_API int gidx_indicator_direction(const gidx_indicator *ind);
 /** The range set by gidx_indicator_set_range() (NaN = unbounded); either pointer may be NULL. */

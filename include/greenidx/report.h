@@ -78,6 +78,41 @@ GIDX_API gidx_status gidx_report_new(gidx_report **out, const char *title);
 GIDX_API void gidx_report_free(gidx_report *r);
 
 /**
+ * Set the language of the renderers' fixed text (e.g. "last observed",
+ * chart legends, the HTML footer) and of numbers in text and HTML: "en"
+ * (the default; decimal point, ',' between thousands) or "nb" (Norwegian
+ * bokmål; decimal comma, space between thousands). Numbers are never written
+ * in e-notation. The blocks' own text is the caller's: gidx_roadmap_run()
+ * writes it in the language of its options.
+ * @return ::GIDX_OK; ::GIDX_EINVAL for another language.
+ */
+GIDX_API gidx_status gidx_report_set_lang(gidx_report *r, const char *lang);
+
+/** The report's language, "en" or "nb" (static string). */
+GIDX_API const char *gidx_report_lang(const gidx_report *r);
+
+/**
+ * Number of fixed strings in the report layer's translation table: every
+ * fixed text that gidx_roadmap_run() and the renderers write, in English and
+ * Norwegian bokmål (some are printf formats). Used by the tests that check
+ * that a bokmål report holds no English fixed text; docs/report.md says how
+ * to add strings.
+ */
+GIDX_API size_t gidx_lang_nstrings(void);
+
+/**
+ * Fixed string @p i of the translation table in @p lang ("en" or "nb").
+ * @return a static string; NULL when @p i is out of range or the language unknown.
+ */
+GIDX_API const char *gidx_lang_string(size_t i, const char *lang);
+
+/**
+ * The translation of the English fixed string @p en into @p lang: the one
+ * lookup of the table. Strings not in the table, and "en", give @p en itself.
+ */
+GIDX_API const char *gidx_lang_text(const char *lang, const char *en);
+
+/**
  * Start a new section; the blocks added next belong to it.
  * @param r     the report
  * @param id    a stable identifier (used as JSON key and HTML anchor; letters,
@@ -110,6 +145,16 @@ GIDX_API gidx_status gidx_report_add_table(gidx_report *r, const char *caption,
                                            const char *const *cells);
 
 /**
+ * Add a paragraph that is a link: in HTML an `<a href>`; in text the link
+ * text, followed by the address unless it is an anchor in the document
+ * ("#section-id"); in JSON a block {"type": "link", "text", "href"}.
+ * @param r    the report
+ * @param text the link text
+ * @param href the address, e.g. "#validation-findings" or "validation.csv"
+ */
+GIDX_API gidx_status gidx_report_add_link(gidx_report *r, const char *text, const char *href);
+
+/**
  * Add a fan chart (see ::gidx_fan_chart); the data are copied.
  * @return ::GIDX_OK; ::GIDX_EINVAL for inconsistent lengths or unordered levels.
  */
@@ -117,7 +162,9 @@ GIDX_API gidx_status gidx_report_add_fan_chart(gidx_report *r, const gidx_fan_ch
 
 /**
  * Add a ranking chart: one row per region with its score, nominal rank and a
- * rank interval (e.g. the 5-95 % interval of a Monte Carlo analysis).
+ * rank interval (e.g. the 5-95 % interval of a Monte Carlo analysis). The
+ * rows are kept in rank order (best first, unranked last, ties in the given
+ * order), so every rendering lists them by rank.
  * @param r       the report
  * @param title   chart title, may be NULL
  * @param n       number of regions
@@ -253,6 +300,143 @@ GIDX_API gidx_status gidx_svg_waterfall(char **out, const char *title, const cha
                                         const char *start_label, double start,
                                         const char *end_label, const char *const *labels,
                                         const double *steps, size_t n);
+/* ------------------------------------------------------------ workbooks */
+
+/**
+ * A spreadsheet workbook (opaque): sheets of typed cells, written as an
+ * Office Open XML workbook (.xlsx) with Debian's libxlsxwriter. Every sheet
+ * is one table: a header row of column names with their units ("value (t
+ * CO2e)"), then one row per record; numbers are numeric cells, years and
+ * counts integer cells (number format "0"), text is text (formula-like text
+ * neutralised as gidx_csv_field() does), and a missing value is an empty
+ * cell. Sheet names are made valid for Excel (at most 31 characters, no
+ * `[]:*?/\`, unique): gidx_workbook_sheet_name() gives the name used.
+ */
+typedef struct gidx_workbook gidx_workbook;
+
+/** Column types of a workbook sheet. */
+enum gidx_cell_type {
+    GIDX_CELL_TEXT = 0,     /**< text */
+    GIDX_CELL_NUMBER = 1,   /**< a real number */
+    GIDX_CELL_INTEGER = 2,  /**< a whole number (counts, ranks), thousands grouped in reports */
+    GIDX_CELL_YEAR = 3      /**< a calendar year: a whole number, never grouped */
+};
+
+/**
+ * Create an empty workbook.
+ * @param out out: the workbook (free with gidx_workbook_free()); NULL on failure
+ * @return ::GIDX_OK, ::GIDX_EINVAL, ::GIDX_ENOMEM
+ */
+GIDX_API gidx_status gidx_workbook_new(gidx_workbook **out);
+
+/** Free a workbook; NULL is a no-op. */
+GIDX_API void gidx_workbook_free(gidx_workbook *wb);
+
+/**
+ * Add a sheet; the rows added next belong to it.
+ * @param wb     the workbook
+ * @param name   the sheet name (made valid and unique, see above)
+ * @param ncols  number of columns, >= 1
+ * @param header @p ncols column names
+ * @param units  @p ncols units (NULL or "" = none), or NULL for no units
+ * @param types  @p ncols ::gidx_cell_type values, or NULL for all text
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_add_sheet(gidx_workbook *wb, const char *name, size_t ncols,
+                                             const char *const *header,
+                                             const char *const *units, const int *types);
+
+/**
+ * Add a row to the last sheet from text cells, converted by the column
+ * types: an empty (or NULL) cell and "NA" (R's missing value, which
+ * `greenidx index --format csv` writes) are missing; a number column's cell
+ * must otherwise be a number in C notation ("-3.5", "1e-3").
+ * @param wb    the workbook
+ * @param cells as many cells as the sheet has columns
+ * @param n     number of cells
+ * @return ::GIDX_OK; ::GIDX_EDATA naming the sheet and cell (e.g. "B7") of a
+ *         cell that is not a number; ::GIDX_ELIMIT past 1,048,576 rows or for
+ *         text longer than 32,767 bytes; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_add_row(gidx_workbook *wb, const char *const *cells, size_t n);
+
+/**
+ * Add a sheet holding a CSV table (RFC 4180, ',' separated, '.' decimal
+ * mark, header line first), e.g. the `--format csv` output of a command.
+ * @param wb    the workbook
+ * @param name  the sheet name
+ * @param csv   the CSV text (need not be NUL-terminated)
+ * @param len   its length in bytes
+ * @param types one letter per column: 't' text, 'n' number, 'i' integer,
+ *              'y' year; the last letter applies to the remaining columns
+ *              ("tyn": text, year, then numbers); NULL = all text
+ * @param units units by column name, as pairs {column, unit, column, unit,
+ *              ..., NULL}; may be NULL
+ * @return as gidx_workbook_add_row(); ::GIDX_EPARSE for bad CSV.
+ */
+GIDX_API gidx_status gidx_workbook_add_csv(gidx_workbook *wb, const char *name,
+                                           const char *csv, size_t len, const char *types,
+                                           const char *const *units);
+
+/** Number of sheets. */
+GIDX_API size_t gidx_workbook_nsheets(const gidx_workbook *wb);
+/** The (valid, unique) name of sheet @p i (borrowed), NULL when out of range. */
+GIDX_API const char *gidx_workbook_sheet_name(const gidx_workbook *wb, size_t i);
+
+/**
+ * The workbook as the bytes of an .xlsx file.
+ * @param out out: the bytes, the caller's (free with gidx_free())
+ * @param len out: their number
+ * @param wb  the workbook (at least one sheet)
+ * @return ::GIDX_OK; ::GIDX_EIO (libxlsxwriter's message); ::GIDX_EINVAL;
+ *         ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_render(char **out, size_t *len, const gidx_workbook *wb);
+
+/**
+ * The workbook's cells as one long CSV table `sheet,row,column,value`: one
+ * line per non-empty cell, sheet by sheet and row by row (row 1 = the first
+ * row under the header; column = the header with its unit), numbers in C
+ * notation with 17 significant digits, text quoted and neutralised as
+ * gidx_csv_field() does. `greenidx report --format csv` writes it.
+ * @param out out: the text, the caller's (free with gidx_free())
+ * @param len out: its length (may be NULL)
+ * @param wb  the workbook
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_render_csv(char **out, size_t *len, const gidx_workbook *wb);
+
+/**
+ * Write the workbook to @p path whole or not at all (gidx_write_file()).
+ * @return as gidx_workbook_render(), and ::GIDX_EIO naming the file.
+ */
+GIDX_API gidx_status gidx_workbook_write(const gidx_workbook *wb, const char *path);
+
+/**
+ * Add the report's tables to a workbook: a sheet "contents" (sheet, section,
+ * caption), then one sheet per table, ranking, heatmap, bar chart (label,
+ * parts, total) and waterfall (bar, value: start, steps, end) in document
+ * order, named after its section ("index 1", ...). Number columns are numeric cells
+ * (years and counts integers); the headers are the report's, in its language.
+ * @param wb the workbook
+ * @param r  the report
+ * @return ::GIDX_OK; ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_report_to_workbook(gidx_workbook *wb, const gidx_report *r);
+
+struct gidx_panel;
+
+/**
+ * Add an indicator panel to a workbook: sheet "indicators", one row per
+ * region and year, one column per indicator headed "id (unit)", and sheet
+ * "catalogue" (id, name_en, name_nb, unit, pillar, direction).
+ * @param wb     the workbook
+ * @param p      the panel
+ * @param region a region code or name to restrict the rows to, or NULL
+ * @return ::GIDX_OK; ::GIDX_ENOTFOUND for an unknown region; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_workbook_add_panel(gidx_workbook *wb, const struct gidx_panel *p,
+                                             const char *region);
 
 /* ------------------------------------------------------------ scenarios */
 
@@ -380,7 +564,11 @@ typedef struct gidx_roadmap_options {
  * forecast key indicators to the horizon with 80 % and 95 % intervals and the
  * probability of meeting the target, apply the scenario's instruments and
  * ripple shock, and lay it all out as a report (sections "summary",
- * "validation", "index", "benchmark", "forecasts", "scenario", "methods").
+ * "validation", "index", "benchmark", "forecasts", "scenario", "methods",
+ * "validation-findings"). The summary opens with each region's status
+ * against its target for the horizon year; the validation section counts
+ * the findings by check and indicator and links to the full list in the last
+ * section.
  *
  * @param out  out: the report (free with gidx_report_free()); NULL on failure
  * @param data the statistics (e.g. gidx_dataset_load_default())
@@ -392,6 +580,22 @@ typedef struct gidx_roadmap_options {
 GIDX_API gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
                                       const struct gidx_catalog *cat,
                                       const gidx_roadmap_options *opt);
+
+/**
+ * gidx_roadmap_run() in a language: "en" (as gidx_roadmap_run(), also for
+ * NULL) or "nb", the whole report in Norwegian bokmål — every fixed text of
+ * the sections, tables, charts and renderers from the translation table
+ * (gidx_lang_string()), indicator names from the catalogue's `name_nb`
+ * (gidx_indicator_name()), numbers with decimal comma and a space between
+ * thousands. Text that comes from the data as it is (region names, the
+ * dataset's source note) is shown as given; the validation module's English
+ * finding messages and the catalogue's English target description are left
+ * out of a bokmål report.
+ * @return as gidx_roadmap_run(); ::GIDX_EINVAL for another language.
+ */
+GIDX_API gidx_status gidx_roadmap_run_lang(gidx_report **out, const gidx_dataset *data,
+                                           const struct gidx_catalog *cat,
+                                           const gidx_roadmap_options *opt, const char *lang);
 
 #ifdef __cplusplus
 }

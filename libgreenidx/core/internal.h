@@ -80,6 +80,13 @@ int gidx__buf_printf(gidx__buf *b, const char *fmt, ...) GIDX__PRINTF(2, 3);
 char *gidx__buf_take(gidx__buf *b);
 void gidx__buf_free(gidx__buf *b);
 
+/* ---- CSV and spreadsheet text cells (csv.c) ---- */
+/* 1 when @p s is formula-like text ('=', '+', '-', '@', tab or CR first, and
+ * not a number as a whole): such cells are written with a leading "'". */
+int gidx__formula_like(const char *s);
+/* Append one CSV field: RFC 4180 quoting and formula neutralisation. */
+void gidx__csv_field(gidx__buf *b, const char *s);
+
 /* ---- hash maps (hash.c): open addressing, power-of-two capacity ---- */
 typedef struct gidx__strmap gidx__strmap;   /* UTF-8 string -> size_t, keys copied */
 gidx__strmap *gidx__strmap_new(void);

@@ -611,6 +611,10 @@ gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char *path,
 
 static void put_field(gidx__buf *b, const char *s)
 {
+    if (gidx__formula_like(s)) {   /* neutralised as in every CSV writer (core/csv.c) */
+        gidx__csv_field(b, s);
+        return;
+    }
     if (strpbrk(s, ",\"\r\n") != NULL || (s[0] == ' ') || (s[0] && s[strlen(s) - 1] == ' ')) {
         gidx__buf_putc(b, '"');
         for (; *s; s++) {

@@ -228,6 +228,11 @@ gidx_status gidx_dataset_load_default(gidx_dataset **out)
         (rc = gidx_dataset_set_meta(ds, "source",
             "Miljødirektoratet, Klimagassutslipp fra kommuner (ghg_*); SSB table 07459 "
             "(population; all regions via niphr/csdata at 2024 codes), 13470 (employment_*), 14490 (electricity_*)")) != GIDX_OK ||
+        /* the same in bokmål, for `greenidx report --lang nb` */
+        (rc = gidx_dataset_set_meta(ds, "source_nb",
+            "Miljødirektoratet, Klimagassutslipp fra kommuner (ghg_*); SSB-tabell 07459 "
+            "(folkemengde; alle regioner via niphr/csdata med 2024-koder), 13470 (sysselsatte, "
+            "employment_*), 14490 (strømforbruk, electricity_*)")) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "via", "https://github.com/evensrii/Telemark")) != GIDX_OK ||
         (rc = gidx_dataset_set_meta(ds, "licence",
             "NLOD 2.0 / CC BY 4.0 (Miljødirektoratet, Statistisk sentralbyrå)")) != GIDX_OK ||

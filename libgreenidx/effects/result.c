@@ -429,6 +429,16 @@ static void csv_num(gidx__buf *b, double x)
         gidx__buf_puts(b, ",");
 }
 
+/* A text field, always quoted as this format has been since its start;
+ * quotes doubled and formula-like text neutralised (core/csv.c). */
+static void csv_text(gidx__buf *b, const char *s)
+{
+    if (gidx__formula_like(s) || strpbrk(s, "\",\r\n") != NULL)
+        gidx__csv_field(b, s);
+    else
+        gidx__buf_printf(b, "\"%s\"", s);
+}
+
 static void to_csv(gidx__buf *b, const gidx_effect_result *r)
 {
     size_t i;
@@ -455,7 +465,10 @@ static void to_csv(gidx__buf *b, const gidx_effect_result *r)
                      && strcmp(x->kind, "loo");
         int coef = strcmp(x->kind, "coef") == 0;
         double cc = coef ? ct : c, rdf = coef ? df : 0;
-        gidx__buf_printf(b, "%s,\"%s\",\"%s\"", x->kind, x->owner ? x->owner : "", x->label);
+        gidx__buf_printf(b, "%s,", x->kind);
+        csv_text(b, x->owner ? x->owner : "");
+        gidx__buf_putc(b, ',');
+        csv_text(b, x->label);
         csv_num(b, x->group);
         csv_num(b, x->time);
         csv_num(b, x->est);

@@ -176,6 +176,18 @@ const char *gidx_indicator_text(const gidx_indicator *ind, const char *field)
     return *slot ? *slot : "";
 }
 
+const char *gidx_indicator_name(const gidx_indicator *ind, const char *lang)
+{
+    if (ind == NULL)
+        return NULL;
+    if (lang != NULL && (strcmp(lang, "nb") == 0 || strcmp(lang, "no") == 0) &&
+        ind->name_nb != NULL && ind->name_nb[0])
+        return ind->name_nb;
+    if (ind->name_en != NULL && ind->name_en[0])
+        return ind->name_en;
+    return ind->id;
+}
+
 int gidx_indicator_direction(const gidx_indicator *ind) { return ind ? ind->direction : 0; }
 int gidx_indicator_additive(const gidx_indicator *ind) { return ind ? ind->additive : 0; }
 
@@ -1261,21 +1273,6 @@ gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, gidx__buf *b
     }
     gidx__buf_free(b);
     return rc;
-}
-
-void gidx__csv_field(gidx__buf *b, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        gidx__buf_puts(b, s);
-        return;
-    }
-    gidx__buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            gidx__buf_putc(b, '"');
-        gidx__buf_putc(b, *s);
-    }
-    gidx__buf_putc(b, '"');
 }
 
 void gidx__fmt_double(char *out, size_t cap, double x)

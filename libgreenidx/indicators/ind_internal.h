@@ -123,7 +123,6 @@ extern const size_t gidx__catalog_default_json_len;
  * and free @p b; GIDX_ENOMEM when building it ran out of memory. */
 gidx_status gidx__ind_output(char *buf, size_t cap, size_t *needed, gidx__buf *b);
 /* Append @p s to @p b as a CSV field (quoted when needed). */
-void gidx__csv_field(gidx__buf *b, const char *s);
 /* Format a double with 17 significant digits, shortest that round-trips. */
 void gidx__fmt_double(char *out, size_t cap, double x);
 

@@ -76,6 +76,38 @@ struct gidx_validation {
     int failed;
 };
 
+/* A number for a message: 6 significant digits in plain decimal notation,
+ * never e-notation (messages reach reports: issue 17). The array lives until
+ * the end of the full expression that calls g6() (C11 6.2.4p8), e.g. an
+ * add_finding() call. */
+typedef struct num6 { char s[64]; } num6;
+static num6 g6(double x)
+{
+    num6 r;
+    int dec = 0;
+    size_t L;
+    if (!isfinite(x)) {
+        snprintf(r.s, sizeof r.s, "%s", isnan(x) ? "NaN" : x > 0 ? "Inf" : "-Inf");
+        return r;
+    }
+    if (x != 0 && fabs(x) < 1e15) {
+        dec = 5 - (int)floor(log10(fabs(x)));
+        if (dec < 0)
+            dec = 0;
+        if (dec > 20)
+            dec = 20;
+    }
+    snprintf(r.s, sizeof r.s, "%.*f", dec, x);
+    if (strchr(r.s, '.') != NULL) {
+        L = strlen(r.s);
+        while (L > 0 && r.s[L - 1] == '0')
+            r.s[--L] = '\0';
+        if (L > 0 && r.s[L - 1] == '.')
+            r.s[--L] = '\0';
+    }
+    return r;
+}
+
 static void add_finding(gidx_validation *v, const char *check, const char *ind,
                         const char *region, int year, double value, const char *fmt, ...)
     GIDX__PRINTF(7, 8);
@@ -337,8 +369,8 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                     continue;
                 if ((!isnan(d->min) && x < d->min) || (!isnan(d->max) && x > d->max))
                     add_finding(v, "impossible", id, v->reg_ids[r], v->years[y], x,
-                                "%s for %s %d is %.6g, outside its possible range [%g, %g]", id,
-                                v->reg_ids[r], v->years[y], x, d->min, d->max);
+                                "%s for %s %d is %s, outside its possible range [%s, %s]", id,
+                                v->reg_ids[r], v->years[y], g6(x).s, g6(d->min).s, g6(d->max).s);
             }
         /* Outliers on levels and skewness/kurtosis, per year across units. */
         for (y = 0; y < nyears; y++) {
@@ -352,8 +384,8 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                 if (fabs(g1) > o.skew_limit && g2 > o.kurt_limit)
                     add_finding(v, "skew_kurtosis", id, "", v->years[y], g1,
                                 "%s in %d: skewness %.3f and kurtosis %.3f over %zu regions "
-                                "exceed %g and %g", id, v->years[y], g1, g2, n, o.skew_limit,
-                                o.kurt_limit);
+                                "exceed %s and %s", id, v->years[y], g1, g2, n, g6(o.skew_limit).s,
+                                g6(o.kurt_limit).s);
             }
             if (n < MIN_ROBUST)
                 continue;
@@ -367,8 +399,8 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                 z = 0.6745 * (x - med) / mad;
                 if (fabs(z) > o.z_threshold)
                     add_finding(v, "outlier_level", id, v->reg_ids[r], v->years[y], z,
-                                "%s for %s %d = %.6g: robust z %.2f (median %.6g, MAD %.6g)", id,
-                                v->reg_ids[r], v->years[y], x, z, med, mad);
+                                "%s for %s %d = %s: robust z %.2f (median %s, MAD %s)", id,
+                                v->reg_ids[r], v->years[y], g6(x).s, z, g6(med).s, g6(mad).s);
             }
         }
         /* Outliers on year-to-year changes, pooled over units. */
@@ -403,10 +435,10 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                                 z = 0.6745 * (ch - med) / mad;
                                 if (fabs(z) > o.z_threshold)
                                     add_finding(v, "outlier_change", id, v->reg_ids[r], v->years[y],
-                                                z, "%s for %s: change %d-%d of %.6g has robust z "
-                                                "%.2f (median change %.6g, MAD %.6g)", id,
-                                                v->reg_ids[r], v->years[prev], v->years[y], ch, z,
-                                                med, mad);
+                                                z, "%s for %s: change %d-%d of %s has robust z "
+                                                "%.2f (median change %s, MAD %s)", id,
+                                                v->reg_ids[r], v->years[prev], v->years[y], g6(ch).s,
+                                                z, g6(med).s, g6(mad).s);
                             }
                             prev = (long)y;
                         }
@@ -437,9 +469,9 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
                     rel = tot != 0 ? (sum - tot) / fabs(tot) : (sum != 0 ? INFINITY : 0);
                     if (fabs(rel) > o.sum_tolerance)
                         add_finding(v, "county_sum", id, v->reg_ids[r], v->years[y], rel,
-                                    "%s %d: the %zu municipalities of %s sum to %.6g, the county "
-                                    "total is %.6g (%+.2f %%)", id, v->years[y], nm, v->reg_ids[r],
-                                    sum, tot, 100 * rel);
+                                    "%s %d: the %zu municipalities of %s sum to %s, the county "
+                                    "total is %s (%+.2f %%)", id, v->years[y], nm, v->reg_ids[r],
+                                    g6(sum).s, g6(tot).s, 100 * rel);
                 }
             }
     }
@@ -502,8 +534,8 @@ gidx_status gidx_validation_new(gidx_validation **out, const gidx_panel *p,
             rr = sab / cv;
             if (fabs(rr) > o.r_limit)
                 add_finding(v, "redundant", a->id, "", 0, rr,
-                            "%s and %s (pillar %s): r = %.3f over %.0f cases exceeds %g in "
-                            "absolute value", a->id, b->id, a->pillar, rr, n, o.r_limit);
+                            "%s and %s (pillar %s): r = %.3f over %.0f cases exceeds %s in "
+                            "absolute value", a->id, b->id, a->pillar, rr, n, g6(o.r_limit).s);
         }
     for (j = 0; j < v->npillars; j++) {
         pillar_stat *ps = &v->pillars[j];
@@ -708,7 +740,9 @@ gidx_status gidx_validation_render(char *buf, size_t cap, size_t *needed, const 
             for (r = 0; r < v->nreg; r++) {
                 const cov_stat *c = &v->cov[i * v->nreg + r];
                 gidx__fmt_double(num, sizeof num, c->coverage);
-                gidx__buf_printf(&b, "coverage,%s,", v->ind_ids[i]);
+                gidx__buf_puts(&b, "coverage,");
+                gidx__csv_field(&b, v->ind_ids[i]);
+                gidx__buf_putc(&b, ',');
                 gidx__csv_field(&b, v->reg_ids[r]);
                 gidx__buf_printf(&b, ",,%s,observed %d-%d; %zu gaps; longest missing run %zu\n",
                                  num, c->first, c->last, c->ngaps, c->longest_run);

@@ -18,18 +18,21 @@
 #include "../core/internal.h"
 #include "report_internal.h"
 
-enum blk_kind { BLK_TEXT, BLK_TABLE, BLK_FAN, BLK_RANKING, BLK_HEATMAP, BLK_BARS, BLK_WATERFALL };
+enum blk_kind { BLK_TEXT, BLK_TABLE, BLK_FAN, BLK_RANKING, BLK_HEATMAP, BLK_BARS, BLK_WATERFALL,
+                BLK_LINK };
 
 typedef struct block {
     enum blk_kind kind;
     char *title;            /* caption / chart title */
-    char *text;             /* BLK_TEXT; fan chart unit */
+    char *text;             /* BLK_TEXT, BLK_LINK; fan chart unit */
+    char *href;             /* BLK_LINK */
     size_t nrows, ncols;
     char **strs;            /* table: header + cells; ranking: labels; heatmap: rows + cols;
                                waterfall: n step labels, start label, end label */
     double *num;            /* ranking: score, rank, lo, hi (4n); heatmap: values;
-                               waterfall: start, n steps */
-    int *ints;              /* heatmap: directions */
+                               waterfall: start, n steps;
+                               typed table: nrows x ncols values (NaN = text or missing) */
+    int *ints;              /* heatmap: directions; typed table: column types */
     int has_interval;       /* ranking */
     /* fan chart: owned copies */
     gidx_fan_chart fan;
@@ -45,6 +48,7 @@ typedef struct section {
 } section;
 
 struct gidx_report {
+    int lang;               /* GIDX__LANG_* of the renderers' fixed text and numbers */
     char *title;
     section *sections;
     size_t n, cap;
@@ -55,6 +59,7 @@ static void block_free(block *b)
     size_t i, ns = 0;
     free(b->title);
     free(b->text);
+    free(b->href);
     if (b->strs != NULL) {
         switch (b->kind) {
         case BLK_TABLE: ns = (b->nrows + 1) * b->ncols; break;
@@ -92,6 +97,23 @@ gidx_status gidx_report_new(gidx_report **out, const char *title)
     }
     *out = r;
     return GIDX_OK;
+}
+
+gidx_status gidx_report_set_lang(gidx_report *r, const char *lang)
+{
+    int l;
+    if (r == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_report_set_lang: report is NULL");
+    if ((l = gidx__lang_parse(lang)) < 0)
+        return gidx__error_set(GIDX_EINVAL, "report language \"%s\": use \"en\" (English) or "
+                               "\"nb\" (Norwegian bokmål)", lang);
+    r->lang = l;
+    return GIDX_OK;
+}
+
+const char *gidx_report_lang(const gidx_report *r)
+{
+    return gidx__lang_code(r ? r->lang : GIDX__LANG_EN);
 }
 
 void gidx_report_free(gidx_report *r)
@@ -231,6 +253,54 @@ gidx_status gidx_report_add_table(gidx_report *r, const char *caption, size_t nr
     return end_block(r, b, ok);
 }
 
+gidx_status gidx__report_add_table_typed(gidx_report *r, const char *caption, size_t nrows,
+                                         size_t ncols, const char *const *header,
+                                         const int *types, const char *const *cells)
+{
+    gidx_status rc = gidx_report_add_table(r, caption, nrows, ncols, header, cells);
+    block *b;
+    size_t i, j;
+    if (rc != GIDX_OK || types == NULL)
+        return rc;
+    b = &r->sections[r->n - 1].blocks[r->sections[r->n - 1].n - 1];
+    b->ints = gidx__calloc(ncols, sizeof *b->ints);
+    b->num = gidx__calloc(nrows * ncols + 1, sizeof *b->num);
+    if (b->ints == NULL || b->num == NULL) {
+        free(b->ints);
+        free(b->num);
+        b->ints = NULL;
+        b->num = NULL;
+        return gidx__error_set(GIDX_ENOMEM, "out of memory adding a table");
+    }
+    memcpy(b->ints, types, ncols * sizeof *types);
+    for (i = 0; i < nrows; i++)
+        for (j = 0; j < ncols; j++) {
+            const char *c = b->strs[(i + 1) * ncols + j];
+            char *end;
+            double v = NAN;
+            if (types[j] != GIDX_CELL_TEXT && c[0] != '\0') {
+                v = gidx__strtod(c, &end);
+                if (*end != '\0')
+                    v = NAN;
+            }
+            b->num[i * ncols + j] = v;
+        }
+    return GIDX_OK;
+}
+
+gidx_status gidx_report_add_link(gidx_report *r, const char *text, const char *href)
+{
+    block *b;
+    int ok = 1;
+    if (r == NULL || text == NULL || href == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_report_add_link: NULL argument");
+    if ((b = new_block(r, BLK_LINK)) == NULL)
+        return GIDX_ENOMEM;
+    b->text = dup_or_empty(text, &ok);
+    b->href = dup_or_empty(href, &ok);
+    return end_block(r, b, ok);
+}
+
 gidx_status gidx_report_add_fan_chart(gidx_report *r, const gidx_fan_chart *c)
 {
     block *b;
@@ -283,7 +353,7 @@ gidx_status gidx_report_add_ranking(gidx_report *r, const char *title, size_t n,
 {
     block *b;
     gidx_status rc;
-    size_t i;
+    size_t i, *order = NULL;
     int ok = 1;
     if (r == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_report_add_ranking: report is NULL");
@@ -296,15 +366,29 @@ gidx_status gidx_report_add_ranking(gidx_report *r, const char *title, size_t n,
     b->title = title ? dup_or_empty(title, &ok) : NULL;
     b->strs = gidx__calloc(n, sizeof *b->strs);
     b->num = gidx__calloc(4 * n, sizeof *b->num);
-    if (b->strs == NULL || b->num == NULL)
+    order = gidx__calloc(n, sizeof *order);
+    if (b->strs == NULL || b->num == NULL || order == NULL)
         ok = 0;
+    /* kept in rank order (stable; unranked last), so every rendering lists
+     * the best first */
     for (i = 0; ok && i < n; i++) {
-        b->strs[i] = dup_or_empty(labels[i], &ok);
-        b->num[i] = score[i];
-        b->num[n + i] = rank[i];
-        b->num[2 * n + i] = rank_lo ? rank_lo[i] : NAN;
-        b->num[3 * n + i] = rank_hi ? rank_hi[i] : NAN;
+        size_t j = i, o = i;
+        while (j > 0 && (!gidx__isfinite(rank[order[j - 1]]) ? gidx__isfinite(rank[o])
+                         : gidx__isfinite(rank[o]) && rank[order[j - 1]] > rank[o])) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = o;
     }
+    for (i = 0; ok && i < n; i++) {
+        size_t o = order[i];
+        b->strs[i] = dup_or_empty(labels[o], &ok);
+        b->num[i] = score[o];
+        b->num[n + i] = rank[o];
+        b->num[2 * n + i] = rank_lo ? rank_lo[o] : NAN;
+        b->num[3 * n + i] = rank_hi ? rank_hi[o] : NAN;
+    }
+    free(order);
     return end_block(r, b, ok);
 }
 
@@ -445,26 +529,49 @@ static int looks_numeric(const char *s)
     return s[0] != '\0' && gidx_parse_double(&v, s) == GIDX_OK;
 }
 
-static void text_table(gidx__buf *b, const char *caption, size_t nrows, size_t ncols,
-                       char *const *strs)
+/* The display text of body cell (i, j) of a table: number cells of a typed
+ * table formatted in the report's language (grouped when @p grouped). */
+static const char *cell_text(char *buf, size_t n, const block *k, size_t i, size_t j, int lang,
+                             int grouped)
 {
+    const char *s = k->strs[(i + 1) * k->ncols + j];
+    int t;
+    if (k->ints == NULL || (t = k->ints[j]) == GIDX_CELL_TEXT || s[0] == '\0')
+        return s;
+    gidx__num(buf, n, k->num[i * k->ncols + j], lang,
+              t == GIDX_CELL_NUMBER ? -1 : 0, grouped && t != GIDX_CELL_YEAR);
+    return buf;
+}
+
+static int right_aligned(const block *k, size_t i, size_t j)
+{
+    const char *s = k->strs[(i + 1) * k->ncols + j];
+    if (k->ints != NULL)
+        return k->ints[j] != GIDX_CELL_TEXT;
+    return looks_numeric(s);
+}
+
+static void text_table(gidx__buf *b, const block *k, int lang)
+{
+    size_t nrows = k->nrows, ncols = k->ncols;
     size_t *w = gidx__calloc(ncols, sizeof *w), i, j, total = 0;
+    char cb[128];
     if (w == NULL) {
         b->failed = 1;
         return;
     }
     for (i = 0; i <= nrows; i++)
         for (j = 0; j < ncols; j++) {
-            size_t x = utf8_width(strs[i * ncols + j]);
+            size_t x = utf8_width(i ? cell_text(cb, sizeof cb, k, i - 1, j, lang, 1) : k->strs[j]);
             if (x > w[j]) w[j] = x;
         }
-    if (caption && caption[0])
-        gidx__buf_printf(b, "%s\n", caption);
+    if (k->title && k->title[0])
+        gidx__buf_printf(b, "%s\n", k->title);
     for (i = 0; i <= nrows; i++) {
         for (j = 0; j < ncols; j++) {
-            const char *c = strs[i * ncols + j];
+            const char *c = i ? cell_text(cb, sizeof cb, k, i - 1, j, lang, 1) : k->strs[j];
             if (j) gidx__buf_puts(b, "  ");
-            pad(b, c, w[j], i > 0 && looks_numeric(c));
+            pad(b, c, w[j], i > 0 && right_aligned(k, i - 1, j));
         }
         gidx__buf_putc(b, '\n');
         if (i == 0) {
@@ -476,17 +583,9 @@ static void text_table(gidx__buf *b, const char *caption, size_t nrows, size_t n
     free(w);
 }
 
-static void fmt_num(char *buf, size_t n, double v)
-{
-    if (!gidx__isfinite(v))
-        snprintf(buf, n, "-");
-    else if (fabs(v) >= 1000)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%.4g", v);
-}
+#define fmt_num(buf, n, v) gidx__num(buf, n, v, lang, -1, 1)
 
-static void text_block(gidx__buf *b, const block *k)
+static void text_block(gidx__buf *b, const block *k, int lang)
 {
     size_t i, j;
     char a[64], c[64], d[64];
@@ -494,36 +593,47 @@ static void text_block(gidx__buf *b, const block *k)
     case BLK_TEXT:
         gidx__buf_printf(b, "%s\n\n", k->text);
         break;
+    case BLK_LINK:
+        /* an in-document link is referenced by its text; others show the target */
+        if (k->href[0] == '#')
+            gidx__buf_printf(b, "%s\n\n", k->text);
+        else
+            gidx__buf_printf(b, "%s <%s>\n\n", k->text, k->href);
+        break;
     case BLK_TABLE:
-        text_table(b, k->title, k->nrows, k->ncols, k->strs);
+        text_table(b, k, lang);
         gidx__buf_putc(b, '\n');
         break;
     case BLK_FAN: {
         const gidx_fan_chart *f = &k->fan;
-        gidx__buf_printf(b, "%s%s%s%s:", f->title ? f->title : "forecast",
+        gidx__buf_printf(b, "%s%s%s%s:", f->title ? f->title : gidx__tr(lang, "forecast"),
                          f->unit ? " (" : "", f->unit ? f->unit : "", f->unit ? ")" : "");
         if (f->n_obs > 0) {
             for (i = f->n_obs; i-- > 0;)
                 if (gidx__isfinite(f->obs[i])) {
                     fmt_num(a, sizeof a, f->obs[i]);
-                    gidx__buf_printf(b, " last observed %d = %s;", f->obs_years[i], a);
+                    gidx__buf_putc(b, ' ');
+                    gidx__buf_printf(b, gidx__tr(lang, "last observed %d = %s;"), f->obs_years[i], a);
                     break;
                 }
         }
         if (f->n_fc > 0) {
             i = f->n_fc - 1;
             fmt_num(a, sizeof a, f->fc_mean[i]);
-            gidx__buf_printf(b, " forecast %d = %s", f->fc_years[i], a);
+            gidx__buf_putc(b, ' ');
+            gidx__buf_printf(b, gidx__tr(lang, "forecast %d = %s"), f->fc_years[i], a);
             for (j = 0; j < f->n_levels; j++) {
+                char lv[32];
                 fmt_num(c, sizeof c, f->fc_lo[j * f->n_fc + i]);
                 fmt_num(d, sizeof d, f->fc_hi[j * f->n_fc + i]);
-                gidx__buf_printf(b, " [%g %%: %s, %s]", f->levels[j], c, d);
+                gidx__num(lv, sizeof lv, f->levels[j], lang, -1, 0);
+                gidx__buf_printf(b, " [%s %%: %s%s %s]", lv, c, lang == GIDX__LANG_NB ? ";" : ",", d);
             }
         }
         for (i = 0; i < f->n_target; i++)
             if (f->n_fc > 0 && f->target_years[i] == f->fc_years[f->n_fc - 1]) {
                 fmt_num(a, sizeof a, f->target[i]);
-                gidx__buf_printf(b, "; target %s", a);
+                gidx__buf_printf(b, gidx__tr(lang, "; target %s"), a);
             }
         gidx__buf_puts(b, "\n\n");
         break;
@@ -532,15 +642,16 @@ static void text_block(gidx__buf *b, const block *k)
         size_t n = k->nrows;
         if (k->title) gidx__buf_printf(b, "%s\n", k->title);
         for (i = 0; i < n; i++) {
-            fmt_num(a, sizeof a, k->num[n + i]);
-            fmt_num(c, sizeof c, k->num[i]);
+            gidx__num(a, sizeof a, k->num[n + i], lang, -1, 1);
+            gidx__num(c, sizeof c, k->num[i], lang, 1, 1);
             gidx__buf_printf(b, "  %4s  ", a);
             pad(b, k->strs[i], 24, 0);
             gidx__buf_printf(b, " %8s", c);
             if (k->has_interval && gidx__isfinite(k->num[2 * n + i])) {
-                fmt_num(a, sizeof a, k->num[2 * n + i]);
-                fmt_num(d, sizeof d, k->num[3 * n + i]);
-                gidx__buf_printf(b, "  rank interval %s-%s", a, d);
+                gidx__num(a, sizeof a, k->num[2 * n + i], lang, -1, 1);
+                gidx__num(d, sizeof d, k->num[3 * n + i], lang, -1, 1);
+                gidx__buf_puts(b, "  ");
+                gidx__buf_printf(b, gidx__tr(lang, "rank interval %s-%s"), a, d);
             }
             gidx__buf_putc(b, '\n');
         }
@@ -548,8 +659,11 @@ static void text_block(gidx__buf *b, const block *k)
         break;
     }
     case BLK_HEATMAP:
-        gidx__buf_printf(b, "%s: %zu regions x %zu indicators (see the HTML report)\n\n",
-                         k->title ? k->title : "heatmap", k->nrows, k->ncols);
+        gidx__num(a, sizeof a, (double)k->nrows, lang, 0, 1);
+        gidx__num(c, sizeof c, (double)k->ncols, lang, 0, 1);
+        gidx__buf_printf(b, gidx__tr(lang, "%s: %s regions x %s indicators (see the HTML report)"),
+                         k->title ? k->title : gidx__tr(lang, "heatmap"), a, c);
+        gidx__buf_puts(b, "\n\n");
         break;
     case BLK_BARS: {
         size_t p;
@@ -575,19 +689,21 @@ static void text_block(gidx__buf *b, const block *k)
         size_t w = utf8_width(k->strs[k->nrows]), x;
         for (i = 0; i <= k->nrows + 1; i++)
             if ((x = utf8_width(k->strs[i])) > w) w = x;
-        gidx__buf_printf(b, "%s%s%s%s\n", k->title ? k->title : "waterfall", k->text ? " (" : "",
-                         k->text ? k->text : "", k->text ? ")" : "");
-        gidx__buf_puts(b, "  ");
-        pad(b, k->strs[k->nrows], w, 0);
-        gidx__buf_printf(b, "  %12.1f\n", k->num[0]);
-        for (i = 0; i < k->nrows; i++) {
+        gidx__buf_printf(b, "%s%s%s%s\n", k->title ? k->title : gidx__tr(lang, "waterfall"),
+                         k->text ? " (" : "", k->text ? k->text : "", k->text ? ")" : "");
+        /* start, the signed steps and the end, one decimal, in the report's language */
+        for (i = 0; i < k->nrows + 2; i++) {
+            size_t lab = i == 0 ? k->nrows : i <= k->nrows ? i - 1 : k->nrows + 1;
+            double v = i == 0 ? k->num[0] : i <= k->nrows ? k->num[i] : waterfall_end(k);
+            gidx__num(c, sizeof c, v, lang, 1, 1);
+            snprintf(d, sizeof d, "%s%.62s", i > 0 && i <= k->nrows && v >= 0 && c[0] != '-' ? "+" : "", c);
             gidx__buf_puts(b, "  ");
-            pad(b, k->strs[i], w, 0);
-            gidx__buf_printf(b, "  %+12.1f\n", k->num[i + 1]);
+            pad(b, k->strs[lab], w, 0);
+            gidx__buf_puts(b, "  ");
+            pad(b, d, 12, 1);
+            gidx__buf_putc(b, '\n');
         }
-        gidx__buf_puts(b, "  ");
-        pad(b, k->strs[k->nrows + 1], w, 0);
-        gidx__buf_printf(b, "  %12.1f\n\n", waterfall_end(k));
+        gidx__buf_putc(b, '\n');
         break;
     }
     }
@@ -606,7 +722,7 @@ static void render_text(gidx__buf *b, const gidx_report *r)
         for (j = 0; j < w; j++) gidx__buf_putc(b, '-');
         gidx__buf_puts(b, "\n");
         for (j = 0; j < s->n; j++)
-            text_block(b, &s->blocks[j]);
+            text_block(b, &s->blocks[j], r->lang);
     }
 }
 
@@ -622,6 +738,8 @@ static json_t *jstr(const char *s)
     return s ? json_string(s) : json_null();
 }
 
+static const char *const type_names[] = { "text", "number", "integer", "year" };
+
 static json_t *json_block(const block *k)
 {
     json_t *o = json_object(), *a, *row;
@@ -633,21 +751,33 @@ static json_t *json_block(const block *k)
         json_object_set_new(o, "type", json_string("text"));
         json_object_set_new(o, "text", jstr(k->text));
         break;
-    case BLK_TABLE:
+    case BLK_LINK:
+        json_object_set_new(o, "type", json_string("link"));
+        json_object_set_new(o, "text", jstr(k->text));
+        json_object_set_new(o, "href", jstr(k->href));
+        break;
+    case BLK_TABLE: {
         json_object_set_new(o, "type", json_string("table"));
         json_object_set_new(o, "caption", jstr(k->title));
         a = json_array();
         for (j = 0; j < k->ncols; j++) json_array_append_new(a, json_string(k->strs[j]));
         json_object_set_new(o, "columns", a);
         a = json_array();
+        for (j = 0; j < k->ncols; j++)
+            json_array_append_new(a, json_string(type_names[k->ints ? k->ints[j] : 0]));
+        json_object_set_new(o, "types", a);
+        a = json_array();
         for (i = 0; i < k->nrows; i++) {
             row = json_array();
+            /* cells are strings; numbers as given to the table (C notation,
+             * full precision in the roadmap: "%.17g"), never localised */
             for (j = 0; j < k->ncols; j++)
                 json_array_append_new(row, json_string(k->strs[(i + 1) * k->ncols + j]));
             json_array_append_new(a, row);
         }
         json_object_set_new(o, "rows", a);
         break;
+    }
     case BLK_FAN: {
         const gidx_fan_chart *f = &k->fan;
         json_object_set_new(o, "type", json_string("fan_chart"));
@@ -757,6 +887,7 @@ static gidx_status render_json(gidx__buf *b, const gidx_report *r)
         return gidx__error_set(GIDX_ENOMEM, "out of memory rendering JSON");
     }
     json_object_set_new(root, "title", json_string(r->title));
+    json_object_set_new(root, "lang", json_string(gidx__lang_code(r->lang)));
     json_object_set_new(root, "generator", json_pack("{s:s,s:s}", "name", "libgreenidx",
                                                      "version", gidx_version_string()));
     for (i = 0; i < r->n; i++) {
@@ -793,10 +924,18 @@ static const char html_css[] =
     "figure{margin:1em 0;overflow-x:auto}svg{max-width:100%;height:auto}"
     "footer{margin-top:3em;color:#777;font-size:12px;border-top:1px solid #ddd}";
 
-static void html_block(gidx__buf *b, const block *k)
+static void html_block(gidx__buf *b, const block *k, int lang)
 {
     size_t i, j;
+    char cb[128];
     switch (k->kind) {
+    case BLK_LINK:
+        gidx__buf_puts(b, "<p><a href=\"");
+        gidx__xml_escape(b, k->href);
+        gidx__buf_puts(b, "\">");
+        gidx__xml_escape(b, k->text);
+        gidx__buf_puts(b, "</a></p>\n");
+        break;
     case BLK_TEXT:
         gidx__buf_puts(b, "<p>");
         gidx__xml_escape(b, k->text);
@@ -819,8 +958,8 @@ static void html_block(gidx__buf *b, const block *k)
         for (i = 0; i < k->nrows; i++) {
             gidx__buf_puts(b, "<tr>");
             for (j = 0; j < k->ncols; j++) {
-                const char *c = k->strs[(i + 1) * k->ncols + j];
-                gidx__buf_puts(b, looks_numeric(c) ? "<td class=\"n\">" : "<td>");
+                const char *c = cell_text(cb, sizeof cb, k, i, j, lang, 1);
+                gidx__buf_puts(b, right_aligned(k, i, j) ? "<td class=\"n\">" : "<td>");
                 gidx__xml_escape(b, c);
                 gidx__buf_puts(b, "</td>");
             }
@@ -830,13 +969,13 @@ static void html_block(gidx__buf *b, const block *k)
         break;
     case BLK_FAN:
         gidx__buf_puts(b, "<figure>\n");
-        gidx__svg_fan_chart(b, &k->fan);
+        gidx__svg_fan_chart(b, &k->fan, lang);
         gidx__buf_puts(b, "</figure>\n");
         break;
     case BLK_RANKING: {
         size_t n = k->nrows;
         gidx__buf_puts(b, "<figure>\n");
-        gidx__svg_ranking(b, k->title, n, (const char *const *)k->strs, k->num, k->num + n,
+        gidx__svg_ranking(b, lang, k->title, n, (const char *const *)k->strs, k->num, k->num + n,
                           k->has_interval ? k->num + 2 * n : NULL,
                           k->has_interval ? k->num + 3 * n : NULL);
         gidx__buf_puts(b, "</figure>\n");
@@ -844,19 +983,19 @@ static void html_block(gidx__buf *b, const block *k)
     }
     case BLK_HEATMAP:
         gidx__buf_puts(b, "<figure>\n");
-        gidx__svg_heatmap(b, k->title, k->nrows, k->ncols, (const char *const *)k->strs,
+        gidx__svg_heatmap(b, lang, k->title, k->nrows, k->ncols, (const char *const *)k->strs,
                           (const char *const *)(k->strs + k->nrows), k->num, k->ints);
         gidx__buf_puts(b, "</figure>\n");
         break;
     case BLK_BARS:
         gidx__buf_puts(b, "<figure>\n");
-        gidx__svg_bars(b, k->title, k->text, k->nrows, k->ncols, (const char *const *)k->strs,
+        gidx__svg_bars(b, lang, k->title, k->text, k->nrows, k->ncols, (const char *const *)k->strs,
                        (const char *const *)(k->strs + k->nrows), k->num);
         gidx__buf_puts(b, "</figure>\n");
         break;
     case BLK_WATERFALL:
         gidx__buf_puts(b, "<figure>\n");
-        gidx__svg_waterfall(b, k->title, k->text, k->strs[k->nrows], k->num[0],
+        gidx__svg_waterfall(b, lang, k->title, k->text, k->strs[k->nrows], k->num[0],
                             k->strs[k->nrows + 1], (const char *const *)k->strs, k->num + 1,
                             k->nrows);
         gidx__buf_puts(b, "</figure>\n");
@@ -867,12 +1006,14 @@ static void html_block(gidx__buf *b, const block *k)
 static void render_html(gidx__buf *b, const gidx_report *r)
 {
     size_t i, j;
-    gidx__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n"
+    gidx__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+                     gidx__lang_code(r->lang));
+    gidx__buf_puts(b, ""
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     gidx__xml_escape(b, r->title);
     gidx__buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", html_css);
     gidx__xml_escape(b, r->title);
-    gidx__buf_puts(b, "</h1>\n<nav><ul>\n");
+    gidx__buf_printf(b, "</h1>\n<nav aria-label=\"%s\"><ul>\n", gidx__tr(r->lang, "Contents"));
     for (i = 0; i < r->n; i++) {
         gidx__buf_printf(b, "<li><a href=\"#%s\">", r->sections[i].id);
         gidx__xml_escape(b, r->sections[i].title);
@@ -885,12 +1026,14 @@ static void render_html(gidx__buf *b, const gidx_report *r)
         gidx__xml_escape(b, s->title);
         gidx__buf_puts(b, "</h2>\n");
         for (j = 0; j < s->n; j++)
-            html_block(b, &s->blocks[j]);
+            html_block(b, &s->blocks[j], r->lang);
         gidx__buf_puts(b, "</section>\n");
     }
-    gidx__buf_printf(b, "<footer>Generated by libgreenidx %s. Every figure on this page was "
-                     "computed by the library from the data named in each section.</footer>\n"
-                     "</body>\n</html>\n", gidx_version_string());
+    gidx__buf_puts(b, "<footer>");
+    gidx__buf_printf(b, gidx__tr(r->lang, "Generated by libgreenidx %s. Every figure on this page "
+                                          "was computed by the library from the data named in "
+                                          "each section."), gidx_version_string());
+    gidx__buf_puts(b, "</footer>\n</body>\n</html>\n");
 }
 
 gidx_status gidx_report_render(char **out, size_t *len, const gidx_report *r, int format)
@@ -931,4 +1074,142 @@ gidx_status gidx_report_write(const gidx_report *r, const char *path, int format
         rc = gidx_write_file(path, s, n);
     free(s);
     return rc;
+}
+
+/* ----------------------------------------------------------- workbook */
+
+/* One sheet of a block; *added is set when the block has one. */
+static gidx_status block_sheet(gidx_workbook *wb, const gidx_report *r, const block *k,
+                               const char *name, int *added)
+{
+    gidx_status rc = GIDX_OK;
+    size_t i, j, n = k->nrows, nc;
+    const char **text = NULL, **hdr = NULL;
+    double *num = NULL;
+    int *types = NULL;
+    *added = 0;
+    if (k->kind != BLK_TABLE && k->kind != BLK_RANKING && k->kind != BLK_HEATMAP &&
+        k->kind != BLK_BARS && k->kind != BLK_WATERFALL)
+        return GIDX_OK;
+    /* bars: label, one column per part, total; waterfall: bar, value */
+    nc = k->kind == BLK_TABLE ? k->ncols : k->kind == BLK_RANKING ? 5
+       : k->kind == BLK_BARS ? k->ncols + 2 : k->kind == BLK_WATERFALL ? 2 : k->ncols + 1;
+    if (k->kind == BLK_WATERFALL)
+        n = k->nrows + 2;
+    text = gidx__calloc(nc, sizeof *text);
+    hdr = gidx__calloc(nc, sizeof *hdr);
+    num = gidx__calloc(nc, sizeof *num);
+    types = gidx__calloc(nc, sizeof *types);
+    if (!text || !hdr || !num || !types) {
+        rc = GIDX_ENOMEM;
+        goto done;
+    }
+    if (k->kind == BLK_TABLE) {
+        for (j = 0; j < nc; j++) {
+            hdr[j] = k->strs[j];
+            types[j] = k->ints ? k->ints[j] : GIDX_CELL_TEXT;
+        }
+    } else if (k->kind == BLK_RANKING) {
+        static const char *const rh[5] = { "region", "score", "rank", "rank 5 %", "rank 95 %" };
+        for (j = 0; j < 5; j++) {
+            hdr[j] = gidx__tr(r->lang, rh[j]);
+            types[j] = j == 0 ? GIDX_CELL_TEXT : j == 1 ? GIDX_CELL_NUMBER : GIDX_CELL_INTEGER;
+        }
+    } else if (k->kind == BLK_BARS) {
+        hdr[0] = gidx__tr(r->lang, "label");
+        for (j = 1; j < nc; j++) {
+            hdr[j] = j + 1 < nc ? k->strs[k->nrows + j - 1] : gidx__tr(r->lang, "total");
+            types[j] = GIDX_CELL_NUMBER;
+        }
+    } else if (k->kind == BLK_WATERFALL) {
+        hdr[0] = gidx__tr(r->lang, "bar");
+        hdr[1] = gidx__tr(r->lang, "value");
+        types[1] = GIDX_CELL_NUMBER;
+    } else {
+        hdr[0] = gidx__tr(r->lang, "region");
+        for (j = 1; j < nc; j++) {
+            hdr[j] = k->strs[k->nrows + j - 1];
+            types[j] = GIDX_CELL_NUMBER;
+        }
+    }
+    if ((rc = gidx_workbook_add_sheet(wb, name, nc, hdr, NULL, types)) != GIDX_OK)
+        goto done;
+    *added = 1;
+    for (i = 0; i < n && rc == GIDX_OK; i++) {
+        for (j = 0; j < nc; j++) {
+            text[j] = NULL;
+            num[j] = NAN;
+        }
+        if (k->kind == BLK_TABLE) {
+            for (j = 0; j < nc; j++) {
+                if (types[j] == GIDX_CELL_TEXT)
+                    text[j] = k->strs[(i + 1) * nc + j];
+                else
+                    num[j] = k->num[i * nc + j];
+            }
+        } else if (k->kind == BLK_RANKING) {
+            text[0] = k->strs[i];
+            for (j = 0; j < 4; j++)
+                num[j + 1] = k->num[j * n + i];
+        } else if (k->kind == BLK_BARS) {
+            double tot = 0;
+            text[0] = k->strs[i];
+            for (j = 0; j < k->ncols; j++) {
+                num[j + 1] = k->num[i * k->ncols + j];
+                if (gidx__isfinite(num[j + 1]))
+                    tot += num[j + 1];
+            }
+            num[nc - 1] = tot;
+        } else if (k->kind == BLK_WATERFALL) {
+            /* the start bar, the steps, the end bar */
+            text[0] = i == 0 ? k->strs[k->nrows] : i <= k->nrows ? k->strs[i - 1]
+                    : k->strs[k->nrows + 1];
+            num[1] = i == 0 ? k->num[0] : i <= k->nrows ? k->num[i] : waterfall_end(k);
+        } else {
+            text[0] = k->strs[i];
+            for (j = 1; j < nc; j++)
+                num[j] = k->num[i * k->ncols + j - 1];
+        }
+        rc = gidx__workbook_add_values(wb, text, num, nc);
+    }
+done:
+    free(text);
+    free(hdr);
+    free(num);
+    free(types);
+    return rc;
+}
+
+gidx_status gidx_report_to_workbook(gidx_workbook *wb, const gidx_report *r)
+{
+    static const char *const chdr[3] = { "sheet", "section", "caption" };
+    size_t i, j, contents;
+    gidx_status rc;
+    if (wb == NULL || r == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_report_to_workbook: NULL argument");
+    contents = gidx_workbook_nsheets(wb);
+    if ((rc = gidx_workbook_add_sheet(wb, "contents", 3, chdr, NULL, NULL)) != GIDX_OK)
+        return rc;
+    for (i = 0; i < r->n; i++) {
+        const section *sc = &r->sections[i];
+        size_t n = 0;
+        for (j = 0; j < sc->n; j++) {
+            const block *k = &sc->blocks[j];
+            char name[64];
+            int added;
+            snprintf(name, sizeof name, "%.24s %zu", sc->id, n + 1);
+            if ((rc = block_sheet(wb, r, k, name, &added)) != GIDX_OK)
+                return rc;
+            if (added) {
+                const char *row[3];
+                row[0] = gidx_workbook_sheet_name(wb, gidx_workbook_nsheets(wb) - 1);
+                row[1] = sc->title;
+                row[2] = k->title ? k->title : "";
+                if ((rc = gidx__workbook_add_row_to(wb, contents, row, NULL, 3)) != GIDX_OK)
+                    return rc;
+                n++;
+            }
+        }
+    }
+    return GIDX_OK;
 }

@@ -59,7 +59,12 @@ typedef struct ctx {
     int have_target;
     size_t step, nsteps;
     size_t nall, ncovered;  /* regions of the data; of them with complete data */
+    int lang;               /* GIDX__LANG_* of every fixed text */
+    const char *lang_code;  /* "en" or "nb" (indicator names) */
 } ctx;
+
+/* Every fixed text goes through the translation table (lang.c). */
+#define T(s) gidx__tr(c->lang, s)
 
 static void progress(ctx *c, const char *what)
 {
@@ -68,17 +73,47 @@ static void progress(ctx *c, const char *what)
         c->opt->progress(what, c->step, c->nsteps, c->opt->progress_user);
 }
 
-static char *fmt(char *buf, size_t n, double v)
+/* A number cell of a typed table: C notation, formatted by the renderer in
+ * the report's language; "" when missing. */
+static char *num(char *buf, size_t n, double v)
 {
     if (!gidx__isfinite(v))
-        snprintf(buf, n, "-");
-    else if (fabs(v) >= 100000)
-        snprintf(buf, n, "%.0f", v);
-    else if (fabs(v) >= 100)
-        snprintf(buf, n, "%.1f", v);
+        snprintf(buf, n, "%s", "");
     else
-        snprintf(buf, n, "%.3g", v);
+        snprintf(buf, n, "%.17g", v);
     return buf;
+}
+
+/* A number in prose, in the report's language (grouped, never e-notation). */
+static char *pnum(char *buf, size_t n, const ctx *c, double v, int decimals)
+{
+    gidx__num(buf, n, v, c->lang, decimals, 1);
+    return buf;
+}
+
+/* gidx_model_name()'s text in the report's language. */
+static void model_name(char *out, size_t n, const ctx *c, const char *name)
+{
+    static const char *const words[] = { "Combination", "with non-zero mean", "with zero mean",
+                                         "with drift", "Optimised Theta", "Random walk", "Naive" };
+    gidx__buf b = GIDX__BUF_INIT;
+    const char *p = name;
+    char *t;
+    while (*p) {
+        size_t w;
+        for (w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strncmp(p, words[w], strlen(words[w])) == 0)
+                break;
+        if (w < sizeof words / sizeof words[0]) {
+            gidx__buf_puts(&b, T(words[w]));
+            p += strlen(words[w]);
+        } else {
+            gidx__buf_putc(&b, *p++);
+        }
+    }
+    t = gidx__buf_take(&b);
+    snprintf(out, n, "%s", t ? t : name);
+    free(t);
 }
 
 /* A growable table of owned strings, row by row. */
@@ -122,11 +157,33 @@ static void tbl_free(tbl *t)
     memset(t, 0, sizeof *t);
 }
 
-static gidx_status tbl_emit(ctx *c, tbl *t, const char *caption, const char *const *header)
+/* Emit a table with translated headers and typed columns (types may be NULL). */
+static gidx_status tbl_emit(ctx *c, tbl *t, const char *caption, const char *const *header,
+                            const int *types)
 {
-    gidx_status rc = gidx_report_add_table(c->r, caption, t->nrows, t->ncols, header,
-                                           (const char *const *)t->cells);
+    const char **h = gidx__calloc(t->ncols, sizeof *h);
+    size_t j;
+    gidx_status rc = GIDX_ENOMEM;
+    if (h != NULL) {
+        for (j = 0; j < t->ncols; j++)
+            h[j] = T(header[j]);
+        rc = gidx__report_add_table_typed(c->r, caption, t->nrows, t->ncols, h, types,
+                                          (const char *const *)t->cells);
+    }
+    free(h);
     tbl_free(t);
+    return rc;
+}
+
+/* Add a paragraph built with printf. */
+static gidx_status add_text(ctx *c, gidx__buf *b)
+{
+    char *s = gidx__buf_take(b);
+    gidx_status rc;
+    if (s == NULL)
+        return GIDX_ENOMEM;
+    rc = gidx_report_add_text(c->r, s);
+    free(s);
     return rc;
 }
 
@@ -236,48 +293,6 @@ static gidx_status select_regions(ctx *c)
     return GIDX_OK;
 }
 
-/* ------------------------------------------------------------ summary */
-
-static gidx_status section_summary(ctx *c)
-{
-    gidx__buf b = GIDX__BUF_INIT;
-    char *s;
-    gidx_status rc;
-    size_t ny = gidx_dataset_nyears(c->pds), i;
-    const char *src = gidx_dataset_meta(c->data, "source");
-    if ((rc = gidx_report_add_section(c->r, "summary", "Summary")) != GIDX_OK)
-        return rc;
-    gidx__buf_printf(&b, "Catalogue \"%s\": %zu indicators. Data: %zu regions, %zu years (%d-%d)",
-                     gidx_catalog_name(c->cat), gidx_catalog_count(c->cat),
-                     gidx_dataset_nregions(c->pds), ny, ny ? gidx_dataset_year(c->pds, 0) : 0,
-                     ny ? gidx_dataset_year(c->pds, ny - 1) : 0);
-    if (src != NULL)
-        gidx__buf_printf(&b, "; source: %s", src);
-    gidx__buf_printf(&b, ". The report covers %zu region%s:", c->nsel, c->nsel == 1 ? "" : "s");
-    for (i = 0; i < c->nsel; i++)
-        gidx__buf_printf(&b, "%s %s (%s)", i ? "," : "", region_name(c, c->sel[i]),
-                         gidx_dataset_region(c->pds, c->sel[i]));
-    gidx__buf_printf(&b, ". %zu of the panel's indicator values are missing; each has a recorded "
-                     "reason (greenidx indicators --format json).", gidx_panel_nmissing(c->panel));
-    s = gidx__buf_take(&b);
-    if (s == NULL)
-        return GIDX_ENOMEM;
-    rc = gidx_report_add_text(c->r, s);
-    free(s);
-    if (rc == GIDX_OK && c->nall > gidx_dataset_nregions(c->pds)) {
-        gidx__buf_printf(&b, "The data hold %zu regions; %zu of them have the data the "
-                         "indicators compare (the others have too few base variables, e.g. "
-                         "population alone). Validation, the index and the benchmarks use "
-                         "those %zu and the regions asked for.", c->nall, c->ncovered,
-                         c->ncovered);
-        if ((s = gidx__buf_take(&b)) == NULL)
-            return GIDX_ENOMEM;
-        rc = gidx_report_add_text(c->r, s);
-        free(s);
-    }
-    return rc;
-}
-
 /* -------------------------------------------------------- data needed */
 
 /* Add the base variables behind indicator @p id (through the indicators it
@@ -365,6 +380,8 @@ static gidx_status section_data_needed(ctx *c)
     gidx_status rc = GIDX_OK;
     int to = 0;
     const char *vars[64];
+    const char *novalue = T("the inputs are there but give no value (e.g. a base year or the "
+                            "previous year is missing)");
     {
         /* years to fetch: the municipal emission statistics start in 2009;
          * up to the last year of emissions in the data, else its last year */
@@ -407,10 +424,8 @@ static gidx_status section_data_needed(ctx *c)
                 need_other |= kind == 0;
                 any = 1;
             }
-            if (!any && strstr(why.s ? why.s : "", "values") == NULL)
-                gidx__buf_printf(&why, "%s%s", why.len ? "; " : "",
-                                 "the inputs are there but give no value (e.g. a base year "
-                                 "or the previous year is missing)");
+            if (!any && strstr(why.s ? why.s : "", novalue) == NULL)
+                gidx__buf_printf(&why, "%s%s", why.len ? "; " : "", novalue);
         }
         if (nmiss > 0) {
             const char *row[5];
@@ -419,11 +434,12 @@ static gidx_status section_data_needed(ctx *c)
                                  "--source %s --out partners.csv", codes.s, to,
                                  need_ssb && need_mdir ? "all" : need_ssb ? "ssb" : "mdir");
             if (need_mdir)
-                gidx__buf_printf(&cmd, "%s(ghg_*: Miljødirektoratet's workbook, read by "
-                                 "gidx_dataset_load_mdir)", cmd.len ? " " : "");
+                gidx__buf_printf(&cmd, "%s%s", cmd.len ? " " : "",
+                                 T("(ghg_*: Miljødirektoratet's workbook, read by "
+                                   "gidx_dataset_load_mdir)"));
             if (need_other)
-                gidx__buf_printf(&cmd, "%sno public source to fetch: load it with --data",
-                                 cmd.len ? "; " : "");
+                gidx__buf_printf(&cmd, "%s%s", cmd.len ? "; " : "",
+                                 T("no public source to fetch: load it with --data"));
             row[0] = id;
             row[1] = miss.s;
             row[2] = why.s ? why.s : "";
@@ -456,26 +472,29 @@ static gidx_status section_data_needed(ctx *c)
     }
     if (rc == GIDX_OK && (t.nrows > 0 || nleft > 0)) {
         gidx__buf b = GIDX__BUF_INIT;
-        char *s;
+        char nb[32];
         /* part of the summary section (its first blocks are the overview) */
-        gidx__buf_printf(&b, "Data needed: %zu indicator%s cannot be computed for some of the regions of this "
-                         "report. The table names the base variables the data lack and the "
-                         "command that fetches them; then run greenidx report --data "
-                         "partners.csv.", t.nrows, t.nrows == 1 ? "" : "s");
-        if (nleft > 0)
-            gidx__buf_printf(&b, " Left out of the index and the benchmarks (too few of the "
-                             "compared indicators): %s.", left.s);
-        if ((s = gidx__buf_take(&b)) == NULL) {
-            rc = GIDX_ENOMEM;
-            goto done;
+        if (t.nrows == 1)
+            gidx__buf_puts(&b, T("Data needed: 1 indicator cannot be computed for some of the "
+                                 "regions of this report."));
+        else
+            gidx__buf_printf(&b, T("Data needed: %s indicators cannot be computed for some of the "
+                                   "regions of this report."),
+                             pnum(nb, sizeof nb, c, (double)t.nrows, 0));
+        if (t.nrows > 0)
+            gidx__buf_printf(&b, " %s", T("The table names the base variables the data lack and "
+                                          "the command that fetches them; then run greenidx "
+                                          "report --data partners.csv."));
+        if (nleft > 0) {
+            gidx__buf_putc(&b, ' ');
+            gidx__buf_printf(&b, T("Left out of the index and the benchmarks (too few of the "
+                                   "compared indicators): %s."), left.s);
         }
-        rc = gidx_report_add_text(c->r, s);
-        free(s);
+        rc = add_text(c, &b);
         if (rc == GIDX_OK && t.nrows > 0)
-            rc = tbl_emit(c, &t, "Missing indicators: why, and the fetch command that brings "
-                          "them", header);
+            rc = tbl_emit(c, &t, T("Missing indicators: why, and the fetch command that brings "
+                                   "them"), header, NULL);
     }
-done:
     tbl_free(&t);
     gidx__buf_free(&codes);
     gidx__buf_free(&left);
@@ -484,73 +503,155 @@ done:
 
 /* --------------------------------------------------------- validation */
 
-static gidx_status section_validation(ctx *c)
+/* The checks of gidx_validation_new() with their labels in the report. */
+static const char *const checks[] = { "gap", "outlier_level", "outlier_change", "skew_kurtosis",
+                                      "county_sum", "impossible", "redundant" };
+static const char *const check_labels[] = { "gaps", "outlier (level)", "outlier (change)",
+                                            "skewness and kurtosis", "county sum",
+                                            "impossible value", "redundant pair" };
+#define NCHECKS (sizeof checks / sizeof checks[0])
+
+/* An indicator's name in the report's language (the id when not in the catalogue). */
+static const char *indicator_name(const ctx *c, const char *id)
 {
-    gidx_validation *v = NULL;
+    size_t k;
+    if (id != NULL && gidx_catalog_find(&k, c->cat, id) == GIDX_OK)
+        return gidx_indicator_name(gidx_catalog_indicator(c->cat, k), c->lang_code);
+    return id ? id : "";
+}
+
+static const char *check_label(const ctx *c, const char *check)
+{
+    size_t k;
+    for (k = 0; check && k < NCHECKS; k++)
+        if (strcmp(check, checks[k]) == 0)
+            return T(check_labels[k]);
+    return check ? check : "";
+}
+
+/* The validation section: the count, a summary table by check and
+ * indicator, and a link to the full list, which section_findings() lays out
+ * at the end of the report. */
+static gidx_status section_validation(ctx *c, gidx_validation *v)
+{
     gidx_status rc;
-    size_t n, i, shown = 0;
-    static const char *const checks[] = { "gap", "outlier_level", "outlier_change", "skew_kurtosis",
-                                          "county_sum", "impossible", "redundant" };
-    size_t counts[7] = { 0 };
-    static const char *const header[] = { "check", "indicator", "region", "year", "message" };
-    static const char *const cheader[] = { "check", "findings" };
-    tbl t = { 5, 0, 0, NULL }, ct = { 2, 0, 0, NULL };
-    char buf[64], yb[16];
-    if ((rc = gidx_validation_new(&v, c->panel, NULL)) != GIDX_OK)
-        return rc;
-    n = gidx_validation_nfindings(v);
-    if ((rc = gidx_report_add_section(c->r, "validation", "Data validation")) != GIDX_OK)
+    size_t n = gidx_validation_nfindings(v), i, k, j;
+    tbl t = { NCHECKS + 2, 0, 0, NULL };
+    char buf[64];
+    gidx__buf b = GIDX__BUF_INIT;
+    const char **inds = gidx__calloc(n + 1, sizeof *inds);
+    size_t *counts = gidx__calloc((n + 1) * NCHECKS, sizeof *counts), nind = 0;
+    if (inds == NULL || counts == NULL) {
+        rc = GIDX_ENOMEM;
         goto done;
-    snprintf(buf, sizeof buf, "%zu", n);
-    {
-        gidx__buf b = GIDX__BUF_INIT;
-        char *s;
-        gidx__buf_printf(&b, "%s findings on the indicator panel: coverage and gaps, robust "
-                         "z-score outliers on levels and year-to-year changes (|z| > 3.5, "
-                         "Iglewicz & Hoaglin 1993), skewness and kurtosis (|skew| > 2 and "
-                         "kurtosis > 3.5), municipal sums against county totals, impossible "
-                         "values and redundancy within pillars (|r| > 0.9).", buf);
-        if ((s = gidx__buf_take(&b)) == NULL) { rc = GIDX_ENOMEM; goto done; }
-        rc = gidx_report_add_text(c->r, s);
-        free(s);
-        if (rc != GIDX_OK) goto done;
     }
+    if ((rc = gidx_report_add_section(c->r, "validation", T("Data validation"))) != GIDX_OK)
+        goto done;
+    gidx__buf_printf(&b, T("%s findings on the indicator panel: coverage and gaps, robust z-score "
+                           "outliers on levels and year-to-year changes (|z| > 3.5, Iglewicz & "
+                           "Hoaglin 1993), skewness and kurtosis (|skew| > 2 and kurtosis > 3.5), "
+                           "municipal sums against county totals, impossible values and "
+                           "redundancy within pillars (|r| > 0.9)."),
+                     pnum(buf, sizeof buf, c, (double)n, 0));
+    if ((rc = add_text(c, &b)) != GIDX_OK)
+        goto done;
+    /* counts by check and indicator, indicators in order of first finding */
     for (i = 0; i < n; i++) {
         const char *check = NULL, *ind = NULL, *reg = NULL, *msg = NULL;
         int year = 0;
         double value;
-        size_t k;
         if (gidx_validation_finding(&check, &ind, &reg, &year, &value, &msg, v, i) != GIDX_OK)
             continue;
-        for (k = 0; k < 7; k++)
+        for (j = 0; j < nind; j++)
+            if (strcmp(inds[j], ind ? ind : "") == 0)
+                break;
+        if (j == nind)
+            inds[nind++] = ind ? ind : "";
+        for (k = 0; k < NCHECKS; k++)
             if (check && strcmp(check, checks[k]) == 0)
-                counts[k]++;
-        if (shown < 60) {
-            const char *row[5];
-            snprintf(yb, sizeof yb, "%d", year);
-            row[0] = check; row[1] = ind; row[2] = reg && reg[0] ? reg : "all";
-            row[3] = year ? yb : ""; row[4] = msg;
-            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
-            shown++;
+                counts[j * NCHECKS + k]++;
+    }
+    /* one row per indicator, one column per check and the total */
+    for (j = 0; j < nind; j++) {
+        const char *row[NCHECKS + 2];
+        char nb[NCHECKS + 1][32];
+        size_t total = 0;
+        row[0] = indicator_name(c, inds[j]);
+        for (k = 0; k < NCHECKS; k++) {
+            total += counts[j * NCHECKS + k];
+            row[k + 1] = num(nb[k], sizeof nb[k], (double)counts[j * NCHECKS + k]);
+        }
+        row[NCHECKS + 1] = num(nb[NCHECKS], sizeof nb[NCHECKS], (double)total);
+        if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
+    }
+    if (t.nrows > 0) {
+        const char *h[NCHECKS + 2];
+        int ty[NCHECKS + 2];
+        h[0] = T("indicator");
+        ty[0] = GIDX_CELL_TEXT;
+        for (k = 0; k < NCHECKS; k++) {
+            h[k + 1] = T(check_labels[k]);
+            ty[k + 1] = GIDX_CELL_INTEGER;
+        }
+        h[NCHECKS + 1] = T("total");
+        ty[NCHECKS + 1] = GIDX_CELL_INTEGER;
+        rc = gidx__report_add_table_typed(c->r, T("Findings by check and indicator"), t.nrows,
+                                          NCHECKS + 2, h, ty, (const char *const *)t.cells);
+        tbl_free(&t);
+        if (rc != GIDX_OK)
+            goto done;
+    }
+    if (n > 0)
+        rc = gidx_report_add_link(c->r, T("The full list of findings is in the section \"All "
+                                          "validation findings\" at the end of this report (also: "
+                                          "greenidx validate)."), "#validation-findings");
+done:
+    gidx__buf_free(&b);
+    tbl_free(&t);
+    free(inds);
+    free(counts);
+    return rc;
+}
+
+/* The full list of validation findings, the last section of the report. The
+ * findings' messages are the validation module's English text: they are
+ * shown in English reports only. */
+static gidx_status section_findings(ctx *c, gidx_validation *v)
+{
+    size_t n = gidx_validation_nfindings(v), i;
+    static const char *const header[] = { "check", "indicator", "region", "year", "value",
+                                          "message" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_TEXT };
+    size_t ncol = c->lang == GIDX__LANG_EN ? 6 : 5;
+    tbl t = { ncol, 0, 0, NULL };
+    gidx_status rc;
+    if (n == 0)
+        return GIDX_OK;
+    if ((rc = gidx_report_add_section(c->r, "validation-findings", T("All validation findings"))) != GIDX_OK ||
+        (rc = gidx_report_add_text(c->r, T("Every finding of the validation, by check, indicator, "
+                                           "region and year."))) != GIDX_OK)
+        return rc;
+    for (i = 0; i < n; i++) {
+        const char *check = NULL, *ind = NULL, *reg = NULL, *msg = NULL, *row[6];
+        int year = 0;
+        double value = NAN;
+        char yb[16], vb[40];
+        if (gidx_validation_finding(&check, &ind, &reg, &year, &value, &msg, v, i) != GIDX_OK)
+            continue;
+        snprintf(yb, sizeof yb, "%d", year);
+        row[0] = check_label(c, check);
+        row[1] = indicator_name(c, ind);
+        row[2] = reg && reg[0] ? reg : T("all");
+        row[3] = year ? yb : "";
+        row[4] = num(vb, sizeof vb, value);
+        row[5] = msg;
+        if (tbl_add(&t, row) != 0) {
+            tbl_free(&t);
+            return GIDX_ENOMEM;
         }
     }
-    for (i = 0; i < 7; i++) {
-        const char *row[2];
-        snprintf(buf, sizeof buf, "%zu", counts[i]);
-        row[0] = checks[i];
-        row[1] = buf;
-        if (tbl_add(&ct, row) != 0) { rc = GIDX_ENOMEM; goto done; }
-    }
-    if ((rc = tbl_emit(c, &ct, "Findings by check", cheader)) != GIDX_OK)
-        goto done;
-    if (t.nrows > 0)
-        rc = tbl_emit(c, &t, n > shown ? "Findings (the first 60; greenidx validate lists all)"
-                                       : "Findings", header);
-done:
-    tbl_free(&t);
-    tbl_free(&ct);
-    gidx_validation_free(v);
-    return rc;
+    return tbl_emit(c, &t, NULL, header, types);
 }
 
 /* -------------------------------------------------------------- index */
@@ -600,17 +701,23 @@ static gidx_status section_index(ctx *c)
     gidx_status rc;
     size_t nu, i, k;
     const char **labels = NULL;
-    char buf[4][64], note[512];
-    static const char *const header[] = { "region", "score", "rank", "median rank",
-                                          "rank 5-95 %" };
-    tbl t = { 5, 0, 0, NULL };
+    char buf[5][64], note[512];
+    static const char *const header[] = { "region", "score", "rank", "median rank", "rank 5 %",
+                                          "rank 95 %" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_INTEGER, GIDX_CELL_INTEGER };
+    tbl t = { 6, 0, 0, NULL };
     int have_unc = 0;
 
-    if ((rc = gidx_report_add_section(c->r, "index", "Green-competitiveness index and ranking")) != GIDX_OK)
+    if ((rc = gidx_report_add_section(c->r, "index", T("Green-competitiveness index and ranking"))) != GIDX_OK)
         return rc;
     rc = build_index(c, &spec, &sub);
     if (rc != GIDX_OK) {
-        snprintf(note, sizeof note, "No index could be built: %s", gidx_error_last()->message);
+        /* the library's message is English: English reports only */
+        if (c->lang == GIDX__LANG_EN)
+            snprintf(note, sizeof note, T("No index could be built: %s"), gidx_error_last()->message);
+        else
+            snprintf(note, sizeof note, "%s", T("No index could be built."));
         return gidx_report_add_text(c->r, note);
     }
     if ((rc = gidx_index_compute(&c->index, spec, sub)) != GIDX_OK)
@@ -645,27 +752,43 @@ static gidx_status section_index(ctx *c)
     uo.exclude_one = 1;
     uo.progress = progress_mc;
     if ((rc = gidx_index_uncertainty(&unc, spec, sub, &uo)) == GIDX_OK &&
-        (rc = gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc)) == GIDX_OK)
+        (rc = gidx_index_uncertainty_ranks(NULL, c->p50, c->p05, c->p95, nu, unc)) == GIDX_OK) {
         have_unc = 1;
-    else if (rc == GIDX_ENOMEM || rc == GIDX_ELIMIT || rc == GIDX_EINVAL) {
+        /* Whole ranks: the interval runs from the rank at or below the 5 %
+         * quantile to the rank at or above the 95 % quantile, so it covers at
+         * least the 5-95 % of the replications' ranks. */
+        for (i = 0; i < nu; i++) {
+            c->p05[i] = floor(c->p05[i] + 1e-9);
+            c->p95[i] = ceil(c->p95[i] - 1e-9);
+        }
+    } else if (rc == GIDX_ENOMEM || rc == GIDX_ELIMIT || rc == GIDX_EINVAL) {
         /* resources or options, not the data: the run fails, no silent note */
         gidx__error_prefix("index rank intervals: ");
         goto done;
-    } else
-        snprintf(note, sizeof note, "The Monte Carlo rank intervals could not be computed: %s",
+    } else if (c->lang == GIDX__LANG_EN) {
+        snprintf(note, sizeof note, T("The Monte Carlo rank intervals could not be computed: %s"),
                  gidx_error_last()->message);
+    } else {
+        snprintf(note, sizeof note, "%s", T("The Monte Carlo rank intervals could not be computed."));
+    }
     {
         gidx__buf b = GIDX__BUF_INIT;
         char *s;
-        gidx__buf_printf(&b, "Index for %d of %zu regions from %zu indicators in their pillars "
-                         "(min-max normalised 0-100 in each indicator's direction, equal "
-                         "weights, arithmetic means; a pillar needs half its indicators). ",
-                         c->year_index, nu, c->nindex);
+        char n1[32], n2[32];
+        gidx__buf_printf(&b, T("Index for %d of %s regions from %s indicators in their pillars "
+                               "(min-max normalised 0-100 in each indicator's direction, equal "
+                               "weights, arithmetic means; a pillar needs half its indicators). "),
+                         c->year_index, pnum(n1, sizeof n1, c, (double)nu, 0),
+                         pnum(n2, sizeof n2, c, (double)c->nindex, 0));
         if (have_unc)
-            gidx__buf_printf(&b, "Rank intervals: 5-95 %% of %zu Monte Carlo replications (seed "
-                             "%lu) varying normalisation (min-max, z-score, rank), "
-                             "aggregation (arithmetic, Copeland outranking), weights (+/- 25 %%) and leaving one "
-                             "indicator out.", gidx_index_uncertainty_nruns(unc), uo.seed);
+            gidx__buf_printf(&b, T("Rank intervals: 5-95 %% of %s Monte Carlo replications (seed "
+                                   "%lu) varying normalisation (min-max, z-score, rank), "
+                                   "aggregation (arithmetic, Copeland outranking), weights (+/- 25 %%) "
+                                   "and leaving one indicator out; the interval runs from the whole "
+                                   "rank at or below the 5 %% quantile to the whole rank at or above "
+                                   "the 95 %% quantile."),
+                             pnum(n1, sizeof n1, c, (double)gidx_index_uncertainty_nruns(unc), 0),
+                             uo.seed);
         else
             gidx__buf_puts(&b, note);
         if ((s = gidx__buf_take(&b)) == NULL) { rc = GIDX_ENOMEM; goto done; }
@@ -673,7 +796,7 @@ static gidx_status section_index(ctx *c)
         free(s);
         if (rc != GIDX_OK) goto done;
     }
-    if ((rc = gidx_report_add_ranking(c->r, "Index ranking with 5-95 % rank intervals", nu, labels,
+    if ((rc = gidx_report_add_ranking(c->r, T("Index ranking with 5-95 % rank intervals"), nu, labels,
                                       c->score, c->rank, have_unc ? c->p05 : NULL,
                                       have_unc ? c->p95 : NULL)) != GIDX_OK)
         goto done;
@@ -693,21 +816,17 @@ static gidx_status section_index(ctx *c)
                 best = i;
         }
         {
-            const char *row[5];
-            char iv[64];
+            const char *row[6];
             row[0] = labels[best];
-            row[1] = fmt(buf[0], sizeof buf[0], c->score[best]);
-            row[2] = fmt(buf[1], sizeof buf[1], c->rank[best]);
-            row[3] = fmt(buf[2], sizeof buf[2], c->p50[best]);
-            if (gidx__isfinite(c->p05[best]))
-                snprintf(iv, sizeof iv, "%g-%g", c->p05[best], c->p95[best]);
-            else
-                snprintf(iv, sizeof iv, "-");
-            row[4] = iv;
+            row[1] = num(buf[0], sizeof buf[0], c->score[best]);
+            row[2] = num(buf[1], sizeof buf[1], c->rank[best]);
+            row[3] = num(buf[2], sizeof buf[2], c->p50[best]);
+            row[4] = num(buf[3], sizeof buf[3], c->p05[best]);
+            row[5] = num(buf[4], sizeof buf[4], c->p95[best]);
             if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
         }
     }
-    rc = tbl_emit(c, &t, "Scores and ranks", header);
+    rc = tbl_emit(c, &t, T("Scores and ranks"), header, types);
 done:
     tbl_free(&t);
     free(labels);
@@ -729,10 +848,12 @@ static gidx_status section_benchmark(ctx *c)
     tbl t = { 5, 0, 0, NULL };
     static const char *const header[] = { "region", "score", "rank", "strengths vs peers",
                                           "weaknesses vs peers" };
+    static const int bench_types[] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER,
+                                       GIDX_CELL_TEXT, GIDX_CELL_TEXT };
     size_t *peers = NULL;
     if (c->index == NULL || ncol == 0)
         return GIDX_OK;
-    if ((rc = gidx_report_add_section(c->r, "benchmark", "Benchmarking between regions")) != GIDX_OK)
+    if ((rc = gidx_report_add_section(c->r, "benchmark", T("Benchmarking between regions"))) != GIDX_OK)
         return rc;
     vals = gidx__calloc(c->nsel * ncol, sizeof *vals);
     dir = gidx__calloc(ncol, sizeof *dir);
@@ -755,7 +876,7 @@ static gidx_status section_benchmark(ctx *c)
     }
     {
         char title[96];
-        snprintf(title, sizeof title, "Indicator values %d (blue = better, red = worse)", c->year_index);
+        snprintf(title, sizeof title, T("Indicator values %d (blue = better, red = worse)"), c->year_index);
         if ((rc = gidx_report_add_heatmap(c->r, title, c->nsel, ncol, rows,
                                           (const char *const *)c->index_ids, vals, dir)) != GIDX_OK)
             goto done;
@@ -799,15 +920,15 @@ static gidx_status section_benchmark(ctx *c)
             }
         }
         row[0] = gidx_index_result_unit_name(c->index, i);
-        row[1] = fmt(b1, sizeof b1, c->score[i]);
-        row[2] = fmt(b2, sizeof b2, c->rank[i]);
+        row[1] = num(b1, sizeof b1, c->score[i]);
+        row[2] = num(b2, sizeof b2, c->rank[i]);
         row[3] = strong;
         row[4] = weak;
         if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
     }
     if (t.nrows > 0)
-        rc = tbl_emit(c, &t, "Scorecards: normalised indicator score minus the mean of the other "
-                              "regions (0-100 scale)", header);
+        rc = tbl_emit(c, &t, T("Scorecards: normalised indicator score minus the mean of the other "
+                                "regions (0-100 scale)"), header, bench_types);
 done:
     tbl_free(&t);
     free(vals);
@@ -892,7 +1013,7 @@ static const gidx_target_spec *region_target(gidx_target_spec *spec, const char 
     if (c->opt->target == NULL && gidx_catalog_region_target(&own, c->cat, region) == GIDX_OK &&
         gidx_catalog_target(spec, c->cat, own) == GIDX_OK) {
         *name = own;
-        *basis = "own target of the region";
+        *basis = T("own target of the region");
         return spec;
     }
     gidx_error_clear();
@@ -900,21 +1021,25 @@ static const gidx_target_spec *region_target(gidx_target_spec *spec, const char 
         return NULL;
     *spec = c->target;
     *name = c->opt->target ? c->opt->target : "municipal_2009";
-    *basis = c->opt->target ? "--target, for every region" : "default";
+    *basis = c->opt->target ? T("--target, for every region") : T("default");
     return spec;
 }
 
-/* A table of the target applied to each selected region and why. */
+/* A table of the target applied to each selected region and why. The
+ * catalogue's source note is its own (English) text: English reports only,
+ * as the target's description. */
 static gidx_status targets_table(ctx *c)
 {
     static const char *const header[] = { "region", "target", "applies as", "base year",
                                           "target year", "cut", "source" };
-    tbl t = { 7, 0, 0, NULL };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR,
+                                 GIDX_CELL_YEAR, GIDX_CELL_TEXT, GIDX_CELL_TEXT };
+    tbl t = { c->lang == GIDX__LANG_EN ? 7 : 6, 0, 0, NULL };
     size_t i;
     for (i = 0; i < c->nsel; i++) {
         gidx_target_spec spec;
         const char *name, *basis, *row[7];
-        char by[16], ty[16], cut[32];
+        char by[16], ty[16], cut[64], x[48];
         const gidx_target_spec *ts = region_target(&spec, &name, &basis, c,
                                                    gidx_dataset_region(c->pds, c->sel[i]));
         if (ts == NULL)
@@ -922,9 +1047,9 @@ static gidx_status targets_table(ctx *c)
         snprintf(by, sizeof by, "%d", ts->base_year);
         snprintf(ty, sizeof ty, "%d", ts->target_year);
         if (ts->kind == GIDX_TARGET_RELATIVE)
-            snprintf(cut, sizeof cut, "%g %%", ts->cut_percent);
+            snprintf(cut, sizeof cut, "%s %%", pnum(x, sizeof x, c, ts->cut_percent, -1));
         else
-            snprintf(cut, sizeof cut, "to %g", ts->level);
+            snprintf(cut, sizeof cut, T("to %s"), pnum(x, sizeof x, c, ts->level, -1));
         row[0] = region_name(c, c->sel[i]);
         row[1] = name;
         row[2] = basis;
@@ -939,49 +1064,123 @@ static gidx_status targets_table(ctx *c)
     }
     if (t.nrows == 0)
         return GIDX_OK;
-    return tbl_emit(c, &t, "Targets by region: a region's own target (a catalogue target that "
-                    "names it in \"regions\") applies, else the default; --target overrides both",
-                    header);
+    return tbl_emit(c, &t, T("Targets by region: a region's own target (a catalogue target that "
+                             "names it in \"regions\") applies, else the default; --target "
+                             "overrides both"), header, types);
+}
+
+/* One forecast of a region's indicator to the horizon: the model, the mean
+ * and interval paths, and (tgt not NULL: the region's target) the target and
+ * the probability of meeting it. The summary's status table and the
+ * forecasts section both use it, so they show the same numbers. */
+typedef struct fcres {
+    series s;
+    int fitted;             /* a model was fitted and forecast */
+    char model[200];        /* model name, or why there is no forecast */
+    size_t h;
+    double *mean, *lo, *hi; /* h; NLEVELS x h */
+    int have_tg;            /* tg holds the target assessment */
+    gidx_fc_target tg;
+    double base_level;      /* the level in the target's base year (NaN: unobserved) */
+} fcres;
+
+static void fcres_free(fcres *r)
+{
+    series_free(&r->s);
+    free(r->mean); free(r->lo); free(r->hi);
+    memset(r, 0, sizeof *r);
+}
+
+static gidx_status forecast_one(fcres *r, ctx *c, const char *reg, const char *id,
+                                const gidx_target_spec *tgt)
+{
+    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    gidx_model *m = NULL;
+    gidx_status rc;
+    int horizon = c->opt->horizon ? c->opt->horizon : 2030;
+    memset(r, 0, sizeof *r);
+    r->base_level = NAN;
+    mo.seed = c->opt->seed;
+    if ((rc = get_series(&r->s, c, reg, id)) != GIDX_OK || r->s.n == 0)
+        return rc;
+    if (r->s.years[r->s.n - 1] >= horizon) {
+        snprintf(r->model, sizeof r->model, "%s", T("observed"));
+        return GIDX_OK;
+    }
+    r->h = (size_t)(horizon - r->s.years[r->s.n - 1]);
+    if ((rc = gidx_model_new(&m, &mo)) != GIDX_OK)
+        return rc;
+    r->mean = gidx__calloc(r->h, sizeof *r->mean);
+    r->lo = gidx__calloc(r->h * NLEVELS, sizeof *r->lo);
+    r->hi = gidx__calloc(r->h * NLEVELS, sizeof *r->hi);
+    if (!r->mean || !r->lo || !r->hi) {
+        gidx_model_free(m);
+        return GIDX_ENOMEM;
+    }
+    if (gidx_model_fit(m, r->s.years, r->s.y, r->s.n) != GIDX_OK ||
+        gidx_model_forecast(r->mean, r->lo, r->hi, r->h * NLEVELS, m, r->h, levels, NLEVELS) != GIDX_OK) {
+        /* the library's reason is English: English reports only */
+        if (c->lang == GIDX__LANG_EN)
+            snprintf(r->model, sizeof r->model, T("no forecast: %s"), gidx_error_last()->message);
+        else
+            snprintf(r->model, sizeof r->model, "%s", T("no forecast"));
+    } else {
+        r->fitted = 1;
+        model_name(r->model, sizeof r->model, c, gidx_model_name(m));
+        if (target_base(&r->base_level, tgt, &r->s) &&
+            gidx_model_target(&r->tg, m, horizon, tgt->kind == GIDX_TARGET_RELATIVE ?
+                              tgt->cut_percent / 100.0 : tgt->level,
+                              tgt->kind == GIDX_TARGET_RELATIVE ? tgt->base_year : 0,
+                              1) == GIDX_OK)
+            r->have_tg = 1;
+    }
+    gidx_model_free(m);
+    return GIDX_OK;
 }
 
 static gidx_status section_forecasts(ctx *c)
 {
     size_t f, i, nf = sizeof forecast_ids / sizeof forecast_ids[0];
-    gidx_status rc;
-    static const char *const header[] = { "region", "indicator", "last observed", "model",
-                                          "forecast", "80 % interval", "95 % interval",
-                                          "target", "P(meet target)", "annual cut needed" };
-    tbl t = { 10, 0, 0, NULL };
-    gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
+    gidx_status rc = GIDX_OK;
+    static const char *const header[] = { "region", "indicator", "last year", "last value", "model",
+                                          "forecast", "80 % low", "80 % high", "95 % low",
+                                          "95 % high", "target", "P(meet target) (%)",
+                                          "annual cut needed (% per year)" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_INTEGER, GIDX_CELL_NUMBER };
+    tbl t = { 13, 0, 0, NULL };
     char title[160];
     int horizon = c->opt->horizon ? c->opt->horizon : 2030;
-    mo.seed = c->opt->seed;
-    snprintf(title, sizeof title, "Forecasts to %d", horizon);
+    gidx__buf b = GIDX__BUF_INIT;
+    snprintf(title, sizeof title, T("Forecasts to %d"), horizon);
     if ((rc = gidx_report_add_section(c->r, "forecasts", title)) != GIDX_OK)
         return rc;
-    {
-        gidx__buf b = GIDX__BUF_INIT;
-        char *s;
-        gidx__buf_printf(&b, "Automatic forecasts: the best ETS, ARIMA and Theta models by AICc, "
+    gidx__buf_puts(&b, T("Automatic forecasts: the best ETS, ARIMA and Theta models by AICc, "
                          "combined with equal weights, on the observed years (gaps are real time "
-                         "gaps). Intervals at 80 %% and 95 %% are calibrated on each series' own "
-                         "rolling-origin errors. ");
-        if (c->have_target)
-            gidx__buf_printf(&b, "Target \"%s\": %s (%s). P(meet target) is the probability "
-                             "of being at or below the target path in %d under the forecast "
-                             "distribution; the annual cut needed is the constant yearly cut "
-                             "from the last observation.",
-                             c->opt->target ? c->opt->target : "municipal_2009",
+                         "gaps). Intervals at 80 % and 95 % are calibrated on each series' own "
+                         "rolling-origin errors. "));
+    if (c->have_target) {
+        const char *tname = c->opt->target ? c->opt->target : "municipal_2009";
+        char x[48];
+        /* the catalogue's description is its own (English) text */
+        if (c->lang == GIDX__LANG_EN)
+            gidx__buf_printf(&b, T("Target \"%s\": %s (%s). "), tname,
                              c->target.description ? c->target.description : "",
-                             c->target.source ? c->target.source : "", horizon);
-        if ((s = gidx__buf_take(&b)) == NULL)
-            return GIDX_ENOMEM;
-        rc = gidx_report_add_text(c->r, s);
-        free(s);
-        if (rc != GIDX_OK)
-            return rc;
+                             c->target.source ? c->target.source : "");
+        else if (c->target.kind == GIDX_TARGET_RELATIVE)
+            gidx__buf_printf(&b, T("Target \"%s\": a cut of %s %% from %d by %d. "), tname,
+                             pnum(x, sizeof x, c, c->target.cut_percent, -1), c->target.base_year,
+                             c->target.target_year);
+        else
+            gidx__buf_printf(&b, T("Target \"%s\": the level %s by %d. "), tname,
+                             pnum(x, sizeof x, c, c->target.level, -1), c->target.target_year);
+        gidx__buf_printf(&b, T("P(meet target) is the probability of being at or below the target "
+                               "path in %d under the forecast distribution; the annual cut needed "
+                               "is the constant yearly cut from the last observation."), horizon);
     }
-    if ((rc = targets_table(c)) != GIDX_OK)
+    if ((rc = add_text(c, &b)) != GIDX_OK || (rc = targets_table(c)) != GIDX_OK)
         return rc;
     for (f = 0; f < nf; f++) {
         size_t idx;
@@ -991,107 +1190,78 @@ static gidx_status section_forecasts(ctx *c)
         ind = gidx_catalog_indicator(c->cat, idx);
         for (i = 0; i < c->nsel; i++) {
             const char *reg = gidx_dataset_region(c->pds, c->sel[i]);
-            series s = { NULL, NULL, 0 };
-            gidx_model *m = NULL;
-            size_t h, k;
-            double *mean = NULL, *lo = NULL, *hi = NULL;
-            char b[10][96];
-            const char *row[10];
-            int last;
-            double base_level = NAN;
-            gidx_fc_target tg;
+            fcres r;
+            char v[13][48];
+            const char *row[13];
+            size_t k, h;
+            /* the region's own target, else the default (targets_table) */
             gidx_target_spec rspec;
             const char *tn, *tb;
             const gidx_target_spec *tgt = region_target(&rspec, &tn, &tb, c, reg);
-            for (k = 0; k < 10; k++) { b[k][0] = '\0'; row[k] = b[k]; }
-            row[0] = region_name(c, c->sel[i]);
-            row[1] = forecast_ids[f];
-            if ((rc = get_series(&s, c, reg, forecast_ids[f])) != GIDX_OK) {
-                series_free(&s);
+            for (k = 0; k < 13; k++) { v[k][0] = '\0'; row[k] = v[k]; }
+            if ((rc = forecast_one(&r, c, reg, forecast_ids[f], f == 0 ? tgt : NULL)) != GIDX_OK) {
+                fcres_free(&r);
                 goto done;
             }
-            if (s.n == 0) {
-                series_free(&s);
+            if (r.s.n == 0) {
+                fcres_free(&r);
                 continue;
             }
-            last = s.years[s.n - 1];
-            snprintf(b[2], sizeof b[2], "%d: %s", last, fmt(b[9], 32, s.y[s.n - 1]));
-            b[9][0] = '\0';
-            if (last >= horizon) {
-                snprintf(b[3], sizeof b[3], "observed");
-                if (tbl_add(&t, row) != 0) { series_free(&s); rc = GIDX_ENOMEM; goto done; }
-                series_free(&s);
-                continue;
+            h = r.h;
+            row[0] = region_name(c, c->sel[i]);
+            row[1] = gidx_indicator_name(ind, c->lang_code);
+            snprintf(v[2], sizeof v[2], "%d", r.s.years[r.s.n - 1]);
+            num(v[3], sizeof v[3], r.s.y[r.s.n - 1]);
+            row[4] = r.model;
+            if (r.fitted) {
+                num(v[5], sizeof v[5], r.mean[h - 1]);
+                num(v[6], sizeof v[6], r.lo[h - 1]);
+                num(v[7], sizeof v[7], r.hi[h - 1]);
+                num(v[8], sizeof v[8], r.lo[h + h - 1]);
+                num(v[9], sizeof v[9], r.hi[h + h - 1]);
             }
-            h = (size_t)(horizon - last);
-            if ((rc = gidx_model_new(&m, &mo)) != GIDX_OK) { series_free(&s); goto done; }
-            if (gidx_model_fit(m, s.years, s.y, s.n) != GIDX_OK) {
-                snprintf(b[3], sizeof b[3], "no forecast: %s", gidx_error_last()->message);
-            } else {
-                mean = gidx__calloc(h, sizeof *mean);
-                lo = gidx__calloc(h * NLEVELS, sizeof *lo);
-                hi = gidx__calloc(h * NLEVELS, sizeof *hi);
-                if (!mean || !lo || !hi) {
-                    rc = GIDX_ENOMEM;
-                } else if (gidx_model_forecast(mean, lo, hi, h * NLEVELS, m, h, levels, NLEVELS) != GIDX_OK) {
-                    snprintf(b[3], sizeof b[3], "no forecast: %s", gidx_error_last()->message);
-                } else {
-                    char x1[32], x2[32];
-                    snprintf(b[3], sizeof b[3], "%s", gidx_model_name(m));
-                    fmt(b[4], sizeof b[4], mean[h - 1]);
-                    snprintf(b[5], sizeof b[5], "%s to %s", fmt(x1, 32, lo[h - 1]), fmt(x2, 32, hi[h - 1]));
-                    snprintf(b[6], sizeof b[6], "%s to %s", fmt(x1, 32, lo[h + h - 1]), fmt(x2, 32, hi[h + h - 1]));
-                    if (f == 0 && target_base(&base_level, tgt, &s) &&
-                        gidx_model_target(&tg, m, horizon, tgt->kind == GIDX_TARGET_RELATIVE ?
-                                          tgt->cut_percent / 100.0 : tgt->level,
-                                          tgt->kind == GIDX_TARGET_RELATIVE ? tgt->base_year : 0,
-                                          1) == GIDX_OK) {
-                        fmt(b[7], sizeof b[7], tg.target);
-                        snprintf(b[8], sizeof b[8], "%.0f %%", 100 * tg.prob);
-                        snprintf(b[9], sizeof b[9], "%.1f %%/yr", -100 * tg.rate_needed);
-                    } else if (f == 0 && tgt != NULL) {
-                        snprintf(b[7], sizeof b[7], "base year %d not observed", tgt->base_year);
-                    }
-                    if (f == 0) {
-                        /* Fan chart with the target path from the base year. */
-                        gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
-                        int fy[200], ty[200];
-                        double tv[200];
-                        size_t nt = 0;
-                        char ct[160];
-                        for (k = 0; k < h && k < 200; k++)
-                            fy[k] = last + 1 + (int)k;
-                        if (gidx__isfinite(base_level)) {
-                            int y;
-                            for (y = tgt->base_year; y <= horizon && nt < 200; y++)
-                                if (gidx_target_path_value(&tv[nt], tgt, base_level, y) == GIDX_OK)
-                                    ty[nt++] = y;
-                        }
-                        snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),
-                                 gidx_indicator_text(ind, "name_en"));
-                        fc.title = ct;
-                        fc.unit = gidx_indicator_text(ind, "unit");
-                        fc.obs_years = s.years; fc.obs = s.y; fc.n_obs = s.n;
-                        fc.fc_years = fy; fc.fc_mean = mean; fc.n_fc = h < 200 ? h : 200;
-                        fc.levels = levels; fc.n_levels = NLEVELS; fc.fc_lo = lo; fc.fc_hi = hi;
-                        fc.target_years = ty; fc.target = tv; fc.n_target = nt;
-                        if (h <= 200 && (rc = gidx_report_add_fan_chart(c->r, &fc)) != GIDX_OK) {
-                            /* fall through to cleanup */
-                        }
-                    }
+            if (r.have_tg) {
+                num(v[10], sizeof v[10], r.tg.target);
+                num(v[11], sizeof v[11], 100 * r.tg.prob);
+                num(v[12], sizeof v[12], -100 * r.tg.rate_needed);
+            }
+            if (r.fitted && f == 0) {
+                /* Fan chart with the target path from the base year. */
+                gidx_fan_chart fc = GIDX_FAN_CHART_INIT;
+                int fy[200], ty[200];
+                double tv[200];
+                size_t nt = 0;
+                char ct[240];
+                int last = r.s.years[r.s.n - 1];
+                for (k = 0; k < h && k < 200; k++)
+                    fy[k] = last + 1 + (int)k;
+                if (gidx__isfinite(r.base_level)) {
+                    int y;
+                    for (y = tgt->base_year; y <= horizon && nt < 200; y++)
+                        if (gidx_target_path_value(&tv[nt], tgt, r.base_level, y) == GIDX_OK)
+                            ty[nt++] = y;
                 }
+                snprintf(ct, sizeof ct, "%s: %s", region_name(c, c->sel[i]),
+                         gidx_indicator_name(ind, c->lang_code));
+                fc.title = ct;
+                fc.unit = gidx_indicator_text(ind, "unit");
+                fc.obs_years = r.s.years; fc.obs = r.s.y; fc.n_obs = r.s.n;
+                fc.fc_years = fy; fc.fc_mean = r.mean; fc.n_fc = h < 200 ? h : 200;
+                fc.levels = levels; fc.n_levels = NLEVELS; fc.fc_lo = r.lo; fc.fc_hi = r.hi;
+                fc.target_years = ty; fc.target = tv; fc.n_target = nt;
+                if (h <= 200)
+                    rc = gidx_report_add_fan_chart(c->r, &fc);
             }
-            free(mean); free(lo); free(hi);
-            gidx_model_free(m);
-            series_free(&s);
+            if (rc == GIDX_OK && tbl_add(&t, row) != 0)
+                rc = GIDX_ENOMEM;
+            fcres_free(&r);
             if (rc != GIDX_OK)
                 goto done;
-            if (tbl_add(&t, row) != 0) { rc = GIDX_ENOMEM; goto done; }
         }
     }
     if (t.nrows > 0) {
-        snprintf(title, sizeof title, "Forecasts for %d (mean and intervals)", horizon);
-        rc = tbl_emit(c, &t, title, header);
+        snprintf(title, sizeof title, T("Forecasts for %d (mean and intervals)"), horizon);
+        rc = tbl_emit(c, &t, title, header, types);
     }
 done:
     tbl_free(&t);
@@ -1114,7 +1284,10 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
         "imported intermediates", "purchases from the rest of Norway"
     };
     static const char *const rheader[] = { "quantity", "direct", "indirect", "induced", "total" };
-    static const char *const parts[] = { "direct", "indirect", "induced" };
+    static const int rtypes[] = { GIDX_CELL_TEXT, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER,
+                                  GIDX_CELL_NUMBER, GIDX_CELL_NUMBER };
+    static const char *const part_en[] = { "direct", "indirect", "induced" };
+    const char *parts[3];
     enum { TOP = 12 };
     gidx_io_model *io = NULL, *reg = NULL;
     gidx_io_result *res = NULL;
@@ -1126,9 +1299,12 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
     double *df = NULL, *v = NULL, *bars = NULL;
     const char *labels[TOP];
     char lab[TOP][40];
-    char title[256];
+    char title[768], src[512], amount[48];
     gidx_status rc;
     int year = 0;
+
+    for (k = 0; k < 3; k++)
+        parts[k] = T(part_en[k]);
 
     rc = io_path != NULL ? gidx_io_model_load(&io, io_path)
                          : gidx_io_model_norway(&io, gidx_scenario_ripple_io_year(sc));
@@ -1149,12 +1325,13 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
         rc = GIDX_ENOMEM;
         goto done;
     }
-    gidx__buf_puts(&txt, "Final-demand shock:");
+    gidx__buf_puts(&txt, T("Final-demand shock:"));
     for (i = 0; rc == GIDX_OK && i < gidx_scenario_ripple_nshocks(sc); i++) {
         rc = gidx_io_model_shock_add(df, n, io, gidx_scenario_ripple_sector(sc, i),
                                      gidx_scenario_ripple_amount(sc, i), GIDX_IO_UNIT_CURRENCY);
-        gidx__buf_printf(&txt, "%s %s %g (%s)", i ? ";" : "", gidx_scenario_ripple_sector(sc, i),
-                         gidx_scenario_ripple_amount(sc, i), gidx_scenario_ripple_origin(sc, i));
+        gidx__buf_printf(&txt, "%s %s %s (%s)", i ? ";" : "", gidx_scenario_ripple_sector(sc, i),
+                         pnum(amount, sizeof amount, c, gidx_scenario_ripple_amount(sc, i), -1),
+                         gidx_scenario_ripple_origin(sc, i));
     }
     gidx__buf_puts(&txt, ".");
     if (rc != GIDX_OK) {
@@ -1170,23 +1347,27 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
         size_t p;
         if (!gidx_io_result_has(res, (int)q))
             continue;
-        row[0] = qnames[q];
+        row[0] = T(qnames[q]);
         for (p = 0; p < 4; p++) {
             double sum = 0;
             if ((rc = gidx_io_result_get(v, n, res, 0, (int)q, (int)p)) != GIDX_OK)
                 break;
             for (i = 0; i < n; i++)
                 sum += v[i];
-            row[p + 1] = fmt(cb[p], sizeof cb[p], sum);
+            row[p + 1] = num(cb[p], sizeof cb[p], sum);
         }
         if (rc == GIDX_OK && tbl_add(&rt, row) != 0)
             rc = GIDX_ENOMEM;
     }
     if (rc != GIDX_OK)
         goto done;
+    /* what the model says about itself is the ripple module's English text:
+     * English reports only */
     if (gidx_io_result_note(res) != NULL) {
         gidx__buf_putc(&txt, ' ');
-        gidx__buf_puts(&txt, gidx_io_result_note(res));
+        gidx__buf_puts(&txt, c->lang == GIDX__LANG_EN ? gidx_io_result_note(res)
+                                                      : T("The model's notes are in the English "
+                                                          "report (--lang en)."));
     }
     if (txt.failed) {
         rc = GIDX_ENOMEM;
@@ -1197,10 +1378,14 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
             txt.s[i] = ' ';
     if ((rc = gidx_report_add_text(c->r, txt.s)) != GIDX_OK)
         goto done;
-    snprintf(title, sizeof title, "Ripple effects of the final-demand shock (type %s, %s%s%s)",
-             so.type == 2 ? "II" : "I", io_path != NULL ? io_path : "SSB input-output table for Norway",
-             region != NULL ? ", regionalised for " : "", region != NULL ? region : "");
-    if ((rc = tbl_emit(c, &rt, title, rheader)) != GIDX_OK)
+    if (region != NULL)
+        snprintf(src, sizeof src, T("%s, regionalised for %s"),
+                 io_path != NULL ? io_path : T("SSB input-output table for Norway"), region);
+    else
+        snprintf(src, sizeof src, "%s", io_path != NULL ? io_path : T("SSB input-output table for Norway"));
+    snprintf(title, sizeof title, T("Ripple effects of the final-demand shock (type %s, %s)"),
+             so.type == 2 ? "II" : "I", src);
+    if ((rc = tbl_emit(c, &rt, title, rheader, rtypes)) != GIDX_OK)
         goto done;
     /* the industries with the largest total output effect */
     for (k = 0; k < 3; k++)
@@ -1235,9 +1420,14 @@ static gidx_status section_ripple(ctx *c, const gidx_scenario *sc)
             bars[k * 3 + i] = v[i * n + top[k]];
     }
     if (ntop > 0) {
-        snprintf(title, sizeof title, "Output effects by industry, the %zu largest%s", ntop,
-                 region != NULL ? " (inside the region)" : "");
-        rc = gidx_report_add_bars(c->r, title, "NOK million", ntop, 3, labels, parts, bars);
+        char nt[16];
+        pnum(nt, sizeof nt, c, (double)ntop, 0);
+        if (region != NULL)
+            snprintf(title, sizeof title, T("Output effects by industry, the %s largest (inside the "
+                                            "region)"), nt);
+        else
+            snprintf(title, sizeof title, T("Output effects by industry, the %s largest"), nt);
+        rc = gidx_report_add_bars(c->r, title, T("NOK million"), ntop, 3, labels, parts, bars);
     }
 done:
     tbl_free(&rt);
@@ -1247,6 +1437,128 @@ done:
     free(bars);
     gidx_io_result_free(res);
     gidx_io_model_free(io);
+    return rc;
+}
+
+/* ------------------------------------------------------------ summary */
+
+/* The summary: first each region's status against its target for the
+ * horizon year (the forecast of the first forecast indicator, ghg_total),
+ * then what the report covers. */
+static gidx_status section_summary(ctx *c)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    gidx_status rc;
+    size_t ny = gidx_dataset_nyears(c->pds), i, idx;
+    int horizon = c->opt->horizon ? c->opt->horizon : 2030;
+    /* the dataset's source note; a bokmål report takes "source_nb" when the
+     * dataset has one (the embedded data do) */
+    const char *src = (c->lang == GIDX__LANG_NB && gidx_dataset_meta(c->data, "source_nb"))
+                          ? gidx_dataset_meta(c->data, "source_nb")
+                          : gidx_dataset_meta(c->data, "source");
+    char n1[32], n2[32], n3[32], title[160];
+    static const char *const header[] = { "region", "indicator", "base year",
+                                          "level in the base year", "", "",
+                                          "P(meet target) (%)", "status" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR, GIDX_CELL_NUMBER,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_INTEGER,
+                                 GIDX_CELL_TEXT };
+    tbl t = { 8, 0, 0, NULL };
+    if ((rc = gidx_report_add_section(c->r, "summary", T("Summary"))) != GIDX_OK)
+        return rc;
+    if (!c->have_target) {
+        gidx__buf_printf(&b, T("No target record in the catalogue: the status against a %d target "
+                               "cannot be given."), horizon);
+        if ((rc = add_text(c, &b)) != GIDX_OK)
+            return rc;
+    } else if (gidx_catalog_find(&idx, c->cat, forecast_ids[0]) == GIDX_OK) {
+        const gidx_indicator *ind = gidx_catalog_indicator(c->cat, idx);
+        char h[8][64];
+        const char *hp[8];
+        for (i = 0; i < 8; i++) {
+            if (i == 4)
+                snprintf(h[i], sizeof h[i], T("target %d"), horizon);
+            else if (i == 5)
+                snprintf(h[i], sizeof h[i], T("forecast %d"), horizon);
+            else
+                snprintf(h[i], sizeof h[i], "%s", T(header[i]));
+            hp[i] = h[i];
+        }
+        for (i = 0; i < c->nsel; i++) {
+            fcres r;
+            char v[8][48];
+            const char *row[8];
+            size_t k;
+            /* each region against its own target, else the default (targets_table) */
+            gidx_target_spec rspec;
+            const char *tn, *tb, *reg = gidx_dataset_region(c->pds, c->sel[i]);
+            const gidx_target_spec *tgt = region_target(&rspec, &tn, &tb, c, reg);
+            for (k = 0; k < 8; k++) { v[k][0] = '\0'; row[k] = v[k]; }
+            if ((rc = forecast_one(&r, c, reg, forecast_ids[0], tgt)) != GIDX_OK) {
+                fcres_free(&r);
+                return rc;
+            }
+            row[0] = region_name(c, c->sel[i]);
+            row[1] = gidx_indicator_name(ind, c->lang_code);
+            if (tgt != NULL)
+                snprintf(v[2], sizeof v[2], "%d", tgt->base_year);
+            num(v[3], sizeof v[3], r.base_level);
+            if (tgt == NULL) {
+                row[7] = T("no target");
+            } else if (r.have_tg) {
+                num(v[4], sizeof v[4], r.tg.target);
+                num(v[5], sizeof v[5], r.tg.forecast);
+                num(v[6], sizeof v[6], 100 * r.tg.prob);
+                row[7] = r.tg.forecast <= r.tg.target ? T("on track") : T("off track");
+            } else {
+                row[7] = r.s.n == 0 || !r.fitted ? T("no forecast") : T("base year not observed");
+            }
+            k = tbl_add(&t, row) != 0;
+            fcres_free(&r);
+            if (k) {
+                tbl_free(&t);
+                return GIDX_ENOMEM;
+            }
+        }
+        snprintf(title, sizeof title, T("Status against the %d target"), horizon);
+        if (t.nrows > 0) {
+            rc = gidx__report_add_table_typed(c->r, title, t.nrows, 8, hp, types,
+                                              (const char *const *)t.cells);
+            tbl_free(&t);
+            if (rc != GIDX_OK)
+                return rc;
+        }
+    }
+    gidx__buf_printf(&b, T("Catalogue \"%s\": %s indicators. Data: %s regions, %s years (%d-%d)"),
+                     gidx_catalog_name(c->cat), pnum(n1, sizeof n1, c, (double)gidx_catalog_count(c->cat), 0),
+                     pnum(n2, sizeof n2, c, (double)gidx_dataset_nregions(c->pds), 0),
+                     pnum(n3, sizeof n3, c, (double)ny, 0), ny ? gidx_dataset_year(c->pds, 0) : 0,
+                     ny ? gidx_dataset_year(c->pds, ny - 1) : 0);
+    if (src != NULL)
+        gidx__buf_printf(&b, T("; source: %s"), src);
+    if (c->nsel == 1)
+        gidx__buf_puts(&b, T(". The report covers 1 region:"));
+    else
+        gidx__buf_printf(&b, T(". The report covers %s regions:"), pnum(n1, sizeof n1, c, (double)c->nsel, 0));
+    for (i = 0; i < c->nsel; i++)
+        gidx__buf_printf(&b, "%s %s (%s)", i ? "," : "", region_name(c, c->sel[i]),
+                         gidx_dataset_region(c->pds, c->sel[i]));
+    gidx__buf_printf(&b, T(". %s of the panel's indicator values are missing; each has a recorded "
+                           "reason (greenidx indicators --format json)."),
+                     pnum(n1, sizeof n1, c, (double)gidx_panel_nmissing(c->panel), 0));
+    if ((rc = add_text(c, &b)) != GIDX_OK)
+        return rc;
+    if (c->nall > gidx_dataset_nregions(c->pds)) {
+        char n4[32];
+        gidx__buf_printf(&b, T("The data hold %s regions; %s of them have the data the indicators "
+                               "compare (the others have too few base variables, e.g. population "
+                               "alone). Validation, the index and the benchmarks use those %s and "
+                               "the regions asked for."),
+                         pnum(n1, sizeof n1, c, (double)c->nall, 0),
+                         pnum(n2, sizeof n2, c, (double)c->ncovered, 0),
+                         pnum(n4, sizeof n4, c, (double)c->ncovered, 0));
+        rc = add_text(c, &b);
+    }
     return rc;
 }
 
@@ -1260,13 +1572,15 @@ static gidx_status section_scenario(ctx *c)
     tbl t = { 7, 0, 0, NULL };
     static const char *const header[] = { "instrument", "region", "indicator", "start", "baseline",
                                           "with instrument", "difference" };
+    static const int types[] = { GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_TEXT, GIDX_CELL_YEAR,
+                                 GIDX_CELL_NUMBER, GIDX_CELL_NUMBER, GIDX_CELL_NUMBER };
     int horizon = c->opt->horizon ? c->opt->horizon : 2030;
     gidx_model_options mo = GIDX_MODEL_OPTIONS_INIT;
     char title[200];
     if (sc == NULL)
         return GIDX_OK;
     mo.seed = c->opt->seed;
-    snprintf(title, sizeof title, "Policy scenario: %s", gidx_scenario_name(sc));
+    snprintf(title, sizeof title, T("Policy scenario: %s"), gidx_scenario_name(sc));
     if ((rc = gidx_report_add_section(c->r, "scenario", title)) != GIDX_OK)
         return rc;
     ni = gidx_scenario_ninstruments(sc);
@@ -1317,12 +1631,12 @@ static gidx_status section_scenario(ctx *c)
                                         NLEVELS) == GIDX_OK) {
                     row[0] = gidx_scenario_instrument_name(sc, i);
                     row[1] = region_name(c, c->sel[j]);
-                    row[2] = id;
+                    row[2] = indicator_name(c, id);
                     snprintf(st, sizeof st, "%d", gidx_scenario_instrument_start(sc, i));
                     row[3] = st;
-                    row[4] = fmt(b[0], sizeof b[0], base[h - 1]);
-                    row[5] = fmt(b[1], sizeof b[1], scen[h - 1]);
-                    row[6] = fmt(b[2], sizeof b[2], scen[h - 1] - base[h - 1]);
+                    row[4] = num(b[0], sizeof b[0], base[h - 1]);
+                    row[5] = num(b[1], sizeof b[1], scen[h - 1]);
+                    row[6] = num(b[2], sizeof b[2], scen[h - 1] - base[h - 1]);
                     if (tbl_add(&t, row) != 0) rc = GIDX_ENOMEM;
                 }
             }
@@ -1334,8 +1648,8 @@ static gidx_status section_scenario(ctx *c)
         }
     }
     if (t.nrows > 0) {
-        snprintf(title, sizeof title, "Baseline and scenario forecasts for %d", horizon);
-        if ((rc = tbl_emit(c, &t, title, header)) != GIDX_OK)
+        snprintf(title, sizeof title, T("Baseline and scenario forecasts for %d"), horizon);
+        if ((rc = tbl_emit(c, &t, title, header, types)) != GIDX_OK)
             goto done;
     }
     if (gidx_scenario_has_ripple(sc) && (rc = section_ripple(c, sc)) != GIDX_OK)
@@ -1356,7 +1670,7 @@ static gidx_status section_drivers(ctx *c)
         return GIDX_ENOMEM;
     for (i = 0; i < c->nsel; i++)
         codes[i] = gidx_dataset_region(c->pds, c->sel[i]);
-    rc = gidx__roadmap_drivers(c->r, c->data, codes, c->nsel);
+    rc = gidx__roadmap_drivers(c->r, c->lang, c->data, codes, c->nsel);
     free((void *)codes);
     return rc;
 }
@@ -1387,9 +1701,9 @@ static gidx_status section_methods(ctx *c)
         "2007); decoupling elasticity and classes after Tapio (Transport Policy 12, 2005).",
     };
     size_t i;
-    gidx_status rc = gidx_report_add_section(c->r, "methods", "Methods and references");
+    gidx_status rc = gidx_report_add_section(c->r, "methods", T("Methods and references"));
     for (i = 0; rc == GIDX_OK && i < sizeof notes / sizeof notes[0]; i++)
-        rc = gidx_report_add_text(c->r, notes[i]);
+        rc = gidx_report_add_text(c->r, T(notes[i]));
     return rc;
 }
 
@@ -1398,10 +1712,18 @@ static gidx_status section_methods(ctx *c)
 gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
                              const gidx_catalog *cat, const gidx_roadmap_options *opt)
 {
+    return gidx_roadmap_run_lang(out, data, cat, opt, NULL);
+}
+
+gidx_status gidx_roadmap_run_lang(gidx_report **out, const gidx_dataset *data,
+                                  const gidx_catalog *cat, const gidx_roadmap_options *opt,
+                                  const char *lang)
+{
     gidx_roadmap_options defaults = GIDX_ROADMAP_OPTIONS_INIT;
     ctx c;
     gidx_status rc;
     const char *tname;
+    gidx_validation *val = NULL;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_roadmap_run: out is NULL");
     *out = NULL;
@@ -1417,6 +1739,10 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         return gidx__error_set(GIDX_EINVAL, "roadmap: %zu Monte Carlo replications exceed the limit "
                                "of %zu", opt->mc, (size_t)GIDX__ROADMAP_MAX_MC);
     memset(&c, 0, sizeof c);
+    if ((c.lang = gidx__lang_parse(lang)) < 0)
+        return gidx__error_set(GIDX_EINVAL, "report language \"%s\": use \"en\" (English) or "
+                               "\"nb\" (Norwegian bokmål)", lang);
+    c.lang_code = gidx__lang_code(c.lang);
     c.data = data;
     c.cat = cat;
     c.opt = opt;
@@ -1431,8 +1757,9 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
     else if (opt->target != NULL)
         return gidx__error_set(GIDX_ENOTFOUND, "target \"%s\" is not in catalogue \"%s\"",
                                opt->target, gidx_catalog_name(cat));
-    if ((rc = gidx_report_new(&c.r, "Green competitiveness roadmap")) != GIDX_OK)
-        return rc;
+    if ((rc = gidx_report_new(&c.r, gidx__tr(c.lang, "Green competitiveness roadmap"))) != GIDX_OK ||
+        (rc = gidx_report_set_lang(c.r, c.lang_code)) != GIDX_OK)
+        goto done;
     progress(&c, "indicators");
     if ((rc = gidx_panel_new(&c.panel, cat, data)) != GIDX_OK)
         goto done;
@@ -1442,7 +1769,8 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
         (rc = section_data_needed(&c)) != GIDX_OK)
         goto done;
     progress(&c, "validation");
-    if ((rc = section_validation(&c)) != GIDX_OK)
+    if ((rc = gidx_validation_new(&val, c.panel, NULL)) != GIDX_OK ||
+        (rc = section_validation(&c, val)) != GIDX_OK)
         goto done;
     progress(&c, "index");
     if ((rc = section_index(&c)) != GIDX_OK)
@@ -1460,13 +1788,15 @@ gidx_status gidx_roadmap_run(gidx_report **out, const gidx_dataset *data,
     if ((rc = section_scenario(&c)) != GIDX_OK)
         goto done;
     progress(&c, "report");
-    rc = section_methods(&c);
+    if ((rc = section_methods(&c)) == GIDX_OK)
+        rc = section_findings(&c, val);
 done:
     if (rc == GIDX_OK) {
         *out = c.r;
         c.r = NULL;
     }
     gidx_report_free(c.r);
+    gidx_validation_free(val);
     gidx_panel_free(c.panel);
     gidx_index_result_free(c.index);
     free(c.index_ids);

@@ -65,14 +65,11 @@ void gidx__nice_axis(double lo, double hi, int nt, double *alo, double *ahi, dou
     *ahi = ceil(hi / *step) * *step;
 }
 
-static void fmt_tick(char *buf, size_t n, double v, double step)
+static void fmt_tick(char *buf, size_t n, double v, double step, int lang)
 {
     if (fabs(v) < step * 1e-9)
         v = 0;
-    if (step >= 1 && fabs(v) < 1e15)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%.*f", (int)ceil(-log10(step)), v);
+    gidx__num(buf, n, v, lang, step >= 1 ? 0 : (int)ceil(-log10(step)), 1);
 }
 
 /* ------------------------------------------------------------ fan chart */
@@ -135,7 +132,7 @@ static void polyline(gidx__buf *b, const int *yrs, const double *v, size_t n,
         gidx__buf_puts(b, "\"/>\n");
 }
 
-void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
+void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c, int lang)
 {
     double lo = INFINITY, hi = -INFINITY, alo, ahi, step, xs, ys, y0, t;
     int ymin = 0, ymax = 0, have = 0;
@@ -172,7 +169,7 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
                      FC_W, FC_H, FC_W, FC_H);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, c->title ? c->title : "fan chart");
+    gidx__xml_escape(b, c->title ? c->title : gidx__tr(lang, "fan chart"));
     gidx__buf_puts(b, "</title>\n<style>.ax{stroke:#555;stroke-width:1}.gr{stroke:#ddd;stroke-width:1}"
                    ".obs{fill:none;stroke:#1b3a5c;stroke-width:2}.fc{fill:none;stroke:#1f77b4;"
                    "stroke-width:2;stroke-dasharray:6 3}.tg{fill:none;stroke:#c0392b;stroke-width:2;"
@@ -188,7 +185,7 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
     gidx__buf_puts(b, "</text>\n");
     for (t = alo; t <= ahi + step * 1e-9; t += step) {
         double py = y0 - t * ys;
-        fmt_tick(tick, sizeof tick, t, step);
+        fmt_tick(tick, sizeof tick, t, step, lang);
         gidx__buf_printf(b, "<line class=\"gr\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
                          "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
                          FC_L, FC_W - FC_R, py, py, FC_L - 6, py + 4, tick);
@@ -214,7 +211,13 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
             if (gidx__isfinite(c->fc_lo[k * c->n_fc + i]))
                 gidx__buf_printf(b, "%.1f,%.1f ", FC_L + (c->fc_years[i] - ymin) * xs,
                                  y0 - c->fc_lo[k * c->n_fc + i] * ys);
-        gidx__buf_printf(b, "\"><title>%g %% interval</title></polygon>\n", c->levels[k]);
+        {
+            char lv[32];
+            gidx__num(lv, sizeof lv, c->levels[k], lang, -1, 0);
+            gidx__buf_puts(b, "\"><title>");
+            gidx__buf_printf(b, gidx__tr(lang, "%s %% interval"), lv);
+            gidx__buf_puts(b, "</title></polygon>\n");
+        }
     }
     polyline(b, c->obs_years, c->obs, c->n_obs, FC_L, xs, ymin, y0, ys, "obs");
     for (i = 0; i < c->n_obs; i++)
@@ -224,14 +227,16 @@ void gidx__svg_fan_chart(gidx__buf *b, const gidx_fan_chart *c)
     polyline(b, c->fc_years, c->fc_mean, c->n_fc, FC_L, xs, ymin, y0, ys, "fc");
     if (c->n_target > 0)
         polyline(b, c->target_years, c->target, c->n_target, FC_L, xs, ymin, y0, ys, "tg");
-    gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">&#8212; observed   - - forecast%s</text>\n",
-                     FC_L, FC_H - 6, c->n_target ? "   &#183;&#183; target path" : "");
+    gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">&#8212; %s   - - %s%s%s</text>\n",
+                     FC_L, FC_H - 6, gidx__tr(lang, "observed"), gidx__tr(lang, "forecast"),
+                     c->n_target ? "   &#183;&#183; " : "",
+                     c->n_target ? gidx__tr(lang, "target path") : "");
     gidx__buf_puts(b, "</svg>\n");
 }
 
 /* ------------------------------------------------------------- ranking */
 
-void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *const *labels,
+void gidx__svg_ranking(gidx__buf *b, int lang, const char *title, size_t n, const char *const *labels,
                        const double *score, const double *rank, const double *rank_lo,
                        const double *rank_hi)
 {
@@ -258,13 +263,13 @@ void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *co
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-ranking\" "
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, title ? title : "ranking");
+    gidx__xml_escape(b, title ? title : gidx__tr(lang, "ranking"));
     gidx__buf_puts(b, "</title>\n<style>text{font:11px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
                    ".iv{stroke:#1f77b4;stroke-width:3;stroke-opacity:.45}.gr{stroke:#eee}</style>\n");
     gidx__buf_printf(b, "<text class=\"tt\" x=\"8\" y=\"18\">");
     gidx__xml_escape(b, title ? title : "");
-    gidx__buf_printf(b, "</text>\n<text x=\"%d\" y=\"32\">rank (1 = best) with interval; score right</text>\n",
-                     left);
+    gidx__buf_printf(b, "</text>\n<text x=\"%d\" y=\"32\">%s</text>\n", left,
+                     gidx__tr(lang, "rank (1 = best) with interval; score right"));
     for (i = 0; i < n; i++) {
         size_t k = order[i];
         int y = top + (int)i * row + row / 2;
@@ -280,10 +285,14 @@ void gidx__svg_ranking(gidx__buf *b, const char *title, size_t n, const char *co
                                  left + (rank_lo[k] - 1) * xs, left + (rank_hi[k] - 1) * xs, y, y);
             gidx__buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#1b3a5c\"/>", cx, y);
         }
-        if (gidx__isfinite(score[k]))
-            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">%.1f</text>\n", w - right + 10, y + 4, score[k]);
-        else
-            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">no score</text>\n", w - right + 10, y + 4);
+        if (gidx__isfinite(score[k])) {
+            char sc[64];
+            gidx__num(sc, sizeof sc, score[k], lang, 1, 1);
+            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">%s</text>\n", w - right + 10, y + 4, sc);
+        } else {
+            gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\">%s</text>\n", w - right + 10, y + 4,
+                             gidx__tr(lang, "no score"));
+        }
     }
     gidx__buf_puts(b, "</svg>\n");
     free(order);
@@ -321,7 +330,7 @@ static void colour(char *out, size_t n, double t, int dir)
     snprintf(out, n, "#%02x%02x%02x", r, g, bl);
 }
 
-void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t ncols,
+void gidx__svg_heatmap(gidx__buf *b, int lang, const char *title, size_t nrows, size_t ncols,
                        const char *const *row_labels, const char *const *col_labels,
                        const double *values, const int *direction)
 {
@@ -332,7 +341,7 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-heatmap\" "
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, title ? title : "heatmap");
+    gidx__xml_escape(b, title ? title : gidx__tr(lang, "heatmap"));
     gidx__buf_puts(b, "</title>\n<style>text{font:10px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
                    "</style>\n<defs><pattern id=\"gidx-na\" width=\"6\" height=\"6\" "
                    "patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#f4f4f4\"/>"
@@ -356,8 +365,8 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
             int x = left + (int)j * cw, y = top + (int)i * ch;
             if (!gidx__isfinite(v)) {
                 gidx__buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
-                                 "fill=\"url(#gidx-na)\"><title>missing</title></rect>\n",
-                                 x, y, cw - 1, ch - 1);
+                                 "fill=\"url(#gidx-na)\"><title>%s</title></rect>\n",
+                                 x, y, cw - 1, ch - 1, gidx__tr(lang, "missing"));
                 continue;
             }
             {
@@ -366,8 +375,12 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
                     t = 1 - t;
                 colour(col, sizeof col, t, dir);
             }
-            gidx__buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
-                             "<title>%.4g</title></rect>\n", x, y, cw - 1, ch - 1, col, v);
+            {
+                char vb[64];
+                gidx__num(vb, sizeof vb, v, lang, -1, 1);
+                gidx__buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
+                                 "<title>%s</title></rect>\n", x, y, cw - 1, ch - 1, col, vb);
+            }
         }
     }
     for (i = 0; i < nrows; i++) {
@@ -384,9 +397,11 @@ void gidx__svg_heatmap(gidx__buf *b, const char *title, size_t nrows, size_t nco
 /* Tableau-like colours for the parts of a bar (direct, indirect, induced, ...). */
 static const char *const bar_colours[] = { "#1b3a5c", "#4e8fc4", "#a6cee3", "#b2df8a", "#fdbf6f" };
 
-void gidx__svg_bars(gidx__buf *b, const char *title, const char *unit, size_t n, size_t nparts,
-                    const char *const *labels, const char *const *part_labels, const double *values)
+void gidx__svg_bars(gidx__buf *b, int lang, const char *title, const char *unit, size_t n,
+                    size_t nparts, const char *const *labels, const char *const *part_labels,
+                    const double *values)
 {
+    char nb[64];
     const int row = 18, left = 170, right = 20, top = 58, w = 640;
     int h = top + (int)n * row + 34;
     double lo = 0, hi = 0, alo, ahi, step, xs, v;
@@ -410,7 +425,7 @@ void gidx__svg_bars(gidx__buf *b, const char *title, const char *unit, size_t n,
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-bars\" "
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, title ? title : "bars");
+    gidx__xml_escape(b, title ? title : gidx__tr(lang, "bar chart"));
     gidx__buf_puts(b, "</title>\n<style>text{font:11px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
                    ".gr{stroke:#ddd}.ax{stroke:#666}</style>\n<text class=\"tt\" x=\"8\" y=\"18\">");
     gidx__xml_escape(b, title ? title : "");
@@ -425,9 +440,10 @@ void gidx__svg_bars(gidx__buf *b, const char *title, const char *unit, size_t n,
     }
     for (v = alo; v <= ahi + step / 2; v += step) {
         double x = left + (v - alo) * xs;
+        fmt_tick(nb, sizeof nb, v, step, lang);
         gidx__buf_printf(b, "<line class=\"gr\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
-                         "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%g</text>\n", x, x, top - 6,
-                         top + (int)n * row, x, top + (int)n * row + 14, fabs(v) < step / 1e6 ? 0.0 : v);
+                         "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, x, top - 6,
+                         top + (int)n * row, x, top + (int)n * row + 14, nb);
     }
     for (i = 0; i < n; i++) {
         int y = top + (int)i * row;
@@ -441,9 +457,10 @@ void gidx__svg_bars(gidx__buf *b, const char *title, const char *unit, size_t n,
             if (!gidx__isfinite(v) || v == 0)
                 continue;
             wd = fabs(v) * xs;
+            gidx__num(nb, sizeof nb, v, lang, -1, 1);
             gidx__buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-                             "<title>%g</title></rect>", v > 0 ? xp : xn - wd, y + 2, wd, row - 4,
-                             bar_colours[p % 5], v);
+                             "<title>%s</title></rect>", v > 0 ? xp : xn - wd, y + 2, wd, row - 4,
+                             bar_colours[p % 5], nb);
             if (v > 0) xp += wd; else xn -= wd;
         }
         gidx__buf_putc(b, '\n');
@@ -475,7 +492,7 @@ gidx_status gidx_svg_fan_chart(char **out, const gidx_fan_chart *c)
     *out = NULL;
     if ((rc = gidx__fan_chart_check(c)) != GIDX_OK)
         return rc;
-    gidx__svg_fan_chart(&b, c);
+    gidx__svg_fan_chart(&b, c, GIDX__LANG_EN);
     return take(out, &b);
 }
 
@@ -500,7 +517,7 @@ gidx_status gidx_svg_ranking(char **out, const char *title, size_t n, const char
     *out = NULL;
     if ((rc = gidx__ranking_check(n, labels, score, rank, rank_lo, rank_hi)) != GIDX_OK)
         return rc;
-    gidx__svg_ranking(&b, title, n, labels, score, rank, rank_lo, rank_hi);
+    gidx__svg_ranking(&b, GIDX__LANG_EN, title, n, labels, score, rank, rank_lo, rank_hi);
     return take(out, &b);
 }
 
@@ -526,7 +543,7 @@ gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrows, size_t
     *out = NULL;
     if ((rc = gidx__heatmap_check(nrows, ncols, row_labels, col_labels, values)) != GIDX_OK)
         return rc;
-    gidx__svg_heatmap(&b, title, nrows, ncols, row_labels, col_labels, values, direction);
+    gidx__svg_heatmap(&b, GIDX__LANG_EN, title, nrows, ncols, row_labels, col_labels, values, direction);
     return take(out, &b);
 }
 
@@ -549,7 +566,7 @@ gidx_status gidx_svg_bars(char **out, const char *title, const char *unit, size_
     *out = NULL;
     if ((rc = gidx__bars_check(n, nparts, labels, part_labels, values)) != GIDX_OK)
         return rc;
-    gidx__svg_bars(&b, title, unit, n, nparts, labels, part_labels, values);
+    gidx__svg_bars(&b, GIDX__LANG_EN, title, unit, n, nparts, labels, part_labels, values);
     return take(out, &b);
 }
 
@@ -599,10 +616,11 @@ static void waterfall_label(gidx__buf *b, const char *label, int x)
 /* The waterfall of an additive decomposition (e.g. LMDI effects): bars from
  * the running total, increases red and decreases green, as in emission
  * accounts where a rise is the unwanted direction. */
-void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
+void gidx__svg_waterfall(gidx__buf *b, int lang, const char *title, const char *unit,
                          const char *start_label, double start, const char *end_label,
                          const char *const *labels, const double *steps, size_t n)
 {
+    char nb[64];
     const int left = 70, right = 20, top = 52, bottom = 60, h = 310, barw = 64, gap = 26;
     int w = left + right + (int)(n + 2) * (barw + gap), plot = h - top - bottom;
     double lo = fmin(0.0, start), hi = fmax(0.0, start), run = start, alo, ahi, step, t;
@@ -617,7 +635,7 @@ void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
     gidx__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gidx-chart gidx-waterfall\" "
                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h, w, h);
     gidx__buf_puts(b, "<title>");
-    gidx__xml_escape(b, title ? title : "waterfall");
+    gidx__xml_escape(b, title ? title : gidx__tr(lang, "waterfall"));
     gidx__buf_puts(b, "</title>\n<style>text{font:11px sans-serif;fill:#333}.tt{font:bold 13px sans-serif}"
                    ".gr{stroke:#eee}.ax{stroke:#999}.lv{fill:#1b3a5c}.up{fill:#c0392b}.dn{fill:#2e8b57}"
                    ".cn{stroke:#777;stroke-dasharray:3 2}</style>\n<text class=\"tt\" x=\"8\" y=\"18\">");
@@ -629,9 +647,10 @@ void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
         gidx__buf_puts(b, "</text>\n");
     }
     for (t = alo; t <= ahi + step * 1e-9; t += step) {
+        fmt_tick(nb, sizeof nb, t, step, lang);
         gidx__buf_printf(b, "<line class=\"gr\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
-                         "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%g</text>\n", left, w - right,
-                         WY(t), WY(t), left - 6, WY(t) + 4, fabs(t) < step * 1e-9 ? 0.0 : t);
+                         "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", left, w - right,
+                         WY(t), WY(t), left - 6, WY(t) + 4, nb);
     }
     gidx__buf_printf(b, "<line class=\"ax\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>\n", left,
                      w - right, WY(0.0), WY(0.0));
@@ -655,8 +674,10 @@ void gidx__svg_waterfall(gidx__buf *b, const char *title, const char *unit,
         if (i <= n)
             gidx__buf_printf(b, "<line class=\"cn\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
                              x + barw, x + barw + gap, WY(z), WY(z));
-        gidx__buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\">%s%.0f</text>",
-                         x + barw / 2, fmin(WY(a), WY(z)) - 4, i > 0 && i <= n && v > 0 ? "+" : "", v);
+        gidx__num(nb, sizeof nb, v, lang, 0, 1);
+        gidx__buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\">%s%s</text>",
+                         x + barw / 2, fmin(WY(a), WY(z)) - 4,
+                         i > 0 && i <= n && v > 0 && strcmp(nb, "0") != 0 ? "+" : "", nb);
         gidx__buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x + barw / 2,
                          h - bottom + 16);
         waterfall_label(b, label, x + barw / 2);
@@ -677,6 +698,7 @@ gidx_status gidx_svg_waterfall(char **out, const char *title, const char *unit,
     *out = NULL;
     if ((rc = gidx__waterfall_check(start_label, start, end_label, labels, steps, n)) != GIDX_OK)
         return rc;
-    gidx__svg_waterfall(&b, title, unit, start_label, start, end_label, labels, steps, n);
+    gidx__svg_waterfall(&b, GIDX__LANG_EN, title, unit, start_label, start, end_label, labels,
+                        steps, n);
     return take(out, &b);
 }

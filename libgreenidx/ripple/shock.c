@@ -489,21 +489,9 @@ static char *format_text(const gidx_io_result *r, int csv)
                 for (p = 0; p < NPARTS; p++)
                     v[p] = i < r->n ? cell(r, t, q, p)[i] : sum(cell(r, t, q, p), r->n);
                 if (csv) {
-                    int quote = strpbrk(name, ",\"\n") != NULL;
                     if (with_year)
                         gidx__buf_printf(&b, "%d,", r->first_year + (int)t);
-                    if (quote) {
-                        const char *c;
-                        gidx__buf_putc(&b, '"');
-                        for (c = name; *c; c++) {
-                            if (*c == '"')
-                                gidx__buf_putc(&b, '"');
-                            gidx__buf_putc(&b, *c);
-                        }
-                        gidx__buf_putc(&b, '"');
-                    } else {
-                        gidx__buf_puts(&b, name);
-                    }
+                    gidx__csv_field(&b, name);
                     gidx__buf_printf(&b, ",%s,%.10g,%.10g,%.10g,%.10g,", qkey[q], v[0], v[1],
                                      v[2], v[3]);
                     if (i < r->n && r->mult[q] != NULL)

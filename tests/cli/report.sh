@@ -16,7 +16,8 @@ grep -q 'Skien: Greenhouse-gas emissions (t CO2e): last observed 2024' "$tmp/r.t
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 ids = [s["id"] for s in d["sections"]]
-assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "drivers", "methods"], ids
+assert ids == ["summary", "validation", "index", "benchmark", "forecasts", "drivers", "methods",
+               "validation-findings"], ids
 drv = [s for s in d["sections"] if s["id"] == "drivers"][0]["blocks"]
 assert [b["title"].split(":")[0] for b in drv if b["type"] == "waterfall"] == ["Skien", "Porsgrunn"]
 # one sentence per region saying what drove its change
@@ -45,7 +46,7 @@ done
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 t = [b for s in d["sections"] for b in s["blocks"]
-     if b["type"] == "table" and b.get("caption", "").startswith("Targets by region")]
+     if b["type"] == "table" and (b.get("caption") or "").startswith("Targets by region")]
 assert len(t) == 1, t
 rows = {r[0]: r for r in t[0]["rows"]}
 assert rows["Skien"][1:4] == ["skien_own", "own target of the region", "2009"], rows
@@ -72,7 +73,7 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 summ = [s for s in d["sections"] if s["id"] == "summary"][0]
 t = [b for b in summ["blocks"] if b["type"] == "table"
-     and b.get("caption", "").startswith("Missing indicators")]
+     and (b.get("caption") or "").startswith("Missing indicators")]
 assert len(t) == 1, [b.get("caption") for b in summ["blocks"]]
 assert t[0]["columns"] == ["indicator", "missing for", "why: no data for", "source",
                           "greenidx fetch command"], t[0]["columns"]
@@ -109,8 +110,9 @@ set +e
 grep -q 'Atlantis' "$tmp/err" || { echo "message does not name the region"; exit 1; }
 "$GREENIDX" report --data "$tmp/missing.csv" > /dev/null 2>&1; rc=$?
 [ "$rc" -eq 2 ] || { echo "missing data file gave $rc, expected 2"; exit 1; }
-"$GREENIDX" report --out "$tmp/no/such/dir" --quiet > /dev/null 2>&1; rc=$?
+"$GREENIDX" report --out "$tmp/r.txt/sub" --quiet > /dev/null 2> "$tmp/err"; rc=$?
 [ "$rc" -eq 4 ] || { echo "unwritable --out gave $rc, expected 4"; exit 1; }
-[ ! -e "$tmp/no" ] || { echo "a partial output was left"; exit 1; }
+grep -q 'r.txt' "$tmp/err" || { echo "message does not name the directory"; exit 1; }
+[ ! -e "$tmp/r.txt/sub" ] || { echo "a partial output was left"; exit 1; }
 ls "$tmp" | grep -q 'tmp\.' && { echo "temporary file left behind"; exit 1; }
 exit 0
