@@ -12,7 +12,9 @@ test_that("every exported symbol is reachable from R", {
     gidx_xlsx_open_mem = "bytes in memory (const void *): R opens the file by path",
     gidx_dataset_parse_mdir = "bytes in memory (const void *): R loads the file by path",
     gidx_report_add_bars = "labels and values sized by n and nparts: no typemap sees both",
-    gidx_svg_bars = "labels and values sized by n and nparts: no typemap sees both")
+    gidx_svg_bars = "labels and values sized by n and nparts: no typemap sees both",
+    gidx_workbook_add_sheet = "header, units and types sized by ncols: no typemap sees all three",
+    gidx_workbook_add_csv = "units sized by the CSV's own header, which no typemap can count")
   syms <- unlist(lapply(Sys.glob(file.path(root, "libgreenidx", "*", "exports.sym")), function(f) {
     x <- readLines(f)
     sub("^\\s*(gidx_\\w+);.*$", "\\1", grep("^\\s*gidx_\\w+;", x, value = TRUE, perl = TRUE), perl = TRUE)
