@@ -9,8 +9,8 @@ once per language, then %includes every header. Nothing here is written per
 function: a new function that follows the idioms is wrapped by the next
 build (see docs/bindings.md, "How the bindings are generated").
 
-The idioms, left to right in a parameter list (placeholder names are those
-of the typemaps in greenidx.i):
+The idioms, left to right in a parameter list (the names a, b, x, v stand for
+any parameter name; the typemaps in greenidx.i match by type and position):
   T **x                          a handle out-parameter (T has a T_free)
   T *x, const T *x               a handle
   (double *a, [int *b, ...] size_t cap)      output buffers of one capacity

@@ -172,14 +172,10 @@ def test_regionalise_region(test_data):
         assert "exceeds" in str(e.value)
 
 
-# SSB's input-output table for Norway (docs/ripple.md). gidx_io_model_norway
-# reaches Python with the regenerated bindings (every public header
-# %included); until they are merged the low-level call is absent.
-needs_norway = pytest.mark.skipif(not hasattr(gi.capi, "gidx_io_model_norway"),
-                                  reason="gidx_io_model_norway is not in this build's bindings yet")
+# SSB's input-output table for Norway (docs/ripple.md), through the bindings
+# generated from ripple.h.
 
 
-@needs_norway
 def test_norway_skien():
     ref = {}
     root = __import__("os").environ.get("GIDX_TEST_DATA", "tests/data")

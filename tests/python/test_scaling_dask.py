@@ -1,14 +1,14 @@
 # forecast_many and the roadmap pipeline across partitions (regions x
 # indicators) on a local Dask cluster of 2 worker processes: the results are
-# bit-identical to one process (docs/scaling.md). Skipped when Debian's
-# python3-distributed is not installed.
+# bit-identical to one process (docs/scaling.md). Debian's python3-distributed
+# is a declared test dependency (.ci/deps): without it this test fails, never skips.
 import numpy as np
 import pandas as pd
 import pytest
 
 import greenidx as gi
 
-distributed = pytest.importorskip("distributed")
+import distributed  # noqa: E402  (python3-distributed, .ci/deps)
 # Debian's tornado warns about its own event-loop API under distributed 2022.12
 pytestmark = pytest.mark.filterwarnings("ignore:make_current is deprecated:DeprecationWarning")
 

@@ -2,15 +2,7 @@
 # print, summary and a waterfall plot (docs/decompose.md). The figures are
 # those asserted in C by tests/check_drivers.c.
 
-skip_without_drivers <- function() {
-  # gidx_decompose_args reaches R through the SWIG interface of drivers.h,
-  # which the regenerated bindings provide.
-  skip_if_not(exists("C_gidx_decompose_args", mode = "function"),
-              "the SWIG layer does not wrap drivers.h yet")
-}
-
 test_that("Skien 2016-2024: effects sum to the change, strong decoupling", {
-  skip_without_drivers()
   x <- gidx_decompose(gidx_load_default(), regions = "Skien")
   expect_s3_class(x, "gidx_decomposition")
   expect_identical(names(x), c("region_code", "region_name", "from", "to", "effect", "sector",
@@ -29,7 +21,6 @@ test_that("Skien 2016-2024: effects sum to the change, strong decoupling", {
 })
 
 test_that("multiplicative factors multiply to E1/E0; bad years are errors", {
-  skip_without_drivers()
   ds <- gidx_load_default()
   x <- gidx_decompose(ds, regions = "Telemark", chained = TRUE, form = "multiplicative")
   per <- attr(x, "periods")

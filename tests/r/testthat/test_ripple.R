@@ -115,10 +115,9 @@ test_that("regionalisation for a region of the embedded data (--region)", {
   expect_match(conditionMessage(err), "Oslo")
 })
 
-# SSB's input-output table for Norway (docs/ripple.md): gidx_io_model_norway
-# reaches R with the regenerated bindings; skipped until they are merged.
+# SSB's input-output table for Norway (docs/ripple.md), through the bindings
+# generated from ripple.h.
 test_that("gidx_io_norway gives SSB's table and Skien's ripple effects", {
-  skip_if_not(exists("C_gidx_io_model_norway"), "gidx_io_model_norway is not in this build's bindings yet")
   nat <- gidx_io_norway(2021L)
   expect_length(gidx_io_sectors(nat), 62L)
   expect_match(gidx_io_note(nat), "13470")
