@@ -207,3 +207,27 @@ gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes)
                                path, (long long)st.st_size, max_bytes);
     return GIDX_OK;
 }
+
+FILE *gidx__file_open_read(const char *path, size_t max_bytes, gidx_status *rc)
+{
+    /* O_NONBLOCK so that opening a FIFO nobody writes to returns at once
+     * instead of waiting for a writer; reads block again afterwards. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), fl;
+    FILE *f;
+    if (fd < 0) {
+        *rc = gidx__error_set(GIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    if ((*rc = gidx__file_check(fd, path, max_bytes)) != GIDX_OK) {
+        close(fd);
+        return NULL;
+    }
+    if ((fl = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
+        (f = fdopen(fd, "rb")) == NULL) {
+        *rc = gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path, strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    *rc = GIDX_OK;
+    return f;
+}

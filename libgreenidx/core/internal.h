@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <greenidx/common.h>
 
@@ -31,6 +32,12 @@
  * device (/dev/zero, /dev/urandom) is GIDX_EIO; a FIFO or pipe passes (the
  * reader's running limit applies). */
 gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes);
+
+/* Open @p path for reading after gidx__file_check(), without waiting for a
+ * writer when it is a FIFO (a FIFO nobody writes to then reads as empty, so
+ * the caller reports an empty input instead of hanging). NULL with *rc set
+ * and the error recorded on failure. */
+FILE *gidx__file_open_read(const char *path, size_t max_bytes, gidx_status *rc);
 
 /* ---- errors (error.c) ---- */
 

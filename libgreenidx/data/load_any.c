@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/stat.h>
 #include "../core/internal.h"
 #include "data_internal.h"
 #include <greenidx/dataset.h>
@@ -24,9 +25,12 @@
 static int is_zip(const char *path)
 {
     unsigned char m[4];
-    FILE *f = fopen(path, "rb");
+    struct stat st;
+    FILE *f;
     size_t n;
-    if (f == NULL)
+    /* only a regular file is sniffed: reading a FIFO's first bytes would take
+     * them from the loader that reads it next (and could wait for a writer) */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (f = fopen(path, "rb")) == NULL)
         return 0;
     n = fread(m, 1, 4, f);
     fclose(f);

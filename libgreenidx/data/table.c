@@ -473,17 +473,12 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
     size_t n = 0, cap = 0;
     *data = NULL;
     *len = 0;
-    f = fopen(path, "rb");
-    if (f == NULL)
-        return gidx__error_set(GIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
     {
         /* sizes before reading: a 2 GB file or /dev/zero is refused unread */
-        gidx_status rc = gidx__file_check(fileno(f), path, max_bytes);
+        gidx_status rc;
         struct stat st;
-        if (rc != GIDX_OK) {
-            fclose(f);
+        if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
             return rc;
-        }
         /* a regular file is read into one buffer of its size (doubling from
          * 64 KiB left up to half the buffer unused: 256 MiB for 200 MB) */
         if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {

@@ -828,7 +828,8 @@ gidx_status gidx_xlsx_open(gidx_xlsx **out, const char *path, const gidx_xlsx_op
         return gidx__error_set(GIDX_EINVAL, "gidx_xlsx_open: path is NULL");
     if ((rc = check_options(&o, opt, "gidx_xlsx_open")) != GIDX_OK)
         return rc;
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO is refused below instead of waiting for a writer */
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return gidx__error_set(GIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
     if (fstat(fd, &st) != 0) {

@@ -1127,13 +1127,8 @@ gidx_status gidx_catalog_load_json(gidx_catalog **out, const char *path)
     *out = NULL;
     if (path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_catalog_load_json: path is NULL");
-    fp = fopen(path, "rb");
-    if (fp == NULL)
-        return gidx__error_set(GIDX_EIO, "%s: cannot open catalogue file", path);
-    if ((rc = gidx__file_check(fileno(fp), path, (size_t)64 << 20)) != GIDX_OK) {
-        fclose(fp);
+    if ((fp = gidx__file_open_read(path, (size_t)64 << 20, &rc)) == NULL)
         return rc;
-    }
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         if (gidx__buf_append(&b, chunk, n) != 0 || b.len > ((size_t)64 << 20)) {
             fclose(fp);
