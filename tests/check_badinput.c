@@ -962,6 +962,11 @@ START_TEST(test_heatmap_size_overflow)
     ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "too many"));
     ck_assert_int_eq(gidx_svg_heatmap(&svg, "h", big, big, lab, lab, v, NULL), GIDX_ELIMIT);
     ck_assert_ptr_null(svg);
+    /* the stacked bar chart copies n x nparts values the same way */
+    ck_assert_int_eq(gidx_report_add_bars(r, "b", NULL, big, big, lab, lab, v), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "bar chart"));
+    ck_assert_int_eq(gidx_svg_bars(&svg, "b", NULL, big, big, lab, lab, v), GIDX_ELIMIT);
+    ck_assert_ptr_null(svg);
     gidx_report_free(r);
 }
 END_TEST

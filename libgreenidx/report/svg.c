@@ -521,15 +521,24 @@ gidx_status gidx_svg_ranking(char **out, const char *title, size_t n, const char
     return take(out, &b);
 }
 
+/* A grid of @p nrows x @p ncols values with its row and column labels (a
+ * heatmap, a stacked bar chart): the product sizes the value copy and the
+ * label count, so a product or sum that wraps around is refused. */
+static gidx_status grid_check(const char *what, size_t nrows, size_t ncols,
+                              const char *const *row_labels, const char *const *col_labels,
+                              const double *values)
+{
+    if (nrows == 0 || ncols == 0 || row_labels == NULL || col_labels == NULL || values == NULL)
+        return gidx__error_set(GIDX_EINVAL, "%s: empty, or NULL labels/values", what);
+    if (nrows > SIZE_MAX / sizeof(double) / ncols || nrows > SIZE_MAX - ncols)
+        return gidx__error_set(GIDX_ELIMIT, "%s: %zu x %zu cells is too many", what, nrows, ncols);
+    return GIDX_OK;
+}
+
 gidx_status gidx__heatmap_check(size_t nrows, size_t ncols, const char *const *row_labels,
                                 const char *const *col_labels, const double *values)
 {
-    if (nrows == 0 || ncols == 0 || row_labels == NULL || col_labels == NULL || values == NULL)
-        return gidx__error_set(GIDX_EINVAL, "heatmap: empty, or NULL labels/values");
-    /* nrows * ncols sizes the value copy: refuse a product that wraps around */
-    if (nrows > SIZE_MAX / sizeof(double) / ncols || nrows > SIZE_MAX - ncols)
-        return gidx__error_set(GIDX_ELIMIT, "heatmap: %zu x %zu cells is too many", nrows, ncols);
-    return GIDX_OK;
+    return grid_check("heatmap", nrows, ncols, row_labels, col_labels, values);
 }
 
 gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrows, size_t ncols,
@@ -550,9 +559,7 @@ gidx_status gidx_svg_heatmap(char **out, const char *title, size_t nrows, size_t
 gidx_status gidx__bars_check(size_t n, size_t nparts, const char *const *labels,
                              const char *const *part_labels, const double *values)
 {
-    if (n == 0 || nparts == 0 || labels == NULL || part_labels == NULL || values == NULL)
-        return gidx__error_set(GIDX_EINVAL, "bar chart: empty, or NULL labels/values");
-    return GIDX_OK;
+    return grid_check("bar chart", n, nparts, labels, part_labels, values);
 }
 
 gidx_status gidx_svg_bars(char **out, const char *title, const char *unit, size_t n, size_t nparts,
