@@ -22,7 +22,12 @@ if (length(args) < 1L) stop("usage: Rscript rdgen.R PKGDIR [SWIG_R_FILE]")
 pkg <- args[1L]
 skip <- if (length(args) >= 2L) basename(args[2L]) else ""
 s3_generics <- c("print", "format", "summary", "plot", "as.data.frame", "as.list",
-                 "length", "toString")
+                 "length", "toString", "coef", "confint", "vcov", "fitted", "residuals",
+                 "predict", "head", "tail", "as.matrix", "nobs", "logLik", "accuracy",
+                 "autoplot")
+# Generics of suggested packages: registered lazily (R >= 3.6 reads
+# S3method(pkg::generic, class) and registers it when pkg is loaded).
+s3_foreign <- c(autoplot = "ggplot2::autoplot")
 
 rd_text <- function(x) {
   x <- gsub("\\\\", "\\\\\\\\", x)
@@ -119,7 +124,8 @@ for (f in files) {
     gen <- s3_generics[startsWith(name, paste0(s3_generics, "."))]
     if (length(gen) > 0L) {
       gen <- gen[which.max(nchar(gen))]
-      s3 <- c(s3, sprintf("S3method(%s, %s)", gen, substring(name, nchar(gen) + 2L)))
+      qual <- if (gen %in% names(s3_foreign)) s3_foreign[[gen]] else gen
+      s3 <- c(s3, sprintf("S3method(%s, %s)", qual, substring(name, nchar(gen) + 2L)))
       next
     }
     exports <- c(exports, name)
