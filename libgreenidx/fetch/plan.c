@@ -24,7 +24,9 @@
  * codes are written with SSB's K-/F- prefixes (the agg_ code lists). */
 typedef struct plan_extra {
     char *dim, *code, *label, *lang;
+    char *labels;       /* a sum over these labels only, '|'-separated, or NULL */
     int sum, prefix;
+    int level;          /* 0 every region, 1 municipalities only, 2 counties only */
     char *url_filter;   /* the record's filter without the pieces below, or NULL */
 } plan_extra;
 
@@ -33,8 +35,10 @@ typedef struct plan_extra {
  * extra pieces of its filter, so that an item is self-describing (the
  * items a caller copies out of a plan run the same through
  * gidx_fetch_plan_run()): `category[DIM]=code:CODE`,
- * `category[DIM]=label:TEXT`, `category[DIM]=sum`, `lang=xx`,
- * `regionPrefix=1`. decode_filter() splits them off again.
+ * `category[DIM]=label:TEXT`, `category[DIM]=sum`, `category[DIM]=sum:L1|L2`
+ * (the sum over the categories labelled L1, L2), `lang=xx`, `regionPrefix=1`,
+ * `level=county|municipality` (the record is asked for those regions only).
+ * decode_filter() splits them off again.
  */
 static void extra_free(plan_extra *x)
 {
@@ -42,6 +46,7 @@ static void extra_free(plan_extra *x)
     free(x->code);
     free(x->label);
     free(x->lang);
+    free(x->labels);
     free(x->url_filter);
     memset(x, 0, sizeof *x);
 }
@@ -65,6 +70,10 @@ static gidx_status decode_filter(plan_extra *x, const char *filter, const char *
                 return GIDX_ENOMEM;
             else if (vlen == 3 && strncmp(v, "sum", 3) == 0)
                 x->sum = 1;
+            else if (vlen > 4 && strncmp(v, "sum:", 4) == 0) {
+                x->sum = 1;
+                bad = (x->labels = gidx__strndup(v + 4, vlen - 4)) == NULL ? -1 : 0;
+            }
             else if (vlen > 5 && strncmp(v, "code:", 5) == 0)
                 bad = (x->code = gidx__strndup(v + 5, vlen - 5)) == NULL ? -1 : 0;
             else if (vlen > 6 && strncmp(v, "label:", 6) == 0)
@@ -75,6 +84,10 @@ static gidx_status decode_filter(plan_extra *x, const char *filter, const char *
             bad = (x->lang = gidx__strndup(p + 5, 2)) == NULL ? -1 : 0;
         } else if (len == 14 && strncmp(p, "regionPrefix=1", 14) == 0) {
             x->prefix = 1;
+        } else if (len == 12 && strncmp(p, "level=county", 12) == 0) {
+            x->level = 2;
+        } else if (len == 18 && strncmp(p, "level=municipality", 18) == 0) {
+            x->level = 1;
         } else if (len > 0) {
             gidx__buf_printf(&url, "%s%.*s", url.len ? "&" : "", (int)len, p);
         }
@@ -84,8 +97,9 @@ static gidx_status decode_filter(plan_extra *x, const char *filter, const char *
             if (bad < 0)
                 return GIDX_ENOMEM;
             return gidx__error_set(GIDX_EPARSE, "fetch: variable %s: filter piece '%.*s' is not "
-                                   "category[DIM]=code:CODE|label:TEXT|sum (one per record), "
-                                   "lang=xx or regionPrefix=1", variable, (int)len, p);
+                                   "category[DIM]=code:CODE|label:TEXT|sum|sum:LABEL|LABEL... "
+                                   "(one per record), lang=xx, regionPrefix=1 or "
+                                   "level=county|municipality", variable, (int)len, p);
         }
         p += len + (end != NULL);
     }
@@ -239,6 +253,7 @@ static gidx_status plan_from_json(gidx_fetch_plan **out, json_t *root, const cha
             plan_extra xj, *x = &xj;
             gidx__buf fb = GIDX__BUF_INIT;
             json_t *sum = json_object_get(f, "sum"), *pre = json_object_get(f, "region_prefix");
+            json_t *labels = json_object_get(f, "labels"), *level = json_object_get(f, "level");
             int bad = 0, nsel;
             memset(x, 0, sizeof *x);
             if (opt_string(&x->dim, f, "dimension", &bad) || opt_string(&x->code, f, "code", &bad) ||
@@ -250,13 +265,47 @@ static gidx_status plan_from_json(gidx_fetch_plan **out, json_t *root, const cha
                 bad = 1;
             x->sum = json_is_true(sum);
             x->prefix = json_is_true(pre);
+            if (labels != NULL) {
+                /* "labels": the sum over these categories only (with "sum": true) */
+                size_t k;
+                gidx__buf lb = GIDX__BUF_INIT;
+                if (!json_is_array(labels) || json_array_size(labels) == 0 || !x->sum)
+                    bad = 1;
+                for (k = 0; !bad && k < json_array_size(labels); k++) {
+                    const char *l = json_string_value(json_array_get(labels, k));
+                    if (l == NULL || l[0] == '\0' || strpbrk(l, "|&") != NULL)
+                        bad = 1;
+                    else
+                        gidx__buf_printf(&lb, "%s%s", k ? "|" : "", l);
+                }
+                if (lb.failed) {
+                    extra_free(x);
+                    rc = GIDX_ENOMEM;
+                    break;
+                }
+                x->labels = bad ? (gidx__buf_free(&lb), NULL) : gidx__buf_take(&lb);
+            }
+            if (level != NULL) {
+                const char *lv = json_string_value(level);
+                if (lv != NULL && strcmp(lv, "county") == 0)
+                    x->level = 2;
+                else if (lv != NULL && strcmp(lv, "municipality") == 0)
+                    x->level = 1;
+                else
+                    bad = 1;
+            }
             nsel = (x->code != NULL) + (x->label != NULL) + x->sum;
+            if (strcmp(contents, "*") == 0 && x->dim == NULL)
+                bad = 1;   /* every ContentsCode: a dimension must name the categories */
             if (bad || (x->dim != NULL && nsel != 1) || (x->dim == NULL && nsel != 0) ||
                 (x->lang != NULL && strlen(x->lang) != 2)) {
                 rc = gidx__error_set(GIDX_EPARSE, "%s: variable %zu (%s): \"fetch\": a "
                                      "\"dimension\" needs exactly one of \"code\", \"label\" or "
-                                     "\"sum\": true (and they need a dimension); \"lang\" is two "
-                                     "letters; \"sum\" and \"region_prefix\" are booleans",
+                                     "\"sum\": true (and they need a dimension); \"labels\" is a "
+                                     "non-empty array of labels without '|' or '&' and needs "
+                                     "\"sum\": true; \"contents\": \"*\" needs a dimension; "
+                                     "\"level\" is \"county\" or \"municipality\"; \"lang\" is "
+                                     "two letters; \"sum\" and \"region_prefix\" are booleans",
                                      path, i + 1, name);
                 extra_free(x);
                 break;
@@ -264,7 +313,10 @@ static gidx_status plan_from_json(gidx_fetch_plan **out, json_t *root, const cha
             /* the selection as pieces of the item's filter, then read back */
             gidx__buf_puts(&fb, filter ? filter : "");
             if (x->dim != NULL) {
-                if (x->sum)
+                if (x->sum && x->labels != NULL)
+                    gidx__buf_printf(&fb, "%scategory[%s]=sum:%s", fb.len ? "&" : "", x->dim,
+                                     x->labels);
+                else if (x->sum)
                     gidx__buf_printf(&fb, "%scategory[%s]=sum", fb.len ? "&" : "", x->dim);
                 else
                     gidx__buf_printf(&fb, "%scategory[%s]=%s:%s", fb.len ? "&" : "", x->dim,
@@ -274,6 +326,9 @@ static gidx_status plan_from_json(gidx_fetch_plan **out, json_t *root, const cha
                 gidx__buf_printf(&fb, "%slang=%s", fb.len ? "&" : "", x->lang);
             if (x->prefix)
                 gidx__buf_printf(&fb, "%sregionPrefix=1", fb.len ? "&" : "");
+            if (x->level != 0)
+                gidx__buf_printf(&fb, "%slevel=%s", fb.len ? "&" : "",
+                                 x->level == 2 ? "county" : "municipality");
             extra_free(x);
             if (fb.failed) {
                 rc = GIDX_ENOMEM;
@@ -350,7 +405,7 @@ static int same_group(const gidx_fetch_plan *p, size_t a, size_t b)
     return strcmp(p->items[a].table, p->items[b].table) == 0 &&
            same_str(p->x[a].url_filter, p->x[b].url_filter) &&
            same_str(p->x[a].dim, p->x[b].dim) && same_str(p->x[a].lang, p->x[b].lang) &&
-           p->x[a].prefix == p->x[b].prefix;
+           p->x[a].prefix == p->x[b].prefix && p->x[a].level == p->x[b].level;
 }
 
 /* SSB's aggregated region lists (agg_KommSummer, agg_KommFylker) write
@@ -386,17 +441,12 @@ static gidx_status copy_provenance(gidx_dataset *out, const gidx_dataset *ds, co
     return rc;
 }
 
-/* The category code of a record: its code, or the category whose label the
- * answer gives as the record's label. */
-static gidx_status category_of(const char **code, const gidx_dataset *ds, const plan_extra *x,
-                               const gidx_fetch_item *it)
+/* The category the answer labels @p label (its code in the dataset). */
+static gidx_status labelled(const char **code, const gidx_dataset *ds, const char *label,
+                            const plan_extra *x, const gidx_fetch_item *it)
 {
     size_t v;
     gidx__buf seen = GIDX__BUF_INIT;
-    if (x->code != NULL) {
-        *code = x->code;
-        return GIDX_OK;
-    }
     for (v = 0; v < gidx_dataset_nvariables(ds); v++) {
         const char *c = gidx_dataset_variable(ds, v);
         gidx__buf key = GIDX__BUF_INIT;
@@ -404,7 +454,7 @@ static gidx_status category_of(const char **code, const gidx_dataset *ds, const 
         gidx__buf_printf(&key, "category.%s", c);
         l = key.failed ? NULL : gidx_dataset_meta(ds, key.s);
         gidx__buf_free(&key);
-        if (l != NULL && strcmp(l, x->label) == 0) {
+        if (l != NULL && strcmp(l, label) == 0) {
             gidx__buf_free(&seen);
             *code = c;
             return GIDX_OK;
@@ -414,15 +464,54 @@ static gidx_status category_of(const char **code, const gidx_dataset *ds, const 
     {
         gidx_status rc = gidx__error_set(GIDX_ENOTFOUND, "fetch: table %s: variable %s: no "
                                          "category of %s is labelled \"%s\" in the answer (labels: "
-                                         "%s)", it->table, it->variable, x->dim, x->label,
+                                         "%s)", it->table, it->variable, x->dim, label,
                                          seen.s ? seen.s : "none");
         gidx__buf_free(&seen);
         return rc;
     }
 }
 
+/* The category code of a record: its code, or the category whose label the
+ * answer gives as the record's label. */
+static gidx_status category_of(const char **code, const gidx_dataset *ds, const plan_extra *x,
+                               const gidx_fetch_item *it)
+{
+    if (x->code != NULL) {
+        *code = x->code;
+        return GIDX_OK;
+    }
+    return labelled(code, ds, x->label, x, it);
+}
+
+/* The codes of the categories a "labels" sum names, in @p codes (at most
+ * @p max); *n their number. */
+static gidx_status labelled_all(const char **codes, size_t max, size_t *n, const gidx_dataset *ds,
+                                const plan_extra *x, const gidx_fetch_item *it)
+{
+    const char *p = x->labels;
+    gidx_status rc = GIDX_OK;
+    *n = 0;
+    while (p != NULL && *p != '\0' && rc == GIDX_OK) {
+        const char *end = strchr(p, '|');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char *l = gidx__strndup(p, len);
+        if (l == NULL)
+            return GIDX_ENOMEM;
+        if (*n == max)
+            rc = gidx__error_set(GIDX_ELIMIT, "fetch: table %s: variable %s: more than %zu labels",
+                                 it->table, it->variable, max);
+        else
+            rc = labelled(&codes[*n], ds, l, x, it);
+        free(l);
+        if (rc == GIDX_OK)
+            (*n)++;
+        p += len + (end != NULL);
+    }
+    return rc;
+}
+
 static gidx_status set_from(gidx_dataset *out, const gidx_dataset *ds, const char *src,
-                            const char *dst, int sum)
+                            const char *dst, int sum, const char *const *only, size_t nonly)
 {
     size_t r, y, v, nr = gidx_dataset_nregions(ds), ny = gidx_dataset_nyears(ds);
     gidx_status rc = GIDX_OK;
@@ -442,11 +531,17 @@ static gidx_status set_from(gidx_dataset *out, const gidx_dataset *ds, const cha
                     rc = gidx_dataset_set(out, region, year, dst, x, f);
                 continue;
             }
-            /* the sum over every category of the answer; missing when one is */
-            for (v = 0; v < gidx_dataset_nvariables(ds); v++) {
-                const char *c = gidx_dataset_variable(ds, v);
-                if (!gidx_dataset_has(ds, region, year, c))
+            /* the sum over every category of the answer (or over @p only);
+             * missing when one is */
+            for (v = 0; v < (only != NULL ? nonly : gidx_dataset_nvariables(ds)); v++) {
+                const char *c = only != NULL ? only[v] : gidx_dataset_variable(ds, v);
+                if (!gidx_dataset_has(ds, region, year, c)) {
+                    if (only != NULL) {   /* a named category absent: the sum is missing */
+                        any = 1;
+                        flag = GIDX_FLAG_MISSING;
+                    }
                     continue;
+                }
                 any = 1;
                 gidx_dataset_get(&x, &f, ds, region, year, c);
                 if (f == GIDX_FLAG_OK || f == GIDX_FLAG_PROVISIONAL)
@@ -472,8 +567,8 @@ static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
     gidx_dataset *ds = NULL;
     const char **contents = NULL, **codes = NULL;
     char **pre = NULL;
-    size_t i, k, n = 0, ncodes = 0, head = p->n;
-    int star = 0;
+    size_t i, k, n = 0, ncodes = 0, head = p->n, nregions_q = 0;
+    int star = 0, bycontents = 0;
     gidx_status rc = GIDX_OK;
     gidx_jsonstat_options jo = GIDX_JSONSTAT_OPTIONS_INIT;
     contents = gidx__calloc(p->n, sizeof *contents);
@@ -499,7 +594,7 @@ static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
                     break;
             if (k == ncodes)
                 codes[ncodes++] = p->x[i].code;
-        } else if (p->x[i].label != NULL) {
+        } else if (p->x[i].label != NULL || p->x[i].labels != NULL) {
             star = 1;   /* a label: every category, found in the answer */
         }
     }
@@ -512,18 +607,39 @@ static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
                              p->x[head].dim, contents[0], contents[1]);
         goto done;
     }
-    for (k = 0; k < nregions; k++)
-        if ((pre[k] = p->x[head].prefix ? prefixed(regions[k]) : gidx__strdup(regions[k])) == NULL) {
-            rc = GIDX_ENOMEM;
-            goto done;
+    {
+        /* a record of one level (county/municipality) is asked for those
+         * regions only; none of them: no request */
+        size_t m = 0;
+        for (k = 0; k < nregions; k++) {
+            size_t len = strlen(regions[k]);
+            if ((p->x[head].level == 2 && len != 2) || (p->x[head].level == 1 && len != 4))
+                continue;
+            if ((pre[m] = p->x[head].prefix ? prefixed(regions[k])
+                                            : gidx__strdup(regions[k])) == NULL) {
+                rc = GIDX_ENOMEM;
+                goto done;
+            }
+            nregions_q = ++m;
         }
+        if (m == 0)
+            goto done;
+    }
+    bycontents = p->x[head].dim != NULL && strcmp(p->x[head].dim, "ContentsCode") == 0;
+    if ((bycontents || strcmp(contents[0], "*") == 0) &&
+        (n != 1 || strcmp(contents[0], "*") != 0 || p->x[head].dim == NULL)) {
+        rc = gidx__error_set(GIDX_EINVAL, "fetch: table %s: ContentsCode \"*\" needs a dimension "
+                             "naming the categories, and a record selecting categories of "
+                             "ContentsCode needs \"contents\": \"*\"", p->items[head].table);
+        goto done;
+    }
     if ((rc = gidx_fetch_query_new(&q, p->items[head].table)) != GIDX_OK ||
         (p->x[head].lang != NULL && (rc = gidx_fetch_query_lang(q, p->x[head].lang)) != GIDX_OK) ||
-        (rc = gidx_fetch_query_select(q, "Region", (const char *const *)pre, nregions)) != GIDX_OK ||
+        (rc = gidx_fetch_query_select(q, "Region", (const char *const *)pre, nregions_q)) != GIDX_OK ||
         (codelist != NULL && (rc = gidx_fetch_query_codelist(q, "Region", codelist)) != GIDX_OK) ||
         (rc = gidx_fetch_query_select(q, "ContentsCode", contents, n)) != GIDX_OK)
         goto done;
-    if (p->x[head].dim != NULL) {
+    if (p->x[head].dim != NULL && !bycontents) {
         static const char *const all[] = { "*" };
         if ((rc = star ? gidx_fetch_query_select(q, p->x[head].dim, all, 1)
                        : gidx_fetch_query_select(q, p->x[head].dim, codes, ncodes)) != GIDX_OK)
@@ -539,18 +655,24 @@ static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
     if ((rc = gidx_fetch_query_run(&ds, c, q, &jo)) != GIDX_OK)
         goto done;
     for (i = 0; i < p->n && rc == GIDX_OK; i++) {
-        const char *src = p->items[i].contents;
+        const char *src = p->items[i].contents, *only[32];
+        size_t nonly = 0;
         if (group[i] != g)
             continue;
         if (p->x[i].dim != NULL && !p->x[i].sum &&
             (rc = category_of(&src, ds, &p->x[i], &p->items[i])) != GIDX_OK)
             break;
-        rc = set_from(out, ds, src, p->items[i].variable, p->x[i].sum);
+        if (p->x[i].labels != NULL &&
+            (rc = labelled_all(only, sizeof only / sizeof only[0], &nonly, ds, &p->x[i],
+                               &p->items[i])) != GIDX_OK)
+            break;
+        rc = set_from(out, ds, src, p->items[i].variable, p->x[i].sum,
+                      p->x[i].labels != NULL ? only : NULL, nonly);
     }
     if (rc == GIDX_OK)
         rc = copy_provenance(out, ds, p->items[head].table);
 done:
-    for (k = 0; pre != NULL && k < nregions; k++)
+    for (k = 0; pre != NULL && k < nregions_q; k++)
         free(pre[k]);
     free(pre);
     gidx_dataset_free(ds);
@@ -606,8 +728,16 @@ gidx_status gidx_fetch_plan_fetch(gidx_dataset **out, gidx_fetch_client *c,
         if (progress != NULL)
             progress(user, k, ngroups, table, nv);
         if ((rc = run_plan_group(ds, c, p, group, k, regions, nregions, codelist, from, to)) ==
-            GIDX_OK && strstr(tables.s ? tables.s : "", table) == NULL)
-            gidx__buf_printf(&tables, "%s%s", tables.len ? "," : "", table);
+            GIDX_OK && strstr(tables.s ? tables.s : "", table) == NULL) {
+            /* a table asked (not skipped: a county-level record and no county) */
+            gidx__buf key = GIDX__BUF_INIT;
+            gidx__buf_printf(&key, "%s.url", table);
+            if (key.failed)
+                rc = GIDX_ENOMEM;
+            else if (gidx_dataset_meta(ds, key.s) != NULL)
+                gidx__buf_printf(&tables, "%s%s", tables.len ? "," : "", table);
+            gidx__buf_free(&key);
+        }
     }
     if (rc == GIDX_OK && tables.failed)
         rc = GIDX_ENOMEM;

@@ -97,6 +97,8 @@ static const tr strings[] = {
       "(ghg_*: Miljødirektoratets regneark, lest av gidx_dataset_load_mdir)" },
     { "no public source to fetch: load it with --data",
       "ingen offentlig kilde å hente fra: last den inn med --data" },
+    { "%s: not published at municipal level (a county statistic; the counties have it)",
+      "%s: publiseres ikke på kommunenivå (fylkesstatistikk; fylkene har den)" },
     /* targets by region (partners) */
     { "Targets by region: a region's own target (a catalogue target that names it in "
       "\"regions\") applies, else the default; --target overrides both",

@@ -347,16 +347,22 @@ static int has_variable(const gidx_dataset *d, const char *region, const char *v
     return 0;
 }
 
-/* Where a base variable comes from: 's' SSB (a fetch record), 'm'
- * Miljødirektoratet's workbook (ghg_*), 0 neither. */
-static int variable_source(const gidx_catalog *cat, const char *var, const char **source)
+/* Where a base variable comes from for @p region: 's' SSB (a fetch record),
+ * 'c' a county statistic the region, a municipality, is not published for
+ * (a fetch record with "level": "county", e.g. gdp from the regional
+ * accounts), 'm' Miljødirektoratet's workbook (ghg_*), 0 neither. */
+static int variable_source(const gidx_catalog *cat, const char *var, const char *region,
+                           const char **source)
 {
     size_t j;
     *source = NULL;
     for (j = 0; j < gidx_catalog_nvariables(cat); j++)
         if (strcmp(gidx_catalog_variable(cat, j), var) == 0) {
+            const char *f = gidx_catalog_variable_text(cat, j, "fetch");
             *source = gidx_catalog_variable_text(cat, j, "source");
-            if (gidx_catalog_variable_text(cat, j, "fetch") != NULL)
+            if (f != NULL && strstr(f, "\"level\":\"county\"") != NULL && strlen(region) == 4)
+                return 'c';
+            if (f != NULL)
                 return 's';
             break;
         }
@@ -402,6 +408,7 @@ static gidx_status section_data_needed(ctx *c)
                   cmd = GIDX__BUF_INIT;
         size_t nv = 0, nmiss = 0;
         int need_ssb = 0, need_mdir = 0, need_other = 0;
+        gidx__buf county = GIDX__BUF_INIT;   /* county statistics: not for municipalities */
         base_variables(vars, &nv, sizeof vars / sizeof vars[0], c->cat, id, 0);
         for (k = 0; k < c->nsel; k++) {
             const char *reg = gidx_dataset_region(c->pds, c->sel[k]);
@@ -414,7 +421,9 @@ static gidx_status section_data_needed(ctx *c)
                 int kind;
                 if (has_variable(c->data, reg, vars[j]))
                     continue;
-                kind = variable_source(c->cat, vars[j], &s);
+                kind = variable_source(c->cat, vars[j], reg, &s);
+                if (kind == 'c' && strstr(county.s ? county.s : "", vars[j]) == NULL)
+                    gidx__buf_printf(&county, "%s%s", county.len ? ", " : "", vars[j]);
                 if (strstr(why.s ? why.s : "", vars[j]) == NULL)
                     gidx__buf_printf(&why, "%s%s", why.len ? ", " : "", vars[j]);
                 if (s != NULL && strstr(src.s ? src.s : "", s) == NULL)
@@ -440,18 +449,25 @@ static gidx_status section_data_needed(ctx *c)
             if (need_other)
                 gidx__buf_printf(&cmd, "%s%s", cmd.len ? "; " : "",
                                  T("no public source to fetch: load it with --data"));
+            if (county.len > 0) {
+                gidx__buf_puts(&cmd, cmd.len ? "; " : "");
+                gidx__buf_printf(&cmd, T("%s: not published at municipal level (a county "
+                                         "statistic; the counties have it)"), county.s);
+            }
             row[0] = id;
             row[1] = miss.s;
             row[2] = why.s ? why.s : "";
             row[3] = src.s ? src.s : "";
             row[4] = cmd.s ? cmd.s : "";
-            if (miss.failed || why.failed || src.failed || cmd.failed || tbl_add(&t, row) != 0)
+            if (miss.failed || why.failed || src.failed || cmd.failed || county.failed ||
+                tbl_add(&t, row) != 0)
                 rc = GIDX_ENOMEM;
         }
         gidx__buf_free(&miss);
         gidx__buf_free(&why);
         gidx__buf_free(&src);
         gidx__buf_free(&cmd);
+        gidx__buf_free(&county);
     }
     /* selected regions the index leaves out (they lack the compared data) */
     {

@@ -13,6 +13,12 @@
 #   14490  data/telemark/electricity_use.csv (SSB 14490, Telemark)
 #   07849  tests/data/fetch/cars_07849_partner_municipalities_tidy.csv (SSB 07849,
 #          the four partner municipalities)
+#   13563, 09391  CONSTRUCTED, NOT SSB FIGURES (no public copy of their values
+#          was found): for the six partner regions only, from the real
+#          population of 07459 (1 January of the year) by fixed shares (see
+#          LABOUR_SHARES, GDP_PER_PERSON) so that the layout, the labels, the
+#          query and the arithmetic (labour force = employed + registered
+#          unemployed; rate) are exercised. Every other region is "..".
 # Counties are the sums of their municipalities (as SSB's county rows are).
 # A region/year the sources do not hold is null with status ".." .
 # Category codes of 14490 Forbrukargruppe and 07849 DrivstoffType: the real
@@ -55,7 +61,28 @@ EXPECTED = {
               "valueCodes[ContentsCode]": "Personbil1", "valueCodes[DrivstoffType]": "*",
               "valueCodes[KjoringensArt]": "1"},
 }
-PREFIXED = {"13470", "14490"}   # agg_ code lists: K-/F- region codes
+EXPECTED["13563"] = {"lang": "no", "outputFormat": "json-stat2", "valueCodes[ContentsCode]": "*",
+                     "codelist[Region]": "agg_KommFylker", "outputValues[Region]": "aggregated",
+                     "codelist[HovArbStyrkStatus]": "vs_ArbStatus2018niva2a",
+                     "valueCodes[HovArbStyrkStatus]": "*"}
+EXPECTED["09391"] = {"lang": "no", "outputFormat": "json-stat2", "valueCodes[ContentsCode]": "*"}
+PREFIXED = {"13470", "14490", "13563"}   # agg_ code lists: K-/F- region codes
+# 13563, HovArbStyrkStatus (vs_ArbStatus2018niva2a): the codes and labels of the
+# public script evensrii/Telemark (Python/Queries, 13563: the seven codes it
+# selects, the labels it renames; which code carries which label is not in the
+# script, so the client finds categories by label and this order is the
+# server's own); the shares are CONSTRUCTED (see above).
+LABOUR = [("A.01", "Sysselsatte", 0.5), ("A.09", "Deltakere på arbeidsmarkedstiltak", 0.004),
+          ("U.01", "Registrerte arbeidsledige", 0.012), ("U.03", "Under ordinær utdanning", 0.1),
+          ("U.04-U.05", "Mottakere av arbeidsavklaringspenger / uføretrygd", 0.07),
+          ("U.06-U.07", "Mottakere av AFP/alderspensjon", 0.15), ("U.90A", "Andre", 0.03)]
+GDP_PER_PERSON = 0.5   # CONSTRUCTED: NOK million per inhabitant, only to give 09391 a value
+# 09391's statistikkvariabel: the label of county GDP as SSB writes it in the
+# regional accounts (statbank 11713 lists "Bruttoprodukt i basisverdi. Løpende
+# priser (mill. kr)"); the codes are the server's own.
+GDP_CONTENTS = [("c0", "Bruttoprodukt i basisverdi. Løpende priser (mill. kr)"),
+                ("c1", "Sysselsatte personer (1 000 personer)")]
+PARTNERS = {"5001", "4601", "5035", "4624", "50", "46"}
 
 
 def _names():
@@ -132,6 +159,8 @@ def answer(table, params):
     pop, emp, ele, cars = DATA
     regions = params["valueCodes[Region]"].split(",")
     years = params["valueCodes[Tid]"].split(",")
+    if table in ("13563", "09391"):
+        return 200, constructed(table, regions, years, pop)
     if table == "07459":
         vdim, cats, src, lab = "ContentsCode", [("Personer1", "Personer")], pop, \
             "07459: Befolkning, etter region, statistikkvariabel og år"
@@ -186,3 +215,56 @@ def answer(table, params):
     if status:
         ds["status"] = status
     return 200, ds
+
+
+def constructed(table, regions, years, pop):
+    """13563 and 09391 for the partner regions: CONSTRUCTED values (see the
+    head of this file), in the layout of the real answers."""
+    if table == "13563":
+        vdim, cats = "HovArbStyrkStatus", [(c, l) for c, l, _ in LABOUR]
+        share = {c: s for c, _, s in LABOUR}
+        ids = ["Region", "HovArbStyrkStatus", "ContentsCode", "Tid"]
+        lab = "13563: Personer 15-74 år, etter region, prioritert arbeidsstyrkestatus, " \
+              "statistikkvariabel og år"
+    else:
+        vdim, cats = "ContentsCode", GDP_CONTENTS
+        share = {"c0": GDP_PER_PERSON, "c1": None}
+        ids = ["Region", "ContentsCode", "Tid"]
+        lab = "09391: Hovedtall fylkesfordelt nasjonalregnskap, etter region, statistikkvariabel og år"
+    values, status = [], {}
+    for r in regions:
+        code = r[2:] if r[:2] in ("K-", "F-") else r
+        for c, _ in cats:
+            for y in years:
+                p = pop.get((code, y, "Personer1"))
+                v = None
+                if code in PARTNERS and p is not None and share[c] is not None and \
+                        (table == "13563" or len(code) == 2):
+                    v = round(p * share[c], 1 if table == "09391" else 0)
+                if v is None:
+                    status[str(len(values))] = ".."
+                values.append(v)
+    dims = {
+        "Region": {"label": "region", "category": {
+            "index": {r: i for i, r in enumerate(regions)},
+            "label": {r: "Region " + r for r in regions}}},
+        vdim: {"label": vdim if vdim != "ContentsCode" else "statistikkvariabel",
+               "category": {"index": {c: i for i, (c, _) in enumerate(cats)},
+                            "label": {c: l for c, l in cats}}},
+        "Tid": {"label": "år", "category": {"index": {y: i for i, y in enumerate(years)},
+                                             "label": {y: y for y in years}}},
+    }
+    if vdim != "ContentsCode":
+        dims["ContentsCode"] = {"label": "statistikkvariabel", "category": {
+            "index": {"c0": 0}, "label": {"c0": "Personer"}}}
+    ds = {"class": "dataset", "label": lab, "source": "Statistisk sentralbyrå",
+          "updated": "2025-03-14T07:00:00Z", "id": ids,
+          "size": [len(regions) if d == "Region" else len(years) if d == "Tid"
+                   else len(dims[d]["category"]["index"]) for d in ids],
+          "dimension": dims, "value": values,
+          "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
+          "version": "2.0", "extension": {"px": {"infofile": "None", "tableid": table,
+                                                 "decimals": 0}}}
+    if status:
+        ds["status"] = status
+    return ds

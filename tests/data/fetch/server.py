@@ -202,7 +202,7 @@ class Handler(BaseHTTPRequestHandler):
             first = self.path not in state["seen"]
             state["seen"].add(self.path)
         try:
-            if state["real"] and table in ("07459", "13470", "14490", "07849"):
+            if state["real"] and table in ("07459", "13470", "14490", "07849", "13563", "09391"):
                 import real_tables
                 return self.send(*real_tables.answer(table, params))
             if table in RECORDED:
