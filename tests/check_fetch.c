@@ -680,7 +680,8 @@ START_TEST(test_plan_default_and_categories)
 {
     /* The default catalogue's records (data/catalog/default.json): population,
      * 17 SN2007 groups and their sum (13470), 7 consumer groups (14490), two
-     * car variables (07849). */
+     * car variables (07849), county gdp (09391), unemployed and labour force
+     * (13563). */
     gidx_fetch_plan *plan = NULL;
     const gidx_fetch_item *it;
     static const char bad[] =
@@ -690,7 +691,7 @@ START_TEST(test_plan_default_and_categories)
         "{\"variables\": [{\"name\": \"x\", \"fetch\": {\"table\": \"13470\", "
         "\"contents\": \"A\", \"code\": \"10-33\"}}]}";
     ck_assert_int_eq(gidx_fetch_plan_default(&plan), GIDX_OK);
-    ck_assert_uint_eq(gidx_fetch_plan_size(plan), 28);
+    ck_assert_uint_eq(gidx_fetch_plan_size(plan), 31);
     it = gidx_fetch_plan_item(plan, 0);
     ck_assert_str_eq(it->variable, "population");
     ck_assert_str_eq(it->table, "07459");

@@ -86,7 +86,10 @@ assert rows["ghg_total"][4].startswith(cmd % "mdir"), rows["ghg_total"][4]
 assert rows["ghg_per_job"][2] == "ghg_total, employment_total" and \
     rows["ghg_per_job"][4].startswith(cmd % "all"), rows["ghg_per_job"]
 assert rows["ev_share_cars"][2] == "cars_electric, cars_total", rows["ev_share_cars"]
-assert rows["unemployment_rate"][4] == "no public source to fetch: load it with --data"
+assert rows["unemployment_rate"][4] == cmd % "ssb", rows["unemployment_rate"]   # SSB 13563
+# gdp is a county statistic (SSB 09391): for municipalities a note, not a fetch
+assert rows["ghg_per_gdp"][4].endswith("; gdp: not published at municipal level (a county "
+                                       "statistic; the counties have it)"), rows["ghg_per_gdp"]
 # population-based indicators are there offline: not missing
 assert "population" not in rows and "population_growth" not in rows, sorted(rows)
 assert len(rows) == 29, len(rows)
