@@ -435,7 +435,28 @@ static gidx_status copy_provenance(gidx_dataset *out, const gidx_dataset *ds, co
         if (v == NULL)
             continue;
         gidx__buf_printf(&key, "%s.%s", table, keys[k]);
-        rc = key.failed ? GIDX_ENOMEM : gidx_dataset_set_meta(out, key.s, v);
+        if (key.failed) {
+            rc = GIDX_ENOMEM;
+        } else {
+            /* a table asked in two requests (municipalities and counties
+             * under their own code lists): both URLs, the oldest retrieval,
+             * the requests added up, "mixed" when one was cached */
+            const char *old = gidx_dataset_meta(out, key.s);
+            gidx__buf m = GIDX__BUF_INIT;
+            if (old == NULL || strcmp(old, v) == 0 || strcmp(keys[k], "updated") == 0 ||
+                strcmp(keys[k], "label") == 0)
+                gidx__buf_puts(&m, old != NULL ? old : v);
+            else if (strcmp(keys[k], "url") == 0)
+                gidx__buf_printf(&m, "%s %s", old, v);
+            else if (strcmp(keys[k], "retrieved") == 0)
+                gidx__buf_puts(&m, strcmp(old, v) < 0 ? old : v);
+            else if (strcmp(keys[k], "requests") == 0)
+                gidx__buf_printf(&m, "%ld", strtol(old, NULL, 10) + strtol(v, NULL, 10));
+            else
+                gidx__buf_puts(&m, "mixed");
+            rc = m.failed ? GIDX_ENOMEM : gidx_dataset_set_meta(out, key.s, m.s);
+            gidx__buf_free(&m);
+        }
         gidx__buf_free(&key);
     }
     return rc;
@@ -558,19 +579,73 @@ static gidx_status set_from(gidx_dataset *out, const gidx_dataset *ds, const cha
     return rc;
 }
 
+/* One request of a group: the regions @p regs under @p codelist (or none),
+ * its answer's categories set into @p out with the table's provenance. */
+static gidx_status run_pass(gidx_dataset *out, gidx_fetch_client *c, const gidx_fetch_plan *p,
+                            const size_t *group, size_t g, size_t head, const char **contents,
+                            size_t n, const char **codes, size_t ncodes, int star, int bycontents,
+                            const char *const *regs, size_t nregs, const char *codelist, int from,
+                            int to)
+{
+    gidx_fetch_query *q = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_jsonstat_options jo = GIDX_JSONSTAT_OPTIONS_INIT;
+    gidx_status rc = GIDX_OK;
+    size_t i;
+    if ((rc = gidx_fetch_query_new(&q, p->items[head].table)) != GIDX_OK ||
+        (p->x[head].lang != NULL && (rc = gidx_fetch_query_lang(q, p->x[head].lang)) != GIDX_OK) ||
+        (rc = gidx_fetch_query_select(q, "Region", regs, nregs)) != GIDX_OK ||
+        (codelist != NULL && (rc = gidx_fetch_query_codelist(q, "Region", codelist)) != GIDX_OK) ||
+        (rc = gidx_fetch_query_select(q, "ContentsCode", contents, n)) != GIDX_OK)
+        goto done;
+    if (p->x[head].dim != NULL && !bycontents) {
+        static const char *const all[] = { "*" };
+        if ((rc = star ? gidx_fetch_query_select(q, p->x[head].dim, all, 1)
+                       : gidx_fetch_query_select(q, p->x[head].dim, codes, ncodes)) != GIDX_OK)
+            goto done;
+    }
+    if ((rc = gidx_fetch_query_years(q, from, to)) != GIDX_OK ||
+        (p->x[head].url_filter != NULL &&
+         (rc = gidx_fetch_query_filter(q, p->x[head].url_filter)) != GIDX_OK))
+        goto done;
+    jo.region_dim = "Region";
+    jo.time_dim = "Tid";
+    jo.variable_dim = p->x[head].dim != NULL ? p->x[head].dim : "ContentsCode";
+    if ((rc = gidx_fetch_query_run(&ds, c, q, &jo)) != GIDX_OK)
+        goto done;
+    for (i = 0; i < p->n && rc == GIDX_OK; i++) {
+        const char *src = p->items[i].contents, *only[32];
+        size_t nonly = 0;
+        if (group[i] != g)
+            continue;
+        if (p->x[i].dim != NULL && !p->x[i].sum &&
+            (rc = category_of(&src, ds, &p->x[i], &p->items[i])) != GIDX_OK)
+            break;
+        if (p->x[i].labels != NULL &&
+            (rc = labelled_all(only, sizeof only / sizeof only[0], &nonly, ds, &p->x[i],
+                               &p->items[i])) != GIDX_OK)
+            break;
+        rc = set_from(out, ds, src, p->items[i].variable, p->x[i].sum,
+                      p->x[i].labels != NULL ? only : NULL, nonly);
+    }
+    if (rc == GIDX_OK)
+        rc = copy_provenance(out, ds, p->items[head].table);
+done:
+    gidx_dataset_free(ds);
+    gidx_fetch_query_free(q);
+    return rc;
+}
+
 static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
                                   const gidx_fetch_plan *p, const size_t *group, size_t g,
                                   const char *const *regions, size_t nregions,
                                   const char *codelist, int from, int to)
 {
-    gidx_fetch_query *q = NULL;
-    gidx_dataset *ds = NULL;
     const char **contents = NULL, **codes = NULL;
     char **pre = NULL;
     size_t i, k, n = 0, ncodes = 0, head = p->n, nregions_q = 0;
     int star = 0, bycontents = 0;
     gidx_status rc = GIDX_OK;
-    gidx_jsonstat_options jo = GIDX_JSONSTAT_OPTIONS_INIT;
     contents = gidx__calloc(p->n, sizeof *contents);
     codes = gidx__calloc(p->n, sizeof *codes);
     pre = gidx__calloc(nregions, sizeof *pre);
@@ -633,50 +708,39 @@ static gidx_status run_plan_group(gidx_dataset *out, gidx_fetch_client *c,
                              "ContentsCode needs \"contents\": \"*\"", p->items[head].table);
         goto done;
     }
-    if ((rc = gidx_fetch_query_new(&q, p->items[head].table)) != GIDX_OK ||
-        (p->x[head].lang != NULL && (rc = gidx_fetch_query_lang(q, p->x[head].lang)) != GIDX_OK) ||
-        (rc = gidx_fetch_query_select(q, "Region", (const char *const *)pre, nregions_q)) != GIDX_OK ||
-        (codelist != NULL && (rc = gidx_fetch_query_codelist(q, "Region", codelist)) != GIDX_OK) ||
-        (rc = gidx_fetch_query_select(q, "ContentsCode", contents, n)) != GIDX_OK)
-        goto done;
-    if (p->x[head].dim != NULL && !bycontents) {
-        static const char *const all[] = { "*" };
-        if ((rc = star ? gidx_fetch_query_select(q, p->x[head].dim, all, 1)
-                       : gidx_fetch_query_select(q, p->x[head].dim, codes, ncodes)) != GIDX_OK)
+    if (p->x[head].prefix && codelist == NULL &&
+        (p->x[head].url_filter == NULL || strstr(p->x[head].url_filter, "codelist[Region]=") == NULL)) {
+        /* SSB's aggregated region lists: municipalities "K-5001" are in
+         * agg_KommSummer, counties "F-50" in agg_KommFylker (municipalities
+         * summed to counties): one request per list that has regions */
+        static const char *const lists[3][2] = { { "K-", "agg_KommSummer" },
+                                                 { "F-", "agg_KommFylker" }, { "", NULL } };
+        const char **sub = gidx__calloc(nregions_q, sizeof *sub);
+        size_t l;
+        if (sub == NULL) {
+            rc = GIDX_ENOMEM;
             goto done;
+        }
+        for (l = 0; l < 3 && rc == GIDX_OK; l++) {
+            size_t ns = 0;
+            for (k = 0; k < nregions_q; k++) {
+                int isk = strncmp(pre[k], "K-", 2) == 0, isf = strncmp(pre[k], "F-", 2) == 0;
+                if ((l == 0 && isk) || (l == 1 && isf) || (l == 2 && !isk && !isf))
+                    sub[ns++] = pre[k];
+            }
+            if (ns > 0)
+                rc = run_pass(out, c, p, group, g, head, contents, n, codes, ncodes, star,
+                              bycontents, sub, ns, lists[l][1], from, to);
+        }
+        free((void *)sub);
+    } else {
+        rc = run_pass(out, c, p, group, g, head, contents, n, codes, ncodes, star, bycontents,
+                      (const char *const *)pre, nregions_q, codelist, from, to);
     }
-    if ((rc = gidx_fetch_query_years(q, from, to)) != GIDX_OK ||
-        (p->x[head].url_filter != NULL &&
-         (rc = gidx_fetch_query_filter(q, p->x[head].url_filter)) != GIDX_OK))
-        goto done;
-    jo.region_dim = "Region";
-    jo.time_dim = "Tid";
-    jo.variable_dim = p->x[head].dim != NULL ? p->x[head].dim : "ContentsCode";
-    if ((rc = gidx_fetch_query_run(&ds, c, q, &jo)) != GIDX_OK)
-        goto done;
-    for (i = 0; i < p->n && rc == GIDX_OK; i++) {
-        const char *src = p->items[i].contents, *only[32];
-        size_t nonly = 0;
-        if (group[i] != g)
-            continue;
-        if (p->x[i].dim != NULL && !p->x[i].sum &&
-            (rc = category_of(&src, ds, &p->x[i], &p->items[i])) != GIDX_OK)
-            break;
-        if (p->x[i].labels != NULL &&
-            (rc = labelled_all(only, sizeof only / sizeof only[0], &nonly, ds, &p->x[i],
-                               &p->items[i])) != GIDX_OK)
-            break;
-        rc = set_from(out, ds, src, p->items[i].variable, p->x[i].sum,
-                      p->x[i].labels != NULL ? only : NULL, nonly);
-    }
-    if (rc == GIDX_OK)
-        rc = copy_provenance(out, ds, p->items[head].table);
 done:
     for (k = 0; pre != NULL && k < nregions_q; k++)
         free(pre[k]);
     free(pre);
-    gidx_dataset_free(ds);
-    gidx_fetch_query_free(q);
     free((void *)contents);
     free((void *)codes);
     return rc;

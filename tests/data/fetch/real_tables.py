@@ -50,23 +50,25 @@ FUELS = [("Petrol", "private_cars_petrol"), ("Diesel", "private_cars_diesel"),
 EXPECTED = {
     "07459": {"lang": "no", "outputFormat": "json-stat2", "valueCodes[ContentsCode]": "Personer1"},
     "13470": {"lang": "no", "outputFormat": "json-stat2",
-              "valueCodes[ContentsCode]": "SysselsatteArb",
-              "codelist[Region]": "agg_KommFylker", "outputValues[Region]": "aggregated",
+              "valueCodes[ContentsCode]": "SysselsatteArb", "outputValues[Region]": "aggregated",
               "codelist[NACE2007]": "agg_NACE2007arb11", "outputValues[NACE2007]": "single",
               "valueCodes[NACE2007]": ",".join(c for c, _ in NACE)},
     "14490": {"lang": "no", "outputFormat": "json-stat2", "valueCodes[ContentsCode]": "Forbruk",
-              "codelist[Region]": "agg_KommSummer", "outputValues[Region]": "aggregated",
+              "outputValues[Region]": "aggregated",
               "valueCodes[Forbrukargruppe]": "*"},
     "07849": {"lang": "en", "outputFormat": "json-stat2",
               "valueCodes[ContentsCode]": "Personbil1", "valueCodes[DrivstoffType]": "*",
               "valueCodes[KjoringensArt]": "1"},
 }
 EXPECTED["13563"] = {"lang": "no", "outputFormat": "json-stat2", "valueCodes[ContentsCode]": "*",
-                     "codelist[Region]": "agg_KommFylker", "outputValues[Region]": "aggregated",
+                     "outputValues[Region]": "aggregated",
                      "codelist[HovArbStyrkStatus]": "vs_ArbStatus2018niva2a",
                      "valueCodes[HovArbStyrkStatus]": "*"}
 EXPECTED["09391"] = {"lang": "no", "outputFormat": "json-stat2", "valueCodes[ContentsCode]": "*"}
-PREFIXED = {"13470", "14490", "13563"}   # agg_ code lists: K-/F- region codes
+# agg_ code lists: municipalities "K-5001" in agg_KommSummer, counties "F-50" in
+# agg_KommFylker (municipalities aggregated to counties), one list per request
+PREFIXED = {"13470", "14490", "13563"}
+REGION_LISTS = {"K-": "agg_KommSummer", "F-": "agg_KommFylker"}
 # 13563, HovArbStyrkStatus (vs_ArbStatus2018niva2a): the codes and labels of the
 # public script evensrii/Telemark (Python/Queries, 13563: the seven codes it
 # selects, the labels it renames; which code carries which label is not in the
@@ -138,6 +140,8 @@ def check(table, params):
         if params.get(k) != v:
             return "parameter %s is %r, the table wants %r" % (k, params.get(k), v)
     allowed = set(want) | {"valueCodes[Region]", "valueCodes[Tid]"}
+    if table in PREFIXED:
+        allowed.add("codelist[Region]")
     extra = sorted(set(params) - allowed)
     if extra:
         return "parameters %s are not among the table's documented ones" % ", ".join(extra)
@@ -146,6 +150,9 @@ def check(table, params):
         if pre != (table in PREFIXED):
             return "region %r: the code list %s wants %s codes" % (
                 r, params.get("codelist[Region]", "(none)"), "K-/F-" if table in PREFIXED else "plain")
+        if pre and params.get("codelist[Region]") != REGION_LISTS[r[:2]]:
+            return "region %r is not in the code list %s (%s codes are in %s)" % (
+                r, params.get("codelist[Region]", "(none)"), r[:2], REGION_LISTS[r[:2]])
     return None
 
 
