@@ -1042,6 +1042,57 @@ START_TEST(test_output_targets)
 }
 END_TEST
 
+/* Issue 19: a hierarchy whose parents go round a cycle names the cycle's
+ * codes (child -> parent), both when no aggregate is left as the root and
+ * when a cycle sits beside a proper root. */
+START_TEST(test_index_cycle)
+{
+    gidx_index_spec *sp = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_index_result *res = NULL;
+    const char *units[] = {"A", "B", "C"};
+    size_t i;
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    for (i = 0; i < 3; i++) {
+        ck_assert_int_eq(gidx_dataset_set(ds, units[i], 2020, "x", (double)i, 0), GIDX_OK);
+        ck_assert_int_eq(gidx_dataset_set(ds, units[i], 2020, "y", (double)(i * i), 0), GIDX_OK);
+    }
+    /* Index -> P1 -> P2 -> Index: every aggregate has a parent */
+    ck_assert_int_eq(gidx_index_spec_new(&sp), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "x", "P1", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "y", "P2", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P1", "P2", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P2", "Index", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "Index", "P1", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_compute(&res, sp, ds), GIDX_EINVAL);
+    ck_assert_ptr_null(res);
+    ck_assert_msg(msg_has("no root aggregate: the parents form a cycle, "
+                          "P1 -> P2 -> Index -> P1 (child -> parent)"),
+                  "%s", gidx_error_last()->message);
+    gidx_index_spec_free(sp);
+    /* root R with children P1 and Q; P2 -> Q2 -> P2 hangs beside it */
+    ck_assert_int_eq(gidx_index_spec_new(&sp), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "R", "", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P1", "R", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "x", "P1", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "y", "P2", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P2", "Q2", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "Q2", "P2", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_compute(&res, sp, ds), GIDX_EINVAL);
+    ck_assert_msg(msg_has("has a cycle, P2 -> Q2 -> P2 (child -> parent)"),
+                  "%s", gidx_error_last()->message);
+    gidx_index_spec_free(sp);
+    /* a missing parent with no root is named as such, not as a cycle */
+    ck_assert_int_eq(gidx_index_spec_new(&sp), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "x", "P1", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P1", "Nowhere", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_compute(&res, sp, ds), GIDX_EINVAL);
+    ck_assert_msg(msg_has("parent Nowhere of P1 is not defined"), "%s", gidx_error_last()->message);
+    gidx_index_spec_free(sp);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -1064,6 +1115,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_region_names_then_growth);
     tcase_add_test(tc, test_heatmap_size_overflow);
     tcase_add_test(tc, test_output_targets);
+    tcase_add_test(tc, test_index_cycle);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -32,7 +32,15 @@ expect 2 "hdr.csv: no data rows after the header" "$GREENIDX" forecast --input "
 # item 8: COINr metadata errors are data errors (exit 2), naming the cause
 sed 's/^4,"Index","Sustainable Connectivity",1,1,"Score",NA,NA,NA,/4,"Index","Sustainable Connectivity",1,1,"Score",NA,NA,"Conn",/' \
   "$C/ASEM_iMeta.csv" > "$T/cyc.csv"
-expect 2 "cyc.csv: index spec has no root aggregate" "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/cyc.csv"
+# the cycle is named with its codes and iMeta lines (Conn on line 59, Index on 61)
+expect 2 "cyc.csv: the Parent column forms a cycle, Conn (line 59) -> Index (line 61) -> Conn (iCode -> Parent)" \
+  "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/cyc.csv"
+# a longer cycle below a proper root: Physical -> P2P -> Physical, the root Index kept
+sed -e 's/"Physical","Physical",1,1,"Score",NA,NA,"Conn"/"Physical","Physical",1,1,"Score",NA,NA,"P2P"/' \
+    -e 's/"P2P","People to People",1,1,"Score",NA,NA,"Conn"/"P2P","People to People",1,1,"Score",NA,NA,"Physical"/' \
+  "$C/ASEM_iMeta.csv" > "$T/cyc2.csv"
+expect 2 "cyc2.csv: the Parent column forms a cycle, Physical (line 51) -> P2P (line 55) -> Physical" \
+  "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/cyc2.csv"
 sed 's/"Physical","Indicator"/"Nowhere","Indicator"/' "$C/ASEM_iMeta.csv" > "$T/miss.csv"
 expect 2 "parent Nowhere of LPI is not defined" "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/miss.csv"
 sed 's/^3,"Sust","Sustainability",1,1,"Score",NA,NA,"Index"/3,"Sust","Sustainability",1,1,"Score",NA,NA,NA/' \
