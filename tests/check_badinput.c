@@ -133,6 +133,19 @@ static const bad_case cases[] = {
     { "jsonstat: string value", L_JSONSTAT,
       JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,\"x\"]}", 0, 0,
       GIDX_EDATA, "bad.json" },
+    /* issue 19 item 6: the value array is read from the text; its errors stay jansson's */
+    { "jsonstat: value array syntax error", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\n\"value\":[1,,2]}",
+      0, 0, GIDX_EPARSE, "bad.json:2" },
+    { "jsonstat: error after a streamed value array", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,\n2],\n\"x\":}",
+      0, 0, GIDX_EPARSE, "bad.json:3" },
+    { "jsonstat: 1e400 in the value array", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,1e400]}",
+      0, 0, GIDX_EPARSE, "bad.json" },
+    { "jsonstat: sizes over the cell limit, refused before parsing", L_JSONSTAT,
+      "{\"size\":[4096,4096],\"id\":[\"a\",\"b\"],\"value\":[1,2,3]", 0, 0, GIDX_ELIMIT,
+      "more than 8388608 cells" },
     /* --- catalogue JSON --- */
     { "catalog: empty", L_CATALOG, "", 0, 0, GIDX_EPARSE, "bad.json" },
     { "catalog: syntax error", L_CATALOG, "{\n \"format\": greenidx}", 0, 0, GIDX_EPARSE, "bad.json:2" },
@@ -1179,6 +1192,67 @@ START_TEST(test_index_cycle)
 }
 END_TEST
 
+/* Issue 19 item 6: the "value" array of JSON-stat is read from the text
+ * instead of a jansson tree. The same document with the key written
+ * "valu\u0065" (the same key to jansson, but not streamed) must give the
+ * same cells, flags and values bit for bit. */
+START_TEST(test_jsonstat_streamed)
+{
+    static const char body[] =
+        "{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"Region\",\"C\",\"Tid\"],"
+        "\"size\":[2,2,3],\"role\":{\"geo\":[\"Region\"],\"time\":[\"Tid\"]},\"dimension\":{"
+        "\"Region\":{\"category\":{\"index\":{\"3807\":0,\"K-4001\":1}}},"
+        "\"C\":{\"category\":{\"index\":[\"a\",\"b\"]}},"
+        "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1,\"2022\":2}}}},"
+        "\"status\":{\"4\":\"..\",\"5\":\".\"},\"%s\": [ 1, -0, 2.5e-3,\n null,7 ,null,"
+        "123456789012345678, -1.25E+2, 0.1, 4.9e-324, 1e308, -3 ]}";
+    char a[2048], b[2048];
+    gidx_dataset *da = NULL, *db = NULL;
+    const char *regions[] = {"3807", "4001"}, *vars[] = {"a", "b"};
+    size_t r, v;
+    int y;
+    snprintf(a, sizeof a, body, "value");
+    snprintf(b, sizeof b, body, "valu\\u0065");
+    ck_assert_int_eq(gidx_dataset_load_jsonstat_buffer(&da, a, strlen(a), "a.json", NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_load_jsonstat_buffer(&db, b, strlen(b), "b.json", NULL), GIDX_OK);
+    ck_assert_uint_eq(gidx_dataset_ncells(da), 12);
+    ck_assert_uint_eq(gidx_dataset_ncells(db), 12);
+    for (r = 0; r < 2; r++)
+        for (v = 0; v < 2; v++)
+            for (y = 2020; y <= 2022; y++) {
+                double xa, xb;
+                int fa, fb;
+                ck_assert_int_eq(gidx_dataset_get(&xa, &fa, da, regions[r], y, vars[v]), GIDX_OK);
+                ck_assert_int_eq(gidx_dataset_get(&xb, &fb, db, regions[r], y, vars[v]), GIDX_OK);
+                ck_assert_int_eq(fa, fb);
+                if (fa == GIDX_FLAG_OK)
+                    ck_assert(memcmp(&xa, &xb, sizeof xa) == 0);
+            }
+    /* hand-checked cells (value n = 6 region + 3 C + year): value 2 is
+     * 2.5e-3, value 4 (status "..") is 7 flagged confidential, value 6 is
+     * 123456789012345678 as a double, value 9 the subnormal 4.9e-324, value
+     * 3 null */
+    {
+        double x;
+        int f;
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2022, "a"), GIDX_OK);
+        ck_assert_double_eq(x, 2.5e-3);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2021, "b"), GIDX_OK);
+        ck_assert_int_eq(f, GIDX_FLAG_CONFIDENTIAL);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "4001", 2020, "a"), GIDX_OK);
+        ck_assert_double_eq(x, 123456789012345678.0);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "4001", 2020, "b"), GIDX_OK);
+        ck_assert_double_eq(x, 4.9e-324);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2020, "b"), GIDX_OK);
+        ck_assert_int_eq(f, GIDX_FLAG_MISSING);   /* null */
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2021, "a"), GIDX_OK);
+        ck_assert(x == 0.0 && !signbit(x));       /* -0 is jansson's integer 0 */
+    }
+    gidx_dataset_free(da);
+    gidx_dataset_free(db);
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -1203,6 +1277,7 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_heatmap_size_overflow);
     tcase_add_test(tc, test_output_targets);
     tcase_add_test(tc, test_index_cycle);
+    tcase_add_test(tc, test_jsonstat_streamed);
     suite_add_tcase(s, tc);
     return s;
 }
