@@ -702,6 +702,14 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
         *out = ds;
         ds = NULL;
     }
+    if (rc == GIDX_ENOMEM) {
+        /* the input is too large for the memory there is: a data limit
+         * (exit 2), like jansson running out above, with the cause kept */
+        char why[256];
+        snprintf(why, sizeof why, "%s", gidx_error_last()->message);
+        rc = gidx__error_set(GIDX_ELIMIT, "%s: %zu bytes of JSON-stat could not be loaded (out of "
+                             "memory%s%s)", name, len, why[0] ? ": " : "", why);
+    }
     gidx_dataset_free(ds);
     json_decref(root);
     return rc;

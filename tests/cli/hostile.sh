@@ -170,4 +170,18 @@ expect 2 "fifo_in:1:0:" timeout 20 "$GREENIDX" indicators --catalog "$T/fifo_in"
 printf 'region,year,variable,value\n4003,2020,population,5\n' > "$T/pipe.csv"
 cat "$T/pipe.csv" | "$GREENIDX" data --data /dev/stdin > "$T/out" 2> "$T/err" || fail "a pipe as --data"
 grep -q 4003 "$T/out" || fail "a pipe as --data: region 4003 missing"
+
+# item 4: one field over GIDX_CSV_MAX_FIELD (16 MiB) is refused unread, naming
+# file:line:column, with little memory (the measured figures: bench/scaling/memory.sh)
+{ printf 'region,year,variable,value\n3807,2020,'; head -c 17000000 /dev/zero | tr '\0' x; printf ',1\n'; } > "$T/field.csv"
+/usr/bin/time -f '%M' -o "$T/mem" "$GREENIDX" data --data "$T/field.csv" > "$T/out" 2> "$T/err"
+[ $? -eq 2 ] || fail "a 17 MB field did not exit 2"
+grep -qF 'field.csv:2:11: a field longer than the limit of 16777216 bytes' "$T/err" || fail "long field: message"
+[ "$(tail -n 1 "$T/mem")" -lt 150000 ] || fail "long field: $(tail -n 1 "$T/mem") kB of memory"
+rm -f "$T/field.csv"
+# item 6: a JSON-stat document whose sizes multiply past the cell limit is
+# refused before it is parsed
+printf '{"class":"dataset","id":["a","b"],"size":[4096,4096],"value":[1]}' > "$T/huge.json"
+expect 2 "huge.json: the sizes give more than 8388608 cells (the limit of a JSON-stat dataset); not parsed" \
+  "$GREENIDX" data --data "$T/huge.json"
 echo ok
