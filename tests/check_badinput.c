@@ -1250,6 +1250,27 @@ START_TEST(test_jsonstat_streamed)
     }
     gidx_dataset_free(da);
     gidx_dataset_free(db);
+    {
+        /* a 2 MB file whose sizes give 2^24 cells is refused from its first
+         * MiB: the rest is not even JSON, yet the answer is the cell limit
+         * (GIDX_ELIMIT), not a syntax error, so the file was not parsed */
+        static const char head[] = "{\"class\":\"dataset\",\"id\":[\"a\",\"b\"],"
+                                   "\"size\":[4096,4096],\"value\":[";
+        size_t n = (size_t)2 << 20;
+        char *big = malloc(n), path[] = "/tmp/gidx-badinput-XXXXXX";
+        gidx_dataset *dc = NULL;
+        ck_assert_ptr_nonnull(big);
+        memset(big, '!', n);
+        memcpy(big, head, strlen(head));
+        write_tmp(path, big, n);
+        free(big);
+        ck_assert_int_eq(gidx_dataset_load_jsonstat(&dc, path, NULL), GIDX_ELIMIT);
+        ck_assert_ptr_null(dc);
+        ck_assert_msg(msg_has(path) && msg_has("the sizes give more than 8388608 cells (the limit "
+                                               "of a JSON-stat dataset); not parsed"),
+                      "%s", gidx_error_last()->message);
+        unlink(path);
+    }
 }
 END_TEST
 

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <jansson.h>
 
 #include "../core/internal.h"
@@ -715,6 +717,38 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
     return rc;
 }
 
+/* A regular file larger than HEAD_BYTES has its "size" checked from its
+ * first HEAD_BYTES before it is read whole, so that a huge panel is refused
+ * with a megabyte in memory (JSON-stat writers, SSB's among them, put "id"
+ * and "size" before "dimension" and "value"). When "size" is not in the
+ * head, the check on the whole text applies. */
+#define HEAD_BYTES ((size_t)1 << 20)
+
+static gidx_status head_size_check(const char *path)
+{
+    struct stat st;
+    gidx_status rc = GIDX_OK;
+    size_t got, off = 0, vb, ve, sb, se;
+    char *head;
+    FILE *f = gidx__file_open_read(path, (size_t)1 << 30, &rc);
+    if (f == NULL)
+        return rc;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= HEAD_BYTES ||
+        (head = gidx__malloc(HEAD_BYTES)) == NULL) {
+        fclose(f);
+        return GIDX_OK;
+    }
+    got = fread(head, 1, HEAD_BYTES, f);
+    fclose(f);
+    if (got >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        off = 3;
+    (void)js_top(head + off, got - off, &vb, &ve, &sb, &se);   /* spans found before the cut */
+    if (se > sb)
+        rc = size_precheck(head + off + sb, se - sb, path);
+    free(head);
+    return rc;
+}
+
 gidx_status gidx_dataset_load_jsonstat(gidx_dataset **out, const char *path,
                                        const gidx_jsonstat_options *opt)
 {
@@ -726,6 +760,8 @@ gidx_status gidx_dataset_load_jsonstat(gidx_dataset **out, const char *path,
     *out = NULL;
     if (path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat: path is NULL");
+    if ((rc = head_size_check(path)) != GIDX_OK)
+        return rc;
     if ((rc = gidx__read_file(&data, &len, path, (size_t)1 << 30)) != GIDX_OK)
         return rc;
     rc = gidx_dataset_load_jsonstat_buffer(out, data, len, path, opt);
