@@ -133,6 +133,19 @@ static const bad_case cases[] = {
     { "jsonstat: string value", L_JSONSTAT,
       JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,\"x\"]}", 0, 0,
       GIDX_EDATA, "bad.json" },
+    /* issue 19 item 6: the value array is read from the text; its errors stay jansson's */
+    { "jsonstat: value array syntax error", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\n\"value\":[1,,2]}",
+      0, 0, GIDX_EPARSE, "bad.json:2" },
+    { "jsonstat: error after a streamed value array", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,\n2],\n\"x\":}",
+      0, 0, GIDX_EPARSE, "bad.json:3" },
+    { "jsonstat: 1e400 in the value array", L_JSONSTAT,
+      JS_HEAD "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1}}}},\"value\":[1,1e400]}",
+      0, 0, GIDX_EPARSE, "bad.json" },
+    { "jsonstat: sizes over the cell limit, refused before parsing", L_JSONSTAT,
+      "{\"size\":[4096,4096],\"id\":[\"a\",\"b\"],\"value\":[1,2,3]", 0, 0, GIDX_ELIMIT,
+      "more than 8388608 cells" },
     /* --- catalogue JSON --- */
     { "catalog: empty", L_CATALOG, "", 0, 0, GIDX_EPARSE, "bad.json" },
     { "catalog: syntax error", L_CATALOG, "{\n \"format\": greenidx}", 0, 0, GIDX_EPARSE, "bad.json:2" },
@@ -314,6 +327,92 @@ START_TEST(test_long_line)
     ck_assert_int_eq(gidx_table_parse_csv(&t, text, hl + n + 1, "bad.csv", NULL), GIDX_OK);
     ck_assert_uint_eq(strlen(gidx_table_cell(t, 0, 3)), n);
     gidx_table_free(t);
+    free(text);
+}
+END_TEST
+
+static int msg_has(const char *needle);
+
+/* Write @p n bytes of @p s to a new temporary file named in @p path. */
+static void write_tmp(char *path, const char *s, size_t n)
+{
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, s, n), (ssize_t)n);
+    close(fd);
+}
+
+/* Issue 19, item 4: one very long field. A field over GIDX_CSV_MAX_FIELD is
+ * refused with GIDX_ELIMIT naming file:line and column: unread when a run
+ * without separators shows it in a file, and while parsing when it is quoted
+ * around separators or given in memory. Exactly the limit is accepted, and a
+ * skipped title line may be longer. */
+START_TEST(test_long_field)
+{
+    const size_t lim = GIDX_CSV_MAX_FIELD;
+    size_t hl = strlen(LONG_HEAD "3807,2020,"), n;
+    char *text = malloc(hl + lim + 16);
+    char path[] = "/tmp/gidx-badinput-XXXXXX";
+    gidx_table *t = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_csv_options co = GIDX_CSV_OPTIONS_INIT;
+    ck_assert_ptr_nonnull(text);
+    /* lim + 1 bytes of 'x' as the variable */
+    memcpy(text, LONG_HEAD "3807,2020,", hl);
+    memset(text + hl, 'x', lim + 1);
+    memcpy(text + hl + lim + 1, ",1\n", 3);
+    n = hl + lim + 4;
+    ck_assert_int_eq(gidx_table_parse_csv(&t, text, n, "big.csv", NULL), GIDX_ELIMIT);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(msg_has("big.csv:2: column 3 (\"variable\"): a field longer than the limit "
+                          "of 16777216 bytes"), "%s", gidx_error_last()->message);
+    write_tmp(path, text, n);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, path, NULL), GIDX_ELIMIT);
+    ck_assert_ptr_null(ds);
+    ck_assert_msg(msg_has(":2:11: a field longer than the limit") && msg_has("not loaded") &&
+                  msg_has(path), "%s", gidx_error_last()->message);
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_ELIMIT);
+    ck_assert_msg(msg_has(":2:11: a field longer"), "%s", gidx_error_last()->message);
+    unlink(path);
+    /* quoted, with separators inside: the parser's own check, in memory and from a file */
+    text[hl] = '"';
+    memset(text + hl + 1, 'x', lim + 1);
+    for (size_t k = hl + 1; k < hl + lim + 2; k += 2)
+        text[k] = ',';
+    memcpy(text + hl + lim + 2, "\",1\n", 4);
+    n = hl + lim + 6;
+    ck_assert_int_eq(gidx_table_parse_csv(&t, text, n, "q.csv", NULL), GIDX_ELIMIT);
+    ck_assert_msg(msg_has("q.csv:2: column 3 (\"variable\"): a field longer"), "%s",
+                  gidx_error_last()->message);
+    strcpy(path, "/tmp/gidx-badinput-XXXXXX");
+    write_tmp(path, text, n);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, path, NULL), GIDX_ELIMIT);
+    ck_assert_msg(msg_has(":2: column 3 (\"variable\"): a field longer"), "%s",
+                  gidx_error_last()->message);
+    unlink(path);
+    /* exactly the limit is a valid cell, whole */
+    memset(text + hl, 'x', lim);
+    memcpy(text + hl + lim, ",1\n", 3);
+    n = hl + lim + 3;
+    strcpy(path, "/tmp/gidx-badinput-XXXXXX");
+    write_tmp(path, text, n);
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, NULL), GIDX_OK);
+    ck_assert_uint_eq(strlen(gidx_table_cell(t, 0, 2)), lim);
+    gidx_table_free(t);
+    t = NULL;
+    unlink(path);
+    /* a title line of lim + 1 bytes, skipped, before a small table */
+    memset(text, 'T', lim + 1);
+    memcpy(text + lim + 1, "\n" LONG_HEAD "3807,2020,a,1\n", strlen("\n" LONG_HEAD "3807,2020,a,1\n"));
+    n = lim + 1 + strlen("\n" LONG_HEAD "3807,2020,a,1\n");
+    strcpy(path, "/tmp/gidx-badinput-XXXXXX");
+    write_tmp(path, text, n);
+    co.skip_lines = 1;
+    ck_assert_int_eq(gidx_table_read_csv(&t, path, &co), GIDX_OK);
+    ck_assert_uint_eq(gidx_table_nrows(t), 1);
+    ck_assert_str_eq(gidx_table_cell(t, 0, 2), "a");
+    gidx_table_free(t);
+    unlink(path);
     free(text);
 }
 END_TEST
@@ -1042,6 +1141,139 @@ START_TEST(test_output_targets)
 }
 END_TEST
 
+/* Issue 19: a hierarchy whose parents go round a cycle names the cycle's
+ * codes (child -> parent), both when no aggregate is left as the root and
+ * when a cycle sits beside a proper root. */
+START_TEST(test_index_cycle)
+{
+    gidx_index_spec *sp = NULL;
+    gidx_dataset *ds = NULL;
+    gidx_index_result *res = NULL;
+    const char *units[] = {"A", "B", "C"};
+    size_t i;
+    ck_assert_int_eq(gidx_dataset_new(&ds), GIDX_OK);
+    for (i = 0; i < 3; i++) {
+        ck_assert_int_eq(gidx_dataset_set(ds, units[i], 2020, "x", (double)i, 0), GIDX_OK);
+        ck_assert_int_eq(gidx_dataset_set(ds, units[i], 2020, "y", (double)(i * i), 0), GIDX_OK);
+    }
+    /* Index -> P1 -> P2 -> Index: every aggregate has a parent */
+    ck_assert_int_eq(gidx_index_spec_new(&sp), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "x", "P1", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "y", "P2", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P1", "P2", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P2", "Index", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "Index", "P1", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_compute(&res, sp, ds), GIDX_EINVAL);
+    ck_assert_ptr_null(res);
+    ck_assert_msg(msg_has("no root aggregate: the parents form a cycle, "
+                          "P1 -> P2 -> Index -> P1 (child -> parent)"),
+                  "%s", gidx_error_last()->message);
+    gidx_index_spec_free(sp);
+    /* root R with children P1 and Q; P2 -> Q2 -> P2 hangs beside it */
+    ck_assert_int_eq(gidx_index_spec_new(&sp), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "R", "", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P1", "R", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "x", "P1", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "y", "P2", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P2", "Q2", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "Q2", "P2", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_compute(&res, sp, ds), GIDX_EINVAL);
+    ck_assert_msg(msg_has("has a cycle, P2 -> Q2 -> P2 (child -> parent)"),
+                  "%s", gidx_error_last()->message);
+    gidx_index_spec_free(sp);
+    /* a missing parent with no root is named as such, not as a cycle */
+    ck_assert_int_eq(gidx_index_spec_new(&sp), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_indicator(sp, "x", "P1", 1.0, 1), GIDX_OK);
+    ck_assert_int_eq(gidx_index_spec_add_aggregate(sp, "P1", "Nowhere", 1.0), GIDX_OK);
+    ck_assert_int_eq(gidx_index_compute(&res, sp, ds), GIDX_EINVAL);
+    ck_assert_msg(msg_has("parent Nowhere of P1 is not defined"), "%s", gidx_error_last()->message);
+    gidx_index_spec_free(sp);
+    gidx_dataset_free(ds);
+}
+END_TEST
+
+/* Issue 19 item 6: the "value" array of JSON-stat is read from the text
+ * instead of a jansson tree. The same document with the key written
+ * "valu\u0065" (the same key to jansson, but not streamed) must give the
+ * same cells, flags and values bit for bit. */
+START_TEST(test_jsonstat_streamed)
+{
+    static const char body[] =
+        "{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"Region\",\"C\",\"Tid\"],"
+        "\"size\":[2,2,3],\"role\":{\"geo\":[\"Region\"],\"time\":[\"Tid\"]},\"dimension\":{"
+        "\"Region\":{\"category\":{\"index\":{\"3807\":0,\"K-4001\":1}}},"
+        "\"C\":{\"category\":{\"index\":[\"a\",\"b\"]}},"
+        "\"Tid\":{\"category\":{\"index\":{\"2020\":0,\"2021\":1,\"2022\":2}}}},"
+        "\"status\":{\"4\":\"..\",\"5\":\".\"},\"%s\": [ 1, -0, 2.5e-3,\n null,7 ,null,"
+        "123456789012345678, -1.25E+2, 0.1, 4.9e-324, 1e308, -3 ]}";
+    char a[2048], b[2048];
+    gidx_dataset *da = NULL, *db = NULL;
+    const char *regions[] = {"3807", "4001"}, *vars[] = {"a", "b"};
+    size_t r, v;
+    int y;
+    snprintf(a, sizeof a, body, "value");
+    snprintf(b, sizeof b, body, "valu\\u0065");
+    ck_assert_int_eq(gidx_dataset_load_jsonstat_buffer(&da, a, strlen(a), "a.json", NULL), GIDX_OK);
+    ck_assert_int_eq(gidx_dataset_load_jsonstat_buffer(&db, b, strlen(b), "b.json", NULL), GIDX_OK);
+    ck_assert_uint_eq(gidx_dataset_ncells(da), 12);
+    ck_assert_uint_eq(gidx_dataset_ncells(db), 12);
+    for (r = 0; r < 2; r++)
+        for (v = 0; v < 2; v++)
+            for (y = 2020; y <= 2022; y++) {
+                double xa, xb;
+                int fa, fb;
+                ck_assert_int_eq(gidx_dataset_get(&xa, &fa, da, regions[r], y, vars[v]), GIDX_OK);
+                ck_assert_int_eq(gidx_dataset_get(&xb, &fb, db, regions[r], y, vars[v]), GIDX_OK);
+                ck_assert_int_eq(fa, fb);
+                if (fa == GIDX_FLAG_OK)
+                    ck_assert(memcmp(&xa, &xb, sizeof xa) == 0);
+            }
+    /* hand-checked cells (value n = 6 region + 3 C + year): value 2 is
+     * 2.5e-3, value 4 (status "..") is 7 flagged confidential, value 6 is
+     * 123456789012345678 as a double, value 9 the subnormal 4.9e-324, value
+     * 3 null */
+    {
+        double x;
+        int f;
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2022, "a"), GIDX_OK);
+        ck_assert_double_eq(x, 2.5e-3);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2021, "b"), GIDX_OK);
+        ck_assert_int_eq(f, GIDX_FLAG_CONFIDENTIAL);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "4001", 2020, "a"), GIDX_OK);
+        ck_assert_double_eq(x, 123456789012345678.0);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "4001", 2020, "b"), GIDX_OK);
+        ck_assert_double_eq(x, 4.9e-324);
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2020, "b"), GIDX_OK);
+        ck_assert_int_eq(f, GIDX_FLAG_MISSING);   /* null */
+        ck_assert_int_eq(gidx_dataset_get(&x, &f, da, "3807", 2021, "a"), GIDX_OK);
+        ck_assert(x == 0.0 && !signbit(x));       /* -0 is jansson's integer 0 */
+    }
+    gidx_dataset_free(da);
+    gidx_dataset_free(db);
+    {
+        /* a 2 MB file whose sizes give 2^24 cells is refused from its first
+         * MiB: the rest is not even JSON, yet the answer is the cell limit
+         * (GIDX_ELIMIT), not a syntax error, so the file was not parsed */
+        static const char head[] = "{\"class\":\"dataset\",\"id\":[\"a\",\"b\"],"
+                                   "\"size\":[4096,4096],\"value\":[";
+        size_t n = (size_t)2 << 20;
+        char *big = malloc(n), path[] = "/tmp/gidx-badinput-XXXXXX";
+        gidx_dataset *dc = NULL;
+        ck_assert_ptr_nonnull(big);
+        memset(big, '!', n);
+        memcpy(big, head, strlen(head));
+        write_tmp(path, big, n);
+        free(big);
+        ck_assert_int_eq(gidx_dataset_load_jsonstat(&dc, path, NULL), GIDX_ELIMIT);
+        ck_assert_ptr_null(dc);
+        ck_assert_msg(msg_has(path) && msg_has("the sizes give more than 8388608 cells (the limit "
+                                               "of a JSON-stat dataset); not parsed"),
+                      "%s", gidx_error_last()->message);
+        unlink(path);
+    }
+}
+END_TEST
+
 static Suite *badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
@@ -1050,6 +1282,7 @@ static Suite *badinput_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("special");
     tcase_add_test(tc, test_long_line);
+    tcase_add_test(tc, test_long_field);
     tcase_add_test(tc, test_accepted_values);
     tcase_add_test(tc, test_max_bytes);
     tcase_add_test(tc, test_files);
@@ -1064,6 +1297,8 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, test_region_names_then_growth);
     tcase_add_test(tc, test_heatmap_size_overflow);
     tcase_add_test(tc, test_output_targets);
+    tcase_add_test(tc, test_index_cycle);
+    tcase_add_test(tc, test_jsonstat_streamed);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -47,6 +47,14 @@ typedef struct gidx_csv_options {
     size_t max_bytes;   /**< refuse larger inputs with ::GIDX_ELIMIT; 0 = 1 GiB */
 } gidx_csv_options;
 
+/**
+ * The longest field a CSV reader accepts, in bytes (16 MiB). A longer field
+ * is refused with ::GIDX_ELIMIT naming file:line and column as soon as it
+ * passes the limit, so that one enormous field costs at most about the
+ * limit beyond the input itself (issue 19).
+ */
+#define GIDX_CSV_MAX_FIELD ((size_t)16 << 20)
+
 /** Default CSV options: detect separator, decimal mark and encoding. */
 #define GIDX_CSV_OPTIONS_INIT { 1u, 0, 0, GIDX_ENCODING_AUTO, 0u, 0u }
 
@@ -61,7 +69,8 @@ typedef struct gidx_csv_options {
  * @param opt   options, or NULL for ::GIDX_CSV_OPTIONS_INIT
  * @return ::GIDX_OK; ::GIDX_EIO (cannot open/read), ::GIDX_EPARSE (bad quoting,
  *         ragged row: message names file:line), ::GIDX_EENCODING,
- *         ::GIDX_ELIMIT, ::GIDX_EDATA (empty file or no header), ::GIDX_ENOMEM.
+ *         ::GIDX_ELIMIT (input over max_bytes, or a field over
+ *         ::GIDX_CSV_MAX_FIELD: file:line and column named), ::GIDX_EDATA (empty file or no header), ::GIDX_ENOMEM.
  */
 GIDX_API gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
                                          const gidx_csv_options *opt);

@@ -58,6 +58,12 @@ typedef struct gidx__topo {
 
 gidx_status gidx__composite_topo(gidx__topo *t, const gidx_index_spec *spec);
 void gidx__composite_topo_free(gidx__topo *t);
+/* The first cycle of parent links in @p s, written to @p b as
+ * "A -> B -> A" (child -> parent), each code followed by " (line L)" when
+ * @p lines (the line of every spec node) is given. Returns 1 when a cycle
+ * was found, 0 when none (a missing or indicator parent ends a walk), -1
+ * when out of memory. Linear in the number of nodes. */
+int gidx__composite_cycle(gidx__buf *b, const gidx_index_spec *s, const size_t *lines);
 
 /* Aggregate one year: vals holds (nind + nagg) * U values, the first nind
  * rows (normalised indicators) filled in; fills the aggregate rows.

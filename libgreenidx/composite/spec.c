@@ -318,6 +318,59 @@ void gidx__composite_topo_free(gidx__topo *t)
     memset(t, 0, sizeof *t);
 }
 
+int gidx__composite_cycle(gidx__buf *b, const gidx_index_spec *s, const size_t *lines)
+{
+    /* mark[i] = 1 + the node whose walk first reached i; every node is
+     * visited once over all walks */
+    size_t i, v, p, *mark;
+    int found = 0;
+    if (s == NULL || s->n == 0)
+        return 0;
+    if ((mark = gidx__calloc(s->n, sizeof *mark)) == NULL)
+        return -1;
+    for (i = 0; i < s->n && !found; i++) {
+        v = i;
+        while (mark[v] == 0) {
+            mark[v] = i + 1;
+            if (s->nodes[v].parent[0] == '\0' || !gidx__strmap_get(s->map, s->nodes[v].parent, &p))
+                break;
+            v = p;
+        }
+        if (mark[v] == i + 1 && s->nodes[v].parent[0] != '\0' &&
+            gidx__strmap_get(s->map, s->nodes[v].parent, &p) && mark[p] == i + 1) {
+            /* v is on the walk and its parent too: v lies on a cycle */
+            size_t start = v;
+            found = 1;
+            do {
+                gidx__buf_printf(b, "%s", s->nodes[v].code);
+                if (lines != NULL)
+                    gidx__buf_printf(b, " (line %zu)", lines[v]);
+                gidx__buf_puts(b, " -> ");
+                gidx__strmap_get(s->map, s->nodes[v].parent, &v);
+            } while (v != start);
+            gidx__buf_puts(b, s->nodes[start].code);
+        }
+    }
+    free(mark);
+    if (b->failed)
+        return -1;
+    return found;
+}
+
+/* The error for a cycle of parent links found above node @p code. */
+static gidx_status cycle_error(const gidx_index_spec *s, const char *code)
+{
+    gidx__buf cyc = GIDX__BUF_INIT;
+    gidx_status rc;
+    if (gidx__composite_cycle(&cyc, s, NULL) > 0)
+        rc = gidx__error_set(GIDX_EINVAL, "index spec: the hierarchy above %s has a cycle, %s "
+                             "(child -> parent)", code, cyc.s);
+    else
+        rc = gidx__error_set(GIDX_EINVAL, "index spec: the hierarchy above %s has a cycle", code);
+    gidx__buf_free(&cyc);
+    return rc;
+}
+
 gidx_status gidx__composite_topo(gidx__topo *t, const gidx_index_spec *s)
 {
     size_t i, j, nn, root = GIDX__NONE, *nid = NULL, *cnt = NULL, *depth = NULL;
@@ -339,8 +392,29 @@ gidx_status gidx__composite_topo(gidx__topo *t, const gidx_index_spec *s)
     }
     if (t->nind == 0)
         return gidx__error_set(GIDX_EINVAL, "index spec has no indicators");
-    if (root == GIDX__NONE)
+    if (root == GIDX__NONE) {
+        /* every aggregate has a parent: following them either leaves the
+         * spec (named by the parent check below) or goes round a cycle */
+        gidx__buf cyc = GIDX__BUF_INIT;
+        int c = gidx__composite_cycle(&cyc, s, NULL);
+        if (c < 0)
+            return gidx__error_set(GIDX_ENOMEM, "index spec: out of memory");
+        if (c > 0) {
+            rc = gidx__error_set(GIDX_EINVAL, "index spec has no root aggregate: the parents "
+                                 "form a cycle, %s (child -> parent)", cyc.s);
+            gidx__buf_free(&cyc);
+            return rc;
+        }
+        if (s->n > 0) {
+            size_t p;
+            for (i = 0; i < s->n; i++)
+                if (s->nodes[i].parent[0] != '\0' && !gidx__strmap_get(s->map, s->nodes[i].parent, &p))
+                    return gidx__error_set(GIDX_EINVAL, "index spec: parent %s of %s is not "
+                                           "defined (and no aggregate is without parent)",
+                                           s->nodes[i].parent, s->nodes[i].code);
+        }
         return gidx__error_set(GIDX_EINVAL, "index spec has no root aggregate (an aggregate without parent)");
+    }
     nn = t->nind + t->nagg;
     t->ind_node = gidx__malloc(t->nind * sizeof *t->ind_node);
     t->agg_node = gidx__malloc(t->nagg * sizeof *t->agg_node);
@@ -413,8 +487,7 @@ gidx_status gidx__composite_topo(gidx__topo *t, const gidx_index_spec *s)
         while (t->parent[v] != GIDX__NONE) {
             v = t->nind + t->parent[v];
             if (++d > nn) {
-                rc = gidx__error_set(GIDX_EINVAL, "index spec: the hierarchy above %s has a cycle",
-                                     s->nodes[t->agg_node[j]].code);
+                rc = cycle_error(s, s->nodes[t->agg_node[j]].code);
                 goto fail;
             }
         }
@@ -436,8 +509,7 @@ gidx_status gidx__composite_topo(gidx__topo *t, const gidx_index_spec *s)
         while (t->parent[v] != GIDX__NONE) {
             v = t->nind + t->parent[v];
             if (++d > nn) {
-                rc = gidx__error_set(GIDX_EINVAL, "index spec: the hierarchy above %s has a cycle",
-                                     s->nodes[t->ind_node[i]].code);
+                rc = cycle_error(s, s->nodes[t->ind_node[i]].code);
                 goto fail;
             }
         }
@@ -470,6 +542,7 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
     gidx_status rc;
     size_t jc, jd, jw, jt, jden, jp, jty, i, nr, ju, jn = GIDX__NONE, jtime = GIDX__NONE, j;
     const char **ucodes = NULL;
+    size_t *nline = NULL;   /* iMeta line of every spec node, for the cycle message */
 
     if (data == NULL || spec == NULL || idata_path == NULL || imeta_path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_index_load_coinr: NULL argument");
@@ -499,7 +572,8 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
         goto done;
     nr = gidx_table_nrows(td);
     ucodes = gidx__calloc(nr ? nr : 1, sizeof *ucodes);
-    if (ucodes == NULL) {
+    nline = gidx__calloc(gidx_table_nrows(tm) + 1, sizeof *nline);
+    if (ucodes == NULL || nline == NULL) {
         rc = GIDX_ENOMEM;
         goto done;
     }
@@ -538,6 +612,7 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
                 gidx__error_prefix("%s:%zu: ", gidx_table_name(tm), line);
                 goto done;
             }
+            nline[gidx_index_spec_nnodes(sp) - 1] = line;
             if (jt != GIDX__NONE && !is_na(gidx_table_cell(tm, i, jt))) {
                 double tg;
                 if ((rc = gidx_table_cell_double(&tg, tm, i, jt)) != GIDX_OK ||
@@ -553,6 +628,7 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
                 gidx__error_prefix("%s:%zu: ", gidx_table_name(tm), line);
                 goto done;
             }
+            nline[gidx_index_spec_nnodes(sp) - 1] = line;
         } else if (strcmp(type, "Denominator") == 0) {
             numeric = 1;
         } else if (strcmp(type, "Group") == 0) {
@@ -609,7 +685,15 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
     {
         gidx__topo t;
         if ((rc = gidx__composite_topo(&t, sp)) != GIDX_OK) {
-            gidx__error_prefix("%s: ", imeta_path);
+            /* a cycle is named with the iMeta lines of its nodes */
+            gidx__buf cyc = GIDX__BUF_INIT;
+            if (gidx__composite_cycle(&cyc, sp, nline) > 0)
+                rc = gidx__error_set(GIDX_EDATA, "%s: the Parent column forms a cycle, %s "
+                                     "(iCode -> Parent): the hierarchy must lead up to one root aggregate",
+                                     imeta_path, cyc.s);
+            else
+                gidx__error_prefix("%s: ", imeta_path);
+            gidx__buf_free(&cyc);
             goto done;
         }
         gidx__composite_topo_free(&t);
@@ -617,6 +701,7 @@ gidx_status gidx_index_load_coinr(gidx_dataset **data, gidx_index_spec **spec,
     gidx_dataset_set_meta(ds, "source", idata_path);
 done:
     free(ucodes);
+    free(nline);
     gidx_table_free(td);
     gidx_table_free(tm);
     if (rc != GIDX_OK) {

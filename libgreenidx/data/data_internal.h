@@ -21,6 +21,10 @@ size_t gidx__utf8_invalid_at(const char *s, size_t len);
 /* Read a whole file (NUL-terminated copy in *data, caller frees); refuse
  * files larger than max_bytes with GIDX_ELIMIT. */
 gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t max_bytes);
+/* Refuse a regular file holding a field longer than GIDX_CSV_MAX_FIELD before
+ * it is read into memory (one streaming pass; table.c); @p opt may be NULL. */
+gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
+                                 size_t max_bytes);
 
 /*
  * A data file compiled into the library (data/meson.build, data/embed.py):

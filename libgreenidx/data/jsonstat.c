@@ -18,15 +18,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <jansson.h>
 
 #include "../core/internal.h"
 #include "data_internal.h"
 #include <greenidx/dataset.h>
 
-/* A dense panel of 2^25 cells already needs about 2 GB as a dataset; a
- * sparse "value" object must not make the loader walk 10^12 empty cells. */
-#define MAX_CELLS ((size_t)1 << 25)
+/* The largest panel a JSON-stat answer may describe: 2^23 = 8,388,608 cells,
+ * ten times SSB's limit of 800,000 cells per query. A dataset takes about 72
+ * bytes a cell (measured with massif), so this bounds the loader's memory at
+ * about 0.6 GB; the product of "size" is checked before the document is
+ * parsed, and a sparse "value" object must not make the loader walk 10^12
+ * empty cells. */
+#define MAX_CELLS ((size_t)1 << 23)
 
 typedef struct dim {
     const char *id;
@@ -126,9 +132,271 @@ static gidx_status find_dim(size_t *k, const dim *dims, size_t nd, const char *i
     return gidx__error_set(GIDX_ENOTFOUND, "%s: no dimension \"%s\"", name, id);
 }
 
-static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *name,
-                                  const gidx_jsonstat_options *o)
+/*
+ * The top-level "value" array is read from the text, not built as a JSON
+ * tree: jansson spends about 32 bytes on each number (a json_t and a slot in
+ * the array), four times the text, so a 200 MB answer took several times its
+ * size before the first cell was stored (issue 19, item 6). The document is
+ * first scanned lightly for its top-level keys; when "value" is an array of
+ * numbers and nulls only, jansson parses the document with the array's
+ * interior turned into spaces (line and column of its errors unchanged), and
+ * the values are read one by one from the text while the cells are stored.
+ * Anything unusual (another element type, bad syntax, escapes in the key)
+ * leaves the whole document to jansson, as before.
+ */
+typedef struct vspan {
+    const char *text;   /* interior of the "value" array (between [ and ]) */
+    size_t len;
+    size_t count;       /* elements */
+} vspan;
+
+static size_t js_ws(const char *s, size_t i, size_t n)
 {
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Index after the string that starts at s[i] == '"', or 0. */
+static size_t js_string(const char *s, size_t i, size_t n)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return 0;
+}
+
+/* Index after the value that starts at s[i] (brackets counted, not matched:
+ * jansson checks the document), or 0. */
+static size_t js_value(const char *s, size_t i, size_t n)
+{
+    size_t depth = 0;
+    if (i >= n)
+        return 0;
+    if (s[i] == '"')
+        return js_string(s, i, n);
+    if (s[i] != '{' && s[i] != '[') {
+        while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
+               s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            i++;
+        return i;
+    }
+    for (; i < n; i++) {
+        if (s[i] == '"') {
+            size_t e = js_string(s, i, n);
+            if (e == 0)
+                return 0;
+            i = e - 1;
+        } else if (s[i] == '{' || s[i] == '[') {
+            depth++;
+        } else if (s[i] == '}' || s[i] == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Length of the JSON number or null at s[i..n), 0 when it is neither; a
+ * number too large for a double, or an integer of more than 18 digits
+ * (jansson's integer), is left to jansson too. */
+static size_t js_scalar(const char *s, size_t i, size_t n, int *isnull)
+{
+    size_t b = i, digits = 0;
+    int frac = 0;
+    *isnull = 0;
+    if (n - i >= 4 && memcmp(s + i, "null", 4) == 0) {
+        *isnull = 1;
+        return 4;
+    }
+    if (i < n && s[i] == '-')
+        i++;
+    if (i < n && s[i] == '0') {
+        i++;
+        digits = 1;
+    } else {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            i++;
+            digits++;
+        }
+    }
+    if (digits == 0)
+        return 0;
+    if (i < n && s[i] == '.') {
+        size_t d = 0;
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            d++;
+        if (d == 0)
+            return 0;
+        frac = 1;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        size_t d = 0;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            d++;
+        if (d == 0)
+            return 0;
+        frac = 1;
+    }
+    if (!frac && digits > 18)
+        return 0;
+    if (frac) {
+        char *end;
+        double x = gidx__strtod(s + b, &end);
+        if (end != s + i || !gidx__isfinite(x))
+            return 0;
+    }
+    return i - b;
+}
+
+/* Count the elements of the array interior @p v; 0 when one is not a number
+ * or null or the commas are wrong (jansson then parses the whole document). */
+static int js_count(vspan *v)
+{
+    size_t i = js_ws(v->text, 0, v->len), k;
+    int isnull;
+    v->count = 0;
+    if (i == v->len)
+        return 1;
+    for (;;) {
+        if ((k = js_scalar(v->text, i, v->len, &isnull)) == 0)
+            return 0;
+        v->count++;
+        i = js_ws(v->text, i + k, v->len);
+        if (i == v->len)
+            return 1;
+        if (v->text[i] != ',')
+            return 0;
+        i = js_ws(v->text, i + 1, v->len);
+    }
+}
+
+/* Find the top-level "value" array and "size" array of @p s; returns 1 when
+ * the document's top level is an object whose keys could be walked. */
+static int js_top(const char *s, size_t n, size_t *vb, size_t *ve, size_t *sb, size_t *se)
+{
+    size_t i = js_ws(s, 0, n);
+    *vb = *ve = *sb = *se = 0;
+    if (i >= n || s[i] != '{')
+        return 0;
+    i = js_ws(s, i + 1, n);
+    while (i < n && s[i] == '"') {
+        size_t ke = js_string(s, i, n), b, e;
+        int isv, iss;
+        if (ke == 0)
+            return 0;
+        isv = ke - i == 7 && memcmp(s + i, "\"value\"", 7) == 0;
+        iss = ke - i == 6 && memcmp(s + i, "\"size\"", 6) == 0;
+        i = js_ws(s, ke, n);
+        if (i >= n || s[i] != ':')
+            return 0;
+        b = js_ws(s, i + 1, n);
+        if ((e = js_value(s, b, n)) == 0)
+            return 0;
+        if (isv && *ve == 0 && s[b] == '[') {
+            *vb = b;
+            *ve = e;
+        }
+        if (iss && *se == 0 && s[b] == '[') {
+            *sb = b;
+            *se = e;
+        }
+        i = js_ws(s, e, n);
+        if (i < n && s[i] == ',')
+            i = js_ws(s, i + 1, n);
+        else
+            break;
+    }
+    return 1;
+}
+
+/* jansson reads the document through this: the bytes of @p s, with the
+ * interior of the "value" array served as spaces (newlines kept). */
+typedef struct js_feed {
+    const char *s;
+    size_t n, pos, blank_b, blank_e;
+} js_feed;
+
+static size_t js_feed_read(void *buffer, size_t buflen, void *data)
+{
+    js_feed *f = data;
+    char *out = buffer;
+    size_t k = f->n - f->pos < buflen ? f->n - f->pos : buflen, i;
+    for (i = 0; i < k; i++) {
+        size_t p = f->pos + i;
+        char c = f->s[p];
+        out[i] = (p >= f->blank_b && p < f->blank_e && c != '\n') ? ' ' : c;
+    }
+    f->pos += k;
+    return k;
+}
+
+/* The next element of a streamed "value" interior, from *pos: 0 for null,
+ * 1 for a number (in *x). */
+static int js_next(const vspan *v, size_t *pos, double *x)
+{
+    size_t i = js_ws(v->text, *pos, v->len), k;
+    int isnull;
+    char tmp[64];
+    k = js_scalar(v->text, i, v->len, &isnull);
+    *pos = js_ws(v->text, i + k, v->len);
+    if (*pos < v->len && v->text[*pos] == ',')
+        (*pos)++;
+    if (isnull)
+        return 0;
+    if (k >= sizeof tmp) {
+        *x = gidx__strtod(v->text + i, NULL);   /* ends at ',' ']' or a space */
+        return 1;
+    }
+    memcpy(tmp, v->text + i, k);
+    tmp[k] = '\0';
+    /* an integer is a json_integer to jansson, converted from long long
+     * ("-0" is 0.0, not -0.0): the same here, bit for bit */
+    if (strpbrk(tmp, ".eE") == NULL)
+        *x = (double)strtoll(tmp, NULL, 10);
+    else
+        *x = gidx__strtod(tmp, NULL);
+    return 1;
+}
+
+/* The "size" array's product against MAX_CELLS, before the document is
+ * parsed; a "size" that is not an array of positive integers is left to
+ * jsonstat_build to report. */
+static gidx_status size_precheck(const char *text, size_t len, const char *name)
+{
+    json_error_t e;
+    json_t *a = json_loadb(text, len, 0, &e), *v;
+    size_t k, total = 1;
+    gidx_status rc = GIDX_OK;
+    if (!json_is_array(a)) {
+        json_decref(a);
+        return GIDX_OK;
+    }
+    json_array_foreach(a, k, v) {
+        json_int_t z = json_is_integer(v) ? json_integer_value(v) : 0;
+        if (z < 1 || z > 100000000)
+            break;
+        if (total > MAX_CELLS / (size_t)z) {
+            rc = gidx__error_set(GIDX_ELIMIT, "%s: the sizes give more than %zu cells (the "
+                                 "limit of a JSON-stat dataset); not parsed", name, MAX_CELLS);
+            break;
+        }
+        total *= (size_t)z;
+    }
+    json_decref(a);
+    return rc;
+}
+
+static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *name,
+                                  const gidx_jsonstat_options *o, const vspan *vs)
+{
+    size_t vpos = 0;
     json_t *ids = json_object_get(root, "id"), *sizes = json_object_get(root, "size");
     json_t *dimobj = json_object_get(root, "dimension"), *value = json_object_get(root, "value");
     json_t *status = json_object_get(root, "status"), *cls = json_object_get(root, "class");
@@ -248,9 +516,10 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         }
     }
     if (json_is_array(value)) {
-        if (json_array_size(value) != total) {
+        size_t nv = vs != NULL ? vs->count : json_array_size(value);
+        if (nv != total) {
             rc = gidx__error_set(GIDX_EDATA, "%s: \"value\" has %zu entries but the sizes give %zu",
-                                 name, json_array_size(value), total);
+                                 name, nv, total);
             goto done;
         }
     } else if (!json_is_object(value)) {
@@ -264,10 +533,10 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
     }
 
     for (n = 0; n < total; n++) {
-        json_t *jv, *js = NULL;
+        json_t *jv = NULL, *js = NULL;
         const char *region, *sym = NULL;
-        int year, flag;
-        double x = 0;
+        int year, flag, kind;
+        double x = 0, xv = 0;
         char key[32];
         size_t rem = n;
         for (k = 0; k < nd; k++) {
@@ -275,18 +544,25 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             rem %= stride[k];
         }
         snprintf(key, sizeof key, "%zu", n);
-        jv = json_is_array(value) ? json_array_get(value, n) : json_object_get(value, key);
+        if (vs != NULL) {
+            kind = js_next(vs, &vpos, &xv);   /* checked by js_count: number or null */
+        } else {
+            jv = json_is_array(value) ? json_array_get(value, n) : json_object_get(value, key);
+            kind = (jv == NULL || json_is_null(jv)) ? 0 : json_is_number(jv) ? 1 : 2;
+            if (kind == 1)
+                xv = json_number_value(jv);
+        }
         if (json_is_string(status)) js = status;
         else if (json_is_array(status)) js = json_array_get(status, n);
         else if (json_is_object(status)) js = json_object_get(status, key);
         if (js != NULL && json_is_string(js))
             sym = json_string_value(js);
-        if (jv == NULL || json_is_null(jv)) {
+        if (kind == 0) {
             int f = status_flag(sym);
             flag = f > 0 ? f : GIDX_FLAG_MISSING;
-        } else if (json_is_number(jv)) {
+        } else if (kind == 1) {
             int f = status_flag(sym);
-            x = json_number_value(jv);
+            x = xv;
             flag = f > 0 ? f : GIDX_FLAG_OK;
         } else {
             rc = gidx__error_set(GIDX_EDATA, "%s: value %zu is neither a number nor null", name, n);
@@ -373,6 +649,8 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
     json_t *root;
     gidx_dataset *ds = NULL;
     gidx_status rc;
+    vspan vs = { NULL, 0, 0 };
+    int streamed = 0;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat_buffer: out is NULL");
     *out = NULL;
@@ -388,7 +666,31 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
         buf += 3;
         len -= 3;
     }
-    root = json_loadb(buf ? buf : "", len, JSON_REJECT_DUPLICATES, &err);
+    if (buf == NULL)
+        buf = "";
+    {
+        /* the product of "size" before anything is built (issue 19): a huge
+         * panel is refused with only the text in memory */
+        size_t vb, ve, sb, se;
+        if (js_top(buf, len, &vb, &ve, &sb, &se)) {
+            if (se > sb && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK)
+                return rc;
+            if (ve > vb + 1) {
+                vs.text = buf + vb + 1;
+                vs.len = ve - vb - 2;
+                if (js_count(&vs))
+                    streamed = 1;
+            }
+        }
+    }
+    if (streamed) {
+        js_feed f = { buf, len, 0, 0, 0 };
+        f.blank_b = (size_t)(vs.text - buf);
+        f.blank_e = f.blank_b + vs.len;
+        root = json_load_callback(js_feed_read, &f, JSON_REJECT_DUPLICATES, &err);
+    } else {
+        root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
+    }
     if (root == NULL) {
         /* jansson reports running out of memory without a position (the
          * message was an empty "table HUGE:-1:-1:"): say so, with the size */
@@ -398,12 +700,52 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
         return gidx__error_set(GIDX_EPARSE, "%s:%d:%d: %s", name, err.line, err.column, err.text);
     }
     if ((rc = gidx_dataset_new(&ds)) == GIDX_OK &&
-        (rc = jsonstat_build(ds, root, name, &o)) == GIDX_OK) {
+        (rc = jsonstat_build(ds, root, name, &o, streamed ? &vs : NULL)) == GIDX_OK) {
         *out = ds;
         ds = NULL;
     }
+    if (rc == GIDX_ENOMEM) {
+        /* the input is too large for the memory there is: a data limit
+         * (exit 2), like jansson running out above, with the cause kept */
+        char why[256];
+        snprintf(why, sizeof why, "%s", gidx_error_last()->message);
+        rc = gidx__error_set(GIDX_ELIMIT, "%s: %zu bytes of JSON-stat could not be loaded (out of "
+                             "memory%s%s)", name, len, why[0] ? ": " : "", why);
+    }
     gidx_dataset_free(ds);
     json_decref(root);
+    return rc;
+}
+
+/* A regular file larger than HEAD_BYTES has its "size" checked from its
+ * first HEAD_BYTES before it is read whole, so that a huge panel is refused
+ * with a megabyte in memory (JSON-stat writers, SSB's among them, put "id"
+ * and "size" before "dimension" and "value"). When "size" is not in the
+ * head, the check on the whole text applies. */
+#define HEAD_BYTES ((size_t)1 << 20)
+
+static gidx_status head_size_check(const char *path)
+{
+    struct stat st;
+    gidx_status rc = GIDX_OK;
+    size_t got, off = 0, vb, ve, sb, se;
+    char *head;
+    FILE *f = gidx__file_open_read(path, (size_t)1 << 30, &rc);
+    if (f == NULL)
+        return rc;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= HEAD_BYTES ||
+        (head = gidx__malloc(HEAD_BYTES)) == NULL) {
+        fclose(f);
+        return GIDX_OK;
+    }
+    got = fread(head, 1, HEAD_BYTES, f);
+    fclose(f);
+    if (got >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        off = 3;
+    (void)js_top(head + off, got - off, &vb, &ve, &sb, &se);   /* spans found before the cut */
+    if (se > sb)
+        rc = size_precheck(head + off + sb, se - sb, path);
+    free(head);
     return rc;
 }
 
@@ -418,6 +760,8 @@ gidx_status gidx_dataset_load_jsonstat(gidx_dataset **out, const char *path,
     *out = NULL;
     if (path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat: path is NULL");
+    if ((rc = head_size_check(path)) != GIDX_OK)
+        return rc;
     if ((rc = gidx__read_file(&data, &len, path, (size_t)1 << 30)) != GIDX_OK)
         return rc;
     rc = gidx_dataset_load_jsonstat_buffer(out, data, len, path, opt);

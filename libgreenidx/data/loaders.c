@@ -191,8 +191,9 @@ done:
 static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *, size_t,
                                                   const char *, const void *),
                              gidx_dataset **out, const char *path, const void *opt,
-                             size_t max_bytes)
+                             const gidx_csv_options *csv)
 {
+    size_t max_bytes = csv ? csv->max_bytes : 0;
     char *data = NULL;
     size_t len = 0;
     gidx_status rc;
@@ -201,6 +202,8 @@ static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *,
     *out = NULL;
     if (path == NULL)
         return gidx__error_set(GIDX_EINVAL, "loader: path is NULL");
+    if ((rc = gidx__csv_field_scan(path, csv, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
+        return rc;
     if ((rc = gidx__read_file(&data, &len, path, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
         return rc;
     rc = parse(out, data, len, path, opt);
@@ -296,7 +299,7 @@ static gidx_status parse_long_v(gidx_dataset **out, const char *buf, size_t len,
 gidx_status gidx_dataset_load_csv(gidx_dataset **out, const char *path,
                                   const gidx_long_csv_options *opt)
 {
-    return load_file(parse_long_v, out, path, opt, opt ? opt->csv.max_bytes : 0);
+    return load_file(parse_long_v, out, path, opt, opt ? &opt->csv : NULL);
 }
 
 /* ---- wide CSV ---- */
@@ -405,7 +408,7 @@ static gidx_status parse_wide_v(gidx_dataset **out, const char *buf, size_t len,
 gidx_status gidx_dataset_load_wide_csv(gidx_dataset **out, const char *path,
                                        const gidx_wide_csv_options *opt)
 {
-    return load_file(parse_wide_v, out, path, opt, opt ? opt->csv.max_bytes : 0);
+    return load_file(parse_wide_v, out, path, opt, opt ? &opt->csv : NULL);
 }
 
 /* ---- Miljødirektoratet's emissions CSV ---- */
@@ -604,7 +607,7 @@ static gidx_status parse_emis_v(gidx_dataset **out, const char *buf, size_t len,
 gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char *path,
                                         const gidx_registry *reg)
 {
-    return load_file(parse_emis_v, out, path, reg, 0);
+    return load_file(parse_emis_v, out, path, reg, NULL);
 }
 
 /* ---- writer ---- */

@@ -31,6 +31,8 @@
 #include <greenidx/table.h>
 
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
+/* bytes given to libcsv at a time (see the parse loop) */
+#define FEED ((size_t)1 << 20)
 
 struct gidx_table {
     char *name;
@@ -179,6 +181,19 @@ static int cells_push(gidx_table *t, size_t off)
     return 0;
 }
 
+/* The error for a field over GIDX_CSV_MAX_FIELD: the current line and the
+ * column (with its header name once the header is known). */
+static void field_too_long(parse_ctx *ctx)
+{
+    const gidx_table *t = ctx->t;
+    const char *col = ctx->have_header && ctx->field < t->ncols ?
+                      t->arena + t->cells[ctx->field] : NULL;
+    ctx->rc = gidx__error_set(GIDX_ELIMIT, "%s:%zu: column %zu%s%s%s: a field longer than the "
+                              "limit of %zu bytes (GIDX_CSV_MAX_FIELD)", t->name, ctx->line,
+                              ctx->field + 1, col ? " (\"" : "", col ? col : "",
+                              col ? "\")" : "", (size_t)GIDX_CSV_MAX_FIELD);
+}
+
 static void on_field(void *s, size_t n, void *data)
 {
     parse_ctx *ctx = data;
@@ -186,6 +201,10 @@ static void on_field(void *s, size_t n, void *data)
     size_t off, k, nl = 0;
     if (ctx->rc != GIDX_OK)
         return;
+    if (n > GIDX_CSV_MAX_FIELD) {
+        field_too_long(ctx);
+        return;
+    }
     if (ctx->field == 0) {
         for (k = 0; k < n; k++)
             if (((const char *)s)[k] == '\n')
@@ -381,13 +400,26 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         const char *nl = memchr(s + pos, '\n', slen - pos);
         size_t end = nl ? (size_t)(nl - s) + 1 : slen;
         ctx.line++;
-        if (csv_parse(&p, s + pos, end - pos, on_field, on_row, &ctx) != end - pos) {
-            if (ctx.rc == GIDX_OK)
-                ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
-                                         name, ctx.line, csv_strerror(csv_error(&p)));
-            break;
+        /* a physical line goes to libcsv in pieces of at most FEED bytes, and
+         * the field being built is checked after each: a field longer than
+         * GIDX_CSV_MAX_FIELD is refused when it passes the limit, before
+         * libcsv's buffer (and then the arena) hold a copy of all of it */
+        while (pos < end) {
+            size_t n = end - pos < FEED ? end - pos : FEED;
+            if (csv_parse(&p, s + pos, n, on_field, on_row, &ctx) != n) {
+                if (ctx.rc == GIDX_OK)
+                    ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
+                                             name, ctx.line, csv_strerror(csv_error(&p)));
+                break;
+            }
+            pos += n;
+            if (ctx.rc != GIDX_OK)
+                break;
+            if (p.entry_pos > GIDX_CSV_MAX_FIELD) {
+                field_too_long(&ctx);
+                break;
+            }
         }
-        pos = end;
     }
     if (ctx.rc == GIDX_OK && csv_fini(&p, on_field, on_row, &ctx) != 0 && ctx.rc == GIDX_OK)
         ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: quoted field not closed at end of file",
@@ -445,6 +477,63 @@ fail:
     return rc;
 }
 
+/*
+ * Before a regular file larger than GIDX_CSV_MAX_FIELD is read into memory,
+ * one streaming pass (64 KiB at a time) looks for a run of more than
+ * GIDX_CSV_MAX_FIELD bytes holding no separator (`,` `;` TAB or the chosen
+ * one) and no line end. No field boundary can fall inside such a run, so its
+ * field is over the limit whatever the quoting: the file is refused unread,
+ * naming file:line:column (bytes) where the run starts. A long quoted field
+ * holding separators is caught by the parser's own check instead.
+ */
+gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
+                                 size_t max_bytes)
+{
+    char buf[65536];
+    struct stat st;
+    gidx_status rc = GIDX_OK;
+    size_t got, i, line = 1, col = 0, run = 0, run_line = 1, run_col = 1;
+    size_t skip = opt ? opt->skip_lines : 0;
+    char sep = opt ? opt->sep : 0;
+    FILE *f = gidx__file_open_read(path, max_bytes, &rc);
+    if (f == NULL)
+        return rc;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+        (size_t)st.st_size <= GIDX_CSV_MAX_FIELD) {
+        fclose(f);
+        return GIDX_OK;
+    }
+    while (rc == GIDX_OK && (got = fread(buf, 1, sizeof buf, f)) > 0) {
+        for (i = 0; i < got; i++) {
+            char c = buf[i];
+            col++;
+            if (c == '\n') {
+                line++;
+                col = 0;
+                run = 0;
+                if (skip > 0)
+                    skip--;
+            } else if (c == ',' || c == ';' || c == '\t' || c == '\r' || (sep && c == sep)) {
+                run = 0;
+            } else if (skip == 0) {
+                if (run++ == 0) {
+                    run_line = line;
+                    run_col = col;
+                }
+                if (run > GIDX_CSV_MAX_FIELD) {
+                    rc = gidx__error_set(GIDX_ELIMIT, "%s:%zu:%zu: a field longer than the limit "
+                                         "of %zu bytes (GIDX_CSV_MAX_FIELD); the file was not "
+                                         "loaded", path, run_line, run_col,
+                                         (size_t)GIDX_CSV_MAX_FIELD);
+                    break;
+                }
+            }
+        }
+    }
+    fclose(f);
+    return rc;
+}
+
 gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
                                 const gidx_csv_options *opt)
 {
@@ -458,6 +547,8 @@ gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
     *out = NULL;
     if (path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_table_read_csv: path is NULL");
+    if ((rc = gidx__csv_field_scan(path, opt, max_bytes)) != GIDX_OK)
+        return rc;
     rc = gidx__read_file(&data, &len, path, max_bytes);
     if (rc != GIDX_OK)
         return rc;

@@ -32,7 +32,15 @@ expect 2 "hdr.csv: no data rows after the header" "$GREENIDX" forecast --input "
 # item 8: COINr metadata errors are data errors (exit 2), naming the cause
 sed 's/^4,"Index","Sustainable Connectivity",1,1,"Score",NA,NA,NA,/4,"Index","Sustainable Connectivity",1,1,"Score",NA,NA,"Conn",/' \
   "$C/ASEM_iMeta.csv" > "$T/cyc.csv"
-expect 2 "cyc.csv: index spec has no root aggregate" "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/cyc.csv"
+# the cycle is named with its codes and iMeta lines (Conn on line 59, Index on 61)
+expect 2 "cyc.csv: the Parent column forms a cycle, Conn (line 59) -> Index (line 61) -> Conn (iCode -> Parent)" \
+  "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/cyc.csv"
+# a longer cycle below a proper root: Physical -> P2P -> Physical, the root Index kept
+sed -e 's/"Physical","Physical",1,1,"Score",NA,NA,"Conn"/"Physical","Physical",1,1,"Score",NA,NA,"P2P"/' \
+    -e 's/"P2P","People to People",1,1,"Score",NA,NA,"Conn"/"P2P","People to People",1,1,"Score",NA,NA,"Physical"/' \
+  "$C/ASEM_iMeta.csv" > "$T/cyc2.csv"
+expect 2 "cyc2.csv: the Parent column forms a cycle, Physical (line 51) -> P2P (line 55) -> Physical" \
+  "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/cyc2.csv"
 sed 's/"Physical","Indicator"/"Nowhere","Indicator"/' "$C/ASEM_iMeta.csv" > "$T/miss.csv"
 expect 2 "parent Nowhere of LPI is not defined" "$GREENIDX" index --units "$C/ASEM_iData.csv" --meta "$T/miss.csv"
 sed 's/^3,"Sust","Sustainability",1,1,"Score",NA,NA,"Index"/3,"Sust","Sustainability",1,1,"Score",NA,NA,NA/' \
@@ -162,4 +170,18 @@ expect 2 "fifo_in:1:0:" timeout 20 "$GREENIDX" indicators --catalog "$T/fifo_in"
 printf 'region,year,variable,value\n4003,2020,population,5\n' > "$T/pipe.csv"
 cat "$T/pipe.csv" | "$GREENIDX" data --data /dev/stdin > "$T/out" 2> "$T/err" || fail "a pipe as --data"
 grep -q 4003 "$T/out" || fail "a pipe as --data: region 4003 missing"
+
+# item 4: one field over GIDX_CSV_MAX_FIELD (16 MiB) is refused unread, naming
+# file:line:column, with little memory (the measured figures: bench/scaling/memory.sh)
+{ printf 'region,year,variable,value\n3807,2020,'; head -c 17000000 /dev/zero | tr '\0' x; printf ',1\n'; } > "$T/field.csv"
+/usr/bin/time -f '%M' -o "$T/mem" "$GREENIDX" data --data "$T/field.csv" > "$T/out" 2> "$T/err"
+[ $? -eq 2 ] || fail "a 17 MB field did not exit 2"
+grep -qF 'field.csv:2:11: a field longer than the limit of 16777216 bytes' "$T/err" || fail "long field: message"
+[ "$(tail -n 1 "$T/mem")" -lt 150000 ] || fail "long field: $(tail -n 1 "$T/mem") kB of memory"
+rm -f "$T/field.csv"
+# item 6: a JSON-stat document whose sizes multiply past the cell limit is
+# refused before it is parsed
+printf '{"class":"dataset","id":["a","b"],"size":[4096,4096],"value":[1]}' > "$T/huge.json"
+expect 2 "huge.json: the sizes give more than 8388608 cells (the limit of a JSON-stat dataset); not parsed" \
+  "$GREENIDX" data --data "$T/huge.json"
 echo ok
