@@ -42,7 +42,7 @@ typedef struct fc_comp {
 size_t gidx__fc_nobs(const double *y, size_t N);
 double gidx__fc_aicc(double loglik, size_t k, size_t n);
 typedef double (*fc_objective)(const double *x, void *ctx);
-/* Nelder-Mead (GSL nmsimplex2) from x0 with initial steps; x0 overwritten
+/* Nelder-Mead (nmsimplex2's variant, fit.c; n <= 8) from x0 with initial steps; x0 overwritten
  * by the minimiser; returns GIDX_OK or a GSL failure status. */
 gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_objective f,
                               void *ctx, size_t maxit, double tol, double *fmin);
