@@ -132,7 +132,7 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     double Ksteady[AR_MAXS], Fsteady = 0, Fprev = 0, logF = 0, nzv[AR_MAXS * AR_MAXS];
     size_t nzs[AR_MAXS + 1], nzc[AR_MAXS * AR_MAXS];
     int steady = 0, prev_obs = 0;
-    double v1;
+    double v1, fprod = 1.0;
 
     conc = conc && ap->cst && ap->d < 2;
     cc = conc ? 0.0 : ap->c;
@@ -178,7 +178,9 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     }
     /* stationary covariance of the ARMA block: vec(P0) = (I - T (x) T)^-1 vec(R R') */
     {
-        double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR] = { 0 }, rhs[AR_MAXR * AR_MAXR] = { 0 };
+        /* every used entry is set below: zeroing the whole 2 KB array at
+         * each likelihood evaluation was a visible share of the profile */
+        double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR], rhs[AR_MAXR * AR_MAXR];
         size_t rr = r * r, a1, b1, a2, b2;
         for (a1 = 0; a1 < r; a1++)
             for (b1 = 0; b1 < r; b1++) {
@@ -228,7 +230,8 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
             }
             if (ap->d == 1)
                 an[0] += cc;
-            memcpy(a, an, sizeof(double) * ns);
+            for (i = 0; i < ns; i++)
+                a[i] = an[i];
             if (conc) {
                 for (i = 0; i < ns; i++) {
                     an[i] = 0;
@@ -237,7 +240,8 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
                 }
                 if (ap->d == 1)
                     an[0] += 1.0;
-                memcpy(ac, an, sizeof(double) * ns);
+                for (i = 0; i < ns; i++)
+                    ac[i] = an[i];
             }
             if (!steady) {
                 /* P = T P T' + R R' over the nonzeros of T only */
@@ -305,9 +309,24 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
         S00 += v * v / F;
         S01 += v * v1 / F;
         S11 += v1 * v1 / F;
-        *sumlog += steady ? logF : log(F);
+        if (steady)
+            *sumlog += logF;
+        else if (F > 1e100 || F < 1e-100)
+            *sumlog += log(F);
+        else {
+            /* sum of log F as the log of a running product, flushed
+             * before it can leave double range: one log instead of one
+             * per step until the filter is steady */
+            fprod *= F;
+            if (fprod > 1e150 || fprod < 1e-150) {
+                *sumlog += log(fprod);
+                fprod = 1.0;
+            }
+        }
         (*nused)++;
     }
+    if (fprod != 1.0)
+        *sumlog += log(fprod);
     if (conc && S11 > 0) {
         double ch = -S01 / S11;
         ap->c = ch;
