@@ -23,7 +23,7 @@
 /* Simplex tolerance of the warm-started rolling-origin refits: they only
  * feed the scale of the calibration errors, which is insensitive to small
  * parameter changes, so they stop earlier than the main fit (1e-3). */
-#define FC_REFIT_TOL 1e-2
+#define FC_REFIT_TOL 3e-2
 
 typedef struct fc_comp {
     int method;            /* a specific gidx_fc_method (never a family) */
