@@ -222,26 +222,30 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
             prev_obs = 0;
         }
         if (!(ap->d == 0 && t == 0)) {
-            double an[AR_MAXS];
+            /* a = T a over the nonzeros of T; the copies are of the
+             * fixed AR_MAXS length, so that they compile to moves (a
+             * copy loop of length ns became a libc memcpy call, 7 % of
+             * `auto` in the profile) */
+            double an[AR_MAXS] = { 0 };
             for (i = 0; i < ns; i++) {
-                an[i] = 0;
-                for (j = 0; j < ns; j++)
-                    an[i] += T[i][j] * a[j];
+                double s = 0;
+                for (k = nzs[i]; k < nzs[i + 1]; k++)
+                    s += nzv[k] * a[nzc[k]];
+                an[i] = s;
             }
             if (ap->d == 1)
                 an[0] += cc;
-            for (i = 0; i < ns; i++)
-                a[i] = an[i];
+            memcpy(a, an, sizeof an);
             if (conc) {
                 for (i = 0; i < ns; i++) {
-                    an[i] = 0;
-                    for (j = 0; j < ns; j++)
-                        an[i] += T[i][j] * ac[j];
+                    double s = 0;
+                    for (k = nzs[i]; k < nzs[i + 1]; k++)
+                        s += nzv[k] * ac[nzc[k]];
+                    an[i] = s;
                 }
                 if (ap->d == 1)
                     an[0] += 1.0;
-                for (i = 0; i < ns; i++)
-                    ac[i] = an[i];
+                memcpy(ac, an, sizeof an);
             }
             if (!steady) {
                 /* P = T P T' + R R' over the nonzeros of T only */
