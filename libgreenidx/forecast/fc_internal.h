@@ -48,6 +48,9 @@ typedef double (*fc_objective)(const double *x, void *ctx);
  * by the minimiser; returns GIDX_OK or a GSL failure status. */
 gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_objective f,
                               void *ctx, size_t maxit, double tol, double *fmin);
+/* BFGS of R's optim() (Nash 1990, Algorithm 21; fit.c), numerical
+ * gradient; 0 converged, 1 iteration limit (R's convergence code 1) */
+int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin);
 void gidx__fc_setpar(fc_comp *c, size_t j, const char *name, double v);
 
 /* method fits on the grid (simple.c, ets.c, arima.c): return GIDX_OK or a

@@ -227,3 +227,135 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
         *fmin = s.y[lo];
     return GIDX_OK;
 }
+
+/* Variable-metric (BFGS) minimiser of Nash (1990), "Compact numerical
+ * methods for computers", 2nd ed., Algorithm 21 — the method of R's
+ * optim(method = "BFGS") — with R's defaults (maxit 100, reltol 1.49e-8,
+ * step reduction 0.2, acceptance 1e-4) and optim's central-difference
+ * gradient with steps of 1e-3. Used where greenidx reproduces a step of R
+ * that runs this optimiser (the CSS start of R's arima()), so that it ends
+ * where R's ends, local optimum included. Returns 0 when converged, 1 when
+ * the iteration limit was reached (R's convergence code 1). */
+#define VM_MAXN 8
+
+static void vm_grad(const double *x, size_t n, fc_objective f, void *ctx, double *g)
+{
+    double xx[VM_MAXN];
+    size_t i;
+    memcpy(xx, x, n * sizeof *x);
+    for (i = 0; i < n; i++) {
+        double a, b;
+        xx[i] = x[i] + 1e-3;
+        a = f(xx, ctx);
+        xx[i] = x[i] - 1e-3;
+        b = f(xx, ctx);
+        xx[i] = x[i];
+        g[i] = (a - b) / 2e-3;
+    }
+}
+
+int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin)
+{
+    const double stepredn = 0.2, acctol = 1e-4, reltest = 10.0, reltol = 1.490116119384765625e-8;
+    const int maxit = 100;
+    double g[VM_MAXN], t[VM_MAXN], X[VM_MAXN], c[VM_MAXN], B[VM_MAXN][VM_MAXN];
+    double f, Fmin, gradproj, steplength, D1, D2, s;
+    size_t i, j, count;
+    int iter = 0, gradcount, ilast, accpoint, enough;
+
+    if (n == 0 || n > VM_MAXN)
+        return 1;
+    f = fn(b, ctx);
+    if (!isfinite(f))
+        return 1;
+    Fmin = f;
+    vm_grad(b, n, fn, ctx, g);
+    gradcount = 1;
+    iter++;
+    ilast = gradcount;
+    do {
+        if (ilast == gradcount)
+            for (i = 0; i < n; i++)
+                for (j = 0; j < n; j++)
+                    B[i][j] = i == j ? 1.0 : 0.0;
+        for (i = 0; i < n; i++) {
+            X[i] = b[i];
+            c[i] = g[i];
+        }
+        gradproj = 0.0;
+        for (i = 0; i < n; i++) {
+            s = 0.0;
+            for (j = 0; j < n; j++)
+                s -= B[i][j] * g[j];
+            t[i] = s;
+            gradproj += s * g[i];
+        }
+        if (gradproj < 0.0) {
+            steplength = 1.0;
+            accpoint = 0;
+            do {
+                count = 0;
+                for (i = 0; i < n; i++) {
+                    b[i] = X[i] + steplength * t[i];
+                    if (reltest + X[i] == reltest + b[i])
+                        count++;
+                }
+                if (count < n) {
+                    f = fn(b, ctx);
+                    accpoint = isfinite(f) && f <= Fmin + gradproj * steplength * acctol;
+                    if (!accpoint)
+                        steplength *= stepredn;
+                }
+            } while (!(count == n || accpoint));
+            enough = fabs(f - Fmin) > reltol * (fabs(Fmin) + reltol);
+            if (!enough) {
+                count = n;
+                Fmin = f;
+            }
+            if (count < n) {
+                Fmin = f;
+                vm_grad(b, n, fn, ctx, g);
+                gradcount++;
+                iter++;
+                D1 = 0.0;
+                for (i = 0; i < n; i++) {
+                    t[i] *= steplength;
+                    c[i] = g[i] - c[i];
+                    D1 += t[i] * c[i];
+                }
+                if (D1 > 0) {
+                    D2 = 0.0;
+                    for (i = 0; i < n; i++) {
+                        s = 0.0;
+                        for (j = 0; j < n; j++)
+                            s += B[i][j] * c[j];
+                        X[i] = s;
+                        D2 += s * c[i];
+                    }
+                    D2 = 1.0 + D2 / D1;
+                    for (i = 0; i < n; i++)
+                        for (j = 0; j < n; j++)
+                            B[i][j] += (D2 * t[i] * t[j] - X[i] * t[j] - t[i] * X[j]) / D1;
+                } else
+                    ilast = gradcount;
+            } else if (ilast < gradcount) {
+                count = 0;
+                ilast = gradcount;
+            }
+        } else {
+            count = 0;
+            if (ilast == gradcount)
+                count = n;
+            else
+                ilast = gradcount;
+        }
+        if (iter >= maxit)
+            break;
+        if (gradcount - ilast > 2 * (int)n)
+            ilast = gradcount;
+    } while (count != n || ilast != gradcount);
+    /* as R's vmmin, b is left at the last point of the search */
+    if (fmin)
+        *fmin = Fmin;
+    return iter >= maxit ? 1 : 0;
+}
