@@ -16,6 +16,10 @@ o1=${3:-2019}
 o2=${4:-9999}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# one core each also for BLAS: OpenBLAS's idle worker threads otherwise
+# spin in sched_yield (up to 0.1 s of system time per greenidx process in
+# the profile of issue #18); R, when linked to OpenBLAS, gets the same
+export OPENBLAS_NUM_THREADS=1
 pin=""; pinr=""
 command -v taskset >/dev/null 2>&1 && { pinr="taskset -c 0"; pin="nice taskset -c $(( $(nproc) > 1 ? 1 : 0 ))"; }
 "$gx" data --format csv --output "$tmp/embedded.csv"

@@ -13,6 +13,10 @@ data=${1:-/work/shared/data/m3/M3_yearly_TSTS.csv}
 gx=${2:-$here/../../build/tools/greenidx}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# one core each also for BLAS: OpenBLAS's idle worker threads otherwise
+# spin in sched_yield (up to 0.1 s of system time per greenidx process in
+# the profile of issue #18); R, when linked to OpenBLAS, gets the same
+export OPENBLAS_NUM_THREADS=1
 pin=""; pinr=""
 # R on core 0, greenidx on core 1 (when there are two): one core each
 command -v taskset >/dev/null 2>&1 && { pinr="taskset -c 0"; pin="taskset -c $(( $(nproc) > 1 ? 1 : 0 ))"; }

@@ -78,14 +78,15 @@ typedef struct gidx_model_options {
     double lambda;         /**< Box-Cox parameter when boxcox = 1; 0 = log */
     int biasadj;           /**< 1: back-transformed point forecasts are means (bias-adjusted), 0: medians */
     int calibrate;         /**< 1: widen/narrow intervals by rolling-origin errors; 0: model formulas only */
-    size_t nsim;           /**< simulated paths where intervals are simulated; 0 = 2000 */
+    size_t nsim;           /**< 0: intervals of a multiplicative-error ETS model from R's analytic
+                                class-2 variance (default); > 0: from that many simulated paths */
     unsigned long seed;    /**< seed of the simulation (MT19937) */
     int ets_errors;        /**< automatic ETS choice (methods ets and auto): 0 = among the
                                 additive-error models (default; see docs/forecast.md for the
                                 M3 evidence), 1 = additive and multiplicative errors, as R's ets() */
 } gidx_model_options;
 
-/** Default options: auto, no transform, calibrated intervals, 2000 paths, seed 42, additive-error ETS choice. */
+/** Default options: auto, no transform, calibrated intervals, analytic (not simulated) intervals, seed 42, additive-error ETS choice. */
 #define GIDX_MODEL_OPTIONS_INIT { 1u, GIDX_FC_AUTO, 0, 0.0, 1, 1, 0u, 42ul, 0 }
 
 /** A forecasting model of one yearly series (opaque). */

@@ -21,6 +21,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "forecast/fc_internal.h"
@@ -30,6 +31,11 @@ double gidx__fc_ets_filter(const fc_comp *c, const double *y, size_t o, double *
 {
     double al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
     double l = c->x[3], b = c->trend ? c->x[4] : 0.0, s = 0.0, lik2 = 0.0;
+    /* sum log|yhat_t| as the log of a running product, flushed before it
+     * can leave double range: one log per call instead of one per point
+     * (the log was 18 % of `ets --ets-errors both` in the profile of issue
+     * #18, docs/forecast.md) */
+    double prod = 1.0;
     size_t t, n = 0;
     for (t = 0; t < o; t++) {
         double f = l + ph * b, e;
@@ -54,13 +60,26 @@ double gidx__fc_ets_filter(const fc_comp *c, const double *y, size_t o, double *
             e = (y[t] - f) / f;
             l = f * (1.0 + al * e);
             b = ph * b + be * f * e;
-            lik2 += log(fabs(f));
+            {
+                double af = fabs(f);
+                if (af > 1e100 || af < 1e-100)
+                    lik2 += log(af);
+                else {
+                    prod *= af;
+                    if (prod > 1e150 || prod < 1e-150) {
+                        lik2 += log(prod);
+                        prod = 1.0;
+                    }
+                }
+            }
             if (res)
                 res[t] = y[t] - f;
         }
         s += e * e;
         n++;
     }
+    if (prod != 1.0)
+        lik2 += log(prod);
     *lp = l;
     *bp = b;
     *sse = s;
@@ -281,46 +300,52 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
 }
 
 /* Analytic mean and standard deviation: Hyndman et al. (2008) Table 6.1 for
- * the additive class; for multiplicative errors the class-2 variance
- * mu_h^2 [(1 + s2) prod_{j<h} (1 + c_j^2 s2) - 1] (exact for M,N,N, an
- * approximation with a trend, used for calibration and combination only;
- * the intervals of a single M model are simulated). */
+ * the additive class (class 1); for multiplicative errors the class-2
+ * variance of sec. 6.3 as R forecast's class2() computes it:
+ *     theta_1 = mu_1^2, theta_h = mu_h^2 + s2 sum_{j<h} c_j^2 theta_{h-j},
+ *     v_h = (1 + s2) theta_h - mu_h^2,
+ * with c_j = alpha + beta (phi + ... + phi^j), exact for M,N,N, M,A,N and
+ * M,Ad,N. R's forecast.ets() puts a normal interval around it; so does
+ * greenidx unless simulated paths are asked for (options.nsim > 0). */
 gidx_status gidx__fc_comp_forecast_ets(const fc_comp *c, const double *y, size_t o, size_t h,
                                        double *mean, double *sd)
 {
     double l, b, sse, al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
-    double phs = 0.0, csum = 0.0, prod = 1.0;
-    size_t n, k;
+    double csum = 0.0, phk = 0.0, phj = 1.0, cbuf[64], tbuf[64], *cj = cbuf, *th = tbuf;
+    size_t n, k, j;
+    if (c->err == 1 && h > 64) {
+        cj = gidx__malloc(2 * h * sizeof *cj);
+        if (cj == NULL)
+            return GIDX_ENOMEM;
+        th = cj + h;
+    }
     gidx__fc_ets_filter(c, y, o, &l, &b, &sse, &n, NULL);
     if (!c->trend)
         b = 0.0;
     for (k = 0; k < h; k++) {
-        double phk = 1.0, cj;
+        double ck;
         /* phi + phi^2 + ... + phi^(k+1) */
-        {
-            size_t j;
-            phk = 0.0;
-            for (j = 1; j <= k + 1; j++)
-                phk += pow(ph, (double)j);
-        }
+        phj *= ph;
+        phk += phj;
         mean[k] = l + phk * b;
-        if (c->err == 0) {
+        if (c->err == 0)
             sd[k] = sqrt(c->sigma2 * (1.0 + csum));
-        } else {
-            double v = mean[k] * mean[k] * ((1.0 + c->sigma2) * prod - 1.0);
+        else {
+            double t = mean[k] * mean[k], v;
+            for (j = 0; j < k; j++)
+                t += c->sigma2 * cj[j] * cj[j] * th[k - 1 - j];
+            th[k] = t;
+            v = (1.0 + c->sigma2) * t - mean[k] * mean[k];
             sd[k] = sqrt(v > 0 ? v : 0.0);
         }
         /* c_{k+1} for the next horizon */
-        phs = 0.0;
-        if (c->trend) {
-            size_t j;
-            for (j = 1; j <= k + 1; j++)
-                phs += pow(ph, (double)j);
-        }
-        cj = al + be * phs;
-        csum += cj * cj;
-        prod *= 1.0 + cj * cj * c->sigma2;
+        ck = al + (c->trend ? be * phk : 0.0);
+        csum += ck * ck;
+        if (c->err == 1)
+            cj[k] = ck;
     }
+    if (cj != cbuf)
+        free(cj);
     return GIDX_OK;
 }
 

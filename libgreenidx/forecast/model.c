@@ -132,8 +132,6 @@ gidx_status gidx_model_new(gidx_model **out, const gidx_model_options *opt)
     if (m == NULL)
         return GIDX_ENOMEM;
     m->opt = *opt;
-    if (m->opt.nsim == 0)
-        m->opt.nsim = 2000;
     *out = m;
     return GIDX_OK;
 }
@@ -668,7 +666,11 @@ gidx_status gidx_model_fit(gidx_model *m, const int *years, const double *y, siz
     }
     if (rc != GIDX_OK)
         return rc;
-    if (m->ncomp == 1 && m->comp[0].method >= GIDX_FC_ETS_MNN && m->comp[0].method <= GIDX_FC_ETS_MADN)
+    /* a single multiplicative-error ETS model: R's analytic class-2
+     * variance by default (as forecast.ets()), simulated paths, which keep
+     * the skew, when nsim > 0 is asked for */
+    if (m->opt.nsim > 0 && m->ncomp == 1 && m->comp[0].method >= GIDX_FC_ETS_MNN &&
+        m->comp[0].method <= GIDX_FC_ETS_MADN)
         m->sim = 1;
     if (m->ncomp == 1) {
         snprintf(m->name, sizeof m->name, "%s", m->comp[0].name);
