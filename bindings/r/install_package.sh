@@ -40,4 +40,8 @@ if ! "$R" CMD INSTALL --library="$dest" "$tmp/bindings/r" >"$tmp/install.log" 2>
   echo "R package greenidx: R CMD INSTALL failed (log above)" >&2
   exit 1
 fi
-echo "R package greenidx installed in $dest (library(greenidx); R_LIBS=$rlib when that is not one of R's libraries)"
+msg="R package greenidx installed in $dest (library(greenidx); R_LIBS=$rlib when that is not one of R's libraries)"
+echo "$msg"
+# meson (1.0) shows an install script's output only when it fails: say it
+# on the terminal too.
+if [ ! -t 1 ]; then { echo "$msg" >/dev/tty; } 2>/dev/null || true; fi
