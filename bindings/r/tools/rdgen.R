@@ -192,8 +192,9 @@ if (file.exists(file.path(pkg, "R", skip))) {
   }
 }
 if (length(missing) > 0L) {
-  message("rdgen: ERROR: an exported function lacks @param for an argument (add a line\n",
-          "rdgen:   #' @param <arg> <text> to its #' block): ", paste(missing, collapse = "; "))
+  message("rdgen: ERROR: no @param for ", paste(missing, collapse = "; "),
+          " (every argument of an exported function needs a line #' @param <arg> <text>",
+          " in its #' block)")
   quit(status = 1L)
 }
 if (anyDuplicated(exports)) {
