@@ -73,6 +73,12 @@ unset LD_LIBRARY_PATH
 step "R CMD INSTALL bindings/r"
 gidx_copy_bindings "$src" "$tmp/src"
 cp -R "$tmp/src/bindings" "$tmp/pristine"
+# SWIG is a declared build requirement: without it configure says so.
+(cd "$tmp/src/bindings/r" && SWIG=/nonexistent/swig R_HOME=$(R RHOME) ./configure) >"$tmp/noswig.log" 2>&1 &&
+  fail "configure succeeded without SWIG"
+grep -q "SWIG ('/nonexistent/swig') was not found: it is a build requirement" "$tmp/noswig.log" ||
+  { cat "$tmp/noswig.log"; fail "configure without SWIG does not say that SWIG is missing"; }
+(cd "$tmp/src/bindings/r" && ./cleanup)
 mkdir -p "$tmp/lib1"
 R CMD INSTALL --library="$tmp/lib1" "$tmp/src/bindings/r" >"$tmp/install1.log" 2>&1 ||
   { cat "$tmp/install1.log"; fail "R CMD INSTALL bindings/r"; }
