@@ -3,7 +3,8 @@
 # Copyright (C) 2026 the libgreenidx developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# bindings/r/tools/rdgen.R on small packages made here (no libgreenidx):
+# bindings/r/tools/rdgen.R on the R layer of this tree (0.: every exported
+# function has full help) and on small packages made here (no libgreenidx):
 #  1. an exported function whose #' block lacks @param for an argument makes
 #     rdgen fail, naming the function and the argument (so a new function of
 #     the R layer without full help stops R CMD INSTALL at once);
@@ -38,6 +39,13 @@ DEOF
   sed -n '/^# ---- generated/q;p' "$src/bindings/r/NAMESPACE" | grep -v "useDynLib\|^import" > "$1/NAMESPACE"
   echo "importFrom(stats, coef)" >> "$1/NAMESPACE"
 }
+
+# 0. The R layer of this tree: every exported function has its help (the
+# SWIG code is not needed for that, so this runs in a second).
+mkdir -p "$tmp/layer"
+cp -R "$src/bindings/r/R" "$src/bindings/r/man" "$src/bindings/r/NAMESPACE" "$tmp/layer/"
+Rscript "$rdgen" "$tmp/layer" >"$tmp/layer.log" 2>&1 || { cat "$tmp/layer.log"; fail "rdgen on bindings/r/R"; }
+echo "  bindings/r/R: $(tail -n 1 "$tmp/layer.log")"
 
 # 1. A missing @param.
 mkpkg "$tmp/bad"
