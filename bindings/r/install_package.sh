@@ -22,7 +22,12 @@ destdir=${DESTDIR:-}
 prefix=${MESON_INSTALL_PREFIX:?run by meson install}
 case "$libdir" in /*) ;; *) libdir="$prefix/$libdir" ;; esac
 dest="$destdir$rlib"
-mkdir -p "$dest"
+if ! mkdir -p "$dest" 2>/dev/null || [ ! -w "$dest" ]; then
+  echo "R package greenidx: cannot write to the R library $dest: run meson install as a" >&2
+  echo "user who can, or choose another folder: meson configure BUILDDIR -Dr_libdir=DIR" >&2
+  echo "(or -Dr_libdir=none to not install the R package)" >&2
+  exit 1
+fi
 PKG_CONFIG_PATH="$destdir$libdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export PKG_CONFIG_PATH
 if [ -n "$destdir" ]; then
