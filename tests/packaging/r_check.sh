@@ -113,6 +113,12 @@ fi
 # 4. R CMD check, once: it runs `R CMD INSTALL` of the tarball (step 3's
 # install, in greenidx.Rcheck/00install.out), away from the source tree, so
 # configure takes the interfaces of the installed libgreenidx.
+# Offline: the dependency check reads an empty local repository instead of
+# failing to reach CRAN (every dependency is a Debian package).
+mkdir -p "$tmp/repo/src/contrib"
+: > "$tmp/repo/src/contrib/PACKAGES"
+echo "options(repos = c(CRAN = \"file://$tmp/repo\"))" > "$tmp/Rprofile"
+R_PROFILE_USER="$tmp/Rprofile"; export R_PROFILE_USER
 step "R CMD check greenidx_$want.tar.gz (R CMD INSTALL of the tarball, checks, tests)"
 GIDX_TEST_DATA="$src/tests/data" GIDX_SOURCE_ROOT="$src" _R_CHECK_FORCE_SUGGESTS_=false \
   R CMD check --no-manual --no-build-vignettes -o "$tmp" "$tarball" >"$tmp/check.log" 2>&1

@@ -97,6 +97,12 @@ for l in "export(gidx_testfit)" "S3method(print, gidx_testfit)" "S3method(coef, 
   grep -qxF "$l" "$tmp/good/NAMESPACE" || { cat "$tmp/good/NAMESPACE"; fail "NAMESPACE lacks $l"; }
 done
 [ -f "$tmp/good/man/rdgen-gidx_testfit.Rd" ] || fail "no man/rdgen-gidx_testfit.Rd"
+# Offline: the dependency check reads an empty local repository instead of
+# failing to reach CRAN (every dependency is a Debian package).
+mkdir -p "$tmp/repo/src/contrib"
+: > "$tmp/repo/src/contrib/PACKAGES"
+echo "options(repos = c(CRAN = \"file://$tmp/repo\"))" > "$tmp/Rprofile"
+R_PROFILE_USER="$tmp/Rprofile"; export R_PROFILE_USER
 cd "$tmp" || fail "cd"
 R CMD build good >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; fail "R CMD build"; }
 _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual -o "$tmp" rdgentest_0.1.0.tar.gz >"$tmp/check.log" 2>&1
