@@ -11,9 +11,12 @@
 # embedded). PKG_CONFIG_SYSROOT_DIR is not used on purpose: it would also
 # prefix the flags of python3.pc and libR.pc, which live in the real root.
 # Sets GIDX_PREFIX, GIDX_LIBDIR, PKG_CONFIG_PATH and LD_LIBRARY_PATH.
+# The R package greenidx, which `meson install` installs too, is skipped
+# unless the caller sets GIDX_SKIP_R_PACKAGE to the empty string.
 gidx_install_prefix() {
   _build=$1; _tmp=$2
-  meson install -C "$_build" --no-rebuild --quiet --destdir "$_tmp/root" >/dev/null ||
+  GIDX_SKIP_R_PACKAGE=${GIDX_SKIP_R_PACKAGE-1} meson install -C "$_build" --no-rebuild \
+      --destdir "$_tmp/root" ||
     { echo "FAIL: meson install --destdir"; return 1; }
   _pc=$(find "$_tmp/root" -name greenidx.pc | head -n 1)
   [ -n "$_pc" ] || { echo "FAIL: greenidx.pc was not installed"; return 1; }

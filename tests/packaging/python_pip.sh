@@ -18,7 +18,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: python packaging: $*"; exit 1; }
 . "$src/tests/packaging/prefix.sh"
 
-gidx_install_prefix "$build" "$tmp" || fail "installing libgreenidx"
+gidx_install_prefix "$build" "$tmp" >"$tmp/meson-install.log" 2>&1 ||
+  { cat "$tmp/meson-install.log"; fail "installing libgreenidx"; }
 gidx_copy_bindings "$src" "$tmp/src"
 "$py" -m venv --system-site-packages "$tmp/venv" || fail "python3 -m venv"
 # --no-build-isolation --no-index: everything comes from Debian (python3-mesonpy).
