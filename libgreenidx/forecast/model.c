@@ -980,8 +980,10 @@ gidx_status gidx_model_prob(double *prob, const gidx_model *m, int year, double 
     return GIDX_OK;
 }
 
-gidx_status gidx_model_target(gidx_fc_target *res, const gidx_model *m, int year, double value,
-                              int base_year, int below)
+/* value: the absolute target, or (base_year != 0) the cut in exact percent
+ * of the base-year value (negative: an increase); see gidx_model_target(). */
+gidx_status gidx__model_target_pct(gidx_fc_target *res, const gidx_model *m, int year,
+                                   double value, int base_year, int below)
 {
     double target, mean[1000], last = NAN;
     gidx_status rc;
@@ -998,7 +1000,7 @@ gidx_status gidx_model_target(gidx_fc_target *res, const gidx_model *m, int year
             isnan(m->y[base_year - m->first_year]))
             return gidx__error_set(GIDX_ENOTFOUND, "gidx_model_target: base year %d is not an "
                                    "observed year of the series", base_year);
-        target = (1.0 - value) * m->y[base_year - m->first_year];
+        target = (1.0 - value / 100.0) * m->y[base_year - m->first_year];
     } else
         target = value;
     if (year <= gidx_model_last_year(m) || year - gidx_model_last_year(m) > 1000)
@@ -1078,4 +1080,21 @@ gidx_status gidx_model_residuals(double *res, size_t cap, size_t *span, const gi
     if (span)
         *span = m->N;
     return GIDX_OK;
+}
+
+/* The cut of a relative target by the one convention for levels and shares
+ * (gidx_level_normalize): 55 and 0.55 are both a 55 % cut; a negative value
+ * is an increase read by the same rule (-50 and -0.5: 50 % above the base);
+ * 0, +-100 or more and NaN are refused naming the cut. */
+gidx_status gidx_model_target(gidx_fc_target *res, const gidx_model *m, int year, double value,
+                              int base_year, int below)
+{
+    double pct = value;
+    if (base_year != 0 && !(fabs(value) > 0 && fabs(value) < 100))
+        return gidx__error_set(GIDX_EINVAL, "gidx_model_target: cut %g is neither a percentage "
+                               "in [1, 100) (55 = 55 %% below the base year, -20 = 20 %% above) nor "
+                               "a fraction in (0, 1) (0.55)", value);
+    if (base_year != 0 && gidx_level_normalize(&pct, fabs(value)) == GIDX_OK && value < 0)
+        pct = -pct;
+    return gidx__model_target_pct(res, m, year, pct, base_year, below);
 }
