@@ -11,7 +11,6 @@ import numpy as _np
 
 from . import capi as _capi
 from ._errors import InvalidArgumentError as _InvalidArgumentError
-from ._errors import class_for as _class_for
 from ._handle import Handle as _Handle
 
 __all__ = ["EffectPanel", "EffectResult", "estimate_effect", "EFFECT_METHODS"]
@@ -20,19 +19,6 @@ EFFECT_METHODS = {"did": 0, "twfe": 1, "event": 2, "csdid": 3, "synth": 4, "fe":
 _SE = {None: 0, "default": 0, "classical": 1, "robust": 2, "cluster": 3, "cr2": 4}
 _CONTROL = {"never": 0, "notyet": 1}
 _FORMATS = {"json": 0, "csv": 1, "table": 2, "text": 2}
-
-
-def _raise_last():
-    code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
-    raise _class_for(code)(msg, code)
-
-
-def _join(names):
-    names = [str(n) for n in names]
-    for n in names:
-        if "\n" in n:
-            raise ValueError("names must not contain newlines: %r" % n)
-    return "\n".join(names)
 
 
 class EffectPanel(_Handle):
@@ -47,7 +33,7 @@ class EffectPanel(_Handle):
         units = [str(u) for u in units]
         if len(units) != times.size:
             raise ValueError("units and times differ in length")
-        self._h = _capi.gidx_py_effect_panel_new(_join(units), times)
+        self._h = _capi.gidx_effect_panel_new(units, times)
         for name, x in (variables or {}).items():
             self.add(name, x)
 
@@ -62,8 +48,8 @@ class EffectPanel(_Handle):
     def read_csv(cls, path, unit, time, columns):
         """Panel from a CSV file read by the library (located conversion errors)."""
         self = cls.__new__(cls)
-        columns = list(columns)
-        self._h = _capi.gidx_py_effect_panel_read_csv(str(path), unit, time, _join(columns), len(columns))
+        t = _capi.gidx_table_read_csv(str(path), None)
+        self._h = _capi.gidx_effect_panel_from_table(t, unit, time, [str(c) for c in columns])
         return self
 
     def add(self, name, values):
@@ -110,27 +96,21 @@ class EffectResult(_Handle):
         n = _capi.gidx_effect_result_nrows(self._h, kind)
         recs = []
         for i in range(n):
-            g, t, e, s = _capi.gidx_py_effect_row(self._h, kind, i)
-            recs.append({"label": _capi.gidx_py_effect_row_label(self._h, kind, i),
-                         "group": g, "time": t, "estimate": e, "se": s})
+            lab, g, t, e, s = _capi.gidx_effect_result_row(self._h, kind, i)
+            recs.append({"label": lab, "group": g, "time": t, "estimate": e, "se": s})
         return pd.DataFrame(recs, columns=["label", "group", "time", "estimate", "se"])
 
     def path(self, periods=None):
         """The effect per period since adoption as a numpy array (a constant
         DiD/TWFE/FE effect is repeated ``periods`` times)."""
-        n = _capi.gidx_py_effect_path_len(self._h)
-        if n == 0:
-            n = int(periods or 0)
-        if n == 0:
-            return _np.zeros(0)
-        return _capi.gidx_py_effect_path(n, self._h)
+        path = _capi.gidx_effect_result_path(self._h)
+        if path.size == 0 and periods:  # a constant path: the library's estimate per period
+            return _np.full(int(periods), self.value("estimate"))
+        return path
 
     def render(self, fmt="json"):
         """The result as JSON, CSV or text (rendered by the library)."""
-        s = _capi.gidx_py_effect_render(self._h, _FORMATS[fmt])
-        if s is None:
-            _raise_last()
-        return s
+        return _capi.gidx_effect_result_render(self._h, _FORMATS[fmt])
 
     def to_dict(self):
         """The JSON rendering parsed into a dict."""
@@ -154,10 +134,13 @@ def estimate_effect(panel, method, outcome, treated=None, treat_col=None, group_
         treated = ",".join(str(t) for t in treated)
     if isinstance(covariates, (list, tuple)):
         covariates = ",".join(covariates)
-    h = _capi.gidx_py_effect_estimate(
-        panel._h, EFFECT_METHODS[method], outcome, None if treated is None else str(treated),
-        treat_col, group_col, float("nan") if treat_time is None else float(treat_time),
-        covariates, predictors, _SE[se], _CONTROL[control], int(bool(twoways)), int(bool(balanced)),
-        int(seed), int(nboot), float(level), int(ref_period), int(bool(placebo)),
-        int(bool(leave_one_out)), int(nstarts), float("nan") if pre_from is None else float(pre_from))
-    return EffectResult(h)
+    o = _capi.gidx_effect_options()
+    o.method, o.outcome = EFFECT_METHODS[method], outcome
+    o.treated = None if treated is None else str(treated)
+    o.treat_col, o.group_col, o.covariates, o.predictors = treat_col, group_col, covariates, predictors
+    o.treat_time = float("nan") if treat_time is None else float(treat_time)
+    o.se, o.control, o.twoways, o.balanced = _SE[se], _CONTROL[control], int(bool(twoways)), int(bool(balanced))
+    o.seed, o.nboot, o.level, o.ref_period = int(seed), int(nboot), float(level), int(ref_period)
+    o.placebo, o.leave_one_out, o.nstarts = int(bool(placebo)), int(bool(leave_one_out)), int(nstarts)
+    o.synth_pre_from = float("nan") if pre_from is None else float(pre_from)
+    return EffectResult(_capi.gidx_effect_estimate(panel._h, o))

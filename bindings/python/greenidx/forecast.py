@@ -133,12 +133,12 @@ class Model:
         e = _np.ascontiguousarray(effect, dtype=_np.float64).ravel()
         lv = _levels(levels)
         h = e.size
-        a = _capi.gidx_py_model_scenario(h * (2 + 2 * lv.size), self._m, e, lv)
+        base, scen, lo, hi = _capi.gidx_model_scenario(h * max(lv.size, 1), self._m, e, lv)
         cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1),
-                "baseline": a[:h], "scenario": a[h:2 * h]}
+                "baseline": base[:h], "scenario": scen[:h]}
         for i, l in enumerate(lv):
-            cols["lo%g" % l] = a[2 * h + i * h:2 * h + (i + 1) * h]
-            cols["hi%g" % l] = a[2 * h + h * lv.size + i * h:2 * h + h * lv.size + (i + 1) * h]
+            cols["lo%g" % l] = lo[i * h:(i + 1) * h]
+            cols["hi%g" % l] = hi[i * h:(i + 1) * h]
         return pd.DataFrame(cols)
 
 
@@ -192,11 +192,12 @@ def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
     start = _np.concatenate([[0], _np.cumsum(_np.bincount(codes, minlength=len(uniq)))])
     lv = _levels(levels)
     h, nl = int(h), lv.size
-    b = _capi.gidx_py_fc_batch_run(
-        _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),
+    o = _capi.gidx_model_options()
+    o.method, o.calibrate, o.seed = METHODS[method], int(bool(calibrate)), int(seed)
+    b = _capi.gidx_fc_batch_run(
+        o, _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),
         _np.ascontiguousarray(d[value_col].to_numpy(), dtype=_np.float64),
-        start.astype(_np.intc), METHODS[method], int(bool(calibrate)), int(seed), h, lv,
-        int(threads))
+        start.astype(_np.uintp), h, lv, int(threads))
     ok, blocks, last, models, errors = [], [], [], [], {}
     for s, sid in enumerate(uniq):
         try:
@@ -235,7 +236,7 @@ def reconcile(base, method="mint", resid=None):
     if b.ndim != 2 or b.shape[0] < 2:
         raise ValueError("base must be (1 + children) x h")
     r = _np.zeros(0) if resid is None else _np.ascontiguousarray(resid, dtype=_np.float64)
-    out = _capi.gidx_py_reconcile(b.size, b.ravel(), b.shape[0] - 1, _RECONCILE[method], r.ravel())
+    out = _capi.gidx_fc_reconcile(b.size, b.ravel(), b.shape[0] - 1, _RECONCILE[method], r.ravel())
     return out.reshape(b.shape)
 
 
