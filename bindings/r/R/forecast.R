@@ -33,8 +33,8 @@
 
 .gidx_fc_h <- function(h) {
   if (!is.numeric(h) || length(h) != 1L || is.na(h) || h < 1 || h > 1000 || h != round(h))
-    .gidx_einval(sprintf("h = %s: the horizon must be a whole number of years in 1 ... 1000",
-                         deparse(h)))
+    .gidx_einval(sprintf("h = %s: horizon %s is not a whole number of years in 1 ... 1000",
+                         deparse(h), deparse(h)))
   as.integer(h)
 }
 
