@@ -294,9 +294,9 @@ GIDX_API gidx_status gidx_model_scenario(double *base_mean, double *scen_mean,
  * annual grid from the first to the last year (NaN where not observed or
  * not defined), for MinT reconciliation.
  *
- * @param res   out: residuals
+ * @param res   out: residuals; may be NULL when @p cap is 0 (a size query)
  * @param cap   room (>= span = last - first + 1)
- * @param span  out: the number written (may be NULL)
+ * @param span  out: the number written, or needed with ::GIDX_EBUFS (may be NULL)
  * @return ::GIDX_OK; ::GIDX_ESTATE; ::GIDX_EBUFS.
  */
 GIDX_API gidx_status gidx_model_residuals(double *res, size_t cap, size_t *span,

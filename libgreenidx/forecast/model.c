@@ -1062,10 +1062,12 @@ gidx_status gidx_model_residuals(double *res, size_t cap, size_t *span, const gi
 {
     size_t t;
     double mean[1], sd[1], wm[FC_MAXCOMP], ws[FC_MAXCOMP];
-    if (res == NULL || m == NULL)
+    if ((res == NULL && cap > 0) || m == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_model_residuals: NULL argument");
     if (!m->fitted)
         return gidx__error_set(GIDX_ESTATE, "gidx_model_residuals: the model is not fitted");
+    if (span)  /* also for the size query (res NULL, cap 0) */
+        *span = m->N;
     if (cap < m->N)
         return gidx__error_set(GIDX_EBUFS, "gidx_model_residuals: room for %zu, %zu needed", cap,
                                m->N);

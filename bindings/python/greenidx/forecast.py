@@ -175,10 +175,11 @@ class Model:
         :meth:`forecast`). A dict: sMAPE (0-200), MASE, coverage (0-1, of
         the first interval level)."""
         if actual is None:
-            f = self.fitted()
+            f = self.fitted().to_numpy()
             y = _np.full(f.size, _np.nan)
             y[self._years - self._years[0]] = self._y
-            return accuracy(y, f.to_numpy(), self._y)
+            ok = _np.isfinite(f) & _np.isfinite(y)  # the years with a one-step forecast
+            return accuracy(y[ok], f[ok], self._y)
         if fc is None:
             raise ValueError("accuracy(actual, fc): give the forecast DataFrame the actuals belong to")
         lv = fc.attrs.get("levels") or []

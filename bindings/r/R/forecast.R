@@ -411,7 +411,8 @@ accuracy.gidx_model <- function(object, ...) {
   f <- as.numeric(fitted(object))
   y <- rep(NA_real_, length(f))
   y[object$years - min(object$years) + 1L] <- object$y
-  unlist(C_gidx_fc_accuracy(y, ifelse(is.na(f), NaN, f), NULL, NULL, object$y))
+  ok <- !is.na(f) & !is.na(y)  # the years with a one-step forecast
+  unlist(C_gidx_fc_accuracy(y[ok], f[ok], NULL, NULL, object$y))
 }
 
 #' Format a forecast as a one-line description
