@@ -168,22 +168,22 @@ gidx_forecast_many <- function(frame, h, id_col = NULL, time_col = NULL, value_c
   msgs <- vapply(seq_len(ns) - 1, function(s) C_gidx_fc_batch_message(b, s), character(1))
   errors <- stats::setNames(msgs[-ok], uniq[-ok])
   if (length(ok) == 0L) errors <- stats::setNames(msgs, uniq)
-  rows <- lapply(ok, function(k) {
-    v <- vals[[k]]
-    d <- data.frame(.row = rep(first[k], h),
-                    year = C_gidx_fc_batch_last_year(b, k - 1) + seq_len(h),
-                    model = C_gidx_fc_batch_model(b, k - 1), mean = v$mean[seq_len(h)],
-                    stringsAsFactors = FALSE)
-    for (i in seq_len(L)) {
-      d[[paste0("lo", levels[i])]] <- v$lo[(i - 1) * h + seq_len(h)]
-      d[[paste0("hi", levels[i])]] <- v$hi[(i - 1) * h + seq_len(h)]
-    }
-    d
-  })
-  out <- do.call(rbind, rows)
-  if (is.null(out)) return(list(forecasts = data.frame(), errors = errors))
-  keys <- frame[out$.row, cols$id, drop = FALSE]
-  out <- cbind(keys, out[, -1L, drop = FALSE])
+  if (length(ok) == 0L) return(list(forecasts = data.frame(), errors = errors))
+  # whole columns at once (series x horizon), not one data.frame per series
+  w <- h * (1L + 2L * L)
+  v <- matrix(unlist(lapply(vals[ok], function(x) c(x$mean[seq_len(h)], x$lo[seq_len(h * L)],
+                                                    x$hi[seq_len(h * L)])), use.names = FALSE),
+              nrow = w)
+  last <- vapply(ok - 1, function(s) C_gidx_fc_batch_last_year(b, s), numeric(1))
+  model <- vapply(ok - 1, function(s) C_gidx_fc_batch_model(b, s), character(1))
+  out <- frame[rep(first[ok], each = h), cols$id, drop = FALSE]
+  out$year <- as.integer(rep(last, each = h) + seq_len(h))
+  out$model <- rep(model, each = h)
+  out$mean <- as.vector(v[seq_len(h), ])
+  for (i in seq_len(L)) {
+    out[[paste0("lo", levels[i])]] <- as.vector(v[h + (i - 1) * h + seq_len(h), ])
+    out[[paste0("hi", levels[i])]] <- as.vector(v[h + h * L + (i - 1) * h + seq_len(h), ])
+  }
   rownames(out) <- NULL
   list(forecasts = out, errors = errors)
 }
