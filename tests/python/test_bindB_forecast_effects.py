@@ -141,3 +141,15 @@ def test_forecast_many_reads_the_package_frames():
     assert list(fc["year"][:2]) == [2015, 2016]
     assert fc["mean"][0] == pytest.approx(13.5, abs=1e-12)
     assert "lo80" in fc.columns
+
+
+def test_effect_result_is_a_scenario_effect():
+    d = pd.DataFrame({"unit": list("aabbccee"), "time": [1, 2] * 4,
+                      "y": [1, 4, 2, 6, 1, 2, 3, 3.5], "d": [1] * 4 + [0] * 4})
+    r = gi.estimate_effect(d, "did", "y", treat_col="d", treat_time=2)
+    s = drift().scenario(r, levels=(0.8,), h=2)
+    # baseline drift 13.5, 16 plus the constant DiD effect 2.75
+    np.testing.assert_allclose(s["scenario"], [16.25, 18.75], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(s["lo80"], drift().forecast(2, (80,))["lo80"] + 2.75, rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match="empty"):
+        drift().scenario(r)

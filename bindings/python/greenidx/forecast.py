@@ -264,10 +264,20 @@ class Model:
         d["year"] = int(year)
         return Target(d)
 
-    def scenario(self, effect, levels=(80, 95)):
-        """Baseline and baseline + ``effect`` (one value per future year) side by side."""
+    def scenario(self, effect, levels=(80, 95), h=None):
+        """Baseline and baseline + ``effect`` side by side (the series' unit).
+
+        ``effect`` is one value per future year, or an
+        :class:`~greenidx.EffectResult` whose effect path is used (a constant
+        DiD/TWFE/FE effect for ``h`` years; a path is cut to ``h`` when given)."""
         import pandas as pd
+        if hasattr(effect, "path") and callable(effect.path):
+            effect = effect.path(periods=h)
+            if h is not None:
+                effect = effect[:_horizon(h)]
         e = _np.ascontiguousarray(effect, dtype=_np.float64).ravel()
+        if e.size == 0:
+            raise ValueError("scenario: the effect is empty (give one value per future year, or h)")
         lv = _levels(levels)
         h = e.size
         base, scen, lo, hi = _capi.gidx_model_scenario(h * max(lv.size, 1), self._m, e, lv)

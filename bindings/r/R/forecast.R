@@ -71,11 +71,12 @@ gidx_model_fit_r <- function(years, y = NULL, method = "auto", calibrate = TRUE,
 #'
 #' A data.frame of class "gidx_forecast": year, mean, lo<level>, hi<level>
 #' (e.g. lo80, hi95), with the model as attribute "model".
-#' @param model a fitted model from gidx_model_fit_r()
+#' @param model a fitted model from gidx_model_fit_r() (or a gidx_forecast)
 #' @param h number of years ahead (1 ... 1000)
 #' @param levels interval levels in percent (80, 95); fractions in (0, 1) are converted
 #' @return a "gidx_forecast" data.frame
 gidx_model_forecast_r <- function(model, h, levels = c(80, 95)) {
+  model <- .gidx_model_of(model)
   levels <- gidx_levels(levels)
   h <- .gidx_fc_h(h)
   L <- length(levels)
@@ -193,7 +194,7 @@ gidx_forecast_many <- function(frame, h, id_col = NULL, time_col = NULL, value_c
 #' The cut follows the one convention for levels and shares: 55 and 0.55
 #' are both a 55 % cut from the base year (a negative cut is an increase);
 #' 0, 100 or more and NaN are gidx_einval errors naming the cut.
-#' @param model a fitted model from gidx_model_fit_r()
+#' @param model a fitted model from gidx_model_fit_r() (or a gidx_forecast)
 #' @param year the target year, after the last observed year
 #' @param value the target value (the series' unit), or the cut in percent when base_year is given
 #' @param base_year base year of a relative cut (0 = value is absolute)
@@ -201,10 +202,41 @@ gidx_forecast_many <- function(frame, h, id_col = NULL, time_col = NULL, value_c
 #' @return a "gidx_target" list: target, forecast, gap, prob (0-1), rate_needed
 #'   (relative change a year, e.g. -0.05), last_value, last_year
 gidx_target <- function(model, year, value, base_year = 0L, below = TRUE) {
+  model <- .gidx_model_of(model)
   v <- C_gidx_model_target(model$ptr, as.integer(year), as.numeric(value), as.integer(base_year),
                            as.integer(isTRUE(below)))
   v$version <- NULL
   structure(c(v, list(year = as.integer(year))), class = "gidx_target")
+}
+
+#' Baseline and policy scenario side by side
+#'
+#' The scenario is the baseline forecast plus an exogenous effect path added
+#' to the mean and the bounds (gidx_model_scenario; the effect is treated as known).
+#' @param model a fitted model from gidx_model_fit_r() (or a gidx_forecast)
+#' @param effect one effect value per future year (the series' unit), or a
+#'   gidx_effect whose effect path since adoption is used
+#' @param levels interval levels in percent (80, 95); fractions in (0, 1) are converted
+#' @param h the number of years for a constant (DiD/TWFE/FE) effect, or to cut a path to
+#' @return a data.frame: year, baseline, scenario, lo<level>, hi<level> (the scenario's bounds)
+gidx_scenario <- function(model, effect, levels = c(80, 95), h = NULL) {
+  model <- .gidx_model_of(model)
+  if (inherits(effect, "gidx_effect")) {
+    effect <- effect$path(if (is.null(h)) 0 else .gidx_fc_h(h))
+    if (!is.null(h)) effect <- effect[seq_len(min(length(effect), h))]
+  }
+  if (length(effect) == 0L) .gidx_einval("effect: empty (give one value per future year, or h)")
+  levels <- gidx_levels(levels)
+  h <- length(effect)
+  L <- length(levels)
+  v <- C_gidx_model_scenario(h * max(L, 1L), model$ptr, as.numeric(effect), levels)
+  out <- data.frame(year = model$last_year + seq_len(h), baseline = v$base_mean[seq_len(h)],
+                    scenario = v$scen_mean[seq_len(h)])
+  for (i in seq_len(L)) {
+    out[[paste0("lo", levels[i])]] <- v$scen_lo[(i - 1) * h + seq_len(h)]
+    out[[paste0("hi", levels[i])]] <- v$scen_hi[(i - 1) * h + seq_len(h)]
+  }
+  out
 }
 
 #' Reconcile forecasts so children sum to the parent

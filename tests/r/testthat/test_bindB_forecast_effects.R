@@ -163,3 +163,17 @@ test_that("autoplot methods return ggplot objects", {
   out <- system2(file.path(R.home("bin"), "Rscript"), script, stdout = TRUE, stderr = TRUE)
   expect_identical(trimws(tail(out, 1)), "ggplot ggplot ggplot")
 })
+
+test_that("an effect estimate is accepted as a forecast scenario's effect", {
+  m <- gidx_model_fit_r(yrs, y, method = "drift", calibrate = FALSE)
+  r <- gidx_effect(small, "did", "unit", "time", "y", treat_col = "d", treat_time = 2)
+  s <- gidx_scenario(m, r, levels = 0.8, h = 2)
+  # baseline drift 13.5, 16 plus the constant DiD effect 2.75
+  expect_equal(s$baseline, c(13.5, 16), tolerance = 1e-12)
+  expect_equal(s$scenario, c(16.25, 18.75), tolerance = 1e-12)
+  f <- predict(m, 2, levels = 80)
+  expect_equal(s$lo80, f$lo80 + 2.75, tolerance = 1e-12)
+  expect_equal(gidx_target(f, 2030, 55, base_year = 2010)$target, 0.45, tolerance = 1e-12)
+  err <- tryCatch(gidx_scenario(m, r), error = function(e) e)
+  expect_s3_class(err, "gidx_einval")
+})
