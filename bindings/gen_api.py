@@ -241,6 +241,79 @@ def generate(incdir):
     return D, handles, frees, applies, ignored, wrappers, twopass
 
 
+# ---- R: options structs from named lists, result structs as named lists ----
+# (bindB; the typemaps are GIDX_R_STRUCT_IN / GIDX_R_STRUCT_OUT in greenidx.i)
+# A versioned options struct is built in C from its _INIT defaults and the
+# fields an R named list sets; a result struct filled through a non-const
+# pointer (no _INIT, not a handle) comes back as a named list of its fields.
+R_FIELD_T = {"int": "int", "unsigned": "unsigned", "unsigned int": "unsigned",
+             "double": "double", "size_t": "size_t", "unsigned long": "ulong",
+             "const char*": "string"}
+
+
+def struct_fields(incdir, name):
+    """[(C type, field)] of typedef struct NAME {...} NAME; None when absent."""
+    for h in headers(incdir):
+        with open(h, encoding="utf-8") as f:
+            t = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+        m = re.search(r"typedef struct " + name + r"\s*\{(.*?)\}\s*" + name + r"\s*;", t, re.S)
+        if m:
+            out = []
+            for d in m.group(1).split(";"):
+                d = " ".join(d.split())
+                fm = re.match(r"(.*?)(\w+)(\[\w*\])?$", d)
+                if d and fm:
+                    ty = re.sub(r"\s*\*\s*", "*", fm.group(1)).strip()
+                    out.append((ty + ("[]" if fm.group(3) else ""), fm.group(2)))
+            return out
+    return None
+
+
+def r_struct_code(incdir, D, handles):
+    """The R-only part of gidx_api.i: a setter per options struct, a getter
+    per result struct, and the %apply lines of their typemaps."""
+    L = ["#if defined(SWIGR)", "%{"]
+    opts = options_structs(incdir)
+    for s, macro in opts:
+        fields = struct_fields(incdir, s) or []
+        ok = [(t, f) for t, f in fields if t in R_FIELD_T]
+        known = ", ".join(f for _, f in ok)
+        L.append("static void gidx_r_set_%s(%s *o, SEXP l)\n{" % (s, s))
+        L.append("    SEXP nm = Rf_getAttrib(l, R_NamesSymbol);")
+        L.append("    R_xlen_t i;")
+        L.append("    for (i = 0; i < XLENGTH(l); i++) {")
+        L.append("        const char *k = Rf_isNull(nm) ? \"\" : CHAR(STRING_ELT(nm, i));")
+        L.append("        SEXP v = VECTOR_ELT(l, i);")
+        L.append("        if (0) {}")
+        for t, f in ok:
+            L.append("        else if (strcmp(k, \"%s\") == 0) gidx_r_field_%s(&o->%s, v, \"%s\", k);"
+                     % (f, R_FIELD_T[t], f, s))
+        L.append("        else gidx_r_field_unknown(\"%s\", k, \"%s\");" % (s, known))
+        L.append("    }\n}")
+    outs = sorted({ps[k][0].rstrip("*") for _, _, n, ps in D for k in range(len(ps))
+                   if ps[k][0].startswith("gidx_") and ps[k][0].count("*") == 1
+                   and ps[k][0].rstrip("*") not in handles
+                   and ps[k][0].rstrip("*") not in {o for o, _ in opts}
+                   and struct_fields(incdir, ps[k][0].rstrip("*"))})
+    for s in outs:
+        ok = [(t, f) for t, f in struct_fields(incdir, s) if t in R_FIELD_T and t != "const char*"]
+        L.append("static SEXP gidx_r_get_%s(const %s *o)\n{" % (s, s))
+        L.append("    SEXP v = PROTECT(Rf_allocVector(VECSXP, %d)), nm = PROTECT(Rf_allocVector(STRSXP, %d));"
+                 % (len(ok), len(ok)))
+        for i, (t, f) in enumerate(ok):
+            conv = "Rf_ScalarInteger((int)o->%s)" % f if t == "int" else "Rf_ScalarReal((double)o->%s)" % f
+            L.append("    SET_VECTOR_ELT(v, %d, %s); SET_STRING_ELT(nm, %d, Rf_mkChar(\"%s\"));"
+                     % (i, conv, i, f))
+        L.append("    Rf_setAttrib(v, R_NamesSymbol, nm);\n    UNPROTECT(2);\n    return v;\n}")
+    L.append("%}")
+    for s, macro in opts:
+        L.append("GIDX_R_STRUCT_IN(%s, %s)" % (s, macro))
+    for s in outs:
+        L.append("GIDX_R_STRUCT_OUT(%s)" % s)
+    L.append("#endif")
+    return L
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write(__doc__)
@@ -287,6 +360,8 @@ def main(argv):
         L.append("%%inline %%{\n%s %s(%s)\n{\n%s\n    return %s(%s);\n}\n%%}" %
                  (ret, wname, decl, body, name, call))
         L.append('GIDX_DOC_ALIAS(%s, %s)' % (wname, name))
+    L.append("")
+    L += r_struct_code(incdir, D, handles)
     L.append("")
     for h in headers(incdir):
         L.append("%%include <greenidx/%s>" % os.path.basename(h))

@@ -897,6 +897,80 @@ static SEXP gidx_r_nanvec(size_t n)
 %typemap(scoercein) (const char *BYTES, size_t LEN), (const double *IN, size_t N), (const int *IN, size_t N),
     (const size_t *IN, size_t N), (const char *const *IN, size_t N), (const double *MATRIX, size_t NROW, size_t NCOL) "";
 
+/* ---- bindB: options structs from named lists, result structs as lists ----
+ * Generic idioms for R, whose options structs are otherwise opaque: a
+ * `const T *opt` of a versioned options struct accepts NULL (the defaults),
+ * a SWIG struct reference, or a named list whose names are fields; the
+ * struct starts at T's _INIT and each element sets one field (gen_api.py
+ * writes the setter gidx_r_set_T per struct). An unknown name, or a value of
+ * the wrong kind, is an error naming the struct and the field. A result
+ * struct filled through `T *` (no _INIT, not a handle) is not an argument:
+ * it is returned as a named list of its fields (getter gidx_r_get_T). */
+%{
+static void gidx_r_field_unknown(const char *type, const char *field, const char *known)
+{
+    Rf_error("%s: unknown field '%s' (known: %s)", type, field, known);
+}
+static double gidx_r_field_num(SEXP v, const char *type, const char *field)
+{
+    if ((!Rf_isNumeric(v) && !Rf_isLogical(v)) || XLENGTH(v) != 1)
+        Rf_error("%s: field '%s' must be one number", type, field);
+    return Rf_asReal(v);
+}
+static void gidx_r_field_int(int *f, SEXP v, const char *type, const char *field)
+{
+    double x = gidx_r_field_num(v, type, field);
+    if (!(x == (int)x))
+        Rf_error("%s: field '%s' must be a whole number, not %g", type, field, x);
+    *f = (int)x;
+}
+static double gidx_r_field_count(SEXP v, const char *type, const char *field, double max)
+{
+    double x = gidx_r_field_num(v, type, field);
+    if (!(x >= 0 && x <= max && x == (double)(unsigned long long)x))
+        Rf_error("%s: field '%s' must be a whole number >= 0, not %g", type, field, x);
+    return x;
+}
+static void gidx_r_field_unsigned(unsigned *f, SEXP v, const char *type, const char *field)
+{ *f = (unsigned)gidx_r_field_count(v, type, field, 4294967295.0); }
+static void gidx_r_field_size_t(size_t *f, SEXP v, const char *type, const char *field)
+{ *f = (size_t)gidx_r_field_count(v, type, field, 9007199254740992.0); }
+static void gidx_r_field_ulong(unsigned long *f, SEXP v, const char *type, const char *field)
+{ *f = (unsigned long)gidx_r_field_count(v, type, field, 4294967295.0); }
+static void gidx_r_field_double(double *f, SEXP v, const char *type, const char *field)
+{ *f = gidx_r_field_num(v, type, field); }
+/* The string stays owned by R (the list lives through the call). */
+static void gidx_r_field_string(const char **f, SEXP v, const char *type, const char *field)
+{
+    if (Rf_isNull(v)) { *f = NULL; return; }
+    if (!Rf_isString(v) || XLENGTH(v) != 1)
+        Rf_error("%s: field '%s' must be one string", type, field);
+    *f = STRING_ELT(v, 0) == NA_STRING ? NULL : Rf_translateCharUTF8(STRING_ELT(v, 0));
+}
+%}
+%define GIDX_R_STRUCT_IN(TYPE, INIT)
+%typemap(in) const TYPE * (TYPE tmp) {
+    if (Rf_isNull($input)) {
+        $1 = NULL;
+    } else if (Rf_isNewList($input)) {
+        TYPE init = INIT;
+        tmp = init;
+        gidx_r_set_##TYPE(&tmp, $input);
+        $1 = &tmp;
+    } else {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_R_ConvertPtr($input, &p, $descriptor, 0)))
+            Rf_error(#TYPE ": expected NULL, a named list of fields or a " #TYPE);
+        $1 = ($1_ltype)p;
+    }
+}
+%enddef
+%define GIDX_R_STRUCT_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE * (TYPE tmp) { memset(&tmp, 0, sizeof tmp); $1 = &tmp; }
+%typemap(argout) TYPE * { $result = Rf_protect(gidx_r_argout($result, gidx_r_get_##TYPE($1), "$1_name")); r_nprotect++; }
+%enddef
+/* ---- end bindB block ---- */
+
 #endif
 
 /* --------------------------------------------------------- all languages */

@@ -16,7 +16,7 @@ static const char effect_usage[] =
     "         [--treat-time T] [--covariates a,b] [--predictors SPEC] [--se classical|robust|cluster|cr2]\n"
     "         [--seed S] [--format json|csv|table] [--control never|notyet] [--twoways]\n"
     "         [--balanced] [--ref-period E] [--nboot B] [--no-placebo] [--leave-one-out]\n"
-    "         [--pre-from YEAR] [--output FILE]\n"
+    "         [--pre-from YEAR] [--level 95] [--output FILE]\n"
     "\n"
     "  did    2x2 difference-in-differences (group x post), cluster-robust SEs by unit\n"
     "  twfe   two-way fixed effects on the treatment dummy and covariates\n"
@@ -25,7 +25,10 @@ static const char effect_usage[] =
     "         treated period (0 = never); multiplier bootstrap with --seed\n"
     "  synth  synthetic control (Abadie, Diamond & Hainmueller 2010) with placebo p-value;\n"
     "         --predictors var@FROM-TO or var@YEAR items, comma-separated\n"
-    "  fe     within estimator of --outcome on --covariates, unit (and --twoways time) effects\n";
+    "  fe     within estimator of --outcome on --covariates, unit (and --twoways time) effects\n"
+    "\n"
+    "--level is the confidence level of the intervals in percent (90), or a fraction in\n"
+    "(0, 1) (0.9) read as that share of 100; anything else is refused (default 95).\n";
 
 static void add_var(const char **vars, size_t *n, const char *v)
 {
@@ -84,6 +87,12 @@ static int run_effect(int argc, char **argv)
         } else if (gidx_cli_opt(argc, argv, &a, "--treat-time", 1, &val, &missing)) {
             if (!missing && gidx_cli_parse_double(val, &o.treat_time) != 0)
                 return gidx_cli_usage_error(me, "--treat-time: '%s' is not a number", val);
+        } else if (gidx_cli_opt(argc, argv, &a, "--level", 1, &val, &missing)) {
+            /* the one convention (gidx_level_normalize): 90 and 0.9 are both 90 % */
+            if (!missing && (gidx_cli_parse_double(val, &o.level) != 0 ||
+                             gidx_level_normalize(&o.level, o.level) != GIDX_OK))
+                return gidx_cli_usage_error(me, "--level: '%s' is neither a percentage in [1, 100) "
+                                            "(90) nor a fraction in (0, 1) (0.9)", val);
         } else if (gidx_cli_opt(argc, argv, &a, "--pre-from", 1, &val, &missing)) {
             if (!missing && gidx_cli_parse_double(val, &o.synth_pre_from) != 0)
                 return gidx_cli_usage_error(me, "--pre-from: '%s' is not a number", val);

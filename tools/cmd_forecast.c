@@ -38,7 +38,8 @@ static const char usage[] =
 "additive-error models unless --ets-errors both (as R's ets()).\n"
 "\n"
 "Output (csv): series_id,timestamp,mean,lo80,hi80,lo95,hi95 (one lo/hi pair per\n"
-"level). With --holdout H the last H points of each series are held out and\n"
+"level). Levels are in percent (80,95); fractions in (0, 1) (0.8,0.95) are read\n"
+"as that share of 100, anything else is refused. With --holdout H the last H points of each series are held out and\n"
 "forecast (the horizon is H); the output is one row per series\n"
 "series_id,model,smape,mase,cov<level>... and a final row ALL with the means.\n"
 "xlsx: the csv table as a workbook sheet \"forecast\" (\"accuracy\" with --holdout),\n"
@@ -109,9 +110,11 @@ static int parse_levels(const char *s, double *lv, size_t *nl)
     strcpy(buf, s);
     for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         double v;
-        if (*nl >= 8 || gidx_cli_parse_double(tok, &v) != 0 || !(v > 0 && v < 100))
+        /* the one convention (gidx_level_normalize): 80 and 0.8 are both 80 % */
+        if (*nl >= 8 || gidx_cli_parse_double(tok, &v) != 0 ||
+            gidx_level_normalize(&lv[*nl], v) != GIDX_OK)
             return -1;
-        lv[(*nl)++] = v;
+        (*nl)++;
     }
     return *nl > 0 ? 0 : -1;
 }
@@ -197,7 +200,9 @@ static int run(int argc, char **argv)
         } else if (gidx_cli_opt(argc, argv, &k, "--level", 1, &v, &missing)) {
             if (missing || parse_levels(v, lv, &nl) != 0)
                 return gidx_cli_usage_error(&gidx_cli_cmd_forecast,
-                                            "--level needs up to 8 comma-separated levels in (0, 100)");
+                                            "--level needs up to 8 comma-separated levels in percent "
+                                            "(80,95) or fractions in (0, 1) (0.8,0.95); got '%s'",
+                                            missing ? "" : v);
         } else if (gidx_cli_opt(argc, argv, &k, "--method", 1, &v, &missing)) {
             if (missing)
                 return gidx_cli_usage_error(&gidx_cli_cmd_forecast, "--method needs a value");

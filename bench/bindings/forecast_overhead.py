@@ -13,7 +13,7 @@ thread), timed side by side in one run:
   (bench/bindings/forecast_overhead.c, compiled against the build tree);
 - the command ``greenidx forecast --input M3 --horizon 6 --method M``
   (CSV reading and writing included, for reference);
-- Python, one batch call: through the SWIG module (``gidx_py_fc_batch_run``
+- Python, one batch call: through the SWIG module (``gidx_fc_batch_run``
   plus the per-series result copies) and through the package
   (``greenidx.forecast_many``: a long DataFrame in and out);
 - Python, one call per series: through the SWIG module (``greenidx.capi``)
@@ -115,11 +115,17 @@ def measure(method, a, build, data, df, ids, years, values, start, run_c, tmp):
     series = [(years[start[s]:start[s + 1]], values[start[s]:start[s + 1]]) for s in range(ns)]
     lv = np.array(LEVELS)
     code = gi.METHODS[method]
-    start_c = np.ascontiguousarray(start, dtype=np.intc)
+
+    o = capi.gidx_model_options()
+    o.method, o.calibrate, o.seed = code, 1, 42
+    start_u = np.ascontiguousarray(start, dtype=np.uintp)
+
+    def c_layout(mean, lo, hi):  # mean[H], lo[2H], hi[2H] as the C program writes them
+        return np.concatenate([mean[:H], lo[:2 * H], hi[:2 * H]])
 
     def capi_batch():
-        b = capi.gidx_py_fc_batch_run(years, values, start_c, code, 1, 42, H, lv, 1)
-        return np.array([capi.gidx_py_fc_batch_forecast(5 * H, b, s, H, 2) for s in range(ns)])
+        b = capi.gidx_fc_batch_run(o, years, values, start_u, H, lv, 1)
+        return np.array([c_layout(*capi.gidx_fc_batch_forecast(2 * H, b, s)) for s in range(ns)])
 
     def package_batch():
         return gi.forecast_many(df, H, method=method, levels=LEVELS, threads=1)
@@ -127,9 +133,9 @@ def measure(method, a, build, data, df, ids, years, values, start, run_c, tmp):
     def capi_loop():
         out = np.empty((ns, 5 * H))
         for s, (yr, v) in enumerate(series):
-            m = capi.gidx_py_model_new(code, 1, 0, 0.0, 1, 42, 0, 0)
-            capi.gidx_py_model_fit(m, yr, v)
-            out[s] = capi.gidx_py_model_forecast(5 * H, m, H, lv)
+            m = capi.gidx_model_new(o)
+            capi.gidx_model_fit(m, yr, v)
+            out[s] = c_layout(*capi.gidx_model_forecast(2 * H, m, H, lv))
             del m
         return out
 

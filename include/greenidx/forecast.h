@@ -246,14 +246,17 @@ typedef struct gidx_fc_target {
 
 /**
  * Evaluate a target: either an absolute @p value (when @p base_year is 0) or
- * a relative cut: target = (1 - @p value) * y(base_year), e.g. value = 0.55
- * for "55 % below 2009". "Meeting" means at most the target when @p below = 1
- * (emissions), at least when 0.
+ * a relative cut: target = (1 - cut / 100) * y(base_year), where the cut
+ * follows the one convention for levels and shares (gidx_level_normalize()):
+ * value = 55 or 0.55 both mean "55 % below the base year"; a negative value
+ * is an increase read by the same rule (-50 or -0.5: 50 % above the base
+ * year); 0, a magnitude of 100 or more and NaN are ::GIDX_EINVAL naming the cut. "Meeting" means at
+ * most the target when @p below = 1 (emissions), at least when 0.
  *
  * @param res        out: the result
  * @param m          a fitted model
  * @param year       the target year, after the last observed year
- * @param value      target value, or the relative cut when base_year != 0
+ * @param value      target value, or the relative cut (percent, or a fraction in (0, 1)) when base_year != 0
  * @param base_year  0, or an observed year of the series
  * @param below      1: lower is better; 0: higher is better
  * @return ::GIDX_OK; ::GIDX_ESTATE; ::GIDX_EINVAL; ::GIDX_ENOTFOUND when the
@@ -292,9 +295,9 @@ GIDX_API gidx_status gidx_model_scenario(double *base_mean, double *scen_mean,
  * annual grid from the first to the last year (NaN where not observed or
  * not defined), for MinT reconciliation.
  *
- * @param res   out: residuals
+ * @param res   out: residuals; may be NULL when @p cap is 0 (a size query)
  * @param cap   room (>= span = last - first + 1)
- * @param span  out: the number written (may be NULL)
+ * @param span  out: the number written, or needed with ::GIDX_EBUFS (may be NULL)
  * @return ::GIDX_OK; ::GIDX_ESTATE; ::GIDX_EBUFS.
  */
 GIDX_API gidx_status gidx_model_residuals(double *res, size_t cap, size_t *span,

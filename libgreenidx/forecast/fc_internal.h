@@ -90,4 +90,9 @@ gidx_status gidx__fc_theta_forecast(const fc_comp *c, const double *y, size_t o,
 gidx_status gidx__fc_simple_forecast(const fc_comp *c, const double *y, size_t o,
                                      size_t h, double *mean, double *sd);
 
+/* gidx_model_target() with the cut of a relative target in exact percent
+ * (negative: an increase), for callers that hold a percentage already. */
+gidx_status gidx__model_target_pct(gidx_fc_target *res, const gidx_model *m, int year,
+                                   double value, int base_year, int below);
+
 #endif

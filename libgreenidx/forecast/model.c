@@ -982,8 +982,10 @@ gidx_status gidx_model_prob(double *prob, const gidx_model *m, int year, double 
     return GIDX_OK;
 }
 
-gidx_status gidx_model_target(gidx_fc_target *res, const gidx_model *m, int year, double value,
-                              int base_year, int below)
+/* value: the absolute target, or (base_year != 0) the cut in exact percent
+ * of the base-year value (negative: an increase); see gidx_model_target(). */
+gidx_status gidx__model_target_pct(gidx_fc_target *res, const gidx_model *m, int year,
+                                   double value, int base_year, int below)
 {
     double target, mean[1000], last = NAN;
     gidx_status rc;
@@ -1000,7 +1002,7 @@ gidx_status gidx_model_target(gidx_fc_target *res, const gidx_model *m, int year
             isnan(m->y[base_year - m->first_year]))
             return gidx__error_set(GIDX_ENOTFOUND, "gidx_model_target: base year %d is not an "
                                    "observed year of the series", base_year);
-        target = (1.0 - value) * m->y[base_year - m->first_year];
+        target = (1.0 - value / 100.0) * m->y[base_year - m->first_year];
     } else
         target = value;
     if (year <= gidx_model_last_year(m) || year - gidx_model_last_year(m) > 1000)
@@ -1062,10 +1064,12 @@ gidx_status gidx_model_residuals(double *res, size_t cap, size_t *span, const gi
 {
     size_t t;
     double mean[1], sd[1], wm[FC_MAXCOMP], ws[FC_MAXCOMP];
-    if (res == NULL || m == NULL)
+    if ((res == NULL && cap > 0) || m == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_model_residuals: NULL argument");
     if (!m->fitted)
         return gidx__error_set(GIDX_ESTATE, "gidx_model_residuals: the model is not fitted");
+    if (span)  /* also for the size query (res NULL, cap 0) */
+        *span = m->N;
     if (cap < m->N)
         return gidx__error_set(GIDX_EBUFS, "gidx_model_residuals: room for %zu, %zu needed", cap,
                                m->N);
@@ -1080,4 +1084,21 @@ gidx_status gidx_model_residuals(double *res, size_t cap, size_t *span, const gi
     if (span)
         *span = m->N;
     return GIDX_OK;
+}
+
+/* The cut of a relative target by the one convention for levels and shares
+ * (gidx_level_normalize): 55 and 0.55 are both a 55 % cut; a negative value
+ * is an increase read by the same rule (-50 and -0.5: 50 % above the base);
+ * 0, +-100 or more and NaN are refused naming the cut. */
+gidx_status gidx_model_target(gidx_fc_target *res, const gidx_model *m, int year, double value,
+                              int base_year, int below)
+{
+    double pct = value;
+    if (base_year != 0 && !(fabs(value) > 0 && fabs(value) < 100))
+        return gidx__error_set(GIDX_EINVAL, "gidx_model_target: cut %g is neither a percentage "
+                               "in [1, 100) (55 = 55 %% below the base year, -20 = 20 %% above) nor "
+                               "a fraction in (0, 1) (0.55)", value);
+    if (base_year != 0 && gidx_level_normalize(&pct, fabs(value)) == GIDX_OK && value < 0)
+        pct = -pct;
+    return gidx__model_target_pct(res, m, year, pct, base_year, below);
 }

@@ -25,6 +25,7 @@
 
 #include "../core/internal.h"
 #include "report_internal.h"
+#include "../forecast/fc_internal.h"
 #include <greenidx/composite.h>
 #include <greenidx/forecast.h>
 #include <greenidx/indicators.h>
@@ -1144,8 +1145,8 @@ static gidx_status forecast_one(fcres *r, ctx *c, const char *reg, const char *i
         r->fitted = 1;
         model_name(r->model, sizeof r->model, c, gidx_model_name(m));
         if (target_base(&r->base_level, tgt, &r->s) &&
-            gidx_model_target(&r->tg, m, horizon, tgt->kind == GIDX_TARGET_RELATIVE ?
-                              tgt->cut_percent / 100.0 : tgt->level,
+            gidx__model_target_pct(&r->tg, m, horizon, tgt->kind == GIDX_TARGET_RELATIVE ?
+                              tgt->cut_percent : tgt->level,
                               tgt->kind == GIDX_TARGET_RELATIVE ? tgt->base_year : 0,
                               1) == GIDX_OK)
             r->have_tg = 1;

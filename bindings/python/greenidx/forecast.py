@@ -13,7 +13,7 @@ from ._handle import closable as _closable
 from ._convert import years_of
 from ._errors import GreenIdxError
 
-__all__ = ["METHODS", "Model", "forecast", "forecast_many", "reconcile", "accuracy"]
+__all__ = ["METHODS", "Model", "Target", "forecast", "forecast_many", "reconcile", "accuracy", "plot_forecast"]
 
 #: method name -> code (``enum gidx_fc_method``)
 METHODS = {"auto": 0, "naive": 1, "drift": 2, "trend": 3, "logtrend": 4, "ets": 5,
@@ -31,16 +31,62 @@ def _levels(levels):
     return _np.array([_capi.gidx_level_normalize(float(v)) for v in levels], dtype=_np.float64)
 
 
+def _horizon(h):
+    """The horizon in whole years, 1 ... 1000; anything else raises naming ``h``."""
+    from ._errors import InvalidArgumentError
+    try:
+        ok = float(h) == int(h) and 1 <= int(h) <= 1000
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise InvalidArgumentError("h=%r: horizon %s is not a whole number of years in 1 ... 1000"
+                                   % (h, h), -1)
+    return int(h)
+
+
+class Target(dict):
+    """A target evaluation (``gidx_fc_target``): a dict with the keys
+    ``target`` and ``forecast`` (the series' unit), ``gap`` (forecast -
+    target), ``prob`` (probability of meeting it, 0-1), ``rate_needed``
+    (constant relative change a year from the last value, e.g. -0.05),
+    ``last_value``, ``last_year`` and ``year``; keys read as attributes too.
+    Pickles as a plain dict does."""
+
+    def __getattr__(self, k):
+        try:
+            return self[k]
+        except KeyError:
+            raise AttributeError(k) from None
+
+    def __repr__(self):
+        return ("<greenidx.Target %d: target %.4g, forecast %.4g, gap %+.4g, P(met) %.2f, "
+                "rate needed %+.2f %%/year>" % (self.get("year", 0), self["target"], self["forecast"],
+                                                self["gap"], self["prob"], 100 * self["rate_needed"]))
+
+    def _repr_html_(self):
+        import html
+        rows = "".join("<tr><th>%s</th><td>%s</td></tr>" % (html.escape(k), html.escape("%.6g" % v))
+                       for k, v in self.items())
+        return "<table><caption>greenidx.Target</caption>%s</table>" % rows
+
+
 class Model:
     """A forecasting model of one yearly series (``gidx_model``).
+
+    Values are in the series' own unit; years are calendar years. A model
+    pickles as its options and data and is refitted on loading (the fit is
+    deterministic: the same numbers bit for bit).
 
     >>> m = Model("auto").fit([2009, 2011, 2013, 2014, 2015, 2016], [10, 9.5, 9, 8.8, 8.1, 8.0])
     """
 
     _m = _closable("_m")
 
-    def __init__(self, method="auto", calibrate=True, boxcox=None, biasadj=True,
-                 seed=42, nsim=0, ets_errors="additive"):
+    def __init__(self, method: str = "auto", calibrate: bool = True, boxcox=None,
+                 biasadj: bool = True, seed: int = 42, nsim: int = 0, ets_errors: str = "additive"):
+        self._args = dict(method=method, calibrate=calibrate, boxcox=boxcox, biasadj=biasadj,
+                          seed=seed, nsim=nsim, ets_errors=ets_errors)
+        self._years = self._y = None
         if method not in METHODS:
             raise ValueError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)))
         o = _capi.gidx_model_options()
@@ -71,7 +117,91 @@ class Model:
                                                else years), dtype=_np.intc).ravel()
         y = _np.ascontiguousarray(y, dtype=_np.float64).ravel()
         _capi.gidx_model_fit(self._m, years, y)
+        self._years, self._y = years.copy(), y.copy()
         return self
+
+    def __reduce__(self):
+        return (_rebuild_model, (self._args, self._years, self._y))
+
+    def __repr__(self):
+        if self._years is None:
+            return "<greenidx.Model %s, not fitted>" % self.method
+        return "<greenidx.Model %s, %d observations %d-%d>" % (
+            self.name, int(_np.sum(~_np.isnan(self._y))), self._years[0], self.last_year)
+
+    def _repr_html_(self):
+        import html
+        head = "<p>%s</p>" % html.escape(repr(self))
+        if self._years is None:
+            return head
+        return head + self.summary().to_html()
+
+    @property
+    def params(self):
+        """The fitted parameters (alpha, beta, phi, l0, ar1, drift, theta,
+        sigma2, ...) as a dict; a combination's are prefixed by component."""
+        comps = self.components()
+        out = {}
+        for c in comps:
+            for k, v in c["params"].items():
+                out[(c["name"] + ":" + k) if len(comps) > 1 else k] = v
+        return out
+
+    def summary(self):
+        """One row per component: name, loglik, aicc, nobs, nparams (a DataFrame indexed by name)."""
+        import pandas as pd
+        rows = [{k: v for k, v in c.items() if k != "params"} for c in self.components()]
+        return pd.DataFrame(rows).set_index("name")
+
+    def residuals(self):
+        """In-sample one-step residuals (the series' unit) as a Series indexed
+        by every year from the first to the last (NaN where not observed)."""
+        import pandas as pd
+        span = int(self._years[-1] - self._years[0] + 1)
+        r = _capi.gidx_model_residuals(self._m)
+        return pd.Series(r[:span], index=pd.Index(_np.arange(self._years[0], self._years[0] + span),
+                                                  name="year"), name="residual")
+
+    def fitted(self):
+        """In-sample one-step fitted values: the observation minus the library's residual."""
+        r = self.residuals()
+        y = _np.full(r.size, _np.nan)
+        y[self._years - self._years[0]] = self._y
+        return (y - r).rename("fitted")
+
+    def accuracy(self, actual=None, fc=None):
+        """In-sample one-step accuracy (no arguments), or out-of-sample:
+        ``actual`` the observed values of a forecast ``fc`` (a DataFrame of
+        :meth:`forecast`). A dict: sMAPE (0-200), MASE, coverage (0-1, of
+        the first interval level)."""
+        if actual is None:
+            f = self.fitted().to_numpy()
+            y = _np.full(f.size, _np.nan)
+            y[self._years - self._years[0]] = self._y
+            ok = _np.isfinite(f) & _np.isfinite(y)  # the years with a one-step forecast
+            return accuracy(y[ok], f[ok], self._y)
+        if fc is None:
+            raise ValueError("accuracy(actual, fc): give the forecast DataFrame the actuals belong to")
+        lv = fc.attrs.get("levels") or []
+        lo = fc["lo%g" % lv[0]] if lv else None
+        hi = fc["hi%g" % lv[0]] if lv else None
+        return accuracy(actual, fc["mean"], self._y, lo, hi)
+
+    def plot(self, fc=None, ax=None):
+        """The series, the one-step fitted values and, given ``fc`` (a
+        :meth:`forecast` DataFrame), the forecast with its intervals (matplotlib)."""
+        import matplotlib.pyplot as plt
+        if ax is None:
+            _, ax = plt.subplots()
+        ax.plot(self._years, self._y, "o-", color="black", label="observed")
+        f = self.fitted()
+        ax.plot(f.index, f.to_numpy(), "--", color="grey", label="fitted")
+        if fc is not None:
+            plot_forecast(fc, ax=ax)
+        ax.set_xlabel("year")
+        ax.set_title(self.name)
+        ax.legend()
+        return ax
 
     @property
     def name(self):
@@ -100,52 +230,97 @@ class Model:
                         "aicc": aicc, "nobs": int(n), "nparams": int(k), "params": params})
         return out
 
-    def forecast(self, h, levels=(80, 95)):
-        """Forecasts for the next ``h`` years as a DataFrame
-        (year, mean, lo80, hi80, ...)."""
+    def forecast(self, h: int, levels=(80, 95)):
+        """Forecasts for the next ``h`` years as a DataFrame (year, mean,
+        lo80, hi80, ...; values in the series' unit). ``levels`` are in
+        percent (80, 95); fractions in (0, 1) are converted, anything else
+        raises. ``attrs`` holds the model's name and the levels."""
         import pandas as pd
         lv = _levels(levels)
-        h = int(h)
+        h = _horizon(h)
         mean, lo, hi = _capi.gidx_model_forecast(h * max(lv.size, 1), self._m, h, lv)
         cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1), "mean": mean[:h]}
         for i, l in enumerate(lv):
             cols["lo%g" % l] = lo[i * h:(i + 1) * h]
             cols["hi%g" % l] = hi[i * h:(i + 1) * h]
-        return pd.DataFrame(cols)
+        out = pd.DataFrame(cols)
+        out.attrs.update(model=self.name, levels=[float(l) for l in lv])
+        return out
 
     def prob(self, year, target, below=True):
         """Probability that the value in ``year`` is at most (below) / at least the target."""
         return float(_capi.gidx_model_prob(self._m, int(year), float(target), int(bool(below))))
 
-    def target(self, year, value, base_year=0, below=True):
-        """Target evaluation: absolute ``value``, or a relative cut from ``base_year``."""
+    def target(self, year: int, value: float, base_year: int = 0, below: bool = True) -> Target:
+        """Target evaluation: an absolute ``value`` (the series' unit), or
+        with ``base_year`` a relative cut in percent (55 and 0.55 are both
+        55 % below the base year; a negative cut is an increase)."""
         t = _capi.gidx_fc_target()
         _capi.gidx_model_target(t, self._m, int(year), float(value), int(base_year),
                                 int(bool(below)))
         keys = ("target", "forecast", "gap", "prob", "rate_needed", "last_value")
         d = {k: float(getattr(t, k)) for k in keys}
         d["last_year"] = int(t.last_year)
-        return d
+        d["year"] = int(year)
+        return Target(d)
 
-    def scenario(self, effect, levels=(80, 95)):
-        """Baseline and baseline + ``effect`` (one value per future year) side by side."""
+    def scenario(self, effect, levels=(80, 95), h=None):
+        """Baseline and baseline + ``effect`` side by side (the series' unit).
+
+        ``effect`` is one value per future year, or an
+        :class:`~greenidx.EffectResult` whose effect path is used (a constant
+        DiD/TWFE/FE effect for ``h`` years; a path is cut to ``h`` when given)."""
         import pandas as pd
+        if hasattr(effect, "path") and callable(effect.path):
+            effect = effect.path(periods=h)
+            if h is not None:
+                effect = effect[:_horizon(h)]
         e = _np.ascontiguousarray(effect, dtype=_np.float64).ravel()
+        if e.size == 0:
+            raise ValueError("scenario: the effect is empty (give one value per future year, or h)")
         lv = _levels(levels)
         h = e.size
-        a = _capi.gidx_py_model_scenario(h * (2 + 2 * lv.size), self._m, e, lv)
+        base, scen, lo, hi = _capi.gidx_model_scenario(h * max(lv.size, 1), self._m, e, lv)
         cols = {"year": _np.arange(self.last_year + 1, self.last_year + h + 1),
-                "baseline": a[:h], "scenario": a[h:2 * h]}
+                "baseline": base[:h], "scenario": scen[:h]}
         for i, l in enumerate(lv):
-            cols["lo%g" % l] = a[2 * h + i * h:2 * h + (i + 1) * h]
-            cols["hi%g" % l] = a[2 * h + h * lv.size + i * h:2 * h + h * lv.size + (i + 1) * h]
+            cols["lo%g" % l] = lo[i * h:(i + 1) * h]
+            cols["hi%g" % l] = hi[i * h:(i + 1) * h]
         return pd.DataFrame(cols)
 
 
-def forecast(years, y, h, method="auto", levels=(80, 95), **kw):
-    """Fit a :class:`Model` and return its forecast DataFrame."""
+def _rebuild_model(args, years, y):
+    m = Model(**args)
+    return m if years is None else m.fit(years, y)
+
+
+def forecast(years, y, h: int, method: str = "auto", levels=(80, 95), **kw):
+    """Fit a :class:`Model` and return its forecast DataFrame (year, mean,
+    lo80, hi80, ...). ``years`` may be ints, dates or datetimes (read as
+    years), or a pandas Series indexed by them when ``y`` is None."""
+    if y is None and hasattr(years, "index"):
+        years, y = years.index, years.to_numpy()
+    h = _horizon(h)
     with Model(method, **kw) as m:
         return m.fit(years, y).forecast(h, levels)
+
+
+def plot_forecast(fc, ax=None, history=None):
+    """Plot a forecast DataFrame (mean and interval bands) with matplotlib;
+    ``history`` an optional (years, values) pair drawn before it."""
+    import matplotlib.pyplot as plt
+    if ax is None:
+        _, ax = plt.subplots()
+    if history is not None:
+        ax.plot(history[0], history[1], "o-", color="black", label="observed")
+    for i, l in enumerate(sorted(fc.attrs.get("levels") or [], reverse=True)):
+        ax.fill_between(fc["year"], fc["lo%g" % l], fc["hi%g" % l], alpha=0.2 + 0.15 * i,
+                        color="tab:blue", label="%g %%" % l)
+    ax.plot(fc["year"], fc["mean"], color="tab:blue", label="mean")
+    ax.set_xlabel("year")
+    if fc.attrs.get("model"):
+        ax.set_title(fc.attrs["model"])
+    return ax
 
 
 def _default_columns(frame, id_col, time_col):
@@ -191,12 +366,13 @@ def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
     codes, uniq = pd.factorize(key, sort=False)
     start = _np.concatenate([[0], _np.cumsum(_np.bincount(codes, minlength=len(uniq)))])
     lv = _levels(levels)
-    h, nl = int(h), lv.size
-    b = _capi.gidx_py_fc_batch_run(
-        _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),
+    h, nl = _horizon(h), lv.size
+    o = _capi.gidx_model_options()
+    o.method, o.calibrate, o.seed = METHODS[method], int(bool(calibrate)), int(seed)
+    b = _capi.gidx_fc_batch_run(
+        o, _np.ascontiguousarray(d[time_col].to_numpy(), dtype=_np.intc),
         _np.ascontiguousarray(d[value_col].to_numpy(), dtype=_np.float64),
-        start.astype(_np.intc), METHODS[method], int(bool(calibrate)), int(seed), h, lv,
-        int(threads))
+        start.astype(_np.uintp), h, lv, int(threads))
     ok, blocks, last, models, errors = [], [], [], [], {}
     for s, sid in enumerate(uniq):
         try:
@@ -235,12 +411,19 @@ def reconcile(base, method="mint", resid=None):
     if b.ndim != 2 or b.shape[0] < 2:
         raise ValueError("base must be (1 + children) x h")
     r = _np.zeros(0) if resid is None else _np.ascontiguousarray(resid, dtype=_np.float64)
-    out = _capi.gidx_py_reconcile(b.size, b.ravel(), b.shape[0] - 1, _RECONCILE[method], r.ravel())
+    out = _capi.gidx_fc_reconcile(b.size, b.ravel(), b.shape[0] - 1, _RECONCILE[method], r.ravel())
     return out.reshape(b.shape)
 
 
-def accuracy(actual, fc, insample, lo=None, hi=None):
-    """sMAPE (0-200), MASE and interval coverage as a dict."""
+def accuracy(actual, fc, insample, lo=None, hi=None) -> dict:
+    """Accuracy of forecasts ``fc`` against ``actual`` (same unit):
+    sMAPE on the 0-200 scale (Makridakis & Hibon 2000), MASE scaled by the
+    in-sample mean absolute first difference of ``insample`` (Hyndman &
+    Koehler 2006), and the coverage (0-1) of [``lo``, ``hi``] (NaN without
+    bounds), as a dict computed by gidx_fc_accuracy."""
+    if insample is None:
+        raise ValueError("accuracy(actual, fc, insample): insample (the training values) is needed "
+                         "for the MASE scale")
     a = _np.ascontiguousarray(actual, dtype=_np.float64).ravel()
     f = _np.ascontiguousarray(fc, dtype=_np.float64).ravel()
     lo_ = None if lo is None else _np.ascontiguousarray(lo, dtype=_np.float64).ravel()

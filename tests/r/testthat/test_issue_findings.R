@@ -36,7 +36,7 @@ test_that("levels are percent and fractions are converted the same way (#17.2)",
   frac <- gidx_forecast(years, y, 4, method = "ets", levels = c(0.8, 0.95))
   expect_identical(names(frac), names(pct))
   expect_true(all(c("lo80", "hi95") %in% names(frac)))
-  expect_identical(frac, pct)
+  expect_identical(as.data.frame(frac), as.data.frame(pct))
   expect_gt(min(pct$hi80 - pct$lo80), 0.1)
   err <- tryCatch(gidx_forecast(years, y, 4, method = "ets", levels = 100), error = function(e) e)
   expect_s3_class(err, "gidx_einval")
