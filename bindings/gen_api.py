@@ -99,6 +99,69 @@ def options_structs(incdir):
     return out
 
 
+# C field types an R named list can set, and their codes in greenidx.i's
+# gidx_r_field table (gidx_r_fill / gidx_r_struct_list).
+FIELD_KIND = {"int": "i", "unsigned": "u", "unsigned long": "l", "size_t": "z", "double": "d",
+              "char": "c", "const char*": "s", "gidx_status": "i"}
+
+
+def struct_fields(incdir):
+    """{struct: [(field, kind)]} of every typedef'd struct of the headers;
+    fields of other types (arrays, callbacks, nested structs) are left out."""
+    out = {}
+    for h in headers(incdir):
+        with open(h, encoding="utf-8") as f:
+            t = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+        for m in re.finditer(r"typedef struct (gidx_\w+)\s*\{(.*?)\}\s*\w+\s*;", t, re.S):
+            fields, array = [], False
+            for decl in m.group(2).split(";"):
+                decl = " ".join(decl.split())
+                fm = re.match(r"(.*?)(\w+)$", decl)
+                if not fm:
+                    continue
+                ty = re.sub(r"\s*\*\s*", "*", fm.group(1)).strip()
+                # the length of an array field left out is left out too
+                if ty in FIELD_KIND and not (array and ty == "size_t"):
+                    fields.append((fm.group(2), FIELD_KIND[ty]))
+                array = ty.endswith("*") and ty not in FIELD_KIND
+            out[m.group(1)] = fields
+    return out
+
+
+def r_struct_blocks(D, incdir, ignored=()):
+    """R only: options structs (const T * with a T_INIT) read from a named
+    list; structs the library fills (T *, no _INIT, a version field)
+    returned as a named list. Each gets a generated field table."""
+    fields = struct_fields(incdir)
+    skip = {name for name, _ in ignored}
+    used = {t.replace("const ", "").rstrip("*") for _, _, n, ps in D if n not in skip for t, _ in ps}
+    # a table no wrapped function uses would be an unused static (-Werror)
+    opts = {k: v for k, v in options_structs(incdir) if k in used}
+    outs = set()
+    for _, _, n, ps in D:
+        if n in skip:
+            continue
+        for t, _ in ps:
+            if t.endswith("*") and t.count("*") == 1 and not t.startswith("const "):
+                b = t[:-1]
+                if b in fields and b not in opts and ("version", "u") in fields[b]:
+                    outs.add(b)
+    L = ["#if defined(SWIGR)", "%{"]
+    for s in sorted(set(opts) | outs):
+        L.append("static const gidx_r_field gidx_r_fields_%s[] = {" % s)
+        for f, k in fields.get(s, []):
+            if f != "version":
+                L.append('    { "%s", offsetof(%s, %s), \'%s\' },' % (f, s, f, k))
+        L.append("    { NULL, 0, 0 } };")
+    L.append("%}")
+    for s in sorted(opts):
+        L.append("GIDX_R_STRUCT_IN(%s, %s)" % (s, opts[s]))
+    for s in sorted(outs):
+        L.append("GIDX_R_STRUCT_OUT(%s)" % s)
+    L.append("#endif")
+    return L
+
+
 def classify(params, handles):
     """Groups [(idiom, [indices])] of a parameter list, or None with the
     reason when a parameter fits no idiom."""
@@ -266,6 +329,9 @@ def main(argv):
     L.append("/* Versioned options structs: a new one starts as its _INIT macro. */")
     for s, macro in options_structs(incdir):
         L.append("GIDX_OPTIONS(%s, %s)" % (s, macro))
+    L.append("")
+    L.append("/* Structs as named lists in R (greenidx.i, GIDX_R_STRUCT_IN/_OUT). */")
+    L.extend(r_struct_blocks(D, incdir, ignored))
     L.append("")
     L.append("/* Each parameter group of the headers mapped onto its idiom's typemap. */")
     for a in sorted(applies):

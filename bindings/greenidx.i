@@ -48,6 +48,7 @@
 %{
 #define SWIG_FILE_WITH_INIT
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <greenidx/greenidx.h>
@@ -897,6 +898,124 @@ static SEXP gidx_r_nanvec(size_t n)
 %typemap(scoercein) (const char *BYTES, size_t LEN), (const double *IN, size_t N), (const int *IN, size_t N),
     (const size_t *IN, size_t N), (const char *const *IN, size_t N), (const double *MATRIX, size_t NROW, size_t NCOL) "";
 
+/* ---- Strings in (bindC) ----
+ * One string; NULL (or NA) is a NULL pointer (the library's default or its
+ * EINVAL naming the argument); a vector of several where one is meant is an
+ * error, never its first element taken silently. */
+%typemap(in) const char * {
+    if (Rf_isNull($input) || (Rf_isString($input) && XLENGTH($input) == 1 && STRING_ELT($input, 0) == NA_STRING)) {
+        $1 = NULL;
+    } else if (($1 = ($1_ltype)gidx_r_string($input)) == NULL) {
+        Rf_error("'$1_name': expected one string, got %lld values", (long long)XLENGTH($input));
+    }
+}
+%typemap(scoercein) const char * %{ if (!is.null($input)) $input = as.character($input); %}
+%typemap(freearg) const char * "";
+
+/* ---- Structs as named lists (bindC) ----
+ * An options struct (const T *, with a T_INIT macro) comes from a named
+ * list: NULL passes NULL (the library's defaults), each element sets the
+ * field of its name on a copy of T_INIT, and an unknown name or a value that
+ * is not one number (one string) is an error naming the struct and field.
+ * A struct the library fills (T *, no _INIT, with a version field, e.g.
+ * gidx_fetch_stats) is returned as a named list. gen_api.py writes each
+ * struct's field table gidx_r_fields_T from the header; array and callback
+ * fields are not in it, so no list can set them. */
+%{
+typedef struct { const char *name; size_t off; char kind; } gidx_r_field;
+
+static void gidx_r_fill(void *s, SEXP list, const gidx_r_field *f, const char *type)
+{
+    SEXP names = Rf_getAttrib(list, R_NamesSymbol);
+    R_xlen_t i;
+    if (TYPEOF(list) != VECSXP || (XLENGTH(list) > 0 && Rf_isNull(names)))
+        Rf_error("%s: expected NULL or a named list of options", type);
+    for (i = 0; i < XLENGTH(list); i++) {
+        const char *nm = CHAR(STRING_ELT(names, i));
+        SEXP v = VECTOR_ELT(list, i);
+        const gidx_r_field *k = f;
+        char *p;
+        double d;
+        while (k->name != NULL && strcmp(k->name, nm) != 0)
+            k++;
+        if (k->name == NULL)
+            Rf_error("%s has no option '%s'", type, nm);
+        p = (char *)s + k->off;
+        if (k->kind == 's' || k->kind == 'c') {
+            const char *str = Rf_isNull(v) ? NULL : gidx_r_string(v);
+            if (str == NULL && !(k->kind == 's' && Rf_isNull(v)))
+                Rf_error("%s: option '%s' must be one string", type, nm);
+            if (k->kind == 's')
+                *(const char **)p = str;
+            else
+                *p = str[0];
+            continue;
+        }
+        if (XLENGTH(v) != 1 || !(Rf_isNumeric(v) || Rf_isLogical(v)) || ISNAN(d = Rf_asReal(v)))
+            Rf_error("%s: option '%s' must be one number", type, nm);
+        if (k->kind != 'd' && (d != floor(d) || (k->kind != 'i' && d < 0) || fabs(d) > 9007199254740992.0))
+            Rf_error("%s: option '%s' must be a whole number%s", type, nm, k->kind == 'i' ? "" : " >= 0");
+        switch (k->kind) {
+        case 'i': *(int *)p = (int)d; break;
+        case 'u': *(unsigned *)p = (unsigned)d; break;
+        case 'l': *(unsigned long *)p = (unsigned long)d; break;
+        case 'z': *(size_t *)p = (size_t)d; break;
+        default: *(double *)p = d; break;
+        }
+    }
+}
+
+static SEXP gidx_r_struct_list(const void *s, const gidx_r_field *f)
+{
+    R_xlen_t n = 0, i;
+    SEXP out, names;
+    while (f[n].name != NULL)
+        n++;
+    out = PROTECT(Rf_allocVector(VECSXP, n));
+    names = PROTECT(Rf_allocVector(STRSXP, n));
+    for (i = 0; i < n; i++) {
+        const char *p = (const char *)s + f[i].off;
+        SEXP v;
+        switch (f[i].kind) {
+        case 'i': v = Rf_ScalarInteger(*(const int *)p); break;
+        case 'u': v = Rf_ScalarReal((double)*(const unsigned *)p); break;
+        case 'l': v = Rf_ScalarReal((double)*(const unsigned long *)p); break;
+        case 'z': v = Rf_ScalarReal((double)*(const size_t *)p); break;
+        case 's': v = gidx_r_utf8(*(const char *const *)p); break;
+        case 'c': { char c[2] = { *p, 0 }; v = gidx_r_utf8(c); break; }
+        default: v = Rf_ScalarReal(*(const double *)p); break;
+        }
+        SET_VECTOR_ELT(out, i, v);
+        SET_STRING_ELT(names, i, Rf_mkChar(f[i].name));
+    }
+    Rf_setAttrib(out, R_NamesSymbol, names);
+    UNPROTECT(2);
+    return out;
+}
+%}
+%define GIDX_R_STRUCT_IN(TYPE, INIT)
+%typemap(in) const TYPE * (TYPE tmp = INIT) {
+    $1 = NULL;
+    if (!Rf_isNull($input)) {
+        gidx_r_fill(&tmp, $input, gidx_r_fields_##TYPE, #TYPE);
+        $1 = &tmp;
+    }
+}
+%typemap(scoercein) const TYPE * "";
+%typemap(rtype) const TYPE * "list";
+%enddef
+%define GIDX_R_STRUCT_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE * (TYPE tmp) {
+    memset(&tmp, 0, sizeof tmp);
+    tmp.version = 1;
+    $1 = &tmp;
+}
+%typemap(argout) TYPE * {
+    $result = Rf_protect(gidx_r_argout($result, gidx_r_struct_list(&tmp$argnum, gidx_r_fields_##TYPE), "$1_name")); r_nprotect++;
+}
+%typemap(scoercein) TYPE * "";
+%enddef
+
 #endif
 
 /* --------------------------------------------------------- all languages */
@@ -908,11 +1027,5 @@ static SEXP gidx_r_nanvec(size_t n)
 %typemap(in) const size_t * = SWIGTYPE *;
 %typemap(argout) const double *, const int *, const size_t * "";
 
-%inline %{
-/** The calling thread's last error code (GIDX_OK when none is recorded). */
-int gidx_error_last_code(void) { return gidx_error_last()->code; }
-/** The calling thread's last error message ("" when none is recorded). */
-const char *gidx_error_last_message(void) { return gidx_error_last()->message; }
-%}
 %include "gidx_api.i"
 %include "modules.i"

@@ -18,7 +18,6 @@ import json
 import numpy as np
 
 from . import capi as _capi
-from ._errors import class_for as _class_for
 from .data import handle_of as _dataset_handle
 from ._handle import Handle as _Handle
 
@@ -46,9 +45,13 @@ def _vec(v):
     return np.ascontiguousarray(v, dtype=np.float64).ravel()
 
 
-def _raise_last():
-    code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
-    raise _class_for(code)(msg, code)
+def _names(v):
+    """Sector names: None, one str (one name) or any sequence of names."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return [v]
+    return [str(s) for s in v]
 
 
 def location_quotients(regional, national, method="flq", delta=0.3):
@@ -61,16 +64,14 @@ def location_quotients(regional, national, method="flq", delta=0.3):
     k = re.size
     meth = _LQ[method.lower()]
     cap = k if meth == 1 else k * k
-    out = _capi.gidx_py_io_location_quotients(cap, meth, float(delta), re, ne)
+    out = _capi.gidx_io_location_quotients(cap, meth, float(delta), re, ne)
     return out if meth == 1 else out.reshape(k, k)
 
 
 def read_employment(path, order=None):
     """Employment by industry from a CSV file (``industry,employment``), in
     the file's order or in the order of the industries of file ``order``."""
-    k = _capi.gidx_py_io_employment_count(str(path))
-    return _capi.gidx_py_io_employment_read(k, str(path),
-                                            "" if order is None else str(order))
+    return _capi.gidx_io_employment_read(str(path), None if order is None else str(order))
 
 
 def sn2007_groups():
@@ -85,7 +86,7 @@ def region_employment(data, region, year=0):
     ``greenidx.load_default()``): ``(dict label -> persons, year)``; year
     0 takes the latest year with every group present."""
     k = _capi.gidx_sn2007_ngroups()
-    v, used = _capi.gidx_py_io_region_employment(k, _dataset_handle(data), str(region), int(year))
+    v, used = _capi.gidx_io_region_employment(k, _dataset_handle(data), str(region), int(year))
     return {_capi.gidx_sn2007_group(i): float(v[i]) for i in range(k)}, used
 
 
@@ -139,8 +140,7 @@ class IOModel(_Handle):
         """A = Z diag(x)^-1; ``Z`` n-by-n (row = selling sector)."""
         Z = np.ascontiguousarray(Z, dtype=np.float64)
         x = _vec(x)
-        names = "\n".join(str(s) for s in sectors) if sectors is not None else ""
-        return cls(_capi.gidx_py_io_model_new(Z.ravel(), x, names))
+        return cls(_capi.gidx_io_model_new(Z, x, _names(sectors)))
 
     @classmethod
     def from_coefficients(cls, A, sectors=None):
@@ -148,8 +148,7 @@ class IOModel(_Handle):
         A = np.ascontiguousarray(A, dtype=np.float64)
         if A.ndim != 2 or A.shape[0] != A.shape[1]:
             raise ValueError("A must be square")
-        names = "\n".join(str(s) for s in sectors) if sectors is not None else ""
-        return cls(_capi.gidx_py_io_model_new_coefficients(A.ravel(), A.shape[0], names))
+        return cls(_capi.gidx_io_model_new_coefficients(A, _names(sectors)))
 
     @classmethod
     def from_sparse(cls, A):
@@ -157,9 +156,11 @@ class IOModel(_Handle):
         (converted to CSR); shocks are solved by Gauss-Seidel."""
         A = A.tocsr()
         n = A.shape[0]
-        return cls(_capi.gidx_py_io_model_new_sparse(
-            n, np.ascontiguousarray(A.indptr, dtype=np.intc),
-            np.ascontiguousarray(A.indices, dtype=np.intc), _vec(A.data)))
+        if A.shape[0] != A.shape[1]:
+            raise ValueError("A must be square")
+        return cls(_capi.gidx_io_model_new_sparse(
+            np.ascontiguousarray(A.indptr, dtype=np.uintp),
+            np.ascontiguousarray(A.indices, dtype=np.uintp), _vec(A.data), None))
 
 
     @property
@@ -177,11 +178,11 @@ class IOModel(_Handle):
     def set_satellite(self, quantity, values, per_unit=False):
         """Set employment, value added, labour income or emissions per sector
         (totals, or coefficients per unit of output with ``per_unit``)."""
-        _capi.gidx_py_io_model_set_satellite(self._h, _q(quantity), _vec(values), int(per_unit))
+        _capi.gidx_io_model_set_satellite(self._h, _q(quantity), _vec(values), int(per_unit))
 
     def set_households(self, values, shares=False):
         """Household consumption by sector (or shares of household income)."""
-        _capi.gidx_py_io_model_set_households(self._h, _vec(values), int(shares))
+        _capi.gidx_io_model_set_households(self._h, _vec(values), int(shares))
 
     def satellite(self, quantity):
         """A satellite row as coefficients per unit of output."""
@@ -220,9 +221,8 @@ class IOModel(_Handle):
         """A regional model by location quotients from employment by industry;
         ``industry_of`` maps each sector to an industry index (default: the
         industries are the sectors)."""
-        g = (np.zeros(0, dtype=np.intc) if industry_of is None
-             else np.ascontiguousarray(industry_of, dtype=np.intc))
-        return IOModel(_capi.gidx_py_io_model_regionalise(
+        g = None if industry_of is None else np.ascontiguousarray(industry_of, dtype=np.uintp)
+        return IOModel(_capi.gidx_io_model_regionalise(
             self._h, _LQ[method.lower()], float(delta), _vec(regional), _vec(national), g))
 
     def regionalise_region(self, data, region, year=0, method="flq", delta=0.3, concordance=None,
@@ -233,18 +233,22 @@ class IOModel(_Handle):
         same dataset; sectors are matched to groups by their SN2007 codes or
         labels, or through ``concordance`` (CSV ``sector,industry``).
         Returns ``(model, year used)``."""
-        h, used = _capi.gidx_py_io_model_regionalise_dataset(
-            self._h, _dataset_handle(data), str(region), int(year), _LQ[method.lower()], float(delta),
-            "" if concordance is None else str(concordance),
-            "" if national_region is None else str(national_region))
+        o = _capi.gidx_io_region_options()
+        o.year, o.method, o.delta = int(year), _LQ[method.lower()], float(delta)
+        if concordance is not None:
+            o.concordance = str(concordance)
+        if national_region is not None:
+            o.national_region = str(national_region)
+        h, used = _capi.gidx_io_model_regionalise_dataset(self._h, _dataset_handle(data),
+                                                          str(region), o)
         return IOModel(h), used
 
     def industry_map(self, industries, concordance=None):
         """Industry index of each sector: the row of its industry in the
         employment file ``industries``, through the CSV ``concordance``
         (``sector,industry``) or by equal names."""
-        return _capi.gidx_py_io_concordance_read(len(self), self._h, str(industries),
-                                                 "" if concordance is None else str(concordance))
+        return _capi.gidx_io_concordance_read(len(self), self._h, str(industries),
+                                              None if concordance is None else str(concordance))
 
     def shock(self, df, type=1, solver="auto", tol=0.0, max_iter=0, multipliers=True,
               first_year=0):
@@ -260,10 +264,12 @@ class IOModel(_Handle):
                 v[self.sector_index(k) if isinstance(k, str) else int(k)] += float(a)
             df = v
         df = np.ascontiguousarray(df, dtype=np.float64)
-        nyears = 1 if df.ndim == 1 else df.shape[0]
-        return IOResult(_capi.gidx_py_io_shock(
-            self._h, df.ravel(), nyears, int(type), _SOLVER[solver], float(tol), int(max_iter),
-            int(bool(multipliers)), int(first_year)))
+        if df.ndim == 1:
+            df = df.reshape(1, -1)
+        o = _capi.gidx_io_shock_options()
+        o.type, o.solver, o.tol, o.max_iter = int(type), _SOLVER[solver], float(tol), int(max_iter)
+        o.multipliers, o.first_year = int(bool(multipliers)), int(first_year)
+        return IOResult(_capi.gidx_io_shock_path(self._h, df, o))
 
 
 class IOResult(_Handle):
@@ -304,10 +310,7 @@ class IOResult(_Handle):
 
     def text(self, format="table"):
         """The C library's table, CSV or JSON rendering."""
-        s = _capi.gidx_py_io_result_text(self._h, _FORMAT[format])
-        if s is None:
-            _raise_last()
-        return s
+        return _capi.gidx_io_result_format(self._h, _FORMAT[format])
 
     def to_dict(self):
         """The JSON rendering, parsed."""

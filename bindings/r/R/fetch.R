@@ -7,19 +7,9 @@
 # runs in libgreenidx; see docs/fetch.md. Errors are gidx_error conditions
 # carrying SSB's message.
 
-.gidx_fetch_parse <- function(text) {
-  parts <- regmatches(text, regexpr("\n\n", text, fixed = TRUE), invert = TRUE)[[1]]
-  head <- strsplit(parts[1], "\n", fixed = TRUE)[[1]]
-  fields <- strsplit(head, "\t", fixed = TRUE)
-  kind <- vapply(fields, `[`, "", 1L)
-  key <- vapply(fields, `[`, "", 2L)
-  val <- vapply(fields, function(f) paste(f[-(1:2)], collapse = "\t"), "")
-  stats <- as.list(as.numeric(val[kind == "stat"]))
-  names(stats) <- key[kind == "stat"]
-  meta <- as.list(val[kind == "meta"])
-  names(meta) <- key[kind == "meta"]
-  df <- utils::read.csv(text = parts[2], colClasses = c("character", "integer", "character",
-                                                       "numeric", "character"),
+.gidx_fetch_frame <- function(csv, meta, stats) {
+  df <- utils::read.csv(text = csv, colClasses = c("character", "integer", "character",
+                                                  "numeric", "character"),
                         na.strings = "", encoding = "UTF-8")
   df$flag[is.na(df$flag)] <- ""
   attr(df, "provenance") <- meta
@@ -27,11 +17,18 @@
   df
 }
 
+.gidx_fetch_meta <- function(ds, prefix) {
+  n <- C_gidx_dataset_nmeta(ds)
+  keys <- vapply(seq_len(n) - 1, function(i) C_gidx_dataset_meta_key(ds, i), character(1))
+  vals <- lapply(keys, function(k) C_gidx_dataset_meta(ds, k))
+  stats::setNames(vals, paste0(prefix, keys))
+}
+
 #' Region codes of a preset: "partners" = Trondheim 5001, Bergen 4601,
 #' Stjørdal 5035, Bjørnafjorden 4624, Trøndelag 50, Vestland 46.
 #' @param name the preset's name ("partners")
 gidx_fetch_preset <- function(name = "partners") {
-  strsplit(gidx_check(gidx_r_fetch_regions(as.character(name), "", 0L)), ",", fixed = TRUE)[[1]]
+  C_gidx_fetch_preset(as.character(name))
 }
 
 #' The municipalities of a county valid in a year (0 = today), from the
@@ -39,8 +36,7 @@ gidx_fetch_preset <- function(name = "partners") {
 #' @param county a two-digit county code, e.g. "50"
 #' @param year the year the municipalities must be valid in (0 = today)
 gidx_county_regions <- function(county, year = 0L) {
-  strsplit(gidx_check(gidx_r_fetch_regions("", as.character(county), as.integer(year))),
-           ",", fixed = TRUE)[[1]]
+  C_gidx_fetch_county_regions(C_gidx_registry_load_default(), as.character(county), as.integer(year))
 }
 
 #' The PxWebApi v2 GET URL of a table query: values = list(Region = c("5001"),
@@ -58,7 +54,9 @@ gidx_fetch_url <- function(table, values = list(), codelists = list(), years = N
   if (!is.null(years))
     parts <- c(parts, sprintf("valueCodes[Tid]=%s", paste(seq(years[1], years[2]), collapse = ",")))
   for (d in names(codelists)) parts <- c(parts, sprintf("codelist[%s]=%s", d, codelists[[d]]))
-  gidx_check(gidx_r_fetch_url(as.character(table), paste(parts, collapse = "&"), api))
+  q <- C_gidx_fetch_query_new(as.character(table))
+  if (length(parts)) C_gidx_fetch_query_filter(q, paste(parts, collapse = "&"))
+  C_gidx_fetch_query_url(q, if (is.null(api) || !nzchar(api)) NULL else api)
 }
 
 #' Fetch a catalogue's base variables (its "fetch" records) and/or whole
@@ -87,12 +85,35 @@ gidx_fetch <- function(regions = character(), preset = NULL, county = NULL, cata
   if (!is.null(preset)) regions <- c(regions, gidx_fetch_preset(preset))
   if (!is.null(county)) regions <- c(regions, gidx_county_regions(county))
   if (length(years) == 1L) years <- c(years, years)
-  text <- gidx_check(gidx_r_fetch(api, if (is.null(cache)) "" else path.expand(cache),
-                                  as.integer(offline), as.numeric(timeout), as.integer(retries),
-                                  as.numeric(backoff), as.numeric(backoff_max),
-                                  as.numeric(max_cells), paste(unique(regions), collapse = ","),
-                                  if (is.null(catalog)) "" else path.expand(catalog),
-                                  paste(tables, collapse = ","), as.integer(years[1]),
-                                  as.integer(years[2])))
-  .gidx_fetch_parse(text)
+  regions <- unique(regions)
+  tables <- as.character(tables)
+  if (!length(regions)) .gidx_einval("fetch: no regions")
+  if (is.null(catalog) && !length(tables)) .gidx_einval("fetch: give a catalogue or tables to fetch")
+  if (!(retries >= 0) || !(max_cells >= 1)) .gidx_einval("fetch: retries must be >= 0 and max_cells >= 1")
+  o <- list(offline = as.integer(as.logical(offline)), timeout = as.numeric(timeout),
+            max_retries = as.numeric(retries), backoff = as.numeric(backoff),
+            backoff_max = as.numeric(backoff_max), max_cells = as.numeric(max_cells))
+  if (!is.null(api) && nzchar(api)) o$api <- as.character(api)
+  if (!is.null(cache)) o$cache_dir <- path.expand(as.character(cache))
+  client <- C_gidx_fetch_client_new(o)
+  all <- C_gidx_dataset_new()
+  meta <- list()
+  y0 <- as.integer(years[1]); y1 <- as.integer(years[2])
+  if (!is.null(catalog)) {
+    plan <- C_gidx_fetch_plan_load(path.expand(as.character(catalog)))
+    ds <- C_gidx_fetch_plan_fetch(client, plan, regions, NULL, y0, y1)
+    C_gidx_dataset_merge(all, ds)
+    meta <- c(meta, .gidx_fetch_meta(ds, ""))
+  }
+  for (t in tables) {
+    q <- C_gidx_fetch_query_new(t)
+    C_gidx_fetch_query_select(q, "Region", regions)
+    C_gidx_fetch_query_select(q, "ContentsCode", "*")
+    C_gidx_fetch_query_years(q, y0, y1)
+    ds <- C_gidx_fetch_query_run(client, q, list(region_dim = "Region", time_dim = "Tid"))
+    C_gidx_dataset_merge(all, ds)
+    meta <- c(meta, .gidx_fetch_meta(ds, paste0(t, ".")))
+  }
+  stats <- C_gidx_fetch_client_stats(client)
+  .gidx_fetch_frame(C_gidx_dataset_to_csv(all), meta, stats)
 }

@@ -29,13 +29,13 @@
 gidx_io_model <- function(Z, x, sectors = names(x)) {
   Z <- as.matrix(Z); storage.mode(Z) <- "double"
   if (is.null(sectors)) sectors <- rownames(Z)
-  gidx_check(gidx_r_io_model_new(Z, as.numeric(x), if (is.null(sectors)) NULL else as.character(sectors)))
+  C_gidx_io_model_new(Z, as.numeric(x), if (is.null(sectors)) NULL else as.character(sectors))
 }
 
 #' Load a model from a folder with Z.csv, x.csv and optional satellites.csv
 #' and households.csv.
 #' @param path a folder with Z.csv, x.csv and optional satellites.csv and households.csv
-gidx_io_load <- function(path) gidx_check(gidx_r_io_model_load(path.expand(as.character(path))))
+gidx_io_load <- function(path) C_gidx_io_model_load(path.expand(as.character(path)))
 
 #' Statistics Norway's input-output table for Norway of `year` (2012-2021):
 #' 62 industries (SSB's codes R01 ... RT), NOK million, with value added,
@@ -61,7 +61,10 @@ gidx_io_note <- function(model) C_gidx_io_model_note(model)
 
 #' Sector names of a model.
 #' @param model an input-output model
-gidx_io_sectors <- function(model) gidx_check(gidx_r_io_model_sectors(model))
+gidx_io_sectors <- function(model) {
+  vapply(seq_len(C_gidx_io_model_nsectors(model)) - 1, function(i) C_gidx_io_model_sector(model, i),
+         character(1))
+}
 
 #' Set a satellite (employment, value_added, labour_income, emissions): totals,
 #' or coefficients per unit of output when per_unit = TRUE.
@@ -70,7 +73,8 @@ gidx_io_sectors <- function(model) gidx_check(gidx_r_io_model_sectors(model))
 #' @param values one value per sector
 #' @param per_unit TRUE when values are coefficients per unit of output
 gidx_io_set_satellite <- function(model, quantity, values, per_unit = FALSE) {
-  gidx_check(gidx_r_io_model_set(model, .gidx_io_q(quantity), as.numeric(values), as.logical(per_unit)))
+  C_gidx_io_model_set_satellite(model, .gidx_io_q(quantity), as.numeric(values),
+                                as.integer(as.logical(per_unit)))
   invisible(model)
 }
 
@@ -79,7 +83,7 @@ gidx_io_set_satellite <- function(model, quantity, values, per_unit = FALSE) {
 #' @param values household consumption by sector
 #' @param shares TRUE when values are shares of household income
 gidx_io_set_households <- function(model, values, shares = FALSE) {
-  gidx_check(gidx_r_io_model_set(model, -1L, as.numeric(values), as.logical(shares)))
+  C_gidx_io_model_set_households(model, as.numeric(values), as.integer(as.logical(shares)))
   invisible(model)
 }
 
@@ -92,26 +96,34 @@ gidx_io_set_households <- function(model, values, shares = FALSE) {
 
 #' Technical coefficients A.
 #' @param model an input-output model
-gidx_io_coefficients <- function(model) .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, 0L)), model)
+gidx_io_coefficients <- function(model) {
+  n <- C_gidx_io_model_nsectors(model)
+  .gidx_io_named(matrix(C_gidx_io_model_coefficients(n * n, model), n, n, byrow = TRUE), model)
+}
 
 #' Leontief inverse (type 1) or the inverse of the model closed with households (type 2).
 #' @param model an input-output model
 #' @param type 1, or 2 for the model closed with households
 gidx_io_leontief <- function(model, type = 1L) {
   type <- as.integer(type)
-  .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, type)), model, type)
+  N <- C_gidx_io_model_nsectors(model) + (type == 2L)
+  .gidx_io_named(matrix(C_gidx_io_model_leontief(N * N, model, type), N, N, byrow = TRUE), model, type)
 }
 
 #' Ghosh inverse G = x^-1 L x.
 #' @param model an input-output model
-gidx_io_ghosh <- function(model) .gidx_io_named(gidx_check(gidx_r_io_model_matrix(model, 3L)), model)
+gidx_io_ghosh <- function(model) {
+  n <- C_gidx_io_model_nsectors(model)
+  .gidx_io_named(matrix(C_gidx_io_model_ghosh(n * n, model), n, n, byrow = TRUE), model)
+}
 
 #' Multipliers per sector, a named vector.
 #' @param model an input-output model
 #' @param quantity output, employment, value_added, labour_income or emissions
 #' @param type 1 or 2
 gidx_io_multipliers <- function(model, quantity = "output", type = 1L) {
-  m <- gidx_check(gidx_r_io_model_multipliers(model, .gidx_io_q(quantity), as.integer(type)))
+  m <- C_gidx_io_model_multipliers(C_gidx_io_model_nsectors(model), model, .gidx_io_q(quantity),
+                                   as.integer(type))
   stats::setNames(m, gidx_io_sectors(model))
 }
 
@@ -121,8 +133,11 @@ gidx_io_multipliers <- function(model, quantity = "output", type = 1L) {
 #' @param method slq, cilq or flq
 #' @param delta the FLQ exponent (default 0.3, Flegg and Tohmo 2013)
 gidx_io_location_quotients <- function(regional, national, method = "flq", delta = 0.3) {
-  gidx_check(gidx_r_io_location_quotients(.gidx_io_lq(method), as.numeric(delta),
-                                          as.numeric(regional), as.numeric(national)))
+  k <- length(regional)
+  meth <- .gidx_io_lq(method)
+  v <- C_gidx_io_location_quotients(if (meth == 1L) k else k * k, meth, as.numeric(delta),
+                                    as.numeric(regional), as.numeric(national))
+  if (meth == 1L) v else matrix(v, k, k, byrow = TRUE)
 }
 
 #' A regional model by location quotients; industry gives each sector's
@@ -135,9 +150,11 @@ gidx_io_location_quotients <- function(regional, national, method = "flq", delta
 #' @param industry each sector's industry (1-based), NULL when sectors are the industries
 gidx_io_regionalise <- function(model, regional, national, method = "flq", delta = 0.3,
                                 industry = NULL) {
-  gidx_check(gidx_r_io_model_regionalise(model, .gidx_io_lq(method), as.numeric(delta),
-                                         as.numeric(regional), as.numeric(national),
-                                         if (is.null(industry)) NULL else as.integer(industry)))
+  if (!is.null(industry) && (anyNA(industry) || any(industry < 1)))
+    .gidx_einval("industry: 1-based industry indices, one per sector")
+  C_gidx_io_model_regionalise(model, .gidx_io_lq(method), as.numeric(delta),
+                              as.numeric(regional), as.numeric(national),
+                              if (is.null(industry)) NULL else as.numeric(industry) - 1)
 }
 
 #' A regional model for a region of a dataset: the region's employment by
@@ -155,14 +172,11 @@ gidx_io_regionalise <- function(model, regional, national, method = "flq", delta
 #' @param national_region a region of the dataset for the national side, or NULL for the satellite
 gidx_io_regionalise_region <- function(model, data, region, year = 0L, method = "flq", delta = 0.3,
                                        concordance = NULL, national_region = NULL) {
-  r <- gidx_check(gidx_r_io_model_regionalise_dataset(model, data, as.character(region),
-                                                      as.integer(year), .gidx_io_lq(method),
-                                                      as.numeric(delta),
-                                                      if (is.null(concordance)) NULL
-                                                      else path.expand(as.character(concordance)),
-                                                      if (is.null(national_region)) NULL
-                                                      else as.character(national_region)))
-  list(model = r[[1]], year = r[[2]])
+  o <- list(year = as.integer(year), method = .gidx_io_lq(method), delta = as.numeric(delta))
+  if (!is.null(concordance)) o$concordance <- path.expand(as.character(concordance))
+  if (!is.null(national_region)) o$national_region <- as.character(national_region)
+  r <- C_gidx_io_model_regionalise_dataset(model, data, as.character(region), o)
+  list(model = r$out, year = r$year_used)
 }
 
 #' A region's employment by the 16 SN2007 groups of SSB table 13470, named
@@ -171,7 +185,10 @@ gidx_io_regionalise_region <- function(model, data, region, year = 0L, method = 
 #' @param region a region code or name
 #' @param year the year, 0 for the latest with every group present
 gidx_io_region_employment <- function(data, region, year = 0L) {
-  gidx_check(gidx_r_io_region_employment(data, as.character(region), as.integer(year)))
+  k <- C_gidx_sn2007_ngroups()
+  r <- C_gidx_io_region_employment(k, data, as.character(region), as.integer(year))
+  structure(stats::setNames(r$values, vapply(seq_len(k) - 1, C_gidx_sn2007_group, character(1))),
+            year = r$year_used)
 }
 
 #' Effects of a final-demand change: df is a named vector (sector = amount),
@@ -190,16 +207,31 @@ gidx_io_shock <- function(model, df, type = 1L, first_year = 0L) {
     for (k in seq_along(idx)) v[idx[k]] <- v[idx[k]] + df[[k]]
     df <- v
   }
-  v <- as.numeric(df)
-  if (!is.null(dim(df))) dim(v) <- dim(df)
-  r <- gidx_check(gidx_r_io_shock(model, v, as.integer(type), as.integer(first_year)))
+  v <- if (is.null(dim(df))) matrix(as.numeric(df), nrow = 1L) else as.matrix(df)
+  storage.mode(v) <- "double"
+  r <- C_gidx_io_shock_path(model, v, list(type = as.integer(type), first_year = as.integer(first_year)))
   structure(list(ptr = r), class = "gidx_io_result")
 }
 
 #' The effects of year index `year` (1-based) as a data.frame.
 as.data.frame.gidx_io_result <- function(x, row.names = NULL, optional = FALSE, year = 1L, ...) {
-  l <- gidx_check(gidx_r_io_result_frame(x$ptr, as.integer(year - 1L)))
-  as.data.frame(l, stringsAsFactors = FALSE)
+  r <- x$ptr
+  n <- C_gidx_io_result_nsectors(r)
+  sec <- vapply(seq_len(n) - 1, function(i) C_gidx_io_result_sector(r, i), character(1))
+  qs <- which(vapply(seq_along(.gidx_io_quantities) - 1L,
+                     function(q) C_gidx_io_result_has(r, q) == 1L, logical(1)))
+  if (!length(qs)) qs <- integer(0)
+  parts <- lapply(qs, function(q) {
+    cols <- lapply(seq_along(.gidx_io_parts) - 1L,
+                   function(p) C_gidx_io_result_get(n, r, year - 1, q - 1L, p))
+    names(cols) <- .gidx_io_parts
+    mu <- tryCatch(C_gidx_io_result_multipliers(n, r, q - 1L), gidx_error = function(e) rep(NA_real_, n))
+    data.frame(sector = sec, quantity = .gidx_io_quantities[q], cols, multiplier = mu,
+               stringsAsFactors = FALSE)
+  })
+  out <- do.call(rbind, parts)
+  rownames(out) <- NULL
+  out
 }
 
 #' Sector totals per year of one quantity and part: a plain vector for scenarios.
@@ -209,7 +241,8 @@ as.data.frame.gidx_io_result <- function(x, row.names = NULL, optional = FALSE, 
 gidx_io_path <- function(result, quantity = "output", part = "total") {
   p <- match(part, .gidx_io_parts)
   if (is.na(p)) stop("part must be one of ", paste(.gidx_io_parts, collapse = ", "))
-  gidx_check(gidx_r_io_result_path(result$ptr, .gidx_io_q(quantity), as.integer(p - 1L)))
+  C_gidx_io_result_path(C_gidx_io_result_nyears(result$ptr), result$ptr, .gidx_io_q(quantity),
+                        as.integer(p - 1L))
 }
 
 #' The C library's rendering: "table", "csv" or "json".
@@ -218,7 +251,7 @@ gidx_io_path <- function(result, quantity = "output", part = "total") {
 gidx_io_text <- function(result, format = "table") {
   f <- match(format, c("table", "csv", "json"))
   if (is.na(f)) stop("format must be table, csv or json")
-  gidx_check(gidx_r_io_result_text(result$ptr, as.integer(f - 1L)))
+  C_gidx_io_result_format(result$ptr, as.integer(f - 1L))
 }
 
 print.gidx_io_result <- function(x, ...) {
