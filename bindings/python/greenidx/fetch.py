@@ -18,6 +18,7 @@ import os
 
 import pandas as pd
 
+from ._convert import years_of
 from ._errors import InvalidArgumentError
 
 from . import capi as _capi
@@ -45,6 +46,54 @@ class FetchResult:
         self.frame = pd.read_csv(io.StringIO(csv), dtype={"region": str, "variable": str,
                                                           "flag": str},
                                  keep_default_na=False, na_values={"value": [""]})
+
+    def __repr__(self):
+        f = self.frame
+        years = "%d-%d" % (f.year.min(), f.year.max()) if len(f) else "no years"
+        return "<greenidx.FetchResult: %d values, %d regions, %d variables, %s; %d requests, " \
+               "%d from the cache>" % (len(f), f.region.nunique(), f.variable.nunique(), years,
+                                       self.stats.get("requests", 0),
+                                       self.stats.get("cache_hits", 0))
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
+
+    def latest(self):
+        """The default view: each region's and variable's latest year with
+        a value, with its year column (region, variable, year, value, flag)."""
+        f = self.frame.dropna(subset=["value"]).sort_values(["region", "variable", "year"])
+        return f.groupby(["region", "variable"], sort=True).tail(1).set_index(
+            ["region", "variable"])[["year", "value", "flag"]]
+
+    def summary(self):
+        """One row per variable (index): regions, first and last year, values
+        and missing values, and the table it came from when known."""
+        f = self.frame
+        g = f.groupby("variable")
+        s = g.agg(regions=("region", "nunique"), first_year=("year", "min"),
+                  last_year=("year", "max"), values=("value", "count"))
+        s["missing"] = g["value"].apply(lambda v: int(v.isna().sum()))
+        return s
+
+    def plot(self, variable, regions=None, ax=None):
+        """Lines (matplotlib) of one variable over the years, one per region
+        (``regions`` one code or any sequence; default all); returns the Axes."""
+        import matplotlib.pyplot as plt
+        f = self.frame[self.frame.variable == variable]
+        if f.empty:
+            raise KeyError("variable %r was not fetched (%s)" % (
+                variable, sorted(self.frame.variable.unique())))
+        regs = _codes(regions) or sorted(f.region.unique())
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 3.5))
+        for r in regs:
+            d = f[f.region == r].sort_values("year")
+            ax.plot(d.year, d.value, marker="o", label=r)
+        ax.set_xlabel("year")
+        ax.set_ylabel(variable)
+        ax.legend()
+        return ax
 
     def close(self):
         """Nothing to release (the data live in Python); for symmetry."""
@@ -94,7 +143,8 @@ def fetch_query_url(table, values=None, codelists=None, api=SSB_API, years=None)
     for dim, codes in (values or {}).items():
         parts.append("valueCodes[%s]=%s" % (dim, ",".join(_codes(codes))))
     if years is not None:
-        parts.append("valueCodes[Tid]=%s" % ",".join(str(y) for y in range(years[0], years[1] + 1)))
+        y = years_of(list(years), "years")
+        parts.append("valueCodes[Tid]=%s" % ",".join(str(t) for t in range(y[0], y[-1] + 1)))
     for dim, cl in (codelists or {}).items():
         parts.append("codelist[%s]=%s" % (dim, cl))
     q = _capi.gidx_fetch_query_new(str(table))
@@ -116,7 +166,8 @@ def fetch(regions=None, preset=None, county=None, catalog=None, tables=None, yea
     tables for regions and years; returns a :class:`FetchResult`.
 
     ``regions`` and ``tables`` are one code (str) or any sequence of codes;
-    ``years`` is a year or a (from, to) pair. Errors raise the library's
+    ``years`` is a year or a (from, to) pair (ints, dates or datetimes,
+    read as their years). Errors raise the library's
     exceptions (``greenidx.NotFoundError`` for SSB's 404, ``NetworkError``...).
     """
     regs = _codes(regions)
@@ -126,7 +177,10 @@ def fetch(regions=None, preset=None, county=None, catalog=None, tables=None, yea
         regs += county_regions(county)
     if years is None:
         raise ValueError("years is required: a year or a (from, to) pair")
-    y0, y1 = (years, years) if isinstance(years, int) else (int(years[0]), int(years[1]))
+    ys = years_of([years] if not isinstance(years, (tuple, list)) else list(years), "years")
+    if len(ys) not in (1, 2):
+        raise InvalidArgumentError("years: a year or a (from, to) pair, not %d values" % len(ys), -1)
+    y0, y1 = int(ys[0]), int(ys[-1])
     tabs = _codes(tables)
     if not regs:
         raise InvalidArgumentError("fetch: no regions", -1)
