@@ -149,6 +149,9 @@ def test_dates_and_datetimes_are_years(mb, data):
     b = gi.decompose(data, regions="Skien", from_year=datetime.date(2016, 1, 1),
                      to_year=datetime.datetime(2024, 12, 31))
     assert a.equals(b)
+    url = gi.fetch_query_url("07459", years=(datetime.date(2021, 1, 1),
+                                             datetime.datetime(2022, 12, 31)))
+    assert url.endswith("valueCodes[Tid]=2021,2022")
     v, y = gi.region_employment(data, "Skien", datetime.date(2023, 1, 1))
     assert y == 2023 and v == gi.region_employment(data, "Skien", 2023)[0]
 
