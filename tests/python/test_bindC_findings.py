@@ -138,6 +138,12 @@ def test_default_view_is_the_latest_year_with_a_year_column(mb):
     o1 = r.frame(2027).query("quantity == 'output'").set_index("sector").total
     assert (out - 0.5 * (o0 + o1)).abs().max() < 1e-9
     assert list(r.path().index) == [2026, 2027, 2028]
+    # a fetch result's default view: each region's latest year, with its year
+    fr = gi.FetchResult("region,year,variable,value,flag\n5001,2021,population,205332,\n"
+                        "5001,2022,population,210496,\n", {}, {"requests": 0})
+    latest = fr.latest()
+    assert latest.loc[("5001", "population"), "year"] == 2022
+    assert latest.loc[("5001", "population"), "value"] == 210496.0   # SSB 07459, 1 Jan 2022
 
 
 def test_dates_and_datetimes_are_years(mb, data):
