@@ -16,11 +16,17 @@ only turns the library's CSV renderings into pandas DataFrames.
 >>> df.attrs["periods"]               # emissions, jobs, elasticity, Tapio class
 >>> df.attrs["cases"]                 # zero and missing values, how handled
 """
+from __future__ import annotations
+
 import io
+from typing import TYPE_CHECKING
 
 from . import capi as _capi
 from ._convert import years_of as _years_of
 from .data import handle_of as _dataset_handle
+
+if TYPE_CHECKING:  # pandas is imported where a call needs it
+    import pandas as pd
 
 __all__ = ["decompose", "DriversMapping", "plot_decomposition", "summarise_decomposition",
            "EFFECTS", "TAPIO_CLASSES"]
@@ -82,8 +88,8 @@ class DriversMapping:
                 for i in range(_capi.gidx_drivers_mapping_nsectors(m))]
 
 
-def decompose(data, regions=None, from_year=0, to_year=0, chained=False, form="additive",
-              mapping=None, driver="jobs"):
+def decompose(data, regions=None, from_year=0, to_year=0, chained: bool = False,
+              form: str = "additive", mapping=None, driver: str = "jobs") -> "pd.DataFrame":
     """LMDI-I decomposition of the emissions of a dataset (``gidx_decompose``).
 
     Returns a DataFrame with the columns of ``greenidx decompose --format

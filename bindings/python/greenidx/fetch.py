@@ -13,6 +13,8 @@ the JSON-stat loader. See docs/fetch.md.
 >>> r.frame            # pandas DataFrame: region, year, variable, value, flag
 >>> r.meta["07459.updated"], r.stats["requests"]
 """
+from __future__ import annotations
+
 import io
 import os
 
@@ -120,12 +122,12 @@ def _codes(codes):
     return [str(c) for c in codes]
 
 
-def fetch_preset(name="partners"):
+def fetch_preset(name: str = "partners") -> "list[str]":
     """Region codes of a preset: 'partners' = 5001, 4601, 5035, 4624, 50, 46."""
     return list(_capi.gidx_fetch_preset(str(name)))
 
 
-def county_regions(county, year=0):
+def county_regions(county: str, year=0) -> "list[str]":
     """The municipalities of a county valid in ``year`` (0 = today), from the
     region registry."""
     reg = _capi.gidx_registry_load_default()
@@ -159,9 +161,10 @@ def _meta(ds, prefix, into):
         into[prefix + k] = _capi.gidx_dataset_meta(ds, k)
 
 
-def fetch(regions=None, preset=None, county=None, catalog=None, tables=None, years=None,
-          api=SSB_API, cache=None, offline=False, timeout=60.0, retries=4, backoff=1.0,
-          backoff_max=60.0, max_cells=800000):
+def fetch(regions=None, preset: str | None = None, county: str | None = None, catalog=None,
+          tables=None, years=None, api: str = SSB_API, cache=None, offline: bool = False,
+          timeout: float = 60.0, retries: int = 4, backoff: float = 1.0,
+          backoff_max: float = 60.0, max_cells: int = 800000) -> FetchResult:
     """Fetch base variables (from a catalogue's ``fetch`` records) and/or whole
     tables for regions and years; returns a :class:`FetchResult`.
 

@@ -13,7 +13,10 @@ indirect and induced effects (Miller & Blair 2009, *Input-Output Analysis*,
 >>> r.frame()            # pandas DataFrame by sector and quantity
 >>> m.note               # the table, the employment key and its year
 """
+from __future__ import annotations
+
 import json
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,6 +24,9 @@ from . import capi as _capi
 from ._convert import years_of as _years_of
 from .data import handle_of as _dataset_handle
 from ._handle import Handle as _Handle
+
+if TYPE_CHECKING:  # pandas is imported where a call needs it
+    import pandas as pd
 
 __all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "region_employment",
            "sn2007_groups", "QUANTITIES", "PARTS", "UNITS"]
@@ -76,7 +82,8 @@ def _square(a, names):
     return pd.DataFrame(a, index=_index(names), columns=_index(names))
 
 
-def location_quotients(regional, national, method="flq", delta=0.3, industries=None):
+def location_quotients(regional, national, method: str = "flq", delta: float = 0.3,
+                        industries=None):
     """Location quotients from employment by industry (persons).
 
     Returns a vector (SLQ) or a k-by-k matrix (CILQ, FLQ; row = supplying
@@ -97,7 +104,7 @@ def location_quotients(regional, national, method="flq", delta=0.3, industries=N
             pd.DataFrame(out, index=_index(names, "industry"), columns=_index(names, "industry")))
 
 
-def read_employment(path, order=None):
+def read_employment(path, order=None) -> np.ndarray:
     """Employment by industry (persons) from a CSV file
     (``industry,employment``), in the file's order or in the order of the
     industries of file ``order``: a numpy array."""
@@ -111,7 +118,7 @@ def sn2007_groups():
             for i in range(_capi.gidx_sn2007_ngroups())]
 
 
-def region_employment(data, region, year=0):
+def region_employment(data, region: str, year=0) -> "tuple[dict[str, float], int]":
     """A region's employment (persons) by the 16 SN2007 groups from a dataset
     (e.g. ``greenidx.load_default()``): ``(dict label -> persons, year)``;
     year 0 takes the latest year with every group present (a date or
@@ -295,13 +302,13 @@ class IOModel(_Handle):
         return pd.Series(_capi.gidx_io_model_satellite(len(self), self._h, _q(quantity)),
                          index=_index(self.sectors), name=quantity)
 
-    def coefficients(self):
+    def coefficients(self) -> "pd.DataFrame":
         """Technical coefficients A (n-by-n DataFrame, rows supplying)."""
         n = len(self)
         return _square(_capi.gidx_io_model_coefficients(n * n, self._h).reshape(n, n),
                        self.sectors)
 
-    def leontief(self, type=1):
+    def leontief(self, type: int = 1) -> "pd.DataFrame":
         """Leontief inverse L = (I - A)^-1 (type 1, n-by-n) or the inverse of
         the model closed with households (type 2, n+1 with "Households"
         last), a DataFrame labelled by sector."""
@@ -310,12 +317,12 @@ class IOModel(_Handle):
         return _square(_capi.gidx_io_model_leontief(N * N, self._h, int(type)).reshape(N, N),
                        names)
 
-    def ghosh(self):
+    def ghosh(self) -> "pd.DataFrame":
         """Ghosh inverse G = x^-1 L x (n-by-n DataFrame)."""
         n = len(self)
         return _square(_capi.gidx_io_model_ghosh(n * n, self._h).reshape(n, n), self.sectors)
 
-    def multipliers(self, quantity="output", type=1):
+    def multipliers(self, quantity: str = "output", type: int = 1) -> "pd.Series":
         """Multipliers per sector: the effect on ``quantity`` of one unit of
         final demand (output: dimensionless; employment: persons per unit
         of currency, e.g. per NOK million; emissions: t CO2e per unit). A
@@ -325,7 +332,7 @@ class IOModel(_Handle):
                                                          int(type)),
                          index=_index(self.sectors), name=quantity)
 
-    def multiplier_table(self, type=1):
+    def multiplier_table(self, type: int = 1) -> "pd.DataFrame":
         """Multipliers of all quantities with one factorisation: a DataFrame,
         one row per quantity (output ... emissions, NaN where not set), one
         column per sector."""
@@ -335,14 +342,14 @@ class IOModel(_Handle):
         return pd.DataFrame(t, index=_index(QUANTITIES[:5], "quantity"),
                             columns=_index(self.sectors))
 
-    def final_demand(self):
+    def final_demand(self) -> "pd.Series":
         """Final demand implied by the table, x - Z 1 (the table's currency):
         a Series by sector."""
         import pandas as pd
         return pd.Series(_capi.gidx_io_model_final_demand(len(self), self._h),
                          index=_index(self.sectors), name="final_demand")
 
-    def summary(self, type=1):
+    def summary(self, type: int = 1) -> "pd.DataFrame":
         """One row per sector: label (when known) and the multipliers of
         every quantity the model has (type 1 or 2)."""
         t = self.multiplier_table(type).T.dropna(axis=1, how="all")
@@ -408,8 +415,8 @@ class IOModel(_Handle):
                                            None if concordance is None else str(concordance))
         return pd.Series(g, index=_index(self.sectors), name="industry")
 
-    def shock(self, df, type=1, solver="auto", tol=0.0, max_iter=0, multipliers=True,
-              first_year=0):
+    def shock(self, df, type: int = 1, solver: str = "auto", tol: float = 0.0, max_iter: int = 0,
+              multipliers: bool = True, first_year=0) -> "IOResult":
         """Effects of a change in final demand (the table's currency, e.g.
         NOK million).
 
@@ -503,7 +510,7 @@ class IOResult(_Handle):
             raise IndexError("year %r: the result covers %s" % (year, self.years))
         return int(year)
 
-    def get(self, quantity="output", part="total", year=None):
+    def get(self, quantity: str = "output", part: str = "total", year=None) -> "pd.Series":
         """One part of one quantity by sector, a Series (unit of the
         quantity); ``year`` a calendar year, a date or a row index (default
         the latest)."""
@@ -512,7 +519,7 @@ class IOResult(_Handle):
                                      self._t(year), _q(quantity), PARTS.index(part))
         return pd.Series(v, index=_index(self.sectors), name="%s %s" % (quantity, part))
 
-    def path(self, quantity="output", part="total"):
+    def path(self, quantity: str = "output", part: str = "total") -> "pd.Series":
         """Sector totals for every year: a Series by calendar year."""
         import pandas as pd
         v = _capi.gidx_io_result_path(self.nyears, self._h, _q(quantity), PARTS.index(part))
@@ -533,7 +540,7 @@ class IOResult(_Handle):
         """The JSON rendering, parsed."""
         return json.loads(self.text("json"))
 
-    def frame(self, year=None):
+    def frame(self, year=None) -> "pd.DataFrame":
         """A long pandas DataFrame of one year (default the latest): year,
         sector, quantity, unit, direct, indirect, induced, total,
         multiplier; ``year="all"`` stacks every year."""
@@ -557,7 +564,7 @@ class IOResult(_Handle):
                              "multiplier": mu[i]})
         return pd.DataFrame(rows)
 
-    def summary(self, year=None):
+    def summary(self, year=None) -> "pd.DataFrame":
         """The effects summed over sectors: one row per quantity (index),
         columns direct, indirect, induced, total and unit; the latest year
         by default."""
