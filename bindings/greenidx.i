@@ -48,6 +48,7 @@
 %{
 #define SWIG_FILE_WITH_INIT
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <greenidx/greenidx.h>
@@ -970,6 +971,20 @@ static void gidx_r_field_string(const char **f, SEXP v, const char *type, const 
 %typemap(argout) TYPE * { $result = Rf_protect(gidx_r_argout($result, gidx_r_get_##TYPE($1), "$1_name")); r_nprotect++; }
 %enddef
 /* ---- end bindB block ---- */
+/* ---- Strings in (bindC) ----
+ * One string; NULL (or NA) is a NULL pointer (the library's default or its
+ * EINVAL naming the argument); a vector of several where one is meant is an
+ * error, never its first element taken silently. */
+%typemap(in) const char * {
+    if (Rf_isNull($input) || (Rf_isString($input) && XLENGTH($input) == 1 && STRING_ELT($input, 0) == NA_STRING)) {
+        $1 = NULL;
+    } else if (($1 = ($1_ltype)gidx_r_string($input)) == NULL) {
+        Rf_error("'$1_name': expected one string, got %lld values", (long long)XLENGTH($input));
+    }
+}
+%typemap(scoercein) const char * %{ if (!is.null($input)) $input = as.character($input); %}
+%typemap(freearg) const char * "";
+
 
 #endif
 
@@ -982,11 +997,5 @@ static void gidx_r_field_string(const char **f, SEXP v, const char *type, const 
 %typemap(in) const size_t * = SWIGTYPE *;
 %typemap(argout) const double *, const int *, const size_t * "";
 
-%inline %{
-/** The calling thread's last error code (GIDX_OK when none is recorded). */
-int gidx_error_last_code(void) { return gidx_error_last()->code; }
-/** The calling thread's last error message ("" when none is recorded). */
-const char *gidx_error_last_message(void) { return gidx_error_last()->message; }
-%}
 %include "gidx_api.i"
 %include "modules.i"

@@ -15,8 +15,8 @@ ROOT = pathlib.Path(os.environ.get("GIDX_SOURCE_ROOT", pathlib.Path(__file__).pa
 IGNORED = {
     "gidx_free": "the bindings free what the library returns themselves",
     "gidx_error_last": "read through gidx_error_last_code/_message (a struct pointer)",
-    "gidx_fetch_plan_run": "takes a C progress callback; greenidx.fetch runs plans item by item",
-    "gidx_fetch_plan_fetch": "takes a C progress callback, like gidx_fetch_plan_run",
+    "gidx_fetch_plan_run": "takes a C progress callback and an item array; plans run through "
+                           "gidx_fetch_plan_fetch (bindings/fetch.i, without the callback)",
     "gidx_xlsx_open_mem": "bytes in memory (const void *): Python opens the file by path",
     "gidx_dataset_parse_mdir": "bytes in memory (const void *): Python loads the file by path",
     "gidx_report_add_bars": "labels and values sized by n and nparts: no typemap sees both",

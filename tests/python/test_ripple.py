@@ -41,9 +41,9 @@ def test_against_numpy():
     m.set_satellite("value_added", 1 - A.sum(axis=0), per_unit=True)
     np.testing.assert_allclose(m.multipliers("value_added"), np.ones(25), atol=1e-12)
     t = m.multiplier_table()
-    np.testing.assert_allclose(t[0], L.sum(axis=0), rtol=1e-12)
-    np.testing.assert_allclose(t[2], np.ones(25), atol=1e-12)
-    assert np.all(np.isnan(t[1])) and np.all(np.isnan(t[4]))
+    np.testing.assert_allclose(t.loc["output"], L.sum(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(t.loc["value_added"], np.ones(25), atol=1e-12)
+    assert np.all(np.isnan(t.loc["employment"])) and np.all(np.isnan(t.loc["emissions"]))
 
 
 def test_sparse_matches_dense():
@@ -85,7 +85,8 @@ def test_path(test_data):
     r = m.shock(np.array([[100.0, 0.0], [0.0, 100.0], [50.0, 50.0]]), first_year=2026)
     p = r.path("emissions", "total")
     assert p.shape == (3,)
-    assert p[2] == pytest.approx(0.5 * (p[0] + p[1]), rel=1e-12)
+    # labelled by calendar year (#17: default views carry the year)
+    assert p[2028] == pytest.approx(0.5 * (p[2026] + p[2027]), rel=1e-12)
     assert json.loads(r.text("json"))["years"][2]["year"] == 2028
 
 

@@ -49,7 +49,7 @@ def solve(a, b):
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] != b.size:
         raise InvalidArgumentError(  # noqa: F405
             "solve: a must be square with as many rows as b has values", -1)
-    return _capi.gidx_py_linalg_solve(b.size, a.ravel(), b)
+    return _capi.gidx_linalg_solve(b.size, a, b)
 
 
 def write_file(path, data):

@@ -16,12 +16,20 @@ only turns the library's CSV renderings into pandas DataFrames.
 >>> df.attrs["periods"]               # emissions, jobs, elasticity, Tapio class
 >>> df.attrs["cases"]                 # zero and missing values, how handled
 """
+from __future__ import annotations
+
 import io
+from typing import TYPE_CHECKING
 
 from . import capi as _capi
+from ._convert import years_of as _years_of
 from .data import handle_of as _dataset_handle
 
-__all__ = ["decompose", "DriversMapping", "EFFECTS", "TAPIO_CLASSES"]
+if TYPE_CHECKING:  # pandas is imported where a call needs it
+    import pandas as pd
+
+__all__ = ["decompose", "DriversMapping", "plot_decomposition", "summarise_decomposition",
+           "EFFECTS", "TAPIO_CLASSES"]
 
 EFFECTS = ("population", "employment_rate", "structure", "intensity", "total")
 TAPIO_CLASSES = tuple(_capi.gidx_tapio_class_name(i) for i in range(9)) \
@@ -44,8 +52,31 @@ class DriversMapping:
     ``DriversMapping(path)`` loads a replacement."""
 
     def __init__(self, path=None):
+        self._path = None if path is None else str(path)
         self._m = (_capi.gidx_drivers_mapping_default() if path is None
-                   else _capi.gidx_drivers_mapping_load(str(path)))
+                   else _capi.gidx_drivers_mapping_load(self._path))
+
+    def __reduce__(self):
+        # a mapping pickles as where it came from (the built-in table or its file)
+        return DriversMapping, (self._path,)
+
+    def __len__(self):
+        return _capi.gidx_drivers_mapping_nsectors(self._m)
+
+    def __repr__(self):
+        return "<greenidx.DriversMapping: %d sectors, %s>" % (
+            len(self), "built-in" if self._path is None else self._path)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.to_frame().to_html())
+
+    def to_frame(self):
+        """The mapping as a DataFrame indexed by sector id: variable, kind,
+        groups (joined by "; ")."""
+        import pandas as pd
+        rows = [(i, v, k, "; ".join(g)) for i, v, k, g in self.sectors()]
+        return pd.DataFrame(rows, columns=["sector", "variable", "kind", "groups"]).set_index("sector")
 
     def sectors(self):
         """``[(id, variable, kind, groups), ...]``, kind "business" or "population"."""
@@ -57,8 +88,8 @@ class DriversMapping:
                 for i in range(_capi.gidx_drivers_mapping_nsectors(m))]
 
 
-def decompose(data, regions=None, from_year=0, to_year=0, chained=False, form="additive",
-              mapping=None, driver="jobs"):
+def decompose(data, regions=None, from_year=0, to_year=0, chained: bool = False,
+              form: str = "additive", mapping=None, driver: str = "jobs") -> "pd.DataFrame":
     """LMDI-I decomposition of the emissions of a dataset (``gidx_decompose``).
 
     Returns a DataFrame with the columns of ``greenidx decompose --format
@@ -69,7 +100,8 @@ def decompose(data, regions=None, from_year=0, to_year=0, chained=False, form="a
     ``attrs["cases"]`` every zero or missing value and how it was handled.
 
     :param data: a :class:`greenidx.Dataset` (e.g. ``load_default()``)
-    :param regions: region codes or names; None for all
+    :param regions: one region code or name (str), or any sequence of them;
+        None for all (an unknown region raises :class:`greenidx.NotFoundError`)
     :param from_year, to_year: the period; 0 for each region's first/last
         year with every input
     :param chained: year by year over the observed years instead of one period
@@ -81,8 +113,14 @@ def decompose(data, regions=None, from_year=0, to_year=0, chained=False, form="a
     import pandas as pd
     if mapping is not None and not isinstance(mapping, DriversMapping):
         mapping = DriversMapping(mapping)
-    d = _capi.gidx_decompose_args(_dataset_handle(data), [str(r) for r in (regions or [])],
-                                  int(from_year or 0), int(to_year or 0), int(bool(chained)),
+    # one region as a str (never its letters), several as any sequence;
+    # years as ints, dates or datetimes
+    regions = [] if regions is None else [regions] if isinstance(regions, str) else \
+        [str(r) for r in regions]
+    y0 = int(_years_of([from_year], "from_year")[0]) if from_year else 0
+    y1 = int(_years_of([to_year], "to_year")[0]) if to_year else 0
+    d = _capi.gidx_decompose_args(_dataset_handle(data), regions,
+                                  y0, y1, int(bool(chained)),
                                   _FORM[form], _DRIVER[driver],
                                   None if mapping is None else mapping._m)
     read = lambda fn: pd.read_csv(io.StringIO(_text(fn(d))),  # noqa: E731
@@ -93,3 +131,37 @@ def decompose(data, regions=None, from_year=0, to_year=0, chained=False, form="a
     df.attrs["form"] = form
     df.attrs["driver"] = driver
     return df
+
+
+def summarise_decomposition(df):
+    """The total effects of a :func:`decompose` frame: one row per region
+    and period (a MultiIndex region_name, from, to), one column per effect
+    (t CO2e for the additive form, factors for the multiplicative one),
+    the latest period last."""
+    t = df[df["sector"] == "total"]
+    s = t.pivot_table(index=["region_name", "from", "to"], columns="effect", values="value",
+                      sort=True)
+    return s[[e for e in EFFECTS if e in s.columns]]
+
+
+def plot_decomposition(df, region=None, ax=None):
+    """Bars (matplotlib) of the effects of the latest period of one region
+    (default the first) of a :func:`decompose` frame, with the total as a
+    line; returns the Axes."""
+    import matplotlib.pyplot as plt
+    s = summarise_decomposition(df)
+    names = s.index.get_level_values("region_name")
+    if region is not None and region not in set(names):
+        raise KeyError("region %r is not in the decomposition (%s)" % (region, sorted(set(names))))
+    s = s[names == (region if region is not None else names[0])].iloc[-1]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
+    parts = [e for e in EFFECTS[:-1] if e in s.index]
+    ax.bar(parts, [s[e] for e in parts])
+    if "total" in s.index:
+        ax.axhline(s["total"], color="black", linewidth=1, label="total %.6g" % s["total"])
+        ax.legend()
+    unit = "t CO2e" if df.attrs.get("form", "additive") == "additive" else "factor"
+    ax.set_ylabel(unit)
+    ax.set_title("%s %d-%d" % (s.name[0], s.name[1], s.name[2]))
+    return ax

@@ -13,22 +13,22 @@ the JSON-stat loader. See docs/fetch.md.
 >>> r.frame            # pandas DataFrame: region, year, variable, value, flag
 >>> r.meta["07459.updated"], r.stats["requests"]
 """
+from __future__ import annotations
+
 import io
 import os
 
 import pandas as pd
 
+from ._convert import years_of
+from ._errors import InvalidArgumentError
+
 from . import capi as _capi
-from ._errors import class_for as _class_for
 
 __all__ = ["fetch", "FetchResult", "fetch_query_url", "fetch_preset", "county_regions", "SSB_API"]
 
 SSB_API = "https://data.ssb.no/api/pxwebapi/v2"
-
-
-def _raise_last():
-    code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
-    raise _class_for(code)(msg, code)
+_STATS = ("requests", "retries", "cache_hits", "cache_writes", "splits", "bytes", "waited")
 
 
 class FetchResult:
@@ -41,19 +41,61 @@ class FetchResult:
     ``csv`` (the long CSV text that ``greenidx --data`` reads).
     """
 
-    def __init__(self, text):
-        head, _, csv = text.partition("\n\n")
+    def __init__(self, csv, meta, stats):
         self.csv = csv
-        self.meta, self.stats = {}, {}
-        for line in head.splitlines():
-            kind, key, value = line.split("\t", 2)
-            if kind == "stat":
-                self.stats[key] = float(value) if key == "waited" else int(value)
-            else:
-                self.meta[key] = value
+        self.meta = dict(meta)
+        self.stats = dict(stats)
         self.frame = pd.read_csv(io.StringIO(csv), dtype={"region": str, "variable": str,
                                                           "flag": str},
                                  keep_default_na=False, na_values={"value": [""]})
+
+    def __repr__(self):
+        f = self.frame
+        years = "%d-%d" % (f.year.min(), f.year.max()) if len(f) else "no years"
+        return "<greenidx.FetchResult: %d values, %d regions, %d variables, %s; %d requests, " \
+               "%d from the cache>" % (len(f), f.region.nunique(), f.variable.nunique(), years,
+                                       self.stats.get("requests", 0),
+                                       self.stats.get("cache_hits", 0))
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
+
+    def latest(self):
+        """The default view: each region's and variable's latest year with
+        a value, with its year column (region, variable, year, value, flag)."""
+        f = self.frame.dropna(subset=["value"]).sort_values(["region", "variable", "year"])
+        return f.groupby(["region", "variable"], sort=True).tail(1).set_index(
+            ["region", "variable"])[["year", "value", "flag"]]
+
+    def summary(self):
+        """One row per variable (index): regions, first and last year, values
+        and missing values, and the table it came from when known."""
+        f = self.frame
+        g = f.groupby("variable")
+        s = g.agg(regions=("region", "nunique"), first_year=("year", "min"),
+                  last_year=("year", "max"), values=("value", "count"))
+        s["missing"] = g["value"].apply(lambda v: int(v.isna().sum()))
+        return s
+
+    def plot(self, variable, regions=None, ax=None):
+        """Lines (matplotlib) of one variable over the years, one per region
+        (``regions`` one code or any sequence; default all); returns the Axes."""
+        import matplotlib.pyplot as plt
+        f = self.frame[self.frame.variable == variable]
+        if f.empty:
+            raise KeyError("variable %r was not fetched (%s)" % (
+                variable, sorted(self.frame.variable.unique())))
+        regs = _codes(regions) or sorted(f.region.unique())
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 3.5))
+        for r in regs:
+            d = f[f.region == r].sort_values("year")
+            ax.plot(d.year, d.value, marker="o", label=r)
+        ax.set_xlabel("year")
+        ax.set_ylabel(variable)
+        ax.legend()
+        return ax
 
     def close(self):
         """Nothing to release (the data live in Python); for symmetry."""
@@ -71,29 +113,25 @@ class FetchResult:
             f.write(self.csv)
 
 
-def _join(codes):
+def _codes(codes):
+    """None, one str (one code) or any sequence of codes, as a list."""
     if codes is None:
-        return ""
+        return []
     if isinstance(codes, str):
-        return codes
-    return ",".join(str(c) for c in codes)
+        return [codes]
+    return [str(c) for c in codes]
 
 
-def fetch_preset(name="partners"):
+def fetch_preset(name: str = "partners") -> "list[str]":
     """Region codes of a preset: 'partners' = 5001, 4601, 5035, 4624, 50, 46."""
-    s = _capi.gidx_py_fetch_regions(name, "", 0)
-    if s is None:
-        _raise_last()
-    return s.split(",")
+    return list(_capi.gidx_fetch_preset(str(name)))
 
 
-def county_regions(county, year=0):
+def county_regions(county: str, year=0) -> "list[str]":
     """The municipalities of a county valid in ``year`` (0 = today), from the
     region registry."""
-    s = _capi.gidx_py_fetch_regions("", str(county), int(year))
-    if s is None:
-        _raise_last()
-    return s.split(",")
+    reg = _capi.gidx_registry_load_default()
+    return list(_capi.gidx_fetch_county_regions(reg, str(county), int(year)))
 
 
 def fetch_query_url(table, values=None, codelists=None, api=SSB_API, years=None):
@@ -105,39 +143,81 @@ def fetch_query_url(table, values=None, codelists=None, api=SSB_API, years=None)
     """
     parts = []
     for dim, codes in (values or {}).items():
-        parts.append("valueCodes[%s]=%s" % (dim, _join(codes)))
+        parts.append("valueCodes[%s]=%s" % (dim, ",".join(_codes(codes))))
     if years is not None:
-        parts.append("valueCodes[Tid]=%s" % ",".join(str(y) for y in range(years[0], years[1] + 1)))
+        y = years_of(list(years), "years")
+        parts.append("valueCodes[Tid]=%s" % ",".join(str(t) for t in range(y[0], y[-1] + 1)))
     for dim, cl in (codelists or {}).items():
         parts.append("codelist[%s]=%s" % (dim, cl))
-    s = _capi.gidx_py_fetch_url(str(table), "&".join(parts), api or "")
-    if s is None:
-        _raise_last()
-    return s
+    q = _capi.gidx_fetch_query_new(str(table))
+    if parts:
+        _capi.gidx_fetch_query_filter(q, "&".join(parts))
+    return _capi.gidx_fetch_query_url(q, api or None)
 
 
-def fetch(regions=None, preset=None, county=None, catalog=None, tables=None, years=None,
-          api=SSB_API, cache=None, offline=False, timeout=60.0, retries=4, backoff=1.0,
-          backoff_max=60.0, max_cells=800000):
+def _meta(ds, prefix, into):
+    for i in range(_capi.gidx_dataset_nmeta(ds)):
+        k = _capi.gidx_dataset_meta_key(ds, i)
+        into[prefix + k] = _capi.gidx_dataset_meta(ds, k)
+
+
+def fetch(regions=None, preset: str | None = None, county: str | None = None, catalog=None,
+          tables=None, years=None, api: str = SSB_API, cache=None, offline: bool = False,
+          timeout: float = 60.0, retries: int = 4, backoff: float = 1.0,
+          backoff_max: float = 60.0, max_cells: int = 800000) -> FetchResult:
     """Fetch base variables (from a catalogue's ``fetch`` records) and/or whole
     tables for regions and years; returns a :class:`FetchResult`.
 
-    ``years`` is a year or a (from, to) pair. Errors raise the library's
+    ``regions`` and ``tables`` are one code (str) or any sequence of codes;
+    ``years`` is a year or a (from, to) pair (ints, dates or datetimes,
+    read as their years). Errors raise the library's
     exceptions (``greenidx.NotFoundError`` for SSB's 404, ``NetworkError``...).
     """
-    regs = list(regions) if regions is not None and not isinstance(regions, str) else (
-        [regions] if regions else [])
+    regs = _codes(regions)
     if preset:
         regs += fetch_preset(preset)
     if county:
         regs += county_regions(county)
     if years is None:
         raise ValueError("years is required: a year or a (from, to) pair")
-    y0, y1 = (years, years) if isinstance(years, int) else (int(years[0]), int(years[1]))
-    text = _capi.gidx_py_fetch(api or "", os.path.expanduser(cache) if cache else "",
-                               1 if offline else 0, float(timeout), int(retries), float(backoff),
-                               float(backoff_max), float(max_cells), _join(regs),
-                               str(catalog) if catalog else "", _join(tables), y0, y1)
-    if text is None:
-        _raise_last()
-    return FetchResult(text)
+    ys = years_of([years] if not isinstance(years, (tuple, list)) else list(years), "years")
+    if len(ys) not in (1, 2):
+        raise InvalidArgumentError("years: a year or a (from, to) pair, not %d values" % len(ys), -1)
+    y0, y1 = int(ys[0]), int(ys[-1])
+    tabs = _codes(tables)
+    if not regs:
+        raise InvalidArgumentError("fetch: no regions", -1)
+    if not catalog and not tabs:
+        raise InvalidArgumentError("fetch: give a catalogue or tables to fetch", -1)
+    if int(retries) < 0 or not max_cells >= 1:
+        raise InvalidArgumentError("fetch: retries must be >= 0 and max_cells >= 1", -1)
+    o = _capi.gidx_fetch_options()
+    if api:
+        o.api = str(api)
+    if cache:
+        o.cache_dir = os.path.expanduser(str(cache))
+    o.offline, o.timeout, o.max_retries = int(bool(offline)), float(timeout), int(retries)
+    o.backoff, o.backoff_max, o.max_cells = float(backoff), float(backoff_max), int(max_cells)
+    client = _capi.gidx_fetch_client_new(o)
+    everything = _capi.gidx_dataset_new()
+    meta = {}
+    if catalog:
+        plan = _capi.gidx_fetch_plan_load(str(catalog))
+        ds = _capi.gidx_fetch_plan_fetch(client, plan, regs, None, y0, y1)
+        _capi.gidx_dataset_merge(everything, ds)
+        _meta(ds, "", meta)
+    for t in tabs:
+        q = _capi.gidx_fetch_query_new(t)
+        _capi.gidx_fetch_query_select(q, "Region", regs)
+        _capi.gidx_fetch_query_select(q, "ContentsCode", ["*"])
+        _capi.gidx_fetch_query_years(q, y0, y1)
+        jo = _capi.gidx_jsonstat_options()
+        jo.region_dim, jo.time_dim = "Region", "Tid"
+        ds = _capi.gidx_fetch_query_run(client, q, jo)
+        _capi.gidx_dataset_merge(everything, ds)
+        _meta(ds, t + ".", meta)
+    st = _capi.gidx_fetch_stats()
+    _capi.gidx_fetch_client_stats(st, client)
+    stats = {k: getattr(st, k) for k in _STATS}
+    stats["waited"] = float(stats["waited"])
+    return FetchResult(_capi.gidx_dataset_to_csv(everything), meta, stats)

@@ -37,9 +37,12 @@
 #'
 #' @param data a dataset from gidx_load_default(), gidx_load_csv() or
 #'   gidx_load_jsonstat()
-#' @param regions region codes or names (default: all)
-#' @param from_year the first year; 0 for each region's first year with every input
-#' @param to_year the last year; 0 for each region's last year with every input
+#' @param regions region codes or names, one string or a vector (default: all);
+#'   a region the data lack is an error of class gidx_enotfound naming it
+#' @param from_year the first year (a number, Date or date-time); 0 for each
+#'   region's first year with every input
+#' @param to_year the last year (a number, Date or date-time); 0 for each
+#'   region's last year with every input
 #' @param chained year by year over the observed years instead of one period
 #' @param form "additive" (t CO2e that sum to the change) or "multiplicative"
 #'   (factors that multiply to E1/E0)
@@ -47,19 +50,22 @@
 #'   against population)
 #' @param mapping path of a sector mapping (JSON, as data/drivers/mapping.json),
 #'   NULL for the built-in one
+#' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
 #' @return a data.frame of class "gidx_decomposition" with the columns
 #'   region_code, region_name, from, to, effect, sector, value; attributes
 #'   "periods" (emissions and driver at both ends, elasticity, Tapio class)
 #'   and "cases" (zero and missing values and how they were handled)
 gidx_decompose <- function(data, regions = character(), from_year = 0L, to_year = 0L,
                            chained = FALSE, form = c("additive", "multiplicative"),
-                           driver = c("jobs", "population"), mapping = NULL) {
-  form <- match.arg(form)
-  driver <- match.arg(driver)
+                           driver = c("jobs", "population"), mapping = NULL, ...) {
+  .gidx_no_dots(list(...), "gidx_decompose")
+  form <- .gidx_choice(form[1L], c("additive", "multiplicative"), "form")
+  driver <- .gidx_choice(driver[1L], c("jobs", "population"), "driver")
+  y0 <- function(y, what) if (identical(y, 0L) || identical(y, 0)) 0L else .gidx_year1(y, what)
   m <- if (is.null(mapping)) NULL else
     C_gidx_drivers_mapping_load(path.expand(as.character(mapping)))
   d <- C_gidx_decompose_args(data, as.character(regions),
-                                      as.integer(from_year), as.integer(to_year),
+                                      y0(from_year, "from_year"), y0(to_year, "to_year"),
                                       as.integer(isTRUE(chained)),
                                       match(form, c("additive", "multiplicative")) - 1L,
                                       match(driver, c("jobs", "population")) - 1L, m)
@@ -141,4 +147,61 @@ plot.gidx_decomposition <- function(x, region = NULL, period = 1L, ...) {
                  col = ifelse(steps > 0, "#c0392b", "#2e8b57"), border = NA)
   graphics::rect(n + 1.6, 0, n + 2.4, p$emissions_to, col = "#1b3a5c", border = NA)
   invisible(x)
+}
+
+#' One line describing a decomposition
+#' @param x a result of gidx_decompose()
+#' @param ... unused
+format.gidx_decomposition <- function(x, ...) {
+  per <- attr(x, "periods")
+  sprintf("<gidx_decomposition: LMDI-I %s (%s), %d region(s), %d period(s)>", attr(x, "form"),
+          if (attr(x, "form") == "additive") "t CO2e" else "factors",
+          length(unique(per$region_code)), nrow(per))
+}
+
+#' A decomposition as a plain data.frame (the long table, no attributes)
+#' @param x a result of gidx_decompose()
+#' @param row.names unused
+#' @param optional unused
+#' @param ... unused
+as.data.frame.gidx_decomposition <- function(x, row.names = NULL, optional = FALSE, ...) {
+  out <- x
+  attr(out, "periods") <- NULL
+  attr(out, "cases") <- NULL
+  attr(out, "form") <- NULL
+  attr(out, "driver") <- NULL
+  class(out) <- "data.frame"
+  out
+}
+
+#' The total effects of one region's latest period, named by effect
+#'
+#' t CO2e for the additive form (they sum to the change of emissions),
+#' factors for the multiplicative one.
+#' @param object a result of gidx_decompose()
+#' @param region a region code or name (default: the first)
+#' @param ... unused
+coef.gidx_decomposition <- function(object, region = NULL, ...) {
+  per <- attr(object, "periods")
+  if (!is.null(region)) per <- per[per$region_code == region | per$region_name == region, ]
+  if (nrow(per) == 0L)
+    stop(structure(class = c("gidx_enotfound", "gidx_error", "error", "condition"),
+                   list(message = sprintf("region %s is not in the decomposition", region),
+                        call = sys.call(), code = -6L)))
+  per <- per[per$region_code == per$region_code[1L], ]
+  p <- per[nrow(per), ]
+  e <- as.data.frame(object)
+  e <- e[e$region_code == p$region_code & e$from == p$from & e$to == p$to & e$sector == "total", ]
+  stats::setNames(e$value, e$effect)[c(.gidx_drv_effects, "total")]
+}
+
+#' The total effects of one region and period with ggplot2
+#' @param object a result of gidx_decompose()
+#' @param region a region code or name (default: the first)
+#' @param ... unused
+autoplot.gidx_decomposition <- function(object, region = NULL, ...) {
+  v <- coef.gidx_decomposition(object, region)
+  d <- data.frame(effect = factor(names(v), levels = names(v)), value = unname(v))
+  ggplot2::ggplot(d, ggplot2::aes(x = .data$effect, y = .data$value)) + ggplot2::geom_col() +
+    ggplot2::labs(x = NULL, y = if (attr(object, "form") == "additive") "t CO2e" else "factor")
 }

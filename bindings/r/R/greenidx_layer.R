@@ -45,7 +45,8 @@ gidx_version <- function() C_gidx_version_string()
 gidx_solve <- function(A, b) {
   A <- as.matrix(A)
   storage.mode(A) <- "double"
-  gidx_check(gidx_r_linalg_solve(A, as.numeric(b)))
+  b <- as.numeric(b)
+  C_gidx_linalg_solve(length(b), A, b)
 }
 
 #' The libgreenidx run-time version as major * 10000 + minor * 100 + patch.
