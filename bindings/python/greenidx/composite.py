@@ -40,23 +40,31 @@ class CompositeIndex(_Handle):
     Build one with :meth:`from_coinr` (COINr iData/iMeta CSV files) or
     :meth:`from_arrays`; choose the method with :meth:`set_options`; then
     :meth:`compute` or :meth:`uncertainty`. Use as a context manager or call
-    :meth:`close` to free the C objects deterministically.
+    :meth:`close` to free the C objects deterministically. ``_h`` is the
+    specification (``gidx_index_spec``), ``_ds`` the data (``gidx_dataset``).
     """
 
-    def __init__(self, _handle):
-        self._h = _handle
+    def __init__(self, _handles):
+        self._ds, self._h = _handles[0], _handles[1]
+
+    def close(self):
+        """Free the C specification and data now (idempotent)."""
+        self._h = None
+        self._ds = None
 
     @classmethod
     def from_coinr(cls, idata, imeta):
         """Load COINr's unit-by-indicator layout (iData) and metadata (iMeta)."""
-        return cls(_capi.gidx_b_coin_load(str(idata), str(imeta)))
+        return cls(_capi.gidx_index_load_coinr(str(idata), str(imeta)))
 
     @classmethod
     def from_catalog(cls, panel, year=0):
         """The index of a :class:`greenidx.Panel`: the catalogue's pillars and
         directions, indicators observed for half the municipalities
         (``gidx_index_from_catalog``); ``year`` 0 = every year they all cover."""
-        return cls(_capi.gidx_b_coin_from_catalog(panel._h, panel.catalog._h, int(year)))
+        ds, sp, _ref = _capi.gidx_index_from_catalog(_capi.gidx_panel_dataset(panel._h),
+                                                     panel.catalog._h, int(year))
+        return cls((ds, sp))
 
     @classmethod
     def from_arrays(cls, values, units, indicators, parents, aggregates,
@@ -71,20 +79,21 @@ class CompositeIndex(_Handle):
         units = [str(u) for u in units]
         if x.shape != (len(units), len(indicators)) or len(parents) != len(indicators):
             raise ValueError("values must be len(units) x len(indicators); one parent per indicator")
-        if any("\n" in u for u in units):
-            raise ValueError("unit codes may not contain newlines")
-        h = _capi.gidx_b_coin_new()
-        self = cls(h)
+        self = cls((_capi.gidx_dataset_new(), _capi.gidx_index_spec_new()))
+        sp, ds = self._h, self._ds
         try:
             for code, parent, w in aggregates:
-                _capi.gidx_py_coin_add_aggregate(h, str(code), "" if parent is None else str(parent), float(w))
+                _capi.gidx_index_spec_add_aggregate(sp, str(code), "" if parent is None else str(parent),
+                                                    float(w))
             for k, code in enumerate(indicators):
-                _capi.gidx_py_coin_add_indicator(h, str(code), str(parents[k]),
-                                                 1.0 if weights is None else float(weights[k]),
-                                                 1 if directions is None else int(directions[k]))
-            joined = "\n".join(units)
+                _capi.gidx_index_spec_add_indicator(sp, str(code), str(parents[k]),
+                                                    1.0 if weights is None else float(weights[k]),
+                                                    1 if directions is None else int(directions[k]))
             for k, code in enumerate(indicators):
-                _capi.gidx_py_coin_set_column(h, joined, int(year), str(code), _np.ascontiguousarray(x[:, k]))
+                for i, u in enumerate(units):
+                    v = float(x[i, k])
+                    _capi.gidx_dataset_set(ds, u, int(year), str(code), 0.0 if v != v else v,
+                                           1 if v != v else 0)
         except Exception:
             self.close()
             raise
@@ -97,20 +106,21 @@ class CompositeIndex(_Handle):
         for name, value in options.items():
             if isinstance(value, bool):
                 value = "true" if value else "false"
-            _capi.gidx_b_coin_option(self._h, name.replace("_", "-"), str(value))
+            _capi.gidx_b_index_option(self._h, name.replace("_", "-"), str(value))
         return self
 
     def compute(self):
         """Build the index; returns an :class:`IndexResult`."""
-        return IndexResult(_capi.gidx_py_compute(self._h))
+        return IndexResult(_capi.gidx_index_compute(self._h, self._ds))
 
     def uncertainty(self, n=1000, seed=1, threads=1, sobol=False, impute=(), normalise=(),
                     aggregate=(), weight_noise=0.0, exclude_one=False):
         """Monte Carlo (or, with ``sobol=True``, Saltelli's design with N(k+2)
         rebuilds) over the listed alternatives; returns an :class:`UncertaintyResult`."""
-        u = _capi.gidx_b_uncertainty(self._h, int(n), int(seed), int(threads), int(bool(sobol)),
-                                     ";".join(impute), ";".join(normalise), ";".join(aggregate),
-                                     float(weight_noise), int(bool(exclude_one)))
+        u = _capi.gidx_b_index_uncertainty(self._h, self._ds, int(n), float(seed), int(threads),
+                                           int(bool(sobol)), list(impute), list(normalise),
+                                           list(aggregate), float(weight_noise),
+                                           int(bool(exclude_one)))
         return UncertaintyResult(u)
 
 
@@ -147,12 +157,12 @@ class IndexResult(_Handle):
     def scores(self, node=None, year=0):
         """Scores of a node (default: the root) as a numpy array over units."""
         n = _capi.gidx_index_result_nunits(self._h)
-        return _capi.gidx_py_result_scores(n, self._h, node or "", int(year), 0)
+        return _capi.gidx_index_result_scores(n, self._h, node or None, int(year))
 
     def ranks(self, node=None, year=0):
         """Ranks (1 = best, ties share the lowest rank; NaN when screened out)."""
         n = _capi.gidx_index_result_nunits(self._h)
-        return _capi.gidx_py_result_scores(n, self._h, node or "", int(year), 1)
+        return _capi.gidx_index_result_ranks(n, self._h, node or None, int(year))
 
     def scorecard(self, unit, peers, year=0):
         """Strengths and weaknesses of ``unit`` against ``peers`` (codes or
@@ -162,11 +172,11 @@ class IndexResult(_Handle):
         units = self.units
         pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
         u = pos(unit)
-        p = _np.array([pos(x) for x in peers], dtype=_np.float64)
+        p = _np.array([pos(x) for x in peers], dtype=_np.uintp)
         nn = _capi.gidx_index_result_nindicators(self._h) + _capi.gidx_index_result_naggregates(self._h)
-        diff = _capi.gidx_py_scorecard(nn, self._h, u, p, int(year))
+        diff = _capi.gidx_index_result_scorecard(nn, self._h, u, p, int(year))
         ni = _capi.gidx_index_result_nindicators(self._h)
-        nodes = [_capi.gidx_py_scorecard_node(self._h, i) for i in range(nn)]
+        nodes = [_capi.gidx_index_result_scorecard_node(self._h, i) for i in range(nn)]
         score = [self.scores(n, year)[u] for n in nodes]
         df = pd.DataFrame({"node": nodes, "type": ["indicator"] * ni + ["aggregate"] * (nn - ni),
                            "score": score, "diff_vs_peers": diff})
@@ -176,17 +186,13 @@ class IndexResult(_Handle):
         """Rank of ``unit`` among itself and ``peers`` (1 = best)."""
         units = self.units
         pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
-        p = _np.array([pos(x) for x in peers], dtype=_np.float64)
-        return float(_capi.gidx_py_peer_rank(1, self._h, pos(unit), p, node or "", int(year))[0])
+        p = _np.array([pos(x) for x in peers], dtype=_np.uintp)
+        return float(_capi.gidx_index_result_peer_rank(self._h, pos(unit), p, node or None, int(year)))
 
     def to_json(self, uncertainty=None):
         """The result as a dict (the library's JSON)."""
-        text = _capi.gidx_b_result_json(self._h, None if uncertainty is None else uncertainty._h)
-        if text is None:
-            from ._errors import class_for
-            code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
-            raise class_for(code)(msg, code)
-        return _json.loads(text)
+        return _json.loads(_capi.gidx_index_result_json(self._h, None if uncertainty is None
+                                                        else uncertainty._h))
 
     def to_frame(self, year=None):
         """A pandas DataFrame: uCode, uName, year, score, rank (1 = best) and one
@@ -214,7 +220,8 @@ class UncertaintyResult(_Handle):
         return _capi.gidx_index_uncertainty_nruns(self._h)
 
     def _ranks(self, which):
-        return _capi.gidx_py_unc_ranks(_capi.gidx_index_uncertainty_nunits(self._h), self._h, which)
+        return _capi.gidx_index_uncertainty_ranks(_capi.gidx_index_uncertainty_nunits(self._h),
+                                                  self._h)[which]
 
     @property
     def nominal(self):
@@ -234,50 +241,50 @@ class UncertaintyResult(_Handle):
 
     def sobol(self):
         """Dict factor -> (first-order, total) index; NaN for factors not varied."""
-        v = _capi.gidx_py_unc_sobol(10, self._h)
-        return {f: (v[i], v[5 + i]) for i, f in enumerate(_FACTORS)}
+        first, total = _capi.gidx_index_uncertainty_sobol(5, self._h)
+        return {f: (first[i], total[i]) for i, f in enumerate(_FACTORS)}
 
     def sobol_units(self):
         """Per-unit Sobol indices of each factor on the unit's rank: arrays
         (units x 5) of first-order and total indices, columns in the order of
         :meth:`sobol` (NaN where not varied or the rank never moves)."""
         n = _capi.gidx_index_uncertainty_nunits(self._h)
-        v = _np.array([_capi.gidx_py_unc_sobol_unit(10, self._h, i) for i in range(n)])
-        return v[:, :5], v[:, 5:]
+        v = [_capi.gidx_index_uncertainty_sobol_unit(5, self._h, i) for i in range(n)]
+        return (_np.array([f for f, _ in v]).reshape(n, 5), _np.array([t for _, t in v]).reshape(n, 5))
 
 
 def skew_kurtosis(x):
     """Type-2 skewness and excess kurtosis (Excel, e1071, COINr) of the finite values."""
     x = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
-    s, k = _capi.gidx_py_skew_kurtosis(2, x)
+    s, k = _capi.gidx_skew_kurtosis(x)
     return float(s), float(k)
 
 
 def cronbach_alpha(X):
     """Cronbach's alpha of the columns of X (NaN = missing, pairwise covariances)."""
     x = _matrix(X)
-    return float(_capi.gidx_py_cronbach(1, x.ravel(), x.shape[1])[0])
+    return float(_capi.gidx_cronbach_alpha(x))
 
 
 def pca(X):
     """PCA of the standardised complete rows: (sdev, proportion, loadings p x p)."""
     x = _matrix(X)
     p = x.shape[1]
-    v = _capi.gidx_py_pca(2 * p + p * p, x.ravel(), p)
-    return v[:p], v[p:2 * p], v[2 * p:].reshape(p, p)
+    sdev, prop, load = _capi.gidx_pca(p * p, x)
+    return sdev[:p], prop[:p], load.reshape(p, p)
 
 
 def correlation_matrix(X, method="pearson"):
     """Pearson or Spearman correlation matrix of the columns, pairwise complete."""
     x = _matrix(X)
     p = x.shape[1]
-    return _capi.gidx_py_correlation(p * p, x.ravel(), p, int(method == "spearman")).reshape(p, p)
+    return _capi.gidx_correlation_matrix(p * p, x, int(method == "spearman")).reshape(p, p)
 
 
 def rank(x, descending=True):
     """Competition ranks (ties share the lowest rank); NaN stays NaN."""
     x = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
-    return _capi.gidx_py_rank(x.size, x, int(bool(descending)))
+    return _capi.gidx_b_rank(x.size, x, int(bool(descending)))
 
 
 def sobol_indices(yA, yB, yAB):
@@ -287,12 +294,12 @@ def sobol_indices(yA, yB, yAB):
     yB = _np.ascontiguousarray(yB, dtype=_np.float64).ravel()
     yAB = _np.ascontiguousarray(yAB, dtype=_np.float64)
     k = yAB.shape[0] if yAB.ndim == 2 else 1
-    v = _capi.gidx_py_sobol(2 * k, yA, yB, yAB.ravel())
-    return v[:k], v[k:]
+    yAB = yAB.reshape(k, -1)
+    return _capi.gidx_b_sobol_indices(k, yA, yB, yAB)
 
 
 def peers_nearest(Z, target, k):
     """Positions of the ``k`` rows of ``Z`` (units x structural variables)
     nearest to row ``target`` by Euclidean distance of z-scored columns."""
     z = _matrix(Z)
-    return _capi.gidx_py_peers_nearest(int(k), z.ravel(), z.shape[1], int(target)).astype(int)
+    return _capi.gidx_peers_nearest(int(k), z, int(target)).astype(int)

@@ -56,20 +56,20 @@ def svg_fan_chart(obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None
     ``lo`` and ``hi`` are ``len(levels) x len(fc_years)`` arrays (one row per
     interval level, e.g. ``levels=[80, 95]``).
     """
-    return _capi.gidx_py_svg_fan_chart(title, unit, *_fan_args(
+    return _capi.gidx_b_fan_chart(None, title, unit, *_fan_args(
         obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
 
 
 def svg_ranking(labels, score, rank, rank_lo=(), rank_hi=(), title=None):
     """A ranking chart (rank with interval, and score) as an SVG string."""
-    return _capi.gidx_py_svg_ranking(title, [str(x) for x in labels], _reals(score),
-                                     _reals(rank), _reals(rank_lo), _reals(rank_hi))
+    return _capi.gidx_b_ranking(None, title, [str(x) for x in labels], _reals(score),
+                                _reals(rank), _reals(rank_lo), _reals(rank_hi))
 
 
 def svg_heatmap(rows, columns, values, direction=(), title=None):
     """A heatmap (``values`` is len(rows) x len(columns); NaN = missing) as SVG."""
-    return _capi.gidx_py_svg_heatmap(title, [str(x) for x in rows], [str(x) for x in columns],
-                                     _reals(values), _ints(direction))
+    return _capi.gidx_b_heatmap(None, title, [str(x) for x in rows], [str(x) for x in columns],
+                                _reals(values), _ints(direction))
 
 
 class Report(_Handle):
@@ -107,25 +107,23 @@ class Report(_Handle):
             columns = [str(c) for c in rows.columns]
             rows = [list(r) for r in rows.itertuples(index=False)]
         cells = ["" if v is None else str(v) for row in rows for v in row]
-        _capi.gidx_py_report_add_table(self._handle(), caption, [str(c) for c in columns], cells)
+        _capi.gidx_b_report_add_table(self._handle(), caption, [str(c) for c in columns], cells)
         return self
 
     def fan_chart(self, obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
                   target_years=(), target=(), title=None, unit=None):
-        _capi.gidx_py_report_add_fan_chart(self._handle(), title, unit, *_fan_args(
+        _capi.gidx_b_fan_chart(self._handle(), title, unit, *_fan_args(
             obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
         return self
 
     def ranking(self, labels, score, rank, rank_lo=(), rank_hi=(), title=None):
-        _capi.gidx_py_report_add_ranking(self._handle(), title, [str(x) for x in labels],
-                                         _reals(score), _reals(rank), _reals(rank_lo),
-                                         _reals(rank_hi))
+        _capi.gidx_b_ranking(self._handle(), title, [str(x) for x in labels], _reals(score),
+                             _reals(rank), _reals(rank_lo), _reals(rank_hi))
         return self
 
     def heatmap(self, rows, columns, values, direction=(), title=None):
-        _capi.gidx_py_report_add_heatmap(self._handle(), title, [str(x) for x in rows],
-                                         [str(x) for x in columns], _reals(values),
-                                         _ints(direction))
+        _capi.gidx_b_heatmap(self._handle(), title, [str(x) for x in rows],
+                             [str(x) for x in columns], _reals(values), _ints(direction))
         return self
 
     def render(self, format="text"):
@@ -197,7 +195,9 @@ def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
         scenario = Scenario(scenario)
     from .indicators import _names
     regions = [] if regions is None else _names(regions)
-    h = _capi.gidx_py_roadmap(ds.handle, cat._h, regions, target,
-                              scenario._h if scenario is not None else None,
-                              int(horizon), int(mc), int(seed))
+    o = _capi.gidx_roadmap_options()
+    o.target = target
+    o.scenario = scenario._h if scenario is not None else None
+    o.horizon, o.mc, o.seed = int(horizon), int(mc), int(seed)
+    h = _capi.gidx_b_roadmap(ds.handle, cat._h, regions, o)
     return Report._wrap(h)
