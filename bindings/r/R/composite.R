@@ -53,9 +53,14 @@ gidx_index_build <- function(X, parents, aggregates, weights = NULL, directions 
 #' Set methodological choices by name, e.g. impute = "group-mean:EurAsia_group",
 #' normalise = "minmax:0,100", treat = "winsorise:5", aggregate = "gmean".
 #' @param coin an index input from gidx_index_coinr() or gidx_index_build()
-#' @param ... named choices: impute, screen, treat, normalise, weights, aggregate (the strings of greenidx index)
+#' @param ... named choices: year, denominate, impute, screen, treat, normalise, weights,
+#'   aggregate, min_avail (the strings of greenidx index); an unknown name is a gidx_einval
+#'   condition naming it
+#' @return `coin`, invisibly
 gidx_index_options <- function(coin, ...) {
   opts <- list(...)
+  .gidx_known_args(if (is.null(names(opts))) rep("", length(opts)) else names(opts), c("year", "denominate", "impute", "screen", "treat", "normalise",
+                                  "weights", "aggregate", "min_avail", "min-avail"))
   for (n in names(opts)) {
     v <- opts[[n]]
     if (is.logical(v)) v <- if (isTRUE(v)) "true" else "false"

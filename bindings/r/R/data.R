@@ -151,3 +151,34 @@ gidx_region <- function(key, year = 0L, by_name = FALSE) {
        valid_to = na0(C_gidx_registry_valid_to(reg, i)),
        successor = if (is.null(succ) || length(succ) == 0L) NA_character_ else succ)
 }
+
+#' Format a dataset as one line: regions x years x variables and cells, or
+#' that it is closed (never a pointer).
+#' @param x a dataset handle (from gidx_load_default(), gidx_load_csv(), ...)
+#' @param ... unused
+#' @return one string
+format.gidx_dataset <- function(x, ...) {
+  if (!gidx_is_open(x)) return("<gidx_dataset, closed>")
+  yrs <- .gidx_ds_axis(x, C_gidx_dataset_nyears, C_gidx_dataset_year)
+  sprintf("<gidx_dataset: %d regions x %d years%s x %d variables, %d cells>",
+          C_gidx_dataset_nregions(x), length(yrs),
+          if (length(yrs)) sprintf(" (%d-%d)", min(yrs), max(yrs)) else "",
+          C_gidx_dataset_nvariables(x), as.integer(C_gidx_dataset_ncells(x)))
+}
+
+#' Print a dataset: its size and years (see format.gidx_dataset), never a pointer.
+#' @param x a dataset handle
+#' @param ... unused
+#' @return `x`, invisibly
+print.gidx_dataset <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+#' Every cell of a dataset as a data.frame (see gidx_cells()).
+#' @param x a dataset handle
+#' @param row.names unused
+#' @param optional unused
+#' @param ... unused
+#' @return data.frame(region, name, year, variable, value, flag)
+as.data.frame.gidx_dataset <- function(x, row.names = NULL, optional = FALSE, ...) gidx_cells(x)
