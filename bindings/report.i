@@ -85,15 +85,16 @@ gidx_status gidx_b_report_add_table(gidx_report *r, const char *caption,
     return gidx_report_add_table(r, caption, ncells / ncols, ncols, cols, cells);
 }
 
-/* gidx_roadmap_run(): the options hold the regions as a pointer member. */
+/* gidx_roadmap_run_lang(): the options hold the regions as a pointer member. */
 gidx_status gidx_b_roadmap(gidx_report **out, const gidx_dataset *data, const gidx_catalog *cat,
-                           const char *const *lab, size_t nlab, const gidx_roadmap_options *opt)
+                           const char *const *lab, size_t nlab, const gidx_roadmap_options *opt,
+                           const char *lang)
 {
     gidx_roadmap_options o = GIDX_ROADMAP_OPTIONS_INIT;
     if (opt != NULL)
         o = *opt;
     o.regions = nlab ? lab : NULL;
     o.nregions = nlab;
-    return gidx_roadmap_run(out, data, cat, &o);
+    return gidx_roadmap_run_lang(out, data, cat, &o, lang);
 }
 %}

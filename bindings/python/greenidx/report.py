@@ -131,8 +131,32 @@ class Report(_Handle):
         return _capi.gidx_report_render(self._handle(), _fmt(format))
 
     def write(self, path, format="html"):
-        """Write the rendered document to ``path`` atomically."""
+        """Write the rendered document to ``path`` atomically; ``format``
+        "text", "json", "html" or "xlsx" (an Office Open XML workbook of the
+        report's tables: :meth:`to_xlsx`)."""
+        if format == "xlsx":
+            return self.to_xlsx(path)
         _capi.gidx_report_write(self._handle(), os.fspath(path), _fmt(format))
+
+    @property
+    def lang(self) -> str:
+        """The language of the fixed text and numbers: "en" or "nb"."""
+        return _capi.gidx_report_lang(self._handle())
+
+    def set_lang(self, lang: str):
+        """Render fixed text and numbers in "en" or "nb" (bokmål); returns self."""
+        _capi.gidx_report_set_lang(self._handle(), str(lang))
+        return self
+
+    def to_xlsx(self, path):
+        """Write the report's tables as an .xlsx workbook (a sheet "contents",
+        then one sheet per table, ranking, heatmap, bar chart and waterfall;
+        numbers as numeric cells; headers in the report's language). Returns
+        the sheet names."""
+        wb = _capi.gidx_workbook_new()
+        _capi.gidx_report_to_workbook(wb, self._handle())
+        _capi.gidx_workbook_write(wb, os.fspath(path))
+        return [_capi.gidx_workbook_sheet_name(wb, i) for i in range(_capi.gidx_workbook_nsheets(wb))]
 
     def _repr_html_(self):
         return self.render("html")
@@ -180,13 +204,16 @@ class Scenario:
 
 
 def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
-            horizon=2030, mc=500, seed=1):
+            horizon=2030, mc=500, seed=1, lang="en"):
     """The whole roadmap pipeline (``greenidx report``) as a :class:`Report`.
 
     ``data`` is a :class:`greenidx.Dataset` (default: the embedded Telemark
     data), ``catalog`` a :class:`greenidx.Catalog` (default: the built-in
     catalogue), ``regions`` codes or names, ``target`` a named target record,
-    ``scenario`` a :class:`Scenario` or the path of a scenario file.
+    ``scenario`` a :class:`Scenario` or the path of a scenario file,
+    ``horizon`` the last forecast year, ``mc`` the Monte Carlo replications of
+    the rank intervals, ``lang`` "en" or "nb" (Norwegian bokmål: the whole
+    report, decimal comma and a space between thousands).
     """
     from . import data as _data, indicators as _ind
     ds = data if data is not None else _data.load_default()
@@ -199,5 +226,5 @@ def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
     o.target = target
     o.scenario = scenario._h if scenario is not None else None
     o.horizon, o.mc, o.seed = int(horizon), int(mc), int(seed)
-    h = _capi.gidx_b_roadmap(ds.handle, cat._h, regions, o)
+    h = _capi.gidx_b_roadmap(ds.handle, cat._h, regions, o, str(lang))
     return Report._wrap(h)

@@ -182,3 +182,13 @@ print.gidx_dataset <- function(x, ...) {
 #' @param ... unused
 #' @return data.frame(region, name, year, variable, value, flag)
 as.data.frame.gidx_dataset <- function(x, row.names = NULL, optional = FALSE, ...) gidx_cells(x)
+
+#' Load Miljødirektoratet's "Klimagassutslipp fra kommuner" workbook (.xlsx):
+#' emissions in tonnes CO2-equivalents per region, year and sector (ghg_total
+#' and one ghg_<sector> per sector), regions named from the registry; the
+#' release and the download's provenance are in gidx_meta().
+#' @param path the downloaded workbook (.xlsx)
+#' @return a dataset handle (class c("gidx_dataset", "gidx_handle"))
+gidx_load_mdir <- function(path) {
+  C_gidx_dataset_load_mdir(as.character(path), C_gidx_registry_load_default(), NULL)
+}

@@ -34,11 +34,16 @@ gidx_svg_fan_chart <- function(obs_years = integer(), obs = numeric(),
 #' @param mc Monte Carlo replications for the rank intervals
 #' @param seed random seed
 #' @param format "text", "json" or "html"
-#' @return the rendered report as one string
+#' @param lang "en" or "nb" (Norwegian bokmål: the whole report, decimal comma, a space
+#'   between thousands)
+#' @param xlsx a path: also write the report's tables there as an .xlsx workbook (NULL = no)
+#' @return the rendered report as one string; with `xlsx`, its sheet names in the
+#'   attribute "sheets"
 gidx_roadmap <- function(data = NULL, catalog = NULL, regions = character(), target = NULL,
                          horizon = 2030L, mc = 500L, seed = 1L,
-                         format = c("text", "json", "html")) {
+                         format = c("text", "json", "html"), lang = c("en", "nb"), xlsx = NULL) {
   format <- match.arg(format)
+  lang <- match.arg(lang)
   if (is.null(data)) data <- C_gidx_dataset_load_default()
   if (is.null(catalog)) catalog <- C_gidx_catalog_default()
   o <- gidx_roadmap_options()
@@ -46,6 +51,14 @@ gidx_roadmap <- function(data = NULL, catalog = NULL, regions = character(), tar
   o$horizon <- as.integer(horizon)
   o$mc <- as.numeric(mc)
   o$seed <- as.numeric(seed)
-  r <- C_gidx_b_roadmap(data, catalog, as.character(regions), o)
-  C_gidx_report_render(r, match(format, c("text", "json", "html")) - 1L)
+  r <- C_gidx_b_roadmap(data, catalog, as.character(regions), o, lang)
+  out <- C_gidx_report_render(r, match(format, c("text", "json", "html")) - 1L)
+  if (!is.null(xlsx)) {
+    wb <- C_gidx_workbook_new()
+    C_gidx_report_to_workbook(wb, r)
+    C_gidx_workbook_write(wb, as.character(xlsx))
+    attr(out, "sheets") <- vapply(seq_len(C_gidx_workbook_nsheets(wb)) - 1,
+                                  function(i) C_gidx_workbook_sheet_name(wb, i), "")
+  }
+  out
 }
