@@ -15,6 +15,7 @@ Example::
 All numbers come from the C library; this module converts to numpy and pandas.
 """
 import json as _json
+from html import escape as _html_escape
 
 import numpy as _np
 
@@ -44,8 +45,22 @@ class CompositeIndex(_Handle):
     specification (``gidx_index_spec``), ``_ds`` the data (``gidx_dataset``).
     """
 
-    def __init__(self, _handles):
+    def __init__(self, _handles, _recipe=None):
         self._ds, self._h = _handles[0], _handles[1]
+        # how to build this input again (for pickling results): the source
+        # and the options set so far, in order
+        self._recipe = _recipe
+        self._options = []
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.CompositeIndex, closed>"
+        return "<greenidx.CompositeIndex: %d nodes over %d units x %d years>" % (
+            _capi.gidx_index_spec_nnodes(self._h), _capi.gidx_dataset_nregions(self._ds),
+            _capi.gidx_dataset_nyears(self._ds))
+
+    def _rebuild(self):
+        return _rebuild_index(self._recipe, self._options)
 
     def close(self):
         """Free the C specification and data now (idempotent)."""
@@ -55,7 +70,11 @@ class CompositeIndex(_Handle):
     @classmethod
     def from_coinr(cls, idata, imeta):
         """Load COINr's unit-by-indicator layout (iData) and metadata (iMeta)."""
-        return cls(_capi.gidx_index_load_coinr(str(idata), str(imeta)))
+        def raw(p):
+            with open(p, "rb") as f:
+                return f.read()
+        return cls(_capi.gidx_index_load_coinr(str(idata), str(imeta)),
+                   ("coinr", raw(idata), raw(imeta)))
 
     @classmethod
     def from_catalog(cls, panel, year=0):
@@ -64,7 +83,7 @@ class CompositeIndex(_Handle):
         (``gidx_index_from_catalog``); ``year`` 0 = every year they all cover."""
         ds, sp, _ref = _capi.gidx_index_from_catalog(_capi.gidx_panel_dataset(panel._h),
                                                      panel.catalog._h, int(year))
-        return cls((ds, sp))
+        return cls((ds, sp), ("catalog", panel, int(year)))
 
     @classmethod
     def from_arrays(cls, values, units, indicators, parents, aggregates,
@@ -79,7 +98,10 @@ class CompositeIndex(_Handle):
         units = [str(u) for u in units]
         if x.shape != (len(units), len(indicators)) or len(parents) != len(indicators):
             raise ValueError("values must be len(units) x len(indicators); one parent per indicator")
-        self = cls((_capi.gidx_dataset_new(), _capi.gidx_index_spec_new()))
+        self = cls((_capi.gidx_dataset_new(), _capi.gidx_index_spec_new()),
+                   ("arrays", x.copy(), units, list(indicators), list(parents), list(aggregates),
+                    None if weights is None else list(weights),
+                    None if directions is None else list(directions), year))
         sp, ds = self._h, self._ds
         try:
             for code, parent, w in aggregates:
@@ -107,11 +129,14 @@ class CompositeIndex(_Handle):
             if isinstance(value, bool):
                 value = "true" if value else "false"
             _capi.gidx_b_index_option(self._h, name.replace("_", "-"), str(value))
+            self._options.append((name, value))
         return self
 
     def compute(self):
         """Build the index; returns an :class:`IndexResult`."""
-        return IndexResult(_capi.gidx_index_compute(self._h, self._ds))
+        r = IndexResult(_capi.gidx_index_compute(self._h, self._ds))
+        r._source = (self._recipe, list(self._options))
+        return r
 
     def uncertainty(self, n=1000, seed=1, threads=1, sobol=False, impute=(), normalise=(),
                     aggregate=(), weight_noise=0.0, exclude_one=False):
@@ -121,14 +146,101 @@ class CompositeIndex(_Handle):
                                            int(bool(sobol)), list(impute), list(normalise),
                                            list(aggregate), float(weight_noise),
                                            int(bool(exclude_one)))
-        return UncertaintyResult(u)
+        r = UncertaintyResult(u)
+        r._units = [_capi.gidx_dataset_region(self._ds, i)
+                    for i in range(_capi.gidx_dataset_nregions(self._ds))]
+        r._source = (self._recipe, list(self._options),
+                     dict(n=n, seed=seed, threads=threads, sobol=sobol, impute=tuple(impute),
+                          normalise=tuple(normalise), aggregate=tuple(aggregate),
+                          weight_noise=weight_noise, exclude_one=exclude_one))
+        return r
+
+
+def _rebuild_index(recipe, options):
+    """A CompositeIndex built again from its recipe and options."""
+    if recipe is None:
+        raise TypeError("this index input cannot be rebuilt (no recipe)")
+    kind = recipe[0]
+    if kind == "coinr":
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            paths = [os.path.join(d, n) for n in ("iData.csv", "iMeta.csv")]
+            for path, raw in zip(paths, recipe[1:]):
+                with open(path, "wb") as f:
+                    f.write(raw)
+            ix = CompositeIndex.from_coinr(*paths)
+    elif kind == "catalog":
+        ix = CompositeIndex.from_catalog(recipe[1], recipe[2])
+    else:
+        ix = CompositeIndex.from_arrays(*recipe[1:])
+    for name, value in options:
+        ix.set_options(**{name: value})
+    return ix
+
+
+def _index_result(source):
+    ix = _rebuild_index(*source)
+    return ix.compute()
+
+
+def _uncertainty_result(source):
+    ix = _rebuild_index(source[0], source[1])
+    return ix.uncertainty(**source[2])
 
 
 class IndexResult(_Handle):
-    """Scores and ranks of every aggregate for every unit and year."""
+    """Scores and ranks of every aggregate for every unit and year.
+
+    Pickles (the index input is rebuilt and computed again: the library is
+    deterministic, so the numbers come back bit for bit)."""
 
     def __init__(self, handle):
         self._h = handle
+        self._source = None
+
+    def __reduce__(self):
+        if self._source is None or self._source[0] is None:
+            raise TypeError("this IndexResult has no recipe to rebuild it")
+        return (_index_result, (self._source,))
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.IndexResult, closed>"
+        ys = self.years
+        return "<greenidx.IndexResult: %d units, %d aggregates, %d indicators, years %s>" % (
+            len(self.units), len(self.aggregates), len(self.indicators),
+            "%d-%d" % (min(ys), max(ys)) if ys else "none")
+
+    def _repr_html_(self):
+        return "<p>%s</p>%s" % (_html_escape(repr(self)), self.to_frame().head(10).to_html())
+
+    def summary(self, year=None):
+        """Per aggregate (the root first): count, mean, sd, min, median and max
+        of the scores in ``year`` (default: the latest), a DataFrame indexed
+        by aggregate code. Scores are in the normalisation's units (min-max:
+        0-100 by default)."""
+        import pandas as pd
+        df = self.to_frame(year)
+        aggs = self.aggregates
+        cols = ["score"] + aggs[1:]
+        s = df[cols].describe().T[["count", "mean", "std", "min", "50%", "max"]]
+        s.index = pd.Index(aggs, name="aggregate")
+        return s.rename(columns={"std": "sd", "50%": "median"})
+
+    def plot(self, year=None, ax=None, top=None):
+        """A horizontal bar chart of the index scores in ``year`` (default:
+        the latest), best at the top (matplotlib); returns the Axes."""
+        import matplotlib.pyplot as plt
+        df = self.to_frame(year).dropna(subset=["score"])
+        if top is not None:
+            df = df.head(int(top))
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 0.25 * len(df) + 1))
+        ax.barh(df["uName"][::-1], df["score"][::-1])
+        ax.set_xlabel("index score")
+        ax.set_title("%s %d" % (self.aggregates[0], int(df["year"].iloc[0]) if len(df) else 0))
+        return ax
 
     @property
     def units(self):
@@ -154,15 +266,25 @@ class IndexResult(_Handle):
     def years(self):
         return [_capi.gidx_index_result_year(self._h, t) for t in range(_capi.gidx_index_result_nyears(self._h))]
 
+    def _units_index(self):
+        import pandas as pd
+        return pd.Index(self.units, name="uCode")
+
     def scores(self, node=None, year=0):
-        """Scores of a node (default: the root) as a numpy array over units."""
+        """Scores of a node (default: the root) in ``year`` (0 = the first),
+        a pandas Series indexed by unit code (uCode)."""
+        import pandas as pd
         n = _capi.gidx_index_result_nunits(self._h)
-        return _capi.gidx_index_result_scores(n, self._h, node or None, int(year))
+        return pd.Series(_capi.gidx_index_result_scores(n, self._h, node or None, int(year)),
+                         index=self._units_index(), name=node or self.aggregates[0])
 
     def ranks(self, node=None, year=0):
-        """Ranks (1 = best, ties share the lowest rank; NaN when screened out)."""
+        """Ranks (1 = best, ties share the lowest rank; NaN when screened
+        out), a pandas Series indexed by unit code (uCode)."""
+        import pandas as pd
         n = _capi.gidx_index_result_nunits(self._h)
-        return _capi.gidx_index_result_ranks(n, self._h, node or None, int(year))
+        return pd.Series(_capi.gidx_index_result_ranks(n, self._h, node or None, int(year)),
+                         index=self._units_index(), name="rank")
 
     def scorecard(self, unit, peers, year=0):
         """Strengths and weaknesses of ``unit`` against ``peers`` (codes or
@@ -177,7 +299,7 @@ class IndexResult(_Handle):
         diff = _capi.gidx_index_result_scorecard(nn, self._h, u, p, int(year))
         ni = _capi.gidx_index_result_nindicators(self._h)
         nodes = [_capi.gidx_index_result_scorecard_node(self._h, i) for i in range(nn)]
-        score = [self.scores(n, year)[u] for n in nodes]
+        score = [self.scores(n, year).iloc[u] for n in nodes]
         df = pd.DataFrame({"node": nodes, "type": ["indicator"] * ni + ["aggregate"] * (nn - ni),
                            "score": score, "diff_vs_peers": diff})
         return df.sort_values("diff_vs_peers", ascending=False, na_position="last").reset_index(drop=True)
@@ -203,25 +325,60 @@ class IndexResult(_Handle):
             year = max(years) if years else 0
         aggs = self.aggregates
         df = pd.DataFrame({"uCode": self.units, "uName": self.names, "year": int(year),
-                           "score": self.scores(None, year), "rank": self.ranks(None, year)})
+                           "score": self.scores(None, year).to_numpy(),
+                           "rank": self.ranks(None, year).to_numpy()})
         for a in aggs[1:]:
-            df[a] = self.scores(a, year)
+            df[a] = self.scores(a, year).to_numpy()
         return df.sort_values(["rank", "uCode"], na_position="last").reset_index(drop=True)
 
 
 class UncertaintyResult(_Handle):
-    """Per-unit nominal/median/5 %/95 % ranks and Sobol indices."""
+    """Per-unit nominal/median/5 %/95 % ranks (pandas Series indexed by unit
+    code) and Sobol indices. Pickles by running the same seeded analysis
+    again (the results do not depend on the threads)."""
 
     def __init__(self, handle):
         self._h = handle
+        self._units = None
+        self._source = None
+
+    def __reduce__(self):
+        if self._source is None or self._source[0] is None:
+            raise TypeError("this UncertaintyResult has no recipe to rebuild it")
+        return (_uncertainty_result, (self._source,))
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.UncertaintyResult, closed>"
+        return "<greenidx.UncertaintyResult: %d units, %d runs>" % (
+            _capi.gidx_index_uncertainty_nunits(self._h), self.nruns)
+
+    def _repr_html_(self):
+        return "<p>%s</p>%s" % (_html_escape(repr(self)), self.to_frame().head(10).to_html())
+
+    def to_frame(self):
+        """Ranks per unit: nominal, median, p05, p95 (1 = best), indexed by unit code."""
+        import pandas as pd
+        return pd.DataFrame({"nominal": self.nominal, "median": self.median, "p05": self.p05,
+                             "p95": self.p95})
+
+    def summary(self):
+        """Units by nominal rank with the width of their 5-95 % rank interval (ranks)."""
+        df = self.to_frame()
+        return df.assign(width=df["p95"] - df["p05"]).sort_values("nominal")
 
     @property
     def nruns(self):
         return _capi.gidx_index_uncertainty_nruns(self._h)
 
     def _ranks(self, which):
-        return _capi.gidx_index_uncertainty_ranks(_capi.gidx_index_uncertainty_nunits(self._h),
-                                                  self._h)[which]
+        import pandas as pd
+        v = _capi.gidx_index_uncertainty_ranks(_capi.gidx_index_uncertainty_nunits(self._h),
+                                               self._h)[which]
+        if self._units is None:
+            return v
+        return pd.Series(v, index=pd.Index(self._units, name="uCode"),
+                         name=("nominal", "median", "p05", "p95")[which])
 
     @property
     def nominal(self):

@@ -80,6 +80,20 @@ class Catalog(_Handle):
     def __str__(self):
         return _capi.gidx_catalog_render(self._h, TEXT)
 
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Catalog, closed>"
+        return "<greenidx.Catalog %r: %d indicators, %d targets>" % (
+            self.name, len(self), _capi.gidx_catalog_ntargets(self._h))
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.to_frame().to_html(index=False))
+
+    def __reduce__(self):
+        # the canonical JSON reads back to an identical catalogue
+        return (Catalog.from_json, (self.to_json(),))
+
 
 def _dataset_of(data):
     """A new C dataset from a DataFrame in long layout (region, year,
@@ -134,7 +148,7 @@ class Panel(_Handle):
     county 40).
     """
 
-    def __init__(self, catalog, data=None):
+    def __init__(self, catalog: "Catalog", data=None):
         from .data import Dataset, load_default
         self.catalog = catalog  # the panel reads the catalogue: keep it alive
         if data is None:
@@ -145,8 +159,54 @@ class Panel(_Handle):
         self._h = _capi.gidx_panel_new(catalog._h, data._h())
 
     @property
-    def nmissing(self):
+    def nmissing(self) -> int:
+        """Number of missing indicator values (region x year x indicator cells)."""
         return _capi.gidx_panel_nmissing(self._h)
+
+    def __reduce__(self):
+        # the catalogue and the dataset both pickle; the panel is recomputed
+        return (Panel, (self.catalog, self.data))
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Panel, closed>"
+        ds = _capi.gidx_panel_dataset(self._h)
+        return "<greenidx.Panel: %d indicators x %d regions x %d years, %d missing>" % (
+            len(self.catalog), _capi.gidx_dataset_nregions(ds), _capi.gidx_dataset_nyears(ds),
+            self.nmissing)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
+
+    def summary(self):
+        """Per indicator (in the catalogue's units): number of values,
+        missing cells, mean, min and max over all regions and years, and the
+        latest year with a value; a DataFrame indexed by indicator id."""
+        df = self.to_frame()
+        g = df.groupby("indicator", sort=False)
+        out = g["value"].agg(["count", "mean", "min", "max"])
+        out.insert(1, "missing", g["value"].apply(lambda v: int(v.isna().sum())))
+        out["latest_year"] = df.dropna(subset=["value"]).groupby("indicator", sort=False)["year"].max()
+        return out
+
+    def plot(self, indicator, region=None, ax=None):
+        """Line chart of one indicator over the years, one line per region
+        (``region``: one name/code or a sequence; default all); returns the Axes."""
+        import matplotlib.pyplot as plt
+        df = self.to_frame(region=region)
+        df = df[df["indicator"] == indicator]
+        if df.empty:
+            from ._errors import NotFoundError
+            raise NotFoundError('indicator "%s" is not in the catalogue' % indicator, -6)
+        if ax is None:
+            _, ax = plt.subplots()
+        for name, part in df.groupby("region_name", sort=False):
+            ax.plot(part["year"], part["value"], marker="o", label=name)
+        ax.set_xlabel("year")
+        ax.set_ylabel(indicator)
+        ax.legend(fontsize="small")
+        return ax
 
     def to_frame(self, region=None):
         """Long DataFrame region_code, region_name, year, indicator, value, reason.
@@ -163,9 +223,8 @@ class Panel(_Handle):
         ids = [_capi.gidx_indicator_id(_capi.gidx_catalog_indicator(cat, i))
                for i in range(_capi.gidx_catalog_count(cat))]
         nr, ny, ni = len(codes), len(years), len(ids)
-        cells = [_capi.gidx_panel_get(h, c, y, i) for c in codes for y in years for i in ids]
-        values = _np.array([v for v, _ in cells], dtype=_np.float64)
-        reasons = [w for _, w in cells]
+        values, reasons = _capi.gidx_b_panel_cells(nr * ny * ni, h)
+        reasons = [w or None for w in reasons.split("\n")[:-1]]
         df = pd.DataFrame({
             "region_code": _np.repeat(_np.array(codes, dtype=object), ny * ni),
             "region_name": _np.repeat(_np.array(names, dtype=object), ny * ni),
@@ -195,7 +254,10 @@ class Panel(_Handle):
         o = _capi.gidx_validation_options()
         o.z_threshold, o.skew_limit, o.kurt_limit = z_threshold, skew_limit, kurt_limit
         o.r_limit, o.sum_tolerance = r_limit, sum_tolerance
-        return Validation(_capi.gidx_validation_new(self._h, o))
+        v = Validation(_capi.gidx_validation_new(self._h, o))
+        v._source = (self, dict(z_threshold=z_threshold, skew_limit=skew_limit,
+                                kurt_limit=kurt_limit, r_limit=r_limit, sum_tolerance=sum_tolerance))
+        return v
 
 
 class Formula(_Handle):
@@ -242,15 +304,55 @@ class Formula(_Handle):
     def __str__(self):
         return self.text
 
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Formula, closed>"
+        return "<greenidx.Formula %r>" % self.text
+
+    def __reduce__(self):
+        return (Formula, (self.text,))
+
 
 class Validation(_Handle):
     """Validation report: coverage, gaps, outliers, skew, sums, redundancy, alpha."""
 
     def __init__(self, handle):
         self._h = handle
+        self._source = None
 
     def __len__(self):
         return _capi.gidx_validation_nfindings(self._h)
+
+    def __reduce__(self):
+        # validated again from the (pickled) panel with the same thresholds
+        if self._source is None:
+            raise TypeError("this Validation has no panel to rebuild it")
+        return (_validation_of, self._source)
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Validation, closed>"
+        return "<greenidx.Validation: %d findings>" % len(self)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
+
+    def summary(self):
+        """Number of findings per check and indicator (a DataFrame with a
+        (check, indicator) MultiIndex and a column n)."""
+        f = self.findings()
+        return f.groupby(["check", "indicator"], dropna=False).size().to_frame("n")
+
+    def plot(self, ax=None):
+        """Bar chart of the number of findings per check; returns the Axes."""
+        import matplotlib.pyplot as plt
+        n = self.findings().groupby("check").size().sort_values()
+        if ax is None:
+            _, ax = plt.subplots()
+        ax.barh(n.index, n.to_numpy())
+        ax.set_xlabel("findings")
+        return ax
 
     def findings(self):
         """DataFrame of findings: check, indicator, region, year, value, message."""
@@ -272,3 +374,7 @@ class Validation(_Handle):
 
     def __str__(self):
         return _capi.gidx_validation_render(self._h, TEXT)
+
+
+def _validation_of(panel, options):
+    return panel.validate(**options)

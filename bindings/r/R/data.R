@@ -158,7 +158,7 @@ gidx_region <- function(key, year = 0L, by_name = FALSE) {
 #' @param ... unused
 #' @return one string
 format.gidx_dataset <- function(x, ...) {
-  if (!gidx_is_open(x)) return("<gidx_dataset, closed>")
+  if (!gidx_is_open(x)) return("<gidx_dataset handle, closed>")
   yrs <- .gidx_ds_axis(x, C_gidx_dataset_nyears, C_gidx_dataset_year)
   sprintf("<gidx_dataset: %d regions x %d years%s x %d variables, %d cells>",
           C_gidx_dataset_nregions(x), length(yrs),

@@ -102,13 +102,14 @@ gidx_catalog_frame <- function(catalog) {
   ids <- vapply(seq_len(C_gidx_catalog_count(cat)) - 1,
                 function(i) C_gidx_indicator_id(C_gidx_catalog_indicator(cat, i)), "")
   g <- expand.grid(indicator = ids, year = years, region_code = codes, stringsAsFactors = FALSE)
-  cells <- Map(function(r, y, i) C_gidx_panel_get(p, r, y, i), g$region_code, g$year, g$indicator)
-  val <- vapply(cells, function(c) c$value, 1, USE.NAMES = FALSE)
+  cells <- C_gidx_b_panel_cells(nrow(g), p)
+  val <- cells$values
   val[is.nan(val)] <- NA_real_
+  why <- strsplit(cells$reasons, "\n", fixed = TRUE)[[1]]
+  why <- c(why, rep("", nrow(g) - length(why)))  # strsplit drops trailing empty lines
   names <- vapply(codes, function(r) C_gidx_dataset_region_name(ds, r), "")
   data.frame(region_code = g$region_code, region_name = unname(names[g$region_code]), year = g$year,
-             indicator = g$indicator, value = val,
-             reason = vapply(cells, function(c) c$reason, "", USE.NAMES = FALSE),
+             indicator = g$indicator, value = val, reason = ifelse(nzchar(why), why, NA_character_),
              stringsAsFactors = FALSE)
 }
 

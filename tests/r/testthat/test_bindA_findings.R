@@ -34,7 +34,7 @@ test_that("print(ds) shows the dataset, not a pointer (#17)", {
                             length(unique(gidx_cells(ds)$variable)), n))
   expect_false(any(grepl("pointer|externalptr|0x", out)))
   gidx_close(ds)
-  expect_identical(capture.output(print(ds)), "<gidx_dataset, closed>")
+  expect_identical(capture.output(print(ds)), "<gidx_dataset handle, closed>")
 })
 
 test_that("Date and POSIXct year columns are read as years (#17)", {
