@@ -16,12 +16,13 @@
 
 %apply char **TEXT { char **reasons };
 %inline %{
-/* Every cell of a panel in one call: values[k] (NaN where missing) and the
- * reasons, one line per cell ("" where present), k = (region * nyears +
- * year) * nindicators + indicator. Not a typemap gap but a cost one: one
+/* The cells of a panel in one call, for the region codes given (none: every
+ * region): values[k] (NaN where missing) and the reasons, one line per cell
+ * ("" where present), k = (region * nyears + year) * nindicators + indicator. Not a typemap gap but a cost one: one
  * generated gidx_panel_get() per cell takes about 25 us in R (6.4 s of CPU
  * for the 254,386 cells of the default panel). */
-gidx_status gidx_b_panel_cells(double *values, size_t cap, char **reasons, const gidx_panel *p)
+gidx_status gidx_b_panel_cells(double *values, size_t cap, char **reasons, const gidx_panel *p,
+                               const char *const *codes, size_t n)
 {
     const gidx_dataset *ds;
     const gidx_catalog *cat;
@@ -33,7 +34,7 @@ gidx_status gidx_b_panel_cells(double *values, size_t cap, char **reasons, const
         return gidx_error_set(GIDX_EINVAL, "panel cells: NULL panel");
     ds = gidx_panel_dataset(p);
     cat = gidx_panel_catalog(p);
-    nr = gidx_dataset_nregions(ds);
+    nr = n ? n : gidx_dataset_nregions(ds);
     ny = gidx_dataset_nyears(ds);
     ni = gidx_catalog_count(cat);
     if (cap != nr * ny * ni)
@@ -43,7 +44,8 @@ gidx_status gidx_b_panel_cells(double *values, size_t cap, char **reasons, const
             for (i = 0; i < ni && rc == GIDX_OK; i++, k++) {
                 const char *why = NULL;
                 size_t n;
-                rc = gidx_panel_get(&values[k], &why, p, gidx_dataset_region(ds, r), gidx_dataset_year(ds, y),
+                rc = gidx_panel_get(&values[k], &why, p, n ? codes[r] : gidx_dataset_region(ds, r),
+                                    gidx_dataset_year(ds, y),
                                     gidx_indicator_id(gidx_catalog_indicator(cat, i)));
                 n = why ? strcspn(why, "\n") : 0;
                 if (rc == GIDX_OK && len + n + 2 > size) {

@@ -219,11 +219,21 @@ class Panel(_Handle):
         ds, cat = _capi.gidx_panel_dataset(h), _capi.gidx_panel_catalog(h)
         codes = [_capi.gidx_dataset_region(ds, i) for i in range(_capi.gidx_dataset_nregions(ds))]
         names = [_capi.gidx_dataset_region_name(ds, c) for c in codes]
+        if region is not None:
+            from ._errors import NotFoundError
+            keep = set()
+            for r in _names(region):
+                hit = {c for c, n in zip(codes, names) if c == r or n.lower() == r.lower()}
+                if not hit:
+                    raise NotFoundError('region "%s" is not in the data (by code or name)' % r, -6)
+                keep |= hit
+            names = [n for c, n in zip(codes, names) if c in keep]
+            codes = [c for c in codes if c in keep]
         years = [_capi.gidx_dataset_year(ds, i) for i in range(_capi.gidx_dataset_nyears(ds))]
         ids = [_capi.gidx_indicator_id(_capi.gidx_catalog_indicator(cat, i))
                for i in range(_capi.gidx_catalog_count(cat))]
         nr, ny, ni = len(codes), len(years), len(ids)
-        values, reasons = _capi.gidx_b_panel_cells(nr * ny * ni, h)
+        values, reasons = _capi.gidx_b_panel_cells(nr * ny * ni, h, codes)
         reasons = [w or None for w in reasons.split("\n")[:-1]]
         df = pd.DataFrame({
             "region_code": _np.repeat(_np.array(codes, dtype=object), ny * ni),
@@ -232,16 +242,6 @@ class Panel(_Handle):
             "indicator": _np.tile(_np.array(ids, dtype=object), nr * ny),
             "value": values,
             "reason": [r if r else None for r in reasons]})
-        if region is not None:
-            from ._errors import NotFoundError
-            wanted = _names(region)
-            keep = _np.zeros(len(df), dtype=bool)
-            for r in wanted:
-                one = ((df["region_code"] == r) | (df["region_name"].str.lower() == r.lower())).to_numpy()
-                if not one.any():
-                    raise NotFoundError('region "%s" is not in the data (by code or name)' % r, -6)
-                keep |= one
-            df = df[keep].reset_index(drop=True)
         return df
 
     def to_csv(self, region=None):

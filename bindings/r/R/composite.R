@@ -70,8 +70,10 @@ gidx_index_options <- function(coin, ...) {
 }
 
 #' Compute the index: a data.frame with uCode, uName, year, score, rank and
-#' one column per aggregate, sorted by year and rank.
+#' one column per aggregate, sorted by year and rank, of class
+#' c("gidx_index", "data.frame"): print() shows the latest year.
 #' @param coin an index input from gidx_index_coinr() or gidx_index_build()
+#' @return a data.frame of class c("gidx_index", "data.frame"), all years
 gidx_index_compute <- function(coin) {
   r <- C_gidx_index_compute(coin$spec, coin$data)
   U <- C_gidx_index_result_nunits(r)
@@ -92,6 +94,7 @@ gidx_index_compute <- function(coin) {
   }
   res <- do.call(rbind, out)
   rownames(res) <- NULL
+  class(res) <- c("gidx_index", "data.frame")
   res
 }
 
@@ -179,4 +182,107 @@ gidx_index_scorecard <- function(coin, region, peers, year = 0) {
   df <- df[order(-df$diff_vs_peers, na.last = TRUE), ]
   rownames(df) <- NULL
   df
+}
+
+# ---- S3 methods of the index input and the index (bindA) ----
+
+#' Format an index input: its nodes, units and years.
+#' @param x an index input from gidx_index_coinr() or gidx_index_build()
+#' @param ... unused
+#' @return one string
+format.gidx_coin <- function(x, ...) {
+  if (!gidx_is_open(x$spec) || !gidx_is_open(x$data)) return("<gidx_coin, closed>")
+  sprintf("<gidx_coin: %d nodes over %d units x %d years>", as.integer(C_gidx_index_spec_nnodes(x$spec)),
+          as.integer(C_gidx_dataset_nregions(x$data)), as.integer(C_gidx_dataset_nyears(x$data)))
+}
+
+#' Print an index input (see format.gidx_coin).
+#' @param x an index input
+#' @param ... unused
+#' @return `x`, invisibly
+print.gidx_coin <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+.gidx_latest <- function(x, year = NULL) {
+  if (is.null(year)) year <- max(x$year)
+  x[x$year == year, , drop = FALSE]
+}
+
+#' Format a computed index: the year shown and its units.
+#' @param x an index from gidx_index_compute()
+#' @param ... unused
+#' @return one string
+format.gidx_index <- function(x, ...) {
+  sprintf("<gidx_index: %d units, years %s; latest year %d>", length(unique(x$uCode)),
+          paste(range(x$year), collapse = "-"), max(x$year))
+}
+
+#' Print a computed index: its latest year, by rank (the default view of
+#' every result; as.data.frame() gives all years).
+#' @param x an index from gidx_index_compute()
+#' @param n rows to show
+#' @param ... passed to print.data.frame
+#' @return `x`, invisibly
+print.gidx_index <- function(x, n = 10L, ...) {
+  cat(format(x), "\n", sep = "")
+  print(utils::head(as.data.frame(.gidx_latest(x)), n), ...)
+  invisible(x)
+}
+
+#' All years of a computed index as a plain data.frame.
+#' @param x an index from gidx_index_compute()
+#' @param row.names unused
+#' @param optional unused
+#' @param ... unused
+#' @return data.frame(uCode, uName, year, score, rank, one column per aggregate)
+as.data.frame.gidx_index <- function(x, row.names = NULL, optional = FALSE, ...) {
+  class(x) <- "data.frame"
+  x
+}
+
+#' Summary of a computed index in one year: per aggregate (the index first)
+#' the number of scores, their mean, sd, min, median and max (in the
+#' normalisation's units, min-max 0-100 by default).
+#' @param object an index from gidx_index_compute()
+#' @param year the year (NULL = the latest)
+#' @param ... unused
+#' @return a data.frame with one row per aggregate
+summary.gidx_index <- function(object, year = NULL, ...) {
+  d <- as.data.frame(.gidx_latest(object, year))
+  cols <- setdiff(names(d), c("uCode", "uName", "year", "rank"))
+  st <- function(v) { v <- v[!is.na(v)]; c(n = length(v), mean = mean(v), sd = stats::sd(v), min = min(v),
+                                          median = stats::median(v), max = max(v)) }
+  out <- as.data.frame(t(vapply(cols, function(c) st(d[[c]]), numeric(6))))
+  rownames(out)[1L] <- "index"
+  out
+}
+
+#' Bar chart (base graphics) of the index scores in one year, best at the top.
+#' @param x an index from gidx_index_compute()
+#' @param year the year (NULL = the latest)
+#' @param top show only the best `top` units (NULL = all)
+#' @param ... passed to graphics::barplot
+#' @return the bar midpoints, invisibly (as graphics::barplot)
+plot.gidx_index <- function(x, year = NULL, top = NULL, ...) {
+  d <- as.data.frame(.gidx_latest(x, year))
+  d <- d[!is.na(d$score), , drop = FALSE]
+  d <- d[order(d$rank), , drop = FALSE]
+  if (!is.null(top)) d <- utils::head(d, top)
+  invisible(graphics::barplot(rev(d$score), names.arg = rev(d$uName), horiz = TRUE, las = 1,
+                              xlab = "index score", main = paste("index", max(d$year)), ...))
+}
+
+#' ggplot2 bar chart of the index scores in one year, best at the top.
+#' @param object an index from gidx_index_compute()
+#' @param year the year (NULL = the latest)
+#' @param ... unused
+#' @return a ggplot object
+autoplot.gidx_index <- function(object, year = NULL, ...) {
+  d <- as.data.frame(.gidx_latest(object, year))
+  d <- d[!is.na(d$score), , drop = FALSE]
+  d$uName <- factor(d$uName, levels = rev(d$uName[order(d$rank)]))
+  ggplot2::ggplot(d, ggplot2::aes(x = .data$score, y = .data$uName)) + ggplot2::geom_col() +
+    ggplot2::labs(x = "index score", y = NULL, title = paste("index", max(d$year)))
 }

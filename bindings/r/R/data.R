@@ -192,3 +192,40 @@ as.data.frame.gidx_dataset <- function(x, row.names = NULL, optional = FALSE, ..
 gidx_load_mdir <- function(path) {
   C_gidx_dataset_load_mdir(as.character(path), C_gidx_registry_load_default(), NULL)
 }
+
+#' Summary of a dataset: per variable the number of regions, years, cells,
+#' missing cells and the latest year with a value.
+#' @param object a dataset handle
+#' @param ... unused
+#' @return a data.frame with one row per variable
+summary.gidx_dataset <- function(object, ...) {
+  c <- gidx_cells(object)
+  vars <- unique(c$variable)
+  one <- function(v) {
+    d <- c[c$variable == v, ]
+    ok <- !is.na(d$value)
+    data.frame(variable = v, regions = length(unique(d$region)), years = length(unique(d$year)),
+               cells = nrow(d), missing = sum(!ok),
+               latest_year = if (any(ok)) max(d$year[ok]) else NA_integer_)
+  }
+  do.call(rbind, lapply(vars, one))
+}
+
+#' Plot (base graphics) one variable of a dataset over the years, one line per region.
+#' @param x a dataset handle
+#' @param variable the variable to plot
+#' @param region region codes or names (NULL = all)
+#' @param ... passed to graphics::matplot
+#' @return the plotted data.frame (year, one column per region), invisibly
+plot.gidx_dataset <- function(x, variable, region = NULL, ...) {
+  c <- gidx_cells(x)
+  c <- c[c$variable == variable, ]
+  if (!is.null(region)) c <- c[c$region %in% vapply(as.character(region), function(r) .gidx_ds_region(x, r), ""), ]
+  if (nrow(c) == 0L) .gidx_einval(sprintf("plot: no values of variable \"%s\"", variable))
+  w <- stats::reshape(c[c("year", "name", "value")], idvar = "year", timevar = "name", direction = "wide")
+  w <- w[order(w$year), ]
+  names(w) <- sub("^value[.]", "", names(w))
+  graphics::matplot(w$year, as.matrix(w[-1]), type = "l", lty = 1, xlab = "year", ylab = variable, ...)
+  graphics::legend("topright", legend = names(w)[-1], col = seq_len(ncol(w) - 1L), lty = 1, cex = 0.7)
+  invisible(w)
+}

@@ -95,14 +95,24 @@ gidx_catalog_frame <- function(catalog) {
 # The whole panel as columns region_code, region_name, year, indicator,
 # value (NA where missing) and reason (NA where present), rows ordered by
 # region, year, indicator.
-.gidx_panel_frame <- function(p) {
+.gidx_panel_frame <- function(p, region = NULL) {
   ds <- C_gidx_panel_dataset(p); cat <- C_gidx_panel_catalog(p)
   codes <- .gidx_ds_axis(ds, C_gidx_dataset_nregions, C_gidx_dataset_region)
+  if (!is.null(region)) {
+    names <- vapply(codes, function(r) C_gidx_dataset_region_name(ds, r), "")
+    hit <- lapply(as.character(region), function(r) codes[codes == r | tolower(names) == tolower(r)])
+    if (any(lengths(hit) == 0L))
+      stop(structure(class = c("gidx_enotfound", "gidx_error", "error", "condition"),
+                     list(message = sprintf("region \"%s\" is not in the data (by code or name)",
+                                            as.character(region)[lengths(hit) == 0L][1L]),
+                          call = sys.call(-1L), code = -6L)))
+    codes <- codes[codes %in% unlist(hit)]
+  }
   years <- .gidx_ds_axis(ds, C_gidx_dataset_nyears, C_gidx_dataset_year)
   ids <- vapply(seq_len(C_gidx_catalog_count(cat)) - 1,
                 function(i) C_gidx_indicator_id(C_gidx_catalog_indicator(cat, i)), "")
   g <- expand.grid(indicator = ids, year = years, region_code = codes, stringsAsFactors = FALSE)
-  cells <- C_gidx_b_panel_cells(nrow(g), p)
+  cells <- C_gidx_b_panel_cells(nrow(g), p, codes)
   val <- cells$values
   val[is.nan(val)] <- NA_real_
   why <- strsplit(cells$reasons, "\n", fixed = TRUE)[[1]]
@@ -124,24 +134,13 @@ gidx_catalog_frame <- function(catalog) {
 #'   error of class "gidx_enotfound"
 gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL) {
   panel <- .gidx_panel_of(catalog, data)
-  df <- .gidx_panel_frame(panel)
-  if (!is.null(region)) {
-    region <- as.character(region)
-    found <- vapply(region, function(r) any(df$region_code == r | tolower(df$region_name) == tolower(r)),
-                    logical(1))
-    if (!all(found))
-      stop(structure(class = c("gidx_enotfound", "gidx_error", "error", "condition"),
-                     list(message = sprintf("region \"%s\" is not in the data (by code or name)",
-                                            region[!found][1L]), call = sys.call(), code = -6L)))
-    keep <- df$region_code %in% region | tolower(df$region_name) %in% tolower(region)
-    df <- df[keep, ]
-    rownames(df) <- NULL
-  }
+  df <- .gidx_panel_frame(panel, region)
   attr(df, "panel") <- panel
   # what gidx_validate() needs to rebuild the panel after saveRDS/readRDS
   # (an external pointer does not survive them): the cells and the catalogue
-  src <- attr(panel, "data")
-  attr(df, "gidx_source") <- list(data = gidx_cells(src)[c("region", "year", "variable", "value")],
+  # (NULL data: the embedded data again)
+  src <- if (inherits(data, "gidx_dataset")) gidx_cells(data)[c("region", "year", "variable", "value")] else data
+  attr(df, "gidx_source") <- list(data = src,
                                   catalog = C_gidx_catalog_render(catalog, .gidx_ind_format[["json"]]))
   df
 }
@@ -150,7 +149,8 @@ gidx_indicators <- function(data = NULL, catalog = gidx_catalog(), region = NULL
 #' (data.frame check, indicator, region, year, value, message), coverage,
 #' Cronbach's alpha per pillar on raw and on standardised values (named
 #' numerics) and the text report.
-#' @param indicators the data.frame returned by gidx_indicators()
+#' @param indicators the data.frame returned by gidx_indicators() (also after saveRDS/readRDS)
+#' @return a list of class "gidx_validation" (print, summary, format, as.data.frame, plot)
 gidx_validate <- function(indicators) {
   panel <- attr(indicators, "panel")
   if (is.null(panel) || !gidx_is_open(panel)) {
@@ -166,11 +166,12 @@ gidx_validate <- function(indicators) {
                          na.strings = "", encoding = "UTF-8")
   alpha <- all[all$check == "cronbach_alpha", ]
   alpha_std <- all[all$check == "cronbach_alpha_standardized", ]
-  list(findings = all[!(all$check %in% c("cronbach_alpha", "cronbach_alpha_standardized", "coverage")), ],
+  structure(class = "gidx_validation",
+       list(findings = all[!(all$check %in% c("cronbach_alpha", "cronbach_alpha_standardized", "coverage")), ],
        coverage = all[all$check == "coverage", c("indicator", "region", "value")],
        alpha = stats::setNames(alpha$value, alpha$indicator),
        alpha_standardized = stats::setNames(alpha_std$value, alpha_std$indicator),
-       text = C_gidx_validation_render(v, 0L))
+       text = C_gidx_validation_render(v, 0L)))
 }
 
 #' Parse one indicator formula in the catalogue's formula language, e.g.
@@ -198,4 +199,80 @@ gidx_formula_eval <- function(formula, data) {
   why <- vapply(cells, function(c) c$reason, "", USE.NAMES = FALSE)
   data.frame(region = g$region, year = g$year, value = val,
              reason = ifelse(nzchar(why), why, NA_character_), stringsAsFactors = FALSE)
+}
+
+# ---- S3 methods of the validation report and the formula (bindA) ----
+
+#' Format a validation report: its number of findings and checks.
+#' @param x a report from gidx_validate()
+#' @param ... unused
+#' @return one string
+format.gidx_validation <- function(x, ...) {
+  sprintf("<gidx_validation: %d findings in %d checks>", nrow(x$findings), length(unique(x$findings$check)))
+}
+
+#' Print a validation report: the findings counted per check.
+#' @param x a report from gidx_validate()
+#' @param ... unused
+#' @return `x`, invisibly
+print.gidx_validation <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  print(summary(x))
+  invisible(x)
+}
+
+#' The findings counted per check and indicator.
+#' @param object a report from gidx_validate()
+#' @param ... unused
+#' @return data.frame(check, indicator, n), most findings first
+summary.gidx_validation <- function(object, ...) {
+  f <- object$findings
+  if (nrow(f) == 0L) return(data.frame(check = character(), indicator = character(), n = integer()))
+  n <- stats::aggregate(list(n = rep(1L, nrow(f))), list(check = f$check, indicator = f$indicator), sum)
+  n <- n[order(-n$n, n$check, n$indicator), ]
+  rownames(n) <- NULL
+  n
+}
+
+#' The findings of a validation report as a data.frame.
+#' @param x a report from gidx_validate()
+#' @param row.names unused
+#' @param optional unused
+#' @param ... unused
+#' @return data.frame(check, indicator, region, year, value, message)
+as.data.frame.gidx_validation <- function(x, row.names = NULL, optional = FALSE, ...) x$findings
+
+#' Bar chart (base graphics) of the number of findings per check.
+#' @param x a report from gidx_validate()
+#' @param ... passed to graphics::barplot
+#' @return the bar midpoints, invisibly
+plot.gidx_validation <- function(x, ...) {
+  n <- table(x$findings$check)
+  invisible(graphics::barplot(sort(n), horiz = TRUE, las = 1, xlab = "findings", ...))
+}
+
+#' ggplot2 bar chart of the number of findings per check.
+#' @param object a report from gidx_validate()
+#' @param ... unused
+#' @return a ggplot object
+autoplot.gidx_validation <- function(object, ...) {
+  ggplot2::ggplot(object$findings, ggplot2::aes(y = .data$check)) + ggplot2::geom_bar() +
+    ggplot2::labs(x = "findings", y = NULL)
+}
+
+#' Format a formula: its text and the variables it reads.
+#' @param x a formula from gidx_formula()
+#' @param ... unused
+#' @return one string
+format.gidx_formula <- function(x, ...) {
+  sprintf("<gidx_formula %s; reads %s>", x$text, paste(x$variables, collapse = ", "))
+}
+
+#' Print a formula (see format.gidx_formula).
+#' @param x a formula from gidx_formula()
+#' @param ... unused
+#' @return `x`, invisibly
+print.gidx_formula <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
 }
