@@ -80,3 +80,21 @@ def test_panels_validations_catalogs_formulas_pickle():
     assert cb.to_json() == cat.to_json() and repr(cb) == repr(cat)
     f = gi.Formula("ghg_total / population")
     assert repr(pickle.loads(pickle.dumps(f))) == "<greenidx.Formula 'ghg_total / population'>"
+
+
+def test_scenario_registry_report_repr_and_pickle():
+    # absolute: a scenario pickles by its absolute path (it names files relative to itself)
+    path = os.path.abspath(os.path.join(os.environ.get("GIDX_TEST_DATA", "tests/data"), "report",
+                                        "scenario.json"))
+    sc = gi.Scenario(path)
+    back = pickle.loads(pickle.dumps(sc))
+    assert back.instruments == sc.instruments and back.name == sc.name
+    assert repr(back) == repr(sc) and repr(sc).startswith("<greenidx.Scenario %r: %d instruments"
+                                                          % (sc.name, len(sc.instruments)))
+    reg = gi.Registry()
+    assert repr(pickle.loads(pickle.dumps(reg))) == repr(reg) == "<greenidx.Registry: %d regions>" % len(reg)
+    assert pickle.loads(pickle.dumps(reg)).by_code("4003")["name"] == "Skien"
+    rep = gi.Report("x").set_lang("nb")
+    assert repr(rep) == "<greenidx.Report (nb)>"
+    rep.close()
+    assert repr(rep) == "<greenidx.Report, closed>"

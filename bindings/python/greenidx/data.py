@@ -162,6 +162,18 @@ class Registry:
     def close(self):
         self.handle = None
 
+    def __reduce__(self):
+        return (Registry, ())
+
+    def __repr__(self):
+        if self.__dict__.get("_gidxhandle") is None:
+            return "<greenidx.Registry, closed>"
+        return "<greenidx.Registry: %d regions>" % len(self)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
+
     def __enter__(self):
         return self
 

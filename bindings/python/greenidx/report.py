@@ -161,12 +161,32 @@ class Report(_Handle):
     def _repr_html_(self):
         return self.render("html")
 
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Report, closed>"
+        return "<greenidx.Report (%s)>" % self.lang
+
 
 class Scenario:
     """A policy scenario loaded from a JSON file (format: docs/report.md)."""
 
     def __init__(self, path):
         self._h = _capi.gidx_scenario_load(os.fspath(path))
+        # pickled by its absolute path: a scenario names files (effect
+        # estimates) relative to itself, which a JSON copy would lose
+        self._path = os.path.abspath(os.fspath(path))
+
+    def __reduce__(self):
+        return (Scenario, (self._path,))
+
+    def __repr__(self):
+        return "<greenidx.Scenario %r: %d instruments%s>" % (
+            self.name, _capi.gidx_scenario_ninstruments(self._h),
+            ", ripple shock" if _capi.gidx_scenario_has_ripple(self._h) else "")
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
 
     @property
     def name(self):
