@@ -510,6 +510,27 @@ GIDX_PY_IN(size_t, NPY_UINTP)
 /* The options structs are opaque in R (NULL gives the defaults; the R layer
  * sets options through its own arguments): no field accessors. */
 %rename("$ignore", %$isvariable, %$ismember) "";
+/* ---- bindA: option fields the R layer sets (o$field <- value on a struct
+ * made by its generated constructor, e.g. gidx_long_csv_options()), so the
+ * loaders, validation, and roadmap need no hand-written SEXP glue. A named
+ * %rename wins over the generic $ignore above. */
+%define GIDX_R_FIELD(S, F)
+%rename("%s") S::F;
+%enddef
+GIDX_R_FIELD(gidx_long_csv_options, region) GIDX_R_FIELD(gidx_long_csv_options, year)
+GIDX_R_FIELD(gidx_long_csv_options, variable) GIDX_R_FIELD(gidx_long_csv_options, value)
+GIDX_R_FIELD(gidx_long_csv_options, flag)
+GIDX_R_FIELD(gidx_jsonstat_options, region_dim) GIDX_R_FIELD(gidx_jsonstat_options, time_dim)
+GIDX_R_FIELD(gidx_jsonstat_options, variable_dim) GIDX_R_FIELD(gidx_jsonstat_options, region)
+GIDX_R_FIELD(gidx_jsonstat_options, variable)
+GIDX_R_FIELD(gidx_harmonise_options, drop_unknown)
+GIDX_R_FIELD(gidx_validation_options, z_threshold) GIDX_R_FIELD(gidx_validation_options, skew_limit)
+GIDX_R_FIELD(gidx_validation_options, kurt_limit) GIDX_R_FIELD(gidx_validation_options, r_limit)
+GIDX_R_FIELD(gidx_validation_options, sum_tolerance)
+GIDX_R_FIELD(gidx_roadmap_options, target) GIDX_R_FIELD(gidx_roadmap_options, horizon)
+GIDX_R_FIELD(gidx_roadmap_options, mc) GIDX_R_FIELD(gidx_roadmap_options, seed)
+GIDX_R_FIELD(gidx_roadmap_options, scenario)
+/* ---- end bindA */
 /* The generated functions are C_gidx_*: the idiomatic R layer (bindings/r/R)
  * owns the gidx_* names. */
 %rename("%(regex:/^gidx_(?!r_)(.*)$/C_gidx_\\1/)s", %$isfunction) "";

@@ -230,4 +230,4 @@ def test_a_dataset_pickles_bit_for_bit():
     assert repr(d).startswith("<greenidx.Dataset: %d regions" % len(d.regions))
     d.close()
     assert repr(d) == "<greenidx.Dataset, closed>"
-    assert repr(gi.Catalog.default()) == "<greenidx.Catalog>"
+    assert repr(gi.Catalog.default()) == "<greenidx.Catalog 'default': 31 indicators, 4 targets>"

@@ -15,6 +15,7 @@ Example::
 All numbers come from the C library; this module converts to numpy and pandas.
 """
 import json as _json
+from html import escape as _html_escape
 
 import numpy as _np
 
@@ -40,23 +41,49 @@ class CompositeIndex(_Handle):
     Build one with :meth:`from_coinr` (COINr iData/iMeta CSV files) or
     :meth:`from_arrays`; choose the method with :meth:`set_options`; then
     :meth:`compute` or :meth:`uncertainty`. Use as a context manager or call
-    :meth:`close` to free the C objects deterministically.
+    :meth:`close` to free the C objects deterministically. ``_h`` is the
+    specification (``gidx_index_spec``), ``_ds`` the data (``gidx_dataset``).
     """
 
-    def __init__(self, _handle):
-        self._h = _handle
+    def __init__(self, _handles, _recipe=None):
+        self._ds, self._h = _handles[0], _handles[1]
+        # how to build this input again (for pickling results): the source
+        # and the options set so far, in order
+        self._recipe = _recipe
+        self._options = []
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.CompositeIndex, closed>"
+        return "<greenidx.CompositeIndex: %d nodes over %d units x %d years>" % (
+            _capi.gidx_index_spec_nnodes(self._h), _capi.gidx_dataset_nregions(self._ds),
+            _capi.gidx_dataset_nyears(self._ds))
+
+    def _rebuild(self):
+        return _rebuild_index(self._recipe, self._options)
+
+    def close(self):
+        """Free the C specification and data now (idempotent)."""
+        self._h = None
+        self._ds = None
 
     @classmethod
     def from_coinr(cls, idata, imeta):
         """Load COINr's unit-by-indicator layout (iData) and metadata (iMeta)."""
-        return cls(_capi.gidx_b_coin_load(str(idata), str(imeta)))
+        def raw(p):
+            with open(p, "rb") as f:
+                return f.read()
+        return cls(_capi.gidx_index_load_coinr(str(idata), str(imeta)),
+                   ("coinr", raw(idata), raw(imeta)))
 
     @classmethod
     def from_catalog(cls, panel, year=0):
         """The index of a :class:`greenidx.Panel`: the catalogue's pillars and
         directions, indicators observed for half the municipalities
         (``gidx_index_from_catalog``); ``year`` 0 = every year they all cover."""
-        return cls(_capi.gidx_b_coin_from_catalog(panel._h, panel.catalog._h, int(year)))
+        ds, sp, _ref = _capi.gidx_index_from_catalog(_capi.gidx_panel_dataset(panel._h),
+                                                     panel.catalog._h, int(year))
+        return cls((ds, sp), ("catalog", panel, int(year)))
 
     @classmethod
     def from_arrays(cls, values, units, indicators, parents, aggregates,
@@ -71,20 +98,24 @@ class CompositeIndex(_Handle):
         units = [str(u) for u in units]
         if x.shape != (len(units), len(indicators)) or len(parents) != len(indicators):
             raise ValueError("values must be len(units) x len(indicators); one parent per indicator")
-        if any("\n" in u for u in units):
-            raise ValueError("unit codes may not contain newlines")
-        h = _capi.gidx_b_coin_new()
-        self = cls(h)
+        self = cls((_capi.gidx_dataset_new(), _capi.gidx_index_spec_new()),
+                   ("arrays", x.copy(), units, list(indicators), list(parents), list(aggregates),
+                    None if weights is None else list(weights),
+                    None if directions is None else list(directions), year))
+        sp, ds = self._h, self._ds
         try:
             for code, parent, w in aggregates:
-                _capi.gidx_py_coin_add_aggregate(h, str(code), "" if parent is None else str(parent), float(w))
+                _capi.gidx_index_spec_add_aggregate(sp, str(code), "" if parent is None else str(parent),
+                                                    float(w))
             for k, code in enumerate(indicators):
-                _capi.gidx_py_coin_add_indicator(h, str(code), str(parents[k]),
-                                                 1.0 if weights is None else float(weights[k]),
-                                                 1 if directions is None else int(directions[k]))
-            joined = "\n".join(units)
+                _capi.gidx_index_spec_add_indicator(sp, str(code), str(parents[k]),
+                                                    1.0 if weights is None else float(weights[k]),
+                                                    1 if directions is None else int(directions[k]))
             for k, code in enumerate(indicators):
-                _capi.gidx_py_coin_set_column(h, joined, int(year), str(code), _np.ascontiguousarray(x[:, k]))
+                for i, u in enumerate(units):
+                    v = float(x[i, k])
+                    _capi.gidx_dataset_set(ds, u, int(year), str(code), 0.0 if v != v else v,
+                                           1 if v != v else 0)
         except Exception:
             self.close()
             raise
@@ -97,28 +128,119 @@ class CompositeIndex(_Handle):
         for name, value in options.items():
             if isinstance(value, bool):
                 value = "true" if value else "false"
-            _capi.gidx_b_coin_option(self._h, name.replace("_", "-"), str(value))
+            _capi.gidx_b_index_option(self._h, name.replace("_", "-"), str(value))
+            self._options.append((name, value))
         return self
 
     def compute(self):
         """Build the index; returns an :class:`IndexResult`."""
-        return IndexResult(_capi.gidx_py_compute(self._h))
+        r = IndexResult(_capi.gidx_index_compute(self._h, self._ds))
+        r._source = (self._recipe, list(self._options))
+        return r
 
     def uncertainty(self, n=1000, seed=1, threads=1, sobol=False, impute=(), normalise=(),
                     aggregate=(), weight_noise=0.0, exclude_one=False):
         """Monte Carlo (or, with ``sobol=True``, Saltelli's design with N(k+2)
         rebuilds) over the listed alternatives; returns an :class:`UncertaintyResult`."""
-        u = _capi.gidx_b_uncertainty(self._h, int(n), int(seed), int(threads), int(bool(sobol)),
-                                     ";".join(impute), ";".join(normalise), ";".join(aggregate),
-                                     float(weight_noise), int(bool(exclude_one)))
-        return UncertaintyResult(u)
+        u = _capi.gidx_b_index_uncertainty(self._h, self._ds, int(n), float(seed), int(threads),
+                                           int(bool(sobol)), list(impute), list(normalise),
+                                           list(aggregate), float(weight_noise),
+                                           int(bool(exclude_one)))
+        r = UncertaintyResult(u)
+        r._units = [_capi.gidx_dataset_region(self._ds, i)
+                    for i in range(_capi.gidx_dataset_nregions(self._ds))]
+        r._source = (self._recipe, list(self._options),
+                     dict(n=n, seed=seed, threads=threads, sobol=sobol, impute=tuple(impute),
+                          normalise=tuple(normalise), aggregate=tuple(aggregate),
+                          weight_noise=weight_noise, exclude_one=exclude_one))
+        return r
+
+
+def _rebuild_index(recipe, options):
+    """A CompositeIndex built again from its recipe and options."""
+    if recipe is None:
+        raise TypeError("this index input cannot be rebuilt (no recipe)")
+    kind = recipe[0]
+    if kind == "coinr":
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            paths = [os.path.join(d, n) for n in ("iData.csv", "iMeta.csv")]
+            for path, raw in zip(paths, recipe[1:]):
+                with open(path, "wb") as f:
+                    f.write(raw)
+            ix = CompositeIndex.from_coinr(*paths)
+    elif kind == "catalog":
+        ix = CompositeIndex.from_catalog(recipe[1], recipe[2])
+    else:
+        ix = CompositeIndex.from_arrays(*recipe[1:])
+    for name, value in options:
+        ix.set_options(**{name: value})
+    return ix
+
+
+def _index_result(source):
+    ix = _rebuild_index(*source)
+    return ix.compute()
+
+
+def _uncertainty_result(source):
+    ix = _rebuild_index(source[0], source[1])
+    return ix.uncertainty(**source[2])
 
 
 class IndexResult(_Handle):
-    """Scores and ranks of every aggregate for every unit and year."""
+    """Scores and ranks of every aggregate for every unit and year.
+
+    Pickles (the index input is rebuilt and computed again: the library is
+    deterministic, so the numbers come back bit for bit)."""
 
     def __init__(self, handle):
         self._h = handle
+        self._source = None
+
+    def __reduce__(self):
+        if self._source is None or self._source[0] is None:
+            raise TypeError("this IndexResult has no recipe to rebuild it")
+        return (_index_result, (self._source,))
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.IndexResult, closed>"
+        ys = self.years
+        return "<greenidx.IndexResult: %d units, %d aggregates, %d indicators, years %s>" % (
+            len(self.units), len(self.aggregates), len(self.indicators),
+            "%d-%d" % (min(ys), max(ys)) if ys else "none")
+
+    def _repr_html_(self):
+        return "<p>%s</p>%s" % (_html_escape(repr(self)), self.to_frame().head(10).to_html())
+
+    def summary(self, year=None):
+        """Per aggregate (the root first): count, mean, sd, min, median and max
+        of the scores in ``year`` (default: the latest), a DataFrame indexed
+        by aggregate code. Scores are in the normalisation's units (min-max:
+        0-100 by default)."""
+        import pandas as pd
+        df = self.to_frame(year)
+        aggs = self.aggregates
+        cols = ["score"] + aggs[1:]
+        s = df[cols].describe().T[["count", "mean", "std", "min", "50%", "max"]]
+        s.index = pd.Index(aggs, name="aggregate")
+        return s.rename(columns={"std": "sd", "50%": "median"})
+
+    def plot(self, year=None, ax=None, top=None):
+        """A horizontal bar chart of the index scores in ``year`` (default:
+        the latest), best at the top (matplotlib); returns the Axes."""
+        import matplotlib.pyplot as plt
+        df = self.to_frame(year).dropna(subset=["score"])
+        if top is not None:
+            df = df.head(int(top))
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 0.25 * len(df) + 1))
+        ax.barh(df["uName"][::-1], df["score"][::-1])
+        ax.set_xlabel("index score")
+        ax.set_title("%s %d" % (self.aggregates[0], int(df["year"].iloc[0]) if len(df) else 0))
+        return ax
 
     @property
     def units(self):
@@ -144,15 +266,25 @@ class IndexResult(_Handle):
     def years(self):
         return [_capi.gidx_index_result_year(self._h, t) for t in range(_capi.gidx_index_result_nyears(self._h))]
 
+    def _units_index(self):
+        import pandas as pd
+        return pd.Index(self.units, name="uCode")
+
     def scores(self, node=None, year=0):
-        """Scores of a node (default: the root) as a numpy array over units."""
+        """Scores of a node (default: the root) in ``year`` (0 = the first),
+        a pandas Series indexed by unit code (uCode)."""
+        import pandas as pd
         n = _capi.gidx_index_result_nunits(self._h)
-        return _capi.gidx_py_result_scores(n, self._h, node or "", int(year), 0)
+        return pd.Series(_capi.gidx_index_result_scores(n, self._h, node or None, int(year)),
+                         index=self._units_index(), name=node or self.aggregates[0])
 
     def ranks(self, node=None, year=0):
-        """Ranks (1 = best, ties share the lowest rank; NaN when screened out)."""
+        """Ranks (1 = best, ties share the lowest rank; NaN when screened
+        out), a pandas Series indexed by unit code (uCode)."""
+        import pandas as pd
         n = _capi.gidx_index_result_nunits(self._h)
-        return _capi.gidx_py_result_scores(n, self._h, node or "", int(year), 1)
+        return pd.Series(_capi.gidx_index_result_ranks(n, self._h, node or None, int(year)),
+                         index=self._units_index(), name="rank")
 
     def scorecard(self, unit, peers, year=0):
         """Strengths and weaknesses of ``unit`` against ``peers`` (codes or
@@ -162,12 +294,12 @@ class IndexResult(_Handle):
         units = self.units
         pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
         u = pos(unit)
-        p = _np.array([pos(x) for x in peers], dtype=_np.float64)
+        p = _np.array([pos(x) for x in peers], dtype=_np.uintp)
         nn = _capi.gidx_index_result_nindicators(self._h) + _capi.gidx_index_result_naggregates(self._h)
-        diff = _capi.gidx_py_scorecard(nn, self._h, u, p, int(year))
+        diff = _capi.gidx_index_result_scorecard(nn, self._h, u, p, int(year))
         ni = _capi.gidx_index_result_nindicators(self._h)
-        nodes = [_capi.gidx_py_scorecard_node(self._h, i) for i in range(nn)]
-        score = [self.scores(n, year)[u] for n in nodes]
+        nodes = [_capi.gidx_index_result_scorecard_node(self._h, i) for i in range(nn)]
+        score = [self.scores(n, year).iloc[u] for n in nodes]
         df = pd.DataFrame({"node": nodes, "type": ["indicator"] * ni + ["aggregate"] * (nn - ni),
                            "score": score, "diff_vs_peers": diff})
         return df.sort_values("diff_vs_peers", ascending=False, na_position="last").reset_index(drop=True)
@@ -176,17 +308,13 @@ class IndexResult(_Handle):
         """Rank of ``unit`` among itself and ``peers`` (1 = best)."""
         units = self.units
         pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
-        p = _np.array([pos(x) for x in peers], dtype=_np.float64)
-        return float(_capi.gidx_py_peer_rank(1, self._h, pos(unit), p, node or "", int(year))[0])
+        p = _np.array([pos(x) for x in peers], dtype=_np.uintp)
+        return float(_capi.gidx_index_result_peer_rank(self._h, pos(unit), p, node or None, int(year)))
 
     def to_json(self, uncertainty=None):
         """The result as a dict (the library's JSON)."""
-        text = _capi.gidx_b_result_json(self._h, None if uncertainty is None else uncertainty._h)
-        if text is None:
-            from ._errors import class_for
-            code, msg = _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
-            raise class_for(code)(msg, code)
-        return _json.loads(text)
+        return _json.loads(_capi.gidx_index_result_json(self._h, None if uncertainty is None
+                                                        else uncertainty._h))
 
     def to_frame(self, year=None):
         """A pandas DataFrame: uCode, uName, year, score, rank (1 = best) and one
@@ -197,24 +325,60 @@ class IndexResult(_Handle):
             year = max(years) if years else 0
         aggs = self.aggregates
         df = pd.DataFrame({"uCode": self.units, "uName": self.names, "year": int(year),
-                           "score": self.scores(None, year), "rank": self.ranks(None, year)})
+                           "score": self.scores(None, year).to_numpy(),
+                           "rank": self.ranks(None, year).to_numpy()})
         for a in aggs[1:]:
-            df[a] = self.scores(a, year)
+            df[a] = self.scores(a, year).to_numpy()
         return df.sort_values(["rank", "uCode"], na_position="last").reset_index(drop=True)
 
 
 class UncertaintyResult(_Handle):
-    """Per-unit nominal/median/5 %/95 % ranks and Sobol indices."""
+    """Per-unit nominal/median/5 %/95 % ranks (pandas Series indexed by unit
+    code) and Sobol indices. Pickles by running the same seeded analysis
+    again (the results do not depend on the threads)."""
 
     def __init__(self, handle):
         self._h = handle
+        self._units = None
+        self._source = None
+
+    def __reduce__(self):
+        if self._source is None or self._source[0] is None:
+            raise TypeError("this UncertaintyResult has no recipe to rebuild it")
+        return (_uncertainty_result, (self._source,))
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.UncertaintyResult, closed>"
+        return "<greenidx.UncertaintyResult: %d units, %d runs>" % (
+            _capi.gidx_index_uncertainty_nunits(self._h), self.nruns)
+
+    def _repr_html_(self):
+        return "<p>%s</p>%s" % (_html_escape(repr(self)), self.to_frame().head(10).to_html())
+
+    def to_frame(self):
+        """Ranks per unit: nominal, median, p05, p95 (1 = best), indexed by unit code."""
+        import pandas as pd
+        return pd.DataFrame({"nominal": self.nominal, "median": self.median, "p05": self.p05,
+                             "p95": self.p95})
+
+    def summary(self):
+        """Units by nominal rank with the width of their 5-95 % rank interval (ranks)."""
+        df = self.to_frame()
+        return df.assign(width=df["p95"] - df["p05"]).sort_values("nominal")
 
     @property
     def nruns(self):
         return _capi.gidx_index_uncertainty_nruns(self._h)
 
     def _ranks(self, which):
-        return _capi.gidx_py_unc_ranks(_capi.gidx_index_uncertainty_nunits(self._h), self._h, which)
+        import pandas as pd
+        v = _capi.gidx_index_uncertainty_ranks(_capi.gidx_index_uncertainty_nunits(self._h),
+                                               self._h)[which]
+        if self._units is None:
+            return v
+        return pd.Series(v, index=pd.Index(self._units, name="uCode"),
+                         name=("nominal", "median", "p05", "p95")[which])
 
     @property
     def nominal(self):
@@ -234,50 +398,50 @@ class UncertaintyResult(_Handle):
 
     def sobol(self):
         """Dict factor -> (first-order, total) index; NaN for factors not varied."""
-        v = _capi.gidx_py_unc_sobol(10, self._h)
-        return {f: (v[i], v[5 + i]) for i, f in enumerate(_FACTORS)}
+        first, total = _capi.gidx_index_uncertainty_sobol(5, self._h)
+        return {f: (first[i], total[i]) for i, f in enumerate(_FACTORS)}
 
     def sobol_units(self):
         """Per-unit Sobol indices of each factor on the unit's rank: arrays
         (units x 5) of first-order and total indices, columns in the order of
         :meth:`sobol` (NaN where not varied or the rank never moves)."""
         n = _capi.gidx_index_uncertainty_nunits(self._h)
-        v = _np.array([_capi.gidx_py_unc_sobol_unit(10, self._h, i) for i in range(n)])
-        return v[:, :5], v[:, 5:]
+        v = [_capi.gidx_index_uncertainty_sobol_unit(5, self._h, i) for i in range(n)]
+        return (_np.array([f for f, _ in v]).reshape(n, 5), _np.array([t for _, t in v]).reshape(n, 5))
 
 
 def skew_kurtosis(x):
     """Type-2 skewness and excess kurtosis (Excel, e1071, COINr) of the finite values."""
     x = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
-    s, k = _capi.gidx_py_skew_kurtosis(2, x)
+    s, k = _capi.gidx_skew_kurtosis(x)
     return float(s), float(k)
 
 
 def cronbach_alpha(X):
     """Cronbach's alpha of the columns of X (NaN = missing, pairwise covariances)."""
     x = _matrix(X)
-    return float(_capi.gidx_py_cronbach(1, x.ravel(), x.shape[1])[0])
+    return float(_capi.gidx_cronbach_alpha(x))
 
 
 def pca(X):
     """PCA of the standardised complete rows: (sdev, proportion, loadings p x p)."""
     x = _matrix(X)
     p = x.shape[1]
-    v = _capi.gidx_py_pca(2 * p + p * p, x.ravel(), p)
-    return v[:p], v[p:2 * p], v[2 * p:].reshape(p, p)
+    sdev, prop, load = _capi.gidx_pca(p * p, x)
+    return sdev[:p], prop[:p], load.reshape(p, p)
 
 
 def correlation_matrix(X, method="pearson"):
     """Pearson or Spearman correlation matrix of the columns, pairwise complete."""
     x = _matrix(X)
     p = x.shape[1]
-    return _capi.gidx_py_correlation(p * p, x.ravel(), p, int(method == "spearman")).reshape(p, p)
+    return _capi.gidx_correlation_matrix(p * p, x, int(method == "spearman")).reshape(p, p)
 
 
 def rank(x, descending=True):
     """Competition ranks (ties share the lowest rank); NaN stays NaN."""
     x = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
-    return _capi.gidx_py_rank(x.size, x, int(bool(descending)))
+    return _capi.gidx_b_rank(x.size, x, int(bool(descending)))
 
 
 def sobol_indices(yA, yB, yAB):
@@ -287,12 +451,12 @@ def sobol_indices(yA, yB, yAB):
     yB = _np.ascontiguousarray(yB, dtype=_np.float64).ravel()
     yAB = _np.ascontiguousarray(yAB, dtype=_np.float64)
     k = yAB.shape[0] if yAB.ndim == 2 else 1
-    v = _capi.gidx_py_sobol(2 * k, yA, yB, yAB.ravel())
-    return v[:k], v[k:]
+    yAB = yAB.reshape(k, -1)
+    return _capi.gidx_b_sobol_indices(k, yA, yB, yAB)
 
 
 def peers_nearest(Z, target, k):
     """Positions of the ``k`` rows of ``Z`` (units x structural variables)
     nearest to row ``target`` by Euclidean distance of z-scored columns."""
     z = _matrix(Z)
-    return _capi.gidx_py_peers_nearest(int(k), z.ravel(), z.shape[1], int(target)).astype(int)
+    return _capi.gidx_peers_nearest(int(k), z, int(target)).astype(int)

@@ -11,7 +11,7 @@ from . import capi as _capi
 from ._handle import closable as _closable
 
 __all__ = ["Dataset", "Registry", "load_default", "load_csv", "load_jsonstat",
-           "load_emissions", "FLAG_OK", "FLAG_MISSING", "FLAG_CONFIDENTIAL",
+           "load_emissions", "load_mdir", "FLAG_OK", "FLAG_MISSING", "FLAG_CONFIDENTIAL",
            "FLAG_NOT_APPLICABLE", "FLAG_PROVISIONAL"]
 
 FLAG_OK = 0
@@ -162,6 +162,18 @@ class Registry:
     def close(self):
         self.handle = None
 
+    def __reduce__(self):
+        return (Registry, ())
+
+    def __repr__(self):
+        if self.__dict__.get("_gidxhandle") is None:
+            return "<greenidx.Registry, closed>"
+        return "<greenidx.Registry: %d regions>" % len(self)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
+
     def __enter__(self):
         return self
 
@@ -235,3 +247,14 @@ def load_jsonstat(path, region_dim="", time_dim="", variable_dim="", region="",
 def load_emissions(path):
     """Load Miljødirektoratet's municipal emissions CSV."""
     return Dataset(_capi.gidx_dataset_load_emissions(str(path), Registry().handle))
+
+
+def load_mdir(path) -> Dataset:
+    """Load Miljødirektoratet's "Klimagassutslipp fra kommuner" workbook
+    (.xlsx, an area's or all municipalities' download): emissions in tonnes
+    CO2-equivalents per region, year and sector (``ghg_total`` and one
+    ``ghg_<sector>`` per sector), regions named from the registry; the
+    release (``mdir.release``, the latest year of the figures) and the
+    download's provenance are in :attr:`Dataset.meta`. See
+    ``gidx_dataset_load_mdir``."""
+    return Dataset(_capi.gidx_dataset_load_mdir(str(path), Registry().handle, None))

@@ -42,11 +42,11 @@ class Catalog(_Handle):
     @classmethod
     def from_json(cls, text):
         """Parse and check a JSON catalogue given as text."""
-        return cls(_capi.gidx_py_catalog_parse(text))
+        return cls(_capi.gidx_catalog_parse_json(str(text).encode("utf-8"), "catalogue"))
 
     def to_json(self):
         """The canonical JSON text (reads back to an identical catalogue)."""
-        return _capi.gidx_py_catalog_render(self._h, JSON)
+        return _capi.gidx_catalog_render(self._h, JSON)
 
     def save(self, path):
         """Write the canonical JSON to ``path`` atomically."""
@@ -66,7 +66,7 @@ class Catalog(_Handle):
     def to_frame(self):
         """One row per indicator: id, names, pillar, direction, unit, target, source, formula."""
         import pandas as pd
-        return pd.read_csv(io.StringIO(_capi.gidx_py_catalog_render(self._h, CSV)),
+        return pd.read_csv(io.StringIO(_capi.gidx_catalog_render(self._h, CSV)),
                            dtype=str, keep_default_na=False)
 
     def indicators(self):
@@ -78,28 +78,57 @@ class Catalog(_Handle):
         return {t["name"]: t for t in json.loads(self.to_json())["targets"]}
 
     def __str__(self):
-        return _capi.gidx_py_catalog_render(self._h, TEXT)
+        return _capi.gidx_catalog_render(self._h, TEXT)
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Catalog, closed>"
+        return "<greenidx.Catalog %r: %d indicators, %d targets>" % (
+            self.name, len(self), _capi.gidx_catalog_ntargets(self._h))
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.to_frame().to_html(index=False))
+
+    def __reduce__(self):
+        # the canonical JSON reads back to an identical catalogue
+        return (Catalog.from_json, (self.to_json(),))
 
 
-def _columns(data):
-    """A DataFrame with columns region, year, variable, value as the
-    arguments of the columnar panel constructor: names joined by newlines,
-    integer codes, years and values as numpy arrays (no text round trip)."""
-    import pandas as pd
+def _dataset_of(data):
+    """A new C dataset from a DataFrame in long layout (region, year,
+    variable, value; NaN = missing), regions named from the registry as the
+    command does. Years may be integers, dates or datetimes (read as their
+    year). A repeated (region, year, variable) names both rows."""
     for c in ("region", "year", "variable", "value"):
         if c not in data.columns:
             raise KeyError("data needs a column %r" % c)
-    rcodes, rnames = pd.factorize(data["region"].astype(str), sort=False)
-    vcodes, vnames = pd.factorize(data["variable"].astype(str), sort=False)
-    for kind, names in (("region", rnames), ("variable", vnames)):
-        if any("\n" in x for x in names):
-            raise ValueError("a %s name contains a newline" % kind)
     from ._convert import years_of
+    from ._errors import DataError, DuplicateError
+    regions = data["region"].astype(str).to_numpy()
+    variables = data["variable"].astype(str).to_numpy()
     years = years_of(data["year"])
-    return ("\n".join(rnames), len(rnames), _np.ascontiguousarray(rcodes, dtype=_np.intc),
-            _np.ascontiguousarray(years, dtype=_np.intc), "\n".join(vnames), len(vnames),
-            _np.ascontiguousarray(vcodes, dtype=_np.intc),
-            _np.ascontiguousarray(data["value"], dtype=_np.float64))
+    values = _np.asarray(data["value"], dtype=_np.float64)
+    ds = _capi.gidx_dataset_new()
+    first = {}
+    for k in range(len(regions)):
+        r, y, v, x = regions[k], int(years[k]), variables[k], float(values[k])
+        if not r or not v:
+            raise DataError("data: row %d: empty %s" % (k, "region" if not r else "variable name"), -5)
+        j = first.setdefault((r, y, v), k)
+        if j != k:
+            raise DuplicateError("data: row %d: region %s, year %d, variable %s is already given in row %d"
+                                 % (k, r, y, v, j), -17)
+        _capi.gidx_dataset_set(ds, r, y, v, 0.0 if x != x else x, 1 if x != x else 0)
+    reg = _capi.gidx_registry_load_default()
+    for i in range(_capi.gidx_dataset_nregions(ds)):
+        code = _capi.gidx_dataset_region(ds, i)
+        try:
+            j = _capi.gidx_registry_find_code(reg, code, 0)
+        except LookupError:
+            continue
+        _capi.gidx_dataset_set_region_name(ds, code, _capi.gidx_registry_name(reg, j))
+    return ds
 
 
 def _names(x):
@@ -119,20 +148,65 @@ class Panel(_Handle):
     county 40).
     """
 
-    def __init__(self, catalog, data=None):
-        from .data import Dataset
+    def __init__(self, catalog: "Catalog", data=None):
+        from .data import Dataset, load_default
         self.catalog = catalog  # the panel reads the catalogue: keep it alive
         if data is None:
-            self._h = _capi.gidx_py_panel_new(catalog._h, None)
-        elif isinstance(data, Dataset):
-            self.data = data  # and the dataset
-            self._h = _capi.gidx_panel_new(catalog._h, data._h())
-        else:
-            self._h = _capi.gidx_py_panel_new_columns(catalog._h, *_columns(data))
+            data = load_default()
+        if not isinstance(data, Dataset):
+            data = Dataset(_dataset_of(data))
+        self.data = data  # and the dataset
+        self._h = _capi.gidx_panel_new(catalog._h, data._h())
 
     @property
-    def nmissing(self):
+    def nmissing(self) -> int:
+        """Number of missing indicator values (region x year x indicator cells)."""
         return _capi.gidx_panel_nmissing(self._h)
+
+    def __reduce__(self):
+        # the catalogue and the dataset both pickle; the panel is recomputed
+        return (Panel, (self.catalog, self.data))
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Panel, closed>"
+        ds = _capi.gidx_panel_dataset(self._h)
+        return "<greenidx.Panel: %d indicators x %d regions x %d years, %d missing>" % (
+            len(self.catalog), _capi.gidx_dataset_nregions(ds), _capi.gidx_dataset_nyears(ds),
+            self.nmissing)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
+
+    def summary(self):
+        """Per indicator (in the catalogue's units): number of values,
+        missing cells, mean, min and max over all regions and years, and the
+        latest year with a value; a DataFrame indexed by indicator id."""
+        df = self.to_frame()
+        g = df.groupby("indicator", sort=False)
+        out = g["value"].agg(["count", "mean", "min", "max"])
+        out.insert(1, "missing", g["value"].apply(lambda v: int(v.isna().sum())))
+        out["latest_year"] = df.dropna(subset=["value"]).groupby("indicator", sort=False)["year"].max()
+        return out
+
+    def plot(self, indicator, region=None, ax=None):
+        """Line chart of one indicator over the years, one line per region
+        (``region``: one name/code or a sequence; default all); returns the Axes."""
+        import matplotlib.pyplot as plt
+        df = self.to_frame(region=region)
+        df = df[df["indicator"] == indicator]
+        if df.empty:
+            from ._errors import NotFoundError
+            raise NotFoundError('indicator "%s" is not in the catalogue' % indicator, -6)
+        if ax is None:
+            _, ax = plt.subplots()
+        for name, part in df.groupby("region_name", sort=False):
+            ax.plot(part["year"], part["value"], marker="o", label=name)
+        ax.set_xlabel("year")
+        ax.set_ylabel(indicator)
+        ax.legend(fontsize="small")
+        return ax
 
     def to_frame(self, region=None):
         """Long DataFrame region_code, region_name, year, indicator, value, reason.
@@ -141,19 +215,26 @@ class Panel(_Handle):
         them) keeps those regions; one not in the data raises NotFoundError.
         """
         import pandas as pd
-        codes, names, years, ids = [], [], [], []
-        for line in _capi.gidx_py_panel_axes(self._h).split("\n")[:-1]:
-            f = line.split("\t")
-            if f[0] == "R":
-                codes.append(f[1])
-                names.append(f[2])
-            elif f[0] == "Y":
-                years.append(int(f[1]))
-            else:
-                ids.append(f[1])
+        h = self._h
+        ds, cat = _capi.gidx_panel_dataset(h), _capi.gidx_panel_catalog(h)
+        codes = [_capi.gidx_dataset_region(ds, i) for i in range(_capi.gidx_dataset_nregions(ds))]
+        names = [_capi.gidx_dataset_region_name(ds, c) for c in codes]
+        if region is not None:
+            from ._errors import NotFoundError
+            keep = set()
+            for r in _names(region):
+                hit = {c for c, n in zip(codes, names) if c == r or n.lower() == r.lower()}
+                if not hit:
+                    raise NotFoundError('region "%s" is not in the data (by code or name)' % r, -6)
+                keep |= hit
+            names = [n for c, n in zip(codes, names) if c in keep]
+            codes = [c for c in codes if c in keep]
+        years = [_capi.gidx_dataset_year(ds, i) for i in range(_capi.gidx_dataset_nyears(ds))]
+        ids = [_capi.gidx_indicator_id(_capi.gidx_catalog_indicator(cat, i))
+               for i in range(_capi.gidx_catalog_count(cat))]
         nr, ny, ni = len(codes), len(years), len(ids)
-        values, reasons = _capi.gidx_py_panel_values(nr * ny * ni, self._h)
-        reasons = reasons.split("\n")[:-1]
+        values, reasons = _capi.gidx_b_panel_cells(nr * ny * ni, h, codes)
+        reasons = [w or None for w in reasons.split("\n")[:-1]]
         df = pd.DataFrame({
             "region_code": _np.repeat(_np.array(codes, dtype=object), ny * ni),
             "region_name": _np.repeat(_np.array(names, dtype=object), ny * ni),
@@ -161,27 +242,22 @@ class Panel(_Handle):
             "indicator": _np.tile(_np.array(ids, dtype=object), nr * ny),
             "value": values,
             "reason": [r if r else None for r in reasons]})
-        if region is not None:
-            from ._errors import NotFoundError
-            wanted = _names(region)
-            keep = _np.zeros(len(df), dtype=bool)
-            for r in wanted:
-                one = ((df["region_code"] == r) | (df["region_name"].str.lower() == r.lower())).to_numpy()
-                if not one.any():
-                    raise NotFoundError('region "%s" is not in the data (by code or name)' % r, -6)
-                keep |= one
-            df = df[keep].reset_index(drop=True)
         return df
 
     def to_csv(self, region=None):
         """CSV text: region_code,region_name,year,indicator,value."""
-        return _capi.gidx_py_panel_render(self._h, CSV, region)
+        return _capi.gidx_panel_render(self._h, CSV, region)
 
     def validate(self, z_threshold=3.5, skew_limit=2.0, kurt_limit=3.5, r_limit=0.9,
                  sum_tolerance=0.005):
         """The validation report of this panel (see :class:`Validation`)."""
-        return Validation(_capi.gidx_py_validation_new(self._h, z_threshold, skew_limit,
-                                                       kurt_limit, r_limit, sum_tolerance))
+        o = _capi.gidx_validation_options()
+        o.z_threshold, o.skew_limit, o.kurt_limit = z_threshold, skew_limit, kurt_limit
+        o.r_limit, o.sum_tolerance = r_limit, sum_tolerance
+        v = Validation(_capi.gidx_validation_new(self._h, o))
+        v._source = (self, dict(z_threshold=z_threshold, skew_limit=skew_limit,
+                                kurt_limit=kurt_limit, r_limit=r_limit, sum_tolerance=sum_tolerance))
+        return v
 
 
 class Formula(_Handle):
@@ -208,7 +284,7 @@ class Formula(_Handle):
         """``(value, reason)`` for one region and year; a missing value is
         NaN with the reason ("population missing for 4003 2011"), else the
         reason is None."""
-        v, why = _capi.gidx_py_formula_eval(self._h, _dataset_handle(data), str(region), int(year))
+        v, why = _capi.gidx_formula_eval(self._h, _dataset_handle(data), str(region), int(year), None)
         return v, (why or None)
 
     def to_frame(self, data):
@@ -218,8 +294,9 @@ class Formula(_Handle):
         h = _dataset_handle(data)
         regions = [_capi.gidx_dataset_region(h, i) for i in range(_capi.gidx_dataset_nregions(h))]
         years = [_capi.gidx_dataset_year(h, i) for i in range(_capi.gidx_dataset_nyears(h))]
-        values, reasons = _capi.gidx_py_formula_grid(len(regions) * len(years), self._h, h)
-        reasons = reasons.split("\n")[:-1]
+        cells = [_capi.gidx_formula_eval(self._h, h, r, y, None) for r in regions for y in years]
+        values = _np.array([v for v, _ in cells], dtype=_np.float64)
+        reasons = [w for _, w in cells]
         return pd.DataFrame({"region": _np.repeat(_np.array(regions, dtype=object), len(years)),
                              "year": _np.tile(_np.array(years, dtype=_np.int64), len(regions)),
                              "value": values, "reason": [r if r else None for r in reasons]})
@@ -227,15 +304,55 @@ class Formula(_Handle):
     def __str__(self):
         return self.text
 
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Formula, closed>"
+        return "<greenidx.Formula %r>" % self.text
+
+    def __reduce__(self):
+        return (Formula, (self.text,))
+
 
 class Validation(_Handle):
     """Validation report: coverage, gaps, outliers, skew, sums, redundancy, alpha."""
 
     def __init__(self, handle):
         self._h = handle
+        self._source = None
 
     def __len__(self):
         return _capi.gidx_validation_nfindings(self._h)
+
+    def __reduce__(self):
+        # validated again from the (pickled) panel with the same thresholds
+        if self._source is None:
+            raise TypeError("this Validation has no panel to rebuild it")
+        return (_validation_of, self._source)
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Validation, closed>"
+        return "<greenidx.Validation: %d findings>" % len(self)
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
+
+    def summary(self):
+        """Number of findings per check and indicator (a DataFrame with a
+        (check, indicator) MultiIndex and a column n)."""
+        f = self.findings()
+        return f.groupby(["check", "indicator"], dropna=False).size().to_frame("n")
+
+    def plot(self, ax=None):
+        """Bar chart of the number of findings per check; returns the Axes."""
+        import matplotlib.pyplot as plt
+        n = self.findings().groupby("check").size().sort_values()
+        if ax is None:
+            _, ax = plt.subplots()
+        ax.barh(n.index, n.to_numpy())
+        ax.set_xlabel("findings")
+        return ax
 
     def findings(self):
         """DataFrame of findings: check, indicator, region, year, value, message."""
@@ -246,13 +363,18 @@ class Validation(_Handle):
     def alpha(self, pillar, standardized=False):
         """Cronbach's alpha of a pillar (NaN when it cannot be computed); on raw
         values, or with ``standardized=True`` on z-scored indicators."""
-        return _capi.gidx_py_validation_alpha(self._h, pillar, int(bool(standardized)))
+        f = _capi.gidx_validation_alpha_standardized if standardized else _capi.gidx_validation_alpha
+        return f(self._h, pillar)[0]
 
     def to_json(self):
-        return _capi.gidx_py_validation_render(self._h, JSON)
+        return _capi.gidx_validation_render(self._h, JSON)
 
     def to_csv(self):
-        return _capi.gidx_py_validation_render(self._h, CSV)
+        return _capi.gidx_validation_render(self._h, CSV)
 
     def __str__(self):
-        return _capi.gidx_py_validation_render(self._h, TEXT)
+        return _capi.gidx_validation_render(self._h, TEXT)
+
+
+def _validation_of(panel, options):
+    return panel.validate(**options)

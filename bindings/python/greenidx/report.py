@@ -56,20 +56,20 @@ def svg_fan_chart(obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None
     ``lo`` and ``hi`` are ``len(levels) x len(fc_years)`` arrays (one row per
     interval level, e.g. ``levels=[80, 95]``).
     """
-    return _capi.gidx_py_svg_fan_chart(title, unit, *_fan_args(
+    return _capi.gidx_b_fan_chart(None, title, unit, *_fan_args(
         obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
 
 
 def svg_ranking(labels, score, rank, rank_lo=(), rank_hi=(), title=None):
     """A ranking chart (rank with interval, and score) as an SVG string."""
-    return _capi.gidx_py_svg_ranking(title, [str(x) for x in labels], _reals(score),
-                                     _reals(rank), _reals(rank_lo), _reals(rank_hi))
+    return _capi.gidx_b_ranking(None, title, [str(x) for x in labels], _reals(score),
+                                _reals(rank), _reals(rank_lo), _reals(rank_hi))
 
 
 def svg_heatmap(rows, columns, values, direction=(), title=None):
     """A heatmap (``values`` is len(rows) x len(columns); NaN = missing) as SVG."""
-    return _capi.gidx_py_svg_heatmap(title, [str(x) for x in rows], [str(x) for x in columns],
-                                     _reals(values), _ints(direction))
+    return _capi.gidx_b_heatmap(None, title, [str(x) for x in rows], [str(x) for x in columns],
+                                _reals(values), _ints(direction))
 
 
 class Report(_Handle):
@@ -107,25 +107,23 @@ class Report(_Handle):
             columns = [str(c) for c in rows.columns]
             rows = [list(r) for r in rows.itertuples(index=False)]
         cells = ["" if v is None else str(v) for row in rows for v in row]
-        _capi.gidx_py_report_add_table(self._handle(), caption, [str(c) for c in columns], cells)
+        _capi.gidx_b_report_add_table(self._handle(), caption, [str(c) for c in columns], cells)
         return self
 
     def fan_chart(self, obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
                   target_years=(), target=(), title=None, unit=None):
-        _capi.gidx_py_report_add_fan_chart(self._handle(), title, unit, *_fan_args(
+        _capi.gidx_b_fan_chart(self._handle(), title, unit, *_fan_args(
             obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
         return self
 
     def ranking(self, labels, score, rank, rank_lo=(), rank_hi=(), title=None):
-        _capi.gidx_py_report_add_ranking(self._handle(), title, [str(x) for x in labels],
-                                         _reals(score), _reals(rank), _reals(rank_lo),
-                                         _reals(rank_hi))
+        _capi.gidx_b_ranking(self._handle(), title, [str(x) for x in labels], _reals(score),
+                             _reals(rank), _reals(rank_lo), _reals(rank_hi))
         return self
 
     def heatmap(self, rows, columns, values, direction=(), title=None):
-        _capi.gidx_py_report_add_heatmap(self._handle(), title, [str(x) for x in rows],
-                                         [str(x) for x in columns], _reals(values),
-                                         _ints(direction))
+        _capi.gidx_b_heatmap(self._handle(), title, [str(x) for x in rows],
+                             [str(x) for x in columns], _reals(values), _ints(direction))
         return self
 
     def render(self, format="text"):
@@ -133,11 +131,40 @@ class Report(_Handle):
         return _capi.gidx_report_render(self._handle(), _fmt(format))
 
     def write(self, path, format="html"):
-        """Write the rendered document to ``path`` atomically."""
+        """Write the rendered document to ``path`` atomically; ``format``
+        "text", "json", "html" or "xlsx" (an Office Open XML workbook of the
+        report's tables: :meth:`to_xlsx`)."""
+        if format == "xlsx":
+            return self.to_xlsx(path)
         _capi.gidx_report_write(self._handle(), os.fspath(path), _fmt(format))
+
+    @property
+    def lang(self) -> str:
+        """The language of the fixed text and numbers: "en" or "nb"."""
+        return _capi.gidx_report_lang(self._handle())
+
+    def set_lang(self, lang: str):
+        """Render fixed text and numbers in "en" or "nb" (bokmål); returns self."""
+        _capi.gidx_report_set_lang(self._handle(), str(lang))
+        return self
+
+    def to_xlsx(self, path):
+        """Write the report's tables as an .xlsx workbook (a sheet "contents",
+        then one sheet per table, ranking, heatmap, bar chart and waterfall;
+        numbers as numeric cells; headers in the report's language). Returns
+        the sheet names."""
+        wb = _capi.gidx_workbook_new()
+        _capi.gidx_report_to_workbook(wb, self._handle())
+        _capi.gidx_workbook_write(wb, os.fspath(path))
+        return [_capi.gidx_workbook_sheet_name(wb, i) for i in range(_capi.gidx_workbook_nsheets(wb))]
 
     def _repr_html_(self):
         return self.render("html")
+
+    def __repr__(self):
+        if self.__dict__.get("_gidx_h") is None:
+            return "<greenidx.Report, closed>"
+        return "<greenidx.Report (%s)>" % self.lang
 
 
 class Scenario:
@@ -145,6 +172,21 @@ class Scenario:
 
     def __init__(self, path):
         self._h = _capi.gidx_scenario_load(os.fspath(path))
+        # pickled by its absolute path: a scenario names files (effect
+        # estimates) relative to itself, which a JSON copy would lose
+        self._path = os.path.abspath(os.fspath(path))
+
+    def __reduce__(self):
+        return (Scenario, (self._path,))
+
+    def __repr__(self):
+        return "<greenidx.Scenario %r: %d instruments%s>" % (
+            self.name, _capi.gidx_scenario_ninstruments(self._h),
+            ", ripple shock" if _capi.gidx_scenario_has_ripple(self._h) else "")
+
+    def _repr_html_(self):
+        import html
+        return "<p>%s</p>" % html.escape(repr(self))
 
     @property
     def name(self):
@@ -182,13 +224,16 @@ class Scenario:
 
 
 def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
-            horizon=2030, mc=500, seed=1):
+            horizon=2030, mc=500, seed=1, lang="en"):
     """The whole roadmap pipeline (``greenidx report``) as a :class:`Report`.
 
     ``data`` is a :class:`greenidx.Dataset` (default: the embedded Telemark
     data), ``catalog`` a :class:`greenidx.Catalog` (default: the built-in
     catalogue), ``regions`` codes or names, ``target`` a named target record,
-    ``scenario`` a :class:`Scenario` or the path of a scenario file.
+    ``scenario`` a :class:`Scenario` or the path of a scenario file,
+    ``horizon`` the last forecast year, ``mc`` the Monte Carlo replications of
+    the rank intervals, ``lang`` "en" or "nb" (Norwegian bokmål: the whole
+    report, decimal comma and a space between thousands).
     """
     from . import data as _data, indicators as _ind
     ds = data if data is not None else _data.load_default()
@@ -197,7 +242,9 @@ def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
         scenario = Scenario(scenario)
     from .indicators import _names
     regions = [] if regions is None else _names(regions)
-    h = _capi.gidx_py_roadmap(ds.handle, cat._h, regions, target,
-                              scenario._h if scenario is not None else None,
-                              int(horizon), int(mc), int(seed))
+    o = _capi.gidx_roadmap_options()
+    o.target = target
+    o.scenario = scenario._h if scenario is not None else None
+    o.horizon, o.mc, o.seed = int(horizon), int(mc), int(seed)
+    h = _capi.gidx_b_roadmap(ds.handle, cat._h, regions, o, str(lang))
     return Report._wrap(h)

@@ -17,7 +17,13 @@ gidx_load_default <- function() C_gidx_dataset_load_default()
 #' @param value name of the value column ("" = value)
 #' @param flag name of the flag column ("" = flag; optional in the file)
 gidx_load_csv <- function(path, region = "", year = "", variable = "", value = "", flag = "") {
-  gidx_check(gidx_r_dataset_load_csv(as.character(path), region, year, variable, value, flag))
+  o <- gidx_long_csv_options()
+  if (nzchar(region)) o$region <- region
+  if (nzchar(year)) o$year <- year
+  if (nzchar(variable)) o$variable <- variable
+  if (nzchar(value)) o$value <- value
+  if (nzchar(flag)) o$flag <- flag
+  C_gidx_dataset_load_csv(as.character(path), o)
 }
 
 #' Load an SSB JSON-stat 2.0 file; dimensions are mapped to region, time
@@ -30,15 +36,22 @@ gidx_load_csv <- function(path, region = "", year = "", variable = "", value = "
 #' @param variable the variable name when no remaining dimension has more than one category
 gidx_load_jsonstat <- function(path, region_dim = "", time_dim = "", variable_dim = "",
                                region = "", variable = "") {
-  gidx_check(gidx_r_dataset_load_jsonstat(as.character(path), region_dim, time_dim,
-                                          variable_dim, region, variable))
+  o <- gidx_jsonstat_options()
+  if (nzchar(region_dim)) o$region_dim <- region_dim
+  if (nzchar(time_dim)) o$time_dim <- time_dim
+  if (nzchar(variable_dim)) o$variable_dim <- variable_dim
+  if (nzchar(region)) o$region <- region
+  if (nzchar(variable)) o$variable <- variable
+  C_gidx_dataset_load_jsonstat(as.character(path), o)
 }
 
 #' Bring a dataset keyed by old municipality codes to 2024 boundaries.
 #' @param ds a dataset handle (from gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
 #' @param drop_unknown TRUE to drop codes missing from the correspondence table instead of failing
 gidx_harmonise <- function(ds, drop_unknown = FALSE) {
-  gidx_check(gidx_r_dataset_harmonise(ds, as.logical(drop_unknown)))
+  o <- gidx_harmonise_options()
+  o$drop_unknown <- as.integer(isTRUE(drop_unknown))
+  C_gidx_dataset_harmonise(ds, C_gidx_registry_load_default(), o)
 }
 
 #' Write the long CSV layout region,year,variable,value,flag atomically.
@@ -54,9 +67,37 @@ gidx_write_csv <- function(ds, path) {
 #' 3 not applicable, 4 provisional).
 #' @param ds a dataset handle (from gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
 gidx_cells <- function(ds) {
-  x <- gidx_check(gidx_r_dataset_cells(ds))
-  data.frame(region = x[[1]], name = x[[2]], year = x[[3]], variable = x[[4]],
-             value = x[[5]], flag = x[[6]], stringsAsFactors = FALSE)
+  x <- utils::read.csv(text = C_gidx_dataset_to_csv(ds), colClasses = c(region = "character",
+                       year = "integer", variable = "character", value = "numeric", flag = "character"),
+                       na.strings = "", encoding = "UTF-8")
+  flag <- match(x$flag, c("missing", "confidential", "not_applicable", "provisional"), nomatch = 0L)
+  regions <- .gidx_ds_axis(ds, C_gidx_dataset_nregions, C_gidx_dataset_region)
+  vars <- .gidx_ds_axis(ds, C_gidx_dataset_nvariables, C_gidx_dataset_variable)
+  names <- vapply(regions, function(r) C_gidx_dataset_region_name(ds, r), "")
+  out <- data.frame(region = x$region, name = unname(names[x$region]), year = x$year,
+                    variable = x$variable, value = ifelse(flag %in% c(0L, 4L), x$value, NA_real_),
+                    flag = flag, stringsAsFactors = FALSE)
+  out <- out[order(match(out$region, regions), match(out$variable, vars), out$year), ]
+  rownames(out) <- NULL
+  out
+}
+
+.gidx_ds_axis <- function(ds, n, at) {
+  vapply(seq_len(n(ds)) - 1, function(i) at(ds, i), at(ds, 0))
+}
+
+# A region of a dataset by code or (case-insensitive) name; neither is a
+# gidx_enotfound condition naming it.
+.gidx_ds_region <- function(ds, region) {
+  codes <- .gidx_ds_axis(ds, C_gidx_dataset_nregions, C_gidx_dataset_region)
+  if (region %in% codes) return(region)
+  names <- vapply(codes, function(r) C_gidx_dataset_region_name(ds, r), "")
+  hit <- codes[tolower(names) == tolower(region)]
+  if (length(hit) == 0L)
+    stop(structure(class = c("gidx_enotfound", "gidx_error", "error", "condition"),
+                   list(message = sprintf("region \"%s\" is not in the data (by code or name)", region),
+                        call = sys.call(-1L), code = -6L)))
+  hit[1L]
 }
 
 #' One cell: c(value = ..., flag = ...).
@@ -72,12 +113,16 @@ gidx_get <- function(ds, region, year, variable) {
 
 #' One region's series of a variable as a data.frame (year, value, flag).
 #' @param ds a dataset handle (from gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
-#' @param region a region code
+#' @param region a region code or name (case-insensitive)
 #' @param variable a variable name
+#' @return data.frame(year, value, flag) over the years where the cell is set
 gidx_series <- function(ds, region, variable) {
+  code <- .gidx_ds_region(ds, as.character(region))
   cells <- gidx_cells(ds)
-  s <- cells[cells$region == region & cells$variable == variable, c("year", "value", "flag")]
-  s[order(s$year), , drop = FALSE]
+  s <- cells[cells$region == code & cells$variable == variable, c("year", "value", "flag")]
+  s <- s[order(s$year), , drop = FALSE]
+  rownames(s) <- NULL
+  s
 }
 
 #' Provenance metadata as a named character vector.
@@ -95,5 +140,92 @@ gidx_meta <- function(ds) {
 #' @param year the year at which the code or name must be valid (0 = any)
 #' @param by_name TRUE to look up by name (case-insensitive)
 gidx_region <- function(key, year = 0L, by_name = FALSE) {
-  gidx_check(gidx_r_registry_lookup(as.character(key), as.integer(year), as.logical(by_name)))
+  reg <- C_gidx_registry_load_default()
+  i <- if (isTRUE(by_name)) C_gidx_registry_find_name(reg, as.character(key), as.integer(year), 0L)
+       else C_gidx_registry_find_code(reg, as.character(key), as.integer(year))
+  na0 <- function(y) if (y == 0L) NA_integer_ else y
+  succ <- C_gidx_registry_successor(reg, i)
+  list(code = C_gidx_registry_code(reg, i), name = C_gidx_registry_name(reg, i),
+       level = C_gidx_registry_level(reg, i), parent = C_gidx_registry_parent(reg, i),
+       valid_from = na0(C_gidx_registry_valid_from(reg, i)),
+       valid_to = na0(C_gidx_registry_valid_to(reg, i)),
+       successor = if (is.null(succ) || length(succ) == 0L) NA_character_ else succ)
+}
+
+#' Format a dataset as one line: regions x years x variables and cells, or
+#' that it is closed (never a pointer).
+#' @param x a dataset handle (from gidx_load_default(), gidx_load_csv(), ...)
+#' @param ... unused
+#' @return one string
+format.gidx_dataset <- function(x, ...) {
+  if (!gidx_is_open(x)) return("<gidx_dataset handle, closed>")
+  yrs <- .gidx_ds_axis(x, C_gidx_dataset_nyears, C_gidx_dataset_year)
+  sprintf("<gidx_dataset: %d regions x %d years%s x %d variables, %d cells>",
+          C_gidx_dataset_nregions(x), length(yrs),
+          if (length(yrs)) sprintf(" (%d-%d)", min(yrs), max(yrs)) else "",
+          C_gidx_dataset_nvariables(x), as.integer(C_gidx_dataset_ncells(x)))
+}
+
+#' Print a dataset: its size and years (see format.gidx_dataset), never a pointer.
+#' @param x a dataset handle
+#' @param ... unused
+#' @return `x`, invisibly
+print.gidx_dataset <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+#' Every cell of a dataset as a data.frame (see gidx_cells()).
+#' @param x a dataset handle
+#' @param row.names unused
+#' @param optional unused
+#' @param ... unused
+#' @return data.frame(region, name, year, variable, value, flag)
+as.data.frame.gidx_dataset <- function(x, row.names = NULL, optional = FALSE, ...) gidx_cells(x)
+
+#' Load Miljødirektoratet's "Klimagassutslipp fra kommuner" workbook (.xlsx):
+#' emissions in tonnes CO2-equivalents per region, year and sector (ghg_total
+#' and one ghg_<sector> per sector), regions named from the registry; the
+#' release and the download's provenance are in gidx_meta().
+#' @param path the downloaded workbook (.xlsx)
+#' @return a dataset handle (class c("gidx_dataset", "gidx_handle"))
+gidx_load_mdir <- function(path) {
+  C_gidx_dataset_load_mdir(as.character(path), C_gidx_registry_load_default(), NULL)
+}
+
+#' Summary of a dataset: per variable the number of regions, years, cells,
+#' missing cells and the latest year with a value.
+#' @param object a dataset handle
+#' @param ... unused
+#' @return a data.frame with one row per variable
+summary.gidx_dataset <- function(object, ...) {
+  c <- gidx_cells(object)
+  vars <- unique(c$variable)
+  one <- function(v) {
+    d <- c[c$variable == v, ]
+    ok <- !is.na(d$value)
+    data.frame(variable = v, regions = length(unique(d$region)), years = length(unique(d$year)),
+               cells = nrow(d), missing = sum(!ok),
+               latest_year = if (any(ok)) max(d$year[ok]) else NA_integer_)
+  }
+  do.call(rbind, lapply(vars, one))
+}
+
+#' Plot (base graphics) one variable of a dataset over the years, one line per region.
+#' @param x a dataset handle
+#' @param variable the variable to plot
+#' @param region region codes or names (NULL = all)
+#' @param ... passed to graphics::matplot
+#' @return the plotted data.frame (year, one column per region), invisibly
+plot.gidx_dataset <- function(x, variable, region = NULL, ...) {
+  c <- gidx_cells(x)
+  c <- c[c$variable == variable, ]
+  if (!is.null(region)) c <- c[c$region %in% vapply(as.character(region), function(r) .gidx_ds_region(x, r), ""), ]
+  if (nrow(c) == 0L) .gidx_einval(sprintf("plot: no values of variable \"%s\"", variable))
+  w <- stats::reshape(c[c("year", "name", "value")], idvar = "year", timevar = "name", direction = "wide")
+  w <- w[order(w$year), ]
+  names(w) <- sub("^value[.]", "", names(w))
+  graphics::matplot(w$year, as.matrix(w[-1]), type = "l", lty = 1, xlab = "year", ylab = variable, ...)
+  graphics::legend("topright", legend = names(w)[-1], col = seq_len(ncol(w) - 1L), lty = 1, cex = 0.7)
+  invisible(w)
 }

@@ -26,6 +26,15 @@ test_that("every exported symbol is reachable from R", {
   starts <- as.integer(defs)
   names_r <- sub("(?s)SEXP (gidx_r_\\w+).*", "\\1", regmatches(glue, list(defs))[[1]], perl = TRUE)
   bodies <- substring(glue, starts, c(starts[-1] - 1L, nchar(glue)))
+  # bindA: exceptions written once for both languages, gidx_status gidx_b_*(),
+  # reached in R as C_gidx_b_*
+  bdefs <- gregexpr("gidx_status (gidx_b_\\w+)\\s*\\([^)]*\\)\\s*\\{", glue, perl = TRUE)[[1]]
+  if (bdefs[1] > 0) {
+    bstarts <- as.integer(bdefs)
+    bnames <- sub("(?s)gidx_status (gidx_b_\\w+).*", "C_\\1", regmatches(glue, list(bdefs))[[1]], perl = TRUE)
+    names_r <- c(names_r, bnames)
+    bodies <- c(bodies, substring(glue, bstarts, pmin(c(bstarts[-1] - 1L, nchar(glue)), bstarts + 3000L)))
+  }
   api <- readLines(file.path(Sys.getenv("GIDX_R_BUILDDIR"), "..", "gidx_api.i"))
   handle_frees <- sub("^GIDX_HANDLE\\(\\w+, (\\w+)\\)$", "\\1", grep("^GIDX_HANDLE", api, value = TRUE))
   missing <- character()
