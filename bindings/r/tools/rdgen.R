@@ -240,7 +240,12 @@ if (file.exists(file.path(pkg, "R", skip))) {
   own <- sub(".*setGeneric\\(\\s*['\"]([^'\"]+)['\"].*", "\\1",
              grep("setGeneric\\(\\s*['\"]", swig, value = TRUE))
   m <- regmatches(swig, regexec("setMethod\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]", swig))
-  m <- do.call(rbind, Filter(function(x) length(x) == 3L, m))
+  # two-argument signatures: setMethod('[[<-', c('cls', 'character'), ...)
+  m2 <- regmatches(swig, regexec(paste0("setMethod\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*c\\(\\s*['\"]",
+                                        "([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)"), swig))
+  m2 <- Filter(function(x) length(x) == 4L, m2)
+  m2 <- lapply(m2, function(x) c(x[1L], x[2L], paste(x[3L], x[4L], sep = ",")))
+  m <- do.call(rbind, c(Filter(function(x) length(x) == 3L, m), m2))
   if (!is.null(m)) {
     m <- unique(m[!(m[, 2L] %in% own), , drop = FALSE])
     aliases <- sprintf("\\alias{%s,%s-method}", rd_text(m[, 2L]), m[, 3L])
