@@ -37,7 +37,7 @@ def _fixed(en):
 
 
 def test_roadmap_in_bokmal_and_as_xlsx(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # a declared dependency (.ci/deps): fail, never skip
     en = gi.roadmap(regions="Skien", mc=20)
     nb = gi.roadmap(regions="Skien", mc=20, lang="nb")
     assert (en.lang, nb.lang) == ("en", "nb")
