@@ -156,6 +156,23 @@ def check(table, params):
     return None
 
 
+def _dataset(table, lab, ids, dims, regions, years, values, status):
+    """The JSON-stat 2.0 envelope SSB's PxWebApi v2 wraps around a table's
+    dimensions and values (the real answers' layout; one builder for the
+    recorded tables and the constructed ones)."""
+    ds = {"class": "dataset", "label": lab, "source": "Statistisk sentralbyrå",
+          "updated": "2025-03-14T07:00:00Z", "id": ids,
+          "size": [len(regions) if d == "Region" else len(years) if d == "Tid"
+                   else len(dims[d]["category"]["index"]) for d in ids],
+          "dimension": dims, "value": values,
+          "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
+          "version": "2.0", "extension": {"px": {"infofile": "None", "tableid": table,
+                                                 "decimals": 0}}}
+    if status:
+        ds["status"] = status
+    return ds
+
+
 def answer(table, params):
     global DATA
     if DATA is None:
@@ -211,17 +228,7 @@ def answer(table, params):
     if "KjoringensArt" in ids:
         dims["KjoringensArt"] = {"label": "type of driving", "category": {
             "index": {"1": 0}, "label": {"1": "Private cars"}}}
-    ds = {"class": "dataset", "label": lab, "source": "Statistisk sentralbyrå",
-          "updated": "2025-03-14T07:00:00Z", "id": ids,
-          "size": [len(regions) if d == "Region" else len(years) if d == "Tid"
-                   else len(dims[d]["category"]["index"]) for d in ids],
-          "dimension": dims, "value": values,
-          "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
-          "version": "2.0", "extension": {"px": {"infofile": "None", "tableid": table,
-                                                 "decimals": 0}}}
-    if status:
-        ds["status"] = status
-    return 200, ds
+    return 200, _dataset(table, lab, ids, dims, regions, years, values, status)
 
 
 def constructed(table, regions, years, pop):
@@ -264,14 +271,4 @@ def constructed(table, regions, years, pop):
     if vdim != "ContentsCode":
         dims["ContentsCode"] = {"label": "statistikkvariabel", "category": {
             "index": {"c0": 0}, "label": {"c0": "Personer"}}}
-    ds = {"class": "dataset", "label": lab, "source": "Statistisk sentralbyrå",
-          "updated": "2025-03-14T07:00:00Z", "id": ids,
-          "size": [len(regions) if d == "Region" else len(years) if d == "Tid"
-                   else len(dims[d]["category"]["index"]) for d in ids],
-          "dimension": dims, "value": values,
-          "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
-          "version": "2.0", "extension": {"px": {"infofile": "None", "tableid": table,
-                                                 "decimals": 0}}}
-    if status:
-        ds["status"] = status
-    return ds
+    return _dataset(table, lab, ids, dims, regions, years, values, status)
