@@ -14,18 +14,32 @@ Example::
 
 All numbers come from the C library; this module converts to numpy and pandas.
 """
+from __future__ import annotations
+
 import json as _json
 from html import escape as _html_escape
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as _np
 
 from . import capi as _capi
 from ._handle import Handle as _Handle
 
+if TYPE_CHECKING:  # pandas is imported where a call needs it
+    import pandas as pd
+
 __all__ = ["CompositeIndex", "IndexResult", "UncertaintyResult", "cronbach_alpha", "pca",
            "skew_kurtosis", "correlation_matrix", "rank", "sobol_indices", "peers_nearest"]
 
 _FACTORS = ("impute", "normalise", "aggregate", "weights", "exclude")
+
+
+def _several(x):
+    """One unit (a code or a position) or any sequence of them, as a list: a
+    str is never taken for the sequence of its letters."""
+    if isinstance(x, (str, bytes)) or _np.isscalar(x):
+        return [x.decode() if isinstance(x, bytes) else x]
+    return list(x)
 
 
 def _matrix(x):
@@ -270,66 +284,91 @@ class IndexResult(_Handle):
         import pandas as pd
         return pd.Index(self.units, name="uCode")
 
-    def scores(self, node=None, year=0):
-        """Scores of a node (default: the root) in ``year`` (0 = the first),
-        a pandas Series indexed by unit code (uCode)."""
+    def _year(self, year):
+        """The calendar year to show: None is the latest year computed (the
+        default view); 0 keeps the library's meaning, the first year."""
+        if year is None:
+            years = self.years
+            return max(years) if years else 0
+        return int(year)
+
+    def scores(self, node: "str | None" = None, year: "int | None" = None) -> "pd.Series":
+        """Scores of a node (default: the root) in ``year`` (default: the
+        latest year computed; 0 = the first), in the normalisation's units
+        (min-max: 0-100 by default), a pandas Series indexed by unit code
+        (uCode)."""
         import pandas as pd
         n = _capi.gidx_index_result_nunits(self._h)
-        return pd.Series(_capi.gidx_index_result_scores(n, self._h, node or None, int(year)),
+        return pd.Series(_capi.gidx_index_result_scores(n, self._h, node or None, self._year(year)),
                          index=self._units_index(), name=node or self.aggregates[0])
 
-    def ranks(self, node=None, year=0):
+    def ranks(self, node: "str | None" = None, year: "int | None" = None) -> "pd.Series":
         """Ranks (1 = best, ties share the lowest rank; NaN when screened
-        out), a pandas Series indexed by unit code (uCode)."""
+        out) in ``year`` (default: the latest; 0 = the first), a pandas
+        Series indexed by unit code (uCode)."""
         import pandas as pd
         n = _capi.gidx_index_result_nunits(self._h)
-        return pd.Series(_capi.gidx_index_result_ranks(n, self._h, node or None, int(year)),
+        return pd.Series(_capi.gidx_index_result_ranks(n, self._h, node or None, self._year(year)),
                          index=self._units_index(), name="rank")
 
-    def scorecard(self, unit, peers, year=0):
+    def scorecard(self, unit: "str | int", peers: "Sequence[str | int]",
+                  year: "int | None" = None) -> "pd.DataFrame":
         """Strengths and weaknesses of ``unit`` against ``peers`` (codes or
-        positions): a DataFrame of node, type, score and the difference from the
-        peers' mean, sorted from the largest strength to the largest weakness."""
+        positions) in ``year`` (default: the latest): a DataFrame indexed by
+        node (indicator or aggregate code) with columns type, score and the
+        difference from the peers' mean (both in the normalisation's units),
+        sorted from the largest strength to the largest weakness."""
         import pandas as pd
+        year = self._year(year)
         units = self.units
         pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
         u = pos(unit)
-        p = _np.array([pos(x) for x in peers], dtype=_np.uintp)
+        p = _np.array([pos(x) for x in _several(peers)], dtype=_np.uintp)
         nn = _capi.gidx_index_result_nindicators(self._h) + _capi.gidx_index_result_naggregates(self._h)
-        diff = _capi.gidx_index_result_scorecard(nn, self._h, u, p, int(year))
+        diff = _capi.gidx_index_result_scorecard(nn, self._h, u, p, year)
         ni = _capi.gidx_index_result_nindicators(self._h)
         nodes = [_capi.gidx_index_result_scorecard_node(self._h, i) for i in range(nn)]
         score = [self.scores(n, year).iloc[u] for n in nodes]
-        df = pd.DataFrame({"node": nodes, "type": ["indicator"] * ni + ["aggregate"] * (nn - ni),
-                           "score": score, "diff_vs_peers": diff})
-        return df.sort_values("diff_vs_peers", ascending=False, na_position="last").reset_index(drop=True)
+        df = pd.DataFrame({"type": ["indicator"] * ni + ["aggregate"] * (nn - ni),
+                           "score": score, "diff_vs_peers": diff},
+                          index=pd.Index(nodes, name="node"))
+        return df.sort_values("diff_vs_peers", ascending=False, na_position="last")
 
-    def peer_rank(self, unit, peers, node=None, year=0):
-        """Rank of ``unit`` among itself and ``peers`` (1 = best)."""
+    def peer_rank(self, unit: "str | int", peers: "Sequence[str | int]", node: "str | None" = None,
+                  year: "int | None" = None) -> float:
+        """Rank of ``unit`` among itself and ``peers`` (1 = best) in ``year``
+        (default: the latest)."""
         units = self.units
         pos = lambda x: units.index(x) if isinstance(x, str) else int(x)  # noqa: E731
-        p = _np.array([pos(x) for x in peers], dtype=_np.uintp)
-        return float(_capi.gidx_index_result_peer_rank(self._h, pos(unit), p, node or None, int(year)))
+        p = _np.array([pos(x) for x in _several(peers)], dtype=_np.uintp)
+        return float(_capi.gidx_index_result_peer_rank(self._h, pos(unit), p, node or None,
+                                                       self._year(year)))
 
-    def to_json(self, uncertainty=None):
+    def to_json(self, uncertainty: "UncertaintyResult | None" = None) -> dict:
         """The result as a dict (the library's JSON)."""
         return _json.loads(_capi.gidx_index_result_json(self._h, None if uncertainty is None
                                                         else uncertainty._h))
 
-    def to_frame(self, year=None):
-        """A pandas DataFrame: uCode, uName, year, score, rank (1 = best) and one
-        column per aggregate, for ``year`` (default: the latest year computed)."""
+    def to_frame(self, year: "int | str | None" = None) -> "pd.DataFrame":
+        """Scores (the normalisation's units) and ranks (1 = best) of every
+        unit, indexed by unit code (``uCode``): columns uName, year, score,
+        rank and one per aggregate, best first. ``year`` defaults to the
+        latest year computed (the default view, with its year column);
+        ``year="all"`` stacks every year under a (year, uCode) MultiIndex."""
         import pandas as pd
-        if year is None:
-            years = self.years
-            year = max(years) if years else 0
+        if isinstance(year, str) and year == "all":
+            parts = [self.to_frame(y) for y in self.years]
+            if not parts:
+                return self.to_frame(0).iloc[0:0]
+            return pd.concat(parts).set_index("year", append=True).swaplevel(0, 1)
+        year = self._year(year)
         aggs = self.aggregates
         df = pd.DataFrame({"uCode": self.units, "uName": self.names, "year": int(year),
                            "score": self.scores(None, year).to_numpy(),
                            "rank": self.ranks(None, year).to_numpy()})
         for a in aggs[1:]:
             df[a] = self.scores(a, year).to_numpy()
-        return df.sort_values(["rank", "uCode"], na_position="last").reset_index(drop=True)
+        return df.sort_values(["rank", "uCode"], na_position="last").set_index("uCode")
 
 
 class UncertaintyResult(_Handle):
@@ -401,13 +440,21 @@ class UncertaintyResult(_Handle):
         first, total = _capi.gidx_index_uncertainty_sobol(5, self._h)
         return {f: (first[i], total[i]) for i, f in enumerate(_FACTORS)}
 
-    def sobol_units(self):
-        """Per-unit Sobol indices of each factor on the unit's rank: arrays
-        (units x 5) of first-order and total indices, columns in the order of
+    def sobol_units(self) -> "tuple[pd.DataFrame, pd.DataFrame]":
+        """Per-unit Sobol indices (dimensionless, 0-1) of each factor on the
+        unit's rank: ``(first_order, total)``, two DataFrames indexed by unit
+        code (uCode) with one column per factor, in the order of
         :meth:`sobol` (NaN where not varied or the rank never moves)."""
+        import pandas as pd
         n = _capi.gidx_index_uncertainty_nunits(self._h)
         v = [_capi.gidx_index_uncertainty_sobol_unit(5, self._h, i) for i in range(n)]
-        return (_np.array([f for f, _ in v]).reshape(n, 5), _np.array([t for _, t in v]).reshape(n, 5))
+        first = _np.array([f for f, _ in v]).reshape(n, 5)
+        total = _np.array([t for _, t in v]).reshape(n, 5)
+        idx = (pd.Index(self._units, name="uCode") if self._units is not None
+               else pd.RangeIndex(n, name="unit"))
+        cols = pd.Index(_FACTORS, name="factor")
+        return (pd.DataFrame(first, index=idx, columns=cols),
+                pd.DataFrame(total, index=idx, columns=cols))
 
 
 def skew_kurtosis(x):
@@ -423,25 +470,55 @@ def cronbach_alpha(X):
     return float(_capi.gidx_cronbach_alpha(x))
 
 
-def pca(X):
-    """PCA of the standardised complete rows: (sdev, proportion, loadings p x p)."""
+def _columns_of(X):
+    """The column labels of a DataFrame (None for an array)."""
+    return list(X.columns) if hasattr(X, "columns") else None
+
+
+def pca(X) -> tuple:
+    """PCA of the standardised complete rows: ``(sdev, proportion,
+    loadings)``, standard deviations of the components (in standard
+    deviations of the standardised data), the proportion of variance
+    explained (0-1) and the p x p loadings (dimensionless). For a DataFrame
+    the three are labelled: components PC1..PCp, loadings rows by column."""
     x = _matrix(X)
     p = x.shape[1]
     sdev, prop, load = _capi.gidx_pca(p * p, x)
-    return sdev[:p], prop[:p], load.reshape(p, p)
+    sdev, prop, load = sdev[:p], prop[:p], load.reshape(p, p)
+    cols = _columns_of(X)
+    if cols is None:
+        return sdev, prop, load
+    import pandas as pd
+    pcs = pd.Index(["PC%d" % (i + 1) for i in range(p)], name="component")
+    return (pd.Series(sdev, index=pcs, name="sdev"), pd.Series(prop, index=pcs, name="proportion"),
+            pd.DataFrame(load, index=pd.Index(cols, name="indicator"), columns=pcs))
 
 
-def correlation_matrix(X, method="pearson"):
-    """Pearson or Spearman correlation matrix of the columns, pairwise complete."""
+def correlation_matrix(X, method: str = "pearson"):
+    """Pearson or Spearman correlation matrix (dimensionless, -1 to 1) of the
+    columns, pairwise complete; a DataFrame labelled by the columns of a
+    DataFrame ``X``, else a p x p numpy array."""
     x = _matrix(X)
     p = x.shape[1]
-    return _capi.gidx_correlation_matrix(p * p, x, int(method == "spearman")).reshape(p, p)
+    c = _capi.gidx_correlation_matrix(p * p, x, int(method == "spearman")).reshape(p, p)
+    cols = _columns_of(X)
+    if cols is None:
+        return c
+    import pandas as pd
+    return pd.DataFrame(c, index=pd.Index(cols, name="indicator"),
+                        columns=pd.Index(cols, name="indicator"))
 
 
-def rank(x, descending=True):
-    """Competition ranks (ties share the lowest rank); NaN stays NaN."""
-    x = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
-    return _capi.gidx_b_rank(x.size, x, int(bool(descending)))
+def rank(x, descending: bool = True):
+    """Competition ranks (1 = best, ties share the lowest rank); NaN stays
+    NaN. A pandas Series comes back as a Series with the same index (named
+    ``rank``), anything else as a numpy array."""
+    v = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
+    r = _capi.gidx_b_rank(v.size, v, int(bool(descending)))
+    if hasattr(x, "index") and getattr(x, "ndim", 0) == 1:
+        import pandas as pd
+        return pd.Series(r, index=x.index, name="rank")
+    return r
 
 
 def sobol_indices(yA, yB, yAB):

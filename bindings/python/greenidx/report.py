@@ -72,15 +72,37 @@ def svg_heatmap(rows, columns, values, direction=(), title=None):
                                 _reals(values), _ints(direction))
 
 
+def _rebuild_report(root, steps):
+    """A Report made again by the calls that made it (see Report.__reduce__)."""
+    kind, args = root
+    r = roadmap(**args) if kind == "roadmap" else Report(*args)
+    for name, a, kw in steps:
+        getattr(r, name)(*a, **kw)
+    return r
+
+
+def _copy(v):
+    """An argument kept for pickling: arrays and sequences as numpy copies,
+    anything else as is."""
+    if v is None or isinstance(v, (str, bytes, int, float)):
+        return v
+    return _np.array(v, copy=True)
+
+
 class Report(_Handle):
     """A report document: sections of text, tables and charts.
 
-    Use as a context manager or call :meth:`close` to free it at once.
+    Use as a context manager or call :meth:`close` to free it at once. A
+    report pickles as the calls that made it (:func:`roadmap` or
+    ``Report(title)``, then every section, text, table, chart and language
+    change in order), replayed on loading: the library is deterministic, so
+    the copy renders byte for byte the same.
     """
 
-    def __init__(self, title):
+    def __init__(self, title: str):
         self._h = _capi.gidx_report_new(str(title))
-
+        self._root = ("new", (str(title),))
+        self._steps = []
 
     def _handle(self):
         if self._h is None:
@@ -88,67 +110,102 @@ class Report(_Handle):
         return self._h
 
     @classmethod
-    def _wrap(cls, handle):
+    def _wrap(cls, handle, root=None):
         r = cls.__new__(cls)
         r._h = handle
+        r._root = root
+        r._steps = []
         return r
 
-    def section(self, id, title):
+    def _record(self, name, *args, **kw):
+        self._steps.append((name, args, kw))
+
+    def __reduce__(self):
+        self._handle()  # a closed report raises instead of pickling
+        if self._root is None:
+            raise TypeError("this Report was not made by a greenidx call and cannot be pickled")
+        return (_rebuild_report, (self._root, list(self._steps)))
+
+    def section(self, id: str, title: str) -> "Report":
+        """Start a section (``id`` a short key, ``title`` its heading); returns self."""
         _capi.gidx_report_add_section(self._handle(), str(id), str(title))
+        self._record("section", str(id), str(title))
         return self
 
-    def text(self, text):
+    def text(self, text: str) -> "Report":
+        """Add a paragraph; returns self."""
         _capi.gidx_report_add_text(self._handle(), str(text))
+        self._record("text", str(text))
         return self
 
-    def table(self, columns, rows, caption=None):
-        """Add a table; ``rows`` is a sequence of rows (or a pandas DataFrame)."""
+    def table(self, columns, rows, caption: "str | None" = None) -> "Report":
+        """Add a table; ``rows`` is a sequence of rows (or a pandas DataFrame,
+        whose columns are then the header); cells are written as ``str()``
+        gives them, in the units the caller states. Returns self."""
         if hasattr(rows, "itertuples"):
             columns = [str(c) for c in rows.columns]
             rows = [list(r) for r in rows.itertuples(index=False)]
-        cells = ["" if v is None else str(v) for row in rows for v in row]
-        _capi.gidx_b_report_add_table(self._handle(), caption, [str(c) for c in columns], cells)
+        columns = [str(c) for c in columns]
+        rows = [["" if v is None else str(v) for v in row] for row in rows]
+        cells = [v for row in rows for v in row]
+        _capi.gidx_b_report_add_table(self._handle(), caption, columns, cells)
+        self._record("table", columns, rows, caption)
         return self
 
     def fan_chart(self, obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
-                  target_years=(), target=(), title=None, unit=None):
-        _capi.gidx_b_fan_chart(self._handle(), title, unit, *_fan_args(
-            obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
+                  target_years=(), target=(), title: "str | None" = None,
+                  unit: "str | None" = None) -> "Report":
+        """Add a fan chart (see :func:`svg_fan_chart`: years are calendar
+        years, values in ``unit``, ``levels`` in percent); returns self."""
+        args = dict(obs_years=obs_years, obs=obs, fc_years=fc_years, mean=mean, levels=levels,
+                    lo=lo, hi=hi, target_years=target_years, target=target)
+        _capi.gidx_b_fan_chart(self._handle(), title, unit, *_fan_args(**args))
+        self._record("fan_chart", title=title, unit=unit,
+                     **{k: _copy(v) for k, v in args.items()})
         return self
 
-    def ranking(self, labels, score, rank, rank_lo=(), rank_hi=(), title=None):
-        _capi.gidx_b_ranking(self._handle(), title, [str(x) for x in labels], _reals(score),
-                             _reals(rank), _reals(rank_lo), _reals(rank_hi))
+    def ranking(self, labels, score, rank, rank_lo=(), rank_hi=(),
+                title: "str | None" = None) -> "Report":
+        """Add a ranking chart (see :func:`svg_ranking`); returns self."""
+        labels = [str(x) for x in labels]
+        v = [_reals(score), _reals(rank), _reals(rank_lo), _reals(rank_hi)]
+        _capi.gidx_b_ranking(self._handle(), title, labels, *v)
+        self._record("ranking", labels, *[x.copy() for x in v], title=title)
         return self
 
-    def heatmap(self, rows, columns, values, direction=(), title=None):
-        _capi.gidx_b_heatmap(self._handle(), title, [str(x) for x in rows],
-                             [str(x) for x in columns], _reals(values), _ints(direction))
+    def heatmap(self, rows, columns, values, direction=(), title: "str | None" = None) -> "Report":
+        """Add a heatmap (see :func:`svg_heatmap`); returns self."""
+        rows, columns = [str(x) for x in rows], [str(x) for x in columns]
+        v, d = _reals(values), _ints(direction)
+        _capi.gidx_b_heatmap(self._handle(), title, rows, columns, v, d)
+        self._record("heatmap", rows, columns, v.copy(), d.copy(), title=title)
         return self
 
-    def render(self, format="text"):
+    def render(self, format: "str | int" = "text") -> str:
         """The rendered document as a str (format: "text", "json" or "html")."""
         return _capi.gidx_report_render(self._handle(), _fmt(format))
 
-    def write(self, path, format="html"):
+    def write(self, path: "str | os.PathLike", format: str = "html") -> "list[str] | None":
         """Write the rendered document to ``path`` atomically; ``format``
         "text", "json", "html" or "xlsx" (an Office Open XML workbook of the
-        report's tables: :meth:`to_xlsx`)."""
+        report's tables: :meth:`to_xlsx`, whose sheet names are returned)."""
         if format == "xlsx":
             return self.to_xlsx(path)
         _capi.gidx_report_write(self._handle(), os.fspath(path), _fmt(format))
+        return None
 
     @property
     def lang(self) -> str:
         """The language of the fixed text and numbers: "en" or "nb"."""
         return _capi.gidx_report_lang(self._handle())
 
-    def set_lang(self, lang: str):
+    def set_lang(self, lang: str) -> "Report":
         """Render fixed text and numbers in "en" or "nb" (bokmål); returns self."""
         _capi.gidx_report_set_lang(self._handle(), str(lang))
+        self._record("set_lang", str(lang))
         return self
 
-    def to_xlsx(self, path):
+    def to_xlsx(self, path: "str | os.PathLike") -> "list[str]":
         """Write the report's tables as an .xlsx workbook (a sheet "contents",
         then one sheet per table, ranking, heatmap, bar chart and waterfall;
         numbers as numeric cells; headers in the report's language). Returns
@@ -247,4 +304,9 @@ def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
     o.scenario = scenario._h if scenario is not None else None
     o.horizon, o.mc, o.seed = int(horizon), int(mc), int(seed)
     h = _capi.gidx_b_roadmap(ds.handle, cat._h, regions, o, str(lang))
-    return Report._wrap(h)
+    # how to make it again (pickling): the dataset, catalogue and scenario
+    # pickle themselves; None stays None (the embedded data, the built-in
+    # catalogue)
+    return Report._wrap(h, ("roadmap", dict(data=data, catalog=catalog, regions=regions,
+                                            target=target, scenario=scenario, horizon=horizon,
+                                            mc=mc, seed=seed, lang=lang)))

@@ -541,51 +541,57 @@ class IOResult(_Handle):
         return json.loads(self.text("json"))
 
     def frame(self, year=None) -> "pd.DataFrame":
-        """A long pandas DataFrame of one year (default the latest): year,
-        sector, quantity, unit, direct, indirect, induced, total,
-        multiplier; ``year="all"`` stacks every year."""
+        """The effects of one year (default the latest): a DataFrame indexed
+        by (quantity, sector) with columns year, unit, direct, indirect,
+        induced, total (in the unit of the quantity, :data:`UNITS`) and
+        multiplier (unit of the quantity per unit of the table's currency);
+        ``year="all"`` stacks every year under a (year, quantity, sector)
+        MultiIndex."""
         import pandas as pd
         if isinstance(year, str) and year == "all":
-            return pd.concat([self.frame(t) for t in range(self.nyears)], ignore_index=True)
+            return pd.concat([self.frame(t) for t in range(self.nyears)]).set_index(
+                "year", append=True).reorder_levels(["year", "quantity", "sector"])
         t = self._t(year)
-        rows = []
         secs = self.sectors
+        blocks = []
         for q in QUANTITIES:
             if not self.has(q):
                 continue
-            parts = {p: self.get(q, p, t).to_numpy() for p in PARTS}
+            cols = {"year": self.first_year + t, "unit": UNITS[q]}
+            cols.update({p: self.get(q, p, t).to_numpy() for p in PARTS})
             try:
-                mu = self.multipliers(q).to_numpy()
+                cols["multiplier"] = self.multipliers(q).to_numpy()
             except Exception:  # noqa: BLE001 - multipliers not stored
-                mu = np.full(len(secs), np.nan)
-            for i, s in enumerate(secs):
-                rows.append({"year": self.first_year + t, "sector": s, "quantity": q,
-                             "unit": UNITS[q], **{p: parts[p][i] for p in PARTS},
-                             "multiplier": mu[i]})
-        return pd.DataFrame(rows)
+                cols["multiplier"] = np.full(len(secs), np.nan)
+            blocks.append(pd.DataFrame(cols, index=pd.MultiIndex.from_product(
+                [[q], secs], names=["quantity", "sector"])))
+        if not blocks:
+            return pd.DataFrame(columns=["year", "unit", *PARTS, "multiplier"],
+                                index=pd.MultiIndex.from_tuples([], names=["quantity", "sector"]))
+        return pd.concat(blocks)
 
     def summary(self, year=None) -> "pd.DataFrame":
         """The effects summed over sectors: one row per quantity (index),
-        columns direct, indirect, induced, total and unit; the latest year
-        by default."""
+        columns year, direct, indirect, induced, total (the unit of the
+        quantity) and unit; the latest year by default."""
         f = self.frame(year)
-        s = f.groupby("quantity", sort=False)[list(PARTS)].sum()
+        s = f.groupby(level="quantity", sort=False)[list(PARTS)].sum()
         s["unit"] = [UNITS[q] for q in s.index]
         s.insert(0, "year", int(f["year"].iloc[0]) if len(f) else self.first_year)
         return s
 
-    def plot(self, quantity="output", top=10, year=None, ax=None):
+    def plot(self, quantity: str = "output", top: int = 10, year=None, ax=None):
         """Stacked horizontal bars (matplotlib) of the direct, indirect and
-        induced effects on ``quantity`` of the ``top`` sectors with the
-        largest total; returns the Axes."""
+        induced effects on ``quantity`` (its unit, :data:`UNITS`) of the
+        ``top`` sectors with the largest total; returns the Axes."""
         import matplotlib.pyplot as plt
-        f = self.frame(year)
-        f = f[f.quantity == quantity].nlargest(int(top), "total").iloc[::-1]
+        f = self.frame(year).xs(quantity, level="quantity")
+        f = f.nlargest(int(top), "total").iloc[::-1]
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 0.3 * len(f) + 1))
         left = np.zeros(len(f))
         for p in PARTS[:3]:
-            ax.barh(f["sector"], f[p], left=left, label=p)
+            ax.barh(list(f.index), f[p], left=left, label=p)
             left = left + f[p].to_numpy()
         ax.set_xlabel("%s (%s)" % (quantity.replace("_", " "), UNITS[quantity]))
         ax.legend()
