@@ -13,20 +13,27 @@ Example::
         print(res.to_frame().head())
 
 All numbers come from the C library; this module converts to numpy and pandas.
+Scores are in the normalisation's units (min-max: 0-100 by default, z-scores
+in standard deviations, ranks in ranks); ranks are whole numbers, 1 = best;
+years are calendar years.
 """
 from __future__ import annotations
 
 import json as _json
 from html import escape as _html_escape
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as _np
 
 from . import capi as _capi
 from ._handle import Handle as _Handle
 
-if TYPE_CHECKING:  # pandas is imported where a call needs it
+from ._convert import ArrayLike, PathLike
+
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
     import pandas as pd
+    from matplotlib.axes import Axes
+    from .indicators import Panel
 
 __all__ = ["CompositeIndex", "IndexResult", "UncertaintyResult", "cronbach_alpha", "pca",
            "skew_kurtosis", "correlation_matrix", "rank", "sobol_indices", "peers_nearest"]
@@ -59,7 +66,7 @@ class CompositeIndex(_Handle):
     specification (``gidx_index_spec``), ``_ds`` the data (``gidx_dataset``).
     """
 
-    def __init__(self, _handles, _recipe=None):
+    def __init__(self, _handles: tuple, _recipe: "tuple | None" = None) -> None:
         self._ds, self._h = _handles[0], _handles[1]
         # how to build this input again (for pickling results): the source
         # and the options set so far, in order
@@ -76,13 +83,21 @@ class CompositeIndex(_Handle):
     def _rebuild(self):
         return _rebuild_index(self._recipe, self._options)
 
-    def close(self):
+    def __reduce__(self):
+        # pickles as its source (the COINr files' bytes, the panel, or the
+        # arrays) and the options set so far, rebuilt on loading
+        self._h  # a closed index raises instead of pickling
+        if self._recipe is None:
+            raise TypeError("this CompositeIndex has no recipe to rebuild it")
+        return (_rebuild_index, (self._recipe, list(self._options)))
+
+    def close(self) -> None:
         """Free the C specification and data now (idempotent)."""
         self._h = None
         self._ds = None
 
     @classmethod
-    def from_coinr(cls, idata, imeta):
+    def from_coinr(cls, idata: PathLike, imeta: PathLike) -> "CompositeIndex":
         """Load COINr's unit-by-indicator layout (iData) and metadata (iMeta)."""
         def raw(p):
             with open(p, "rb") as f:
@@ -91,7 +106,7 @@ class CompositeIndex(_Handle):
                    ("coinr", raw(idata), raw(imeta)))
 
     @classmethod
-    def from_catalog(cls, panel, year=0):
+    def from_catalog(cls, panel: "Panel", year: int = 0) -> "CompositeIndex":
         """The index of a :class:`greenidx.Panel`: the catalogue's pillars and
         directions, indicators observed for half the municipalities
         (``gidx_index_from_catalog``); ``year`` 0 = every year they all cover."""
@@ -100,9 +115,15 @@ class CompositeIndex(_Handle):
         return cls((ds, sp), ("catalog", panel, int(year)))
 
     @classmethod
-    def from_arrays(cls, values, units, indicators, parents, aggregates,
-                    weights=None, directions=None, year=2000):
-        """Build from a units x indicators array and a hierarchy.
+    def from_arrays(cls, values: ArrayLike, units: "Sequence[str]", indicators: "Sequence[str]",
+                    parents: "Sequence[str]", aggregates: "Sequence[tuple[str, str | None, float]]",
+                    weights: "Sequence[float] | None" = None,
+                    directions: "Sequence[int] | None" = None,
+                    year: int = 2000) -> "CompositeIndex":
+        """Build from a units x indicators array (each indicator in its own
+        unit) and a hierarchy; ``weights`` are relative (dimensionless),
+        ``directions`` +1 (higher is better) or -1, ``year`` the calendar
+        year of the values.
 
         ``aggregates`` is a list of ``(code, parent, weight)`` with parent
         ``None`` for the root; ``parents`` gives each indicator's aggregate.
@@ -135,7 +156,7 @@ class CompositeIndex(_Handle):
             raise
         return self
 
-    def set_options(self, **options):
+    def set_options(self, **options: "str | float | bool") -> "CompositeIndex":
         """Set methodological choices by name (see ``greenidx index --help``):
         year, denominate, impute, screen, treat, normalise, weights, aggregate,
         min_avail. Values are strings or numbers, e.g. ``normalise="minmax:1,100"``."""
@@ -146,16 +167,20 @@ class CompositeIndex(_Handle):
             self._options.append((name, value))
         return self
 
-    def compute(self):
+    def compute(self) -> "IndexResult":
         """Build the index; returns an :class:`IndexResult`."""
         r = IndexResult(_capi.gidx_index_compute(self._h, self._ds))
         r._source = (self._recipe, list(self._options))
         return r
 
-    def uncertainty(self, n=1000, seed=1, threads=1, sobol=False, impute=(), normalise=(),
-                    aggregate=(), weight_noise=0.0, exclude_one=False):
+    def uncertainty(self, n: int = 1000, seed: float = 1, threads: int = 1, sobol: bool = False,
+                    impute: "Sequence[str]" = (), normalise: "Sequence[str]" = (),
+                    aggregate: "Sequence[str]" = (), weight_noise: float = 0.0,
+                    exclude_one: bool = False) -> "UncertaintyResult":
         """Monte Carlo (or, with ``sobol=True``, Saltelli's design with N(k+2)
-        rebuilds) over the listed alternatives; returns an :class:`UncertaintyResult`."""
+        rebuilds) over the listed alternatives; ``n`` replications,
+        ``weight_noise`` the relative perturbation of the weights (a
+        fraction: 0.25 = +-25 %); returns an :class:`UncertaintyResult`."""
         u = _capi.gidx_b_index_uncertainty(self._h, self._ds, int(n), float(seed), int(threads),
                                            int(bool(sobol)), list(impute), list(normalise),
                                            list(aggregate), float(weight_noise),
@@ -209,7 +234,7 @@ class IndexResult(_Handle):
     Pickles (the index input is rebuilt and computed again: the library is
     deterministic, so the numbers come back bit for bit)."""
 
-    def __init__(self, handle):
+    def __init__(self, handle: Any) -> None:
         self._h = handle
         self._source = None
 
@@ -229,7 +254,7 @@ class IndexResult(_Handle):
     def _repr_html_(self):
         return "<p>%s</p>%s" % (_html_escape(repr(self)), self.to_frame().head(10).to_html())
 
-    def summary(self, year=None):
+    def summary(self, year: "int | None" = None) -> "pd.DataFrame":
         """Per aggregate (the root first): count, mean, sd, min, median and max
         of the scores in ``year`` (default: the latest), a DataFrame indexed
         by aggregate code. Scores are in the normalisation's units (min-max:
@@ -242,7 +267,8 @@ class IndexResult(_Handle):
         s.index = pd.Index(aggs, name="aggregate")
         return s.rename(columns={"std": "sd", "50%": "median"})
 
-    def plot(self, year=None, ax=None, top=None):
+    def plot(self, year: "int | None" = None, ax: "Axes | None" = None,
+             top: "int | None" = None) -> "Axes":
         """A horizontal bar chart of the index scores in ``year`` (default:
         the latest), best at the top (matplotlib); returns the Axes."""
         import matplotlib.pyplot as plt
@@ -257,27 +283,31 @@ class IndexResult(_Handle):
         return ax
 
     @property
-    def units(self):
+    def units(self) -> "list[str]":
+        """Unit (region) codes, in the order of the data."""
         return [_capi.gidx_index_result_unit(self._h, i) for i in range(_capi.gidx_index_result_nunits(self._h))]
 
     @property
-    def names(self):
+    def names(self) -> "list[str]":
+        """Unit (region) names, in the order of :attr:`units`."""
         return [_capi.gidx_index_result_unit_name(self._h, i)
                 for i in range(_capi.gidx_index_result_nunits(self._h))]
 
     @property
-    def aggregates(self):
+    def aggregates(self) -> "list[str]":
         """Aggregate codes, the root first."""
         return [_capi.gidx_index_result_aggregate(self._h, j)
                 for j in range(_capi.gidx_index_result_naggregates(self._h))]
 
     @property
-    def indicators(self):
+    def indicators(self) -> "list[str]":
+        """Indicator codes."""
         return [_capi.gidx_index_result_indicator(self._h, k)
                 for k in range(_capi.gidx_index_result_nindicators(self._h))]
 
     @property
-    def years(self):
+    def years(self) -> "list[int]":
+        """The calendar years computed."""
         return [_capi.gidx_index_result_year(self._h, t) for t in range(_capi.gidx_index_result_nyears(self._h))]
 
     def _units_index(self):
@@ -376,7 +406,7 @@ class UncertaintyResult(_Handle):
     code) and Sobol indices. Pickles by running the same seeded analysis
     again (the results do not depend on the threads)."""
 
-    def __init__(self, handle):
+    def __init__(self, handle: Any) -> None:
         self._h = handle
         self._units = None
         self._source = None
@@ -395,19 +425,20 @@ class UncertaintyResult(_Handle):
     def _repr_html_(self):
         return "<p>%s</p>%s" % (_html_escape(repr(self)), self.to_frame().head(10).to_html())
 
-    def to_frame(self):
+    def to_frame(self) -> "pd.DataFrame":
         """Ranks per unit: nominal, median, p05, p95 (1 = best), indexed by unit code."""
         import pandas as pd
         return pd.DataFrame({"nominal": self.nominal, "median": self.median, "p05": self.p05,
                              "p95": self.p95})
 
-    def summary(self):
+    def summary(self) -> "pd.DataFrame":
         """Units by nominal rank with the width of their 5-95 % rank interval (ranks)."""
         df = self.to_frame()
         return df.assign(width=df["p95"] - df["p05"]).sort_values("nominal")
 
     @property
-    def nruns(self):
+    def nruns(self) -> int:
+        """Number of index rebuilds (replications) run."""
         return _capi.gidx_index_uncertainty_nruns(self._h)
 
     def _ranks(self, which):
@@ -420,23 +451,28 @@ class UncertaintyResult(_Handle):
                          name=("nominal", "median", "p05", "p95")[which])
 
     @property
-    def nominal(self):
+    def nominal(self) -> "pd.Series":
+        """The rank of the nominal index (1 = best) by uCode."""
         return self._ranks(0)
 
     @property
-    def median(self):
+    def median(self) -> "pd.Series":
+        """The median rank over the replications (1 = best) by uCode."""
         return self._ranks(1)
 
     @property
-    def p05(self):
+    def p05(self) -> "pd.Series":
+        """The 5th percentile of the rank (1 = best) by uCode."""
         return self._ranks(2)
 
     @property
-    def p95(self):
+    def p95(self) -> "pd.Series":
+        """The 95th percentile of the rank (1 = best) by uCode."""
         return self._ranks(3)
 
-    def sobol(self):
-        """Dict factor -> (first-order, total) index; NaN for factors not varied."""
+    def sobol(self) -> "dict[str, tuple[float, float]]":
+        """Dict factor -> (first-order, total) index (dimensionless, 0-1)
+        of the ranks' variance; NaN for factors not varied."""
         first, total = _capi.gidx_index_uncertainty_sobol(5, self._h)
         return {f: (first[i], total[i]) for i, f in enumerate(_FACTORS)}
 
@@ -457,15 +493,17 @@ class UncertaintyResult(_Handle):
                 pd.DataFrame(total, index=idx, columns=cols))
 
 
-def skew_kurtosis(x):
-    """Type-2 skewness and excess kurtosis (Excel, e1071, COINr) of the finite values."""
+def skew_kurtosis(x: ArrayLike) -> "tuple[float, float]":
+    """Type-2 skewness and excess kurtosis (Excel, e1071, COINr; both
+    dimensionless) of the finite values."""
     x = _np.ascontiguousarray(x, dtype=_np.float64).ravel()
     s, k = _capi.gidx_skew_kurtosis(x)
     return float(s), float(k)
 
 
-def cronbach_alpha(X):
-    """Cronbach's alpha of the columns of X (NaN = missing, pairwise covariances)."""
+def cronbach_alpha(X: ArrayLike) -> float:
+    """Cronbach's alpha (dimensionless, at most 1) of the columns of X (NaN
+    = missing, pairwise covariances)."""
     x = _matrix(X)
     return float(_capi.gidx_cronbach_alpha(x))
 
@@ -475,7 +513,7 @@ def _columns_of(X):
     return list(X.columns) if hasattr(X, "columns") else None
 
 
-def pca(X) -> tuple:
+def pca(X: ArrayLike) -> tuple:
     """PCA of the standardised complete rows: ``(sdev, proportion,
     loadings)``, standard deviations of the components (in standard
     deviations of the standardised data), the proportion of variance
@@ -494,7 +532,7 @@ def pca(X) -> tuple:
             pd.DataFrame(load, index=pd.Index(cols, name="indicator"), columns=pcs))
 
 
-def correlation_matrix(X, method: str = "pearson"):
+def correlation_matrix(X: ArrayLike, method: str = "pearson") -> "_np.ndarray | pd.DataFrame":
     """Pearson or Spearman correlation matrix (dimensionless, -1 to 1) of the
     columns, pairwise complete; a DataFrame labelled by the columns of a
     DataFrame ``X``, else a p x p numpy array."""
@@ -509,7 +547,7 @@ def correlation_matrix(X, method: str = "pearson"):
                         columns=pd.Index(cols, name="indicator"))
 
 
-def rank(x, descending: bool = True):
+def rank(x: ArrayLike, descending: bool = True) -> "_np.ndarray | pd.Series":
     """Competition ranks (1 = best, ties share the lowest rank); NaN stays
     NaN. A pandas Series comes back as a Series with the same index (named
     ``rank``), anything else as a numpy array."""
@@ -521,9 +559,11 @@ def rank(x, descending: bool = True):
     return r
 
 
-def sobol_indices(yA, yB, yAB):
-    """First-order (Saltelli 2010) and total (Jansen 1999) indices from outputs
-    on the radial design: yAB has shape (k, N). Returns (first, total)."""
+def sobol_indices(yA: ArrayLike, yB: ArrayLike,
+                  yAB: ArrayLike) -> "tuple[_np.ndarray, _np.ndarray]":
+    """First-order (Saltelli 2010) and total (Jansen 1999) indices
+    (dimensionless, 0-1) from outputs on the radial design (any one unit):
+    yAB has shape (k, N). Returns (first, total)."""
     yA = _np.ascontiguousarray(yA, dtype=_np.float64).ravel()
     yB = _np.ascontiguousarray(yB, dtype=_np.float64).ravel()
     yAB = _np.ascontiguousarray(yAB, dtype=_np.float64)
@@ -532,8 +572,9 @@ def sobol_indices(yA, yB, yAB):
     return _capi.gidx_b_sobol_indices(k, yA, yB, yAB)
 
 
-def peers_nearest(Z, target, k):
-    """Positions of the ``k`` rows of ``Z`` (units x structural variables)
-    nearest to row ``target`` by Euclidean distance of z-scored columns."""
+def peers_nearest(Z: ArrayLike, target: int, k: int) -> "_np.ndarray":
+    """Positions (0-based row numbers) of the ``k`` rows of ``Z`` (units x
+    structural variables, each in its own unit) nearest to row ``target``
+    by Euclidean distance of z-scored columns."""
     z = _matrix(Z)
     return _capi.gidx_peers_nearest(int(k), z, int(target)).astype(int)

@@ -4,13 +4,24 @@
 """Reports (text, JSON, self-contained HTML with SVG charts) and scenarios.
 
 Every chart is drawn by the C library; this layer only converts arguments.
+Chart values are in the unit the caller names (``unit``: e.g. tonnes CO2e),
+years are calendar years, interval levels are in percent (80, 95), ranks are
+whole ranks (1 = best).
 """
+from __future__ import annotations
+
 import os
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as _np
 
 from . import capi as _capi
+from ._convert import ArrayLike, Names, PathLike
 from ._handle import Handle as _Handle
+
+if TYPE_CHECKING:
+    from .data import Dataset
+    from .indicators import Catalog
 
 __all__ = ["Report", "Scenario", "roadmap", "svg_fan_chart", "svg_ranking", "svg_heatmap",
            "REPORT_TEXT", "REPORT_JSON", "REPORT_HTML"]
@@ -49,25 +60,35 @@ def _fan_args(obs_years, obs, fc_years, mean, levels, lo, hi, target_years, targ
             _ints(target_years), _reals(target))
 
 
-def svg_fan_chart(obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
-                  target_years=(), target=(), title=None, unit=None):
+def svg_fan_chart(obs_years: ArrayLike = (), obs: ArrayLike = (), fc_years: ArrayLike = (),
+                  mean: ArrayLike = (), levels: ArrayLike = (), lo: "ArrayLike | None" = None,
+                  hi: "ArrayLike | None" = None, target_years: ArrayLike = (),
+                  target: ArrayLike = (), title: "str | None" = None,
+                  unit: "str | None" = None) -> str:
     """A fan chart as an SVG string.
 
+    Years are calendar years; ``obs``, ``mean``, ``lo``, ``hi`` and
+    ``target`` are in ``unit`` (the label of the axis, e.g. "t CO2e").
     ``lo`` and ``hi`` are ``len(levels) x len(fc_years)`` arrays (one row per
-    interval level, e.g. ``levels=[80, 95]``).
+    interval level in percent, e.g. ``levels=[80, 95]``).
     """
     return _capi.gidx_b_fan_chart(None, title, unit, *_fan_args(
         obs_years, obs, fc_years, mean, levels, lo, hi, target_years, target))
 
 
-def svg_ranking(labels, score, rank, rank_lo=(), rank_hi=(), title=None):
-    """A ranking chart (rank with interval, and score) as an SVG string."""
+def svg_ranking(labels: Names, score: ArrayLike, rank: ArrayLike, rank_lo: ArrayLike = (),
+                rank_hi: ArrayLike = (), title: "str | None" = None) -> str:
+    """A ranking chart (rank with interval, whole ranks 1 = best; and the
+    score in the index's units) as an SVG string."""
     return _capi.gidx_b_ranking(None, title, [str(x) for x in labels], _reals(score),
                                 _reals(rank), _reals(rank_lo), _reals(rank_hi))
 
 
-def svg_heatmap(rows, columns, values, direction=(), title=None):
-    """A heatmap (``values`` is len(rows) x len(columns); NaN = missing) as SVG."""
+def svg_heatmap(rows: Names, columns: Names, values: ArrayLike, direction: ArrayLike = (),
+                title: "str | None" = None) -> str:
+    """A heatmap (``values`` is len(rows) x len(columns), each column in its
+    own unit, coloured by rank within the column; NaN = missing; ``direction``
+    +1 or -1 per column) as SVG."""
     return _capi.gidx_b_heatmap(None, title, [str(x) for x in rows], [str(x) for x in columns],
                                 _reals(values), _ints(direction))
 
@@ -99,7 +120,7 @@ class Report(_Handle):
     the copy renders byte for byte the same.
     """
 
-    def __init__(self, title: str):
+    def __init__(self, title: str) -> None:
         self._h = _capi.gidx_report_new(str(title))
         self._root = ("new", (str(title),))
         self._steps = []
@@ -138,7 +159,8 @@ class Report(_Handle):
         self._record("text", str(text))
         return self
 
-    def table(self, columns, rows, caption: "str | None" = None) -> "Report":
+    def table(self, columns: "Sequence[str]", rows: "Sequence[Sequence[Any]] | Any",
+              caption: "str | None" = None) -> "Report":
         """Add a table; ``rows`` is a sequence of rows (or a pandas DataFrame,
         whose columns are then the header); cells are written as ``str()``
         gives them, in the units the caller states. Returns self."""
@@ -152,8 +174,10 @@ class Report(_Handle):
         self._record("table", columns, rows, caption)
         return self
 
-    def fan_chart(self, obs_years=(), obs=(), fc_years=(), mean=(), levels=(), lo=None, hi=None,
-                  target_years=(), target=(), title: "str | None" = None,
+    def fan_chart(self, obs_years: ArrayLike = (), obs: ArrayLike = (), fc_years: ArrayLike = (),
+                  mean: ArrayLike = (), levels: ArrayLike = (), lo: "ArrayLike | None" = None,
+                  hi: "ArrayLike | None" = None, target_years: ArrayLike = (),
+                  target: ArrayLike = (), title: "str | None" = None,
                   unit: "str | None" = None) -> "Report":
         """Add a fan chart (see :func:`svg_fan_chart`: years are calendar
         years, values in ``unit``, ``levels`` in percent); returns self."""
@@ -164,8 +188,8 @@ class Report(_Handle):
                      **{k: _copy(v) for k, v in args.items()})
         return self
 
-    def ranking(self, labels, score, rank, rank_lo=(), rank_hi=(),
-                title: "str | None" = None) -> "Report":
+    def ranking(self, labels: Names, score: ArrayLike, rank: ArrayLike, rank_lo: ArrayLike = (),
+                rank_hi: ArrayLike = (), title: "str | None" = None) -> "Report":
         """Add a ranking chart (see :func:`svg_ranking`); returns self."""
         labels = [str(x) for x in labels]
         v = [_reals(score), _reals(rank), _reals(rank_lo), _reals(rank_hi)]
@@ -173,7 +197,8 @@ class Report(_Handle):
         self._record("ranking", labels, *[x.copy() for x in v], title=title)
         return self
 
-    def heatmap(self, rows, columns, values, direction=(), title: "str | None" = None) -> "Report":
+    def heatmap(self, rows: Names, columns: Names, values: ArrayLike, direction: ArrayLike = (),
+                title: "str | None" = None) -> "Report":
         """Add a heatmap (see :func:`svg_heatmap`); returns self."""
         rows, columns = [str(x) for x in rows], [str(x) for x in columns]
         v, d = _reals(values), _ints(direction)
@@ -185,7 +210,7 @@ class Report(_Handle):
         """The rendered document as a str (format: "text", "json" or "html")."""
         return _capi.gidx_report_render(self._handle(), _fmt(format))
 
-    def write(self, path: "str | os.PathLike", format: str = "html") -> "list[str] | None":
+    def write(self, path: PathLike, format: str = "html") -> "list[str] | None":
         """Write the rendered document to ``path`` atomically; ``format``
         "text", "json", "html" or "xlsx" (an Office Open XML workbook of the
         report's tables: :meth:`to_xlsx`, whose sheet names are returned)."""
@@ -205,7 +230,7 @@ class Report(_Handle):
         self._record("set_lang", str(lang))
         return self
 
-    def to_xlsx(self, path: "str | os.PathLike") -> "list[str]":
+    def to_xlsx(self, path: PathLike) -> "list[str]":
         """Write the report's tables as an .xlsx workbook (a sheet "contents",
         then one sheet per table, ranking, heatmap, bar chart and waterfall;
         numbers as numeric cells; headers in the report's language). Returns
@@ -227,7 +252,7 @@ class Report(_Handle):
 class Scenario:
     """A policy scenario loaded from a JSON file (format: docs/report.md)."""
 
-    def __init__(self, path):
+    def __init__(self, path: PathLike) -> None:
         self._h = _capi.gidx_scenario_load(os.fspath(path))
         # pickled by its absolute path: a scenario names files (effect
         # estimates) relative to itself, which a JSON copy would lose
@@ -246,12 +271,15 @@ class Scenario:
         return "<p>%s</p>" % html.escape(repr(self))
 
     @property
-    def name(self):
+    def name(self) -> str:
+        """The scenario's name."""
         return _capi.gidx_scenario_name(self._h)
 
     @property
-    def instruments(self):
-        """The instruments as a list of dicts."""
+    def instruments(self) -> "list[dict[str, Any]]":
+        """The instruments as a list of dicts (name, indicator, start_year a
+        calendar year, relative: whether the effect is a relative change,
+        source)."""
         n = _capi.gidx_scenario_ninstruments(self._h)
         return [{"name": _capi.gidx_scenario_instrument_name(self._h, i),
                  "indicator": _capi.gidx_scenario_instrument_indicator(self._h, i),
@@ -260,17 +288,21 @@ class Scenario:
                  "source": _capi.gidx_scenario_instrument_source(self._h, i)}
                 for i in range(n)]
 
-    def applies(self, instrument, region):
+    def applies(self, instrument: int, region: str) -> bool:
+        """Whether instrument number ``instrument`` applies to ``region``."""
         return bool(_capi.gidx_scenario_instrument_applies(self._h, int(instrument), str(region)))
 
-    def effect_path(self, instrument, years):
-        """The instrument's effect in each of ``years`` (numpy array)."""
+    def effect_path(self, instrument: int, years: ArrayLike) -> "_np.ndarray":
+        """The instrument's effect in each of ``years`` (calendar years): a
+        numpy array in the indicator's unit (absolute instruments) or as a
+        fraction of the baseline (relative ones: -0.05 = -5 %)."""
         years = _ints(years)
         return _capi.gidx_scenario_effect_path(years.size, self._h, int(instrument), years)
 
     @property
-    def ripple(self):
-        """The input-output shock as a dict, or None."""
+    def ripple(self) -> "dict[str, Any] | None":
+        """The input-output shock as a dict (io, type, shock: sector ->
+        amount in the table's currency, NOK million for SSB's), or None."""
         if not _capi.gidx_scenario_has_ripple(self._h):
             return None
         n = _capi.gidx_scenario_ripple_nshocks(self._h)
@@ -280,8 +312,10 @@ class Scenario:
                           _capi.gidx_scenario_ripple_amount(self._h, i) for i in range(n)}}
 
 
-def roadmap(data=None, catalog=None, regions=None, target=None, scenario=None,
-            horizon=2030, mc=500, seed=1, lang="en"):
+def roadmap(data: "Dataset | None" = None, catalog: "Catalog | None" = None,
+            regions: "Names | None" = None, target: "str | None" = None,
+            scenario: "Scenario | PathLike | None" = None, horizon: int = 2030, mc: int = 500,
+            seed: int = 1, lang: str = "en") -> Report:
     """The whole roadmap pipeline (``greenidx report``) as a :class:`Report`.
 
     ``data`` is a :class:`greenidx.Dataset` (default: the embedded Telemark

@@ -20,13 +20,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from typing import Any
+
 from . import capi as _capi
-from ._convert import years_of as _years_of
+from ._convert import ArrayLike, Names, PathLike, YearLike, years_of as _years_of
 from .data import handle_of as _dataset_handle
 from ._handle import Handle as _Handle
 
-if TYPE_CHECKING:  # pandas is imported where a call needs it
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
     import pandas as pd
+    from matplotlib.axes import Axes
+    from .data import Dataset
 
 __all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "region_employment",
            "sn2007_groups", "QUANTITIES", "PARTS", "UNITS"]
@@ -82,13 +86,15 @@ def _square(a, names):
     return pd.DataFrame(a, index=_index(names), columns=_index(names))
 
 
-def location_quotients(regional, national, method: str = "flq", delta: float = 0.3,
-                        industries=None):
+def location_quotients(regional: ArrayLike, national: ArrayLike, method: str = "flq",
+                       delta: float = 0.3,
+                       industries: "Names | None" = None) -> "np.ndarray | pd.Series | pd.DataFrame":
     """Location quotients from employment by industry (persons).
 
     Returns a vector (SLQ) or a k-by-k matrix (CILQ, FLQ; row = supplying
     industry, column = purchasing industry), dimensionless; labelled (a
     pandas Series or DataFrame) when ``industries`` names the k industries.
+    ``delta`` is FLQ's exponent (dimensionless, 0 <= delta < 1).
     """
     re, ne = _vec(regional), _vec(national)
     k = re.size
@@ -104,21 +110,22 @@ def location_quotients(regional, national, method: str = "flq", delta: float = 0
             pd.DataFrame(out, index=_index(names, "industry"), columns=_index(names, "industry")))
 
 
-def read_employment(path, order=None) -> np.ndarray:
+def read_employment(path: PathLike, order: "PathLike | None" = None) -> np.ndarray:
     """Employment by industry (persons) from a CSV file
     (``industry,employment``), in the file's order or in the order of the
     industries of file ``order``: a numpy array."""
     return _capi.gidx_io_employment_read(str(path), None if order is None else str(order))
 
 
-def sn2007_groups():
+def sn2007_groups() -> "list[tuple[str, str]]":
     """The 16 industry groups of SSB table 13470 (SN2007) as (label,
     dataset variable) pairs, in the order of :func:`region_employment`."""
     return [(_capi.gidx_sn2007_group(i), _capi.gidx_sn2007_variable(i))
             for i in range(_capi.gidx_sn2007_ngroups())]
 
 
-def region_employment(data, region: str, year=0) -> "tuple[dict[str, float], int]":
+def region_employment(data: "Dataset", region: str,
+                      year: YearLike = 0) -> "tuple[dict[str, float], int]":
     """A region's employment (persons) by the 16 SN2007 groups from a dataset
     (e.g. ``greenidx.load_default()``): ``(dict label -> persons, year)``;
     year 0 takes the latest year with every group present (a date or
@@ -156,7 +163,7 @@ class IOModel(_Handle):
     loaded from a folder reads the folder again).
     """
 
-    def __init__(self, handle, root=None):
+    def __init__(self, handle: Any, root: "tuple | None" = None) -> None:
         self._h = handle
         self._root = root
         self._steps = []
@@ -167,13 +174,13 @@ class IOModel(_Handle):
         return _rebuild_model, (self._root, list(self._steps))
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path: PathLike) -> "IOModel":
         """Load ``Z.csv``, ``x.csv`` and optional ``satellites.csv`` and
         ``households.csv`` from a folder."""
         return cls(_capi.gidx_io_model_load(str(path)), ("load", (str(path),)))
 
     @classmethod
-    def norway(cls, year=2021):
+    def norway(cls, year: YearLike = 2021) -> "IOModel":
         """Statistics Norway's input-output table for Norway of ``year``
         (2012-2021; a date or datetime is read as its year): 62 industries
         (SSB's codes ``R01`` ... ``RT``), NOK million, with value added,
@@ -184,7 +191,7 @@ class IOModel(_Handle):
         return cls(_capi.gidx_io_model_norway(y), ("norway", (y,)))
 
     @classmethod
-    def load_ssb(cls, domestic, imports):
+    def load_ssb(cls, domestic: PathLike, imports: PathLike) -> "IOModel":
         """SSB's input-output workbooks as published: table 1850 (domestic)
         and table 1950 (imports) of one year (``gidx_io_model_load_ssb``), NOK
         million."""
@@ -203,7 +210,7 @@ class IOModel(_Handle):
         return _capi.gidx_io_model_year(self._h)
 
     @classmethod
-    def from_flows(cls, Z, x, sectors=None):
+    def from_flows(cls, Z: ArrayLike, x: ArrayLike, sectors: "Names | None" = None) -> "IOModel":
         """A = Z diag(x)^-1; ``Z`` n-by-n flows (row = selling sector) and
         ``x`` total output, both in one currency (e.g. NOK million);
         ``sectors`` n names (default the index of a labelled ``x``, else
@@ -217,7 +224,7 @@ class IOModel(_Handle):
                    ("from_flows", (Z.copy(), x.copy(), names)))
 
     @classmethod
-    def from_coefficients(cls, A, sectors=None):
+    def from_coefficients(cls, A: ArrayLike, sectors: "Names | None" = None) -> "IOModel":
         """A model from technical coefficients (no total output; dimensionless)."""
         A = np.ascontiguousarray(A, dtype=np.float64)
         if A.ndim != 2 or A.shape[0] != A.shape[1]:
@@ -227,7 +234,7 @@ class IOModel(_Handle):
                    ("from_coefficients", (A.copy(), names)))
 
     @classmethod
-    def from_sparse(cls, A):
+    def from_sparse(cls, A: Any) -> "IOModel":
         """A sparse model from a ``scipy.sparse`` matrix of coefficients
         (converted to CSR); shocks are solved by Gauss-Seidel."""
         A = A.tocsr()
@@ -280,7 +287,7 @@ class IOModel(_Handle):
         """Index of the sector called ``name`` (raises NotFoundError)."""
         return _capi.gidx_io_model_find_sector(self._h, name)
 
-    def set_satellite(self, quantity, values, per_unit=False):
+    def set_satellite(self, quantity: "str | int", values: ArrayLike, per_unit: bool = False) -> None:
         """Set employment (persons), value added or labour income (the
         table's currency) or emissions (t CO2e) per sector: totals, or
         coefficients per unit of output with ``per_unit``."""
@@ -288,14 +295,14 @@ class IOModel(_Handle):
         _capi.gidx_io_model_set_satellite(self._h, _q(quantity), v, int(per_unit))
         self._steps.append(("set_satellite", (quantity, v.copy(), bool(per_unit))))
 
-    def set_households(self, values, shares=False):
+    def set_households(self, values: ArrayLike, shares: bool = False) -> None:
         """Household consumption by sector (the table's currency), or shares
-        of household income with ``shares``."""
+        of household income (fractions 0-1) with ``shares``."""
         v = _vec(values)
         _capi.gidx_io_model_set_households(self._h, v, int(shares))
         self._steps.append(("set_households", (v.copy(), bool(shares))))
 
-    def satellite(self, quantity):
+    def satellite(self, quantity: "str | int") -> "pd.Series":
         """A satellite row as coefficients per unit of output (unit of the
         quantity per unit of the table's currency): a Series by sector."""
         import pandas as pd
@@ -359,7 +366,8 @@ class IOModel(_Handle):
             t.insert(0, "label", labels)
         return t
 
-    def plot(self, quantity="output", type=1, top=15, ax=None):
+    def plot(self, quantity: str = "output", type: int = 1, top: int = 15,
+             ax: "Axes | None" = None) -> "Axes":
         """A horizontal bar chart (matplotlib) of the ``top`` largest
         multipliers of ``quantity``; returns the Axes."""
         import matplotlib.pyplot as plt
@@ -372,10 +380,12 @@ class IOModel(_Handle):
                                                    ", %d" % self.year if self.year else ""))
         return ax
 
-    def regionalise(self, regional, national, method="flq", delta=0.3, industry_of=None):
+    def regionalise(self, regional: ArrayLike, national: ArrayLike, method: str = "flq",
+                    delta: float = 0.3, industry_of: "ArrayLike | None" = None) -> "IOModel":
         """A regional model by location quotients from employment by industry
-        (persons); ``industry_of`` maps each sector to an industry index
-        (default: the industries are the sectors)."""
+        (persons); ``delta`` FLQ's exponent (dimensionless); ``industry_of``
+        maps each sector to an industry index (default: the industries are
+        the sectors)."""
         re, ne = _vec(regional), _vec(national)
         g = None if industry_of is None else np.ascontiguousarray(industry_of, dtype=np.uintp)
         m = IOModel(_capi.gidx_io_model_regionalise(
@@ -383,8 +393,10 @@ class IOModel(_Handle):
             ("regionalise", (self, re, ne, method, float(delta), g)))
         return m
 
-    def regionalise_region(self, data, region, year=0, method="flq", delta=0.3, concordance=None,
-                           national_region=None):
+    def regionalise_region(self, data: "Dataset", region: str, year: YearLike = 0,
+                           method: str = "flq", delta: float = 0.3,
+                           concordance: "PathLike | None" = None,
+                           national_region: "str | None" = None) -> "tuple[IOModel, int]":
         """A regional model for a region of a dataset: its employment by the
         SN2007 groups of SSB table 13470 against the national employment of
         this model's employment satellite, or of ``national_region`` of the
@@ -406,7 +418,7 @@ class IOModel(_Handle):
                                                   float(delta), concordance,
                                                   national_region))), used
 
-    def industry_map(self, industries, concordance=None):
+    def industry_map(self, industries: PathLike, concordance: "PathLike | None" = None) -> "pd.Series":
         """Industry index of each sector: the row of its industry in the
         employment file ``industries``, through the CSV ``concordance``
         (``sector,industry``) or by equal names; a Series by sector."""
@@ -415,14 +427,16 @@ class IOModel(_Handle):
                                            None if concordance is None else str(concordance))
         return pd.Series(g, index=_index(self.sectors), name="industry")
 
-    def shock(self, df, type: int = 1, solver: str = "auto", tol: float = 0.0, max_iter: int = 0,
-              multipliers: bool = True, first_year=0) -> "IOResult":
+    def shock(self, df: "dict[str, float] | ArrayLike | pd.Series | pd.DataFrame", type: int = 1,
+              solver: str = "auto", tol: float = 0.0, max_iter: int = 0,
+              multipliers: bool = True, first_year: YearLike = 0) -> "IOResult":
         """Effects of a change in final demand (the table's currency, e.g.
         NOK million).
 
         ``df`` is a dict or Series ``{sector: amount}``, a vector of n
         changes, or a years-by-n array (a path; a DataFrame's index gives
-        ``first_year``). Returns an :class:`IOResult`.
+        ``first_year``, a calendar year). ``tol`` is the iterative solver's
+        relative tolerance (0 = its default). Returns an :class:`IOResult`.
         """
         n = len(self)
         if hasattr(df, "to_dict") and getattr(df, "ndim", 2) == 1:
@@ -458,7 +472,7 @@ class IOResult(_Handle):
     in the unit of the quantity (:data:`UNITS`). Pickles as its model and
     shock (recomputed on loading, bit-identical)."""
 
-    def __init__(self, handle, args=None):
+    def __init__(self, handle: Any, args: "tuple | None" = None) -> None:
         self._h = handle
         self._args = args
 
@@ -469,11 +483,13 @@ class IOResult(_Handle):
 
     @property
     def sectors(self) -> "list[str]":
+        """Sector names (codes), in order."""
         return [_capi.gidx_io_result_sector(self._h, i)
                 for i in range(_capi.gidx_io_result_nsectors(self._h))]
 
     @property
     def nyears(self) -> int:
+        """Number of years (rows) of the shock."""
         return _capi.gidx_io_result_nyears(self._h)
 
     @property
@@ -488,6 +504,7 @@ class IOResult(_Handle):
 
     @property
     def type(self) -> int:
+        """1 (households open) or 2 (households closed: induced effects)."""
         return _capi.gidx_io_result_type(self._h)
 
     @property
@@ -495,7 +512,8 @@ class IOResult(_Handle):
         """The model's note and the shock's, or None."""
         return _capi.gidx_io_result_note(self._h)
 
-    def has(self, quantity) -> bool:
+    def has(self, quantity: "str | int") -> bool:
+        """Whether the result holds ``quantity`` (its satellite was set)."""
         return bool(_capi.gidx_io_result_has(self._h, _q(quantity)))
 
     def _t(self, year):
@@ -510,7 +528,8 @@ class IOResult(_Handle):
             raise IndexError("year %r: the result covers %s" % (year, self.years))
         return int(year)
 
-    def get(self, quantity: str = "output", part: str = "total", year=None) -> "pd.Series":
+    def get(self, quantity: str = "output", part: str = "total",
+            year: "YearLike | None" = None) -> "pd.Series":
         """One part of one quantity by sector, a Series (unit of the
         quantity); ``year`` a calendar year, a date or a row index (default
         the latest)."""
@@ -525,14 +544,15 @@ class IOResult(_Handle):
         v = _capi.gidx_io_result_path(self.nyears, self._h, _q(quantity), PARTS.index(part))
         return pd.Series(v, index=_index(self.years, "year"), name="%s %s" % (quantity, part))
 
-    def multipliers(self, quantity="output"):
-        """The multipliers stored with the result, a Series by sector."""
+    def multipliers(self, quantity: str = "output") -> "pd.Series":
+        """The multipliers stored with the result (unit of the quantity per
+        unit of the table's currency), a Series by sector."""
         import pandas as pd
         v = _capi.gidx_io_result_multipliers(_capi.gidx_io_result_nsectors(self._h), self._h,
                                              _q(quantity))
         return pd.Series(v, index=_index(self.sectors), name=quantity)
 
-    def text(self, format="table") -> str:
+    def text(self, format: str = "table") -> str:
         """The C library's table, CSV or JSON rendering."""
         return _capi.gidx_io_result_format(self._h, _FORMAT[format])
 
@@ -540,7 +560,7 @@ class IOResult(_Handle):
         """The JSON rendering, parsed."""
         return json.loads(self.text("json"))
 
-    def frame(self, year=None) -> "pd.DataFrame":
+    def frame(self, year: "YearLike | str | None" = None) -> "pd.DataFrame":
         """The effects of one year (default the latest): a DataFrame indexed
         by (quantity, sector) with columns year, unit, direct, indirect,
         induced, total (in the unit of the quantity, :data:`UNITS`) and
@@ -570,7 +590,7 @@ class IOResult(_Handle):
                                 index=pd.MultiIndex.from_tuples([], names=["quantity", "sector"]))
         return pd.concat(blocks)
 
-    def summary(self, year=None) -> "pd.DataFrame":
+    def summary(self, year: "YearLike | None" = None) -> "pd.DataFrame":
         """The effects summed over sectors: one row per quantity (index),
         columns year, direct, indirect, induced, total (the unit of the
         quantity) and unit; the latest year by default."""
@@ -580,7 +600,8 @@ class IOResult(_Handle):
         s.insert(0, "year", int(f["year"].iloc[0]) if len(f) else self.first_year)
         return s
 
-    def plot(self, quantity: str = "output", top: int = 10, year=None, ax=None):
+    def plot(self, quantity: str = "output", top: int = 10, year: "YearLike | None" = None,
+             ax: "Axes | None" = None) -> "Axes":
         """Stacked horizontal bars (matplotlib) of the direct, indirect and
         induced effects on ``quantity`` (its unit, :data:`UNITS`) of the
         ``top`` sectors with the largest total; returns the Axes."""
