@@ -27,7 +27,7 @@ def version() -> str:
 
 
 def version_number() -> int:
-    """The run-time version as major * 10000 + minor * 100 + patch."""
+    """The run-time version as one whole number: major * 10000 + minor * 100 + patch."""
     return _capi.gidx_version_number()
 
 

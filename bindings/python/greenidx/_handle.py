@@ -22,7 +22,7 @@ def closable(name):
         self.__dict__[key] = value
         self.__dict__[key + "_closed"] = value is None
 
-    return property(get, put)
+    return property(get, put, doc="The SWIG handle of the C object (raises once closed).")
 
 
 class Handle:

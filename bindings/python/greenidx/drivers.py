@@ -75,7 +75,7 @@ class DriversMapping:
 
     def to_frame(self) -> "pd.DataFrame":
         """The mapping as a DataFrame indexed by sector id: variable, kind,
-        groups (joined by "; ")."""
+        groups (SN2007 group codes, joined by "; "); no numbers."""
         import pandas as pd
         rows = [(i, v, k, "; ".join(g)) for i, v, k, g in self.sectors()]
         return pd.DataFrame(rows, columns=["sector", "variable", "kind", "groups"]).set_index("sector")
@@ -152,7 +152,8 @@ def plot_decomposition(df: "pd.DataFrame", region: "str | None" = None,
                        ax: "Axes | None" = None) -> "Axes":
     """Bars (matplotlib) of the effects of the latest period of one region
     (default the first) of a :func:`decompose` frame, with the total as a
-    line; returns the Axes."""
+    line (t CO2e for the additive form, factors for the multiplicative
+    one); returns the Axes."""
     import matplotlib.pyplot as plt
     s = summarise_decomposition(df)
     names = s.index.get_level_values("region_name")

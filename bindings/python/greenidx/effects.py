@@ -228,7 +228,10 @@ class EffectResult(_Handle):
 
     def rows(self, kind: str) -> "pd.DataFrame":
         """Rows of one kind ("coef", "att_gt", "group", "dynamic", "calendar",
-        "weight", "gap", "placebo", "loo", "predictor") as a DataFrame."""
+        "weight", "gap", "placebo", "loo", "predictor") as a DataFrame:
+        label, group and time (calendar years or the panel's periods),
+        estimate and se (the outcome's unit; synthetic-control weights are
+        fractions 0-1)."""
         import pandas as pd
         n = _capi.gidx_effect_result_nrows(self._h, kind)
         recs = []

@@ -46,6 +46,9 @@ class FetchResult:
     """
 
     def __init__(self, csv: str, meta: "dict[str, str]", stats: "dict[str, float]") -> None:
+        """``csv`` the long CSV text (values in each variable's unit),
+        ``meta`` the provenance, ``stats`` the request counts and
+        ``waited`` (seconds spent in backoff)."""
         self.csv = csv
         self.meta = dict(meta)
         self.stats = dict(stats)

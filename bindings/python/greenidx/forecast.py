@@ -155,7 +155,10 @@ class Model:
     @property
     def params(self) -> "dict[str, float]":
         """The fitted parameters (alpha, beta, phi, l0, ar1, drift, theta,
-        sigma2, ...) as a dict; a combination's are prefixed by component."""
+        sigma2, ...) as a dict; a combination's are prefixed by component.
+        Smoothing and autoregressive parameters are dimensionless; levels
+        and drifts (l0, b0, drift) are in the series' unit (per year),
+        sigma2 in its unit squared."""
         comps = self.components()
         out = {}
         for c in comps:
@@ -164,7 +167,10 @@ class Model:
         return out
 
     def summary(self) -> "pd.DataFrame":
-        """One row per component: name, loglik, aicc, nobs, nparams (a DataFrame indexed by name)."""
+        """One row per component: name, loglik (log-likelihood) and aicc
+        (corrected Akaike criterion) on the scale of the fitted series, nobs
+        (number of observations), nparams (number of parameters); a
+        DataFrame indexed by name."""
         import pandas as pd
         rows = [{k: v for k, v in c.items() if k != "params"} for c in self.components()]
         return pd.DataFrame(rows).set_index("name")
@@ -207,7 +213,8 @@ class Model:
 
     def plot(self, fc: "pd.DataFrame | None" = None, ax: "Axes | None" = None) -> "Axes":
         """The series, the one-step fitted values and, given ``fc`` (a
-        :meth:`forecast` DataFrame), the forecast with its intervals (matplotlib)."""
+        :meth:`forecast` DataFrame), the forecast with its intervals
+        (matplotlib; the series' unit by calendar year); returns the Axes."""
         import matplotlib.pyplot as plt
         if ax is None:
             _, ax = plt.subplots()

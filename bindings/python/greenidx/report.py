@@ -199,7 +199,8 @@ class Report(_Handle):
 
     def heatmap(self, rows: Names, columns: Names, values: ArrayLike, direction: ArrayLike = (),
                 title: "str | None" = None) -> "Report":
-        """Add a heatmap (see :func:`svg_heatmap`); returns self."""
+        """Add a heatmap (see :func:`svg_heatmap`: ``values`` each column in
+        its own unit, ``direction`` +1/-1 per column); returns self."""
         rows, columns = [str(x) for x in rows], [str(x) for x in columns]
         v, d = _reals(values), _ints(direction)
         _capi.gidx_b_heatmap(self._handle(), title, rows, columns, v, d)
@@ -207,7 +208,9 @@ class Report(_Handle):
         return self
 
     def render(self, format: "str | int" = "text") -> str:
-        """The rendered document as a str (format: "text", "json" or "html")."""
+        """The rendered document as a str (format: "text", "json" or "html";
+        numbers with thousands separators in the report's language, units
+        as the sections state them)."""
         return _capi.gidx_report_render(self._handle(), _fmt(format))
 
     def write(self, path: PathLike, format: str = "html") -> "list[str] | None":

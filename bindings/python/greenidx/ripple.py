@@ -284,7 +284,7 @@ class IOModel(_Handle):
             return False
 
     def sector_index(self, name: str) -> int:
-        """Index of the sector called ``name`` (raises NotFoundError)."""
+        """Position (0-based) of the sector called ``name`` (raises NotFoundError)."""
         return _capi.gidx_io_model_find_sector(self._h, name)
 
     def set_satellite(self, quantity: "str | int", values: ArrayLike, per_unit: bool = False) -> None:
@@ -310,7 +310,8 @@ class IOModel(_Handle):
                          index=_index(self.sectors), name=quantity)
 
     def coefficients(self) -> "pd.DataFrame":
-        """Technical coefficients A (n-by-n DataFrame, rows supplying)."""
+        """Technical coefficients A (n-by-n DataFrame, rows supplying;
+        dimensionless: currency of input per unit of currency of output)."""
         n = len(self)
         return _square(_capi.gidx_io_model_coefficients(n * n, self._h).reshape(n, n),
                        self.sectors)
@@ -318,14 +319,16 @@ class IOModel(_Handle):
     def leontief(self, type: int = 1) -> "pd.DataFrame":
         """Leontief inverse L = (I - A)^-1 (type 1, n-by-n) or the inverse of
         the model closed with households (type 2, n+1 with "Households"
-        last), a DataFrame labelled by sector."""
+        last), a DataFrame labelled by sector (dimensionless: output per
+        unit of final demand)."""
         N = len(self) + (1 if type == 2 else 0)
         names = self.sectors + (["Households"] if type == 2 else [])
         return _square(_capi.gidx_io_model_leontief(N * N, self._h, int(type)).reshape(N, N),
                        names)
 
     def ghosh(self) -> "pd.DataFrame":
-        """Ghosh inverse G = x^-1 L x (n-by-n DataFrame)."""
+        """Ghosh inverse G = x^-1 L x (n-by-n DataFrame, dimensionless:
+        output per unit of primary input)."""
         n = len(self)
         return _square(_capi.gidx_io_model_ghosh(n * n, self._h).reshape(n, n), self.sectors)
 
@@ -342,7 +345,8 @@ class IOModel(_Handle):
     def multiplier_table(self, type: int = 1) -> "pd.DataFrame":
         """Multipliers of all quantities with one factorisation: a DataFrame,
         one row per quantity (output ... emissions, NaN where not set), one
-        column per sector."""
+        column per sector; each in the unit of its quantity (:data:`UNITS`)
+        per unit of the table's currency (output: dimensionless)."""
         import pandas as pd
         n = len(self)
         t = _capi.gidx_io_model_multiplier_table(5 * n, self._h, int(type)).reshape(5, n)
@@ -350,15 +354,16 @@ class IOModel(_Handle):
                             columns=_index(self.sectors))
 
     def final_demand(self) -> "pd.Series":
-        """Final demand implied by the table, x - Z 1 (the table's currency):
-        a Series by sector."""
+        """Final demand implied by the table, x - Z 1 (the table's currency,
+        NOK million for SSB's tables): a Series by sector."""
         import pandas as pd
         return pd.Series(_capi.gidx_io_model_final_demand(len(self), self._h),
                          index=_index(self.sectors), name="final_demand")
 
     def summary(self, type: int = 1) -> "pd.DataFrame":
         """One row per sector: label (when known) and the multipliers of
-        every quantity the model has (type 1 or 2)."""
+        every quantity the model has (type 1 or 2), each in the unit of its
+        quantity per unit of the table's currency (:data:`UNITS`)."""
         t = self.multiplier_table(type).T.dropna(axis=1, how="all")
         t.columns = ["%s_multiplier" % c for c in t.columns]
         labels = self.labels
@@ -368,8 +373,9 @@ class IOModel(_Handle):
 
     def plot(self, quantity: str = "output", type: int = 1, top: int = 15,
              ax: "Axes | None" = None) -> "Axes":
-        """A horizontal bar chart (matplotlib) of the ``top`` largest
-        multipliers of ``quantity``; returns the Axes."""
+        """A horizontal bar chart (matplotlib) of the ``top`` (a number of
+        sectors) largest multipliers of ``quantity`` (its unit per unit of
+        the table's currency); returns the Axes."""
         import matplotlib.pyplot as plt
         m = self.multipliers(quantity, type).sort_values().tail(int(top))
         if ax is None:
@@ -419,7 +425,7 @@ class IOModel(_Handle):
                                                   national_region))), used
 
     def industry_map(self, industries: PathLike, concordance: "PathLike | None" = None) -> "pd.Series":
-        """Industry index of each sector: the row of its industry in the
+        """Industry of each sector as a position: the 0-based row of its industry in the
         employment file ``industries``, through the CSV ``concordance``
         (``sector,industry``) or by equal names; a Series by sector."""
         import pandas as pd
@@ -504,7 +510,8 @@ class IOResult(_Handle):
 
     @property
     def type(self) -> int:
-        """1 (households open) or 2 (households closed: induced effects)."""
+        """The multiplier type, a number: 1 (households open) or 2
+        (households closed: induced effects)."""
         return _capi.gidx_io_result_type(self._h)
 
     @property
@@ -513,7 +520,8 @@ class IOResult(_Handle):
         return _capi.gidx_io_result_note(self._h)
 
     def has(self, quantity: "str | int") -> bool:
-        """Whether the result holds ``quantity`` (its satellite was set)."""
+        """Whether the result holds ``quantity`` (a name of :data:`QUANTITIES`
+        or its 0-based position there; true when its satellite was set)."""
         return bool(_capi.gidx_io_result_has(self._h, _q(quantity)))
 
     def _t(self, year):
