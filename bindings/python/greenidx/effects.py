@@ -134,6 +134,13 @@ def _rebuild_result(panel, args):
     return estimate_effect(panel, **args)
 
 
+def _headline(key, doc):
+    """A read-only property of EffectResult: the named scalar, None when NaN."""
+    def get(self) -> "float | None":
+        return self._opt(key)
+    return property(get, doc=doc)
+
+
 class EffectResult(_Handle):
     """An estimation result: headline estimate (the outcome's unit), its
     standard error, confidence interval at ``level`` percent and p-value,
@@ -201,30 +208,13 @@ class EffectResult(_Handle):
         v = self.value(key)
         return None if _math.isnan(v) else v
 
-    @property
-    def estimate(self) -> "float | None":
-        """The headline estimate (the outcome's unit), or None."""
-        return self._opt("estimate")
-
-    @property
-    def se(self) -> "float | None":
-        """Its standard error (the outcome's unit), or None."""
-        return self._opt("se")
-
-    @property
-    def ci_low(self) -> "float | None":
-        """Lower end of the confidence interval at ``level`` percent (the outcome's unit)."""
-        return self._opt("ci_low")
-
-    @property
-    def ci_high(self) -> "float | None":
-        """Upper end of the confidence interval at ``level`` percent (the outcome's unit)."""
-        return self._opt("ci_high")
-
-    @property
-    def p_value(self) -> "float | None":
-        """The p-value (a probability, 0-1), or None."""
-        return self._opt("p_value")
+    estimate = _headline("estimate", "The headline estimate (the outcome's unit), or None.")
+    se = _headline("se", "Its standard error (the outcome's unit), or None.")
+    ci_low = _headline("ci_low", "Lower end of the confidence interval at ``level`` percent "
+                       "(the outcome's unit), or None.")
+    ci_high = _headline("ci_high", "Upper end of the confidence interval at ``level`` percent "
+                        "(the outcome's unit), or None.")
+    p_value = _headline("p_value", "The p-value (a probability, 0-1), or None.")
 
     def rows(self, kind: str) -> "pd.DataFrame":
         """Rows of one kind ("coef", "att_gt", "group", "dynamic", "calendar",
