@@ -307,3 +307,16 @@ def test_io_results_are_labelled_with_the_latest_year_by_default():
     assert tot == pytest.approx(50 * (1.869756292449061 + 1.7538953256092689), rel=1e-12)
     s = r.summary()
     assert s.index.name == "quantity" and s.loc["output", "total"] == pytest.approx(tot, rel=1e-12)
+
+
+def test_location_quotients_take_the_labels_of_a_series():
+    # SLQ by hand: regional shares 100/200, 50/200, 50/200 against national
+    # 1000/4000, 2000/4000, 1000/4000 -> 2, 0.5, 1 (dimensionless)
+    reg = pd.Series([100.0, 50.0, 50.0], index=pd.Index(["A", "B", "C"]))
+    slq = gi.location_quotients(reg, [1000, 2000, 1000], "slq")
+    assert slq.index.name == "industry" and list(slq.index) == ["A", "B", "C"]
+    np.testing.assert_allclose(slq.to_numpy(), [2.0, 0.5, 1.0], rtol=1e-15)
+    flq = gi.location_quotients(reg, [1000, 2000, 1000], "flq", 0.3)
+    assert list(flq.index) == list(flq.columns) == ["A", "B", "C"]
+    # an array stays an array
+    assert isinstance(gi.location_quotients([100, 50, 50], [1000, 2000, 1000], "slq"), np.ndarray)

@@ -389,7 +389,7 @@ class IndexResult(_Handle):
         if isinstance(year, str) and year == "all":
             parts = [self.to_frame(y) for y in self.years]
             if not parts:
-                return self.to_frame(0).iloc[0:0]
+                return self.to_frame(0).iloc[0:0].set_index("year", append=True).swaplevel(0, 1)
             return pd.concat(parts).set_index("year", append=True).swaplevel(0, 1)
         year = self._year(year)
         aggs = self.aggregates

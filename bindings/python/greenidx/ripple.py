@@ -93,9 +93,12 @@ def location_quotients(regional: ArrayLike, national: ArrayLike, method: str = "
 
     Returns a vector (SLQ) or a k-by-k matrix (CILQ, FLQ; row = supplying
     industry, column = purchasing industry), dimensionless; labelled (a
-    pandas Series or DataFrame) when ``industries`` names the k industries.
+    pandas Series or DataFrame) when ``industries`` names the k industries
+    or ``regional`` is a pandas Series (its index names them).
     ``delta`` is FLQ's exponent (dimensionless, 0 <= delta < 1).
     """
+    if industries is None and hasattr(regional, "index") and getattr(regional, "ndim", 0) == 1:
+        industries = [str(s) for s in regional.index]
     re, ne = _vec(regional), _vec(national)
     k = re.size
     meth = _LQ[method.lower()]
