@@ -158,7 +158,8 @@ class Model:
         sigma2, ...) as a dict; a combination's are prefixed by component.
         Smoothing and autoregressive parameters are dimensionless; levels
         and drifts (l0, b0, drift) are in the series' unit (per year),
-        sigma2 in its unit squared."""
+        sigma2 in its unit squared (on the Box-Cox scale when ``boxcox`` is
+        set)."""
         comps = self.components()
         out = {}
         for c in comps:
