@@ -102,8 +102,9 @@ def test_units_are_stated():
     assert "t CO2e" in gi.IOModel.multipliers.__doc__
     m = gi.IOModel.norway(2021)
     f = m.shock({"RF": 100.0}, type=2).frame()
-    assert set(f[f.quantity == "emissions"].unit) == {"t CO2e"}
-    assert set(f[f.quantity == "output"].unit) == {"NOK million"}
+    # the frame is indexed by (quantity, sector) since #17's labelled frames (pyconv)
+    assert set(f.loc["emissions", "unit"]) == {"t CO2e"}
+    assert set(f.loc["output", "unit"]) == {"NOK million"}
 
 
 def test_summary_and_plot(mb, data):
@@ -133,9 +134,10 @@ def test_default_view_is_the_latest_year_with_a_year_column(mb):
     first = r.frame(2026)
     assert set(first.year) == {2026}
     # the year 2028 shock is the mean of the two before (linearity)
-    out = f[f.quantity == "output"].set_index("sector").total
-    o0 = first[first.quantity == "output"].set_index("sector").total
-    o1 = r.frame(2027).query("quantity == 'output'").set_index("sector").total
+    # frames are indexed by (quantity, sector) since #17's labelled frames (pyconv)
+    out = f.loc["output", "total"]
+    o0 = first.loc["output", "total"]
+    o1 = r.frame(2027).loc["output", "total"]
     assert (out - 0.5 * (o0 + o1)).abs().max() < 1e-9
     assert list(r.path().index) == [2026, 2027, 2028]
     # a fetch result's default view: each region's latest year, with its year

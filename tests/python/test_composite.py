@@ -123,7 +123,8 @@ def test_benchmarking():
         # AUT 56.87 among BEL 58.72, BGR 46.65, HRV 49.73: second
         assert res.peer_rank("AUT", ["BEL", "BGR", "HRV"]) == 2
         card = res.scorecard("AUT", ["BEL", "BGR", "HRV"])
-        row = card[card.node == "Index"].iloc[0]
+        # #17 (pyconv): the scorecard is indexed by node (it was a column)
+        row = card.loc["Index"]
         assert abs(row.diff_vs_peers - (56.873098 - (58.722005 + 46.651323 + 49.730423) / 3)) < 1e-5
         assert card.diff_vs_peers.is_monotonic_decreasing
         with pytest.raises(gi.InvalidArgumentError):

@@ -211,7 +211,7 @@ def test_index_result_shows_the_latest_year_with_a_year_column():
         assert (df["year"] == max(years)).all()
         first = res.to_frame(year=min(years))
         assert (first["year"] == min(years)).all()
-        latest = df.set_index("uCode")["score"]
+        latest = df["score"]  # indexed by uCode since #17's labelled frames (pyconv)
         np.testing.assert_array_equal(latest.loc[res.units].to_numpy(),
                                       res.scores(None, max(years)))
 

@@ -69,9 +69,10 @@ def test_folder_type2_and_frame(test_data):
     np.testing.assert_allclose(m2, [1.869756292449061, 1.7538953256092689], rtol=1e-12)
     r = m.shock({"Manufacturing": 100.0}, type=2)
     df = r.frame()
-    assert set(df["quantity"]) == {"output", "employment", "value_added", "labour_income",
-                                   "emissions"}
-    row = df[(df.sector == "Manufacturing") & (df.quantity == "output")].iloc[0]
+    # indexed by (quantity, sector) since #17's labelled frames (pyconv)
+    assert set(df.index.get_level_values("quantity")) == {"output", "employment", "value_added",
+                                                          "labour_income", "emissions"}
+    row = df.loc[("output", "Manufacturing")]
     assert row.direct == 100.0
     assert row.total == pytest.approx(row.direct + row.indirect + row.induced, rel=1e-12)
     d = r.to_dict()

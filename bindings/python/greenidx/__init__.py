@@ -10,6 +10,8 @@ of emission change (LMDI decomposition, Tapio decoupling). The numbers
 are computed by the C library (``greenidx.capi`` is the SWIG layer); this
 package adds Python classes, numpy arrays in and out, and exceptions.
 """
+import os as _os
+
 import numpy as _np
 
 from . import capi as _capi
@@ -19,28 +21,29 @@ from ._errors import GreenIdxError, class_for  # noqa: F401
 __version__ = _capi.gidx_version_string()
 
 
-def version():
+def version() -> str:
     """The libgreenidx run-time version string, e.g. ``"0.1.0"``."""
     return _capi.gidx_version_string()
 
 
-def version_number():
-    """The run-time version as major * 10000 + minor * 100 + patch."""
+def version_number() -> int:
+    """The run-time version as one whole number: major * 10000 + minor * 100 + patch."""
     return _capi.gidx_version_number()
 
 
-def strerror(code):
+def strerror(code: int) -> str:
     """The C library's description of a status code."""
     return _capi.gidx_strerror(int(code))
 
 
-def last_error():
+def last_error() -> "tuple[int, str]":
     """The calling thread's last C error as ``(code, message)``."""
     return _capi.gidx_error_last_code(), _capi.gidx_error_last_message()
 
 
-def solve(a, b):
-    """Solve ``a @ x = b`` with the library's LU solver (GSL).
+def solve(a: "_np.typing.ArrayLike", b: "_np.typing.ArrayLike") -> "_np.ndarray":
+    """Solve ``a @ x = b`` with the library's LU solver (GSL); ``x`` is in
+    the units of ``b`` divided by those of ``a``.
 
     Raises :class:`SingularError` for a singular ``a``.
     """
@@ -52,7 +55,7 @@ def solve(a, b):
     return _capi.gidx_linalg_solve(b.size, a, b)
 
 
-def write_file(path, data):
+def write_file(path: "str | _os.PathLike[str]", data: "str | bytes") -> None:
     """Write ``data`` (str, written as UTF-8, or bytes as they are) to
     ``path`` atomically."""
     _capi.gidx_write_file(str(path), data)

@@ -33,3 +33,19 @@ def years_of(values, what="year"):
         k = int(bad.argmax())
         raise DataError("%s: %r at position %d is not a whole year" % (what, s.iloc[k], k), -5)
     return a.astype(_np.int64)
+
+
+# Type aliases of the public signatures (#17: type hints on the whole API).
+# The modules use ``from __future__ import annotations``: the hints are not
+# evaluated at run time, these names only make them readable and resolvable.
+import os as _os
+import typing as _t
+
+from numpy.typing import ArrayLike  # noqa: E402,F401 - re-exported for the hints
+
+#: a file name: str or os.PathLike
+PathLike = _t.Union[str, "_os.PathLike[str]"]
+#: one name (a str, never taken for its letters) or any sequence of names
+Names = _t.Union[str, _t.Sequence[str]]
+#: a calendar year: int, a whole float, a date, a datetime or a pandas Timestamp
+YearLike = _t.Union[int, float, _dt.date]

@@ -135,6 +135,6 @@ _BY_CODE = {cls.code: cls for cls in [
     InternalError]}
 
 
-def class_for(code):
+def class_for(code: int) -> type:
     """The exception class for a C status code (GreenIdxError when unknown)."""
     return _BY_CODE.get(code, GreenIdxError)

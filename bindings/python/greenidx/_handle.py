@@ -2,6 +2,7 @@
 # Copyright (C) 2026 the libgreenidx developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The lifetime protocol shared by the wrappers of one C handle."""
+from typing import Any
 from ._errors import InvalidArgumentError
 
 
@@ -11,17 +12,17 @@ def closable(name):
     where getters would answer 0, None or an empty list."""
     key = "_gidx" + name
 
-    def get(self):
+    def get(self) -> Any:
         h = self.__dict__.get(key)
         if h is None and self.__dict__.get(key + "_closed"):
             raise InvalidArgumentError("this %s is closed" % type(self).__name__, -1)
         return h
 
-    def put(self, value):
+    def put(self, value: Any) -> None:
         self.__dict__[key] = value
         self.__dict__[key + "_closed"] = value is None
 
-    return property(get, put)
+    return property(get, put, doc="The SWIG handle of the C object (raises once closed).")
 
 
 class Handle:
@@ -32,7 +33,7 @@ class Handle:
 
     _h = closable("_h")
 
-    def close(self):
+    def close(self) -> None:
         """Free the C object now (idempotent)."""
         self._h = None
 

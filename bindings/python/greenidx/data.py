@@ -2,8 +2,20 @@
 # Copyright (C) 2026 the libgreenidx developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Datasets: region x year x variable panels with flags, their loaders, and
-the Norwegian region registry. Every number comes from the C library."""
+the Norwegian region registry. Every number comes from the C library.
+
+Values are in each variable's own unit (``ghg_*`` tonnes CO2-equivalents,
+``population`` persons, employment persons, electricity MWh, ...: see the
+catalogue and docs/data.md); years are calendar years."""
+from __future__ import annotations
+
 import io as _io
+from typing import TYPE_CHECKING, Any
+
+from ._convert import PathLike, YearLike
+
+if TYPE_CHECKING:  # pandas is imported where a call needs it
+    import pandas as pd
 
 import numpy as _np
 
@@ -28,10 +40,10 @@ class Dataset:
     handle other modules' functions take.
     """
 
-    def __init__(self, handle=None):
+    def __init__(self, handle: Any = None) -> None:
         self.handle = handle if handle is not None else _capi.gidx_dataset_new()
 
-    def close(self):
+    def close(self) -> None:
         """Free the C dataset now (also done when the object is collected)."""
         self.handle = None
 
@@ -47,21 +59,21 @@ class Dataset:
         return self.handle
 
     @property
-    def regions(self):
+    def regions(self) -> "list[str]":
         """Region codes in order of first appearance."""
         h = self._h()
         return [_capi.gidx_dataset_region(h, i) for i in range(_capi.gidx_dataset_nregions(h))]
 
     @property
-    def variables(self):
+    def variables(self) -> "list[str]":
         """Variable names in order of first appearance."""
         h = self._h()
         return [_capi.gidx_dataset_variable(h, i)
                 for i in range(_capi.gidx_dataset_nvariables(h))]
 
     @property
-    def years(self):
-        """Years, ascending, as a numpy int array."""
+    def years(self) -> "_np.ndarray":
+        """Calendar years, ascending, as a numpy int array."""
         h = self._h()
         return _np.array([_capi.gidx_dataset_year(h, i)
                           for i in range(_capi.gidx_dataset_nyears(h))], dtype=int)
@@ -69,45 +81,51 @@ class Dataset:
     def __len__(self):
         return _capi.gidx_dataset_ncells(self._h())
 
-    def region_name(self, region):
+    def region_name(self, region: str) -> str:
         """The display name of a region (the code when none is set)."""
         return _capi.gidx_dataset_region_name(self._h(), str(region))
 
     @property
-    def meta(self):
+    def meta(self) -> "dict[str, str]":
         """Provenance metadata as a dict."""
         h = self._h()
         keys = [_capi.gidx_dataset_meta_key(h, i) for i in range(_capi.gidx_dataset_nmeta(h))]
         return {k: _capi.gidx_dataset_meta(h, k) for k in keys}
 
-    def set(self, region, year, variable, value, flag=FLAG_OK):
-        """Set one cell."""
+    def set(self, region: str, year: YearLike, variable: str, value: float,
+            flag: int = FLAG_OK) -> None:
+        """Set one cell: ``value`` in the variable's own unit (e.g. tonnes
+        CO2e, persons), ``year`` a calendar year, ``flag`` a FLAG_* code."""
         _capi.gidx_dataset_set(self._h(), str(region), int(year), str(variable),
                                float(value), int(flag))
 
-    def get(self, region, year, variable):
-        """``(value, flag)`` of one cell; NaN and FLAG_MISSING when never set."""
+    def get(self, region: str, year: YearLike, variable: str) -> "tuple[float, int]":
+        """``(value, flag)`` of one cell (the variable's unit; ``year`` a
+        calendar year); NaN and FLAG_MISSING when never set."""
         value, flag = _capi.gidx_dataset_get(self._h(), str(region), int(year), str(variable))
         return value, flag
 
-    def series(self, region, variable):
-        """``(years, values, flags)`` numpy arrays over all the dataset's years."""
+    def series(self, region: str, variable: str) -> "tuple[_np.ndarray, _np.ndarray, _np.ndarray]":
+        """``(years, values, flags)`` numpy arrays over all the dataset's
+        years (calendar years; values in the variable's unit, NaN = missing)."""
         h = self._h()
         values, flags = _capi.gidx_dataset_series(_capi.gidx_dataset_nyears(h), h, str(region),
                                                   str(variable))
         return self.years, values, flags
 
-    def to_csv(self):
+    def to_csv(self) -> str:
         """The long CSV text ``region,year,variable,value,flag``."""
         return _capi.gidx_dataset_to_csv(self._h())
 
-    def write_csv(self, path):
+    def write_csv(self, path: PathLike) -> None:
         """Write the long CSV layout to ``path`` atomically."""
         _capi.gidx_dataset_write_csv(self._h(), str(path))
 
-    def to_frame(self):
-        """A pandas DataFrame with columns region, name, year, variable,
-        value (NaN where missing) and flag."""
+    def to_frame(self) -> "pd.DataFrame":
+        """A long pandas DataFrame with columns region, name, year (calendar
+        year), variable, value (the variable's unit, NaN where missing) and
+        flag: every year (the layout :func:`greenidx.forecast_many` and
+        :class:`greenidx.Panel` read)."""
         import pandas as pd
         df = pd.read_csv(_io.StringIO(self.to_csv()), dtype={"region": str, "variable": str,
                                                              "flag": str},
@@ -138,14 +156,14 @@ class Dataset:
         import html
         return "<p>%s</p>" % html.escape(repr(self))
 
-    def harmonise(self, drop_unknown=False):
+    def harmonise(self, drop_unknown: bool = False) -> "Dataset":
         """A new dataset at 2024 municipality boundaries (extensive
         variables summed; see docs/data.md)."""
         o = _capi.gidx_harmonise_options()
         o.drop_unknown = int(bool(drop_unknown))
         return Dataset(_capi.gidx_dataset_harmonise(self._h(), Registry().handle, o))
 
-    def aggregate_counties(self):
+    def aggregate_counties(self) -> "Dataset":
         """Add county totals of every variable (in place)."""
         _capi.gidx_dataset_aggregate_counties(self._h(), Registry().handle, None)
         return self
@@ -156,10 +174,11 @@ class Registry:
 
     handle = _closable("handle")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.handle = _capi.gidx_registry_load_default()
 
-    def close(self):
+    def close(self) -> None:
+        """Free the C registry now (idempotent)."""
         self.handle = None
 
     def __reduce__(self):
@@ -192,12 +211,15 @@ class Registry:
                 "valid_to": _capi.gidx_registry_valid_to(h, i) or None,
                 "successor": _capi.gidx_registry_successor(h, i)}
 
-    def by_code(self, code, year=0):
-        """The entry of a code (a dict), valid in ``year`` (0 = any)."""
+    def by_code(self, code: str, year: int = 0) -> "dict[str, Any]":
+        """The entry of a code (a dict: code, name, level, parent,
+        valid_from, valid_to as calendar years or None, successor), valid in
+        ``year`` (a calendar year; 0 = any)."""
         return self._entry(_capi.gidx_registry_find_code(self.handle, str(code), int(year)))
 
-    def by_name(self, name, year=0, level=0):
-        """The entry of a name (case-insensitive), valid in ``year``."""
+    def by_name(self, name: str, year: int = 0, level: int = 0) -> "dict[str, Any]":
+        """The entry of a name (case-insensitive), valid in ``year`` (a
+        calendar year; 0 = any), of ``level`` (0 = any)."""
         return self._entry(_capi.gidx_registry_find_name(self.handle, str(name), int(year),
                                                          int(level)))
 
@@ -217,12 +239,15 @@ def handle_of(data):
     return data._h() if isinstance(data, Dataset) else data
 
 
-def load_default():
-    """The embedded Telemark panel (2024 codes, county 40 added)."""
+def load_default() -> Dataset:
+    """The embedded Telemark panel (2024 codes, county 40 added): emissions
+    in tonnes CO2e, population and employment in persons, by region and
+    calendar year."""
     return Dataset(_capi.gidx_dataset_load_default())
 
 
-def load_csv(path, region="", year="", variable="", value="", flag=""):
+def load_csv(path: PathLike, region: str = "", year: str = "", variable: str = "",
+             value: str = "", flag: str = "") -> Dataset:
     """Load a long CSV; column names default to region, year, variable, value, flag."""
     o = _capi.gidx_long_csv_options()
     for field, name in (("region", region), ("year", year), ("variable", variable),
@@ -232,8 +257,8 @@ def load_csv(path, region="", year="", variable="", value="", flag=""):
     return Dataset(_capi.gidx_dataset_load_csv(str(path), o))
 
 
-def load_jsonstat(path, region_dim="", time_dim="", variable_dim="", region="",
-                  variable=""):
+def load_jsonstat(path: PathLike, region_dim: str = "", time_dim: str = "",
+                  variable_dim: str = "", region: str = "", variable: str = "") -> Dataset:
     """Load an SSB JSON-stat 2.0 file (see gidx_dataset_load_jsonstat)."""
     o = _capi.gidx_jsonstat_options()
     for field, name in (("region_dim", region_dim), ("time_dim", time_dim),
@@ -244,12 +269,12 @@ def load_jsonstat(path, region_dim="", time_dim="", variable_dim="", region="",
     return Dataset(_capi.gidx_dataset_load_jsonstat(str(path), o))
 
 
-def load_emissions(path):
-    """Load Miljødirektoratet's municipal emissions CSV."""
+def load_emissions(path: PathLike) -> Dataset:
+    """Load Miljødirektoratet's municipal emissions CSV (tonnes CO2e)."""
     return Dataset(_capi.gidx_dataset_load_emissions(str(path), Registry().handle))
 
 
-def load_mdir(path) -> Dataset:
+def load_mdir(path: PathLike) -> Dataset:
     """Load Miljødirektoratet's "Klimagassutslipp fra kommuner" workbook
     (.xlsx, an area's or all municipalities' download): emissions in tonnes
     CO2-equivalents per region, year and sector (``ghg_total`` and one

@@ -22,11 +22,13 @@ import io
 from typing import TYPE_CHECKING
 
 from . import capi as _capi
-from ._convert import years_of as _years_of
+from ._convert import Names, PathLike, YearLike, years_of as _years_of
 from .data import handle_of as _dataset_handle
 
-if TYPE_CHECKING:  # pandas is imported where a call needs it
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
     import pandas as pd
+    from matplotlib.axes import Axes
+    from .data import Dataset
 
 __all__ = ["decompose", "DriversMapping", "plot_decomposition", "summarise_decomposition",
            "EFFECTS", "TAPIO_CLASSES"]
@@ -51,7 +53,7 @@ class DriversMapping:
     ``DriversMapping()`` is the built-in table (data/drivers/mapping.json);
     ``DriversMapping(path)`` loads a replacement."""
 
-    def __init__(self, path=None):
+    def __init__(self, path: "PathLike | None" = None) -> None:
         self._path = None if path is None else str(path)
         self._m = (_capi.gidx_drivers_mapping_default() if path is None
                    else _capi.gidx_drivers_mapping_load(self._path))
@@ -71,14 +73,14 @@ class DriversMapping:
         import html
         return "<p>%s</p>%s" % (html.escape(repr(self)), self.to_frame().to_html())
 
-    def to_frame(self):
+    def to_frame(self) -> "pd.DataFrame":
         """The mapping as a DataFrame indexed by sector id: variable, kind,
-        groups (joined by "; ")."""
+        groups (SN2007 group codes, joined by "; "); no numbers."""
         import pandas as pd
         rows = [(i, v, k, "; ".join(g)) for i, v, k, g in self.sectors()]
         return pd.DataFrame(rows, columns=["sector", "variable", "kind", "groups"]).set_index("sector")
 
-    def sectors(self):
+    def sectors(self) -> "list[tuple[str, str, str, list[str]]]":
         """``[(id, variable, kind, groups), ...]``, kind "business" or "population"."""
         m = self._m
         return [(_capi.gidx_drivers_mapping_sector(m, i), _capi.gidx_drivers_mapping_variable(m, i),
@@ -88,8 +90,10 @@ class DriversMapping:
                 for i in range(_capi.gidx_drivers_mapping_nsectors(m))]
 
 
-def decompose(data, regions=None, from_year=0, to_year=0, chained: bool = False,
-              form: str = "additive", mapping=None, driver: str = "jobs") -> "pd.DataFrame":
+def decompose(data: "Dataset", regions: "Names | None" = None, from_year: YearLike = 0,
+              to_year: YearLike = 0, chained: bool = False, form: str = "additive",
+              mapping: "DriversMapping | PathLike | None" = None,
+              driver: str = "jobs") -> "pd.DataFrame":
     """LMDI-I decomposition of the emissions of a dataset (``gidx_decompose``).
 
     Returns a DataFrame with the columns of ``greenidx decompose --format
@@ -133,7 +137,7 @@ def decompose(data, regions=None, from_year=0, to_year=0, chained: bool = False,
     return df
 
 
-def summarise_decomposition(df):
+def summarise_decomposition(df: "pd.DataFrame") -> "pd.DataFrame":
     """The total effects of a :func:`decompose` frame: one row per region
     and period (a MultiIndex region_name, from, to), one column per effect
     (t CO2e for the additive form, factors for the multiplicative one),
@@ -144,10 +148,12 @@ def summarise_decomposition(df):
     return s[[e for e in EFFECTS if e in s.columns]]
 
 
-def plot_decomposition(df, region=None, ax=None):
+def plot_decomposition(df: "pd.DataFrame", region: "str | None" = None,
+                       ax: "Axes | None" = None) -> "Axes":
     """Bars (matplotlib) of the effects of the latest period of one region
     (default the first) of a :func:`decompose` frame, with the total as a
-    line; returns the Axes."""
+    line (t CO2e for the additive form, factors for the multiplicative
+    one); returns the Axes."""
     import matplotlib.pyplot as plt
     s = summarise_decomposition(df)
     names = s.index.get_level_values("region_name")

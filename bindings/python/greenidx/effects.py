@@ -3,15 +3,26 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Policy-instrument effect estimators (docs/effects.md): 2x2 DiD, TWFE,
 event study, Callaway & Sant'Anna staggered DiD, synthetic control and the
-within estimator. Every number is computed by libgreenidx."""
+within estimator. Every number is computed by libgreenidx.
+
+Estimates, standard errors and intervals are in the outcome's unit (e.g.
+packs per capita, tonnes CO2e); times are calendar years (or the panel's
+own periods); confidence levels are in percent (95)."""
+from __future__ import annotations
+
 import json as _json
 import math as _math
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as _np
 
 from . import capi as _capi
 from ._errors import InvalidArgumentError as _InvalidArgumentError
-from ._convert import years_of
+from ._convert import ArrayLike, PathLike, years_of
+
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
+    import pandas as pd
+    from matplotlib.axes import Axes
 from ._handle import Handle as _Handle
 
 __all__ = ["EffectPanel", "EffectResult", "estimate_effect", "EFFECT_METHODS"]
@@ -39,7 +50,11 @@ class EffectPanel(_Handle):
     panel pickles as its data (or its CSV path) and is rebuilt on loading.
     """
 
-    def __init__(self, units, times, variables=None):
+    def __init__(self, units: "Sequence[str]", times: ArrayLike,
+                 variables: "dict[str, ArrayLike] | None" = None) -> None:
+        """One row per unit and time: ``times`` calendar years (ints, dates
+        or datetimes) or periods; ``variables`` name -> one value per row,
+        each in its own unit (NaN = missing)."""
         times = _times(times, "time")
         units = [str(u) for u in units]
         if len(units) != times.size:
@@ -50,7 +65,8 @@ class EffectPanel(_Handle):
             self.add(name, x)
 
     @classmethod
-    def from_frame(cls, df, unit: str, time: str, columns=None):
+    def from_frame(cls, df: "pd.DataFrame", unit: str, time: str,
+                   columns: "Sequence[str] | None" = None) -> "EffectPanel":
         """Panel from a DataFrame: the unit and time columns (dates and
         datetimes read as years) and the numeric variables (``columns``, or
         every numeric column)."""
@@ -66,7 +82,8 @@ class EffectPanel(_Handle):
                    {c: df[c].to_numpy(dtype=float) for c in cols})
 
     @classmethod
-    def read_csv(cls, path, unit: str, time: str, columns):
+    def read_csv(cls, path: PathLike, unit: str, time: str,
+                 columns: "Sequence[str]") -> "EffectPanel":
         """Panel from a CSV file read by the library (located conversion errors)."""
         self = cls.__new__(cls)
         t = _capi.gidx_table_read_csv(str(path), None)
@@ -84,23 +101,26 @@ class EffectPanel(_Handle):
             return "<greenidx.EffectPanel, closed>"
         return "<greenidx.EffectPanel %d rows, %d units, %d times>" % (self.nrows, self.nunits, self.ntimes)
 
-    def add(self, name, values):
-        """Add or replace a variable (one value per row, NaN = missing)."""
+    def add(self, name: str, values: ArrayLike) -> None:
+        """Add or replace a variable (one value per row in its own unit, NaN = missing)."""
         x = _np.ascontiguousarray(values, dtype=_np.float64)
         _capi.gidx_effect_panel_add(self._h, str(name), x)
         if self._src[0] == "arrays":
             self._src[3][str(name)] = x.copy()
 
     @property
-    def nrows(self):
+    def nrows(self) -> int:
+        """Number of rows (unit x time observations)."""
         return _capi.gidx_effect_panel_nrows(self._h)
 
     @property
-    def nunits(self):
+    def nunits(self) -> int:
+        """Number of units."""
         return _capi.gidx_effect_panel_nunits(self._h)
 
     @property
-    def ntimes(self):
+    def ntimes(self) -> int:
+        """Number of distinct times."""
         return _capi.gidx_effect_panel_ntimes(self._h)
 
 
@@ -114,13 +134,21 @@ def _rebuild_result(panel, args):
     return estimate_effect(panel, **args)
 
 
+def _headline(key, doc):
+    """A read-only property of EffectResult: the named scalar, None when NaN."""
+    def get(self) -> "float | None":
+        return self._opt(key)
+    return property(get, doc=doc)
+
+
 class EffectResult(_Handle):
     """An estimation result: headline estimate (the outcome's unit), its
     standard error, confidence interval at ``level`` percent and p-value,
     rows, effect path, renderings. Pickles as its panel and options and is
     re-estimated on loading (seeded: the same numbers)."""
 
-    def __init__(self, handle, panel=None, args=None):
+    def __init__(self, handle: Any, panel: "EffectPanel | None" = None,
+                 args: "dict | None" = None) -> None:
         self._h = handle
         self._panel, self._args = panel, args or {}
 
@@ -140,14 +168,14 @@ class EffectResult(_Handle):
         import html
         return "<p>%s</p><pre>%s</pre>" % (html.escape(repr(self)), html.escape(self.render("table")))
 
-    def summary(self):
+    def summary(self) -> "dict[str, float | None]":
         """The headline as a dict: estimate, se, ci_low, ci_high (at the
         estimation's level, percent), p_value; None where the method has none."""
         return {"estimate": self.estimate, "se": self.se, "ci_low": self.ci_low,
                 "ci_high": self.ci_high, "p_value": self.p_value}
 
-    def plot(self, ax=None):
-        """The effect over event time (dynamic ATTs, event coefficients or
+    def plot(self, ax: "Axes | None" = None) -> "Axes":
+        """The effect (the outcome's unit) over event time (dynamic ATTs, event coefficients or
         synth gaps) with matplotlib; a single estimate with its interval otherwise."""
         import matplotlib.pyplot as plt
         if ax is None:
@@ -171,23 +199,29 @@ class EffectResult(_Handle):
         ax.set_title("%s: %s" % (self._args.get("method", ""), self._args.get("outcome", "")))
         return ax
 
-    def value(self, key):
-        """A named scalar ("estimate", "se", "rmspe_pre", "att_group", ...)."""
+    def value(self, key: str) -> float:
+        """A named scalar ("estimate", "se", "rmspe_pre", "att_group": the
+        outcome's unit; "p_value", "placebo_p": probabilities 0-1; ...)."""
         return _capi.gidx_effect_result_value(self._h, key)
 
     def _opt(self, key):
         v = self.value(key)
         return None if _math.isnan(v) else v
 
-    estimate = property(lambda self: self._opt("estimate"))
-    se = property(lambda self: self._opt("se"))
-    ci_low = property(lambda self: self._opt("ci_low"))
-    ci_high = property(lambda self: self._opt("ci_high"))
-    p_value = property(lambda self: self._opt("p_value"))
+    estimate = _headline("estimate", "The headline estimate (the outcome's unit), or None.")
+    se = _headline("se", "Its standard error (the outcome's unit), or None.")
+    ci_low = _headline("ci_low", "Lower end of the confidence interval at ``level`` percent "
+                       "(the outcome's unit), or None.")
+    ci_high = _headline("ci_high", "Upper end of the confidence interval at ``level`` percent "
+                        "(the outcome's unit), or None.")
+    p_value = _headline("p_value", "The p-value (a probability, 0-1), or None.")
 
-    def rows(self, kind):
+    def rows(self, kind: str) -> "pd.DataFrame":
         """Rows of one kind ("coef", "att_gt", "group", "dynamic", "calendar",
-        "weight", "gap", "placebo", "loo", "predictor") as a DataFrame."""
+        "weight", "gap", "placebo", "loo", "predictor") as a DataFrame:
+        label, group and time (calendar years or the panel's periods),
+        estimate and se (the outcome's unit; synthetic-control weights are
+        fractions 0-1)."""
         import pandas as pd
         n = _capi.gidx_effect_result_nrows(self._h, kind)
         recs = []
@@ -196,19 +230,19 @@ class EffectResult(_Handle):
             recs.append({"label": lab, "group": g, "time": t, "estimate": e, "se": s})
         return pd.DataFrame(recs, columns=["label", "group", "time", "estimate", "se"])
 
-    def path(self, periods=None):
-        """The effect per period since adoption as a numpy array (a constant
+    def path(self, periods: "int | None" = None) -> "_np.ndarray":
+        """The effect (the outcome's unit) per period since adoption as a numpy array (a constant
         DiD/TWFE/FE effect is repeated ``periods`` times)."""
         path = _capi.gidx_effect_result_path(self._h)
         if path.size == 0 and periods:  # a constant path: the library's estimate per period
             return _np.full(int(periods), self.value("estimate"))
         return path
 
-    def render(self, fmt="json"):
+    def render(self, fmt: str = "json") -> str:
         """The result as JSON, CSV or text (rendered by the library)."""
         return _capi.gidx_effect_result_render(self._h, _FORMATS[fmt])
 
-    def to_dict(self):
+    def to_dict(self) -> "dict[str, Any]":
         """The JSON rendering parsed into a dict."""
         return _json.loads(self.render("json"))
 
@@ -217,11 +251,16 @@ _UNIT_COLS = ("unit", "region_code", "region", "kommunenummer", "id")
 _TIME_COLS = ("time", "year", "timestamp", "period")
 
 
-def estimate_effect(panel, method: str, outcome: str, treated=None, treat_col=None, group_col=None,
-                    treat_time=None, covariates=None, predictors=None, se=None, control="never",
-                    twoways=False, balanced=False, seed=42, nboot=0, level=95, ref_period=-1,
-                    placebo=True, leave_one_out=False, nstarts=0, pre_from=None, unit=None,
-                    time=None):
+def estimate_effect(panel: "EffectPanel | pd.DataFrame", method: str, outcome: str,
+                    treated: "str | Sequence[str] | None" = None, treat_col: "str | None" = None,
+                    group_col: "str | None" = None, treat_time: "float | None" = None,
+                    covariates: "str | Sequence[str] | None" = None,
+                    predictors: "str | None" = None, se: "str | None" = None,
+                    control: str = "never", twoways: bool = False, balanced: bool = False,
+                    seed: int = 42, nboot: int = 0, level: float = 95, ref_period: int = -1,
+                    placebo: bool = True, leave_one_out: bool = False, nstarts: int = 0,
+                    pre_from: "float | None" = None, unit: "str | None" = None,
+                    time: "str | None" = None) -> EffectResult:
     """Run an estimator; returns an :class:`EffectResult`.
 
     ``panel`` is an :class:`EffectPanel` or a pandas DataFrame (one row per
@@ -229,7 +268,10 @@ def estimate_effect(panel, method: str, outcome: str, treated=None, treat_col=No
     first of unit/region_code/region and time/year/timestamp present; date
     and datetime times are read as years). ``level`` is the confidence
     level in percent (95) or a fraction in (0, 1) (0.95); anything else
-    raises. ``treated`` and ``covariates`` may be lists; see docs/effects.md.
+    raises. ``treated`` and ``covariates`` may be lists; ``treat_time`` and
+    ``pre_from`` are times (calendar years); ``ref_period`` is in periods
+    relative to adoption; ``nboot`` bootstrap replications. The estimate
+    is in the outcome's unit; see docs/effects.md.
     """
     if not isinstance(panel, EffectPanel):
         if not hasattr(panel, "columns"):

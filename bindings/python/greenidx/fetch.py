@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import io
 import os
+from typing import TYPE_CHECKING, Sequence
 
 import pandas as pd
 
-from ._convert import years_of
+from ._convert import Names, PathLike, YearLike, years_of
 from ._errors import InvalidArgumentError
 
 from . import capi as _capi
+
+if TYPE_CHECKING:  # matplotlib is imported where a call needs it
+    from matplotlib.axes import Axes
 
 __all__ = ["fetch", "FetchResult", "fetch_query_url", "fetch_preset", "county_regions", "SSB_API"]
 
@@ -41,7 +45,10 @@ class FetchResult:
     ``csv`` (the long CSV text that ``greenidx --data`` reads).
     """
 
-    def __init__(self, csv, meta, stats):
+    def __init__(self, csv: str, meta: "dict[str, str]", stats: "dict[str, float]") -> None:
+        """``csv`` the long CSV text (values in each variable's unit),
+        ``meta`` the provenance, ``stats`` the request counts and
+        ``waited`` (seconds spent in backoff)."""
         self.csv = csv
         self.meta = dict(meta)
         self.stats = dict(stats)
@@ -61,14 +68,14 @@ class FetchResult:
         import html
         return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
 
-    def latest(self):
+    def latest(self) -> pd.DataFrame:
         """The default view: each region's and variable's latest year with
         a value, with its year column (region, variable, year, value, flag)."""
         f = self.frame.dropna(subset=["value"]).sort_values(["region", "variable", "year"])
         return f.groupby(["region", "variable"], sort=True).tail(1).set_index(
             ["region", "variable"])[["year", "value", "flag"]]
 
-    def summary(self):
+    def summary(self) -> pd.DataFrame:
         """One row per variable (index): regions, first and last year, values
         and missing values, and the table it came from when known."""
         f = self.frame
@@ -78,7 +85,8 @@ class FetchResult:
         s["missing"] = g["value"].apply(lambda v: int(v.isna().sum()))
         return s
 
-    def plot(self, variable, regions=None, ax=None):
+    def plot(self, variable: str, regions: "Names | None" = None,
+             ax: "Axes | None" = None) -> "Axes":
         """Lines (matplotlib) of one variable over the years, one per region
         (``regions`` one code or any sequence; default all); returns the Axes."""
         import matplotlib.pyplot as plt
@@ -97,7 +105,7 @@ class FetchResult:
         ax.legend()
         return ax
 
-    def close(self):
+    def close(self) -> None:
         """Nothing to release (the data live in Python); for symmetry."""
 
     def __enter__(self):
@@ -107,7 +115,7 @@ class FetchResult:
         self.close()
         return False
 
-    def to_csv(self, path):
+    def to_csv(self, path: PathLike) -> None:
         """Write the long CSV (region,year,variable,value,flag)."""
         with open(path, "w", encoding="utf-8") as f:
             f.write(self.csv)
@@ -127,14 +135,16 @@ def fetch_preset(name: str = "partners") -> "list[str]":
     return list(_capi.gidx_fetch_preset(str(name)))
 
 
-def county_regions(county: str, year=0) -> "list[str]":
+def county_regions(county: str, year: int = 0) -> "list[str]":
     """The municipalities of a county valid in ``year`` (0 = today), from the
     region registry."""
     reg = _capi.gidx_registry_load_default()
     return list(_capi.gidx_fetch_county_regions(reg, str(county), int(year)))
 
 
-def fetch_query_url(table, values=None, codelists=None, api=SSB_API, years=None):
+def fetch_query_url(table: str, values: "dict[str, Names] | None" = None,
+                    codelists: "dict[str, str] | None" = None, api: str = SSB_API,
+                    years: "Sequence[YearLike] | None" = None) -> str:
     """The PxWebApi v2 GET URL of a table query.
 
     ``values`` maps dimensions to codes ({"Region": ["5001"], "ContentsCode":
@@ -161,8 +171,10 @@ def _meta(ds, prefix, into):
         into[prefix + k] = _capi.gidx_dataset_meta(ds, k)
 
 
-def fetch(regions=None, preset: str | None = None, county: str | None = None, catalog=None,
-          tables=None, years=None, api: str = SSB_API, cache=None, offline: bool = False,
+def fetch(regions: "Names | None" = None, preset: str | None = None, county: str | None = None,
+          catalog: "PathLike | None" = None, tables: "Names | None" = None,
+          years: "YearLike | Sequence[YearLike] | None" = None, api: str = SSB_API,
+          cache: "PathLike | None" = None, offline: bool = False,
           timeout: float = 60.0, retries: int = 4, backoff: float = 1.0,
           backoff_max: float = 60.0, max_cells: int = 800000) -> FetchResult:
     """Fetch base variables (from a catalogue's ``fetch`` records) and/or whole
@@ -172,6 +184,9 @@ def fetch(regions=None, preset: str | None = None, county: str | None = None, ca
     ``years`` is a year or a (from, to) pair (ints, dates or datetimes,
     read as their years). Errors raise the library's
     exceptions (``greenidx.NotFoundError`` for SSB's 404, ``NetworkError``...).
+    ``timeout`` is in seconds per request, ``backoff`` and ``backoff_max``
+    in seconds (the first wait and the cap of the exponential backoff),
+    ``max_cells`` the cells of one request (SSB's limit: 800,000).
     """
     regs = _codes(regions)
     if preset:

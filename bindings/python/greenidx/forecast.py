@@ -5,12 +5,23 @@
 
 Every number is computed by the C library (``include/greenidx/forecast.h``);
 this module converts arrays and returns numpy arrays and pandas DataFrames.
+Values are in the series' own unit (tonnes CO2e, persons, ...); years are
+calendar years; interval levels are in percent (80, 95).
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
 import numpy as _np
 
 from . import capi as _capi
 from ._handle import closable as _closable
-from ._convert import years_of
+from ._convert import ArrayLike, years_of
+
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from .effects import EffectResult
 from ._errors import GreenIdxError
 
 __all__ = ["METHODS", "Model", "Target", "forecast", "forecast_many", "reconcile", "accuracy", "plot_forecast"]
@@ -82,8 +93,12 @@ class Model:
 
     _m = _closable("_m")
 
-    def __init__(self, method: str = "auto", calibrate: bool = True, boxcox=None,
-                 biasadj: bool = True, seed: int = 42, nsim: int = 0, ets_errors: str = "additive"):
+    def __init__(self, method: str = "auto", calibrate: bool = True,
+                 boxcox: "float | None" = None, biasadj: bool = True, seed: int = 42,
+                 nsim: int = 0, ets_errors: str = "additive") -> None:
+        """``boxcox`` the Box-Cox lambda (dimensionless; None = no
+        transformation), ``nsim`` simulated paths for the intervals (0 =
+        analytic), ``seed`` of the simulations."""
         self._args = dict(method=method, calibrate=calibrate, boxcox=boxcox, biasadj=biasadj,
                           seed=seed, nsim=nsim, ets_errors=ets_errors)
         self._years = self._y = None
@@ -101,7 +116,7 @@ class Model:
         self._m = _capi.gidx_model_new(o)
         self.method = method
 
-    def close(self):
+    def close(self) -> None:
         """Free the C model now (also done by the garbage collector)."""
         self._m = None
 
@@ -111,8 +126,9 @@ class Model:
     def __exit__(self, *exc):
         self.close()
 
-    def fit(self, years, y):
-        """Fit to ``years`` (increasing integers) and ``y`` (NaN = missing)."""
+    def fit(self, years: ArrayLike, y: ArrayLike) -> "Model":
+        """Fit to ``years`` (increasing calendar years: ints, dates or
+        datetimes) and ``y`` (the series' unit, NaN = missing); returns self."""
         years = _np.ascontiguousarray(years_of(_np.ravel(years) if not hasattr(years, "dtype")
                                                else years), dtype=_np.intc).ravel()
         y = _np.ascontiguousarray(y, dtype=_np.float64).ravel()
@@ -137,9 +153,13 @@ class Model:
         return head + self.summary().to_html()
 
     @property
-    def params(self):
+    def params(self) -> "dict[str, float]":
         """The fitted parameters (alpha, beta, phi, l0, ar1, drift, theta,
-        sigma2, ...) as a dict; a combination's are prefixed by component."""
+        sigma2, ...) as a dict; a combination's are prefixed by component.
+        Smoothing and autoregressive parameters are dimensionless; levels
+        and drifts (l0, b0, drift) are in the series' unit (per year),
+        sigma2 in its unit squared (on the Box-Cox scale when ``boxcox`` is
+        set)."""
         comps = self.components()
         out = {}
         for c in comps:
@@ -147,13 +167,16 @@ class Model:
                 out[(c["name"] + ":" + k) if len(comps) > 1 else k] = v
         return out
 
-    def summary(self):
-        """One row per component: name, loglik, aicc, nobs, nparams (a DataFrame indexed by name)."""
+    def summary(self) -> "pd.DataFrame":
+        """One row per component: name, loglik (log-likelihood) and aicc
+        (corrected Akaike criterion) on the scale of the fitted series, nobs
+        (number of observations), nparams (number of parameters); a
+        DataFrame indexed by name."""
         import pandas as pd
         rows = [{k: v for k, v in c.items() if k != "params"} for c in self.components()]
         return pd.DataFrame(rows).set_index("name")
 
-    def residuals(self):
+    def residuals(self) -> "pd.Series":
         """In-sample one-step residuals (the series' unit) as a Series indexed
         by every year from the first to the last (NaN where not observed)."""
         import pandas as pd
@@ -162,14 +185,16 @@ class Model:
         return pd.Series(r[:span], index=pd.Index(_np.arange(self._years[0], self._years[0] + span),
                                                   name="year"), name="residual")
 
-    def fitted(self):
-        """In-sample one-step fitted values: the observation minus the library's residual."""
+    def fitted(self) -> "pd.Series":
+        """In-sample one-step fitted values (the series' unit) by calendar
+        year: the observation minus the library's residual."""
         r = self.residuals()
         y = _np.full(r.size, _np.nan)
         y[self._years - self._years[0]] = self._y
         return (y - r).rename("fitted")
 
-    def accuracy(self, actual=None, fc=None):
+    def accuracy(self, actual: "ArrayLike | None" = None,
+                 fc: "pd.DataFrame | None" = None) -> "dict[str, float]":
         """In-sample one-step accuracy (no arguments), or out-of-sample:
         ``actual`` the observed values of a forecast ``fc`` (a DataFrame of
         :meth:`forecast`). A dict: sMAPE (0-200), MASE, coverage (0-1, of
@@ -187,9 +212,10 @@ class Model:
         hi = fc["hi%g" % lv[0]] if lv else None
         return accuracy(actual, fc["mean"], self._y, lo, hi)
 
-    def plot(self, fc=None, ax=None):
+    def plot(self, fc: "pd.DataFrame | None" = None, ax: "Axes | None" = None) -> "Axes":
         """The series, the one-step fitted values and, given ``fc`` (a
-        :meth:`forecast` DataFrame), the forecast with its intervals (matplotlib)."""
+        :meth:`forecast` DataFrame), the forecast with its intervals
+        (matplotlib; the series' unit by calendar year); returns the Axes."""
         import matplotlib.pyplot as plt
         if ax is None:
             _, ax = plt.subplots()
@@ -204,20 +230,21 @@ class Model:
         return ax
 
     @property
-    def name(self):
+    def name(self) -> str:
         """The fitted model, e.g. ``"ETS(A,Ad,N)"`` or ``"Combination(...)"``."""
         return _capi.gidx_model_name(self._m)
 
     @property
-    def message(self):
+    def message(self) -> "str | None":
         """Notes of the fit (fallbacks for short series, calibration)."""
         return _capi.gidx_model_message(self._m)
 
     @property
-    def last_year(self):
+    def last_year(self) -> int:
+        """The calendar year of the last observation."""
         return _capi.gidx_model_last_year(self._m)
 
-    def components(self):
+    def components(self) -> "list[dict[str, Any]]":
         """One dict per component: name, loglik, aicc, nobs, nparams, params."""
         out = []
         for i in range(_capi.gidx_model_ncomponents(self._m)):
@@ -230,7 +257,7 @@ class Model:
                         "aicc": aicc, "nobs": int(n), "nparams": int(k), "params": params})
         return out
 
-    def forecast(self, h: int, levels=(80, 95)):
+    def forecast(self, h: int, levels: "float | Sequence[float]" = (80, 95)) -> "pd.DataFrame":
         """Forecasts for the next ``h`` years as a DataFrame (year, mean,
         lo80, hi80, ...; values in the series' unit). ``levels`` are in
         percent (80, 95); fractions in (0, 1) are converted, anything else
@@ -247,8 +274,9 @@ class Model:
         out.attrs.update(model=self.name, levels=[float(l) for l in lv])
         return out
 
-    def prob(self, year, target, below=True):
-        """Probability that the value in ``year`` is at most (below) / at least the target."""
+    def prob(self, year: int, target: float, below: bool = True) -> float:
+        """Probability (0-1) that the value in calendar ``year`` is at most
+        (below) / at least ``target`` (the series' unit)."""
         return float(_capi.gidx_model_prob(self._m, int(year), float(target), int(bool(below))))
 
     def target(self, year: int, value: float, base_year: int = 0, below: bool = True) -> Target:
@@ -264,7 +292,9 @@ class Model:
         d["year"] = int(year)
         return Target(d)
 
-    def scenario(self, effect, levels=(80, 95), h=None):
+    def scenario(self, effect: "ArrayLike | EffectResult",
+                 levels: "float | Sequence[float]" = (80, 95),
+                 h: "int | None" = None) -> "pd.DataFrame":
         """Baseline and baseline + ``effect`` side by side (the series' unit).
 
         ``effect`` is one value per future year, or an
@@ -294,10 +324,12 @@ def _rebuild_model(args, years, y):
     return m if years is None else m.fit(years, y)
 
 
-def forecast(years, y, h: int, method: str = "auto", levels=(80, 95), **kw):
+def forecast(years: "ArrayLike | pd.Series", y: "ArrayLike | None", h: int, method: str = "auto",
+             levels: "float | Sequence[float]" = (80, 95), **kw: Any) -> "pd.DataFrame":
     """Fit a :class:`Model` and return its forecast DataFrame (year, mean,
-    lo80, hi80, ...). ``years`` may be ints, dates or datetimes (read as
-    years), or a pandas Series indexed by them when ``y`` is None."""
+    lo80, hi80, ...; the series' unit) for the next ``h`` years. ``years``
+    may be ints, dates or datetimes (read as years), or a pandas Series
+    indexed by them when ``y`` is None; ``levels`` in percent."""
     if y is None and hasattr(years, "index"):
         years, y = years.index, years.to_numpy()
     h = _horizon(h)
@@ -305,9 +337,11 @@ def forecast(years, y, h: int, method: str = "auto", levels=(80, 95), **kw):
         return m.fit(years, y).forecast(h, levels)
 
 
-def plot_forecast(fc, ax=None, history=None):
-    """Plot a forecast DataFrame (mean and interval bands) with matplotlib;
-    ``history`` an optional (years, values) pair drawn before it."""
+def plot_forecast(fc: "pd.DataFrame", ax: "Axes | None" = None,
+                  history: "tuple[ArrayLike, ArrayLike] | None" = None) -> "Axes":
+    """Plot a forecast DataFrame (mean and interval bands, the series'
+    unit) with matplotlib; ``history`` an optional (years, values) pair
+    drawn before it. Returns the Axes."""
     import matplotlib.pyplot as plt
     if ax is None:
         _, ax = plt.subplots()
@@ -342,8 +376,10 @@ def _default_columns(frame, id_col, time_col):
     return id_col, time_col
 
 
-def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
-                  method="auto", levels=(80, 95), calibrate=True, seed=42, threads=1):
+def forecast_many(frame: "pd.DataFrame", h: int, id_col: "str | Sequence[str] | None" = None,
+                  time_col: "str | None" = None, value_col: str = "value", method: str = "auto",
+                  levels: "float | Sequence[float]" = (80, 95), calibrate: bool = True,
+                  seed: int = 42, threads: int = 1) -> "tuple[pd.DataFrame, dict]":
     """Forecast every series of a long DataFrame in one library call
     (``gidx_fc_batch_run``, thread-safe). Returns ``(forecasts, errors)``:
     a long DataFrame (id columns, year, model, mean, lo80, hi80, ...) and a
@@ -355,7 +391,8 @@ def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
     ``region_code`` and ``indicator`` (:meth:`Panel.to_frame`), or
     ``region`` and ``variable`` (:meth:`Dataset.to_frame`). ``time_col``
     defaults to ``timestamp`` or ``year``; dates and datetimes are read as
-    years. Levels are in percent (fractions are converted)."""
+    years. Levels are in percent (fractions are converted); ``h`` is in
+    years; forecasts are in each series' own unit."""
     import pandas as pd
     id_col, time_col = _default_columns(frame, id_col, time_col)
     keys = [id_col] if isinstance(id_col, str) else list(id_col)
@@ -402,8 +439,10 @@ def forecast_many(frame, h, id_col=None, time_col=None, value_col="value",
     return pd.DataFrame(cols), errors
 
 
-def reconcile(base, method="mint", resid=None):
-    """Reconcile a (1 + children) x h array (parent first) so children sum to the parent.
+def reconcile(base: ArrayLike, method: str = "mint",
+              resid: "ArrayLike | None" = None) -> "_np.ndarray":
+    """Reconcile a (1 + children) x h array (parent first; one unit for all
+    rows, e.g. tonnes CO2e) so children sum to the parent.
 
     ``method``: "bu", "ols", "wls" or "mint" (needs ``resid``, same row layout).
     """
@@ -415,7 +454,8 @@ def reconcile(base, method="mint", resid=None):
     return out.reshape(b.shape)
 
 
-def accuracy(actual, fc, insample, lo=None, hi=None) -> dict:
+def accuracy(actual: ArrayLike, fc: ArrayLike, insample: ArrayLike, lo: "ArrayLike | None" = None,
+             hi: "ArrayLike | None" = None) -> "dict[str, float]":
     """Accuracy of forecasts ``fc`` against ``actual`` (same unit):
     sMAPE on the 0-200 scale (Makridakis & Hibon 2000), MASE scaled by the
     in-sample mean absolute first difference of ``insample`` (Hyndman &

@@ -6,13 +6,26 @@
 Every number is computed by the C library; this layer moves data in as a
 long table (region, year, variable, value) or use the embedded Telemark data and results out as
 pandas DataFrames.
+
+Indicator values are in the unit the catalogue states for each indicator
+(``Catalog.to_frame()["unit"]``: percent, tonnes CO2e per person, persons,
+...); years are calendar years.
 """
+from __future__ import annotations
+
 import io
 import json
+from typing import TYPE_CHECKING, Any
 
 import numpy as _np
 
+from ._convert import Names, PathLike, YearLike
 from . import capi as _capi
+
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from .data import Dataset
 from ._handle import Handle as _Handle
 from .data import handle_of as _dataset_handle
 
@@ -26,33 +39,33 @@ JSON = _capi.GIDX_IND_JSON
 class Catalog(_Handle):
     """An indicator catalogue: the built-in default, or one read from JSON."""
 
-    def __init__(self, handle):
+    def __init__(self, handle: Any) -> None:
         self._h = handle
 
     @classmethod
-    def default(cls):
+    def default(cls) -> "Catalog":
         """The built-in default catalogue (data/catalog/default.json)."""
         return cls(_capi.gidx_catalog_default())
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path: PathLike) -> "Catalog":
         """Load and check a JSON catalogue file."""
         return cls(_capi.gidx_catalog_load_json(str(path)))
 
     @classmethod
-    def from_json(cls, text):
+    def from_json(cls, text: str) -> "Catalog":
         """Parse and check a JSON catalogue given as text."""
         return cls(_capi.gidx_catalog_parse_json(str(text).encode("utf-8"), "catalogue"))
 
-    def to_json(self):
+    def to_json(self) -> str:
         """The canonical JSON text (reads back to an identical catalogue)."""
         return _capi.gidx_catalog_render(self._h, JSON)
 
-    def save(self, path):
+    def save(self, path: PathLike) -> None:
         """Write the canonical JSON to ``path`` atomically."""
         _capi.gidx_catalog_save_json(self._h, str(path))
 
-    def set_formula(self, indicator, formula):
+    def set_formula(self, indicator: str, formula: str) -> None:
         """Replace an indicator's formula (checked: syntax, names, cycles)."""
         _capi.gidx_catalog_set_formula(self._h, indicator, formula)
 
@@ -60,21 +73,24 @@ class Catalog(_Handle):
         return _capi.gidx_catalog_count(self._h)
 
     @property
-    def name(self):
+    def name(self) -> str:
+        """The catalogue's name."""
         return _capi.gidx_catalog_name(self._h)
 
-    def to_frame(self):
-        """One row per indicator: id, names, pillar, direction, unit, target, source, formula."""
+    def to_frame(self) -> "pd.DataFrame":
+        """One row per indicator: id, names, pillar, direction, unit (each
+        indicator's unit of measurement), target, source, formula."""
         import pandas as pd
         return pd.read_csv(io.StringIO(_capi.gidx_catalog_render(self._h, CSV)),
                            dtype=str, keep_default_na=False)
 
-    def indicators(self):
+    def indicators(self) -> "list[dict[str, Any]]":
         """The indicator definitions as a list of dicts (from the canonical JSON)."""
         return json.loads(self.to_json())["indicators"]
 
-    def targets(self):
-        """The named target records as a dict of dicts."""
+    def targets(self) -> "dict[str, dict[str, Any]]":
+        """The named target records as a dict of dicts (``cut_percent`` in
+        percent below ``base_year``, ``target_year`` a calendar year)."""
         return {t["name"]: t for t in json.loads(self.to_json())["targets"]}
 
     def __str__(self):
@@ -148,7 +164,7 @@ class Panel(_Handle):
     county 40).
     """
 
-    def __init__(self, catalog: "Catalog", data=None):
+    def __init__(self, catalog: "Catalog", data: "Dataset | pd.DataFrame | None" = None) -> None:
         from .data import Dataset, load_default
         self.catalog = catalog  # the panel reads the catalogue: keep it alive
         if data is None:
@@ -179,7 +195,7 @@ class Panel(_Handle):
         import html
         return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
 
-    def summary(self):
+    def summary(self) -> "pd.DataFrame":
         """Per indicator (in the catalogue's units): number of values,
         missing cells, mean, min and max over all regions and years, and the
         latest year with a value; a DataFrame indexed by indicator id."""
@@ -190,8 +206,9 @@ class Panel(_Handle):
         out["latest_year"] = df.dropna(subset=["value"]).groupby("indicator", sort=False)["year"].max()
         return out
 
-    def plot(self, indicator, region=None, ax=None):
-        """Line chart of one indicator over the years, one line per region
+    def plot(self, indicator: str, region: "Names | None" = None,
+             ax: "Axes | None" = None) -> "Axes":
+        """Line chart of one indicator (its catalogue unit) over the calendar years, one line per region
         (``region``: one name/code or a sequence; default all); returns the Axes."""
         import matplotlib.pyplot as plt
         df = self.to_frame(region=region)
@@ -208,8 +225,10 @@ class Panel(_Handle):
         ax.legend(fontsize="small")
         return ax
 
-    def to_frame(self, region=None):
-        """Long DataFrame region_code, region_name, year, indicator, value, reason.
+    def to_frame(self, region: "Names | None" = None) -> "pd.DataFrame":
+        """Long DataFrame region_code, region_name, year (calendar year),
+        indicator, value (the indicator's catalogue unit), reason: every
+        year (the long layout :func:`greenidx.forecast_many` reads).
 
         ``region`` (a code or a name, case-insensitive; or any sequence of
         them) keeps those regions; one not in the data raises NotFoundError.
@@ -244,13 +263,21 @@ class Panel(_Handle):
             "reason": [r if r else None for r in reasons]})
         return df
 
-    def to_csv(self, region=None):
-        """CSV text: region_code,region_name,year,indicator,value."""
+    def to_csv(self, region: "str | None" = None) -> str:
+        """CSV text: region_code,region_name,year,indicator,value (the
+        indicators' catalogue units)."""
         return _capi.gidx_panel_render(self._h, CSV, region)
 
-    def validate(self, z_threshold=3.5, skew_limit=2.0, kurt_limit=3.5, r_limit=0.9,
-                 sum_tolerance=0.005):
-        """The validation report of this panel (see :class:`Validation`)."""
+    def validate(self, z_threshold: float = 3.5, skew_limit: float = 2.0,
+                 kurt_limit: float = 3.5, r_limit: float = 0.9,
+                 sum_tolerance: float = 0.005) -> "Validation":
+        """The validation report of this panel (see :class:`Validation`):
+        ``z_threshold`` the robust z-score of an outlier (in robust standard
+        deviations), ``skew_limit`` and ``kurt_limit`` the type-2 skewness
+        and excess kurtosis (dimensionless) flagged, ``r_limit`` the
+        correlation (-1 to 1) of a redundant pair, ``sum_tolerance`` the
+        relative gap (a fraction: 0.005 = 0.5 %) allowed between a county
+        and the sum of its municipalities."""
         o = _capi.gidx_validation_options()
         o.z_threshold, o.skew_limit, o.kurt_limit = z_threshold, skew_limit, kurt_limit
         o.r_limit, o.sum_tolerance = r_limit, sum_tolerance
@@ -267,28 +294,30 @@ class Formula(_Handle):
     :class:`greenidx.Dataset`. A syntax error raises ``ParseError`` naming
     the column."""
 
-    def __init__(self, text):
+    def __init__(self, text: str) -> None:
         self._h = _capi.gidx_formula_parse(str(text))
 
     @property
-    def text(self):
+    def text(self) -> str:
+        """The formula's text."""
         return _capi.gidx_formula_text(self._h)
 
     @property
-    def variables(self):
+    def variables(self) -> "list[str]":
         """The variables the formula reads, in order of first use."""
         return [_capi.gidx_formula_variable(self._h, i)
                 for i in range(_capi.gidx_formula_nvariables(self._h))]
 
-    def evaluate(self, data, region, year):
-        """``(value, reason)`` for one region and year; a missing value is
+    def evaluate(self, data: "Dataset", region: str, year: YearLike) -> "tuple[float, str | None]":
+        """``(value, reason)`` for one region and calendar year, the value
+        in the unit the formula computes (from its variables' units); a missing value is
         NaN with the reason ("population missing for 4003 2011"), else the
         reason is None."""
         v, why = _capi.gidx_formula_eval(self._h, _dataset_handle(data), str(region), int(year), None)
         return v, (why or None)
 
-    def to_frame(self, data):
-        """The formula for every region and year of ``data``: a DataFrame
+    def to_frame(self, data: "Dataset") -> "pd.DataFrame":
+        """The formula for every region and calendar year of ``data``: a DataFrame
         with columns region, year, value and reason."""
         import pandas as pd
         h = _dataset_handle(data)
@@ -316,7 +345,7 @@ class Formula(_Handle):
 class Validation(_Handle):
     """Validation report: coverage, gaps, outliers, skew, sums, redundancy, alpha."""
 
-    def __init__(self, handle):
+    def __init__(self, handle: Any) -> None:
         self._h = handle
         self._source = None
 
@@ -338,13 +367,13 @@ class Validation(_Handle):
         import html
         return "<p>%s</p>%s" % (html.escape(repr(self)), self.summary().to_html())
 
-    def summary(self):
+    def summary(self) -> "pd.DataFrame":
         """Number of findings per check and indicator (a DataFrame with a
         (check, indicator) MultiIndex and a column n)."""
         f = self.findings()
         return f.groupby(["check", "indicator"], dropna=False).size().to_frame("n")
 
-    def plot(self, ax=None):
+    def plot(self, ax: "Axes | None" = None) -> "Axes":
         """Bar chart of the number of findings per check; returns the Axes."""
         import matplotlib.pyplot as plt
         n = self.findings().groupby("check").size().sort_values()
@@ -354,22 +383,25 @@ class Validation(_Handle):
         ax.set_xlabel("findings")
         return ax
 
-    def findings(self):
-        """DataFrame of findings: check, indicator, region, year, value, message."""
+    def findings(self) -> "pd.DataFrame":
+        """DataFrame of findings: check, indicator, region, year (calendar
+        year), value (the indicator's unit), message."""
         import pandas as pd
         return pd.DataFrame(json.loads(self.to_json())["findings"],
                             columns=["check", "indicator", "region", "year", "value", "message"])
 
-    def alpha(self, pillar, standardized=False):
-        """Cronbach's alpha of a pillar (NaN when it cannot be computed); on raw
+    def alpha(self, pillar: str, standardized: bool = False) -> float:
+        """Cronbach's alpha (dimensionless, at most 1) of a pillar (NaN when it cannot be computed); on raw
         values, or with ``standardized=True`` on z-scored indicators."""
         f = _capi.gidx_validation_alpha_standardized if standardized else _capi.gidx_validation_alpha
         return f(self._h, pillar)[0]
 
-    def to_json(self):
+    def to_json(self) -> str:
+        """The findings as the library's JSON text."""
         return _capi.gidx_validation_render(self._h, JSON)
 
-    def to_csv(self):
+    def to_csv(self) -> str:
+        """The findings as the library's CSV text."""
         return _capi.gidx_validation_render(self._h, CSV)
 
     def __str__(self):

@@ -20,13 +20,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from typing import Any
+
 from . import capi as _capi
-from ._convert import years_of as _years_of
+from ._convert import ArrayLike, Names, PathLike, YearLike, years_of as _years_of
 from .data import handle_of as _dataset_handle
 from ._handle import Handle as _Handle
 
-if TYPE_CHECKING:  # pandas is imported where a call needs it
+if TYPE_CHECKING:  # pandas and matplotlib are imported where a call needs them
     import pandas as pd
+    from matplotlib.axes import Axes
+    from .data import Dataset
 
 __all__ = ["IOModel", "IOResult", "location_quotients", "read_employment", "region_employment",
            "sn2007_groups", "QUANTITIES", "PARTS", "UNITS"]
@@ -82,14 +86,19 @@ def _square(a, names):
     return pd.DataFrame(a, index=_index(names), columns=_index(names))
 
 
-def location_quotients(regional, national, method: str = "flq", delta: float = 0.3,
-                        industries=None):
+def location_quotients(regional: ArrayLike, national: ArrayLike, method: str = "flq",
+                       delta: float = 0.3,
+                       industries: "Names | None" = None) -> "np.ndarray | pd.Series | pd.DataFrame":
     """Location quotients from employment by industry (persons).
 
     Returns a vector (SLQ) or a k-by-k matrix (CILQ, FLQ; row = supplying
     industry, column = purchasing industry), dimensionless; labelled (a
-    pandas Series or DataFrame) when ``industries`` names the k industries.
+    pandas Series or DataFrame) when ``industries`` names the k industries
+    or ``regional`` is a pandas Series (its index names them).
+    ``delta`` is FLQ's exponent (dimensionless, 0 <= delta < 1).
     """
+    if industries is None and hasattr(regional, "index") and getattr(regional, "ndim", 0) == 1:
+        industries = [str(s) for s in regional.index]
     re, ne = _vec(regional), _vec(national)
     k = re.size
     meth = _LQ[method.lower()]
@@ -104,21 +113,22 @@ def location_quotients(regional, national, method: str = "flq", delta: float = 0
             pd.DataFrame(out, index=_index(names, "industry"), columns=_index(names, "industry")))
 
 
-def read_employment(path, order=None) -> np.ndarray:
+def read_employment(path: PathLike, order: "PathLike | None" = None) -> np.ndarray:
     """Employment by industry (persons) from a CSV file
     (``industry,employment``), in the file's order or in the order of the
     industries of file ``order``: a numpy array."""
     return _capi.gidx_io_employment_read(str(path), None if order is None else str(order))
 
 
-def sn2007_groups():
+def sn2007_groups() -> "list[tuple[str, str]]":
     """The 16 industry groups of SSB table 13470 (SN2007) as (label,
     dataset variable) pairs, in the order of :func:`region_employment`."""
     return [(_capi.gidx_sn2007_group(i), _capi.gidx_sn2007_variable(i))
             for i in range(_capi.gidx_sn2007_ngroups())]
 
 
-def region_employment(data, region: str, year=0) -> "tuple[dict[str, float], int]":
+def region_employment(data: "Dataset", region: str,
+                      year: YearLike = 0) -> "tuple[dict[str, float], int]":
     """A region's employment (persons) by the 16 SN2007 groups from a dataset
     (e.g. ``greenidx.load_default()``): ``(dict label -> persons, year)``;
     year 0 takes the latest year with every group present (a date or
@@ -156,7 +166,7 @@ class IOModel(_Handle):
     loaded from a folder reads the folder again).
     """
 
-    def __init__(self, handle, root=None):
+    def __init__(self, handle: Any, root: "tuple | None" = None) -> None:
         self._h = handle
         self._root = root
         self._steps = []
@@ -167,13 +177,13 @@ class IOModel(_Handle):
         return _rebuild_model, (self._root, list(self._steps))
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path: PathLike) -> "IOModel":
         """Load ``Z.csv``, ``x.csv`` and optional ``satellites.csv`` and
         ``households.csv`` from a folder."""
         return cls(_capi.gidx_io_model_load(str(path)), ("load", (str(path),)))
 
     @classmethod
-    def norway(cls, year=2021):
+    def norway(cls, year: YearLike = 2021) -> "IOModel":
         """Statistics Norway's input-output table for Norway of ``year``
         (2012-2021; a date or datetime is read as its year): 62 industries
         (SSB's codes ``R01`` ... ``RT``), NOK million, with value added,
@@ -184,7 +194,7 @@ class IOModel(_Handle):
         return cls(_capi.gidx_io_model_norway(y), ("norway", (y,)))
 
     @classmethod
-    def load_ssb(cls, domestic, imports):
+    def load_ssb(cls, domestic: PathLike, imports: PathLike) -> "IOModel":
         """SSB's input-output workbooks as published: table 1850 (domestic)
         and table 1950 (imports) of one year (``gidx_io_model_load_ssb``), NOK
         million."""
@@ -203,7 +213,7 @@ class IOModel(_Handle):
         return _capi.gidx_io_model_year(self._h)
 
     @classmethod
-    def from_flows(cls, Z, x, sectors=None):
+    def from_flows(cls, Z: ArrayLike, x: ArrayLike, sectors: "Names | None" = None) -> "IOModel":
         """A = Z diag(x)^-1; ``Z`` n-by-n flows (row = selling sector) and
         ``x`` total output, both in one currency (e.g. NOK million);
         ``sectors`` n names (default the index of a labelled ``x``, else
@@ -217,7 +227,7 @@ class IOModel(_Handle):
                    ("from_flows", (Z.copy(), x.copy(), names)))
 
     @classmethod
-    def from_coefficients(cls, A, sectors=None):
+    def from_coefficients(cls, A: ArrayLike, sectors: "Names | None" = None) -> "IOModel":
         """A model from technical coefficients (no total output; dimensionless)."""
         A = np.ascontiguousarray(A, dtype=np.float64)
         if A.ndim != 2 or A.shape[0] != A.shape[1]:
@@ -227,7 +237,7 @@ class IOModel(_Handle):
                    ("from_coefficients", (A.copy(), names)))
 
     @classmethod
-    def from_sparse(cls, A):
+    def from_sparse(cls, A: Any) -> "IOModel":
         """A sparse model from a ``scipy.sparse`` matrix of coefficients
         (converted to CSR); shocks are solved by Gauss-Seidel."""
         A = A.tocsr()
@@ -277,10 +287,10 @@ class IOModel(_Handle):
             return False
 
     def sector_index(self, name: str) -> int:
-        """Index of the sector called ``name`` (raises NotFoundError)."""
+        """Position (0-based) of the sector called ``name`` (raises NotFoundError)."""
         return _capi.gidx_io_model_find_sector(self._h, name)
 
-    def set_satellite(self, quantity, values, per_unit=False):
+    def set_satellite(self, quantity: "str | int", values: ArrayLike, per_unit: bool = False) -> None:
         """Set employment (persons), value added or labour income (the
         table's currency) or emissions (t CO2e) per sector: totals, or
         coefficients per unit of output with ``per_unit``."""
@@ -288,14 +298,14 @@ class IOModel(_Handle):
         _capi.gidx_io_model_set_satellite(self._h, _q(quantity), v, int(per_unit))
         self._steps.append(("set_satellite", (quantity, v.copy(), bool(per_unit))))
 
-    def set_households(self, values, shares=False):
+    def set_households(self, values: ArrayLike, shares: bool = False) -> None:
         """Household consumption by sector (the table's currency), or shares
-        of household income with ``shares``."""
+        of household income (fractions 0-1) with ``shares``."""
         v = _vec(values)
         _capi.gidx_io_model_set_households(self._h, v, int(shares))
         self._steps.append(("set_households", (v.copy(), bool(shares))))
 
-    def satellite(self, quantity):
+    def satellite(self, quantity: "str | int") -> "pd.Series":
         """A satellite row as coefficients per unit of output (unit of the
         quantity per unit of the table's currency): a Series by sector."""
         import pandas as pd
@@ -303,7 +313,8 @@ class IOModel(_Handle):
                          index=_index(self.sectors), name=quantity)
 
     def coefficients(self) -> "pd.DataFrame":
-        """Technical coefficients A (n-by-n DataFrame, rows supplying)."""
+        """Technical coefficients A (n-by-n DataFrame, rows supplying;
+        dimensionless: currency of input per unit of currency of output)."""
         n = len(self)
         return _square(_capi.gidx_io_model_coefficients(n * n, self._h).reshape(n, n),
                        self.sectors)
@@ -311,14 +322,16 @@ class IOModel(_Handle):
     def leontief(self, type: int = 1) -> "pd.DataFrame":
         """Leontief inverse L = (I - A)^-1 (type 1, n-by-n) or the inverse of
         the model closed with households (type 2, n+1 with "Households"
-        last), a DataFrame labelled by sector."""
+        last), a DataFrame labelled by sector (dimensionless: output per
+        unit of final demand)."""
         N = len(self) + (1 if type == 2 else 0)
         names = self.sectors + (["Households"] if type == 2 else [])
         return _square(_capi.gidx_io_model_leontief(N * N, self._h, int(type)).reshape(N, N),
                        names)
 
     def ghosh(self) -> "pd.DataFrame":
-        """Ghosh inverse G = x^-1 L x (n-by-n DataFrame)."""
+        """Ghosh inverse G = x^-1 L x (n-by-n DataFrame, dimensionless:
+        output per unit of primary input)."""
         n = len(self)
         return _square(_capi.gidx_io_model_ghosh(n * n, self._h).reshape(n, n), self.sectors)
 
@@ -335,7 +348,8 @@ class IOModel(_Handle):
     def multiplier_table(self, type: int = 1) -> "pd.DataFrame":
         """Multipliers of all quantities with one factorisation: a DataFrame,
         one row per quantity (output ... emissions, NaN where not set), one
-        column per sector."""
+        column per sector; each in the unit of its quantity (:data:`UNITS`)
+        per unit of the table's currency (output: dimensionless)."""
         import pandas as pd
         n = len(self)
         t = _capi.gidx_io_model_multiplier_table(5 * n, self._h, int(type)).reshape(5, n)
@@ -343,15 +357,16 @@ class IOModel(_Handle):
                             columns=_index(self.sectors))
 
     def final_demand(self) -> "pd.Series":
-        """Final demand implied by the table, x - Z 1 (the table's currency):
-        a Series by sector."""
+        """Final demand implied by the table, x - Z 1 (the table's currency,
+        NOK million for SSB's tables): a Series by sector."""
         import pandas as pd
         return pd.Series(_capi.gidx_io_model_final_demand(len(self), self._h),
                          index=_index(self.sectors), name="final_demand")
 
     def summary(self, type: int = 1) -> "pd.DataFrame":
         """One row per sector: label (when known) and the multipliers of
-        every quantity the model has (type 1 or 2)."""
+        every quantity the model has (type 1 or 2), each in the unit of its
+        quantity per unit of the table's currency (:data:`UNITS`)."""
         t = self.multiplier_table(type).T.dropna(axis=1, how="all")
         t.columns = ["%s_multiplier" % c for c in t.columns]
         labels = self.labels
@@ -359,9 +374,11 @@ class IOModel(_Handle):
             t.insert(0, "label", labels)
         return t
 
-    def plot(self, quantity="output", type=1, top=15, ax=None):
-        """A horizontal bar chart (matplotlib) of the ``top`` largest
-        multipliers of ``quantity``; returns the Axes."""
+    def plot(self, quantity: str = "output", type: int = 1, top: int = 15,
+             ax: "Axes | None" = None) -> "Axes":
+        """A horizontal bar chart (matplotlib) of the ``top`` (a number of
+        sectors) largest multipliers of ``quantity`` (its unit per unit of
+        the table's currency); returns the Axes."""
         import matplotlib.pyplot as plt
         m = self.multipliers(quantity, type).sort_values().tail(int(top))
         if ax is None:
@@ -372,10 +389,12 @@ class IOModel(_Handle):
                                                    ", %d" % self.year if self.year else ""))
         return ax
 
-    def regionalise(self, regional, national, method="flq", delta=0.3, industry_of=None):
+    def regionalise(self, regional: ArrayLike, national: ArrayLike, method: str = "flq",
+                    delta: float = 0.3, industry_of: "ArrayLike | None" = None) -> "IOModel":
         """A regional model by location quotients from employment by industry
-        (persons); ``industry_of`` maps each sector to an industry index
-        (default: the industries are the sectors)."""
+        (persons); ``delta`` FLQ's exponent (dimensionless); ``industry_of``
+        maps each sector to an industry index (default: the industries are
+        the sectors)."""
         re, ne = _vec(regional), _vec(national)
         g = None if industry_of is None else np.ascontiguousarray(industry_of, dtype=np.uintp)
         m = IOModel(_capi.gidx_io_model_regionalise(
@@ -383,8 +402,10 @@ class IOModel(_Handle):
             ("regionalise", (self, re, ne, method, float(delta), g)))
         return m
 
-    def regionalise_region(self, data, region, year=0, method="flq", delta=0.3, concordance=None,
-                           national_region=None):
+    def regionalise_region(self, data: "Dataset", region: str, year: YearLike = 0,
+                           method: str = "flq", delta: float = 0.3,
+                           concordance: "PathLike | None" = None,
+                           national_region: "str | None" = None) -> "tuple[IOModel, int]":
         """A regional model for a region of a dataset: its employment by the
         SN2007 groups of SSB table 13470 against the national employment of
         this model's employment satellite, or of ``national_region`` of the
@@ -406,8 +427,8 @@ class IOModel(_Handle):
                                                   float(delta), concordance,
                                                   national_region))), used
 
-    def industry_map(self, industries, concordance=None):
-        """Industry index of each sector: the row of its industry in the
+    def industry_map(self, industries: PathLike, concordance: "PathLike | None" = None) -> "pd.Series":
+        """Industry of each sector as a position: the 0-based row of its industry in the
         employment file ``industries``, through the CSV ``concordance``
         (``sector,industry``) or by equal names; a Series by sector."""
         import pandas as pd
@@ -415,14 +436,16 @@ class IOModel(_Handle):
                                            None if concordance is None else str(concordance))
         return pd.Series(g, index=_index(self.sectors), name="industry")
 
-    def shock(self, df, type: int = 1, solver: str = "auto", tol: float = 0.0, max_iter: int = 0,
-              multipliers: bool = True, first_year=0) -> "IOResult":
+    def shock(self, df: "dict[str, float] | ArrayLike | pd.Series | pd.DataFrame", type: int = 1,
+              solver: str = "auto", tol: float = 0.0, max_iter: int = 0,
+              multipliers: bool = True, first_year: YearLike = 0) -> "IOResult":
         """Effects of a change in final demand (the table's currency, e.g.
         NOK million).
 
         ``df`` is a dict or Series ``{sector: amount}``, a vector of n
         changes, or a years-by-n array (a path; a DataFrame's index gives
-        ``first_year``). Returns an :class:`IOResult`.
+        ``first_year``, a calendar year). ``tol`` is the iterative solver's
+        relative tolerance (0 = its default). Returns an :class:`IOResult`.
         """
         n = len(self)
         if hasattr(df, "to_dict") and getattr(df, "ndim", 2) == 1:
@@ -458,7 +481,7 @@ class IOResult(_Handle):
     in the unit of the quantity (:data:`UNITS`). Pickles as its model and
     shock (recomputed on loading, bit-identical)."""
 
-    def __init__(self, handle, args=None):
+    def __init__(self, handle: Any, args: "tuple | None" = None) -> None:
         self._h = handle
         self._args = args
 
@@ -469,11 +492,13 @@ class IOResult(_Handle):
 
     @property
     def sectors(self) -> "list[str]":
+        """Sector names (codes), in order."""
         return [_capi.gidx_io_result_sector(self._h, i)
                 for i in range(_capi.gidx_io_result_nsectors(self._h))]
 
     @property
     def nyears(self) -> int:
+        """Number of years (rows) of the shock."""
         return _capi.gidx_io_result_nyears(self._h)
 
     @property
@@ -488,6 +513,8 @@ class IOResult(_Handle):
 
     @property
     def type(self) -> int:
+        """The multiplier type, a number: 1 (households open) or 2
+        (households closed: induced effects)."""
         return _capi.gidx_io_result_type(self._h)
 
     @property
@@ -495,7 +522,9 @@ class IOResult(_Handle):
         """The model's note and the shock's, or None."""
         return _capi.gidx_io_result_note(self._h)
 
-    def has(self, quantity) -> bool:
+    def has(self, quantity: "str | int") -> bool:
+        """Whether the result holds ``quantity`` (a name of :data:`QUANTITIES`
+        or its 0-based position there; true when its satellite was set)."""
         return bool(_capi.gidx_io_result_has(self._h, _q(quantity)))
 
     def _t(self, year):
@@ -510,7 +539,8 @@ class IOResult(_Handle):
             raise IndexError("year %r: the result covers %s" % (year, self.years))
         return int(year)
 
-    def get(self, quantity: str = "output", part: str = "total", year=None) -> "pd.Series":
+    def get(self, quantity: str = "output", part: str = "total",
+            year: "YearLike | None" = None) -> "pd.Series":
         """One part of one quantity by sector, a Series (unit of the
         quantity); ``year`` a calendar year, a date or a row index (default
         the latest)."""
@@ -525,14 +555,15 @@ class IOResult(_Handle):
         v = _capi.gidx_io_result_path(self.nyears, self._h, _q(quantity), PARTS.index(part))
         return pd.Series(v, index=_index(self.years, "year"), name="%s %s" % (quantity, part))
 
-    def multipliers(self, quantity="output"):
-        """The multipliers stored with the result, a Series by sector."""
+    def multipliers(self, quantity: str = "output") -> "pd.Series":
+        """The multipliers stored with the result (unit of the quantity per
+        unit of the table's currency), a Series by sector."""
         import pandas as pd
         v = _capi.gidx_io_result_multipliers(_capi.gidx_io_result_nsectors(self._h), self._h,
                                              _q(quantity))
         return pd.Series(v, index=_index(self.sectors), name=quantity)
 
-    def text(self, format="table") -> str:
+    def text(self, format: str = "table") -> str:
         """The C library's table, CSV or JSON rendering."""
         return _capi.gidx_io_result_format(self._h, _FORMAT[format])
 
@@ -540,52 +571,59 @@ class IOResult(_Handle):
         """The JSON rendering, parsed."""
         return json.loads(self.text("json"))
 
-    def frame(self, year=None) -> "pd.DataFrame":
-        """A long pandas DataFrame of one year (default the latest): year,
-        sector, quantity, unit, direct, indirect, induced, total,
-        multiplier; ``year="all"`` stacks every year."""
+    def frame(self, year: "YearLike | str | None" = None) -> "pd.DataFrame":
+        """The effects of one year (default the latest): a DataFrame indexed
+        by (quantity, sector) with columns year, unit, direct, indirect,
+        induced, total (in the unit of the quantity, :data:`UNITS`) and
+        multiplier (unit of the quantity per unit of the table's currency);
+        ``year="all"`` stacks every year under a (year, quantity, sector)
+        MultiIndex."""
         import pandas as pd
         if isinstance(year, str) and year == "all":
-            return pd.concat([self.frame(t) for t in range(self.nyears)], ignore_index=True)
+            return pd.concat([self.frame(t) for t in range(self.nyears)]).set_index(
+                "year", append=True).reorder_levels(["year", "quantity", "sector"])
         t = self._t(year)
-        rows = []
         secs = self.sectors
+        blocks = []
         for q in QUANTITIES:
             if not self.has(q):
                 continue
-            parts = {p: self.get(q, p, t).to_numpy() for p in PARTS}
+            cols = {"year": self.first_year + t, "unit": UNITS[q]}
+            cols.update({p: self.get(q, p, t).to_numpy() for p in PARTS})
             try:
-                mu = self.multipliers(q).to_numpy()
+                cols["multiplier"] = self.multipliers(q).to_numpy()
             except Exception:  # noqa: BLE001 - multipliers not stored
-                mu = np.full(len(secs), np.nan)
-            for i, s in enumerate(secs):
-                rows.append({"year": self.first_year + t, "sector": s, "quantity": q,
-                             "unit": UNITS[q], **{p: parts[p][i] for p in PARTS},
-                             "multiplier": mu[i]})
-        return pd.DataFrame(rows)
+                cols["multiplier"] = np.full(len(secs), np.nan)
+            blocks.append(pd.DataFrame(cols, index=pd.MultiIndex.from_product(
+                [[q], secs], names=["quantity", "sector"])))
+        if not blocks:
+            return pd.DataFrame(columns=["year", "unit", *PARTS, "multiplier"],
+                                index=pd.MultiIndex.from_tuples([], names=["quantity", "sector"]))
+        return pd.concat(blocks)
 
-    def summary(self, year=None) -> "pd.DataFrame":
+    def summary(self, year: "YearLike | None" = None) -> "pd.DataFrame":
         """The effects summed over sectors: one row per quantity (index),
-        columns direct, indirect, induced, total and unit; the latest year
-        by default."""
+        columns year, direct, indirect, induced, total (the unit of the
+        quantity) and unit; the latest year by default."""
         f = self.frame(year)
-        s = f.groupby("quantity", sort=False)[list(PARTS)].sum()
+        s = f.groupby(level="quantity", sort=False)[list(PARTS)].sum()
         s["unit"] = [UNITS[q] for q in s.index]
         s.insert(0, "year", int(f["year"].iloc[0]) if len(f) else self.first_year)
         return s
 
-    def plot(self, quantity="output", top=10, year=None, ax=None):
+    def plot(self, quantity: str = "output", top: int = 10, year: "YearLike | None" = None,
+             ax: "Axes | None" = None) -> "Axes":
         """Stacked horizontal bars (matplotlib) of the direct, indirect and
-        induced effects on ``quantity`` of the ``top`` sectors with the
-        largest total; returns the Axes."""
+        induced effects on ``quantity`` (its unit, :data:`UNITS`) of the
+        ``top`` sectors with the largest total; returns the Axes."""
         import matplotlib.pyplot as plt
-        f = self.frame(year)
-        f = f[f.quantity == quantity].nlargest(int(top), "total").iloc[::-1]
+        f = self.frame(year).xs(quantity, level="quantity")
+        f = f.nlargest(int(top), "total").iloc[::-1]
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 0.3 * len(f) + 1))
         left = np.zeros(len(f))
         for p in PARTS[:3]:
-            ax.barh(f["sector"], f[p], left=left, label=p)
+            ax.barh(list(f.index), f[p], left=left, label=p)
             left = left + f[p].to_numpy()
         ax.set_xlabel("%s (%s)" % (quantity.replace("_", " "), UNITS[quantity]))
         ax.legend()
