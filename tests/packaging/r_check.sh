@@ -45,6 +45,10 @@ smoke() {
     stopifnot(inherits(e, "gidx_error"), e$code == -8L, grepl("singular", conditionMessage(e)))
     # help pages are installed
     stopifnot(length(help("gidx_solve", package = "greenidx")) == 1L)
+    # and every S3 method has help (its class page, with its \method usage)
+    for (m in c("predict.gidx_model", "summary.gidx_forecast", "coef.gidx_effect",
+                "as.data.frame.gidx_index", "print.gidx_dataset", "autoplot.gidx_io_result"))
+      if (length(help(m, package = "greenidx")) != 1L) stop("no help page for ", m)
     cat("  loaded greenidx", gidx_version(), "from", find.package("greenidx"), "\n")
   ' "$want"
 }

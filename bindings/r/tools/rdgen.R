@@ -21,12 +21,18 @@
 #   `@return <text>` the value, `@examples` the lines that follow it.
 #   In the text, `code` becomes \code{code}.
 # - each S3 class with documented methods gets man/rdgen-class-<class>.Rd
-#   (?"<class>-class"): the exported functions whose code names the class,
-#   and its methods with the first paragraph of their blocks; the condition
+#   (?"<class>-class", and ?<generic>.<class> for each method): the exported
+#   functions whose code names the class, its methods with the first
+#   paragraph of their blocks, then, as CRAN packages document methods, one
+#   \usage entry \method{<generic>}{<class>}(...) per method, the arguments
+#   (x, object, ..., row.names and optional need no @param; an argument
+#   several methods share is one item, each method's text when they
+#   differ), the value of each method (@return), the further paragraphs
+#   (details) and the @examples of the methods; the condition
 #   classes gidx_<code> of .gidx_codes (R/greenidx_layer.R) get
 #   man/rdgen-gidx_error-class.Rd (?gidx_enotfound, ?gidx_error).
-# An exported function lacking an @param for one of its arguments is an
-# ERROR naming the function and the argument (configure, hence R CMD INSTALL,
+# An exported function or documented S3 method lacking an @param for one of
+# its arguments is an ERROR naming the function and the argument (configure, hence R CMD INSTALL,
 # fails): R CMD check would only warn later, far from the cause.
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) < 1L) stop("usage: Rscript tools/rdgen.R PKGDIR")
@@ -120,6 +126,13 @@ for (rd in list.files(file.path(pkg, "man"), pattern = "\\.Rd$", full.names = TR
 }
 
 exports <- character(); s3 <- character(); missing <- character(); methods <- list()
+method_docs <- list()
+# Arguments of S3 methods that need no @param: those the generics fix (a
+# method's own @param, when present, wins); {cls} and {gen} are replaced.
+method_std_args <- c(x = "a `\"{cls}\"` object", object = "a `\"{cls}\"` object",
+                     "..." = "further arguments of `{gen}()`, unused unless said",
+                     row.names = "unused (an argument of the generic `as.data.frame()`)",
+                     optional = "unused (an argument of the generic `as.data.frame()`)")
 codes <- NULL; fun_src <- list()
 files <- sort(list.files(file.path(pkg, "R"), pattern = "\\.R$", full.names = TRUE))
 for (f in files) {
@@ -146,10 +159,24 @@ for (f in files) {
       cls <- substring(name, nchar(gen) + 2L)
       s3 <- c(s3, sprintf("S3method(%s, %s)", qual, cls))
       b <- parse_block(block)
+      fn <- eval(e[[3L]], env)
       methods[[cls]] <- rbind(methods[[cls]],
         data.frame(generic = gen, name = name, file = basename(f),
                    title = if (length(b$paras)) gsub("\\s+", " ", b$paras[1L]) else "",
                    stringsAsFactors = FALSE))
+      # The method's usage, arguments, value, details and examples, for the
+      # class page (\method{gen}{cls}(...) entries, as CRAN packages do).
+      fa <- names(formals(fn))
+      for (a in setdiff(fa, names(b$params))) {
+        if (a %in% names(method_std_args))
+          b$params[[a]] <- gsub("{gen}", gen, gsub("{cls}", cls, method_std_args[[a]], fixed = TRUE),
+                                fixed = TRUE)
+        else missing <- c(missing, sprintf("%s(%s) in %s", name, a, basename(f)))
+      }
+      method_docs[[name]] <- list(generic = gen, cls = cls,
+        usage = paste0("\\method{", gen, "}{", cls, "}", substring(usage_of(name, fn), nchar(name) + 1L)),
+        args = fa, params = b$params[fa], ret = b$ret,
+        details = if (length(b$paras) > 1L) b$paras[-1L] else character(), examples = b$examples)
       next
     }
     exports <- c(exports, name)
@@ -197,15 +224,48 @@ for (cls in names(methods)) {
   aliases <- setdiff(c(paste0(cls, "-class"), m$name), documented)
   items <- sprintf("\\item{\\code{%s()}}{%s}", m$generic,
                    ifelse(nzchar(m$title), rd_text(sub("\\.$", "", m$title)), "(see the method's code)"))
+  # Usage, arguments, value, details and examples of the methods that no
+  # hand-written page documents: one \method{} entry per method; an argument
+  # several methods share is one \item, with each method's text when they
+  # differ.
+  md <- Filter(function(d) identical(d$cls, cls), method_docs[setdiff(m$name, documented)])
+  usage <- vapply(md, function(d) d$usage, "")
+  args <- unique(unlist(lapply(md, function(d) d$args)))
+  arg_items <- vapply(args, function(a) {
+    has <- Filter(function(d) a %in% d$args, md)
+    # (a missing @param is reported as an ERROR below)
+    txt <- vapply(has, function(d) trimws(gsub("\\s+", " ", paste(d$params[[a]], collapse = " "))), "")
+    gens <- sprintf("\\code{%s()}", vapply(has, function(d) d$generic, ""))
+    body <- if (length(unique(txt)) == 1L) rd_text(txt[1L]) else {
+      common <- names(which.max(table(txt)))  # said once, for the other methods
+      own <- unique(txt[txt != common])
+      paste(c(vapply(own, function(t) paste0(paste(gens[txt == t], collapse = ", "), ": ", rd_text(t)), ""),
+              paste0(if (sum(txt == common) == 1L) gens[txt == common] else "the others", ": ", rd_text(common))),
+            collapse = "; ")
+    }
+    sprintf("\\item{%s}{%s}", if (a == "...") "\\dots" else a, body)
+  }, "")
+  rets <- Filter(function(d) !is.null(d$ret), md)
+  value <- if (length(rets)) c("\\value{", "\\describe{",
+    sprintf("\\item{\\code{%s()}}{%s}", vapply(rets, function(d) d$generic, ""),
+            vapply(rets, function(d) rd_text(gsub("\\s+", " ", d$ret)), "")), "}", "}")
+  det <- Filter(function(d) length(d$details) > 0L, md)
+  details <- if (length(det)) c("\\details{", unlist(lapply(det, function(d)
+    c(sprintf("\\code{%s()}: %s", d$generic, rd_text(d$details[1L])), rd_text(d$details[-1L]), ""))), "}")
+  ex <- unlist(lapply(md, function(d) d$examples))
   writeLines(enc2utf8(c(
     sprintf("%% Generated by bindings/r/tools/rdgen.R from the methods of %s in %s.",
             cls, paste(unique(m$file), collapse = ", ")),
     sprintf("\\name{%s-class}", cls), sprintf("\\alias{%s}", aliases),
-    sprintf("\\title{Objects of class \\code{\"%s\"}}", cls),
+    sprintf("\\title{Objects of class \\code{\"%s\"} and their methods}", cls),
     "\\description{",
     made_by(cls), "These methods apply to them:",
     "\\describe{", items, "}", "}",
-    "\\keyword{classes}")),
+    if (length(usage)) c("\\usage{", gsub("%", "\\\\%", usage), "}"),
+    if (length(arg_items)) c("\\arguments{", arg_items, "}"),
+    value, details,
+    if (length(ex)) c("\\examples{", ex, "}"),
+    "\\keyword{classes}", "\\keyword{methods}")),
     file.path(pkg, "man", paste0("rdgen-class-", cls, ".Rd")), useBytes = TRUE)
 }
 if (!is.null(codes)) {
@@ -264,7 +324,7 @@ if (file.exists(file.path(pkg, "R", skip))) {
 }
 if (length(missing) > 0L) {
   message("rdgen: ERROR: no @param for ", paste(missing, collapse = "; "),
-          " (every argument of an exported function needs a line #' @param <arg> <text>",
+          " (every argument of an exported function or S3 method needs a line #' @param <arg> <text>",
           " in its #' block)")
   quit(status = 1L)
 }
