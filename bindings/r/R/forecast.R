@@ -582,12 +582,19 @@ autoplot.gidx_model <- function(object, ...) {
 }
 
 #' Format a target evaluation as one line
+#'
+#' Values in the series' unit with 4 significant digits, never in
+#' e-notation, thousands separated by commas (1,546,314 rather than 1.546e+06).
 #' @param x a "gidx_target"
 #' @param ... unused
 #' @return a character string
-format.gidx_target <- function(x, ...)
-  sprintf("<gidx_target %d: target %.4g, forecast %.4g, gap %+.4g, P(met) = %.2f, rate needed %+.2f %%/year>",
-          x$year, x$target, x$forecast, x$gap, x$prob, 100 * x$rate_needed)
+format.gidx_target <- function(x, ...) {
+  num <- function(v, sign = FALSE)
+    paste0(if (sign && !is.na(v) && v >= 0) "+" else "",
+           format(v, digits = 4, big.mark = ",", scientific = FALSE, trim = TRUE))
+  sprintf("<gidx_target %d: target %s, forecast %s, gap %s, P(met) = %.2f, rate needed %+.2f %%/year>",
+          x$year, num(x$target), num(x$forecast), num(x$gap, TRUE), x$prob, 100 * x$rate_needed)
+}
 
 #' Print a target evaluation
 #' @param x a "gidx_target"

@@ -57,3 +57,15 @@ test_that("every S3 method of the R layer has help with its \\method usage (#17)
   expect_true("\\method{predict}{gidx_model}(object, h = 10, levels = c(80, 95), ...)" %in% page)
   expect_true(any(grepl("^\\\\item\\{levels\\}\\{interval levels in percent", page)))
 })
+
+test_that("a target evaluation prints without e-notation (#17, item 5's rule in R)", {
+  # a series of millions: 3,000,000 falling by 100,000 a year from 2010
+  yrs <- 2010:2024
+  m <- gidx_model_fit_r(yrs, 3e6 - 1e5 * (yrs - 2010), method = "drift", calibrate = FALSE)
+  g <- gidx_target(m, 2030, 55, base_year = 2010)
+  # the target is 45 % of the 2010 level: 1,350,000 exactly
+  expect_equal(g$target, 1350000, tolerance = 1e-12)
+  out <- format(g)
+  expect_match(out, "target 1,350,000,", fixed = TRUE)
+  expect_false(grepl("[0-9]e[-+]?[0-9]", out))
+})
