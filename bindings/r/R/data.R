@@ -5,6 +5,13 @@
 # Datasets from R: loaders return an external pointer of class "gidx_dataset"
 # (freed by a finalizer); gidx_cells() turns it into a data.frame.
 
+# The string fields of an options struct given as "" keep the library's
+# default; the others are set (the loaders' column and dimension names).
+.gidx_set_given <- function(o, fields) {
+  for (k in names(fields)) if (nzchar(fields[[k]])) o[[k]] <- as.character(fields[[k]])
+  o
+}
+
 #' The embedded Telemark panel (2024 municipality codes, county 40 added).
 gidx_load_default <- function() C_gidx_dataset_load_default()
 
@@ -17,12 +24,8 @@ gidx_load_default <- function() C_gidx_dataset_load_default()
 #' @param value name of the value column ("" = value)
 #' @param flag name of the flag column ("" = flag; optional in the file)
 gidx_load_csv <- function(path, region = "", year = "", variable = "", value = "", flag = "") {
-  o <- gidx_long_csv_options()
-  if (nzchar(region)) o$region <- region
-  if (nzchar(year)) o$year <- year
-  if (nzchar(variable)) o$variable <- variable
-  if (nzchar(value)) o$value <- value
-  if (nzchar(flag)) o$flag <- flag
+  o <- .gidx_set_given(gidx_long_csv_options(), list(region = region, year = year, variable = variable,
+                                                     value = value, flag = flag))
   C_gidx_dataset_load_csv(as.character(path), o)
 }
 
@@ -36,12 +39,9 @@ gidx_load_csv <- function(path, region = "", year = "", variable = "", value = "
 #' @param variable the variable name when no remaining dimension has more than one category
 gidx_load_jsonstat <- function(path, region_dim = "", time_dim = "", variable_dim = "",
                                region = "", variable = "") {
-  o <- gidx_jsonstat_options()
-  if (nzchar(region_dim)) o$region_dim <- region_dim
-  if (nzchar(time_dim)) o$time_dim <- time_dim
-  if (nzchar(variable_dim)) o$variable_dim <- variable_dim
-  if (nzchar(region)) o$region <- region
-  if (nzchar(variable)) o$variable <- variable
+  o <- .gidx_set_given(gidx_jsonstat_options(), list(region_dim = region_dim, time_dim = time_dim,
+                                                     variable_dim = variable_dim, region = region,
+                                                     variable = variable))
   C_gidx_dataset_load_jsonstat(as.character(path), o)
 }
 
