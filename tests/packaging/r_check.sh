@@ -65,6 +65,10 @@ rlib=$(sed -n 's/^Message: R package greenidx: meson install puts it in \(.*\) (
 mlib="$tmp/root$rlib"
 [ -f "$mlib/greenidx/DESCRIPTION" ] || fail "meson install did not install the R package into $mlib"
 echo "  meson install: R package greenidx in <destdir>$rlib, as meson setup said"
+# and meson install itself says where (its log names the R library; the
+# install script's own output is hidden by meson)
+grep -qxF "Installing new directory $tmp/root$rlib/greenidx" "$tmp/meson-install.log" ||
+  { cat "$tmp/meson-install.log"; fail "meson install did not name the R library $rlib"; }
 # Its run path is the final prefix, which does not exist here: the loader
 # finds the staged library through LD_LIBRARY_PATH (set by prefix.sh).
 smoke "$mlib" || fail "library(greenidx) installed by meson install"
