@@ -298,6 +298,12 @@ format.gidx_model <- function(x, ...) {
 #' @param x a "gidx_model"
 #' @param ... unused
 #' @return x, invisibly
+#' @examples
+#' m <- gidx_model_fit_r(ts(c(510, 495, 480, 470, 466, 451, 440), start = 2017), method = "drift")
+#' m
+#' summary(m)
+#' coef(m)
+#' accuracy(m)
 print.gidx_model <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   if (nzchar(x$message)) cat(x$message, "\n", sep = "")
@@ -459,6 +465,12 @@ format.gidx_forecast <- function(x, ...)
 #' @param x a "gidx_forecast"
 #' @param ... passed to print.data.frame
 #' @return x, invisibly
+#' @examples
+#' m <- gidx_model_fit_r(ts(c(510, 495, 480, 470, 466, 451, 440), start = 2017), method = "drift")
+#' f <- predict(m, h = 3, levels = c(80, 95))
+#' f
+#' confint(f, level = 80)
+#' accuracy(f, actual = c(430, 415, 409))
 print.gidx_forecast <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   print(as.data.frame(x), ...)
@@ -600,6 +612,11 @@ format.gidx_target <- function(x, ...) {
 #' @param x a "gidx_target"
 #' @param ... unused
 #' @return x, invisibly
+#' @examples
+#' m <- gidx_model_fit_r(ts(c(510, 495, 480, 470, 466, 451, 440), start = 2017), method = "drift")
+#' g <- gidx_target(m, 2030, 55, base_year = 2017)  # 55 % below the 2017 level
+#' g
+#' as.data.frame(g)
 print.gidx_target <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   invisible(x)
