@@ -68,7 +68,7 @@ print(ds)
 print(head(summary(ds), 12), row.names = FALSE)
 # The population table covers every municipality of Norway; the other tables
 # Telemark (county 40) and its 17 municipalities, the regions of this tour.
-telemark <- c("40", gidx_county_regions("40"))
+telemark <- c("40", gidx_county_regions("Telemark"))  # a county by name or code ("40")
 cells <- as.data.frame(ds)
 cells <- cells[cells$region %in% telemark, ]
 cat(length(unique(cells$region)), "regions,", length(unique(cells$variable)), "variables,",
@@ -154,6 +154,8 @@ fc <- predict(model, h = 2030 - model$last_year, levels = c(80, 95))
 print(fc, row.names = FALSE)
 print(confint(fc, level = 95))
 plot(fc, main = "Telemark: greenhouse-gas emissions (t CO2e)")
+# the same with ggplot2, when it is installed (a suggested package)
+if (requireNamespace("ggplot2", quietly = TRUE)) print(ggplot2::autoplot(fc))
 goal <- gidx_target(model, 2030, 55, base_year = 2009, below = TRUE)
 print(goal)
 # Out of sample: fit up to 2020, forecast 2021-2024 and compare with what was

@@ -69,3 +69,19 @@ test_that("a target evaluation prints without e-notation (#17, item 5's rule in 
   expect_match(out, "target 1,350,000,", fixed = TRUE)
   expect_false(grepl("[0-9]e[-+]?[0-9]", out))
 })
+
+test_that("a county is a code or a name for gidx_county_regions (#17: names accepted for regions)", {
+  by_code <- gidx_county_regions("40")
+  # Telemark's 17 municipalities at 2024 boundaries (4001 Porsgrunn ... 4036 Vinje)
+  expect_length(by_code, 17L)
+  expect_true(all(c("4001", "4003", "4036") %in% by_code))
+  expect_identical(gidx_county_regions("Telemark"), by_code)
+  expect_identical(gidx_county_regions("telemark"), by_code)
+  # a county name of another time: Vestfold og Telemark (38), 2020-2023
+  expect_identical(gidx_county_regions("Vestfold og Telemark", year = 2022),
+                   gidx_county_regions("38", year = 2022))
+  # a municipality's name is not a county's: gidx_enotfound naming it
+  err <- tryCatch(gidx_county_regions("Skien"), error = function(e) e)
+  expect_s3_class(err, "gidx_enotfound")
+  expect_match(conditionMessage(err), "Skien")
+})
