@@ -43,14 +43,14 @@ gidx_status gidx_b_panel_cells(double *values, size_t cap, char **reasons, const
         for (y = 0; y < ny && rc == GIDX_OK; y++)
             for (i = 0; i < ni && rc == GIDX_OK; i++, k++) {
                 const char *why = NULL;
-                size_t n;
+                size_t wl; /* not n: that is the number of codes asked for */
                 rc = gidx_panel_get(&values[k], &why, p, n ? codes[r] : gidx_dataset_region(ds, r),
                                     gidx_dataset_year(ds, y),
                                     gidx_indicator_id(gidx_catalog_indicator(cat, i)));
-                n = why ? strcspn(why, "\n") : 0;
-                if (rc == GIDX_OK && len + n + 2 > size) {
+                wl = why ? strcspn(why, "\n") : 0;
+                if (rc == GIDX_OK && len + wl + 2 > size) {
                     char *nb;
-                    while (len + n + 2 > size)
+                    while (len + wl + 2 > size)
                         size *= 2;
                     if ((nb = realloc(buf, size)) == NULL)
                         rc = gidx_error_set(GIDX_ENOMEM, "panel cells: out of memory");
@@ -58,8 +58,8 @@ gidx_status gidx_b_panel_cells(double *values, size_t cap, char **reasons, const
                         buf = nb;
                 }
                 if (rc == GIDX_OK) {
-                    memcpy(buf + len, why ? why : "", n);
-                    len += n;
+                    memcpy(buf + len, why ? why : "", wl);
+                    len += wl;
                     buf[len++] = '\n';
                     buf[len] = '\0';
                 }

@@ -14,14 +14,18 @@
 # Set GIDX_SKIP_R_PACKAGE=1 to skip it for one `meson install`.
 set -eu
 bindings=$1; rlib=$2; libdir=$3; R=$4
-if [ -n "${GIDX_SKIP_R_PACKAGE:-}" ]; then
-  echo "R package greenidx: not installed (GIDX_SKIP_R_PACKAGE is set)"
-  exit 0
-fi
 destdir=${DESTDIR:-}
 prefix=${MESON_INSTALL_PREFIX:?run by meson install}
 case "$libdir" in /*) ;; *) libdir="$prefix/$libdir" ;; esac
 dest="$destdir$rlib"
+# meson.build's install_emptydir made $dest/greenidx so that meson install
+# names the folder: an empty one is no package, so it goes when none is installed.
+unmake() { rmdir "$dest/greenidx" 2>/dev/null || true; }
+if [ -n "${GIDX_SKIP_R_PACKAGE:-}" ]; then
+  unmake
+  echo "R package greenidx: not installed (GIDX_SKIP_R_PACKAGE is set)"
+  exit 0
+fi
 if ! mkdir -p "$dest" 2>/dev/null || [ ! -w "$dest" ]; then
   echo "R package greenidx: cannot write to the R library $dest: run meson install as a" >&2
   echo "user who can, or choose another folder: meson configure BUILDDIR -Dr_libdir=DIR" >&2
@@ -41,6 +45,7 @@ tmp=$(mktemp -d); trap '[ -n "${GIDX_KEEP:-}" ] || rm -rf "$tmp"' EXIT
 (cd "$bindings/.." && tar --exclude='*.o' --exclude='*.so' --exclude='Makevars' -cf - bindings) |
   (cd "$tmp" && tar -xf -)
 if ! "$R" CMD INSTALL --library="$dest" "$tmp/bindings/r" >"$tmp/install.log" 2>&1; then
+  unmake
   cat "$tmp/install.log" >&2
   echo "R package greenidx: R CMD INSTALL failed (log above)" >&2
   exit 1

@@ -45,6 +45,10 @@ smoke() {
     stopifnot(inherits(e, "gidx_error"), e$code == -8L, grepl("singular", conditionMessage(e)))
     # help pages are installed
     stopifnot(length(help("gidx_solve", package = "greenidx")) == 1L)
+    # and every S3 method has help (its class page, with its \method usage)
+    for (m in c("predict.gidx_model", "summary.gidx_forecast", "coef.gidx_effect",
+                "as.data.frame.gidx_index", "print.gidx_dataset", "autoplot.gidx_io_result"))
+      if (length(help(m, package = "greenidx")) != 1L) stop("no help page for ", m)
     cat("  loaded greenidx", gidx_version(), "from", find.package("greenidx"), "\n")
   ' "$want"
 }
@@ -61,6 +65,10 @@ rlib=$(sed -n 's/^Message: R package greenidx: meson install puts it in \(.*\) (
 mlib="$tmp/root$rlib"
 [ -f "$mlib/greenidx/DESCRIPTION" ] || fail "meson install did not install the R package into $mlib"
 echo "  meson install: R package greenidx in <destdir>$rlib, as meson setup said"
+# and meson install itself says where (its log names the R library; the
+# install script's own output is hidden by meson)
+grep -qxF "Installing new directory $tmp/root$rlib/greenidx" "$tmp/meson-install.log" ||
+  { cat "$tmp/meson-install.log"; fail "meson install did not name the R library $rlib"; }
 # Its run path is the final prefix, which does not exist here: the loader
 # finds the staged library through LD_LIBRARY_PATH (set by prefix.sh).
 smoke "$mlib" || fail "library(greenidx) installed by meson install"

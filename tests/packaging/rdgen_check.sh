@@ -8,9 +8,12 @@
 #  1. an exported function whose #' block lacks @param for an argument makes
 #     rdgen fail, naming the function and the argument (so a new function of
 #     the R layer without full help stops R CMD INSTALL at once);
+#  1b. so does a documented S3 method lacking @param for an argument of its
+#     own (the generic's x, object, ..., row.names, optional need none);
 #  2. a complete package with coef/print methods and an autoplot method
 #     (registered as S3method(ggplot2::autoplot, <class>), ggplot2 in
-#     Suggests) passes R CMD check --no-manual without ERROR, WARNING or NOTE,
+#     Suggests), whose class page documents each method (\method usage,
+#     arguments, value), passes R CMD check --no-manual without ERROR, WARNING or NOTE,
 #     and rdgen run twice gives the same NAMESPACE.
 # Usage: tests/packaging/rdgen_check.sh SOURCE_ROOT
 set -u
@@ -60,6 +63,19 @@ Rscript "$rdgen" "$tmp/bad" >"$tmp/bad.log" 2>&1 && { cat "$tmp/bad.log"; fail "
 grep -q "ERROR.*gidx_scale(k) in f.R" "$tmp/bad.log" || { cat "$tmp/bad.log"; fail "the error does not name gidx_scale(k)"; }
 echo "  missing @param: $(grep ERROR "$tmp/bad.log" | head -n 1)"
 
+# 1b. A documented S3 method lacking @param for an argument of its own
+# (x, object, ..., row.names and optional need none).
+mkpkg "$tmp/badm"
+cat > "$tmp/badm/R/f.R" <<'REOF'
+#' Print a fit.
+#' @param x a fit
+print.gidx_testfit <- function(x, digits = 3, ...) invisible(x)
+REOF
+Rscript "$rdgen" "$tmp/badm" >"$tmp/badm.log" 2>&1 && { cat "$tmp/badm.log"; fail "no error for a method's missing @param"; }
+grep -q "ERROR.*print.gidx_testfit(digits) in f.R" "$tmp/badm.log" ||
+  { cat "$tmp/badm.log"; fail "the error does not name print.gidx_testfit(digits)"; }
+echo "  missing @param of a method: $(grep ERROR "$tmp/badm.log" | head -n 1)"
+
 # 2. A complete package with S3 methods, checked.
 mkpkg "$tmp/good"
 cat > "$tmp/good/R/f.R" <<'REOF'
@@ -79,7 +95,11 @@ print.gidx_testfit <- function(x, ...) {
 }
 
 #' Coefficients of a fit.
-coef.gidx_testfit <- function(object, ...) object$coefficients
+#'
+#' The mean of the data, named.
+#' @param which the names of the coefficients to return
+#' @return a named numeric vector
+coef.gidx_testfit <- function(object, which = "mean", ...) object$coefficients[which]
 
 #' A ggplot of the data of a fit (needs ggplot2).
 autoplot.gidx_testfit <- function(object, ...) {
@@ -97,6 +117,14 @@ for l in "export(gidx_testfit)" "S3method(print, gidx_testfit)" "S3method(coef, 
   grep -qxF "$l" "$tmp/good/NAMESPACE" || { cat "$tmp/good/NAMESPACE"; fail "NAMESPACE lacks $l"; }
 done
 [ -f "$tmp/good/man/rdgen-gidx_testfit.Rd" ] || fail "no man/rdgen-gidx_testfit.Rd"
+# The class page documents each method as CRAN packages do: \method usage,
+# every argument, the value; ?coef.gidx_testfit resolves to it.
+cls="$tmp/good/man/rdgen-class-gidx_testfit.Rd"
+for l in '\alias{coef.gidx_testfit}' '\method{coef}{gidx_testfit}(object, which = "mean", ...)' \
+         '\method{print}{gidx_testfit}(x, ...)' '\method{autoplot}{gidx_testfit}(object, ...)' \
+         '\item{which}{the names of the coefficients to return}' '\item{\code{coef()}}{a named numeric vector}'; do
+  grep -qF "$l" "$cls" || { cat "$cls"; fail "the class page lacks $l"; }
+done
 # Offline: the dependency check reads an empty local repository instead of
 # failing to reach CRAN (every dependency is a Debian package).
 mkdir -p "$tmp/repo/src/contrib"

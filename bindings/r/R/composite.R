@@ -9,6 +9,7 @@
 #' Load COINr's iData / iMeta CSV layout into an index input.
 #' @param idata path of the unit-by-indicator table (COINr iData layout)
 #' @param imeta path of the indicator metadata table (COINr iMeta layout: Level, iCode, Direction, Weight, Parent, ...)
+#' @return an index input of class "gidx_coin" (list of the data and the specification)
 gidx_index_coinr <- function(idata, imeta) {
   r <- C_gidx_index_load_coinr(as.character(idata), as.character(imeta))
   structure(list(data = r$data, spec = r$spec), class = "gidx_coin")
@@ -23,6 +24,7 @@ gidx_index_coinr <- function(idata, imeta) {
 #' @param weights per-indicator weights (default 1)
 #' @param directions per-indicator directions, +1 or -1 (default +1)
 #' @param year the year the values belong to
+#' @return an index input of class "gidx_coin" (list of the data and the specification)
 gidx_index_build <- function(X, parents, aggregates, weights = NULL, directions = NULL,
                              year = 2000) {
   X <- as.matrix(X)
@@ -200,6 +202,11 @@ format.gidx_coin <- function(x, ...) {
 #' @param x an index input
 #' @param ... unused
 #' @return `x`, invisibly
+#' @examples
+#' X <- matrix(c(3, 1, 2, 30, 10, 25), 3, dimnames = list(c("A", "B", "C"), c("i1", "i2")))
+#' coin <- gidx_index_build(X, parents = c("p", "p"), year = 2023,
+#'                          aggregates = data.frame(code = c("index", "p"), parent = c(NA, "index"), weight = 1))
+#' coin
 print.gidx_coin <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   invisible(x)
@@ -225,6 +232,12 @@ format.gidx_index <- function(x, ...) {
 #' @param n rows to show
 #' @param ... passed to print.data.frame
 #' @return `x`, invisibly
+#' @examples
+#' X <- matrix(c(3, 1, 2, 30, 10, 25), 3, dimnames = list(c("A", "B", "C"), c("i1", "i2")))
+#' res <- gidx_index_compute(gidx_index_build(X, parents = c("p", "p"), year = 2023,
+#'   aggregates = data.frame(code = c("index", "p"), parent = c(NA, "index"), weight = 1)))
+#' res
+#' summary(res)
 print.gidx_index <- function(x, n = 10L, ...) {
   cat(format(x), "\n", sep = "")
   print(utils::head(as.data.frame(.gidx_latest(x)), n), ...)

@@ -5,7 +5,15 @@
 # Datasets from R: loaders return an external pointer of class "gidx_dataset"
 # (freed by a finalizer); gidx_cells() turns it into a data.frame.
 
+# The string fields of an options struct given as "" keep the library's
+# default; the others are set (the loaders' column and dimension names).
+.gidx_set_given <- function(o, fields) {
+  for (k in names(fields)) if (nzchar(fields[[k]])) o[[k]] <- as.character(fields[[k]])
+  o
+}
+
 #' The embedded Telemark panel (2024 municipality codes, county 40 added).
+#' @return a dataset handle (class c("gidx_dataset", "gidx_handle"))
 gidx_load_default <- function() C_gidx_dataset_load_default()
 
 #' Load a long CSV (region, year, variable, value[, flag]); column names can
@@ -16,13 +24,10 @@ gidx_load_default <- function() C_gidx_dataset_load_default()
 #' @param variable name of the variable column ("" = variable)
 #' @param value name of the value column ("" = value)
 #' @param flag name of the flag column ("" = flag; optional in the file)
+#' @return a dataset handle (class c("gidx_dataset", "gidx_handle"))
 gidx_load_csv <- function(path, region = "", year = "", variable = "", value = "", flag = "") {
-  o <- gidx_long_csv_options()
-  if (nzchar(region)) o$region <- region
-  if (nzchar(year)) o$year <- year
-  if (nzchar(variable)) o$variable <- variable
-  if (nzchar(value)) o$value <- value
-  if (nzchar(flag)) o$flag <- flag
+  o <- .gidx_set_given(gidx_long_csv_options(), list(region = region, year = year, variable = variable,
+                                                     value = value, flag = flag))
   C_gidx_dataset_load_csv(as.character(path), o)
 }
 
@@ -34,20 +39,19 @@ gidx_load_csv <- function(path, region = "", year = "", variable = "", value = "
 #' @param variable_dim the dimension naming the variable ("" = all remaining dimensions)
 #' @param region the region of every cell when there is no region dimension
 #' @param variable the variable name when no remaining dimension has more than one category
+#' @return a dataset handle (class c("gidx_dataset", "gidx_handle"))
 gidx_load_jsonstat <- function(path, region_dim = "", time_dim = "", variable_dim = "",
                                region = "", variable = "") {
-  o <- gidx_jsonstat_options()
-  if (nzchar(region_dim)) o$region_dim <- region_dim
-  if (nzchar(time_dim)) o$time_dim <- time_dim
-  if (nzchar(variable_dim)) o$variable_dim <- variable_dim
-  if (nzchar(region)) o$region <- region
-  if (nzchar(variable)) o$variable <- variable
+  o <- .gidx_set_given(gidx_jsonstat_options(), list(region_dim = region_dim, time_dim = time_dim,
+                                                     variable_dim = variable_dim, region = region,
+                                                     variable = variable))
   C_gidx_dataset_load_jsonstat(as.character(path), o)
 }
 
 #' Bring a dataset keyed by old municipality codes to 2024 boundaries.
 #' @param ds a dataset handle (from gidx_load_default(), gidx_load_csv() or gidx_load_jsonstat())
 #' @param drop_unknown TRUE to drop codes missing from the correspondence table instead of failing
+#' @return a new dataset handle at 2024 boundaries (class c("gidx_dataset", "gidx_handle"))
 gidx_harmonise <- function(ds, drop_unknown = FALSE) {
   o <- gidx_harmonise_options()
   o$drop_unknown <- as.integer(isTRUE(drop_unknown))
@@ -170,6 +174,11 @@ format.gidx_dataset <- function(x, ...) {
 #' @param x a dataset handle
 #' @param ... unused
 #' @return `x`, invisibly
+#' @examples
+#' ds <- gidx_load_default()
+#' ds
+#' head(summary(ds), 3)
+#' head(as.data.frame(ds), 3)
 print.gidx_dataset <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   invisible(x)

@@ -82,6 +82,10 @@ gidx_decompose <- function(data, regions = character(), from_year = 0L, to_year 
 #' its Tapio class
 #' @param x a result of gidx_decompose()
 #' @param ... passed to print.data.frame()
+#' @examples
+#' dc <- gidx_decompose(gidx_load_default(), regions = "Skien", from_year = 2016, to_year = 2024)
+#' dc
+#' coef(dc)
 print.gidx_decomposition <- function(x, ...) {
   tot <- as.data.frame(x)[x$sector == "total", c("region_name", "from", "to", "effect", "value")]
   wide <- stats::reshape(tot, idvar = c("region_name", "from", "to"), timevar = "effect",

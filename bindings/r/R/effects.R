@@ -98,6 +98,14 @@ format.gidx_effect <- function(x, ...) {
 #' @param x a "gidx_effect"
 #' @param ... unused
 #' @return x, invisibly
+#' @examples
+#' d <- data.frame(unit = rep(c("a", "b", "c", "e"), each = 2), time = rep(2019:2020, 4),
+#'                 y = c(1, 4, 2, 6, 1, 2, 3, 3.5), d = rep(c(1, 0), each = 4))
+#' e <- gidx_effect(d, "did", "unit", "time", "y", treat_col = "d", treat_time = 2020, level = 90)
+#' e
+#' coef(e)
+#' confint(e)
+#' summary(e)
 print.gidx_effect <- function(x, ...) {
   cat(x$render("table"))
   invisible(x)

@@ -36,14 +36,20 @@ gidx_fetch_preset <- function(name = "partners", ...) {
 
 #' The municipalities of a county valid in a year (0 = today), from the
 #' region registry.
-#' @param county a two-digit county code, e.g. "50"
+#' @param county a two-digit county code, e.g. "50", or a county's name
+#'   (case-insensitive), e.g. "Trøndelag"
 #' @param year the year the municipalities must be valid in (a number, Date or
 #'   date-time; 0 = today)
 #' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
+#' @return a character vector of municipality codes
 gidx_county_regions <- function(county, year = 0L, ...) {
   .gidx_no_dots(list(...), "gidx_county_regions")
   if (!(identical(year, 0L) || identical(year, 0))) year <- .gidx_year1(year)
-  C_gidx_fetch_county_regions(C_gidx_registry_load_default(), as.character(county), as.integer(year))
+  reg <- C_gidx_registry_load_default()
+  county <- as.character(county)
+  if (length(county) == 1L && !grepl("^[0-9]+$", county))  # a name: the county's code (level 2)
+    county <- C_gidx_registry_code(reg, C_gidx_registry_find_name(reg, county, as.integer(year), 2L))
+  C_gidx_fetch_county_regions(reg, county, as.integer(year))
 }
 
 #' The PxWebApi v2 GET URL of a table query: values = list(Region = c("5001"),
@@ -263,6 +269,9 @@ format.gidx_registry <- function(x, ...) {
 #' Print a registry: its size
 #' @param x a registry from gidx_registry()
 #' @param ... unused
+#' @examples
+#' r <- gidx_registry()
+#' r
 print.gidx_registry <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   invisible(x)

@@ -298,6 +298,12 @@ format.gidx_model <- function(x, ...) {
 #' @param x a "gidx_model"
 #' @param ... unused
 #' @return x, invisibly
+#' @examples
+#' m <- gidx_model_fit_r(ts(c(510, 495, 480, 470, 466, 451, 440), start = 2017), method = "drift")
+#' m
+#' summary(m)
+#' coef(m)
+#' accuracy(m)
 print.gidx_model <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   if (nzchar(x$message)) cat(x$message, "\n", sep = "")
@@ -459,6 +465,12 @@ format.gidx_forecast <- function(x, ...)
 #' @param x a "gidx_forecast"
 #' @param ... passed to print.data.frame
 #' @return x, invisibly
+#' @examples
+#' m <- gidx_model_fit_r(ts(c(510, 495, 480, 470, 466, 451, 440), start = 2017), method = "drift")
+#' f <- predict(m, h = 3, levels = c(80, 95))
+#' f
+#' confint(f, level = 80)
+#' accuracy(f, actual = c(430, 415, 409))
 print.gidx_forecast <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   print(as.data.frame(x), ...)
@@ -582,17 +594,29 @@ autoplot.gidx_model <- function(object, ...) {
 }
 
 #' Format a target evaluation as one line
+#'
+#' Values in the series' unit with 4 significant digits, never in
+#' e-notation, thousands separated by commas (1,546,314 rather than 1.546e+06).
 #' @param x a "gidx_target"
 #' @param ... unused
 #' @return a character string
-format.gidx_target <- function(x, ...)
-  sprintf("<gidx_target %d: target %.4g, forecast %.4g, gap %+.4g, P(met) = %.2f, rate needed %+.2f %%/year>",
-          x$year, x$target, x$forecast, x$gap, x$prob, 100 * x$rate_needed)
+format.gidx_target <- function(x, ...) {
+  num <- function(v, sign = FALSE)
+    paste0(if (sign && !is.na(v) && v >= 0) "+" else "",
+           format(v, digits = 4, big.mark = ",", scientific = FALSE, trim = TRUE))
+  sprintf("<gidx_target %d: target %s, forecast %s, gap %s, P(met) = %.2f, rate needed %+.2f %%/year>",
+          x$year, num(x$target), num(x$forecast), num(x$gap, TRUE), x$prob, 100 * x$rate_needed)
+}
 
 #' Print a target evaluation
 #' @param x a "gidx_target"
 #' @param ... unused
 #' @return x, invisibly
+#' @examples
+#' m <- gidx_model_fit_r(ts(c(510, 495, 480, 470, 466, 451, 440), start = 2017), method = "drift")
+#' g <- gidx_target(m, 2030, 55, base_year = 2017)  # 55 % below the 2017 level
+#' g
+#' as.data.frame(g)
 print.gidx_target <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   invisible(x)

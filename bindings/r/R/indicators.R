@@ -179,6 +179,7 @@ gidx_validate <- function(indicators) {
 #' the variables it reads and the parsed handle. A syntax error is a
 #' gidx_eparse condition naming the column.
 #' @param text the formula
+#' @return a list of class "gidx_formula": text, variables, ptr
 gidx_formula <- function(text) {
   p <- C_gidx_formula_parse(as.character(text))
   vars <- vapply(seq_len(C_gidx_formula_nvariables(p)) - 1, function(i) C_gidx_formula_variable(p, i), "")
@@ -215,6 +216,10 @@ format.gidx_validation <- function(x, ...) {
 #' @param x a report from gidx_validate()
 #' @param ... unused
 #' @return `x`, invisibly
+#' @examples
+#' v <- gidx_validate(gidx_indicators(region = "Skien"))
+#' format(v)
+#' head(summary(v), 3)
 print.gidx_validation <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   print(summary(x))
@@ -272,6 +277,8 @@ format.gidx_formula <- function(x, ...) {
 #' @param x a formula from gidx_formula()
 #' @param ... unused
 #' @return `x`, invisibly
+#' @examples
+#' gidx_formula("ghg_total / population")
 print.gidx_formula <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   invisible(x)

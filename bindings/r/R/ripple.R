@@ -58,6 +58,7 @@
 #' @param x total output by sector
 #' @param sectors sector names
 #' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
+#' @return an input-output model of class c("gidx_io_model", "gidx_handle")
 gidx_io_model <- function(Z, x, sectors = names(x), ...) {
   .gidx_no_dots(list(...), "gidx_io_model")
   Z <- as.matrix(Z); storage.mode(Z) <- "double"
@@ -69,6 +70,7 @@ gidx_io_model <- function(Z, x, sectors = names(x), ...) {
 #' and households.csv.
 #' @param path a folder with Z.csv, x.csv and optional satellites.csv and households.csv
 #' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
+#' @return an input-output model of class c("gidx_io_model", "gidx_handle")
 gidx_io_load <- function(path, ...) {
   .gidx_no_dots(list(...), "gidx_io_load")
   C_gidx_io_model_load(path.expand(as.character(path)))
@@ -81,6 +83,7 @@ gidx_io_load <- function(path, ...) {
 #' type II. gidx_io_model_norway() in C.
 #' @param year 2012 ... 2021 (a number, a Date or a date-time)
 #' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
+#' @return an input-output model of class c("gidx_io_model", "gidx_handle")
 gidx_io_norway <- function(year = 2021L, ...) {
   .gidx_no_dots(list(...), "gidx_io_norway")
   C_gidx_io_model_norway(.gidx_year1(year))
@@ -91,6 +94,7 @@ gidx_io_norway <- function(year = 2021L, ...) {
 #' @param domestic the 1850 workbook
 #' @param imports the 1950 workbook
 #' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
+#' @return an input-output model of class c("gidx_io_model", "gidx_handle")
 gidx_io_load_ssb <- function(domestic, imports, ...) {
   .gidx_no_dots(list(...), "gidx_io_load_ssb")
   C_gidx_io_model_load_ssb(path.expand(as.character(domestic)),
@@ -212,6 +216,7 @@ gidx_io_location_quotients <- function(regional, national, method = "flq", delta
 #' @param delta the FLQ exponent
 #' @param industry each sector's industry (1-based), NULL when sectors are the industries
 #' @param ... nothing else: an unknown argument is an error of class gidx_einval naming it
+#' @return the regional input-output model, of class c("gidx_io_model", "gidx_handle")
 gidx_io_regionalise <- function(model, regional, national, method = "flq", delta = 0.3,
                                 industry = NULL, ...) {
   .gidx_no_dots(list(...), "gidx_io_regionalise")
@@ -371,6 +376,11 @@ gidx_io_text <- function(result, format = "table", ...) {
 #' Print a shock result: the C library's table of the effects
 #' @param x a result of gidx_io_shock()
 #' @param ... unused
+#' @examples
+#' io <- gidx_io_model(matrix(c(150, 200, 500, 100), 2), c(Agriculture = 1000, Manufacturing = 2000))
+#' s <- gidx_io_shock(io, c(Manufacturing = 100))
+#' s
+#' coef(s)
 print.gidx_io_result <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   cat(gidx_io_text(x, "table"))
@@ -474,6 +484,10 @@ format.gidx_io_model <- function(x, ...) {
 #' Print an input-output model: its size, year and note
 #' @param x an input-output model
 #' @param ... unused
+#' @examples
+#' io <- gidx_io_model(matrix(c(150, 200, 500, 100), 2), c(Agriculture = 1000, Manufacturing = 2000))
+#' io
+#' coef(io)
 print.gidx_io_model <- function(x, ...) {
   cat(format(x), "\n", sep = "")
   if (gidx_is_open(x)) {
