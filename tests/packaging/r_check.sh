@@ -10,7 +10,8 @@
 #     of the prefix (or -Dr_libdir) and says where;
 #  2. `R CMD INSTALL bindings/r` straight from (a copy of) the source tree:
 #     configure runs SWIG on ../*.i and makes NAMESPACE and man pages;
-#     ./cleanup then leaves the folder as it was;
+#     it changes no file of the checkout, and ./cleanup then leaves the
+#     folder as it was;
 #  3. `R CMD build bindings/r`: a tarball without generated files;
 #  4. `R CMD check` of that tarball, once: its `R CMD INSTALL
 #     greenidx_<v>.tar.gz` (configure takes the interfaces the installed
@@ -92,6 +93,11 @@ R CMD INSTALL --library="$tmp/lib1" "$tmp/src/bindings/r" >"$tmp/install1.log" 2
   { cat "$tmp/install1.log"; fail "R CMD INSTALL bindings/r"; }
 grep "^configure\|^rdgen" "$tmp/install1.log"
 smoke "$tmp/lib1" || fail "library(greenidx) installed by R CMD INSTALL bindings/r"
+# A user's checkout is left as it was: every committed file unchanged before
+# any ./cleanup (what configure adds is in bindings/r/.gitignore).
+changed=$(cd "$tmp/pristine" && find . -type f | while read -r f; do
+  cmp -s "$f" "$tmp/src/bindings/$f" || echo "$f"; done)
+[ -z "$changed" ] || fail "R CMD INSTALL bindings/r changed files of the checkout: $changed"
 (cd "$tmp/src/bindings/r" && ./cleanup)
 diff -r "$tmp/pristine" "$tmp/src/bindings" ||
   fail "R CMD INSTALL bindings/r then ./cleanup left bindings/ changed"

@@ -14,7 +14,8 @@
 #     (registered as S3method(ggplot2::autoplot, <class>), ggplot2 in
 #     Suggests), whose class page documents each method (\method usage,
 #     arguments, value), passes R CMD check --no-manual without ERROR, WARNING or NOTE,
-#     and rdgen run twice gives the same NAMESPACE.
+#     and rdgen run twice gives the same NAMESPACE;
+#  0b. the committed bindings/r/NAMESPACE equals what rdgen writes.
 # Usage: tests/packaging/rdgen_check.sh SOURCE_ROOT
 set -u
 src=$(cd "$1" && pwd)
@@ -49,6 +50,12 @@ mkdir -p "$tmp/layer"
 cp -R "$src/bindings/r/R" "$src/bindings/r/man" "$src/bindings/r/NAMESPACE" "$tmp/layer/"
 Rscript "$rdgen" "$tmp/layer" >"$tmp/layer.log" 2>&1 || { cat "$tmp/layer.log"; fail "rdgen on bindings/r/R"; }
 echo "  bindings/r/R: $(tail -n 1 "$tmp/layer.log")"
+# 0b. The committed NAMESPACE is what rdgen writes (its generated lines are
+# committed so that R CMD INSTALL bindings/r leaves a checkout unchanged).
+cmp -s "$tmp/layer/NAMESPACE" "$src/bindings/r/NAMESPACE" ||
+  { diff "$src/bindings/r/NAMESPACE" "$tmp/layer/NAMESPACE";
+    fail "bindings/r/NAMESPACE is stale: run 'Rscript tools/rdgen.R .' in bindings/r and commit it"; }
+echo "  bindings/r/NAMESPACE: up to date"
 
 # 1. A missing @param.
 mkpkg "$tmp/bad"
