@@ -379,11 +379,64 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     return 0;
 }
 
+/* Longest series whose differences are kept for the likelihood below
+ * (longer ones use the filter with integrated states). */
+#define AR_MAXW 256
+
 typedef struct {
     arma_par ap;
     const double *y;
     size_t N;
+    /* For a series without gaps and d > 0, its d-th differences: there the
+     * filter with integrated states has the level known exactly after the
+     * first observation (and, for d = 2, the slope after the second, up to
+     * the 1e-9 of the big-kappa prior), so its innovations and variances
+     * are those of the ARMA filter on the differences with the drift as
+     * their mean (Durbin & Koopman 2012, sec. 5.7; Brockwell & Davis 2002,
+     * "Introduction to time series and forecasting", sec. 6.4). The state
+     * dimension falls from max(p, q + 1) + d to max(p, q + 1): the
+     * covariance recursion, the filter's main cost, shrinks accordingly. */
+    int diffed;
+    size_t nw;
+    double w[AR_MAXW];
 } arima_ctx;
+
+static void arima_ctx_diff(arima_ctx *e)
+{
+    size_t t, j, nw = e->N;
+    e->diffed = 0;
+    if (e->ap.d == 0 || e->N > AR_MAXW || e->N <= e->ap.d)
+        return;
+    for (t = 0; t < e->N; t++) {
+        if (isnan(e->y[t]))
+            return;
+        e->w[t] = e->y[t];
+    }
+    for (j = 0; j < e->ap.d; j++) {
+        for (t = 0; t + 1 < nw; t++)
+            e->w[t] = e->w[t + 1] - e->w[t];
+        nw--;
+    }
+    e->nw = nw;
+    e->diffed = 1;
+}
+
+/* the concentrated likelihood's pieces of e->ap (ap->c set to the GLS
+ * constant), on the differences where arima_ctx_diff() made them */
+static int arima_lik(arima_ctx *e, double *ssq, double *sumlog, size_t *n)
+{
+    double a[AR_MAXS], P[AR_MAXS * AR_MAXS];
+    size_t ns;
+    if (e->diffed) {
+        arma_par ad = e->ap;
+        int rc;
+        ad.d = 0;
+        rc = kalman(&ad, e->w, e->nw, ssq, sumlog, n, a, P, &ns, 1);
+        e->ap.c = ad.c;
+        return rc;
+    }
+    return kalman(&e->ap, e->y, e->N, ssq, sumlog, n, a, P, &ns, 1);
+}
 
 static void arima_unpack(arma_par *ap, const double *u, const arima_ctx *e)
 {
@@ -402,13 +455,13 @@ static void arima_unpack(arma_par *ap, const double *u, const arima_ctx *e)
 static double arima_obj(const double *u, void *p)
 {
     arima_ctx *e = p;
-    double ssq, sumlog, a[AR_MAXS], P[AR_MAXS * AR_MAXS], s2;
-    size_t n, ns, j;
+    double ssq, sumlog, s2;
+    size_t n, j;
     for (j = 0; j < e->ap.p + e->ap.q; j++)
         if (fabs(u[j]) > 8)
             return 1e10;
     arima_unpack(&e->ap, u, e);
-    if (kalman(&e->ap, e->y, e->N, &ssq, &sumlog, &n, a, P, &ns, 1) != 0 || n == 0)
+    if (arima_lik(e, &ssq, &sumlog, &n) != 0 || n == 0)
         return 1e10;
     s2 = ssq / (double)n;
     return 0.5 * log(s2 > 0 ? s2 : 1e-300) + 0.5 * sumlog / (double)n;
@@ -431,9 +484,8 @@ static gidx_status fit_arima_u0(fc_comp *c, const double *y, size_t N, int p, in
                                 int cst, const fc_comp *init, const double *u0)
 {
     arima_ctx e;
-    double u[2 * AR_MAXR + 1], step[2 * AR_MAXR + 1], fmin, ssq, sumlog, a[AR_MAXS],
-        P[AR_MAXS * AR_MAXS];
-    size_t npar = (size_t)(p + q + (cst ? 1 : 0)), j, n, ns, nobs = gidx__fc_nobs(y, N);
+    double u[2 * AR_MAXR + 1], step[2 * AR_MAXR + 1], fmin, ssq, sumlog;
+    size_t npar = (size_t)(p + q + (cst ? 1 : 0)), j, n, nobs = gidx__fc_nobs(y, N);
     gidx_status rc;
 
     memset(c, 0, sizeof *c);
@@ -449,6 +501,7 @@ static gidx_status fit_arima_u0(fc_comp *c, const double *y, size_t N, int p, in
     e.ap.cst = cst;
     e.y = y;
     e.N = N;
+    arima_ctx_diff(&e);
     /* the constant is concentrated out (see kalman()): the optimiser sees
      * only the p + q transformed ARMA coefficients */
     for (j = 0; j < (size_t)(p + q); j++) {
@@ -484,7 +537,7 @@ static gidx_status fit_arima_u0(fc_comp *c, const double *y, size_t N, int p, in
             return gidx__error_set(GIDX_ENOCONV, "forecast: ARIMA(%d,%d,%d) likelihood failed", p, d, q);
     }
     arima_unpack(&e.ap, u, &e);
-    if (kalman(&e.ap, y, N, &ssq, &sumlog, &n, a, P, &ns, 1) != 0 || n == 0)
+    if (arima_lik(&e, &ssq, &sumlog, &n) != 0 || n == 0)
         return gidx__error_set(GIDX_ENUMERIC, "forecast: ARIMA(%d,%d,%d) Kalman filter failed", p, d, q);
     c->method = GIDX_FC_ARIMA;
     for (j = 0; j < (size_t)(p + q) && j < 8; j++)
