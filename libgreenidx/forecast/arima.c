@@ -146,6 +146,26 @@ typedef struct {
     double phi[AR_MAXR], theta[AR_MAXR], c;
 } arma_par;
 
+/* Stationary covariance of an ARMA block with transition Tb and
+ * disturbance loading RA: vec(P0) = (I - Tb (x) Tb)^-1 vec(RA RA'). */
+static int stat_cov(double Tb[AR_MAXR][AR_MAXR], const double *RA, size_t r, double *P0)
+{
+    /* every used entry is set below: zeroing the whole 2 KB array at
+     * each likelihood evaluation was a visible share of the profile */
+    double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR], rhs[AR_MAXR * AR_MAXR];
+    size_t rr = r * r, a1, b1, a2, b2;
+    for (a1 = 0; a1 < r; a1++)
+        for (b1 = 0; b1 < r; b1++) {
+            size_t row = a1 * r + b1;
+            rhs[row] = RA[a1] * RA[b1];
+            for (a2 = 0; a2 < r; a2++)
+                for (b2 = 0; b2 < r; b2++)
+                    M[row * rr + a2 * r + b2] = (row == a2 * r + b2 ? 1.0 : 0.0) -
+                        Tb[a1][a2] * Tb[b1][b2];
+        }
+    return small_solve(P0, M, rhs, rr);
+}
+
 /* Kalman filter. Returns 0 and fills ssq, sumlog, n; the final filtered
  * state/covariance in a, P (dimension ns) for forecasting. */
 /* With conc = 1 and a constant, the constant is concentrated out: a second
@@ -210,22 +230,12 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
         }
         nzs[ns] = nnz;
     }
-    /* stationary covariance of the ARMA block: vec(P0) = (I - T (x) T)^-1 vec(R R') */
     {
-        /* every used entry is set below: zeroing the whole 2 KB array at
-         * each likelihood evaluation was a visible share of the profile */
-        double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR], rhs[AR_MAXR * AR_MAXR];
-        size_t rr = r * r, a1, b1, a2, b2;
-        for (a1 = 0; a1 < r; a1++)
-            for (b1 = 0; b1 < r; b1++) {
-                size_t row = a1 * r + b1;
-                rhs[row] = RA[a1] * RA[b1];
-                for (a2 = 0; a2 < r; a2++)
-                    for (b2 = 0; b2 < r; b2++)
-                        M[row * rr + a2 * r + b2] = (row == a2 * r + b2 ? 1.0 : 0.0) -
-                            T[ap->d + a1][ap->d + a2] * T[ap->d + b1][ap->d + b2];
-            }
-        if (small_solve(P0, M, rhs, rr) != 0)
+        double Tb[AR_MAXR][AR_MAXR];
+        for (i = 0; i < r; i++)
+            for (j = 0; j < r; j++)
+                Tb[i][j] = T[ap->d + i][ap->d + j];
+        if (stat_cov(Tb, RA, r, P0) != 0)
             return -1;
     }
     memset(P, 0, sizeof(double) * AR_MAXS * AR_MAXS);
@@ -379,6 +389,126 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
     return 0;
 }
 
+/* The filter of kalman() for a stationary ARMA (d = 0) without missing
+ * values and its constant concentrated out when cst, with the state
+ * dimension r a compile-time constant (the calls below, r = 1..4): the
+ * companion form written out, T P T' = phi_i phi_j P00 + phi_i P0,j+1 +
+ * P_i+1,0 phi_j + P_i+1,j+1, each sum in kalman()'s order (the zero
+ * entries it skips add exact zeros here), so the two agree bit for bit. */
+static inline
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+int arma_filter_r(const size_t r, arma_par *ap, const double *w, size_t n, double *ssq,
+                  double *sumlog, size_t *nused)
+{
+    double a[AR_MAXR] = { 0 }, ac[AR_MAXR] = { 0 }, P[AR_MAXR][AR_MAXR], RA[AR_MAXR],
+        phi[AR_MAXR], K[AR_MAXR], tmp[AR_MAXR][AR_MAXR + 1];
+    double S00 = 0, S01 = 0, S11 = 0, F = 0, Fprev = 0, logF = 0, fprod = 1.0;
+    size_t i, j, t;
+    int steady = 0, conc = ap->cst;
+    for (i = 0; i < r; i++) {
+        phi[i] = i < ap->p ? ap->phi[i] : 0.0;
+        RA[i] = i == 0 ? 1.0 : (i - 1 < ap->q ? ap->theta[i - 1] : 0.0);
+    }
+    {
+        double Tb[AR_MAXR][AR_MAXR], P0[AR_MAXR * AR_MAXR];
+        for (i = 0; i < r; i++)
+            for (j = 0; j < r; j++)
+                Tb[i][j] = (j == 0 ? phi[i] : 0.0) + (j == i + 1 ? 1.0 : 0.0);
+        if (stat_cov(Tb, RA, r, P0) != 0)
+            return -1;
+        for (i = 0; i < r; i++)
+            for (j = 0; j < r; j++)
+                P[i][j] = P0[i * r + j];
+    }
+    *sumlog = 0;
+    *nused = 0;
+    for (t = 0; t < n; t++) {
+        double v, v1;
+        if (t > 0) {
+            double a0 = a[0], ac0 = ac[0];
+            for (i = 0; i + 1 < r; i++) {
+                a[i] = phi[i] * a0 + a[i + 1];
+                ac[i] = phi[i] * ac0 + ac[i + 1];
+            }
+            a[r - 1] = phi[r - 1] * a0;
+            ac[r - 1] = phi[r - 1] * ac0;
+            if (!steady) {
+                for (i = 0; i < r; i++) {
+                    for (j = 0; j < r; j++)
+                        tmp[i][j] = i + 1 < r ? phi[i] * P[0][j] + P[i + 1][j] : phi[i] * P[0][j];
+                    tmp[i][r] = 0.0;
+                }
+                for (i = 0; i < r; i++)
+                    for (j = i; j < r; j++)
+                        P[i][j] = P[j][i] = tmp[i][0] * phi[j] + tmp[i][j + 1] + RA[i] * RA[j];
+            }
+        }
+        v = w[t] - a[0];
+        v1 = conc ? -(ac[0] + 1.0) : 0.0;
+        if (!steady) {
+            double row0[AR_MAXR];
+            F = P[0][0];
+            if (!(F > 0))
+                return -1;
+            for (i = 0; i < r; i++)
+                K[i] = P[i][0] / F;
+            for (j = 0; j < r; j++)
+                row0[j] = P[0][j];
+            for (i = 0; i < r; i++)
+                for (j = i; j < r; j++)
+                    P[i][j] = P[j][i] = P[i][j] - K[i] * row0[j];
+            if (t > 0 && fabs(F - Fprev) < 1e-9 * F) {
+                steady = 1;
+                logF = log(F);
+            }
+            Fprev = F;
+        }
+        for (i = 0; i < r; i++) {
+            a[i] += K[i] * v;
+            ac[i] += K[i] * v1;
+        }
+        S00 += v * v / F;
+        S01 += v * v1 / F;
+        S11 += v1 * v1 / F;
+        if (steady)
+            *sumlog += logF;
+        else if (F > 1e100 || F < 1e-100)
+            *sumlog += log(F);
+        else {
+            fprod *= F;
+            if (fprod > 1e150 || fprod < 1e-150) {
+                *sumlog += log(fprod);
+                fprod = 1.0;
+            }
+        }
+        (*nused)++;
+    }
+    if (fprod != 1.0)
+        *sumlog += log(fprod);
+    if (conc && S11 > 0) {
+        ap->c = -S01 / S11;
+        *ssq = S00 - S01 * S01 / S11;
+        if (*ssq < 0)
+            *ssq = 0;
+    } else
+        *ssq = S00;
+    return 0;
+}
+
+static int arma_filter(arma_par *ap, const double *w, size_t n, double *ssq, double *sumlog,
+                       size_t *nused)
+{
+    size_t r = ap->p > ap->q + 1 ? ap->p : ap->q + 1;
+    switch (r) {
+    case 1: return arma_filter_r(1, ap, w, n, ssq, sumlog, nused);
+    case 2: return arma_filter_r(2, ap, w, n, ssq, sumlog, nused);
+    case 3: return arma_filter_r(3, ap, w, n, ssq, sumlog, nused);
+    default: return arma_filter_r(4, ap, w, n, ssq, sumlog, nused);
+    }
+}
+
 /* Longest series whose differences are kept for the likelihood below
  * (longer ones use the filter with integrated states). */
 #define AR_MAXW 256
@@ -395,7 +525,9 @@ typedef struct {
      * their mean (Durbin & Koopman 2012, sec. 5.7; Brockwell & Davis 2002,
      * "Introduction to time series and forecasting", sec. 6.4). The state
      * dimension falls from max(p, q + 1) + d to max(p, q + 1): the
-     * covariance recursion, the filter's main cost, shrinks accordingly. */
+     * covariance recursion, the filter's main cost, shrinks accordingly.
+     * For d = 0 without gaps w is the series itself; both run through
+     * arma_filter(), kalman() written out for the companion form. */
     int diffed;
     size_t nw;
     double w[AR_MAXW];
@@ -405,7 +537,7 @@ static void arima_ctx_diff(arima_ctx *e)
 {
     size_t t, j, nw = e->N;
     e->diffed = 0;
-    if (e->ap.d == 0 || e->N > AR_MAXW || e->N <= e->ap.d)
+    if (e->N > AR_MAXW || e->N <= e->ap.d)
         return;
     for (t = 0; t < e->N; t++) {
         if (isnan(e->y[t]))
@@ -431,7 +563,7 @@ static int arima_lik(arima_ctx *e, double *ssq, double *sumlog, size_t *n)
         arma_par ad = e->ap;
         int rc;
         ad.d = 0;
-        rc = kalman(&ad, e->w, e->nw, ssq, sumlog, n, a, P, &ns, 1);
+        rc = arma_filter(&ad, e->w, e->nw, ssq, sumlog, n);
         e->ap.c = ad.c;
         return rc;
     }
