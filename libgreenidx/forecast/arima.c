@@ -147,23 +147,45 @@ typedef struct {
 } arma_par;
 
 /* Stationary covariance of an ARMA block with transition Tb and
- * disturbance loading RA: vec(P0) = (I - Tb (x) Tb)^-1 vec(RA RA'). */
+ * disturbance loading RA: P0 = Tb P0 Tb' + RA RA', solved for the
+ * r (r + 1) / 2 distinct entries of the symmetric P0 (Harvey 1989,
+ * sec. 3.3.3, with the symmetry of P0 used): a 6 x 6 system for r = 3
+ * instead of the 9 x 9 of vec(P0) = (I - Tb (x) Tb)^-1 vec(RA RA'), at
+ * every likelihood evaluation. */
 static int stat_cov(double Tb[AR_MAXR][AR_MAXR], const double *RA, size_t r, double *P0)
 {
-    /* every used entry is set below: zeroing the whole 2 KB array at
-     * each likelihood evaluation was a visible share of the profile */
-    double M[AR_MAXR * AR_MAXR * AR_MAXR * AR_MAXR], rhs[AR_MAXR * AR_MAXR];
-    size_t rr = r * r, a1, b1, a2, b2;
+    /* every used entry is set below: zeroing the whole array at each
+     * likelihood evaluation was a visible share of the profile */
+    double M[AR_MAXR * (AR_MAXR + 1) / 2 * AR_MAXR * (AR_MAXR + 1) / 2],
+        rhs[AR_MAXR * (AR_MAXR + 1) / 2], x[AR_MAXR * (AR_MAXR + 1) / 2];
+    size_t m = r * (r + 1) / 2, a1, b1, a2, b2, row, col;
+    if (r == 1) {
+        double den = 1.0 - Tb[0][0] * Tb[0][0];
+        if (!(den > 0))
+            return -1;
+        P0[0] = RA[0] * RA[0] / den;
+        return 0;
+    }
+    row = 0;
     for (a1 = 0; a1 < r; a1++)
-        for (b1 = 0; b1 < r; b1++) {
-            size_t row = a1 * r + b1;
+        for (b1 = a1; b1 < r; b1++, row++) {
             rhs[row] = RA[a1] * RA[b1];
+            col = 0;
             for (a2 = 0; a2 < r; a2++)
-                for (b2 = 0; b2 < r; b2++)
-                    M[row * rr + a2 * r + b2] = (row == a2 * r + b2 ? 1.0 : 0.0) -
-                        Tb[a1][a2] * Tb[b1][b2];
+                for (b2 = a2; b2 < r; b2++, col++) {
+                    double t = Tb[a1][a2] * Tb[b1][b2];
+                    if (b2 != a2)
+                        t += Tb[a1][b2] * Tb[b1][a2];
+                    M[row * m + col] = (row == col ? 1.0 : 0.0) - t;
+                }
         }
-    return small_solve(P0, M, rhs, rr);
+    if (small_solve(x, M, rhs, m) != 0)
+        return -1;
+    row = 0;
+    for (a1 = 0; a1 < r; a1++)
+        for (b1 = a1; b1 < r; b1++, row++)
+            P0[a1 * r + b1] = P0[b1 * r + a1] = x[row];
+    return 0;
 }
 
 /* Kalman filter. Returns 0 and fills ssq, sumlog, n; the final filtered
