@@ -971,6 +971,69 @@ static double css_obj(const double *u, void *vp)
     return 0.5 * log(ssq > 0 ? ssq / (double)(nw - p) : 1e-300);
 }
 
+/* css_obj at m points side by side (point k's coefficients at u + k n):
+ * each point's recursion is css_ssq()'s, operation for operation, so the
+ * values are bit-identical; the m independent recursions interleave, where
+ * one alone is a chain of dependent operations */
+#define CSS_MAXM (2 * 8)
+CSS_INLINE void css_ssq_many(const double *w, size_t nw, size_t p, size_t q, size_t m,
+                             const double *ark, const double *mak, const double *ck,
+                             double *ssq)
+{
+    /* ark[j * CSS_MAXM + k]: coefficient j of point k */
+    double eb[(64 + AR_MAXR) * CSS_MAXM], *e_ = eb + AR_MAXR * CSS_MAXM;
+    size_t t, j, k;
+    for (k = 0; k < m; k++)
+        ssq[k] = 0.0;
+    for (j = 0; j < AR_MAXR * CSS_MAXM; j++)
+        eb[j] = 0.0;
+    for (t = 0; t < p && t < nw; t++)
+        for (k = 0; k < m; k++)
+            e_[t * CSS_MAXM + k] = 0.0;
+    for (t = p; t < nw; t++)
+        for (k = 0; k < m; k++) {
+            double r = w[t] - ck[k];
+            for (j = 0; j < p; j++)
+                r -= ark[j * CSS_MAXM + k] * (w[t - j - 1] - ck[k]);
+            for (j = 0; j < q; j++)
+                r -= mak[j * CSS_MAXM + k] *
+                     e_[((ptrdiff_t)t - (ptrdiff_t)j - 1) * CSS_MAXM + (ptrdiff_t)k];
+            e_[t * CSS_MAXM + k] = r;
+            ssq[k] += r * r;
+        }
+}
+
+static void css_obj_many(const double *u, size_t m, size_t n, double *f, void *vp)
+{
+    const css_ctx *e = vp;
+    double ark[AR_MAXR * CSS_MAXM], mak[AR_MAXR * CSS_MAXM], ck[CSS_MAXM], ssq[CSS_MAXM];
+    size_t p = e->p, q = e->q, nw = e->nw, k, j;
+    if (m > CSS_MAXM || p > AR_MAXR || q > AR_MAXR || nw <= p) {
+        for (k = 0; k < m; k++)
+            f[k] = css_obj(u + k * n, vp);
+        return;
+    }
+    for (k = 0; k < m; k++) {
+        const double *uk = u + k * n;
+        for (j = 0; j < p; j++)
+            ark[j * CSS_MAXM + k] = uk[j];
+        for (j = 0; j < q; j++)
+            mak[j * CSS_MAXM + k] = uk[p + j];
+        ck[k] = e->cst ? e->c0 + e->cs * uk[p + q] : 0.0;
+    }
+#define CSS_PQ(P, Q) case (P) * 3 + (Q): css_ssq_many(e->w, nw, P, Q, m, ark, mak, ck, ssq); break
+    switch (p <= 2 && q <= 2 ? p * 3 + q : 9) {
+        CSS_PQ(0, 0); CSS_PQ(0, 1); CSS_PQ(0, 2);
+        CSS_PQ(1, 0); CSS_PQ(1, 1); CSS_PQ(1, 2);
+        CSS_PQ(2, 0); CSS_PQ(2, 1); CSS_PQ(2, 2);
+    default:
+        css_ssq_many(e->w, nw, p, q, m, ark, mak, ck, ssq);
+    }
+#undef CSS_PQ
+    for (k = 0; k < m; k++)
+        f[k] = 0.5 * log(ssq[k] > 0 ? ssq[k] / (double)(nw - p) : 1e-300);
+}
+
 /* 1 when R's CSS step leaves a stationary AR part (or p = 0, or the CSS
  * step does not apply: gaps, or a series too long for this buffer); 0
  * when R's arima() would stop with "non-stationary AR part from CSS", which
@@ -1014,7 +1077,7 @@ static int css_ar_ok(const double *y, size_t N, int p, int d, int q, int cst, do
      * scale of 10 standard errors of that mean (R's parscale) */
     e.c0 = m;
     e.cs = 10.0 * sqrt(v / (double)(nw > 1 ? nw - 1 : 1) / (double)nw) + 1e-12 * (fabs(m) + 1.0);
-    if (gidx__fc_vmmin(u, (size_t)(p + q + (cst ? 1 : 0)), css_obj, &e, &fmin) != 0 ||
+    if (gidx__fc_vmmin_many(u, (size_t)(p + q + (cst ? 1 : 0)), css_obj, css_obj_many, &e, &fmin) != 0 ||
         !isfinite(fmin))
         return 1; /* not converged: R keeps its zero start, which passes */
     if (p > 0 && !(coef_min_root(u, (size_t)p, NULL, 0) > 1.0))

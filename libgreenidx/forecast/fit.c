@@ -238,10 +238,27 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
  * the iteration limit was reached (R's convergence code 1). */
 #define VM_MAXN 8
 
-static void vm_grad(const double *x, size_t n, fc_objective f, void *ctx, double *g)
+static void vm_grad(const double *x, size_t n, fc_objective f, fc_objective_many fmany,
+                    void *ctx, double *g)
 {
     double xx[VM_MAXN];
     size_t i;
+    if (fmany) {
+        /* the 2 n displaced points in one call: the objective's
+         * recursions then run side by side (independent chains the CPU
+         * overlaps) with the same arithmetic for each point */
+        double X[2 * VM_MAXN * VM_MAXN] = { 0 }, F[2 * VM_MAXN];
+        size_t j;
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++) {
+                X[2 * i * n + j] = j == i ? x[j] + 1e-3 : x[j];
+                X[(2 * i + 1) * n + j] = j == i ? x[j] - 1e-3 : x[j];
+            }
+        fmany(X, 2 * n, n, F, ctx);
+        for (i = 0; i < n; i++)
+            g[i] = (F[2 * i] - F[2 * i + 1]) / 2e-3;
+        return;
+    }
     memcpy(xx, x, n * sizeof *x);
     for (i = 0; i < n; i++) {
         double a, b;
@@ -256,6 +273,12 @@ static void vm_grad(const double *x, size_t n, fc_objective f, void *ctx, double
 
 int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin)
 {
+    return gidx__fc_vmmin_many(b, n, fn, NULL, ctx, fmin);
+}
+
+int gidx__fc_vmmin_many(double *b, size_t n, fc_objective fn, fc_objective_many fmany,
+                        void *ctx, double *fmin)
+{
     const double stepredn = 0.2, acctol = 1e-4, reltest = 10.0, reltol = 1.490116119384765625e-8;
     const int maxit = 100;
     double g[VM_MAXN], t[VM_MAXN], X[VM_MAXN], c[VM_MAXN], B[VM_MAXN][VM_MAXN];
@@ -269,7 +292,7 @@ int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin
     if (!isfinite(f))
         return 1;
     Fmin = f;
-    vm_grad(b, n, fn, ctx, g);
+    vm_grad(b, n, fn, fmany, ctx, g);
     gradcount = 1;
     iter++;
     ilast = gradcount;
@@ -314,7 +337,7 @@ int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin
             }
             if (count < n) {
                 Fmin = f;
-                vm_grad(b, n, fn, ctx, g);
+                vm_grad(b, n, fn, fmany, ctx, g);
                 gradcount++;
                 iter++;
                 D1 = 0.0;
