@@ -971,67 +971,63 @@ static double css_obj(const double *u, void *vp)
     return 0.5 * log(ssq > 0 ? ssq / (double)(nw - p) : 1e-300);
 }
 
-/* css_obj at m points side by side (point k's coefficients at u + k n):
- * each point's recursion is css_ssq()'s, operation for operation, so the
- * values are bit-identical; the m independent recursions interleave, where
- * one alone is a chain of dependent operations */
-#define CSS_MAXM (2 * 8)
-CSS_INLINE void css_ssq_many(const double *w, size_t nw, size_t p, size_t q, size_t m,
-                             const double *ark, const double *mak, const double *ck,
-                             double *ssq)
-{
-    /* ark[j * CSS_MAXM + k]: coefficient j of point k */
-    double eb[(64 + AR_MAXR) * CSS_MAXM], *e_ = eb + AR_MAXR * CSS_MAXM;
-    size_t t, j, k;
-    for (k = 0; k < m; k++)
-        ssq[k] = 0.0;
-    for (j = 0; j < AR_MAXR * CSS_MAXM; j++)
-        eb[j] = 0.0;
-    for (t = 0; t < p && t < nw; t++)
-        for (k = 0; k < m; k++)
-            e_[t * CSS_MAXM + k] = 0.0;
-    for (t = p; t < nw; t++)
-        for (k = 0; k < m; k++) {
-            double r = w[t] - ck[k];
-            for (j = 0; j < p; j++)
-                r -= ark[j * CSS_MAXM + k] * (w[t - j - 1] - ck[k]);
-            for (j = 0; j < q; j++)
-                r -= mak[j * CSS_MAXM + k] *
-                     e_[((ptrdiff_t)t - (ptrdiff_t)j - 1) * CSS_MAXM + (ptrdiff_t)k];
-            e_[t * CSS_MAXM + k] = r;
-            ssq[k] += r * r;
-        }
-}
-
-static void css_obj_many(const double *u, size_t m, size_t n, double *f, void *vp)
+/* Exact gradient of css_obj: the derivatives of the residuals follow the
+ * recursion of the residuals themselves (differentiating
+ * r_t = w_t - c - sum ar_j (w_{t-j} - c) - sum ma_j r_{t-j}):
+ *   d r_t / d ar_k = -(w_{t-k} - c) - sum_j ma_j d r_{t-j} / d ar_k,
+ *   d r_t / d ma_k = -r_{t-k}       - sum_j ma_j d r_{t-j} / d ma_k,
+ *   d r_t / d c    = -(1 - sum ar_j) - sum_j ma_j d r_{t-j} / d c,
+ * and d f / d u = sum r_t (d r_t / d u) / sum r_t^2 (Box, Jenkins, Reinsel
+ * & Ljung 2015, "Time series analysis", 5th ed., sec. 7.2.1 on conditional
+ * least squares). One pass instead of the 2 (p + q + 1) evaluations of
+ * optim's central differences. */
+static void css_grad(const double *u, void *vp, double *g)
 {
     const css_ctx *e = vp;
-    double ark[AR_MAXR * CSS_MAXM], mak[AR_MAXR * CSS_MAXM], ck[CSS_MAXM], ssq[CSS_MAXM];
-    size_t p = e->p, q = e->q, nw = e->nw, k, j;
-    if (m > CSS_MAXM || p > AR_MAXR || q > AR_MAXR || nw <= p) {
-        for (k = 0; k < m; k++)
-            f[k] = css_obj(u + k * n, vp);
-        return;
+    size_t p = e->p, q = e->q, nw = e->nw, np = p + q + (e->cst ? 1 : 0), t, j, k;
+    double c = e->cst ? e->c0 + e->cs * u[p + q] : 0.0, ssq = 0.0, sar = 0.0;
+    double rb[64 + AR_MAXR], *r_ = rb + AR_MAXR;
+    double db[2 * AR_MAXR + 1][64 + AR_MAXR], acc[2 * AR_MAXR + 1];
+    const double *ar = u, *ma = u + p;
+    for (k = 0; k < np; k++) {
+        acc[k] = 0.0;
+        for (j = 0; j < AR_MAXR; j++)
+            db[k][j] = 0.0;
     }
-    for (k = 0; k < m; k++) {
-        const double *uk = u + k * n;
+    for (j = 0; j < AR_MAXR; j++)
+        rb[j] = 0.0;
+    for (j = 0; j < p; j++)
+        sar += ar[j];
+    for (t = 0; t < p && t < nw; t++) {
+        r_[t] = 0.0;
+        for (k = 0; k < np; k++)
+            db[k][AR_MAXR + t] = 0.0;
+    }
+    for (t = p; t < nw; t++) {
+        double r = e->w[t] - c;
         for (j = 0; j < p; j++)
-            ark[j * CSS_MAXM + k] = uk[j];
+            r -= ar[j] * (e->w[t - j - 1] - c);
         for (j = 0; j < q; j++)
-            mak[j * CSS_MAXM + k] = uk[p + j];
-        ck[k] = e->cst ? e->c0 + e->cs * uk[p + q] : 0.0;
+            r -= ma[j] * r_[(ptrdiff_t)t - (ptrdiff_t)j - 1];
+        r_[t] = r;
+        ssq += r * r;
+        for (k = 0; k < np; k++) {
+            double d;
+            double *dk = db[k] + AR_MAXR;
+            if (k < p)
+                d = -(e->w[t - k - 1] - c);
+            else if (k < p + q)
+                d = -r_[(ptrdiff_t)t - (ptrdiff_t)(k - p) - 1];
+            else
+                d = -(1.0 - sar) * e->cs;
+            for (j = 0; j < q; j++)
+                d -= ma[j] * dk[(ptrdiff_t)t - (ptrdiff_t)j - 1];
+            dk[t] = d;
+            acc[k] += r * d;
+        }
     }
-#define CSS_PQ(P, Q) case (P) * 3 + (Q): css_ssq_many(e->w, nw, P, Q, m, ark, mak, ck, ssq); break
-    switch (p <= 2 && q <= 2 ? p * 3 + q : 9) {
-        CSS_PQ(0, 0); CSS_PQ(0, 1); CSS_PQ(0, 2);
-        CSS_PQ(1, 0); CSS_PQ(1, 1); CSS_PQ(1, 2);
-        CSS_PQ(2, 0); CSS_PQ(2, 1); CSS_PQ(2, 2);
-    default:
-        css_ssq_many(e->w, nw, p, q, m, ark, mak, ck, ssq);
-    }
-#undef CSS_PQ
-    for (k = 0; k < m; k++)
-        f[k] = 0.5 * log(ssq[k] > 0 ? ssq[k] / (double)(nw - p) : 1e-300);
+    for (k = 0; k < np; k++)
+        g[k] = ssq > 0 ? acc[k] / ssq : 0.0;
 }
 
 /* 1 when R's CSS step leaves a stationary AR part (or p = 0, or the CSS
@@ -1077,7 +1073,7 @@ static int css_ar_ok(const double *y, size_t N, int p, int d, int q, int cst, do
      * scale of 10 standard errors of that mean (R's parscale) */
     e.c0 = m;
     e.cs = 10.0 * sqrt(v / (double)(nw > 1 ? nw - 1 : 1) / (double)nw) + 1e-12 * (fabs(m) + 1.0);
-    if (gidx__fc_vmmin_many(u, (size_t)(p + q + (cst ? 1 : 0)), css_obj, css_obj_many, &e, &fmin) != 0 ||
+    if (gidx__fc_vmmin_gr(u, (size_t)(p + q + (cst ? 1 : 0)), css_obj, css_grad, &e, &fmin) != 0 ||
         !isfinite(fmin))
         return 1; /* not converged: R keeps its zero start, which passes */
     if (p > 0 && !(coef_min_root(u, (size_t)p, NULL, 0) > 1.0))

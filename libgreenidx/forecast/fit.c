@@ -232,31 +232,20 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
  * methods for computers", 2nd ed., Algorithm 21 — the method of R's
  * optim(method = "BFGS") — with R's defaults (maxit 100, reltol 1.49e-8,
  * step reduction 0.2, acceptance 1e-4) and optim's central-difference
- * gradient with steps of 1e-3. Used where greenidx reproduces a step of R
- * that runs this optimiser (the CSS start of R's arima()), so that it ends
- * where R's ends, local optimum included. Returns 0 when converged, 1 when
- * the iteration limit was reached (R's convergence code 1). */
+ * gradient with steps of 1e-3 (or an exact gradient, gidx__fc_vmmin_gr).
+ * Used where greenidx reproduces a step of R that runs this optimiser (the
+ * CSS start of R's arima()), so that it ends where R's ends, local optimum
+ * included. Returns 0 when converged, 1 when the iteration limit was
+ * reached (R's convergence code 1). */
 #define VM_MAXN 8
 
-static void vm_grad(const double *x, size_t n, fc_objective f, fc_objective_many fmany,
-                    void *ctx, double *g)
+static void vm_grad(const double *x, size_t n, fc_objective f, fc_gradient gr, void *ctx,
+                    double *g)
 {
     double xx[VM_MAXN];
     size_t i;
-    if (fmany) {
-        /* the 2 n displaced points in one call: the objective's
-         * recursions then run side by side (independent chains the CPU
-         * overlaps) with the same arithmetic for each point */
-        double X[2 * VM_MAXN * VM_MAXN] = { 0 }, F[2 * VM_MAXN];
-        size_t j;
-        for (i = 0; i < n; i++)
-            for (j = 0; j < n; j++) {
-                X[2 * i * n + j] = j == i ? x[j] + 1e-3 : x[j];
-                X[(2 * i + 1) * n + j] = j == i ? x[j] - 1e-3 : x[j];
-            }
-        fmany(X, 2 * n, n, F, ctx);
-        for (i = 0; i < n; i++)
-            g[i] = (F[2 * i] - F[2 * i + 1]) / 2e-3;
+    if (gr) {
+        gr(x, ctx, g);
         return;
     }
     memcpy(xx, x, n * sizeof *x);
@@ -271,13 +260,22 @@ static void vm_grad(const double *x, size_t n, fc_objective f, fc_objective_many
     }
 }
 
+static int vmmin(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                 double *fmin);
+
 int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin)
 {
-    return gidx__fc_vmmin_many(b, n, fn, NULL, ctx, fmin);
+    return vmmin(b, n, fn, NULL, ctx, fmin);
 }
 
-int gidx__fc_vmmin_many(double *b, size_t n, fc_objective fn, fc_objective_many fmany,
-                        void *ctx, double *fmin)
+int gidx__fc_vmmin_gr(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                      double *fmin)
+{
+    return vmmin(b, n, fn, gr, ctx, fmin);
+}
+
+static int vmmin(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                 double *fmin)
 {
     const double stepredn = 0.2, acctol = 1e-4, reltest = 10.0, reltol = 1.490116119384765625e-8;
     const int maxit = 100;
@@ -292,7 +290,7 @@ int gidx__fc_vmmin_many(double *b, size_t n, fc_objective fn, fc_objective_many 
     if (!isfinite(f))
         return 1;
     Fmin = f;
-    vm_grad(b, n, fn, fmany, ctx, g);
+    vm_grad(b, n, fn, gr, ctx, g);
     gradcount = 1;
     iter++;
     ilast = gradcount;
@@ -337,7 +335,7 @@ int gidx__fc_vmmin_many(double *b, size_t n, fc_objective fn, fc_objective_many 
             }
             if (count < n) {
                 Fmin = f;
-                vm_grad(b, n, fn, fmany, ctx, g);
+                vm_grad(b, n, fn, gr, ctx, g);
                 gradcount++;
                 iter++;
                 D1 = 0.0;
