@@ -723,8 +723,19 @@ static gidx_status fit_arima_u0(fc_comp *c, const double *y, size_t N, int p, in
     if (cst)
         gidx__fc_setpar(c, j++, d == 1 ? "drift" : "intercept", e.ap.c);
     gidx__fc_setpar(c, j++, "sigma2", c->sigma2);
-    snprintf(c->name, sizeof c->name, "ARIMA(%d,%d,%d)%s", p, d, q,
-             cst ? (d == 1 ? " with drift" : " with non-zero mean") : "");
+    {
+        /* "ARIMA(p,d,q)[ with drift| with non-zero mean]" without snprintf,
+         * which was 1 % of `auto` (every rolling-origin refit names its
+         * model); p, q <= 3 and d <= 2 are single digits */
+        static const char *tail[3] = { "", " with drift", " with non-zero mean" };
+        const char *tl = tail[cst ? (d == 1 ? 1 : 2) : 0];
+        size_t l = strlen(tl);
+        memcpy(c->name, "ARIMA(0,0,0)", 12);
+        c->name[6] = (char)('0' + p);
+        c->name[8] = (char)('0' + d);
+        c->name[10] = (char)('0' + q);
+        memcpy(c->name + 12, tl, l + 1);
+    }
     return GIDX_OK;
 }
 

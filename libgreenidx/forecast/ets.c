@@ -424,8 +424,12 @@ gidx_status gidx__fc_fit_ets(fc_comp *c, const double *y, size_t N, int err, int
     if (trend)
         gidx__fc_setpar(c, j++, "b0", c->x[4]);
     gidx__fc_setpar(c, j++, "sigma2", c->sigma2);
-    snprintf(c->name, sizeof c->name, "ETS(%c,%s,N)", err ? 'M' : 'A',
-             trend == 0 ? "N" : trend == 1 ? "A" : "Ad");
+    {
+        /* without snprintf (every rolling-origin refit names its model) */
+        static const char *nm[2][3] = { { "ETS(A,N,N)", "ETS(A,A,N)", "ETS(A,Ad,N)" },
+                                        { "ETS(M,N,N)", "ETS(M,A,N)", "ETS(M,Ad,N)" } };
+        strcpy(c->name, nm[err != 0][trend]);
+    }
     return GIDX_OK;
 }
 
