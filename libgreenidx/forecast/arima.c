@@ -99,7 +99,11 @@ static int coef_to_pacf(const double *phi, size_t p, double *u)
 
 /* Gaussian elimination with partial pivoting for the small (<= 16)
  * Lyapunov system, called at every likelihood evaluation: no allocation. */
-static int small_solve(double *x, double *A, double *b, size_t n)
+static inline
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+int small_solve(double *x, double *A, double *b, size_t n)
 {
     size_t i, j, k, piv;
     for (k = 0; k < n; k++) {
@@ -152,7 +156,11 @@ typedef struct {
  * sec. 3.3.3, with the symmetry of P0 used): a 6 x 6 system for r = 3
  * instead of the 9 x 9 of vec(P0) = (I - Tb (x) Tb)^-1 vec(RA RA'), at
  * every likelihood evaluation. */
-static int stat_cov(double Tb[AR_MAXR][AR_MAXR], const double *RA, size_t r, double *P0)
+static inline
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+int stat_cov(double Tb[AR_MAXR][AR_MAXR], const double *RA, size_t r, double *P0)
 {
     /* every used entry is set below: zeroing the whole array at each
      * likelihood evaluation was a visible share of the profile */
@@ -179,6 +187,8 @@ static int stat_cov(double Tb[AR_MAXR][AR_MAXR], const double *RA, size_t r, dou
                     M[row * m + col] = (row == col ? 1.0 : 0.0) - t;
                 }
         }
+    /* inlined into arma_filter_r(), where r and so m are compile-time
+     * constants: the loops unrolled, the same operations in the same order */
     if (small_solve(x, M, rhs, m) != 0)
         return -1;
     row = 0;
