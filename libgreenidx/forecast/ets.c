@@ -137,40 +137,48 @@ typedef struct {
  * instead of 2, 4 or 5. The three recursions run in one loop. Sets c->x[3]
  * (and x[4]); returns n log SSE as gidx__fc_ets_filter() does, or INFINITY
  * when the seed is not determined. */
-static double ets_filter_conc(fc_comp *c, const double *y, size_t N)
+static inline
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+double ets_filter_conc_t(const int tr, fc_comp *c, const double *y, size_t N)
 {
-    double al = c->x[0], be = c->trend ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
+    /* tr = 0 (no trend) compiled on its own: the slope terms are exact
+     * zeros there (b = 0, phi = 1), so dropping them changes no value */
+    double al = c->x[0], be = tr ? c->x[1] : 0.0, ph = c->trend == 2 ? c->x[2] : 1.0;
     double l0 = 0, b0 = 0, l1 = 1, b1 = 0, l2 = 0, b2 = 1;
     double E0[ETS_MAXC], E1[ETS_MAXC], E2[ETS_MAXC];
     double S01 = 0, S02 = 0, S11 = 0, S12 = 0, S22 = 0, xl, xb = 0.0, sse = 0.0;
     size_t t, n = 0;
-    int tr = c->trend != 0;
     for (t = 0; t < N; t++) {
-        double f0 = l0 + ph * b0, f1 = l1 + ph * b1, f2 = l2 + ph * b2, e0, e1, e2;
+        double f0 = tr ? l0 + ph * b0 : l0, f1 = tr ? l1 + ph * b1 : l1, f2 = l2 + ph * b2, e0,
+               e1, e2;
         if (isnan(y[t])) {
             l0 = f0;
-            b0 = ph * b0;
             l1 = f1;
-            b1 = ph * b1;
-            l2 = f2;
-            b2 = ph * b2;
+            if (tr) {
+                b0 = ph * b0;
+                b1 = ph * b1;
+                l2 = f2;
+                b2 = ph * b2;
+            }
             continue;
         }
         e0 = y[t] - f0;
         e1 = -f1;
-        e2 = -f2;
         l0 = f0 + al * e0;
-        b0 = ph * b0 + be * e0;
         l1 = f1 + al * e1;
-        b1 = ph * b1 + be * e1;
-        l2 = f2 + al * e2;
-        b2 = ph * b2 + be * e2;
         E0[n] = e0;
         E1[n] = e1;
-        E2[n] = e2;
         S01 += e0 * e1;
         S11 += e1 * e1;
         if (tr) {
+            e2 = -f2;
+            b0 = ph * b0 + be * e0;
+            b1 = ph * b1 + be * e1;
+            l2 = f2 + al * e2;
+            b2 = ph * b2 + be * e2;
+            E2[n] = e2;
             S02 += e0 * e2;
             S12 += e1 * e2;
             S22 += e2 * e2;
@@ -185,16 +193,25 @@ static double ets_filter_conc(fc_comp *c, const double *y, size_t N)
             return INFINITY;
         xl = (-S01 * S22 + S02 * S12) / det;
         xb = (-S02 * S11 + S01 * S12) / det;
-    } else
+        for (t = 0; t < n; t++) {
+            double e = E0[t] + xl * E1[t] + xb * E2[t];
+            sse += e * e;
+        }
+        c->x[4] = xb;
+    } else {
         xl = -S01 / S11;
-    for (t = 0; t < n; t++) {
-        double e = E0[t] + xl * E1[t] + xb * E2[t];
-        sse += e * e;
+        for (t = 0; t < n; t++) {
+            double e = E0[t] + xl * E1[t];
+            sse += e * e;
+        }
     }
     c->x[3] = xl;
-    if (tr)
-        c->x[4] = xb;
     return (double)n * log(sse > 0 ? sse : 1e-300);
+}
+
+static double ets_filter_conc(fc_comp *c, const double *y, size_t N)
+{
+    return c->trend ? ets_filter_conc_t(1, c, y, N) : ets_filter_conc_t(0, c, y, N);
 }
 
 static void ets_unpack(ets_ctx *e, const double *u)
