@@ -431,14 +431,14 @@ static inline
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-int arma_filter_r(const size_t r, arma_par *ap, const double *w, size_t n, double *ssq,
-                  double *sumlog, size_t *nused)
+int arma_filter_r(const size_t r, const int conc, arma_par *ap, const double *w, size_t n,
+                  double *ssq, double *sumlog, size_t *nused)
 {
     double a[AR_MAXR] = { 0 }, ac[AR_MAXR] = { 0 }, P[AR_MAXR][AR_MAXR], RA[AR_MAXR],
-        phi[AR_MAXR], K[AR_MAXR], tmp[AR_MAXR][AR_MAXR + 1];
+        phi[AR_MAXR], K[AR_MAXR] = { 0 }, tmp[AR_MAXR][AR_MAXR + 1];
     double S00 = 0, S01 = 0, S11 = 0, F = 0, Fprev = 0, logF = 0, fprod = 1.0;
     size_t i, j, t;
-    int steady = 0, conc = ap->cst;
+    int steady = 0;
     for (i = 0; i < r; i++) {
         phi[i] = i < ap->p ? ap->phi[i] : 0.0;
         RA[i] = i == 0 ? 1.0 : (i - 1 < ap->q ? ap->theta[i - 1] : 0.0);
@@ -460,12 +460,14 @@ int arma_filter_r(const size_t r, arma_par *ap, const double *w, size_t n, doubl
         double v, v1;
         if (t > 0) {
             double a0 = a[0], ac0 = ac[0];
-            for (i = 0; i + 1 < r; i++) {
+            for (i = 0; i + 1 < r; i++)
                 a[i] = phi[i] * a0 + a[i + 1];
-                ac[i] = phi[i] * ac0 + ac[i + 1];
-            }
             a[r - 1] = phi[r - 1] * a0;
-            ac[r - 1] = phi[r - 1] * ac0;
+            if (conc) {
+                for (i = 0; i + 1 < r; i++)
+                    ac[i] = phi[i] * ac0 + ac[i + 1];
+                ac[r - 1] = phi[r - 1] * ac0;
+            }
             if (!steady) {
                 for (i = 0; i < r; i++) {
                     for (j = 0; j < r; j++)
@@ -497,13 +499,15 @@ int arma_filter_r(const size_t r, arma_par *ap, const double *w, size_t n, doubl
             }
             Fprev = F;
         }
-        for (i = 0; i < r; i++) {
+        for (i = 0; i < r; i++)
             a[i] += K[i] * v;
-            ac[i] += K[i] * v1;
-        }
         S00 += v * v / F;
-        S01 += v * v1 / F;
-        S11 += v1 * v1 / F;
+        if (conc) {
+            for (i = 0; i < r; i++)
+                ac[i] += K[i] * v1;
+            S01 += v * v1 / F;
+            S11 += v1 * v1 / F;
+        }
         if (steady)
             *sumlog += logF;
         else if (F > 1e100 || F < 1e-100)
@@ -533,11 +537,17 @@ static int arma_filter(arma_par *ap, const double *w, size_t n, double *ssq, dou
                        size_t *nused)
 {
     size_t r = ap->p > ap->q + 1 ? ap->p : ap->q + 1;
-    switch (r) {
-    case 1: return arma_filter_r(1, ap, w, n, ssq, sumlog, nused);
-    case 2: return arma_filter_r(2, ap, w, n, ssq, sumlog, nused);
-    case 3: return arma_filter_r(3, ap, w, n, ssq, sumlog, nused);
-    default: return arma_filter_r(4, ap, w, n, ssq, sumlog, nused);
+    /* r and whether a constant is concentrated out as compile-time
+     * constants (without one, the augmented pass is all zeros) */
+    switch (r * 2 + (ap->cst ? 1 : 0)) {
+    case 2: return arma_filter_r(1, 0, ap, w, n, ssq, sumlog, nused);
+    case 3: return arma_filter_r(1, 1, ap, w, n, ssq, sumlog, nused);
+    case 4: return arma_filter_r(2, 0, ap, w, n, ssq, sumlog, nused);
+    case 5: return arma_filter_r(2, 1, ap, w, n, ssq, sumlog, nused);
+    case 6: return arma_filter_r(3, 0, ap, w, n, ssq, sumlog, nused);
+    case 7: return arma_filter_r(3, 1, ap, w, n, ssq, sumlog, nused);
+    default: return ap->cst ? arma_filter_r(4, 1, ap, w, n, ssq, sumlog, nused)
+                            : arma_filter_r(4, 0, ap, w, n, ssq, sumlog, nused);
     }
 }
 
@@ -1013,10 +1023,10 @@ static double css_obj(const double *u, void *vp)
  * & Ljung 2015, "Time series analysis", 5th ed., sec. 7.2.1 on conditional
  * least squares). One pass instead of the 2 (p + q + 1) evaluations of
  * optim's central differences. */
-static void css_grad(const double *u, void *vp, double *g)
+CSS_INLINE void css_grad_pq(const css_ctx *e, const size_t p, const size_t q, const double *u,
+                            double *g)
 {
-    const css_ctx *e = vp;
-    size_t p = e->p, q = e->q, nw = e->nw, np = p + q + (e->cst ? 1 : 0), t, j, k;
+    size_t nw = e->nw, np = p + q + (e->cst ? 1 : 0), t, j, k;
     double c = e->cst ? e->c0 + e->cs * u[p + q] : 0.0, ssq = 0.0, sar = 0.0;
     double rb[64 + AR_MAXR], *r_ = rb + AR_MAXR;
     double db[2 * AR_MAXR + 1][64 + AR_MAXR], acc[2 * AR_MAXR + 1];
@@ -1060,6 +1070,21 @@ static void css_grad(const double *u, void *vp, double *g)
     }
     for (k = 0; k < np; k++)
         g[k] = ssq > 0 ? acc[k] / ssq : 0.0;
+}
+
+/* css_grad_pq compiled for each order p, q <= 2, as css_obj */
+static void css_grad(const double *u, void *vp, double *g)
+{
+    const css_ctx *e = vp;
+#define CSS_PQ(P, Q) case (P) * 3 + (Q): css_grad_pq(e, P, Q, u, g); break
+    switch (e->p <= 2 && e->q <= 2 ? e->p * 3 + e->q : 9) {
+        CSS_PQ(0, 0); CSS_PQ(0, 1); CSS_PQ(0, 2);
+        CSS_PQ(1, 0); CSS_PQ(1, 1); CSS_PQ(1, 2);
+        CSS_PQ(2, 0); CSS_PQ(2, 1); CSS_PQ(2, 2);
+    default:
+        css_grad_pq(e, e->p, e->q, u, g);
+    }
+#undef CSS_PQ
 }
 
 /* 1 when R's CSS step leaves a stationary AR part (or p = 0, or the CSS
