@@ -51,6 +51,11 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
 /* BFGS of R's optim() (Nash 1990, Algorithm 21; fit.c), numerical
  * gradient; 0 converged, 1 iteration limit (R's convergence code 1) */
 int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin);
+/* the same BFGS with an exact gradient gr(x, ctx, g) in place of the
+ * central differences */
+typedef void (*fc_gradient)(const double *x, void *ctx, double *g);
+int gidx__fc_vmmin_gr(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                      double *fmin);
 void gidx__fc_setpar(fc_comp *c, size_t j, const char *name, double v);
 
 /* method fits on the grid (simple.c, ets.c, arima.c): return GIDX_OK or a

@@ -232,16 +232,22 @@ gidx_status gidx__fc_minimize(double *x, const double *step, size_t n, fc_object
  * methods for computers", 2nd ed., Algorithm 21 — the method of R's
  * optim(method = "BFGS") — with R's defaults (maxit 100, reltol 1.49e-8,
  * step reduction 0.2, acceptance 1e-4) and optim's central-difference
- * gradient with steps of 1e-3. Used where greenidx reproduces a step of R
- * that runs this optimiser (the CSS start of R's arima()), so that it ends
- * where R's ends, local optimum included. Returns 0 when converged, 1 when
- * the iteration limit was reached (R's convergence code 1). */
+ * gradient with steps of 1e-3 (or an exact gradient, gidx__fc_vmmin_gr).
+ * Used where greenidx reproduces a step of R that runs this optimiser (the
+ * CSS start of R's arima()), so that it ends where R's ends, local optimum
+ * included. Returns 0 when converged, 1 when the iteration limit was
+ * reached (R's convergence code 1). */
 #define VM_MAXN 8
 
-static void vm_grad(const double *x, size_t n, fc_objective f, void *ctx, double *g)
+static void vm_grad(const double *x, size_t n, fc_objective f, fc_gradient gr, void *ctx,
+                    double *g)
 {
     double xx[VM_MAXN];
     size_t i;
+    if (gr) {
+        gr(x, ctx, g);
+        return;
+    }
     memcpy(xx, x, n * sizeof *x);
     for (i = 0; i < n; i++) {
         double a, b;
@@ -254,7 +260,22 @@ static void vm_grad(const double *x, size_t n, fc_objective f, void *ctx, double
     }
 }
 
+static int vmmin(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                 double *fmin);
+
 int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin)
+{
+    return vmmin(b, n, fn, NULL, ctx, fmin);
+}
+
+int gidx__fc_vmmin_gr(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                      double *fmin)
+{
+    return vmmin(b, n, fn, gr, ctx, fmin);
+}
+
+static int vmmin(double *b, size_t n, fc_objective fn, fc_gradient gr, void *ctx,
+                 double *fmin)
 {
     const double stepredn = 0.2, acctol = 1e-4, reltest = 10.0, reltol = 1.490116119384765625e-8;
     const int maxit = 100;
@@ -269,7 +290,7 @@ int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin
     if (!isfinite(f))
         return 1;
     Fmin = f;
-    vm_grad(b, n, fn, ctx, g);
+    vm_grad(b, n, fn, gr, ctx, g);
     gradcount = 1;
     iter++;
     ilast = gradcount;
@@ -314,7 +335,7 @@ int gidx__fc_vmmin(double *b, size_t n, fc_objective fn, void *ctx, double *fmin
             }
             if (count < n) {
                 Fmin = f;
-                vm_grad(b, n, fn, ctx, g);
+                vm_grad(b, n, fn, gr, ctx, g);
                 gradcount++;
                 iter++;
                 D1 = 0.0;
