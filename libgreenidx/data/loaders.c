@@ -117,48 +117,76 @@ static int parse_flag(const char *s)
     return r;
 }
 
-/* Duplicate detector: the source line of every cell, by cell number (the
- * loader is the only writer of its new dataset, so cell numbers are dense). */
+/* Duplicate detector. The dataset says whether a cell was already set;
+ * the line that set it is found only when there is a duplicate, by running
+ * the loader again over the table in "find" mode (no dataset, stop at the
+ * first row that gives the same cell), so that a load keeps no per-cell
+ * record of lines (issue 19: memory within twice the input). */
 typedef struct dupcheck {
-    size_t *lines;
-    size_t cap;
+    int find;                 /* 0: load; 1: look for the cell below */
+    char *region, *variable;  /* the duplicate cell */
+    int year;
+    size_t line, col;         /* where the duplicate was seen */
+    size_t found;             /* find mode: line of the first occurrence */
 } dupcheck;
 
-#define DUPCHECK_INIT { NULL, 0 }
+#define DUPCHECK_INIT { 0, NULL, NULL, 0, 0, 0, 0 }
 
 static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, size_t i,
                             size_t col, const char *region, int year, const char *variable,
                             double v, int flag)
 {
-    gidx_status rc;
-    size_t c;
     if (region[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty region", gidx_table_name(t),
                                gidx_table_line(t, i));
     if (variable[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty variable name", gidx_table_name(t),
                                gidx_table_line(t, i));
-    if (gidx__dataset_cell_index(&c, ds, region, year, variable))
-        return gidx__error_set(GIDX_EDUPLICATE,
-            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
-            gidx_table_name(t), gidx_table_line(t, i), col + 1, region, year, variable,
-            c < d->cap ? d->lines[c] : 0);
-    if ((rc = gidx_dataset_set(ds, region, year, variable, v, flag)) != GIDX_OK)
-        return rc;
-    c = gidx_dataset_ncells(ds) - 1;
-    if (c >= d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 1024;
-        size_t *l;
-        while (cap <= c)
-            cap *= 2;
-        l = gidx__reallocarray(d->lines, cap, sizeof *l);
-        if (l == NULL)
-            return GIDX_ENOMEM;
-        d->lines = l;
-        d->cap = cap;
+    if (d->find) {
+        if (year == d->year && strcmp(region, d->region) == 0 &&
+            strcmp(variable, d->variable) == 0) {
+            d->found = gidx_table_line(t, i);
+            return GIDX_EDUPLICATE;   /* stop: found */
+        }
+        return GIDX_OK;
     }
-    d->lines[c] = gidx_table_line(t, i);
-    return GIDX_OK;
+    if (gidx_dataset_has(ds, region, year, variable)) {
+        d->region = gidx__strdup(region);
+        d->variable = gidx__strdup(variable);
+        if (d->region == NULL || d->variable == NULL)
+            return GIDX_ENOMEM;
+        d->year = year;
+        d->line = gidx_table_line(t, i);
+        d->col = col + 1;
+        return GIDX_EDUPLICATE;
+    }
+    return gidx_dataset_set(ds, region, year, variable, v, flag);
+}
+
+/* A loader's rows, with the duplicate detector. */
+typedef gidx_status (*rows_fn)(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                               dupcheck *d);
+
+/* Run @p fn; on a duplicate cell, run it again to find the line of the first
+ * occurrence, and report both lines. */
+static gidx_status rows_checked(rows_fn fn, gidx_dataset *ds, const gidx_table *t,
+                                const void *vopt)
+{
+    dupcheck d = DUPCHECK_INIT, f = DUPCHECK_INIT;
+    gidx_status rc = fn(ds, t, vopt, &d);
+    if (rc == GIDX_EDUPLICATE && d.region != NULL) {
+        f.find = 1;
+        f.region = d.region;
+        f.variable = d.variable;
+        f.year = d.year;
+        (void)fn(NULL, t, vopt, &f);
+        rc = gidx__error_set(GIDX_EDUPLICATE,
+            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
+            gidx_table_name(t), d.line, d.col, d.region, d.year, d.variable, f.found);
+    }
+    free(d.region);
+    free(d.variable);
+    return rc;
 }
 
 static gidx_status load_buffer(gidx_status (*fn)(gidx_dataset *, const gidx_table *, const void *),
@@ -213,12 +241,12 @@ static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *,
 
 /* ---- long CSV ---- */
 
-static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+static gidx_status long_rows_d(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                               dupcheck *d)
 {
     const gidx_long_csv_options *o = vopt;
     size_t cr, cy, cv, cx, cf = 0, i;
     int have_flag = 0;
-    dupcheck d = DUPCHECK_INIT;
     gidx_status rc;
     if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK ||
         (rc = gidx_table_find_column(&cy, t, o->year)) != GIDX_OK ||
@@ -253,12 +281,16 @@ static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *
                 flag = f;
             }
         }
-        if ((rc = set_cell(ds, &d, t, i, cx, gidx_table_cell(t, i, cr), year,
+        if ((rc = set_cell(ds, d, t, i, cx, gidx_table_cell(t, i, cr), year,
                            gidx_table_cell(t, i, cv), v, flag)) != GIDX_OK)
             break;
     }
-    free(d.lines);
     return rc;
+}
+
+static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+{
+    return rows_checked(long_rows_d, ds, t, vopt);
 }
 
 static gidx_status long_check(const gidx_long_csv_options *o, const char *name)
@@ -317,12 +349,12 @@ static int header_year(int *year, const char *h)
     return 1;
 }
 
-static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+static gidx_status wide_rows_d(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                               dupcheck *d)
 {
     const gidx_wide_csv_options *o = vopt;
     size_t cr, cy = 0, cv = 0, i, j, nval = 0;
     int have_var = 0;
-    dupcheck d = DUPCHECK_INIT;
     gidx_status rc = GIDX_OK;
     if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK)
         return rc;
@@ -367,13 +399,17 @@ static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *
                 var = have_var ? gidx_table_cell(t, i, cv) : o->variable_name;
             }
             if ((rc = gidx__data_cell_value(&v, &flag, t, i, j)) != GIDX_OK ||
-                (rc = set_cell(ds, &d, t, i, j, gidx_table_cell(t, i, cr), year, var, v,
+                (rc = set_cell(ds, d, t, i, j, gidx_table_cell(t, i, cr), year, var, v,
                                flag)) != GIDX_OK)
                 break;
         }
     }
-    free(d.lines);
     return rc;
+}
+
+static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+{
+    return rows_checked(wide_rows_d, ds, t, vopt);
 }
 
 gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, size_t len,

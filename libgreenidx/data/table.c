@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <malloc.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <csv.h>
@@ -614,6 +616,62 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
     *data = buf;
     *len = n;
     return GIDX_OK;
+}
+
+gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes)
+{
+    gidx_status rc;
+    struct stat st;
+    long page = sysconf(_SC_PAGESIZE);
+    FILE *f;
+    memset(t, 0, sizeof *t);
+    if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
+        return rc;
+    if (page > 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= max_bytes) {
+        /* the file's pages, then at least one zero page (the text ends in a
+         * NUL as a read one does): an anonymous mapping with the file mapped
+         * over its start */
+        size_t len = (size_t)st.st_size, maplen = (len / (size_t)page + 1) * (size_t)page;
+        void *m = mmap(NULL, maplen, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m != MAP_FAILED &&
+            mmap(m, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fileno(f), 0) != MAP_FAILED) {
+            fclose(f);
+            t->data = m;
+            t->len = len;
+            t->map = m;
+            t->maplen = maplen;
+            return GIDX_OK;
+        }
+        if (m != MAP_FAILED)
+            munmap(m, maplen);
+    }
+    fclose(f);
+    if ((rc = gidx__read_file(&t->heap, &t->len, path, max_bytes)) != GIDX_OK)
+        return rc;
+    t->data = t->heap;
+    return GIDX_OK;
+}
+
+void gidx__text_release(const gidx__text *t, size_t upto)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    size_t n;
+    if (t == NULL || t->map == NULL || page <= 0)
+        return;
+    if (upto > t->len)
+        upto = t->len;
+    n = upto / (size_t)page * (size_t)page;
+    if (n > 0)
+        (void)madvise(t->map, n, MADV_DONTNEED);
+}
+
+void gidx__text_close(gidx__text *t)
+{
+    if (t->map != NULL)
+        munmap(t->map, t->maplen);
+    free(t->heap);
+    memset(t, 0, sizeof *t);
 }
 
 void gidx_table_free(gidx_table *t)
