@@ -198,12 +198,110 @@ START_TEST(test_far_years)
 }
 END_TEST
 
+/* A sparse "value" object over a panel of 2000 x 10 x 50 = 10^6 cells
+ * holding three values, and a status object giving a symbol to a fourth
+ * cell: four cells are stored (not 10^6 missing ones), the regions and
+ * years of the dimensions are all known in their categories' order, and the
+ * absent cells read as missing. Keys that are not cell indices are refused. */
+START_TEST(test_sparse_value_object)
+{
+    gidx_dataset *ds = NULL;
+    char *doc;
+    size_t cap = 200000, len = 0, k;
+    double x;
+    int f;
+    doc = malloc(cap);
+    ck_assert_ptr_nonnull(doc);
+    len += (size_t)snprintf(doc + len, cap - len,
+        "{\"class\":\"dataset\",\"id\":[\"Region\",\"C\",\"Tid\"],\"size\":[2000,10,50],"
+        "\"role\":{\"geo\":[\"Region\"],\"time\":[\"Tid\"]},\"dimension\":{"
+        "\"Region\":{\"category\":{\"index\":[");
+    for (k = 0; k < 2000; k++)
+        len += (size_t)snprintf(doc + len, cap - len, "%s\"K-%04zu\"", k ? "," : "", 2000 - k);
+    len += (size_t)snprintf(doc + len, cap - len, "]}},\"C\":{\"category\":{\"index\":[");
+    for (k = 0; k < 10; k++)
+        len += (size_t)snprintf(doc + len, cap - len, "%s\"c%zu\"", k ? "," : "", k);
+    len += (size_t)snprintf(doc + len, cap - len, "]}},\"Tid\":{\"category\":{\"index\":[");
+    for (k = 0; k < 50; k++)
+        len += (size_t)snprintf(doc + len, cap - len, "%s\"%zu\"", k ? "," : "", 2049 - k);
+    /* index = region * 500 + c * 50 + year position */
+    len += (size_t)snprintf(doc + len, cap - len,
+        "]}}},\"value\":{\"0\":1.5,\"999999\":-2,\"500051\":null},\"status\":{\"7\":\"..\","
+        "\"999999\":\"p\"}}");
+    ck_assert_int_eq(gidx_dataset_load_jsonstat_buffer(&ds, doc, len, "sparse.json", NULL),
+                     GIDX_OK);
+    ck_assert_uint_eq(gidx_dataset_ncells(ds), 4);
+    ck_assert_uint_eq(gidx_dataset_nregions(ds), 2000);
+    ck_assert_str_eq(gidx_dataset_region(ds, 0), "2000");   /* category order */
+    ck_assert_str_eq(gidx_dataset_region(ds, 1999), "0001");
+    ck_assert_uint_eq(gidx_dataset_nyears(ds), 50);
+    ck_assert_int_eq(gidx_dataset_year(ds, 0), 2000);
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "2000", 2049, "c0"), GIDX_OK);
+    ck_assert(x == 1.5 && f == GIDX_FLAG_OK);
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "0001", 2000, "c9"), GIDX_OK);
+    ck_assert(x == -2.0 && f == GIDX_FLAG_OK);   /* "p" is not an SSB symbol */
+    ck_assert(gidx_dataset_has(ds, "1000", 2048, "c1"));   /* null: present, missing */
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "1000", 2048, "c1"), GIDX_OK);
+    ck_assert(isnan(x) && f == GIDX_FLAG_MISSING);
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "2000", 2042, "c0"), GIDX_OK);
+    ck_assert(isnan(x) && f == GIDX_FLAG_CONFIDENTIAL);   /* status only */
+    ck_assert(!gidx_dataset_has(ds, "2000", 2041, "c0"));
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "2000", 2041, "c0"), GIDX_OK);
+    ck_assert(isnan(x) && f == GIDX_FLAG_MISSING);
+    gidx_dataset_free(ds);
+    ds = NULL;
+    /* keys that are not cell indices: a leading zero, past the end, not a number */
+    {
+        static const char *const bad[] = { "\"01\":1", "\"2\":1", "\"x\":1", "\"\":1" };
+        for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+            snprintf(doc, cap,
+                "{\"class\":\"dataset\",\"id\":[\"Region\",\"Tid\"],\"size\":[1,2],"
+                "\"role\":{\"geo\":[\"Region\"],\"time\":[\"Tid\"]},\"dimension\":{"
+                "\"Region\":{\"category\":{\"index\":[\"a\"]}},"
+                "\"Tid\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}},\"value\":{%s}}", bad[k]);
+            ck_assert_int_eq(gidx_dataset_load_jsonstat_buffer(&ds, doc, strlen(doc), "b.json",
+                                                               NULL), GIDX_EDATA);
+            ck_assert_ptr_nonnull(strstr(gidx_error_last()->message,
+                                         "is not a cell index (0 to 1)"));
+            ck_assert_ptr_null(ds);
+        }
+    }
+    free(doc);
+}
+END_TEST
+
+/* "size" after a 3 MB "value" array (past the first MiB, where the file
+ * check used to look): the cell limit still applies before the document is
+ * parsed, from a file and from a buffer. */
+START_TEST(test_size_after_value)
+{
+    const char *path = "mem_size_late.json";
+    FILE *f = fopen(path, "w");
+    gidx_dataset *ds = NULL;
+    size_t k;
+    ck_assert_ptr_nonnull(f);
+    fputs("{\"class\":\"dataset\",\"value\":[", f);
+    for (k = 0; k < 500000; k++)
+        fprintf(f, "%s%zu.5", k ? "," : "", k % 10000);
+    fputs("],\"id\":[\"Region\",\"Tid\"],\"size\":[100000,100000],\"dimension\":{}}", f);
+    fclose(f);
+    ck_assert_int_eq(gidx_dataset_load_jsonstat(&ds, path, NULL), GIDX_ELIMIT);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "mem_size_late.json: the sizes give "
+                                 "more than 8388608 cells"));
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "not parsed"));
+    ck_assert_ptr_null(ds);
+    remove(path);
+}
+END_TEST
+
 static Suite *mem_suite(void)
 {
     Suite *s = suite_create("mem");
     TCase *tc = tcase_create("storage");
     tcase_add_test(tc, test_storage_model);
     tcase_add_test(tc, test_far_years);
+    tcase_add_test(tc, test_sparse_value_object);
+    tcase_add_test(tc, test_size_after_value);
     suite_add_tcase(s, tc);
     return s;
 }

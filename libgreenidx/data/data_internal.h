@@ -78,6 +78,11 @@ gidx_status gidx__data_cell_value(double *v, int *flag, const gidx_table *t, siz
 
 struct gidx_dataset;
 
+/* Make @p region (unless NULL) and @p year (unless 0) known to the dataset
+ * without a cell, in this order (a sparse JSON-stat answer lists its regions
+ * and years in the order of its categories). */
+gidx_status gidx__dataset_intern(struct gidx_dataset *ds, const char *region, int year);
+
 /* The dataset variable of an SSB 13470 industry label (the 16 groups and
  * "Uoppgitt" -> employment_unknown), or NULL (sn2007.c). */
 const char *gidx__sn2007_variable_of_label(const char *label);

@@ -482,6 +482,15 @@ static int cell_next(cell_iter *it, const gidx_dataset *ds, size_t *r, size_t *v
     return 0;
 }
 
+gidx_status gidx__dataset_intern(gidx_dataset *ds, const char *region, int year)
+{
+    size_t i;
+    gidx_status rc;
+    if (region != NULL && (rc = names_intern(&i, &ds->regions, region, "region")) != GIDX_OK)
+        return rc;
+    return year != 0 ? year_intern(&i, ds, year) : GIDX_OK;
+}
+
 static int valid_flag(int flag)
 {
     return flag >= GIDX_FLAG_OK && flag <= GIDX_FLAG_PROVISIONAL;

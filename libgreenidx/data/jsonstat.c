@@ -410,6 +410,82 @@ static gidx_status size_precheck(const char *text, size_t len, const char *name)
     return rc;
 }
 
+/* The cell index a sparse "value" or "status" key names: a decimal number
+ * without leading zeros below @p total, or an error naming the key. */
+static gidx_status sparse_key(size_t *n, const char *key, size_t total, const char *what,
+                              const char *name)
+{
+    size_t v = 0, i;
+    for (i = 0; key[i] >= '0' && key[i] <= '9' && i < 19; i++)
+        v = v * 10 + (size_t)(key[i] - '0');
+    if (i == 0 || key[i] != '\0' || (key[0] == '0' && i > 1) || v >= total)
+        return gidx__error_set(GIDX_EDATA, "%s: \"%s\" key \"%s\" is not a cell index (0 to "
+                               "%zu)", name, what, key, total - 1);
+    *n = v;
+    return GIDX_OK;
+}
+
+/*
+ * The cells of a sparse "value" object (JSON-stat 2.0: "value" may be an
+ * object keyed by the flat index, the cells it leaves out being missing):
+ * only the cells it holds, and those a "status" object or array gives a
+ * symbol for, are stored (issue 19: every cell of the panel was stored as
+ * missing before, so a small sparse answer could cost the whole panel).
+ * Absent cells read as missing all the same. The regions and years of the
+ * dimensions are made known in their categories' order first, so that the
+ * dataset lists them as a dense answer's would.
+ */
+static gidx_status sparse_cells(size_t **out, size_t *count, gidx_dataset *ds, json_t *value,
+                                json_t *status, size_t total, const dim *dims, size_t rd,
+                                size_t td, const char *name)
+{
+    size_t n = 0, k, cap = json_object_size(value) + 1;
+    size_t *list;
+    const char *key;
+    json_t *jv;
+    gidx_status rc;
+    if (json_is_object(status))
+        cap += json_object_size(status);
+    else if (json_is_array(status))
+        cap += json_array_size(status);
+    if ((list = gidx__reallocarray(NULL, cap, sizeof *list)) == NULL)
+        return GIDX_ENOMEM;
+    for (k = 0; rd != (size_t)-1 && k < dims[rd].size; k++) {
+        const char *r = strip_region(dims[rd].codes[k]);
+        if (r[0] != '\0' && (rc = gidx__dataset_intern(ds, r, 0)) != GIDX_OK)
+            goto fail;
+    }
+    for (k = 0; k < dims[td].size; k++)
+        if ((rc = gidx__dataset_intern(ds, NULL, atoi(dims[td].codes[k]))) != GIDX_OK)
+            goto fail;
+    json_object_foreach(value, key, jv) {
+        if ((rc = sparse_key(&list[n], key, total, "value", name)) != GIDX_OK)
+            goto fail;
+        n++;
+    }
+    if (json_is_object(status)) {
+        json_object_foreach(status, key, jv) {
+            if ((rc = sparse_key(&list[n], key, total, "status", name)) != GIDX_OK)
+                goto fail;
+            if (json_is_string(jv) && json_object_get(value, key) == NULL)
+                n++;
+        }
+    } else if (json_is_array(status)) {
+        for (k = 0; k < json_array_size(status) && k < total; k++) {
+            char ks[32];
+            snprintf(ks, sizeof ks, "%zu", k);
+            if (json_is_string(json_array_get(status, k)) && json_object_get(value, ks) == NULL)
+                list[n++] = k;
+        }
+    }
+    *out = list;
+    *count = n;
+    return GIDX_OK;
+fail:
+    free(list);
+    return rc;
+}
+
 static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *name,
                                   const gidx_jsonstat_options *o, const vspan *vs)
 {
@@ -418,8 +494,8 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
     json_t *dimobj = json_object_get(root, "dimension"), *value = json_object_get(root, "value");
     json_t *status = json_object_get(root, "status"), *cls = json_object_get(root, "class");
     dim *dims = NULL;
-    size_t nd, k, n, total = 1, rd = (size_t)-1, td, vd = (size_t)-1;
-    size_t *stride = NULL, *pos = NULL;
+    size_t nd, k, n, total = 1, rd = (size_t)-1, td, vd = (size_t)-1, it, count;
+    size_t *stride = NULL, *pos = NULL, *present = NULL;
     int *isvar = NULL;
     gidx__buf var = GIDX__BUF_INIT;
     const char *rname, *tname;
@@ -549,13 +625,19 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         goto done;
     }
 
-    for (n = 0; n < total; n++) {
+    count = total;
+    if (json_is_object(value) && (rc = sparse_cells(&present, &count, ds, value, status, total,
+                                                     dims, rd, td, name)) != GIDX_OK)
+        goto done;
+    for (it = 0; it < count; it++) {
         json_t *jv = NULL, *js = NULL;
         const char *region, *sym = NULL;
         int year, flag, kind;
         double x = 0, xv = 0;
         char key[32];
-        size_t rem = n;
+        size_t rem;
+        n = present != NULL ? present[it] : it;
+        rem = n;
         for (k = 0; k < nd; k++) {
             pos[k] = rem / stride[k];
             rem %= stride[k];
@@ -658,6 +740,7 @@ done:
     free(stride);
     free(pos);
     free(isvar);
+    free(present);
     gidx__buf_free(&var);
     return rc;
 }
