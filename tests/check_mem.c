@@ -294,6 +294,67 @@ START_TEST(test_size_after_value)
 }
 END_TEST
 
+/* A long CSV of 70,000 rows is loaded in windows of 65,536 rows: every
+ * cell arrives, an error in the second window names its line, and a
+ * duplicate in the second window names the line of the first occurrence in
+ * the first window (found by parsing the text again). From a file (mapped)
+ * and from a buffer. */
+static void write_rows(const char *path, size_t n, const char *extra, size_t bad_row)
+{
+    FILE *f = fopen(path, "w");
+    size_t i;
+    ck_assert_ptr_nonnull(f);
+    fputs("region,year,variable,value\n", f);
+    for (i = 0; i < n; i++)
+        fprintf(f, "R%zu,%s,v,%zu\n", i, i == bad_row ? "20x0" : "2000", i);
+    if (extra != NULL)
+        fputs(extra, f);
+    fclose(f);
+}
+
+START_TEST(test_csv_windows)
+{
+    gidx_dataset *ds = NULL;
+    double x;
+    int f;
+    write_rows("mem_rows.csv", 70000, NULL, (size_t)-1);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, "mem_rows.csv", NULL), GIDX_OK);
+    ck_assert_uint_eq(gidx_dataset_ncells(ds), 70000);
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "R69999", 2000, "v"), GIDX_OK);
+    ck_assert(x == 69999.0 && f == GIDX_FLAG_OK);
+    ck_assert_int_eq(gidx_dataset_get(&x, &f, ds, "R65536", 2000, "v"), GIDX_OK);
+    ck_assert(x == 65536.0 && f == GIDX_FLAG_OK);
+    ck_assert_str_eq(gidx_dataset_meta(ds, "file"), "mem_rows.csv");
+    gidx_dataset_free(ds);
+    ds = NULL;
+
+    write_rows("mem_rows.csv", 70000, "R5,2000,v,9\n", (size_t)-1);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, "mem_rows.csv", NULL), GIDX_EDUPLICATE);
+    ck_assert_str_eq(gidx_error_last()->message, "mem_rows.csv:70002: column 4: region R5, "
+                     "year 2000, variable v is already given on line 7");
+    ck_assert_ptr_null(ds);
+    {
+        /* the same from a buffer */
+        FILE *fp = fopen("mem_rows.csv", "rb");
+        char *buf = malloc(2000000);
+        size_t n;
+        ck_assert(fp != NULL && buf != NULL);
+        n = fread(buf, 1, 2000000, fp);
+        fclose(fp);
+        ck_assert_int_eq(gidx_dataset_parse_csv(&ds, buf, n, "mem.csv", NULL), GIDX_EDUPLICATE);
+        ck_assert_str_eq(gidx_error_last()->message, "mem.csv:70002: column 4: region R5, "
+                         "year 2000, variable v is already given on line 7");
+        free(buf);
+    }
+
+    write_rows("mem_rows.csv", 70000, NULL, 68000);
+    ck_assert_int_eq(gidx_dataset_load_csv(&ds, "mem_rows.csv", NULL), GIDX_EDATA);
+    ck_assert_ptr_nonnull(strstr(gidx_error_last()->message, "mem_rows.csv:68002"));
+    ck_assert_ptr_null(ds);
+    remove("mem_rows.csv");
+}
+END_TEST
+
 static Suite *mem_suite(void)
 {
     Suite *s = suite_create("mem");
@@ -302,6 +363,7 @@ static Suite *mem_suite(void)
     tcase_add_test(tc, test_far_years);
     tcase_add_test(tc, test_sparse_value_object);
     tcase_add_test(tc, test_size_after_value);
+    tcase_add_test(tc, test_csv_windows);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -39,6 +39,21 @@ gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes);
 void gidx__text_release(const gidx__text *t, size_t upto);
 void gidx__text_close(gidx__text *t);
 
+/* The mapped file being parsed on this thread, or NULL: a loader that maps
+ * a file sets it around the parse, and the CSV parser gives back the pages
+ * of it that it has passed (table.c). */
+extern _Thread_local const gidx__text *gidx__text_current;
+
+/* CSV text parsed in windows of rows: @p each sees the table holding the
+ * header and up to @p window data rows (their lines, columns and names as
+ * gidx_table_parse_csv gives them), which are then dropped, so the rows of
+ * a large file are never all in memory (issue 19). A non-OK status from
+ * @p each stops the parse and is returned. *nrows: data rows seen. */
+typedef gidx_status (*gidx__table_rows_fn)(const gidx_table *t, void *arg);
+gidx_status gidx__table_parse_rows(const char *buf, size_t len, const char *name,
+                                   const gidx_csv_options *opt, size_t window,
+                                   gidx__table_rows_fn each, void *arg, size_t *nrows);
+
 /* Refuse a regular file holding a field longer than GIDX_CSV_MAX_FIELD before
  * it is read into memory (one streaming pass; table.c); @p opt may be NULL. */
 gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,

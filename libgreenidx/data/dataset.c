@@ -104,7 +104,7 @@ static unsigned slot_read(double s, double *x)
 static gidx_status names_init(name_list *l)
 {
     memset(l, 0, sizeof *l);
-    l->index = gidx__strmap_new();
+    l->index = gidx__strmap_new_borrowing();   /* keys are the names below */
     return l->index ? GIDX_OK : GIDX_ENOMEM;
 }
 
@@ -136,7 +136,7 @@ static gidx_status names_intern(size_t *idx, name_list *l, const char *name, con
     copy = gidx__strdup(name);
     if (copy == NULL)
         return GIDX_ENOMEM;
-    if (gidx__strmap_put(l->index, name, l->n) != GIDX_OK) {
+    if (gidx__strmap_put(l->index, copy, l->n) != GIDX_OK) {
         free(copy);
         return GIDX_ENOMEM;
     }

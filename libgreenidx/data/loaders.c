@@ -167,26 +167,79 @@ static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, 
 typedef gidx_status (*rows_fn)(gidx_dataset *ds, const gidx_table *t, const void *vopt,
                                dupcheck *d);
 
-/* Run @p fn; on a duplicate cell, run it again to find the line of the first
- * occurrence, and report both lines. */
-static gidx_status rows_checked(rows_fn fn, gidx_dataset *ds, const gidx_table *t,
-                                const void *vopt)
+/* Rows of a CSV file go to the dataset in windows of this many, so that a
+ * large file's rows are never all in memory beside the dataset. */
+#define ROW_WINDOW ((size_t)1 << 16)
+
+typedef struct rows_ctx {
+    rows_fn fn;
+    gidx_dataset *ds;   /* NULL in find mode */
+    const void *opt;
+    dupcheck *d;
+} rows_ctx;
+
+static gidx_status rows_each(const gidx_table *t, void *arg)
 {
+    rows_ctx *c = arg;
+    return c->fn(c->ds, t, c->opt, c->d);
+}
+
+static gidx_status parse_rows(const char *buf, size_t len, const char *name,
+                              const gidx_csv_options *csv, rows_ctx *c, size_t *nrows)
+{
+    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
+    if (csv != NULL) {
+        if (csv->version != 1)
+            return gidx__error_set(GIDX_EINVAL, "%s: gidx_csv_options.version must be 1", name);
+        o = *csv;
+    }
+    if (o.skip_lines == 0)
+        o.skip_lines = gidx__data_title_lines(buf, len, o.sep);
+    return gidx__table_parse_rows(buf, len, name, &o, ROW_WINDOW, rows_each, c, nrows);
+}
+
+/* A long or wide CSV into a new dataset, its rows streamed in windows; on a
+ * duplicate cell the text is parsed again to find the line of the first
+ * occurrence, and both lines are reported. */
+static gidx_status load_rows(rows_fn fn, gidx_dataset **out, const char *buf, size_t len,
+                             const char *name, const gidx_csv_options *csv, const void *opt)
+{
+    gidx_dataset *ds = NULL;
     dupcheck d = DUPCHECK_INIT, f = DUPCHECK_INIT;
-    gidx_status rc = fn(ds, t, vopt, &d);
+    rows_ctx c;
+    size_t nrows = 0;
+    gidx_status rc;
+    if ((rc = gidx_dataset_new(&ds)) != GIDX_OK)
+        return rc;
+    c.fn = fn;
+    c.ds = ds;
+    c.opt = opt;
+    c.d = &d;
+    rc = parse_rows(buf, len, name, csv, &c, &nrows);
     if (rc == GIDX_EDUPLICATE && d.region != NULL) {
         f.find = 1;
         f.region = d.region;
         f.variable = d.variable;
         f.year = d.year;
-        (void)fn(NULL, t, vopt, &f);
+        c.ds = NULL;
+        c.d = &f;
+        (void)parse_rows(buf, len, name, csv, &c, NULL);
         rc = gidx__error_set(GIDX_EDUPLICATE,
             "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
-            gidx_table_name(t), d.line, d.col, d.region, d.year, d.variable, f.found);
+            name, d.line, d.col, d.region, d.year, d.variable, f.found);
+    } else if (rc == GIDX_OK && nrows == 0) {
+        rc = gidx__error_set(GIDX_EDATA, "%s: no data rows after the header", name);
     }
     free(d.region);
     free(d.variable);
-    return rc;
+    if (rc == GIDX_OK)
+        rc = gidx_dataset_set_meta(ds, "file", name);
+    if (rc != GIDX_OK) {
+        gidx_dataset_free(ds);
+        return rc;
+    }
+    *out = ds;
+    return GIDX_OK;
 }
 
 static gidx_status load_buffer(gidx_status (*fn)(gidx_dataset *, const gidx_table *, const void *),
@@ -222,8 +275,7 @@ static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *,
                              const gidx_csv_options *csv)
 {
     size_t max_bytes = csv ? csv->max_bytes : 0;
-    char *data = NULL;
-    size_t len = 0;
+    gidx__text text;
     gidx_status rc;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "loader: out is NULL");
@@ -232,10 +284,13 @@ static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *,
         return gidx__error_set(GIDX_EINVAL, "loader: path is NULL");
     if ((rc = gidx__csv_field_scan(path, csv, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
         return rc;
-    if ((rc = gidx__read_file(&data, &len, path, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
+    /* mapped, not read: the parser gives back the pages it has passed */
+    if ((rc = gidx__text_open(&text, path, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
         return rc;
-    rc = parse(out, data, len, path, opt);
-    free(data);
+    gidx__text_current = &text;
+    rc = parse(out, text.data, text.len, path, opt);
+    gidx__text_current = NULL;
+    gidx__text_close(&text);
     return rc;
 }
 
@@ -288,10 +343,6 @@ static gidx_status long_rows_d(gidx_dataset *ds, const gidx_table *t, const void
     return rc;
 }
 
-static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
-{
-    return rows_checked(long_rows_d, ds, t, vopt);
-}
 
 static gidx_status long_check(const gidx_long_csv_options *o, const char *name)
 {
@@ -319,7 +370,7 @@ gidx_status gidx_dataset_parse_csv(gidx_dataset **out, const char *buf, size_t l
         o = *opt;
     if ((rc = long_check(&o, name)) != GIDX_OK)
         return rc;
-    return load_buffer(long_rows, out, buf ? buf : "", len, name, &o.csv, &o);
+    return load_rows(long_rows_d, out, buf ? buf : "", len, name, &o.csv, &o);
 }
 
 static gidx_status parse_long_v(gidx_dataset **out, const char *buf, size_t len,
@@ -407,10 +458,6 @@ static gidx_status wide_rows_d(gidx_dataset *ds, const gidx_table *t, const void
     return rc;
 }
 
-static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
-{
-    return rows_checked(wide_rows_d, ds, t, vopt);
-}
 
 gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, size_t len,
                                         const char *name, const gidx_wide_csv_options *opt)
@@ -432,7 +479,7 @@ gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, siz
     if (o.region == NULL || (o.layout == GIDX_WIDE_VARIABLES && o.year == NULL))
         return gidx__error_set(GIDX_EINVAL, "%s: a column name in gidx_wide_csv_options is NULL",
                                name);
-    return load_buffer(wide_rows, out, buf ? buf : "", len, name, &o.csv, &o);
+    return load_rows(wide_rows_d, out, buf ? buf : "", len, name, &o.csv, &o);
 }
 
 static gidx_status parse_wide_v(gidx_dataset **out, const char *buf, size_t len,

@@ -146,7 +146,39 @@ typedef struct parse_ctx {
     size_t header_line;
     int have_header;
     gidx_status rc;
+    /* rows in windows (gidx__table_parse_rows): 0 = keep every row */
+    size_t window;
+    gidx__table_rows_fn each;
+    void *arg;
+    size_t total;        /* data rows handed to each */
+    int header_checked;
+    const char *name;
 } parse_ctx;
+
+_Thread_local const gidx__text *gidx__text_current;
+
+static gidx_status header_check(gidx_table *t, const char *name, size_t header_line);
+
+/* Hand the rows held to the window's callback and drop them (the header
+ * stays). */
+static void window_flush(parse_ctx *ctx)
+{
+    gidx_table *t = ctx->t;
+    if (ctx->rc != GIDX_OK)
+        return;
+    if (!ctx->header_checked) {
+        ctx->header_checked = 1;
+        if ((ctx->rc = header_check(t, ctx->name, ctx->header_line)) != GIDX_OK)
+            return;
+    }
+    if (t->nrows == 0)
+        return;
+    ctx->rc = ctx->each(t, ctx->arg);
+    ctx->total += t->nrows;
+    t->arena_len = t->cells[t->ncols - 1] + strlen(t->arena + t->cells[t->ncols - 1]) + 1;
+    t->cells_len = t->ncols;
+    t->nrows = 0;
+}
 
 static int arena_push(gidx_table *t, const char *s, size_t n, size_t *off)
 {
@@ -250,6 +282,8 @@ static void on_row(int c, void *data)
             t->lines_cap = cap;
         }
         t->lines[t->nrows++] = ctx->row_line;
+        if (ctx->window != 0 && t->nrows == ctx->window)
+            window_flush(ctx);
     }
     ctx->field = 0;
 }
@@ -293,14 +327,23 @@ static char detect_sep(const char *s, size_t len)
     return ',';
 }
 
-gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
-                                 const char *name, const gidx_csv_options *opt)
+/* Bytes [0, p) of the text @p s are passed: give back their pages when @p s
+ * is the mapped file being loaded (gidx__text_current). */
+static void text_passed(const char *s, const char *p)
+{
+    const gidx__text *cur = gidx__text_current;
+    if (cur != NULL && s >= cur->data && s <= cur->data + cur->len)
+        gidx__text_release(cur, (size_t)(p - cur->data));
+}
+
+static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
+                              const char *name, const gidx_csv_options *opt, parse_ctx *wctx)
 {
     gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
     gidx_table *t = NULL;
     char *conv = NULL;
     const char *s;
-    size_t slen, pos, skipped, bad, max_bytes;
+    size_t slen, pos, skipped, bad, max_bytes, released = 0;
     struct csv_parser p;
     parse_ctx ctx;
     int parser_ready = 0;
@@ -376,7 +419,14 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         const char *nl = memchr(s + pos, '\n', slen - pos);
         pos = nl ? (size_t)(nl - s) + 1 : slen;
     }
+    text_passed(s, s + slen);   /* the NUL and UTF-8 passes read all of it */
     memset(&ctx, 0, sizeof ctx);
+    if (wctx != NULL) {
+        ctx.window = wctx->window;
+        ctx.each = wctx->each;
+        ctx.arg = wctx->arg;
+    }
+    ctx.name = name;
     ctx.t = t;
     ctx.line = o.skip_lines;
     {
@@ -402,6 +452,10 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         const char *nl = memchr(s + pos, '\n', slen - pos);
         size_t end = nl ? (size_t)(nl - s) + 1 : slen;
         ctx.line++;
+        if (pos - released >= ((size_t)4 << 20)) {
+            text_passed(s, s + pos);
+            released = pos;
+        }
         /* a physical line goes to libcsv in pieces of at most FEED bytes, and
          * the field being built is checked after each: a field longer than
          * GIDX_CSV_MAX_FIELD is refused when it passes the limit, before
@@ -417,6 +471,10 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
             pos += n;
             if (ctx.rc != GIDX_OK)
                 break;
+            if (pos - released >= ((size_t)4 << 20)) {
+                text_passed(s, s + pos);   /* also inside one long line */
+                released = pos;
+            }
             if (p.entry_pos > GIDX_CSV_MAX_FIELD) {
                 field_too_long(&ctx);
                 break;
@@ -435,36 +493,19 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         rc = gidx__error_set(GIDX_EDATA, "%s: empty file (no header line)", name);
         goto fail;
     }
-    {
-        /* Trim the header names; reject empty or duplicate column names. The
-         * names go through a hash map: linear in the number of columns (a
-         * pairwise check took 79 s for 10^5 columns, issue 19). */
-        size_t j, k;
-        gidx__strmap *seen = t->colindex = gidx__strmap_new();
-        if (seen == NULL) {
-            rc = GIDX_ENOMEM;
-            goto fail;
-        }
-        for (j = 0; j < t->ncols; j++) {
-            const char *a = t->arena + t->cells[j];
-            if (a[0] == '\0') {
-                rc = gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu has an empty header",
-                                     name, ctx.header_line, j + 1);
-                break;
-            }
-            if (gidx__strmap_get(seen, a, &k)) {
-                rc = gidx__error_set(GIDX_EDUPLICATE,
-                    "%s:%zu: columns %zu and %zu are both named \"%s\"",
-                    name, ctx.header_line, k + 1, j + 1, a);
-                break;
-            }
-            if (gidx__strmap_put(seen, a, j) != GIDX_OK) {
-                rc = GIDX_ENOMEM;
-                break;
-            }
-        }
-        if (rc != GIDX_OK)
-            goto fail;
+    if (ctx.window == 0 || !ctx.header_checked)
+        rc = header_check(t, name, ctx.header_line);
+    ctx.header_checked = 1;
+    if (rc == GIDX_OK && ctx.window != 0) {
+        window_flush(&ctx);
+        rc = ctx.rc;
+        wctx->total = ctx.total;
+    }
+    if (rc != GIDX_OK)
+        goto fail;
+    if (ctx.window != 0) {
+        gidx_table_free(t);
+        t = NULL;
     }
     csv_free(&p);
     free(conv);
@@ -476,6 +517,54 @@ fail:
         csv_free(&p);
     free(conv);
     gidx_table_free(t);
+    return rc;
+}
+
+/* Reject empty or duplicate column names; index the names. They go
+ * through a hash map: linear in the number of columns (a pairwise check
+ * took 79 s for 10^5 columns, issue 19). */
+static gidx_status header_check(gidx_table *t, const char *name, size_t header_line)
+{
+    size_t j, k;
+    gidx__strmap *seen = t->colindex = gidx__strmap_new();
+    if (seen == NULL)
+        return GIDX_ENOMEM;
+    for (j = 0; j < t->ncols; j++) {
+        const char *a = t->arena + t->cells[j];
+        if (a[0] == '\0')
+            return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu has an empty header",
+                                   name, header_line, j + 1);
+        if (gidx__strmap_get(seen, a, &k))
+            return gidx__error_set(GIDX_EDUPLICATE,
+                "%s:%zu: columns %zu and %zu are both named \"%s\"",
+                name, header_line, k + 1, j + 1, a);
+        if (gidx__strmap_put(seen, a, j) != GIDX_OK)
+            return GIDX_ENOMEM;
+    }
+    return GIDX_OK;
+}
+
+gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
+                                 const char *name, const gidx_csv_options *opt)
+{
+    return parse_impl(out, buf, len, name, opt, NULL);
+}
+
+gidx_status gidx__table_parse_rows(const char *buf, size_t len, const char *name,
+                                   const gidx_csv_options *opt, size_t window,
+                                   gidx__table_rows_fn each, void *arg, size_t *nrows)
+{
+    gidx_table *t = NULL;
+    parse_ctx w;
+    gidx_status rc;
+    memset(&w, 0, sizeof w);
+    w.window = window ? window : 1;
+    w.each = each;
+    w.arg = arg;
+    rc = parse_impl(&t, buf, len, name, opt, &w);
+    gidx_table_free(t);
+    if (nrows != NULL)
+        *nrows = w.total;
     return rc;
 }
 
