@@ -287,8 +287,9 @@ static int slots_allowed(const gidx_dataset *ds, size_t more)
 
 /* Widen the range of @p s to hold year index @p y, or return 0 (nothing
  * changed) when that would pass the allowance or memory runs out. A new
- * range starts as the range of the series made before it, up to the years
- * known (the usual case is a dense panel: every series has the same years);
+ * range starts as the range of the series made before it when that one is
+ * at least half full, up to the years known (the usual case is a dense
+ * panel: every series has the same years);
  * a range growing upwards grows by half again, so that years added one by
  * one cost O(1) amortised. */
 static int series_widen(gidx_dataset *ds, series *s, size_t y)
@@ -303,7 +304,9 @@ static int series_widen(gidx_dataset *ds, series *s, size_t y)
             size_t plo = p->base, phi = (size_t)p->base + p->cap;
             if (phi > ds->nyears)
                 phi = ds->nyears;
-            if (p->cap > 0 && plo <= y && y < phi) {
+            /* only from a series that is mostly full: a sparse panel's
+             * series would otherwise each take the whole range */
+            if (p->cap > 0 && plo <= y && y < phi && 2 * (size_t)p->count >= p->cap) {
                 lo = plo;
                 hi = phi;
             }

@@ -484,6 +484,10 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
     if (ctx.rc == GIDX_OK && csv_fini(&p, on_field, on_row, &ctx) != 0 && ctx.rc == GIDX_OK)
         ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: quoted field not closed at end of file",
                                  name, ctx.row_line ? ctx.row_line : ctx.line);
+    /* libcsv's field buffer is not needed any more: free it before the last
+     * window goes to the loader (it is as long as the longest field) */
+    csv_free(&p);
+    parser_ready = 0;
     rc = ctx.rc;
     if (rc == GIDX_ENOMEM && gidx__error_code() != GIDX_ENOMEM)
         gidx__error_set(GIDX_ENOMEM, "%s: out of memory", name);
@@ -507,7 +511,6 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
         gidx_table_free(t);
         t = NULL;
     }
-    csv_free(&p);
     free(conv);
     *out = t;
     return GIDX_OK;
