@@ -739,8 +739,17 @@ gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes)
             munmap(m, maplen);
     }
     fclose(f);
-    if ((rc = gidx__read_file(&t->heap, &t->len, path, max_bytes)) != GIDX_OK)
+    if ((rc = gidx__read_file(&t->heap, &t->len, path, max_bytes)) != GIDX_OK) {
+        /* neither mapped nor read for want of memory: the input is too large
+         * for the memory there is (a data limit, exit 2), said with its name */
+        if (rc == GIDX_ENOMEM) {
+            char why[200];
+            snprintf(why, sizeof why, "%s", gidx_error_last()->message);
+            rc = gidx__error_set(GIDX_ELIMIT, "%s: the file could not be mapped or read (out of "
+                                 "memory%s%s)", path, why[0] ? ": " : "", why);
+        }
         return rc;
+    }
     t->data = t->heap;
     return GIDX_OK;
 }
