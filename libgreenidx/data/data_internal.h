@@ -22,7 +22,7 @@ size_t gidx__utf8_invalid_at(const char *s, size_t len);
  * files larger than max_bytes with GIDX_ELIMIT. */
 gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t max_bytes);
 /* The bytes of a file for a parse that reads them front to back: a regular
- * file is mapped (its pages are the page cache's, so the parser can give
+ * file the user owns is mapped (its pages are the page cache's, so the parser can give
  * back those it has passed with gidx__text_release and hold only a window
  * of the text: issue 19, memory within twice the input), anything else is
  * read (gidx__read_file). data[len] is a NUL either way. */

@@ -631,8 +631,7 @@ gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
 gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
                                 const gidx_csv_options *opt)
 {
-    char *data = NULL;
-    size_t len = 0;
+    gidx__text text;
     gidx_status rc;
     size_t max_bytes = (opt && opt->max_bytes) ? opt->max_bytes : DEFAULT_MAX_BYTES;
 
@@ -643,11 +642,13 @@ gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
         return gidx__error_set(GIDX_EINVAL, "gidx_table_read_csv: path is NULL");
     if ((rc = gidx__csv_field_scan(path, opt, max_bytes)) != GIDX_OK)
         return rc;
-    rc = gidx__read_file(&data, &len, path, max_bytes);
-    if (rc != GIDX_OK)
+    /* mapped, not read: the parser gives back the pages it has passed */
+    if ((rc = gidx__text_open(&text, path, max_bytes)) != GIDX_OK)
         return rc;
-    rc = gidx_table_parse_csv(out, data, len, path, opt);
-    free(data);
+    gidx__text_current = &text;
+    rc = gidx_table_parse_csv(out, text.data, text.len, path, opt);
+    gidx__text_current = NULL;
+    gidx__text_close(&text);
     return rc;
 }
 
@@ -719,8 +720,11 @@ gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes)
     memset(t, 0, sizeof *t);
     if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
         return rc;
+    /* only a file of the user's own: another user could truncate a mapped
+     * file while it is parsed, which ends the process with SIGBUS (the
+     * threat model's shared directories, docs/reliability.md §7) */
     if (page > 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size <= max_bytes) {
+        (uint64_t)st.st_size <= max_bytes && st.st_uid == geteuid()) {
         /* the file's pages, then at least one zero page (the text ends in a
          * NUL as a read one does): an anonymous mapping with the file mapped
          * over its start */
