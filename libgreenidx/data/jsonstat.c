@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include <jansson.h>
 
 #include "../core/internal.h"

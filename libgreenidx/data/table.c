@@ -18,6 +18,7 @@
  * number is known whenever a callback fires.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <malloc.h>
@@ -332,8 +333,12 @@ static char detect_sep(const char *s, size_t len)
 static void text_passed(const char *s, const char *p)
 {
     const gidx__text *cur = gidx__text_current;
-    if (cur != NULL && s >= cur->data && s <= cur->data + cur->len)
-        gidx__text_release(cur, (size_t)(p - cur->data));
+    uintptr_t at = (uintptr_t)s, b;
+    if (cur == NULL)
+        return;
+    b = (uintptr_t)cur->data;
+    if (at >= b && at <= b + cur->len)   /* s is in the mapped text */
+        gidx__text_release(cur, (size_t)((uintptr_t)p - b));
 }
 
 static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
