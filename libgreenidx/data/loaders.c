@@ -198,10 +198,12 @@ static gidx_status parse_rows(const char *buf, size_t len, const char *name,
     return gidx__table_parse_rows(buf, len, name, &o, ROW_WINDOW, rows_each, c, nrows);
 }
 
-/* A long or wide CSV into a new dataset, its rows streamed in windows; on a
- * duplicate cell the text is parsed again to find the line of the first
- * occurrence, and both lines are reported. */
-static gidx_status load_rows(rows_fn fn, gidx_dataset **out, const char *buf, size_t len,
+/* A long, wide or emissions CSV into a new dataset, its rows streamed in
+ * windows, then @p finish (may be NULL) on the dataset; on a duplicate cell
+ * the text is parsed again to find the line of the first occurrence, and
+ * both lines are reported. */
+static gidx_status load_rows(rows_fn fn, gidx_status (*finish)(gidx_dataset *, const void *),
+                             gidx_dataset **out, const char *buf, size_t len,
                              const char *name, const gidx_csv_options *csv, const void *opt)
 {
     gidx_dataset *ds = NULL;
@@ -232,6 +234,8 @@ static gidx_status load_rows(rows_fn fn, gidx_dataset **out, const char *buf, si
     }
     free(d.region);
     free(d.variable);
+    if (rc == GIDX_OK && finish != NULL)
+        rc = finish(ds, opt);
     if (rc == GIDX_OK)
         rc = gidx_dataset_set_meta(ds, "file", name);
     if (rc != GIDX_OK) {
@@ -240,33 +244,6 @@ static gidx_status load_rows(rows_fn fn, gidx_dataset **out, const char *buf, si
     }
     *out = ds;
     return GIDX_OK;
-}
-
-static gidx_status load_buffer(gidx_status (*fn)(gidx_dataset *, const gidx_table *, const void *),
-                               gidx_dataset **out, const char *buf, size_t len,
-                               const char *name, const gidx_csv_options *csv, const void *opt)
-{
-    gidx_table *t = NULL;
-    gidx_dataset *ds = NULL;
-    gidx_status rc;
-    if ((rc = gidx__data_read_table(&t, buf, len, name, csv)) != GIDX_OK)
-        return rc;
-    if (gidx_table_nrows(t) == 0) {
-        rc = gidx__error_set(GIDX_EDATA, "%s: no data rows after the header", name);
-        goto done;
-    }
-    if ((rc = gidx_dataset_new(&ds)) != GIDX_OK)
-        goto done;
-    if ((rc = fn(ds, t, opt)) != GIDX_OK)
-        goto done;
-    if ((rc = gidx_dataset_set_meta(ds, "file", name)) != GIDX_OK)
-        goto done;
-    *out = ds;
-    ds = NULL;
-done:
-    gidx_dataset_free(ds);
-    gidx_table_free(t);
-    return rc;
 }
 
 static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *, size_t,
@@ -370,7 +347,7 @@ gidx_status gidx_dataset_parse_csv(gidx_dataset **out, const char *buf, size_t l
         o = *opt;
     if ((rc = long_check(&o, name)) != GIDX_OK)
         return rc;
-    return load_rows(long_rows_d, out, buf ? buf : "", len, name, &o.csv, &o);
+    return load_rows(long_rows_d, NULL, out, buf ? buf : "", len, name, &o.csv, &o);
 }
 
 static gidx_status parse_long_v(gidx_dataset **out, const char *buf, size_t len,
@@ -479,7 +456,7 @@ gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, siz
     if (o.region == NULL || (o.layout == GIDX_WIDE_VARIABLES && o.year == NULL))
         return gidx__error_set(GIDX_EINVAL, "%s: a column name in gidx_wide_csv_options is NULL",
                                name);
-    return load_rows(wide_rows_d, out, buf ? buf : "", len, name, &o.csv, &o);
+    return load_rows(wide_rows_d, NULL, out, buf ? buf : "", len, name, &o.csv, &o);
 }
 
 static gidx_status parse_wide_v(gidx_dataset **out, const char *buf, size_t len,
@@ -592,7 +569,8 @@ typedef struct emis_ctx {
     const gidx_registry *reg;
 } emis_ctx;
 
-static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+static gidx_status emission_rows_d(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                                   dupcheck *d)
 {
     const emis_ctx *ctx = vopt;
     size_t ck, cy, cs, cu, cn = 0, i;
@@ -658,9 +636,17 @@ static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const vo
         }
     }
     gidx__strmap_free(codes);
-    if (rc == GIDX_OK)
-        rc = gidx_dataset_set_meta(ds, "source",
-            "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)");
+    (void)d;   /* emissions add up: no duplicates */
+    return rc;
+}
+
+/* After the rows of an emissions file: its source and release. */
+static gidx_status emission_finish(gidx_dataset *ds, const void *vopt)
+{
+    gidx_status rc;
+    (void)vopt;
+    rc = gidx_dataset_set_meta(ds, "source",
+        "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)");
     /* the same release record as the workbook loader (mdir.c) */
     if (rc == GIDX_OK && gidx_dataset_nyears(ds) > 0)
         rc = gidx__mdir_mark_release(ds, gidx_dataset_year(ds, gidx_dataset_nyears(ds) - 1));
@@ -677,8 +663,8 @@ gidx_status gidx_dataset_parse_emissions(gidx_dataset **out, const char *buf, si
     if (buf == NULL && len > 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_emissions: buf is NULL");
     ctx.reg = reg;
-    return load_buffer(emission_rows, out, buf ? buf : "", len, name ? name : "<memory>", NULL,
-                       &ctx);
+    return load_rows(emission_rows_d, emission_finish, out, buf ? buf : "", len,
+                     name ? name : "<memory>", NULL, &ctx);
 }
 
 static gidx_status parse_emis_v(gidx_dataset **out, const char *buf, size_t len,

@@ -341,6 +341,34 @@ static void text_passed(const char *s, const char *p)
         gidx__text_release(cur, (size_t)((uintptr_t)p - b));
 }
 
+/* The first NUL byte (*nul) and the first byte that is not UTF-8 (*bad) of
+ * @p s, each n when there is none, read 4 MiB at a time, each piece ending
+ * on a character boundary, its pages given back when s is a mapped file
+ * (the whole file was resident for these passes before). */
+static void scan_text(const char *s, size_t n, size_t *nul, size_t *bad)
+{
+    size_t pos = 0;
+    *nul = *bad = n;
+    while (pos < n) {
+        size_t end = n - pos > ((size_t)4 << 20) ? pos + ((size_t)4 << 20) : n, k;
+        const char *z;
+        /* back to the start of a character (at most 3 continuation bytes) */
+        for (k = 0; k < 3 && end < n && end > pos + 1 && (s[end] & 0xC0) == 0x80; k++)
+            end--;
+        if (*nul == n && (z = memchr(s + pos, '\0', end - pos)) != NULL)
+            *nul = (size_t)(z - s);
+        if (*bad == n) {
+            k = utf8_invalid_at((const unsigned char *)s + pos, end - pos);
+            if (k < end - pos)
+                *bad = pos + k;
+        }
+        text_passed(s, s + end);
+        if (*nul < n && *bad < n)
+            break;
+        pos = end;
+    }
+}
+
 static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
                               const char *name, const gidx_csv_options *opt, parse_ctx *wctx)
 {
@@ -381,18 +409,21 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
         s += 3;
         slen -= 3;
     }
-    if (memchr(s, '\0', slen) != NULL) {
-        size_t line, col;
-        locate(s, (size_t)((const char *)memchr(s, '\0', slen) - s), &line, &col);
-        return gidx__error_set(GIDX_EENCODING, "%s:%zu:%zu: NUL byte in text input",
-                               name, line, col);
+    {
+        size_t nul;
+        scan_text(s, slen, &nul, &bad);
+        if (nul < slen) {
+            size_t line, col;
+            locate(s, nul, &line, &col);
+            return gidx__error_set(GIDX_EENCODING, "%s:%zu:%zu: NUL byte in text input",
+                                   name, line, col);
+        }
     }
     if (o.encoding == GIDX_ENCODING_LATIN1) {
         if (latin1_to_utf8(&conv, &slen, s, slen) != GIDX_OK)
             return GIDX_ENOMEM;
         s = conv;
     } else {
-        bad = utf8_invalid_at((const unsigned char *)s, slen);
         if (bad < slen) {
             if (o.encoding == GIDX_ENCODING_UTF8) {
                 size_t line, col;
@@ -424,7 +455,6 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
         const char *nl = memchr(s + pos, '\n', slen - pos);
         pos = nl ? (size_t)(nl - s) + 1 : slen;
     }
-    text_passed(s, s + slen);   /* the NUL and UTF-8 passes read all of it */
     memset(&ctx, 0, sizeof ctx);
     if (wctx != NULL) {
         ctx.window = wctx->window;
