@@ -15,6 +15,8 @@
 #   sparse     a JSON-stat answer whose sparse "value" object holds 20,000 of
 #              the 8,000,000 cells its sizes give (item 3)
 #   long50     a 50 MB long CSV of 2,500,000 cells (accepted)
+#   emis40     a 40 MB emissions CSV (Miljødirektoratet's columns) of 800,000
+#              rows adding up to 24,000 cells (accepted, --type emissions)
 # Bound, for every input: peak <= 2 x input + base, where base is the peak of
 # the same command on a two-line CSV, measured in the same run (about 16 MB:
 # the pages of the shared libraries it loads, OpenBLAS, GSL, libxml2, curl,
@@ -97,6 +99,16 @@ def long_csv(path, nreg):
         for r in range(nreg):
             f.write("".join("%04d,%d,C%d,%.1f\n" % (r, y, v, rnd.random() * 10000)
                             for v in range(10) for y in range(1975, 2025)))
+def emissions(path, nmun):
+    rnd = random.Random(4)
+    sectors = ["Veitrafikk", "Jordbruk", "Industri", "Energiforsyning", "Luftfart",
+               "Sjøfart", "Avfall", "Annen mobil forbrenning", "Oppvarming"]
+    with open(path, "w") as f:
+        f.write("Kommunenummer,Kommune,År,Sektor,Utslippskilde,Utslipp\n")
+        for k in range(nmun):
+            f.write("".join("%04d,Kommune %d,%d,%s,Kilde %d,%.1f\n"
+                            % (1000 + k, k, y, s, u, rnd.random() * 1000)
+                            for y in range(1990, 2024) for s in sectors for u in range(20)))
 with open(f"{t}/tiny.csv", "w") as f:
     f.write("region,year,variable,value\n3807,2020,pop,1\n")
 field(f"{t}/field.csv", 200_000_000, False)
@@ -108,13 +120,17 @@ jsonstat(f"{t}/js17.json", 2_500_000)
 jsonstat_late(f"{t}/js200.json", f"{t}/js200late.json")
 sparse(f"{t}/sparse.json", 8_000_000, 20_000)
 long_csv(f"{t}/long50.csv", 5000)
+emissions(f"{t}/emis40.csv", 130)
 PY
 
 fail=0
-peak() {  # peak kB of `greenidx data --data FILE`; the exit code in $code
+dtype=long
+peak() {  # peak kB of `greenidx data --type $dtype --data FILE` (a JSON-stat
+          # file by its name), with seconds and exit code, in $T/time
+  t=$dtype; case $1 in *.json) t=jsonstat ;; esac
   set +e
-  OPENBLAS_NUM_THREADS=1 /usr/bin/time -f '%M %e %x' -o "$T/time" "$G" data --data "$1" \
-    > /dev/null 2> "$T/err"
+  OPENBLAS_NUM_THREADS=1 /usr/bin/time -f '%M %e %x' -o "$T/time" "$G" data --type "$t" \
+    --data "$1" > /dev/null 2> "$T/err"
   set -e
 }
 peak "$T/tiny.csv"
@@ -151,4 +167,7 @@ run js55 "$T/js55.json" 0
 run js17 "$T/js17.json" 0
 run sparse "$T/sparse.json" 0 10000 "item 3, 512 B a cell"
 run long50 "$T/long50.csv" 0
+dtype=emissions
+run emis40 "$T/emis40.csv" 0
+dtype=long
 exit $fail

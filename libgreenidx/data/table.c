@@ -377,6 +377,7 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
     char *conv = NULL;
     const char *s;
     size_t slen, pos, skipped, bad, max_bytes, released = 0;
+    int line_start;
     struct csv_parser p;
     parse_ctx ctx;
     int parser_ready = 0;
@@ -483,37 +484,38 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
     csv_set_term_func(&p, is_term_char);
     csv_set_realloc_func(&p, csv_grow);
 
+    /* The text goes to libcsv in pieces of at most FEED bytes, each ending at
+     * a line end when there is one within FEED bytes (the end of a line is
+     * looked for only that far: a line of 200 MB is not read ahead, so the
+     * pages of a mapped file are given back as it is fed), and the field
+     * being built is checked after each: a field longer than
+     * GIDX_CSV_MAX_FIELD is refused when it passes the limit, before
+     * libcsv's buffer (and then the arena) hold a copy of all of it. */
+    line_start = 1;
     while (pos < slen && ctx.rc == GIDX_OK) {
-        const char *nl = memchr(s + pos, '\n', slen - pos);
-        size_t end = nl ? (size_t)(nl - s) + 1 : slen;
-        ctx.line++;
+        size_t n = slen - pos < FEED ? slen - pos : FEED;
+        const char *nl = memchr(s + pos, '\n', n);
+        if (nl != NULL)
+            n = (size_t)(nl - (s + pos)) + 1;
+        if (line_start)
+            ctx.line++;
+        line_start = nl != NULL;
+        if (csv_parse(&p, s + pos, n, on_field, on_row, &ctx) != n) {
+            if (ctx.rc == GIDX_OK)
+                ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
+                                         name, ctx.line, csv_strerror(csv_error(&p)));
+            break;
+        }
+        pos += n;
+        if (ctx.rc != GIDX_OK)
+            break;
         if (pos - released >= ((size_t)4 << 20)) {
             text_passed(s, s + pos);
             released = pos;
         }
-        /* a physical line goes to libcsv in pieces of at most FEED bytes, and
-         * the field being built is checked after each: a field longer than
-         * GIDX_CSV_MAX_FIELD is refused when it passes the limit, before
-         * libcsv's buffer (and then the arena) hold a copy of all of it */
-        while (pos < end) {
-            size_t n = end - pos < FEED ? end - pos : FEED;
-            if (csv_parse(&p, s + pos, n, on_field, on_row, &ctx) != n) {
-                if (ctx.rc == GIDX_OK)
-                    ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
-                                             name, ctx.line, csv_strerror(csv_error(&p)));
-                break;
-            }
-            pos += n;
-            if (ctx.rc != GIDX_OK)
-                break;
-            if (pos - released >= ((size_t)4 << 20)) {
-                text_passed(s, s + pos);   /* also inside one long line */
-                released = pos;
-            }
-            if (p.entry_pos > GIDX_CSV_MAX_FIELD) {
-                field_too_long(&ctx);
-                break;
-            }
+        if (p.entry_pos > GIDX_CSV_MAX_FIELD) {
+            field_too_long(&ctx);
+            break;
         }
     }
     if (ctx.rc == GIDX_OK && csv_fini(&p, on_field, on_row, &ctx) != 0 && ctx.rc == GIDX_OK)
