@@ -5,7 +5,10 @@
  */
 /* greenidx: the command-line front end of libgreenidx. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "commands.h"
 
@@ -39,9 +42,31 @@ static const gidx_cli_command *find(const char *name)
     return NULL;
 }
 
+/*
+ * Under an address-space limit (ulimit -v), OpenBLAS's worker threads,
+ * started when the library loads, can fail to map their buffers; such a
+ * thread retries forever and OpenBLAS's exit handler waits for it, so the
+ * command hung at exit after its work (issue 19). The threads exist before
+ * main runs, so setting the thread count here is too late: when a limit is
+ * set and the user has not chosen OPENBLAS_NUM_THREADS, the command runs
+ * itself again with one BLAS thread (exec ends the threads of this image).
+ */
+static void single_blas_thread_under_limit(char **argv)
+{
+    struct rlimit rl;
+    if (getenv("OPENBLAS_NUM_THREADS") != NULL || getrlimit(RLIMIT_AS, &rl) != 0 ||
+        rl.rlim_cur == RLIM_INFINITY)
+        return;
+    if (setenv("OPENBLAS_NUM_THREADS", "1", 1) != 0)
+        return;
+    (void)execv("/proc/self/exe", argv);
+    /* no /proc: carry on as before (OPENBLAS_NUM_THREADS=1 is documented) */
+}
+
 int main(int argc, char **argv)
 {
     const gidx_cli_command *c;
+    single_blas_thread_under_limit(argv);
     if (argc < 2) {
         print_help(stderr);
         return GIDX_EXIT_USAGE;

@@ -9,6 +9,7 @@
  * are hashed with FNV-1a, 64-bit keys with the splitmix64 finaliser. They back
  * the dataset's region/variable/cell indices, so loading scales linearly.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ struct gidx__strmap {
     size_t *vals;
     size_t cap;   /* power of two */
     size_t size;
+    int borrowed;   /* keys are the caller's: neither copied nor freed */
 };
 
 gidx__strmap *gidx__strmap_new(void)
@@ -55,12 +57,20 @@ gidx__strmap *gidx__strmap_new(void)
     return m;
 }
 
+gidx__strmap *gidx__strmap_new_borrowing(void)
+{
+    gidx__strmap *m = gidx__strmap_new();
+    if (m != NULL)
+        m->borrowed = 1;
+    return m;
+}
+
 void gidx__strmap_free(gidx__strmap *m)
 {
     size_t i;
     if (m == NULL)
         return;
-    if (m->keys != NULL)
+    if (m->keys != NULL && !m->borrowed)
         for (i = 0; i < m->cap; i++)
             free(m->keys[i]);
     free(m->keys);
@@ -118,7 +128,7 @@ gidx_status gidx__strmap_put(gidx__strmap *m, const char *key, size_t val)
         return GIDX_ENOMEM;
     i = strmap_slot(m->keys, m->cap, key);
     if (m->keys[i] == NULL) {
-        m->keys[i] = gidx__strdup(key);
+        m->keys[i] = m->borrowed ? (char *)(uintptr_t)key : gidx__strdup(key);
         if (m->keys[i] == NULL)
             return GIDX_ENOMEM;
         m->size++;

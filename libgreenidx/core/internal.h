@@ -97,6 +97,9 @@ void gidx__csv_field(gidx__buf *b, const char *s);
 /* ---- hash maps (hash.c): open addressing, power-of-two capacity ---- */
 typedef struct gidx__strmap gidx__strmap;   /* UTF-8 string -> size_t, keys copied */
 gidx__strmap *gidx__strmap_new(void);
+/* A map whose keys are the caller's strings, which must outlive it (not
+ * copied, not freed): the dataset keeps each name once (issue 19). */
+gidx__strmap *gidx__strmap_new_borrowing(void);
 void gidx__strmap_free(gidx__strmap *m);
 /* 1 and *val when found, else 0. */
 int gidx__strmap_get(const gidx__strmap *m, const char *key, size_t *val);

@@ -21,6 +21,39 @@ size_t gidx__utf8_invalid_at(const char *s, size_t len);
 /* Read a whole file (NUL-terminated copy in *data, caller frees); refuse
  * files larger than max_bytes with GIDX_ELIMIT. */
 gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t max_bytes);
+/* The bytes of a file for a parse that reads them front to back: a regular
+ * file the user owns is mapped (its pages are the page cache's, so the parser can give
+ * back those it has passed with gidx__text_release and hold only a window
+ * of the text: issue 19, memory within twice the input), anything else is
+ * read (gidx__read_file). data[len] is a NUL either way. */
+typedef struct gidx__text {
+    const char *data;
+    size_t len;
+    void *map;       /* the mapping, or NULL when read */
+    size_t maplen;
+    char *heap;      /* the read copy, or NULL when mapped */
+} gidx__text;
+gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes);
+/* Bytes [0, upto) are not needed now: a mapped text gives their pages back
+ * (reading them again reads the file again); a read text keeps them. */
+void gidx__text_release(const gidx__text *t, size_t upto);
+void gidx__text_close(gidx__text *t);
+
+/* The mapped file being parsed on this thread, or NULL: a loader that maps
+ * a file sets it around the parse, and the CSV parser gives back the pages
+ * of it that it has passed (table.c). */
+extern _Thread_local const gidx__text *gidx__text_current;
+
+/* CSV text parsed in windows of rows: @p each sees the table holding the
+ * header and up to @p window data rows (their lines, columns and names as
+ * gidx_table_parse_csv gives them), which are then dropped, so the rows of
+ * a large file are never all in memory (issue 19). A non-OK status from
+ * @p each stops the parse and is returned. *nrows: data rows seen. */
+typedef gidx_status (*gidx__table_rows_fn)(const gidx_table *t, void *arg);
+gidx_status gidx__table_parse_rows(const char *buf, size_t len, const char *name,
+                                   const gidx_csv_options *opt, size_t window,
+                                   gidx__table_rows_fn each, void *arg, size_t *nrows);
+
 /* Refuse a regular file holding a field longer than GIDX_CSV_MAX_FIELD before
  * it is read into memory (one streaming pass; table.c); @p opt may be NULL. */
 gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
@@ -58,11 +91,12 @@ gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
 gidx_status gidx__data_cell_year(int *year, const gidx_table *t, size_t i, size_t j);
 gidx_status gidx__data_cell_value(double *v, int *flag, const gidx_table *t, size_t i, size_t j);
 
-/* Cell number (0 .. ncells-1, in order of creation) of a cell that was
- * set: 1 and *c, or 0 when the cell was never set. */
 struct gidx_dataset;
-int gidx__dataset_cell_index(size_t *c, const struct gidx_dataset *ds, const char *region,
-                             int year, const char *variable);
+
+/* Make @p region (unless NULL) and @p year (unless 0) known to the dataset
+ * without a cell, in this order (a sparse JSON-stat answer lists its regions
+ * and years in the order of its categories). */
+gidx_status gidx__dataset_intern(struct gidx_dataset *ds, const char *region, int year);
 
 /* The dataset variable of an SSB 13470 industry label (the 16 groups and
  * "Uoppgitt" -> employment_unknown), or NULL (sn2007.c). */

@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/stat.h>
-
 #include <jansson.h>
 
 #include "../core/internal.h"
@@ -148,7 +146,19 @@ typedef struct vspan {
     const char *text;   /* interior of the "value" array (between [ and ]) */
     size_t len;
     size_t count;       /* elements */
+    const gidx__text *src; /* the mapped file it is in, or NULL */
 } vspan;
+
+/* A parse that passes through a mapped file gives its pages back every
+ * RELEASE_STEP bytes (gidx__text_release), so that the file's text is not
+ * resident beside the dataset built from it. */
+#define RELEASE_STEP ((size_t)4 << 20)
+
+static void release_to(const gidx__text *src, const char *p)
+{
+    if (src != NULL)
+        gidx__text_release(src, (size_t)(p - src->data));
+}
 
 static size_t js_ws(const char *s, size_t i, size_t n)
 {
@@ -316,11 +326,49 @@ static int js_top(const char *s, size_t n, size_t *vb, size_t *ve, size_t *sb, s
     return 1;
 }
 
+/* The top-level "size" array of @p s, the walk stopping there: 1 and its
+ * span, or 0 when it is not found (or the walk cannot go on). */
+static int js_find_size(const char *s, size_t n, size_t *sb, size_t *se)
+{
+    size_t i = js_ws(s, 0, n);
+    if (i >= n || s[i] != '{')
+        return 0;
+    i = js_ws(s, i + 1, n);
+    while (i < n && s[i] == '"') {
+        size_t ke = js_string(s, i, n), b, e;
+        int iss;
+        if (ke == 0)
+            return 0;
+        iss = ke - i == 6 && memcmp(s + i, "\"size\"", 6) == 0;
+        i = js_ws(s, ke, n);
+        if (i >= n || s[i] != ':')
+            return 0;
+        b = js_ws(s, i + 1, n);
+        if ((e = js_value(s, b, n)) == 0)
+            return 0;
+        if (iss) {
+            if (s[b] != '[')
+                return 0;
+            *sb = b;
+            *se = e;
+            return 1;
+        }
+        i = js_ws(s, e, n);
+        if (i < n && s[i] == ',')
+            i = js_ws(s, i + 1, n);
+        else
+            return 0;
+    }
+    return 0;
+}
+
 /* jansson reads the document through this: the bytes of @p s, with the
  * interior of the "value" array served as spaces (newlines kept). */
 typedef struct js_feed {
     const char *s;
     size_t n, pos, blank_b, blank_e;
+    const gidx__text *src;
+    size_t released;
 } js_feed;
 
 static size_t js_feed_read(void *buffer, size_t buflen, void *data)
@@ -334,6 +382,10 @@ static size_t js_feed_read(void *buffer, size_t buflen, void *data)
         out[i] = (p >= f->blank_b && p < f->blank_e && c != '\n') ? ' ' : c;
     }
     f->pos += k;
+    if (f->pos - f->released >= RELEASE_STEP) {
+        release_to(f->src, f->s + f->pos);
+        f->released = f->pos;
+    }
     return k;
 }
 
@@ -393,16 +445,92 @@ static gidx_status size_precheck(const char *text, size_t len, const char *name)
     return rc;
 }
 
+/* The cell index a sparse "value" or "status" key names: a decimal number
+ * without leading zeros below @p total, or an error naming the key. */
+static gidx_status sparse_key(size_t *n, const char *key, size_t total, const char *what,
+                              const char *name)
+{
+    size_t v = 0, i;
+    for (i = 0; key[i] >= '0' && key[i] <= '9' && i < 19; i++)
+        v = v * 10 + (size_t)(key[i] - '0');
+    if (i == 0 || key[i] != '\0' || (key[0] == '0' && i > 1) || v >= total)
+        return gidx__error_set(GIDX_EDATA, "%s: \"%s\" key \"%s\" is not a cell index (0 to "
+                               "%zu)", name, what, key, total - 1);
+    *n = v;
+    return GIDX_OK;
+}
+
+/*
+ * The cells of a sparse "value" object (JSON-stat 2.0: "value" may be an
+ * object keyed by the flat index, the cells it leaves out being missing):
+ * only the cells it holds, and those a "status" object or array gives a
+ * symbol for, are stored (issue 19: every cell of the panel was stored as
+ * missing before, so a small sparse answer could cost the whole panel).
+ * Absent cells read as missing all the same. The regions and years of the
+ * dimensions are made known in their categories' order first, so that the
+ * dataset lists them as a dense answer's would.
+ */
+static gidx_status sparse_cells(size_t **out, size_t *count, gidx_dataset *ds, json_t *value,
+                                json_t *status, size_t total, const dim *dims, size_t rd,
+                                size_t td, const char *name)
+{
+    size_t n = 0, k, cap = json_object_size(value) + 1;
+    size_t *list;
+    const char *key;
+    json_t *jv;
+    gidx_status rc;
+    if (json_is_object(status))
+        cap += json_object_size(status);
+    else if (json_is_array(status))
+        cap += json_array_size(status);
+    if ((list = gidx__reallocarray(NULL, cap, sizeof *list)) == NULL)
+        return GIDX_ENOMEM;
+    for (k = 0; rd != (size_t)-1 && k < dims[rd].size; k++) {
+        const char *r = strip_region(dims[rd].codes[k]);
+        if (r[0] != '\0' && (rc = gidx__dataset_intern(ds, r, 0)) != GIDX_OK)
+            goto fail;
+    }
+    for (k = 0; k < dims[td].size; k++)
+        if ((rc = gidx__dataset_intern(ds, NULL, atoi(dims[td].codes[k]))) != GIDX_OK)
+            goto fail;
+    json_object_foreach(value, key, jv) {
+        if ((rc = sparse_key(&list[n], key, total, "value", name)) != GIDX_OK)
+            goto fail;
+        n++;
+    }
+    if (json_is_object(status)) {
+        json_object_foreach(status, key, jv) {
+            if ((rc = sparse_key(&list[n], key, total, "status", name)) != GIDX_OK)
+                goto fail;
+            if (json_is_string(jv) && json_object_get(value, key) == NULL)
+                n++;
+        }
+    } else if (json_is_array(status)) {
+        for (k = 0; k < json_array_size(status) && k < total; k++) {
+            char ks[32];
+            snprintf(ks, sizeof ks, "%zu", k);
+            if (json_is_string(json_array_get(status, k)) && json_object_get(value, ks) == NULL)
+                list[n++] = k;
+        }
+    }
+    *out = list;
+    *count = n;
+    return GIDX_OK;
+fail:
+    free(list);
+    return rc;
+}
+
 static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *name,
                                   const gidx_jsonstat_options *o, const vspan *vs)
 {
-    size_t vpos = 0;
+    size_t vpos = 0, vrel = 0;
     json_t *ids = json_object_get(root, "id"), *sizes = json_object_get(root, "size");
     json_t *dimobj = json_object_get(root, "dimension"), *value = json_object_get(root, "value");
     json_t *status = json_object_get(root, "status"), *cls = json_object_get(root, "class");
     dim *dims = NULL;
-    size_t nd, k, n, total = 1, rd = (size_t)-1, td, vd = (size_t)-1;
-    size_t *stride = NULL, *pos = NULL;
+    size_t nd, k, n, total = 1, rd = (size_t)-1, td, vd = (size_t)-1, it, count;
+    size_t *stride = NULL, *pos = NULL, *present = NULL;
     int *isvar = NULL;
     gidx__buf var = GIDX__BUF_INIT;
     const char *rname, *tname;
@@ -532,13 +660,19 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         goto done;
     }
 
-    for (n = 0; n < total; n++) {
+    count = total;
+    if (json_is_object(value) && (rc = sparse_cells(&present, &count, ds, value, status, total,
+                                                     dims, rd, td, name)) != GIDX_OK)
+        goto done;
+    for (it = 0; it < count; it++) {
         json_t *jv = NULL, *js = NULL;
         const char *region, *sym = NULL;
         int year, flag, kind;
         double x = 0, xv = 0;
         char key[32];
-        size_t rem = n;
+        size_t rem;
+        n = present != NULL ? present[it] : it;
+        rem = n;
         for (k = 0; k < nd; k++) {
             pos[k] = rem / stride[k];
             rem %= stride[k];
@@ -546,6 +680,10 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         snprintf(key, sizeof key, "%zu", n);
         if (vs != NULL) {
             kind = js_next(vs, &vpos, &xv);   /* checked by js_count: number or null */
+            if (vpos - vrel >= RELEASE_STEP) {
+                release_to(vs->src, vs->text + vpos);
+                vrel = vpos;
+            }
         } else {
             jv = json_is_array(value) ? json_array_get(value, n) : json_object_get(value, key);
             kind = (jv == NULL || json_is_null(jv)) ? 0 : json_is_number(jv) ? 1 : 2;
@@ -637,19 +775,22 @@ done:
     free(stride);
     free(pos);
     free(isvar);
+    free(present);
     gidx__buf_free(&var);
     return rc;
 }
 
-gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *buf, size_t len,
-                                              const char *name, const gidx_jsonstat_options *opt)
+/* The loader on text in memory; @p src is the mapped file the text is, or
+ * NULL (then nothing is given back). */
+static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, const char *name,
+                             const gidx_jsonstat_options *opt, const gidx__text *src)
 {
     gidx_jsonstat_options o = GIDX_JSONSTAT_OPTIONS_INIT;
     json_error_t err;
     json_t *root;
     gidx_dataset *ds = NULL;
     gidx_status rc;
-    vspan vs = { NULL, 0, 0 };
+    vspan vs = { NULL, 0, 0, NULL };
     int streamed = 0;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat_buffer: out is NULL");
@@ -669,22 +810,35 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
     if (buf == NULL)
         buf = "";
     {
-        /* the product of "size" before anything is built (issue 19): a huge
-         * panel is refused with only the text in memory */
+        /* the product of "size" before anything is built (issue 19), wherever
+         * "size" is in the document, also when the walk stops later at
+         * something it cannot read: a huge panel is refused with only the
+         * text in memory (and a mapped file's pages given back) */
         size_t vb, ve, sb, se;
-        if (js_top(buf, len, &vb, &ve, &sb, &se)) {
-            if (se > sb && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK)
-                return rc;
-            if (ve > vb + 1) {
-                vs.text = buf + vb + 1;
-                vs.len = ve - vb - 2;
-                if (js_count(&vs))
-                    streamed = 1;
-            }
+        int walked;
+        /* first up to "size" only: when it comes first (SSB's answers), a
+         * mapped file over the limit is refused having read its head */
+        if (js_find_size(buf, len, &sb, &se) &&
+            (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK) {
+            release_to(src, buf + len);
+            return rc;
+        }
+        walked = js_top(buf, len, &vb, &ve, &sb, &se);
+        release_to(src, buf + len);
+        if (se > sb && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK)
+            return rc;
+        if (walked && ve > vb + 1) {
+            vs.text = buf + vb + 1;
+            vs.len = ve - vb - 2;
+            vs.src = src;
+            if (js_count(&vs))
+                streamed = 1;
+            release_to(src, buf + len);
         }
     }
     if (streamed) {
-        js_feed f = { buf, len, 0, 0, 0 };
+        js_feed f = { buf, len, 0, 0, 0, NULL, 0 };
+        f.src = src;
         f.blank_b = (size_t)(vs.text - buf);
         f.blank_e = f.blank_b + vs.len;
         root = json_load_callback(js_feed_read, &f, JSON_REJECT_DUPLICATES, &err);
@@ -717,54 +871,27 @@ gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *bu
     return rc;
 }
 
-/* A regular file larger than HEAD_BYTES has its "size" checked from its
- * first HEAD_BYTES before it is read whole, so that a huge panel is refused
- * with a megabyte in memory (JSON-stat writers, SSB's among them, put "id"
- * and "size" before "dimension" and "value"). When "size" is not in the
- * head, the check on the whole text applies. */
-#define HEAD_BYTES ((size_t)1 << 20)
-
-static gidx_status head_size_check(const char *path)
+gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const char *buf, size_t len,
+                                              const char *name, const gidx_jsonstat_options *opt)
 {
-    struct stat st;
-    gidx_status rc = GIDX_OK;
-    size_t got, off = 0, vb, ve, sb, se;
-    char *head;
-    FILE *f = gidx__file_open_read(path, (size_t)1 << 30, &rc);
-    if (f == NULL)
-        return rc;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= HEAD_BYTES ||
-        (head = gidx__malloc(HEAD_BYTES)) == NULL) {
-        fclose(f);
-        return GIDX_OK;
-    }
-    got = fread(head, 1, HEAD_BYTES, f);
-    fclose(f);
-    if (got >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
-        off = 3;
-    (void)js_top(head + off, got - off, &vb, &ve, &sb, &se);   /* spans found before the cut */
-    if (se > sb)
-        rc = size_precheck(head + off + sb, se - sb, path);
-    free(head);
-    return rc;
+    return load_text(out, buf, len, name, opt, NULL);
 }
 
 gidx_status gidx_dataset_load_jsonstat(gidx_dataset **out, const char *path,
                                        const gidx_jsonstat_options *opt)
 {
-    char *data = NULL;
-    size_t len = 0;
+    gidx__text text;
     gidx_status rc;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat: out is NULL");
     *out = NULL;
     if (path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat: path is NULL");
-    if ((rc = head_size_check(path)) != GIDX_OK)
+    /* a regular file is mapped, not read: the size check walks it without a
+     * copy, and the parse gives its pages back as it goes */
+    if ((rc = gidx__text_open(&text, path, (size_t)1 << 30)) != GIDX_OK)
         return rc;
-    if ((rc = gidx__read_file(&data, &len, path, (size_t)1 << 30)) != GIDX_OK)
-        return rc;
-    rc = gidx_dataset_load_jsonstat_buffer(out, data, len, path, opt);
-    free(data);
+    rc = load_text(out, text.data, text.len, path, opt, &text);
+    gidx__text_close(&text);
     return rc;
 }

@@ -117,75 +117,133 @@ static int parse_flag(const char *s)
     return r;
 }
 
-/* Duplicate detector: the source line of every cell, by cell number (the
- * loader is the only writer of its new dataset, so cell numbers are dense). */
+/* Duplicate detector. The dataset says whether a cell was already set;
+ * the line that set it is found only when there is a duplicate, by running
+ * the loader again over the table in "find" mode (no dataset, stop at the
+ * first row that gives the same cell), so that a load keeps no per-cell
+ * record of lines (issue 19: memory within twice the input). */
 typedef struct dupcheck {
-    size_t *lines;
-    size_t cap;
+    int find;                 /* 0: load; 1: look for the cell below */
+    char *region, *variable;  /* the duplicate cell */
+    int year;
+    size_t line, col;         /* where the duplicate was seen */
+    size_t found;             /* find mode: line of the first occurrence */
 } dupcheck;
 
-#define DUPCHECK_INIT { NULL, 0 }
+#define DUPCHECK_INIT { 0, NULL, NULL, 0, 0, 0, 0 }
 
 static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, size_t i,
                             size_t col, const char *region, int year, const char *variable,
                             double v, int flag)
 {
-    gidx_status rc;
-    size_t c;
     if (region[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty region", gidx_table_name(t),
                                gidx_table_line(t, i));
     if (variable[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty variable name", gidx_table_name(t),
                                gidx_table_line(t, i));
-    if (gidx__dataset_cell_index(&c, ds, region, year, variable))
-        return gidx__error_set(GIDX_EDUPLICATE,
-            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
-            gidx_table_name(t), gidx_table_line(t, i), col + 1, region, year, variable,
-            c < d->cap ? d->lines[c] : 0);
-    if ((rc = gidx_dataset_set(ds, region, year, variable, v, flag)) != GIDX_OK)
-        return rc;
-    c = gidx_dataset_ncells(ds) - 1;
-    if (c >= d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 1024;
-        size_t *l;
-        while (cap <= c)
-            cap *= 2;
-        l = gidx__reallocarray(d->lines, cap, sizeof *l);
-        if (l == NULL)
-            return GIDX_ENOMEM;
-        d->lines = l;
-        d->cap = cap;
+    if (d->find) {
+        if (year == d->year && strcmp(region, d->region) == 0 &&
+            strcmp(variable, d->variable) == 0) {
+            d->found = gidx_table_line(t, i);
+            return GIDX_EDUPLICATE;   /* stop: found */
+        }
+        return GIDX_OK;
     }
-    d->lines[c] = gidx_table_line(t, i);
-    return GIDX_OK;
+    if (gidx_dataset_has(ds, region, year, variable)) {
+        d->region = gidx__strdup(region);
+        d->variable = gidx__strdup(variable);
+        if (d->region == NULL || d->variable == NULL)
+            return GIDX_ENOMEM;
+        d->year = year;
+        d->line = gidx_table_line(t, i);
+        d->col = col + 1;
+        return GIDX_EDUPLICATE;
+    }
+    return gidx_dataset_set(ds, region, year, variable, v, flag);
 }
 
-static gidx_status load_buffer(gidx_status (*fn)(gidx_dataset *, const gidx_table *, const void *),
-                               gidx_dataset **out, const char *buf, size_t len,
-                               const char *name, const gidx_csv_options *csv, const void *opt)
+/* A loader's rows, with the duplicate detector. */
+typedef gidx_status (*rows_fn)(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                               dupcheck *d);
+
+/* Rows of a CSV file go to the dataset in windows of this many, so that a
+ * large file's rows are never all in memory beside the dataset. */
+#define ROW_WINDOW ((size_t)1 << 16)
+
+typedef struct rows_ctx {
+    rows_fn fn;
+    gidx_dataset *ds;   /* NULL in find mode */
+    const void *opt;
+    dupcheck *d;
+} rows_ctx;
+
+static gidx_status rows_each(const gidx_table *t, void *arg)
 {
-    gidx_table *t = NULL;
-    gidx_dataset *ds = NULL;
-    gidx_status rc;
-    if ((rc = gidx__data_read_table(&t, buf, len, name, csv)) != GIDX_OK)
-        return rc;
-    if (gidx_table_nrows(t) == 0) {
-        rc = gidx__error_set(GIDX_EDATA, "%s: no data rows after the header", name);
-        goto done;
+    rows_ctx *c = arg;
+    return c->fn(c->ds, t, c->opt, c->d);
+}
+
+static gidx_status parse_rows(const char *buf, size_t len, const char *name,
+                              const gidx_csv_options *csv, rows_ctx *c, size_t *nrows)
+{
+    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
+    if (csv != NULL) {
+        if (csv->version != 1)
+            return gidx__error_set(GIDX_EINVAL, "%s: gidx_csv_options.version must be 1", name);
+        o = *csv;
     }
+    if (o.skip_lines == 0)
+        o.skip_lines = gidx__data_title_lines(buf, len, o.sep);
+    return gidx__table_parse_rows(buf, len, name, &o, ROW_WINDOW, rows_each, c, nrows);
+}
+
+/* A long, wide or emissions CSV into a new dataset, its rows streamed in
+ * windows, then @p finish (may be NULL) on the dataset; on a duplicate cell
+ * the text is parsed again to find the line of the first occurrence, and
+ * both lines are reported. */
+static gidx_status load_rows(rows_fn fn, gidx_status (*finish)(gidx_dataset *, const void *),
+                             gidx_dataset **out, const char *buf, size_t len,
+                             const char *name, const gidx_csv_options *csv, const void *opt)
+{
+    gidx_dataset *ds = NULL;
+    dupcheck d = DUPCHECK_INIT, f = DUPCHECK_INIT;
+    rows_ctx c;
+    size_t nrows = 0;
+    gidx_status rc;
     if ((rc = gidx_dataset_new(&ds)) != GIDX_OK)
-        goto done;
-    if ((rc = fn(ds, t, opt)) != GIDX_OK)
-        goto done;
-    if ((rc = gidx_dataset_set_meta(ds, "file", name)) != GIDX_OK)
-        goto done;
+        return rc;
+    c.fn = fn;
+    c.ds = ds;
+    c.opt = opt;
+    c.d = &d;
+    rc = parse_rows(buf, len, name, csv, &c, &nrows);
+    if (rc == GIDX_EDUPLICATE && d.region != NULL) {
+        f.find = 1;
+        f.region = d.region;
+        f.variable = d.variable;
+        f.year = d.year;
+        c.ds = NULL;
+        c.d = &f;
+        (void)parse_rows(buf, len, name, csv, &c, NULL);
+        rc = gidx__error_set(GIDX_EDUPLICATE,
+            "%s:%zu: column %zu: region %s, year %d, variable %s is already given on line %zu",
+            name, d.line, d.col, d.region, d.year, d.variable, f.found);
+    } else if (rc == GIDX_OK && nrows == 0) {
+        rc = gidx__error_set(GIDX_EDATA, "%s: no data rows after the header", name);
+    }
+    free(d.region);
+    free(d.variable);
+    if (rc == GIDX_OK && finish != NULL)
+        rc = finish(ds, opt);
+    if (rc == GIDX_OK)
+        rc = gidx_dataset_set_meta(ds, "file", name);
+    if (rc != GIDX_OK) {
+        gidx_dataset_free(ds);
+        return rc;
+    }
     *out = ds;
-    ds = NULL;
-done:
-    gidx_dataset_free(ds);
-    gidx_table_free(t);
-    return rc;
+    return GIDX_OK;
 }
 
 static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *, size_t,
@@ -194,8 +252,7 @@ static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *,
                              const gidx_csv_options *csv)
 {
     size_t max_bytes = csv ? csv->max_bytes : 0;
-    char *data = NULL;
-    size_t len = 0;
+    gidx__text text;
     gidx_status rc;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "loader: out is NULL");
@@ -204,21 +261,24 @@ static gidx_status load_file(gidx_status (*parse)(gidx_dataset **, const char *,
         return gidx__error_set(GIDX_EINVAL, "loader: path is NULL");
     if ((rc = gidx__csv_field_scan(path, csv, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
         return rc;
-    if ((rc = gidx__read_file(&data, &len, path, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
+    /* mapped, not read: the parser gives back the pages it has passed */
+    if ((rc = gidx__text_open(&text, path, max_bytes ? max_bytes : ((size_t)1 << 30))) != GIDX_OK)
         return rc;
-    rc = parse(out, data, len, path, opt);
-    free(data);
+    gidx__text_current = &text;
+    rc = parse(out, text.data, text.len, path, opt);
+    gidx__text_current = NULL;
+    gidx__text_close(&text);
     return rc;
 }
 
 /* ---- long CSV ---- */
 
-static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+static gidx_status long_rows_d(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                               dupcheck *d)
 {
     const gidx_long_csv_options *o = vopt;
     size_t cr, cy, cv, cx, cf = 0, i;
     int have_flag = 0;
-    dupcheck d = DUPCHECK_INIT;
     gidx_status rc;
     if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK ||
         (rc = gidx_table_find_column(&cy, t, o->year)) != GIDX_OK ||
@@ -253,13 +313,13 @@ static gidx_status long_rows(gidx_dataset *ds, const gidx_table *t, const void *
                 flag = f;
             }
         }
-        if ((rc = set_cell(ds, &d, t, i, cx, gidx_table_cell(t, i, cr), year,
+        if ((rc = set_cell(ds, d, t, i, cx, gidx_table_cell(t, i, cr), year,
                            gidx_table_cell(t, i, cv), v, flag)) != GIDX_OK)
             break;
     }
-    free(d.lines);
     return rc;
 }
+
 
 static gidx_status long_check(const gidx_long_csv_options *o, const char *name)
 {
@@ -287,7 +347,7 @@ gidx_status gidx_dataset_parse_csv(gidx_dataset **out, const char *buf, size_t l
         o = *opt;
     if ((rc = long_check(&o, name)) != GIDX_OK)
         return rc;
-    return load_buffer(long_rows, out, buf ? buf : "", len, name, &o.csv, &o);
+    return load_rows(long_rows_d, NULL, out, buf ? buf : "", len, name, &o.csv, &o);
 }
 
 static gidx_status parse_long_v(gidx_dataset **out, const char *buf, size_t len,
@@ -317,12 +377,12 @@ static int header_year(int *year, const char *h)
     return 1;
 }
 
-static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+static gidx_status wide_rows_d(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                               dupcheck *d)
 {
     const gidx_wide_csv_options *o = vopt;
     size_t cr, cy = 0, cv = 0, i, j, nval = 0;
     int have_var = 0;
-    dupcheck d = DUPCHECK_INIT;
     gidx_status rc = GIDX_OK;
     if ((rc = gidx_table_find_column(&cr, t, o->region)) != GIDX_OK)
         return rc;
@@ -367,14 +427,14 @@ static gidx_status wide_rows(gidx_dataset *ds, const gidx_table *t, const void *
                 var = have_var ? gidx_table_cell(t, i, cv) : o->variable_name;
             }
             if ((rc = gidx__data_cell_value(&v, &flag, t, i, j)) != GIDX_OK ||
-                (rc = set_cell(ds, &d, t, i, j, gidx_table_cell(t, i, cr), year, var, v,
+                (rc = set_cell(ds, d, t, i, j, gidx_table_cell(t, i, cr), year, var, v,
                                flag)) != GIDX_OK)
                 break;
         }
     }
-    free(d.lines);
     return rc;
 }
+
 
 gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, size_t len,
                                         const char *name, const gidx_wide_csv_options *opt)
@@ -396,7 +456,7 @@ gidx_status gidx_dataset_parse_wide_csv(gidx_dataset **out, const char *buf, siz
     if (o.region == NULL || (o.layout == GIDX_WIDE_VARIABLES && o.year == NULL))
         return gidx__error_set(GIDX_EINVAL, "%s: a column name in gidx_wide_csv_options is NULL",
                                name);
-    return load_buffer(wide_rows, out, buf ? buf : "", len, name, &o.csv, &o);
+    return load_rows(wide_rows_d, NULL, out, buf ? buf : "", len, name, &o.csv, &o);
 }
 
 static gidx_status parse_wide_v(gidx_dataset **out, const char *buf, size_t len,
@@ -509,7 +569,8 @@ typedef struct emis_ctx {
     const gidx_registry *reg;
 } emis_ctx;
 
-static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const void *vopt)
+static gidx_status emission_rows_d(gidx_dataset *ds, const gidx_table *t, const void *vopt,
+                                   dupcheck *d)
 {
     const emis_ctx *ctx = vopt;
     size_t ck, cy, cs, cu, cn = 0, i;
@@ -575,9 +636,17 @@ static gidx_status emission_rows(gidx_dataset *ds, const gidx_table *t, const vo
         }
     }
     gidx__strmap_free(codes);
-    if (rc == GIDX_OK)
-        rc = gidx_dataset_set_meta(ds, "source",
-            "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)");
+    (void)d;   /* emissions add up: no duplicates */
+    return rc;
+}
+
+/* After the rows of an emissions file: its source and release. */
+static gidx_status emission_finish(gidx_dataset *ds, const void *vopt)
+{
+    gidx_status rc;
+    (void)vopt;
+    rc = gidx_dataset_set_meta(ds, "source",
+        "Miljødirektoratet, Klimagassutslipp fra kommuner (t CO2-equivalents)");
     /* the same release record as the workbook loader (mdir.c) */
     if (rc == GIDX_OK && gidx_dataset_nyears(ds) > 0)
         rc = gidx__mdir_mark_release(ds, gidx_dataset_year(ds, gidx_dataset_nyears(ds) - 1));
@@ -594,8 +663,8 @@ gidx_status gidx_dataset_parse_emissions(gidx_dataset **out, const char *buf, si
     if (buf == NULL && len > 0)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_parse_emissions: buf is NULL");
     ctx.reg = reg;
-    return load_buffer(emission_rows, out, buf ? buf : "", len, name ? name : "<memory>", NULL,
-                       &ctx);
+    return load_rows(emission_rows_d, emission_finish, out, buf ? buf : "", len,
+                     name ? name : "<memory>", NULL, &ctx);
 }
 
 static gidx_status parse_emis_v(gidx_dataset **out, const char *buf, size_t len,

@@ -18,10 +18,13 @@
  * number is known whenever a callback fires.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <malloc.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <csv.h>
@@ -144,7 +147,39 @@ typedef struct parse_ctx {
     size_t header_line;
     int have_header;
     gidx_status rc;
+    /* rows in windows (gidx__table_parse_rows): 0 = keep every row */
+    size_t window;
+    gidx__table_rows_fn each;
+    void *arg;
+    size_t total;        /* data rows handed to each */
+    int header_checked;
+    const char *name;
 } parse_ctx;
+
+_Thread_local const gidx__text *gidx__text_current;
+
+static gidx_status header_check(gidx_table *t, const char *name, size_t header_line);
+
+/* Hand the rows held to the window's callback and drop them (the header
+ * stays). */
+static void window_flush(parse_ctx *ctx)
+{
+    gidx_table *t = ctx->t;
+    if (ctx->rc != GIDX_OK)
+        return;
+    if (!ctx->header_checked) {
+        ctx->header_checked = 1;
+        if ((ctx->rc = header_check(t, ctx->name, ctx->header_line)) != GIDX_OK)
+            return;
+    }
+    if (t->nrows == 0)
+        return;
+    ctx->rc = ctx->each(t, ctx->arg);
+    ctx->total += t->nrows;
+    t->arena_len = t->cells[t->ncols - 1] + strlen(t->arena + t->cells[t->ncols - 1]) + 1;
+    t->cells_len = t->ncols;
+    t->nrows = 0;
+}
 
 static int arena_push(gidx_table *t, const char *s, size_t n, size_t *off)
 {
@@ -248,6 +283,8 @@ static void on_row(int c, void *data)
             t->lines_cap = cap;
         }
         t->lines[t->nrows++] = ctx->row_line;
+        if (ctx->window != 0 && t->nrows == ctx->window)
+            window_flush(ctx);
     }
     ctx->field = 0;
 }
@@ -291,14 +328,56 @@ static char detect_sep(const char *s, size_t len)
     return ',';
 }
 
-gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
-                                 const char *name, const gidx_csv_options *opt)
+/* Bytes [0, p) of the text @p s are passed: give back their pages when @p s
+ * is the mapped file being loaded (gidx__text_current). */
+static void text_passed(const char *s, const char *p)
+{
+    const gidx__text *cur = gidx__text_current;
+    uintptr_t at = (uintptr_t)s, b;
+    if (cur == NULL)
+        return;
+    b = (uintptr_t)cur->data;
+    if (at >= b && at <= b + cur->len)   /* s is in the mapped text */
+        gidx__text_release(cur, (size_t)((uintptr_t)p - b));
+}
+
+/* The first NUL byte (*nul) and the first byte that is not UTF-8 (*bad) of
+ * @p s, each n when there is none, read 4 MiB at a time, each piece ending
+ * on a character boundary, its pages given back when s is a mapped file
+ * (the whole file was resident for these passes before). */
+static void scan_text(const char *s, size_t n, size_t *nul, size_t *bad)
+{
+    size_t pos = 0;
+    *nul = *bad = n;
+    while (pos < n) {
+        size_t end = n - pos > ((size_t)4 << 20) ? pos + ((size_t)4 << 20) : n, k;
+        const char *z;
+        /* back to the start of a character (at most 3 continuation bytes) */
+        for (k = 0; k < 3 && end < n && end > pos + 1 && (s[end] & 0xC0) == 0x80; k++)
+            end--;
+        if (*nul == n && (z = memchr(s + pos, '\0', end - pos)) != NULL)
+            *nul = (size_t)(z - s);
+        if (*bad == n) {
+            k = utf8_invalid_at((const unsigned char *)s + pos, end - pos);
+            if (k < end - pos)
+                *bad = pos + k;
+        }
+        text_passed(s, s + end);
+        if (*nul < n && *bad < n)
+            break;
+        pos = end;
+    }
+}
+
+static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
+                              const char *name, const gidx_csv_options *opt, parse_ctx *wctx)
 {
     gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
     gidx_table *t = NULL;
     char *conv = NULL;
     const char *s;
-    size_t slen, pos, skipped, bad, max_bytes;
+    size_t slen, pos, skipped, bad, max_bytes, released = 0;
+    int line_start;
     struct csv_parser p;
     parse_ctx ctx;
     int parser_ready = 0;
@@ -331,18 +410,21 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         s += 3;
         slen -= 3;
     }
-    if (memchr(s, '\0', slen) != NULL) {
-        size_t line, col;
-        locate(s, (size_t)((const char *)memchr(s, '\0', slen) - s), &line, &col);
-        return gidx__error_set(GIDX_EENCODING, "%s:%zu:%zu: NUL byte in text input",
-                               name, line, col);
+    {
+        size_t nul;
+        scan_text(s, slen, &nul, &bad);
+        if (nul < slen) {
+            size_t line, col;
+            locate(s, nul, &line, &col);
+            return gidx__error_set(GIDX_EENCODING, "%s:%zu:%zu: NUL byte in text input",
+                                   name, line, col);
+        }
     }
     if (o.encoding == GIDX_ENCODING_LATIN1) {
         if (latin1_to_utf8(&conv, &slen, s, slen) != GIDX_OK)
             return GIDX_ENOMEM;
         s = conv;
     } else {
-        bad = utf8_invalid_at((const unsigned char *)s, slen);
         if (bad < slen) {
             if (o.encoding == GIDX_ENCODING_UTF8) {
                 size_t line, col;
@@ -375,6 +457,12 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         pos = nl ? (size_t)(nl - s) + 1 : slen;
     }
     memset(&ctx, 0, sizeof ctx);
+    if (wctx != NULL) {
+        ctx.window = wctx->window;
+        ctx.each = wctx->each;
+        ctx.arg = wctx->arg;
+    }
+    ctx.name = name;
     ctx.t = t;
     ctx.line = o.skip_lines;
     {
@@ -396,34 +484,47 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
     csv_set_term_func(&p, is_term_char);
     csv_set_realloc_func(&p, csv_grow);
 
+    /* The text goes to libcsv in pieces of at most FEED bytes, each ending at
+     * a line end when there is one within FEED bytes (the end of a line is
+     * looked for only that far: a line of 200 MB is not read ahead, so the
+     * pages of a mapped file are given back as it is fed), and the field
+     * being built is checked after each: a field longer than
+     * GIDX_CSV_MAX_FIELD is refused when it passes the limit, before
+     * libcsv's buffer (and then the arena) hold a copy of all of it. */
+    line_start = 1;
     while (pos < slen && ctx.rc == GIDX_OK) {
-        const char *nl = memchr(s + pos, '\n', slen - pos);
-        size_t end = nl ? (size_t)(nl - s) + 1 : slen;
-        ctx.line++;
-        /* a physical line goes to libcsv in pieces of at most FEED bytes, and
-         * the field being built is checked after each: a field longer than
-         * GIDX_CSV_MAX_FIELD is refused when it passes the limit, before
-         * libcsv's buffer (and then the arena) hold a copy of all of it */
-        while (pos < end) {
-            size_t n = end - pos < FEED ? end - pos : FEED;
-            if (csv_parse(&p, s + pos, n, on_field, on_row, &ctx) != n) {
-                if (ctx.rc == GIDX_OK)
-                    ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
-                                             name, ctx.line, csv_strerror(csv_error(&p)));
-                break;
-            }
-            pos += n;
-            if (ctx.rc != GIDX_OK)
-                break;
-            if (p.entry_pos > GIDX_CSV_MAX_FIELD) {
-                field_too_long(&ctx);
-                break;
-            }
+        size_t n = slen - pos < FEED ? slen - pos : FEED;
+        const char *nl = memchr(s + pos, '\n', n);
+        if (nl != NULL)
+            n = (size_t)(nl - (s + pos)) + 1;
+        if (line_start)
+            ctx.line++;
+        line_start = nl != NULL;
+        if (csv_parse(&p, s + pos, n, on_field, on_row, &ctx) != n) {
+            if (ctx.rc == GIDX_OK)
+                ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: %s (unbalanced or stray quote)",
+                                         name, ctx.line, csv_strerror(csv_error(&p)));
+            break;
+        }
+        pos += n;
+        if (ctx.rc != GIDX_OK)
+            break;
+        if (pos - released >= ((size_t)4 << 20)) {
+            text_passed(s, s + pos);
+            released = pos;
+        }
+        if (p.entry_pos > GIDX_CSV_MAX_FIELD) {
+            field_too_long(&ctx);
+            break;
         }
     }
     if (ctx.rc == GIDX_OK && csv_fini(&p, on_field, on_row, &ctx) != 0 && ctx.rc == GIDX_OK)
         ctx.rc = gidx__error_set(GIDX_EPARSE, "%s:%zu: quoted field not closed at end of file",
                                  name, ctx.row_line ? ctx.row_line : ctx.line);
+    /* libcsv's field buffer is not needed any more: free it before the last
+     * window goes to the loader (it is as long as the longest field) */
+    csv_free(&p);
+    parser_ready = 0;
     rc = ctx.rc;
     if (rc == GIDX_ENOMEM && gidx__error_code() != GIDX_ENOMEM)
         gidx__error_set(GIDX_ENOMEM, "%s: out of memory", name);
@@ -433,38 +534,20 @@ gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
         rc = gidx__error_set(GIDX_EDATA, "%s: empty file (no header line)", name);
         goto fail;
     }
-    {
-        /* Trim the header names; reject empty or duplicate column names. The
-         * names go through a hash map: linear in the number of columns (a
-         * pairwise check took 79 s for 10^5 columns, issue 19). */
-        size_t j, k;
-        gidx__strmap *seen = t->colindex = gidx__strmap_new();
-        if (seen == NULL) {
-            rc = GIDX_ENOMEM;
-            goto fail;
-        }
-        for (j = 0; j < t->ncols; j++) {
-            const char *a = t->arena + t->cells[j];
-            if (a[0] == '\0') {
-                rc = gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu has an empty header",
-                                     name, ctx.header_line, j + 1);
-                break;
-            }
-            if (gidx__strmap_get(seen, a, &k)) {
-                rc = gidx__error_set(GIDX_EDUPLICATE,
-                    "%s:%zu: columns %zu and %zu are both named \"%s\"",
-                    name, ctx.header_line, k + 1, j + 1, a);
-                break;
-            }
-            if (gidx__strmap_put(seen, a, j) != GIDX_OK) {
-                rc = GIDX_ENOMEM;
-                break;
-            }
-        }
-        if (rc != GIDX_OK)
-            goto fail;
+    if (ctx.window == 0 || !ctx.header_checked)
+        rc = header_check(t, name, ctx.header_line);
+    ctx.header_checked = 1;
+    if (rc == GIDX_OK && ctx.window != 0) {
+        window_flush(&ctx);
+        rc = ctx.rc;
+        wctx->total = ctx.total;
     }
-    csv_free(&p);
+    if (rc != GIDX_OK)
+        goto fail;
+    if (ctx.window != 0) {
+        gidx_table_free(t);
+        t = NULL;
+    }
     free(conv);
     *out = t;
     return GIDX_OK;
@@ -474,6 +557,54 @@ fail:
         csv_free(&p);
     free(conv);
     gidx_table_free(t);
+    return rc;
+}
+
+/* Reject empty or duplicate column names; index the names. They go
+ * through a hash map: linear in the number of columns (a pairwise check
+ * took 79 s for 10^5 columns, issue 19). */
+static gidx_status header_check(gidx_table *t, const char *name, size_t header_line)
+{
+    size_t j, k;
+    gidx__strmap *seen = t->colindex = gidx__strmap_new();
+    if (seen == NULL)
+        return GIDX_ENOMEM;
+    for (j = 0; j < t->ncols; j++) {
+        const char *a = t->arena + t->cells[j];
+        if (a[0] == '\0')
+            return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu has an empty header",
+                                   name, header_line, j + 1);
+        if (gidx__strmap_get(seen, a, &k))
+            return gidx__error_set(GIDX_EDUPLICATE,
+                "%s:%zu: columns %zu and %zu are both named \"%s\"",
+                name, header_line, k + 1, j + 1, a);
+        if (gidx__strmap_put(seen, a, j) != GIDX_OK)
+            return GIDX_ENOMEM;
+    }
+    return GIDX_OK;
+}
+
+gidx_status gidx_table_parse_csv(gidx_table **out, const char *buf, size_t len,
+                                 const char *name, const gidx_csv_options *opt)
+{
+    return parse_impl(out, buf, len, name, opt, NULL);
+}
+
+gidx_status gidx__table_parse_rows(const char *buf, size_t len, const char *name,
+                                   const gidx_csv_options *opt, size_t window,
+                                   gidx__table_rows_fn each, void *arg, size_t *nrows)
+{
+    gidx_table *t = NULL;
+    parse_ctx w;
+    gidx_status rc;
+    memset(&w, 0, sizeof w);
+    w.window = window ? window : 1;
+    w.each = each;
+    w.arg = arg;
+    rc = parse_impl(&t, buf, len, name, opt, &w);
+    gidx_table_free(t);
+    if (nrows != NULL)
+        *nrows = w.total;
     return rc;
 }
 
@@ -537,8 +668,7 @@ gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
 gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
                                 const gidx_csv_options *opt)
 {
-    char *data = NULL;
-    size_t len = 0;
+    gidx__text text;
     gidx_status rc;
     size_t max_bytes = (opt && opt->max_bytes) ? opt->max_bytes : DEFAULT_MAX_BYTES;
 
@@ -549,11 +679,13 @@ gidx_status gidx_table_read_csv(gidx_table **out, const char *path,
         return gidx__error_set(GIDX_EINVAL, "gidx_table_read_csv: path is NULL");
     if ((rc = gidx__csv_field_scan(path, opt, max_bytes)) != GIDX_OK)
         return rc;
-    rc = gidx__read_file(&data, &len, path, max_bytes);
-    if (rc != GIDX_OK)
+    /* mapped, not read: the parser gives back the pages it has passed */
+    if ((rc = gidx__text_open(&text, path, max_bytes)) != GIDX_OK)
         return rc;
-    rc = gidx_table_parse_csv(out, data, len, path, opt);
-    free(data);
+    gidx__text_current = &text;
+    rc = gidx_table_parse_csv(out, text.data, text.len, path, opt);
+    gidx__text_current = NULL;
+    gidx__text_close(&text);
     return rc;
 }
 
@@ -614,6 +746,74 @@ gidx_status gidx__read_file(char **data, size_t *len, const char *path, size_t m
     *data = buf;
     *len = n;
     return GIDX_OK;
+}
+
+gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes)
+{
+    gidx_status rc;
+    struct stat st;
+    long page = sysconf(_SC_PAGESIZE);
+    FILE *f;
+    memset(t, 0, sizeof *t);
+    if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
+        return rc;
+    /* only a file of the user's own: another user could truncate a mapped
+     * file while it is parsed, which ends the process with SIGBUS (the
+     * threat model's shared directories, docs/reliability.md §7) */
+    if (page > 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= max_bytes && st.st_uid == geteuid()) {
+        /* the file's pages, then at least one zero page (the text ends in a
+         * NUL as a read one does): an anonymous mapping with the file mapped
+         * over its start */
+        size_t len = (size_t)st.st_size, maplen = (len / (size_t)page + 1) * (size_t)page;
+        void *m = mmap(NULL, maplen, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m != MAP_FAILED &&
+            mmap(m, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fileno(f), 0) != MAP_FAILED) {
+            fclose(f);
+            t->data = m;
+            t->len = len;
+            t->map = m;
+            t->maplen = maplen;
+            return GIDX_OK;
+        }
+        if (m != MAP_FAILED)
+            munmap(m, maplen);
+    }
+    fclose(f);
+    if ((rc = gidx__read_file(&t->heap, &t->len, path, max_bytes)) != GIDX_OK) {
+        /* neither mapped nor read for want of memory: the input is too large
+         * for the memory there is (a data limit, exit 2), said with its name */
+        if (rc == GIDX_ENOMEM) {
+            char why[200];
+            snprintf(why, sizeof why, "%s", gidx_error_last()->message);
+            rc = gidx__error_set(GIDX_ELIMIT, "%s: the file could not be mapped or read (out of "
+                                 "memory%s%s)", path, why[0] ? ": " : "", why);
+        }
+        return rc;
+    }
+    t->data = t->heap;
+    return GIDX_OK;
+}
+
+void gidx__text_release(const gidx__text *t, size_t upto)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    size_t n;
+    if (t == NULL || t->map == NULL || page <= 0)
+        return;
+    if (upto > t->len)
+        upto = t->len;
+    n = upto / (size_t)page * (size_t)page;
+    if (n > 0)
+        (void)madvise(t->map, n, MADV_DONTNEED);
+}
+
+void gidx__text_close(gidx__text *t)
+{
+    if (t->map != NULL)
+        munmap(t->map, t->maplen);
+    free(t->heap);
+    memset(t, 0, sizeof *t);
 }
 
 void gidx_table_free(gidx_table *t)
