@@ -86,6 +86,43 @@ static int summary(FILE *f, const gidx_dataset *ds)
     return ferror(f) ? -1 : 0;
 }
 
+/* The summary as one text (for --output, written atomically, and for a
+ * terminal, escaped), or NULL. It is made in an unlinked temporary file and
+ * read back after @p ds is freed, so that the names are not held twice
+ * (issue 19: a 16 MB name); in memory when no temporary file can be made.
+ * Frees @p ds. */
+static char *summary_text(gidx_dataset *ds, size_t *len)
+{
+    char *text = NULL;
+    FILE *f = tmpfile();
+    long n;
+    if (f == NULL) {
+        FILE *m = open_memstream(&text, len);
+        int bad = m == NULL || summary(m, ds) != 0;
+        if (m != NULL && fclose(m) != 0)
+            bad = 1;
+        gidx_dataset_free(ds);
+        if (bad) {
+            free(text);
+            return NULL;
+        }
+        return text;
+    }
+    n = summary(f, ds) != 0 || fflush(f) != 0 ? -1 : 0;
+    gidx_dataset_free(ds);
+    if (n < 0 || (n = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0 || (text = malloc((size_t)n + 1)) == NULL ||
+        fread(text, 1, (size_t)n, f) != (size_t)n) {
+        free(text);
+        text = NULL;
+    } else {
+        text[n] = '\0';
+        *len = (size_t)n;
+    }
+    fclose(f);
+    return text;
+}
+
 static int run(int argc, char **argv)
 {
     const char *path = NULL, *type = NULL, *format = "summary", *output = NULL, *v;
@@ -150,14 +187,11 @@ static int run(int argc, char **argv)
         }
         return GIDX_EXIT_OK;
     } else {
-        FILE *m = open_memstream(&text, &len);
-        int bad = m == NULL || summary(m, ds) != 0;
-        if (m != NULL && fclose(m) != 0)
-            bad = 1;
-        if (bad) {
-            free(text);
-            gidx_dataset_free(ds);
-            fprintf(stderr, "greenidx data: out of memory\n");
+        text = summary_text(ds, &len);   /* frees ds */
+        ds = NULL;
+        if (text == NULL) {
+            fprintf(stderr, "greenidx data: cannot make the summary (out of memory, or no room "
+                    "for its temporary file)\n");
             return GIDX_EXIT_INTERNAL;
         }
     }

@@ -25,8 +25,8 @@
 # it yet (docs/reliability.md §7, "not yet done") and has a stated, looser
 # bound instead, printed as "known": sparse (512 bytes a present cell more:
 # jansson's tree of the sparse object, and a series for each scattered
-# cell). field16 is held once by the loader (the field is the dataset's
-# variable name); the summary `greenidx data` prints holds it a second time.
+# cell). field16 is held once (the parser's buffer becomes the dataset's
+# variable name, and the summary is written as it is made).
 # Exits 1 when a bound is exceeded or an exit code is not the one expected.
 # Needs about 3 GB of free disk in TMPDIR and 1 GB of memory; a benchmark,
 # not a CI test (it writes 700 MB).
