@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -54,48 +55,72 @@ static gidx_status load(gidx_dataset **ds, const char *path, const char *type,
     return gidx_dataset_load_csv(ds, path, NULL);
 }
 
-static char *summary(const gidx_dataset *ds)
+/* The summary, written to @p f as it is made; 0, or -1 when @p f failed. */
+static int summary(FILE *f, const gidx_dataset *ds)
 {
-    size_t i, n = 0, cap = 4096;
-    char *s = malloc(cap);
-#define PUT(...) do { \
-        int k_ = snprintf(s ? s + n : NULL, s ? cap - n : 0, __VA_ARGS__); \
-        if (s == NULL || k_ < 0) break; \
-        if ((size_t)k_ >= cap - n) { \
-            char *t_; \
-            while ((size_t)k_ >= cap - n) cap *= 2; \
-            t_ = realloc(s, cap); \
-            if (t_ == NULL) { free(s); s = NULL; break; } \
-            s = t_; \
-            snprintf(s + n, cap - n, __VA_ARGS__); \
-        } \
-        n += (size_t)k_; \
-    } while (0)
-    PUT("regions: %zu\nvariables: %zu\nyears: %zu", gidx_dataset_nregions(ds),
-        gidx_dataset_nvariables(ds), gidx_dataset_nyears(ds));
+    size_t i;
+    fprintf(f, "regions: %zu\nvariables: %zu\nyears: %zu", gidx_dataset_nregions(ds),
+            gidx_dataset_nvariables(ds), gidx_dataset_nyears(ds));
     if (gidx_dataset_nyears(ds) > 0)
-        PUT(" (%d-%d)", gidx_dataset_year(ds, 0), gidx_dataset_year(ds, gidx_dataset_nyears(ds) - 1));
-    PUT("\ncells: %zu\n\nregion\tname\n", gidx_dataset_ncells(ds));
+        fprintf(f, " (%d-%d)", gidx_dataset_year(ds, 0),
+                gidx_dataset_year(ds, gidx_dataset_nyears(ds) - 1));
+    fprintf(f, "\ncells: %zu\n\nregion\tname\n", gidx_dataset_ncells(ds));
     for (i = 0; i < gidx_dataset_nregions(ds); i++) {
         const char *r = gidx_dataset_region(ds, i);
         /* codes and names come from the data: escaped for the terminal */
-        PUT("%s\t%s\n", gidx_cli_safe(r), gidx_cli_safe(gidx_dataset_region_name(ds, r)));
+        fprintf(f, "%s\t%s\n", gidx_cli_safe(r), gidx_cli_safe(gidx_dataset_region_name(ds, r)));
     }
-    PUT("\nvariables:");
+    fputs("\nvariables:", f);
     for (i = 0; i < gidx_dataset_nvariables(ds); i++)
-        PUT(" %s", gidx_cli_safe(gidx_dataset_variable(ds, i)));
-    PUT("\n\nyears:");
+        fprintf(f, " %s", gidx_cli_safe(gidx_dataset_variable(ds, i)));
+    fputs("\n\nyears:", f);
     for (i = 0; i < gidx_dataset_nyears(ds); i++)
-        PUT(" %d", gidx_dataset_year(ds, i));
-    PUT("\n");
+        fprintf(f, " %d", gidx_dataset_year(ds, i));
+    fputs("\n", f);
     if (gidx_dataset_nmeta(ds) > 0)
-        PUT("\n");
+        fputs("\n", f);
     for (i = 0; i < gidx_dataset_nmeta(ds); i++) {
         const char *k = gidx_dataset_meta_key(ds, i);
-        PUT("%s: %s\n", gidx_cli_safe(k), gidx_cli_safe(gidx_dataset_meta(ds, k)));
+        fprintf(f, "%s: %s\n", gidx_cli_safe(k), gidx_cli_safe(gidx_dataset_meta(ds, k)));
     }
-#undef PUT
-    return s;
+    return ferror(f) ? -1 : 0;
+}
+
+/* The summary as one text (for --output, written atomically, and for a
+ * terminal, escaped), or NULL. It is made in an unlinked temporary file and
+ * read back after @p ds is freed, so that the names are not held twice
+ * (issue 19: a 16 MB name); in memory when no temporary file can be made.
+ * Frees @p ds. */
+static char *summary_text(gidx_dataset *ds, size_t *len)
+{
+    char *text = NULL;
+    FILE *f = tmpfile();
+    long n;
+    if (f == NULL) {
+        FILE *m = open_memstream(&text, len);
+        int bad = m == NULL || summary(m, ds) != 0;
+        if (m != NULL && fclose(m) != 0)
+            bad = 1;
+        gidx_dataset_free(ds);
+        if (bad) {
+            free(text);
+            return NULL;
+        }
+        return text;
+    }
+    n = summary(f, ds) != 0 || fflush(f) != 0 ? -1 : 0;
+    gidx_dataset_free(ds);
+    if (n < 0 || (n = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0 || (text = malloc((size_t)n + 1)) == NULL ||
+        fread(text, 1, (size_t)n, f) != (size_t)n) {
+        free(text);
+        text = NULL;
+    } else {
+        text[n] = '\0';
+        *len = (size_t)n;
+    }
+    fclose(f);
+    return text;
 }
 
 static int run(int argc, char **argv)
@@ -149,14 +174,26 @@ static int run(int argc, char **argv)
             gidx_dataset_free(ds);
             return gidx_cli_fail("data", rc);
         }
+    } else if ((output == NULL || strcmp(output, "-") == 0) && !isatty(STDOUT_FILENO)) {
+        /* to a pipe or a file as it is made: the summary (which holds every
+         * name) is not kept beside the dataset, so a 16 MB name is not
+         * held twice (issue 19, memory within twice the input); a terminal
+         * gets the escaped whole text through gidx_cli_emit */
+        int bad = summary(stdout, ds) != 0 || fflush(stdout) != 0;
+        gidx_dataset_free(ds);
+        if (bad) {
+            fprintf(stderr, "greenidx data: cannot write to standard output\n");
+            return GIDX_EXIT_IO;
+        }
+        return GIDX_EXIT_OK;
     } else {
-        text = summary(ds);
+        text = summary_text(ds, &len);   /* frees ds */
+        ds = NULL;
         if (text == NULL) {
-            gidx_dataset_free(ds);
-            fprintf(stderr, "greenidx data: out of memory\n");
+            fprintf(stderr, "greenidx data: cannot make the summary (out of memory, or no room "
+                    "for its temporary file)\n");
             return GIDX_EXIT_INTERNAL;
         }
-        len = strlen(text);
     }
     gidx_dataset_free(ds);
     code = gidx_cli_emit("data", output, text, len);

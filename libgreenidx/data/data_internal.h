@@ -54,6 +54,15 @@ gidx_status gidx__table_parse_rows(const char *buf, size_t len, const char *name
                                    const gidx_csv_options *opt, size_t window,
                                    gidx__table_rows_fn each, void *arg, size_t *nrows);
 
+/* Long fields (64 KiB or more) of a table are kept in blocks of their own,
+ * not copied into its arena. gidx__table_cell_owned: 1 when data cell
+ * (i, j) is such a block and still the table's. gidx__table_cell_disown:
+ * the table gives the block up (the dataset keeps it as a name,
+ * gidx__dataset_set_adopt); the table still reads it, so the taker must
+ * outlive the table's use of the row (issue 19: a 16 MB field held once). */
+int gidx__table_cell_owned(const gidx_table *t, size_t i, size_t j);
+void gidx__table_cell_disown(const gidx_table *t, size_t i, size_t j);
+
 /* Refuse a regular file holding a field longer than GIDX_CSV_MAX_FIELD before
  * it is read into memory (one streaming pass; table.c); @p opt may be NULL. */
 gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
@@ -97,6 +106,15 @@ struct gidx_dataset;
  * without a cell, in this order (a sparse JSON-stat answer lists its regions
  * and years in the order of its categories). */
 gidx_status gidx__dataset_intern(struct gidx_dataset *ds, const char *region, int year);
+
+/* gidx_dataset_set for a loader: the region name (bit 1 of @p adopt) or the
+ * variable name (bit 2) is a malloc'd block that the dataset keeps as the
+ * name, without a copy, when the name is new; *taken gets the bits of the
+ * blocks kept (the caller gives those up; the others stay the caller's).
+ * The same block must not be given for both. */
+gidx_status gidx__dataset_set_adopt(struct gidx_dataset *ds, const char *region, int year,
+                                    const char *variable, double value, int flag,
+                                    unsigned adopt, unsigned *taken);
 
 /* The dataset variable of an SSB 13470 industry label (the 16 groups and
  * "Uoppgitt" -> employment_unknown), or NULL (sn2007.c). */

@@ -117,8 +117,10 @@ static void names_free(name_list *l)
     free(l->names);
 }
 
-/* Index of @p name, adding it when absent. */
-static gidx_status names_intern(size_t *idx, name_list *l, const char *name, const char *what)
+/* Index of @p name, adding it when absent: a copy, or, when @p adopt
+ * and @p taken are given, @p name itself (a malloc'd block; *taken = 1). */
+static gidx_status names_intern_adopt(size_t *idx, name_list *l, const char *name,
+                                      const char *what, int adopt, int *taken)
 {
     char *copy;
     if (gidx__strmap_get(l->index, name, idx))
@@ -133,16 +135,24 @@ static gidx_status names_intern(size_t *idx, name_list *l, const char *name, con
         l->names = nn;
         l->cap = cap;
     }
-    copy = gidx__strdup(name);
+    copy = adopt ? (char *)name : gidx__strdup(name);
     if (copy == NULL)
         return GIDX_ENOMEM;
     if (gidx__strmap_put(l->index, copy, l->n) != GIDX_OK) {
-        free(copy);
+        if (!adopt)
+            free(copy);
         return GIDX_ENOMEM;
     }
     l->names[l->n] = copy;
     *idx = l->n++;
+    if (adopt)
+        *taken = 1;
     return GIDX_OK;
+}
+
+static gidx_status names_intern(size_t *idx, name_list *l, const char *name, const char *what)
+{
+    return names_intern_adopt(idx, l, name, what, 0, NULL);
 }
 
 static uint64_t year_key(int year)
@@ -502,8 +512,22 @@ static int valid_flag(int flag)
 gidx_status gidx_dataset_set(gidx_dataset *ds, const char *region, int year,
                              const char *variable, double value, int flag)
 {
+    return gidx__dataset_set_adopt(ds, region, year, variable, value, flag, 0, NULL);
+}
+
+gidx_status gidx__dataset_set_adopt(gidx_dataset *ds, const char *region, int year,
+                                    const char *variable, double value, int flag,
+                                    unsigned adopt, unsigned *taken)
+{
     size_t r, v, y;
+    int took_r = 0, took_v = 0;
     gidx_status rc;
+    if (taken != NULL)
+        *taken = 0;
+    else
+        adopt = 0;
+    if (region == variable)   /* one block cannot be two names */
+        adopt &= 1u;
     if (ds == NULL || region == NULL || variable == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_set: NULL argument");
     if (region[0] == '\0' || variable[0] == '\0')
@@ -517,9 +541,15 @@ gidx_status gidx_dataset_set(gidx_dataset *ds, const char *region, int year,
     } else {
         value = NAN;
     }
-    if ((rc = names_intern(&r, &ds->regions, region, "region")) != GIDX_OK ||
-        (rc = names_intern(&v, &ds->variables, variable, "variable")) != GIDX_OK ||
-        (rc = year_intern(&y, ds, year)) != GIDX_OK)
+    rc = names_intern_adopt(&r, &ds->regions, region, "region", (adopt & 1u) != 0, &took_r);
+    if (rc == GIDX_OK)
+        rc = names_intern_adopt(&v, &ds->variables, variable, "variable", (adopt & 2u) != 0,
+                                &took_v);
+    if (taken != NULL)
+        *taken = (took_r ? 1u : 0u) | (took_v ? 2u : 0u);
+    if (rc == GIDX_OK)
+        rc = year_intern(&y, ds, year);
+    if (rc != GIDX_OK)
         return rc;
     return cell_put(ds, r, v, y, value, flag);
 }

@@ -132,10 +132,18 @@ typedef struct dupcheck {
 
 #define DUPCHECK_INIT { 0, NULL, NULL, 0, 0, 0, 0 }
 
+/* No table column: the name is not a cell of the row. */
+#define NOCOL ((size_t)-1)
+
+/* Cell (region, year, variable) from row @p i of @p t; @p rcol and @p vcol
+ * are the columns the names come from (NOCOL when they do not), so that a
+ * long field is handed to the dataset instead of copied. */
 static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, size_t i,
-                            size_t col, const char *region, int year, const char *variable,
-                            double v, int flag)
+                            size_t col, size_t rcol, size_t vcol, const char *region,
+                            int year, const char *variable, double v, int flag)
 {
+    unsigned adopt = 0, taken = 0;
+    gidx_status rc;
     if (region[0] == '\0')
         return gidx__error_set(GIDX_EDATA, "%s:%zu: empty region", gidx_table_name(t),
                                gidx_table_line(t, i));
@@ -160,7 +168,16 @@ static gidx_status set_cell(gidx_dataset *ds, dupcheck *d, const gidx_table *t, 
         d->col = col + 1;
         return GIDX_EDUPLICATE;
     }
-    return gidx_dataset_set(ds, region, year, variable, v, flag);
+    if (rcol != NOCOL && gidx__table_cell_owned(t, i, rcol))
+        adopt |= 1u;
+    if (vcol != NOCOL && vcol != rcol && gidx__table_cell_owned(t, i, vcol))
+        adopt |= 2u;
+    rc = gidx__dataset_set_adopt(ds, region, year, variable, v, flag, adopt, &taken);
+    if (taken & 1u)
+        gidx__table_cell_disown(t, i, rcol);
+    if (taken & 2u)
+        gidx__table_cell_disown(t, i, vcol);
+    return rc;
 }
 
 /* A loader's rows, with the duplicate detector. */
@@ -313,7 +330,7 @@ static gidx_status long_rows_d(gidx_dataset *ds, const gidx_table *t, const void
                 flag = f;
             }
         }
-        if ((rc = set_cell(ds, d, t, i, cx, gidx_table_cell(t, i, cr), year,
+        if ((rc = set_cell(ds, d, t, i, cx, cr, cv, gidx_table_cell(t, i, cr), year,
                            gidx_table_cell(t, i, cv), v, flag)) != GIDX_OK)
             break;
     }
@@ -427,8 +444,9 @@ static gidx_status wide_rows_d(gidx_dataset *ds, const gidx_table *t, const void
                 var = have_var ? gidx_table_cell(t, i, cv) : o->variable_name;
             }
             if ((rc = gidx__data_cell_value(&v, &flag, t, i, j)) != GIDX_OK ||
-                (rc = set_cell(ds, d, t, i, j, gidx_table_cell(t, i, cr), year, var, v,
-                               flag)) != GIDX_OK)
+                (rc = set_cell(ds, d, t, i, j, cr,
+                               (o->layout != GIDX_WIDE_VARIABLES && have_var) ? cv : NOCOL,
+                               gidx_table_cell(t, i, cr), year, var, v, flag)) != GIDX_OK)
                 break;
         }
     }

@@ -36,6 +36,20 @@
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 /* bytes given to libcsv at a time (see the parse loop) */
 #define FEED ((size_t)1 << 20)
+/* A field of this many bytes or more is a "long field": it keeps libcsv's
+ * buffer it was built in (libcsv gets a new one) instead of being copied
+ * into the arena, so it is never held twice (issue 19: a 16 MB field was
+ * in libcsv's buffer and the arena at once, then in the arena and the
+ * dataset's name); a windowed loader may hand it on to the dataset
+ * (gidx__table_cell_disown). */
+#define LONG_FIELD ((size_t)1 << 16)
+/* a cell offset with this bit set is the index of a long field */
+#define LONG_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+typedef struct long_field {
+    char *s;            /* malloc'd, NUL-terminated */
+    int owned;          /* 0: handed on (gidx__table_cell_disown), not freed here */
+} long_field;
 
 struct gidx_table {
     char *name;
@@ -52,7 +66,28 @@ struct gidx_table {
     size_t *lines;      /* physical line of each data row */
     size_t lines_cap;
     gidx__strmap *colindex; /* header name -> column */
+    long_field *longs;  /* long fields (cells with LONG_BIT) */
+    size_t nlongs, longs_cap;
+    size_t head_arena, head_longs; /* arena bytes and long fields of the header */
 };
+
+/* The text of cell number @p k (row-major, row 0 the header). */
+static const char *cell_text(const gidx_table *t, size_t k)
+{
+    size_t off = t->cells[k];
+    return (off & LONG_BIT) ? t->longs[off & ~LONG_BIT].s : t->arena + off;
+}
+
+/* Free the long fields from number @p from on that are still the table's. */
+static void longs_drop(gidx_table *t, size_t from)
+{
+    size_t k;
+    for (k = from; k < t->nlongs; k++)
+        if (t->longs[k].owned)
+            free(t->longs[k].s);
+    if (from < t->nlongs)
+        t->nlongs = from;
+}
 
 /* ---- encoding ---- */
 
@@ -147,6 +182,7 @@ typedef struct parse_ctx {
     size_t header_line;
     int have_header;
     gidx_status rc;
+    struct csv_parser *parser; /* whose buffer a long field is taken from */
     /* rows in windows (gidx__table_parse_rows): 0 = keep every row */
     size_t window;
     gidx__table_rows_fn each;
@@ -176,7 +212,8 @@ static void window_flush(parse_ctx *ctx)
         return;
     ctx->rc = ctx->each(t, ctx->arg);
     ctx->total += t->nrows;
-    t->arena_len = t->cells[t->ncols - 1] + strlen(t->arena + t->cells[t->ncols - 1]) + 1;
+    t->arena_len = t->head_arena;
+    longs_drop(t, t->head_longs);
     t->cells_len = t->ncols;
     t->nrows = 0;
 }
@@ -222,11 +259,50 @@ static void field_too_long(parse_ctx *ctx)
 {
     const gidx_table *t = ctx->t;
     const char *col = ctx->have_header && ctx->field < t->ncols ?
-                      t->arena + t->cells[ctx->field] : NULL;
+                      cell_text(t, ctx->field) : NULL;
     ctx->rc = gidx__error_set(GIDX_ELIMIT, "%s:%zu: column %zu%s%s%s: a field longer than the "
                               "limit of %zu bytes (GIDX_CSV_MAX_FIELD)", t->name, ctx->line,
                               ctx->field + 1, col ? " (\"" : "", col ? col : "",
                               col ? "\")" : "", (size_t)GIDX_CSV_MAX_FIELD);
+}
+
+/* Keep field @p s of @p n bytes, which is libcsv's buffer, as a long field:
+ * the buffer becomes the table's (cut to its length) and libcsv is given a
+ * new one. 0 when done, 1 when it is to be copied as usual (no memory for
+ * the small buffer), -1 out of memory. */
+static int long_push(parse_ctx *ctx, void *s, size_t n)
+{
+    gidx_table *t = ctx->t;
+    struct csv_parser *p = ctx->parser;
+    unsigned char *fresh;
+    char *keep;
+    if (p == NULL || s != (void *)p->entry_buf)
+        return 1;
+    if (t->nlongs == t->longs_cap) {
+        size_t cap = t->longs_cap ? t->longs_cap * 2 : 8;
+        long_field *l = gidx__reallocarray(t->longs, cap, sizeof *l);
+        if (l == NULL)
+            return -1;
+        t->longs = l;
+        t->longs_cap = cap;
+    }
+    /* libcsv writes its next field into p->entry_buf (entry_size bytes, a
+     * NUL appended): it must hold a valid buffer when this returns */
+    if ((fresh = malloc(p->blk_size ? p->blk_size : 128)) == NULL)
+        return 1;
+    keep = realloc(s, n + 1);   /* the NUL is there (CSV_APPEND_NULL) */
+    if (keep == NULL)
+        keep = s;
+    p->entry_buf = fresh;
+    p->entry_size = p->blk_size ? p->blk_size : 128;
+    t->longs[t->nlongs].s = keep;
+    t->longs[t->nlongs].owned = 1;
+    if (cells_push(t, LONG_BIT | t->nlongs) != 0) {
+        free(keep);
+        return -1;
+    }
+    t->nlongs++;
+    return 0;
 }
 
 static void on_field(void *s, size_t n, void *data)
@@ -246,6 +322,17 @@ static void on_field(void *s, size_t n, void *data)
                 nl++;
         ctx->row_line = ctx->line - nl;
     }
+    if (s != NULL && n >= LONG_FIELD) {
+        int r = long_push(ctx, s, n);
+        if (r < 0) {
+            ctx->rc = GIDX_ENOMEM;
+            return;
+        }
+        if (r == 0) {
+            ctx->field++;
+            return;
+        }
+    }
     if (arena_push(t, s ? s : "", s ? n : 0, &off) != 0 || cells_push(t, off) != 0) {
         ctx->rc = GIDX_ENOMEM;
         return;
@@ -264,6 +351,8 @@ static void on_row(int c, void *data)
         return; /* blank line */
     if (!ctx->have_header) {
         t->ncols = ctx->field;
+        t->head_arena = t->arena_len;
+        t->head_longs = t->nlongs;
         ctx->have_header = 1;
         ctx->header_line = ctx->row_line;
     } else if (ctx->field != t->ncols) {
@@ -464,6 +553,7 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
     }
     ctx.name = name;
     ctx.t = t;
+    ctx.parser = &p;
     ctx.line = o.skip_lines;
     {
         /* Skip leading blank lines so the header line decides the separator. */
@@ -525,6 +615,7 @@ static gidx_status parse_impl(gidx_table **out, const char *buf, size_t len,
      * window goes to the loader (it is as long as the longest field) */
     csv_free(&p);
     parser_ready = 0;
+    ctx.parser = NULL;
     rc = ctx.rc;
     if (rc == GIDX_ENOMEM && gidx__error_code() != GIDX_ENOMEM)
         gidx__error_set(GIDX_ENOMEM, "%s: out of memory", name);
@@ -570,7 +661,7 @@ static gidx_status header_check(gidx_table *t, const char *name, size_t header_l
     if (seen == NULL)
         return GIDX_ENOMEM;
     for (j = 0; j < t->ncols; j++) {
-        const char *a = t->arena + t->cells[j];
+        const char *a = cell_text(t, j);
         if (a[0] == '\0')
             return gidx__error_set(GIDX_EDATA, "%s:%zu: column %zu has an empty header",
                                    name, header_line, j + 1);
@@ -821,6 +912,8 @@ void gidx_table_free(gidx_table *t)
     if (t == NULL)
         return;
     free(t->name);
+    longs_drop(t, 0);
+    free(t->longs);
     free(t->arena);
     free(t->cells);
     free(t->lines);
@@ -838,7 +931,7 @@ const char *gidx_table_colname(const gidx_table *t, size_t j)
 {
     if (t == NULL || j >= t->ncols)
         return NULL;
-    return t->arena + t->cells[j];
+    return cell_text(t, j);
 }
 
 gidx_status gidx_table_find_column(size_t *j, const gidx_table *t, const char *name)
@@ -857,7 +950,22 @@ const char *gidx_table_cell(const gidx_table *t, size_t i, size_t j)
 {
     if (t == NULL || i >= t->nrows || j >= t->ncols)
         return NULL;
-    return t->arena + t->cells[(i + 1) * t->ncols + j];
+    return cell_text(t, (i + 1) * t->ncols + j);
+}
+
+int gidx__table_cell_owned(const gidx_table *t, size_t i, size_t j)
+{
+    size_t off;
+    if (t == NULL || i >= t->nrows || j >= t->ncols)
+        return 0;
+    off = t->cells[(i + 1) * t->ncols + j];
+    return (off & LONG_BIT) && t->longs[off & ~LONG_BIT].owned;
+}
+
+void gidx__table_cell_disown(const gidx_table *t, size_t i, size_t j)
+{
+    if (gidx__table_cell_owned(t, i, j))
+        t->longs[t->cells[(i + 1) * t->ncols + j] & ~LONG_BIT].owned = 0;
 }
 
 size_t gidx_table_line(const gidx_table *t, size_t i)
