@@ -198,9 +198,28 @@ int stat_cov(double Tb[AR_MAXR][AR_MAXR], const double *RA, size_t r, double *P0
     return 0;
 }
 
+/* Adds log F of one innovation to *sumlog: logF itself once the filter is
+ * steady, else as the log of a running product *fprod, flushed before it
+ * can leave double range (one log instead of one per step); the caller adds
+ * log(*fprod) at the end. Shared by kalman() and the fixed-size filter. */
+static inline void acc_logdet(int steady, double F, double logF, double *sumlog, double *fprod)
+{
+    if (steady)
+        *sumlog += logF;
+    else if (F > 1e100 || F < 1e-100)
+        *sumlog += log(F);
+    else {
+        *fprod *= F;
+        if (*fprod > 1e150 || *fprod < 1e-150) {
+            *sumlog += log(*fprod);
+            *fprod = 1.0;
+        }
+    }
+}
+
 /* Kalman filter. Returns 0 and fills ssq, sumlog, n; the final filtered
- * state/covariance in a, P (dimension ns) for forecasting. */
-/* With conc = 1 and a constant, the constant is concentrated out: a second
+ * state/covariance in a, P (dimension ns) for forecasting.
+ * With conc = 1 and a constant, the constant is concentrated out: a second
  * filter pass of the same gains on the constant's own response (zero data,
  * constant 1) makes every innovation linear in c, v = v0 + c v1, so the
  * generalised least-squares c = -sum(v0 v1 / F) / sum(v1^2 / F) is the
@@ -389,20 +408,7 @@ static int kalman(arma_par *ap, const double *y, size_t o, double *ssq, double *
         S00 += v * v / F;
         S01 += v * v1 / F;
         S11 += v1 * v1 / F;
-        if (steady)
-            *sumlog += logF;
-        else if (F > 1e100 || F < 1e-100)
-            *sumlog += log(F);
-        else {
-            /* sum of log F as the log of a running product, flushed
-             * before it can leave double range: one log instead of one
-             * per step until the filter is steady */
-            fprod *= F;
-            if (fprod > 1e150 || fprod < 1e-150) {
-                *sumlog += log(fprod);
-                fprod = 1.0;
-            }
-        }
+        acc_logdet(steady, F, logF, sumlog, &fprod);
         (*nused)++;
     }
     if (fprod != 1.0)
@@ -508,17 +514,7 @@ int arma_filter_r(const size_t r, const int conc, arma_par *ap, const double *w,
             S01 += v * v1 / F;
             S11 += v1 * v1 / F;
         }
-        if (steady)
-            *sumlog += logF;
-        else if (F > 1e100 || F < 1e-100)
-            *sumlog += log(F);
-        else {
-            fprod *= F;
-            if (fprod > 1e150 || fprod < 1e-150) {
-                *sumlog += log(fprod);
-                fprod = 1.0;
-            }
-        }
+        acc_logdet(steady, F, logF, sumlog, &fprod);
         (*nused)++;
     }
     if (fprod != 1.0)
