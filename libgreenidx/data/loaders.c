@@ -47,17 +47,30 @@ size_t gidx__data_title_lines(const char *s, size_t len, char sep)
     return 0; /* no line with a separator: a one-column file, skip nothing */
 }
 
-gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
-                                  const char *name, const gidx_csv_options *csv)
+/* The CSV options to read @p buf with: @p csv (version 1) or the defaults,
+ * and the title lines above the header found when none are given. */
+static gidx_status resolve_csv_options(gidx_csv_options *o, const gidx_csv_options *csv,
+                                       const char *buf, size_t len, const char *name)
 {
-    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
+    gidx_csv_options d = GIDX_CSV_OPTIONS_INIT;
+    *o = d;
     if (csv != NULL) {
         if (csv->version != 1)
             return gidx__error_set(GIDX_EINVAL, "%s: gidx_csv_options.version must be 1", name);
-        o = *csv;
+        *o = *csv;
     }
-    if (o.skip_lines == 0)
-        o.skip_lines = gidx__data_title_lines(buf, len, o.sep);
+    if (o->skip_lines == 0)
+        o->skip_lines = gidx__data_title_lines(buf, len, o->sep);
+    return GIDX_OK;
+}
+
+gidx_status gidx__data_read_table(gidx_table **t, const char *buf, size_t len,
+                                  const char *name, const gidx_csv_options *csv)
+{
+    gidx_csv_options o;
+    gidx_status rc = resolve_csv_options(&o, csv, buf, len, name);
+    if (rc != GIDX_OK)
+        return rc;
     return gidx_table_parse_csv(t, buf, len, name, &o);
 }
 
@@ -204,14 +217,10 @@ static gidx_status rows_each(const gidx_table *t, void *arg)
 static gidx_status parse_rows(const char *buf, size_t len, const char *name,
                               const gidx_csv_options *csv, rows_ctx *c, size_t *nrows)
 {
-    gidx_csv_options o = GIDX_CSV_OPTIONS_INIT;
-    if (csv != NULL) {
-        if (csv->version != 1)
-            return gidx__error_set(GIDX_EINVAL, "%s: gidx_csv_options.version must be 1", name);
-        o = *csv;
-    }
-    if (o.skip_lines == 0)
-        o.skip_lines = gidx__data_title_lines(buf, len, o.sep);
+    gidx_csv_options o;
+    gidx_status rc = resolve_csv_options(&o, csv, buf, len, name);
+    if (rc != GIDX_OK)
+        return rc;
     return gidx__table_parse_rows(buf, len, name, &o, ROW_WINDOW, rows_each, c, nrows);
 }
 
