@@ -288,8 +288,11 @@ static int js_count(vspan *v)
 }
 
 /* Find the top-level "value" array and "size" array of @p s; returns 1 when
- * the document's top level is an object whose keys could be walked. */
-static int js_top(const char *s, size_t n, size_t *vb, size_t *ve, size_t *sb, size_t *se)
+ * the document's top level is an object whose keys could be walked. With
+ * @p stop_at_size the walk ends at the first "size" array (its head is all
+ * that is read when "size" comes first, as in SSB's answers). */
+static int js_top(const char *s, size_t n, int stop_at_size, size_t *vb, size_t *ve, size_t *sb,
+                  size_t *se)
 {
     size_t i = js_ws(s, 0, n);
     *vb = *ve = *sb = *se = 0;
@@ -316,6 +319,8 @@ static int js_top(const char *s, size_t n, size_t *vb, size_t *ve, size_t *sb, s
         if (iss && *se == 0 && s[b] == '[') {
             *sb = b;
             *se = e;
+            if (stop_at_size)
+                return 1;
         }
         i = js_ws(s, e, n);
         if (i < n && s[i] == ',')
@@ -324,42 +329,6 @@ static int js_top(const char *s, size_t n, size_t *vb, size_t *ve, size_t *sb, s
             break;
     }
     return 1;
-}
-
-/* The top-level "size" array of @p s, the walk stopping there: 1 and its
- * span, or 0 when it is not found (or the walk cannot go on). */
-static int js_find_size(const char *s, size_t n, size_t *sb, size_t *se)
-{
-    size_t i = js_ws(s, 0, n);
-    if (i >= n || s[i] != '{')
-        return 0;
-    i = js_ws(s, i + 1, n);
-    while (i < n && s[i] == '"') {
-        size_t ke = js_string(s, i, n), b, e;
-        int iss;
-        if (ke == 0)
-            return 0;
-        iss = ke - i == 6 && memcmp(s + i, "\"size\"", 6) == 0;
-        i = js_ws(s, ke, n);
-        if (i >= n || s[i] != ':')
-            return 0;
-        b = js_ws(s, i + 1, n);
-        if ((e = js_value(s, b, n)) == 0)
-            return 0;
-        if (iss) {
-            if (s[b] != '[')
-                return 0;
-            *sb = b;
-            *se = e;
-            return 1;
-        }
-        i = js_ws(s, e, n);
-        if (i < n && s[i] == ',')
-            i = js_ws(s, i + 1, n);
-        else
-            return 0;
-    }
-    return 0;
 }
 
 /* jansson reads the document through this: the bytes of @p s, with the
@@ -815,17 +784,18 @@ static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, co
          * something it cannot read: a huge panel is refused with only the
          * text in memory (and a mapped file's pages given back) */
         size_t vb, ve, sb, se;
-        int walked;
+        int walked, checked;
         /* first up to "size" only: when it comes first (SSB's answers), a
          * mapped file over the limit is refused having read its head */
-        if (js_find_size(buf, len, &sb, &se) &&
-            (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK) {
+        js_top(buf, len, 1, &vb, &ve, &sb, &se);
+        checked = se > sb;
+        if (checked && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK) {
             release_to(src, buf + len);
             return rc;
         }
-        walked = js_top(buf, len, &vb, &ve, &sb, &se);
+        walked = js_top(buf, len, 0, &vb, &ve, &sb, &se);
         release_to(src, buf + len);
-        if (se > sb && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK)
+        if (!checked && se > sb && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK)
             return rc;
         if (walked && ve > vb + 1) {
             vs.text = buf + vb + 1;
