@@ -156,6 +156,21 @@ def check(table, params):
     return None
 
 
+def _cells(regions, cats, years, cell):
+    """The value array (regions x categories x years, the order of "id") and
+    the ".." status of each missing cell, from cell(code, year, category)."""
+    values, status = [], {}
+    for r in regions:
+        code = r[2:] if r[:2] in ("K-", "F-") else r
+        for c, _ in cats:
+            for y in years:
+                v = cell(code, y, c)
+                if v is None:
+                    status[str(len(values))] = ".."
+                values.append(v)
+    return values, status
+
+
 def _dataset(table, lab, ids, dims, regions, years, values, status):
     """The JSON-stat 2.0 envelope SSB's PxWebApi v2 wraps around a table's
     dimensions and values (the real answers' layout; one builder for the
@@ -202,15 +217,8 @@ def answer(table, params):
             cars, "07849: Registered vehicles, by region, type of driving, type of fuel, contents and year"
         ids = ["Region", "KjoringensArt", "DrivstoffType", "ContentsCode", "Tid"]
     contents = params["valueCodes[ContentsCode]"]
-    values, status = [], {}
-    for r in regions:
-        code = r[2:] if r[:2] in ("K-", "F-") else r
-        for c, _ in cats:
-            for y in years:
-                v = src.get((code, y, c if vdim != "ContentsCode" else "Personer1"))
-                if v is None:
-                    status[str(len(values))] = ".."
-                values.append(v)
+    values, status = _cells(regions, cats, years, lambda code, y, c: src.get(
+        (code, y, c if vdim != "ContentsCode" else "Personer1")))
     dims = {
         "Region": {"label": "region", "category": {
             "index": {r: i for i, r in enumerate(regions)},
@@ -245,19 +253,13 @@ def constructed(table, regions, years, pop):
         share = {"c0": GDP_PER_PERSON, "c1": None}
         ids = ["Region", "ContentsCode", "Tid"]
         lab = "09391: Hovedtall fylkesfordelt nasjonalregnskap, etter region, statistikkvariabel og år"
-    values, status = [], {}
-    for r in regions:
-        code = r[2:] if r[:2] in ("K-", "F-") else r
-        for c, _ in cats:
-            for y in years:
-                p = pop.get((code, y, "Personer1"))
-                v = None
-                if code in PARTNERS and p is not None and share[c] is not None and \
-                        (table == "13563" or len(code) == 2):
-                    v = round(p * share[c], 1 if table == "09391" else 0)
-                if v is None:
-                    status[str(len(values))] = ".."
-                values.append(v)
+    def cell(code, y, c):
+        p = pop.get((code, y, "Personer1"))
+        if code in PARTNERS and p is not None and share[c] is not None and \
+                (table == "13563" or len(code) == 2):
+            return round(p * share[c], 1 if table == "09391" else 0)
+        return None
+    values, status = _cells(regions, cats, years, cell)
     dims = {
         "Region": {"label": "region", "category": {
             "index": {r: i for i, r in enumerate(regions)},
