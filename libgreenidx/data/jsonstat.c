@@ -25,9 +25,9 @@
 #include <greenidx/dataset.h>
 
 /* The largest panel a JSON-stat answer may describe: 2^23 = 8,388,608 cells,
- * ten times SSB's limit of 800,000 cells per query. A dataset takes about 72
- * bytes a cell (measured with massif), so this bounds the loader's memory at
- * about 0.6 GB; the product of "size" is checked before the document is
+ * ten times SSB's limit of 800,000 cells per query. A dense panel takes
+ * about 8 bytes a cell in the dataset (dataset.c), so this bounds the
+ * loader's memory at about 70 MB; the product of "size" is checked before the document is
  * parsed, and a sparse "value" object must not make the loader walk 10^12
  * empty cells. */
 #define MAX_CELLS ((size_t)1 << 23)
@@ -35,63 +35,34 @@
 typedef struct dim {
     const char *id;
     size_t size;
-    const char **codes;   /* by position; borrowed from the JSON tree */
+    const char **codes;   /* by position; borrowed from the JSON tree or arena */
+    char *arena;          /* the codes of an index read from the text */
 } dim;
+
+/* A span [b, e) of the document's text; e == 0 when there is none. */
+typedef struct jspan {
+    size_t b, e;
+} jspan;
+
+/*
+ * A dimension's category "index" and "label" of plain strings (ASCII, no
+ * escapes or control characters) are not given to jansson, whose tree costs
+ * about 100 bytes an entry, five to eight times the text (issue 19: 16,000
+ * regions of a sparse answer took 1.2 MB in the tree): their interiors are
+ * served to it as spaces, the index is read from the text into one block,
+ * and a label object is parsed alone when it is needed (the labels of the
+ * variable dimensions, kept as metadata). Smaller ones stay in the tree.
+ */
+#define DEFER_MIN 1024
+
+typedef struct deferred {
+    jspan key;            /* the dimension's id, quotes included */
+    jspan index, label;   /* the values of "index" and "label", or e == 0 */
+} deferred;
 
 static gidx_status fail_shape(const char *name, const char *what)
 {
     return gidx__error_set(GIDX_EPARSE, "%s: not a JSON-stat 2.0 dataset: %s", name, what);
-}
-
-/* Category codes of one dimension, by position. */
-static gidx_status read_dim(dim *d, json_t *dims, const char *name)
-{
-    json_t *jd = json_object_get(dims, d->id), *cat, *index, *label;
-    size_t k;
-    if (!json_is_object(jd))
-        return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\" is listed in \"id\" but not "
-                               "described in \"dimension\"", name, d->id);
-    cat = json_object_get(jd, "category");
-    if (!json_is_object(cat))
-        return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\" has no \"category\"", name, d->id);
-    d->codes = gidx__calloc(d->size ? d->size : 1, sizeof *d->codes);
-    if (d->codes == NULL)
-        return GIDX_ENOMEM;
-    index = json_object_get(cat, "index");
-    label = json_object_get(cat, "label");
-    if (json_is_array(index)) {
-        if (json_array_size(index) != d->size)
-            return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": %zu categories but size %zu",
-                                   name, d->id, json_array_size(index), d->size);
-        for (k = 0; k < d->size; k++) {
-            json_t *c = json_array_get(index, k);
-            if (!json_is_string(c))
-                return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\": category %zu is not a "
-                                       "string", name, d->id, k);
-            d->codes[k] = json_string_value(c);
-        }
-    } else if (json_is_object(index)) {
-        const char *key;
-        json_t *pos;
-        if (json_object_size(index) != d->size)
-            return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": %zu categories but size %zu",
-                                   name, d->id, json_object_size(index), d->size);
-        json_object_foreach(index, key, pos) {
-            json_int_t p;
-            if (!json_is_integer(pos) || (p = json_integer_value(pos)) < 0 ||
-                (size_t)p >= d->size || d->codes[p] != NULL)
-                return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": category \"%s\" has an "
-                                       "invalid or repeated position", name, d->id, key);
-            d->codes[p] = key;
-        }
-    } else if (index == NULL && d->size == 1 && json_is_object(label) &&
-               json_object_size(label) == 1) {
-        /* A single category may be given by its label only. */
-        d->codes[0] = json_object_iter_key(json_object_iter(label));
-    } else {
-        return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\" has no category index", name, d->id);
-    }
-    return GIDX_OK;
 }
 
 /* SSB writes region codes "K-5001" (municipality) and "F-50" (county). */
@@ -136,17 +107,20 @@ static gidx_status find_dim(size_t *k, const dim *dims, size_t nd, const char *i
  * the array), four times the text, so a 200 MB answer took several times its
  * size before the first cell was stored (issue 19, item 6). The document is
  * first scanned lightly for its top-level keys; when "value" is an array of
- * numbers and nulls only, jansson parses the document with the array's
- * interior turned into spaces (line and column of its errors unchanged), and
- * the values are read one by one from the text while the cells are stored.
- * Anything unusual (another element type, bad syntax, escapes in the key)
- * leaves the whole document to jansson, as before.
+ * numbers and nulls only, or a sparse object of such keyed by plain digit
+ * strings, jansson parses the document with its interior turned into spaces
+ * (line and column of its errors unchanged), and the values are read one by
+ * one from the text while the cells are stored (a sparse object's tree took
+ * about 150 bytes a member, eight times its text). Anything unusual (another
+ * element type, bad syntax, escapes in the key) leaves the value to jansson,
+ * as before. Large category indices are read from the text too (DEFER_MIN).
  */
 typedef struct vspan {
-    const char *text;   /* interior of the "value" array (between [ and ]) */
+    const char *text;   /* interior of the "value" array or object (between the brackets) */
     size_t len;
-    size_t count;       /* elements */
+    size_t count;       /* elements, or members of an object */
     const gidx__text *src; /* the mapped file it is in, or NULL */
+    int object;         /* a sparse "value" object: "index": number or null */
 } vspan;
 
 /* A parse that passes through a mapped file gives its pages back every
@@ -265,8 +239,24 @@ static size_t js_scalar(const char *s, size_t i, size_t n, int *isnull)
     return i - b;
 }
 
-/* Count the elements of the array interior @p v; 0 when one is not a number
- * or null or the commas are wrong (jansson then parses the whole document). */
+/* The key of a sparse "value" member at text[i] == '"': a plain string of
+ * at most 19 digits (sparse_key checks it as a cell index); the index after
+ * it, or 0. */
+static size_t js_digit_key(const char *t, size_t i, size_t n)
+{
+    size_t j;
+    if (i >= n || t[i] != '"')
+        return 0;
+    for (j = i + 1; j < n && t[j] >= '0' && t[j] <= '9'; j++)
+        ;
+    if (j == i + 1 || j - i - 1 > 19 || j >= n || t[j] != '"')
+        return 0;
+    return j + 1;
+}
+
+/* Count the elements of the array interior @p v (or the members of the
+ * object interior, keys of digits only); 0 when one is not a number or null
+ * or the punctuation is wrong (jansson then parses the whole document). */
 static int js_count(vspan *v)
 {
     size_t i = js_ws(v->text, 0, v->len), k;
@@ -275,6 +265,14 @@ static int js_count(vspan *v)
     if (i == v->len)
         return 1;
     for (;;) {
+        if (v->object) {
+            if ((k = js_digit_key(v->text, i, v->len)) == 0)
+                return 0;
+            i = js_ws(v->text, k, v->len);
+            if (i >= v->len || v->text[i] != ':')
+                return 0;
+            i = js_ws(v->text, i + 1, v->len);
+        }
         if ((k = js_scalar(v->text, i, v->len, &isnull)) == 0)
             return 0;
         v->count++;
@@ -287,55 +285,278 @@ static int js_count(vspan *v)
     }
 }
 
-/* Find the top-level "value" array and "size" array of @p s; returns 1 when
- * the document's top level is an object whose keys could be walked. With
- * @p stop_at_size the walk ends at the first "size" array (its head is all
- * that is read when "size" comes first, as in SSB's answers). */
-static int js_top(const char *s, size_t n, int stop_at_size, size_t *vb, size_t *ve, size_t *sb,
-                  size_t *se)
+/* Whether the string s[kb..ke) (quotes included) is "@p key". */
+static int key_is(const char *s, size_t kb, size_t ke, const char *key)
 {
-    size_t i = js_ws(s, 0, n);
-    *vb = *ve = *sb = *se = 0;
-    if (i >= n || s[i] != '{')
+    size_t n = strlen(key);
+    return ke - kb == n + 2 && memcmp(s + kb + 1, key, n) == 0;
+}
+
+/* The members of the object whose '{' is at s[b], in turn: start with
+ * *i = 0; 1 gives the next member's key span (quotes included) and value
+ * span, 0 the end (no further '"'), -1 something the walk cannot read. */
+static int js_obj_next(const char *s, size_t b, size_t n, size_t *i, size_t *kb, size_t *ke,
+                       size_t *vb, size_t *ve)
+{
+    size_t p = *i ? *i : js_ws(s, b + 1, n);
+    if (p >= n || s[p] != '"')
         return 0;
-    i = js_ws(s, i + 1, n);
-    while (i < n && s[i] == '"') {
-        size_t ke = js_string(s, i, n), b, e;
-        int isv, iss;
-        if (ke == 0)
-            return 0;
-        isv = ke - i == 7 && memcmp(s + i, "\"value\"", 7) == 0;
-        iss = ke - i == 6 && memcmp(s + i, "\"size\"", 6) == 0;
-        i = js_ws(s, ke, n);
-        if (i >= n || s[i] != ':')
-            return 0;
-        b = js_ws(s, i + 1, n);
-        if ((e = js_value(s, b, n)) == 0)
-            return 0;
-        if (isv && *ve == 0 && s[b] == '[') {
-            *vb = b;
-            *ve = e;
-        }
-        if (iss && *se == 0 && s[b] == '[') {
-            *sb = b;
-            *se = e;
-            if (stop_at_size)
-                return 1;
-        }
-        i = js_ws(s, e, n);
-        if (i < n && s[i] == ',')
-            i = js_ws(s, i + 1, n);
-        else
-            break;
-    }
+    *kb = p;
+    if ((*ke = js_string(s, p, n)) == 0)
+        return -1;
+    p = js_ws(s, *ke, n);
+    if (p >= n || s[p] != ':')
+        return -1;
+    *vb = js_ws(s, p + 1, n);
+    if ((*ve = js_value(s, *vb, n)) == 0)
+        return -1;
+    p = js_ws(s, *ve, n);
+    if (p < n && s[p] == ',')
+        p = js_ws(s, p + 1, n);
+    else
+        p = n;   /* the last member */
+    *i = p;
     return 1;
 }
 
+/* The top-level "value" (an array or an object), "size" and "dimension" of
+ * the document: 1 when its top level is an object whose members could be
+ * walked. With @p stop_at_size the walk ends at the first "size" array (its
+ * head is all that is read when "size" comes first, as in SSB's answers). */
+typedef struct js_spans {
+    jspan value, size, dimension;
+} js_spans;
+
+static int js_top(const char *s, size_t n, int stop_at_size, js_spans *sp)
+{
+    size_t b = js_ws(s, 0, n), i = 0, kb, ke, vb, ve;
+    int r;
+    memset(sp, 0, sizeof *sp);
+    if (b >= n || s[b] != '{')
+        return 0;
+    while ((r = js_obj_next(s, b, n, &i, &kb, &ke, &vb, &ve)) == 1) {
+        if (key_is(s, kb, ke, "value") && sp->value.e == 0 && (s[vb] == '[' || s[vb] == '{')) {
+            sp->value.b = vb;
+            sp->value.e = ve;
+        } else if (key_is(s, kb, ke, "size") && sp->size.e == 0 && s[vb] == '[') {
+            sp->size.b = vb;
+            sp->size.e = ve;
+            if (stop_at_size)
+                return 1;
+        } else if (key_is(s, kb, ke, "dimension") && sp->dimension.e == 0 && s[vb] == '{') {
+            sp->dimension.b = vb;
+            sp->dimension.e = ve;
+        }
+    }
+    return r == 0;
+}
+
+/* The first member @p key of the object at @p obj, in *out; 0 when absent. */
+static int js_member(const char *s, jspan obj, const char *key, jspan *out)
+{
+    size_t i = 0, kb, ke, vb, ve;
+    out->b = out->e = 0;
+    while (js_obj_next(s, obj.b, obj.e, &i, &kb, &ke, &vb, &ve) == 1)
+        if (key_is(s, kb, ke, key)) {
+            out->b = vb;
+            out->e = ve;
+            return 1;
+        }
+    return 0;
+}
+
+/* Index after the plain string (printable ASCII, no escape) at s[i] == '"',
+ * or 0. */
+static size_t plain_string(const char *s, size_t i, size_t e)
+{
+    for (i++; i < e; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"')
+            return i + 1;
+        if (c == '\\' || c < 0x20 || c >= 0x7f)
+            return 0;
+    }
+    return 0;
+}
+
+/* The entries of a plain array of strings or object of strings to strings
+ * or positions (integers of at most 9 digits, no leading zero) between the
+ * brackets of @p sp. plain_next: 1 with the key (quotes excluded) and *pos
+ * (-1 for a string or an array entry), 0 at the end, -1 when the text is
+ * not of that plain form. */
+typedef struct plain_it {
+    const char *s;
+    size_t i, e;
+    int array, started;
+} plain_it;
+
+static void plain_start(plain_it *it, const char *s, jspan sp)
+{
+    it->s = s;
+    it->i = sp.b + 1;
+    it->e = sp.e - 1;
+    it->array = s[sp.b] == '[';
+    it->started = 0;
+}
+
+static int plain_next(plain_it *it, size_t *kb, size_t *ke, long *pos)
+{
+    const char *s = it->s;
+    size_t i = js_ws(s, it->i, it->e), j;
+    if (i >= it->e)
+        return 0;
+    if (it->started) {
+        if (s[i] != ',')
+            return -1;
+        i = js_ws(s, i + 1, it->e);
+    }
+    if (i >= it->e || s[i] != '"' || (j = plain_string(s, i, it->e)) == 0)
+        return -1;
+    *kb = i + 1;
+    *ke = j - 1;
+    *pos = -1;
+    i = j;
+    if (!it->array) {
+        i = js_ws(s, i, it->e);
+        if (i >= it->e || s[i] != ':')
+            return -1;
+        i = js_ws(s, i + 1, it->e);
+        if (i < it->e && s[i] == '"') {
+            if ((j = plain_string(s, i, it->e)) == 0)
+                return -1;
+            i = j;
+        } else {
+            size_t d = 0;
+            long v = 0;
+            for (; i < it->e && s[i] >= '0' && s[i] <= '9'; i++, d++)
+                v = v * 10 + (s[i] - '0');
+            if (d == 0 || d > 9 || (d > 1 && s[i - d] == '0'))
+                return -1;
+            if (i < it->e && s[i] != ',' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+                s[i] != '\r')
+                return -1;
+            *pos = v;
+        }
+    }
+    it->i = i;
+    it->started = 1;
+    return 1;
+}
+
+/* Whether @p sp is a plain index (@p index: strings, or strings to
+ * positions) or a plain label object (strings to strings). */
+static int plain_ok(const char *s, jspan sp, int index)
+{
+    plain_it it;
+    size_t kb, ke;
+    long pos;
+    int r;
+    if (s[sp.b] != '{' && !(index && s[sp.b] == '['))
+        return 0;
+    plain_start(&it, s, sp);
+    while ((r = plain_next(&it, &kb, &ke, &pos)) == 1)
+        if (!it.array && (pos >= 0) != index)
+            return 0;
+    return r == 0;
+}
+
+/* The dimensions whose category index (and label) are large and plain, in
+ * *out (see DEFER_MIN). */
+static gidx_status find_deferred(deferred **out, size_t *count, const char *s, jspan dimension)
+{
+    size_t i = 0, kb, ke, vb, ve, cap = 0;
+    deferred *list = NULL;
+    *out = NULL;
+    *count = 0;
+    while (js_obj_next(s, dimension.b, dimension.e, &i, &kb, &ke, &vb, &ve) == 1) {
+        jspan one = { vb, ve }, cat, index, label;
+        deferred d;
+        if (s[vb] != '{' || memchr(s + kb, '\\', ke - kb) != NULL ||
+            !js_member(s, one, "category", &cat) || s[cat.b] != '{' ||
+            !js_member(s, cat, "index", &index) || index.e - index.b < DEFER_MIN ||
+            !plain_ok(s, index, 1))
+            continue;
+        d.key.b = kb;
+        d.key.e = ke;
+        d.index = index;
+        d.label.b = d.label.e = 0;
+        if (js_member(s, cat, "label", &label) && label.e - label.b >= DEFER_MIN &&
+            plain_ok(s, label, 0))
+            d.label = label;
+        if (*count == cap) {
+            deferred *nl = gidx__reallocarray(list, cap ? cap * 2 : 4, sizeof *nl);
+            if (nl == NULL) {
+                free(list);
+                return GIDX_ENOMEM;
+            }
+            list = nl;
+            cap = cap ? cap * 2 : 4;
+        }
+        list[(*count)++] = d;
+    }
+    *out = list;
+    return GIDX_OK;
+}
+
+/* The document's text and what of it is read from the text, not the tree. */
+typedef struct jdoc {
+    const char *s;
+    size_t n;
+    const gidx__text *src;
+    deferred *def;
+    size_t ndef;
+} jdoc;
+
+static const deferred *deferred_of(const jdoc *doc, const char *id)
+{
+    size_t k;
+    for (k = 0; doc != NULL && k < doc->ndef; k++)
+        if (key_is(doc->s, doc->def[k].key.b, doc->def[k].key.e, id))
+            return &doc->def[k];
+    return NULL;
+}
+
+/* The codes of a deferred plain index, from the text into one block. */
+static gidx_status read_index_text(dim *d, const jdoc *doc, jspan sp, const char *name)
+{
+    plain_it it;
+    size_t kb, ke, bytes = 0, k = 0;
+    long pos;
+    char *p;
+    plain_start(&it, doc->s, sp);
+    while (plain_next(&it, &kb, &ke, &pos) == 1) {
+        bytes += ke - kb + 1;
+        k++;
+    }
+    if (k != d->size)
+        return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": %zu categories but size %zu",
+                               name, d->id, k, d->size);
+    if ((d->arena = p = gidx__reallocarray(NULL, bytes ? bytes : 1, 1)) == NULL)
+        return GIDX_ENOMEM;
+    plain_start(&it, doc->s, sp);
+    for (k = 0; plain_next(&it, &kb, &ke, &pos) == 1; k++) {
+        size_t at = it.array ? k : (size_t)pos;
+        memcpy(p, doc->s + kb, ke - kb);
+        p[ke - kb] = '\0';
+        if (at >= d->size || d->codes[at] != NULL)
+            return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": category \"%s\" has an "
+                                   "invalid or repeated position", name, d->id, p);
+        d->codes[at] = p;
+        p += ke - kb + 1;
+    }
+    release_to(doc->src, doc->s + sp.e);
+    return GIDX_OK;
+}
+
 /* jansson reads the document through this: the bytes of @p s, with the
- * interior of the "value" array served as spaces (newlines kept). */
+ * interiors of the spans in @p blank (sorted, disjoint: the streamed
+ * "value" and the deferred category indices and labels) served as spaces
+ * (newlines kept, so that jansson's lines and columns are the text's). */
 typedef struct js_feed {
     const char *s;
-    size_t n, pos, blank_b, blank_e;
+    size_t n, pos;
+    const jspan *blank;
+    size_t nblank, next;    /* spans; the first that may still lie ahead */
     const gidx__text *src;
     size_t released;
 } js_feed;
@@ -345,10 +566,18 @@ static size_t js_feed_read(void *buffer, size_t buflen, void *data)
     js_feed *f = data;
     char *out = buffer;
     size_t k = f->n - f->pos < buflen ? f->n - f->pos : buflen, i;
-    for (i = 0; i < k; i++) {
-        size_t p = f->pos + i;
-        char c = f->s[p];
-        out[i] = (p >= f->blank_b && p < f->blank_e && c != '\n') ? ' ' : c;
+    memcpy(out, f->s + f->pos, k);
+    for (i = f->next; i < f->nblank && f->blank[i].b < f->pos + k; i++) {
+        size_t b = f->blank[i].b + 1, e = f->blank[i].e - 1, p;
+        if (b < f->pos)
+            b = f->pos;
+        if (e > f->pos + k)
+            e = f->pos + k;
+        for (p = b; p < e; p++)
+            if (out[p - f->pos] != '\n')
+                out[p - f->pos] = ' ';
+        if (f->blank[i].e - 1 <= f->pos + k)
+            f->next = i + 1;
     }
     f->pos += k;
     if (f->pos - f->released >= RELEASE_STEP) {
@@ -359,12 +588,19 @@ static size_t js_feed_read(void *buffer, size_t buflen, void *data)
 }
 
 /* The next element of a streamed "value" interior, from *pos: 0 for null,
- * 1 for a number (in *x). */
-static int js_next(const vspan *v, size_t *pos, double *x)
+ * 1 for a number (in *x); of an object, its key (without quotes, NUL-ended)
+ * in @p key too. */
+static int js_next(const vspan *v, size_t *pos, double *x, char key[24])
 {
     size_t i = js_ws(v->text, *pos, v->len), k;
     int isnull;
     char tmp[64];
+    if (v->object) {   /* checked by js_count: "digits" : */
+        k = js_digit_key(v->text, i, v->len);
+        memcpy(key, v->text + i + 1, k - i - 2);
+        key[k - i - 2] = '\0';
+        i = js_ws(v->text, js_ws(v->text, k, v->len) + 1, v->len);
+    }
     k = js_scalar(v->text, i, v->len, &isnull);
     *pos = js_ws(v->text, i + k, v->len);
     if (*pos < v->len && v->text[*pos] == ',')
@@ -414,6 +650,93 @@ static gidx_status size_precheck(const char *text, size_t len, const char *name)
     return rc;
 }
 
+static int cmp_code(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A category code given twice (an index array may list one twice; an
+ * object's keys are checked by jansson, or here when read from the text). */
+static gidx_status check_repeats(const dim *d, const char *name)
+{
+    const char **sorted;
+    size_t k;
+    if (d->size < 2)
+        return GIDX_OK;
+    if ((sorted = gidx__reallocarray(NULL, d->size, sizeof *sorted)) == NULL)
+        return GIDX_ENOMEM;
+    memcpy(sorted, d->codes, d->size * sizeof *sorted);
+    qsort(sorted, d->size, sizeof *sorted, cmp_code);
+    for (k = 1; k < d->size; k++)
+        if (strcmp(sorted[k - 1], sorted[k]) == 0)
+            break;
+    if (k < d->size) {
+        gidx_status rc = gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": category \"%s\" is "
+                                         "listed twice", name, d->id, sorted[k]);
+        free(sorted);
+        return rc;
+    }
+    free(sorted);
+    return GIDX_OK;
+}
+
+/* Category codes of one dimension, by position: from the tree, or, for a
+ * deferred index, from the text. */
+static gidx_status read_dim(dim *d, json_t *dims, const char *name, const jdoc *doc)
+{
+    const deferred *df = deferred_of(doc, d->id);
+    gidx_status rc;
+    json_t *jd = json_object_get(dims, d->id), *cat, *index, *label;
+    size_t k;
+    if (!json_is_object(jd))
+        return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\" is listed in \"id\" but not "
+                               "described in \"dimension\"", name, d->id);
+    cat = json_object_get(jd, "category");
+    if (!json_is_object(cat))
+        return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\" has no \"category\"", name, d->id);
+    d->codes = gidx__calloc(d->size ? d->size : 1, sizeof *d->codes);
+    if (d->codes == NULL)
+        return GIDX_ENOMEM;
+    index = json_object_get(cat, "index");
+    label = json_object_get(cat, "label");
+    if (df != NULL) {
+        if ((rc = read_index_text(d, doc, df->index, name)) != GIDX_OK)
+            return rc;
+    } else if (json_is_array(index)) {
+        if (json_array_size(index) != d->size)
+            return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": %zu categories but size %zu",
+                                   name, d->id, json_array_size(index), d->size);
+        for (k = 0; k < d->size; k++) {
+            json_t *c = json_array_get(index, k);
+            if (!json_is_string(c))
+                return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\": category %zu is not a "
+                                       "string", name, d->id, k);
+            d->codes[k] = json_string_value(c);
+        }
+    } else if (json_is_object(index)) {
+        const char *key;
+        json_t *pos;
+        if (json_object_size(index) != d->size)
+            return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": %zu categories but size %zu",
+                                   name, d->id, json_object_size(index), d->size);
+        json_object_foreach(index, key, pos) {
+            json_int_t p;
+            if (!json_is_integer(pos) || (p = json_integer_value(pos)) < 0 ||
+                (size_t)p >= d->size || d->codes[p] != NULL)
+                return gidx__error_set(GIDX_EDATA, "%s: dimension \"%s\": category \"%s\" has an "
+                                       "invalid or repeated position", name, d->id, key);
+            d->codes[p] = key;
+        }
+    } else if (index == NULL && d->size == 1 && json_is_object(label) &&
+               json_object_size(label) == 1) {
+        /* A single category may be given by its label only. */
+        d->codes[0] = json_object_iter_key(json_object_iter(label));
+    } else {
+        return gidx__error_set(GIDX_EPARSE, "%s: dimension \"%s\" has no category index", name, d->id);
+    }
+    return check_repeats(d, name);
+}
+
 /* The cell index a sparse "value" or "status" key names: a decimal number
  * without leading zeros below @p total, or an error naming the key. */
 static gidx_status sparse_key(size_t *n, const char *key, size_t total, const char *what,
@@ -429,6 +752,75 @@ static gidx_status sparse_key(size_t *n, const char *key, size_t total, const ch
     return GIDX_OK;
 }
 
+/* What storing a cell needs: the dimensions and their roles, the status
+ * and a buffer for the variable's name. */
+typedef struct build {
+    gidx_dataset *ds;
+    const dim *dims;
+    size_t nd, rd, td;
+    const size_t *stride;
+    size_t *pos;
+    const int *isvar;
+    json_t *status;
+    const gidx_jsonstat_options *o;
+    const char *name;
+    gidx__buf var;
+} build;
+
+/* Store cell @p n (flat index): @p kind 0 for null or absent, 1 for the
+ * number @p xv, 2 for anything else (an error), with its "status" symbol.
+ * With @p only_new, a cell already stored is left as it is (a "status"
+ * entry for a cell the sparse "value" gave). */
+static gidx_status put_cell(build *b, size_t n, int kind, double xv, int only_new)
+{
+    json_t *js = NULL;
+    const char *region, *sym = NULL;
+    int year, flag, f;
+    size_t k, rem = n;
+    gidx_status rc;
+    for (k = 0; k < b->nd; k++) {
+        b->pos[k] = rem / b->stride[k];
+        rem %= b->stride[k];
+    }
+    if (json_is_string(b->status)) {
+        js = b->status;
+    } else if (json_is_array(b->status)) {
+        js = json_array_get(b->status, n);
+    } else if (json_is_object(b->status)) {
+        char key[32];
+        snprintf(key, sizeof key, "%zu", n);
+        js = json_object_get(b->status, key);
+    }
+    if (js != NULL && json_is_string(js))
+        sym = json_string_value(js);
+    if (kind == 2)
+        return gidx__error_set(GIDX_EDATA, "%s: value %zu is neither a number nor null", b->name, n);
+    f = status_flag(sym);
+    flag = f > 0 ? f : kind == 1 ? GIDX_FLAG_OK : GIDX_FLAG_MISSING;
+    region = b->rd != (size_t)-1 ? strip_region(b->dims[b->rd].codes[b->pos[b->rd]]) : b->o->region;
+    year = atoi(b->dims[b->td].codes[b->pos[b->td]]);
+    b->var.len = 0;
+    if (b->var.s)
+        b->var.s[0] = '\0';
+    for (k = 0; k < b->nd; k++)
+        if (b->isvar[k])
+            gidx__buf_printf(&b->var, "%s%s", b->var.len ? "." : "", b->dims[k].codes[b->pos[k]]);
+    if (b->var.len == 0)
+        gidx__buf_puts(&b->var, b->o->variable ? b->o->variable : "value");
+    if (b->var.failed)
+        return GIDX_ENOMEM;
+    if (gidx_dataset_has(b->ds, region, year, b->var.s)) {
+        if (only_new)
+            return GIDX_OK;
+        return gidx__error_set(GIDX_EDUPLICATE, "%s: region %s, year %d, variable %s occurs "
+                               "twice (value %zu)", b->name, region, year, b->var.s, n);
+    }
+    if ((rc = gidx_dataset_set(b->ds, region, year, b->var.s, kind == 1 ? xv : 0, flag)) !=
+        GIDX_OK)
+        gidx__error_prefix("%s: value %zu: ", b->name, n);
+    return rc;
+}
+
 /*
  * The cells of a sparse "value" object (JSON-stat 2.0: "value" may be an
  * object keyed by the flat index, the cells it leaves out being missing):
@@ -437,71 +829,73 @@ static gidx_status sparse_key(size_t *n, const char *key, size_t total, const ch
  * missing before, so a small sparse answer could cost the whole panel).
  * Absent cells read as missing all the same. The regions and years of the
  * dimensions are made known in their categories' order first, so that the
- * dataset lists them as a dense answer's would.
+ * dataset lists them as a dense answer's would. The object is read from the
+ * text when it was streamed (@p vs), from the tree otherwise.
  */
-static gidx_status sparse_cells(size_t **out, size_t *count, gidx_dataset *ds, json_t *value,
-                                json_t *status, size_t total, const dim *dims, size_t rd,
-                                size_t td, const char *name)
+static gidx_status sparse_cells(build *b, json_t *value, const vspan *vs, size_t total)
 {
-    size_t n = 0, k, cap = json_object_size(value) + 1;
-    size_t *list;
+    size_t k, n, vpos = 0, vrel = 0;
     const char *key;
     json_t *jv;
     gidx_status rc;
-    if (json_is_object(status))
-        cap += json_object_size(status);
-    else if (json_is_array(status))
-        cap += json_array_size(status);
-    if ((list = gidx__reallocarray(NULL, cap, sizeof *list)) == NULL)
-        return GIDX_ENOMEM;
-    for (k = 0; rd != (size_t)-1 && k < dims[rd].size; k++) {
-        const char *r = strip_region(dims[rd].codes[k]);
-        if (r[0] != '\0' && (rc = gidx__dataset_intern(ds, r, 0)) != GIDX_OK)
-            goto fail;
+    for (k = 0; b->rd != (size_t)-1 && k < b->dims[b->rd].size; k++) {
+        const char *r = strip_region(b->dims[b->rd].codes[k]);
+        if (r[0] != '\0' && (rc = gidx__dataset_intern(b->ds, r, 0)) != GIDX_OK)
+            return rc;
     }
-    for (k = 0; k < dims[td].size; k++)
-        if ((rc = gidx__dataset_intern(ds, NULL, atoi(dims[td].codes[k]))) != GIDX_OK)
-            goto fail;
-    json_object_foreach(value, key, jv) {
-        if ((rc = sparse_key(&list[n], key, total, "value", name)) != GIDX_OK)
-            goto fail;
-        n++;
-    }
-    if (json_is_object(status)) {
-        json_object_foreach(status, key, jv) {
-            if ((rc = sparse_key(&list[n], key, total, "status", name)) != GIDX_OK)
-                goto fail;
-            if (json_is_string(jv) && json_object_get(value, key) == NULL)
-                n++;
+    for (k = 0; k < b->dims[b->td].size; k++)
+        if ((rc = gidx__dataset_intern(b->ds, NULL, atoi(b->dims[b->td].codes[k]))) != GIDX_OK)
+            return rc;
+    if (vs != NULL) {
+        for (k = 0; k < vs->count; k++) {
+            char ks[24];
+            double x = 0;
+            int kind = js_next(vs, &vpos, &x, ks);
+            if (vpos - vrel >= RELEASE_STEP) {
+                release_to(vs->src, vs->text + vpos);
+                vrel = vpos;
+            }
+            if ((rc = sparse_key(&n, ks, total, "value", b->name)) != GIDX_OK ||
+                (rc = put_cell(b, n, kind, x, 0)) != GIDX_OK)
+                return rc;
         }
-    } else if (json_is_array(status)) {
-        for (k = 0; k < json_array_size(status) && k < total; k++) {
-            char ks[32];
-            snprintf(ks, sizeof ks, "%zu", k);
-            if (json_is_string(json_array_get(status, k)) && json_object_get(value, ks) == NULL)
-                list[n++] = k;
+    } else {
+        json_object_foreach(value, key, jv) {
+            int kind = json_is_null(jv) ? 0 : json_is_number(jv) ? 1 : 2;
+            if ((rc = sparse_key(&n, key, total, "value", b->name)) != GIDX_OK ||
+                (rc = put_cell(b, n, kind, kind == 1 ? json_number_value(jv) : 0, 0)) != GIDX_OK)
+                return rc;
         }
     }
-    *out = list;
-    *count = n;
+    if (json_is_object(b->status)) {
+        json_object_foreach(b->status, key, jv) {
+            if ((rc = sparse_key(&n, key, total, "status", b->name)) != GIDX_OK)
+                return rc;
+            if (json_is_string(jv) && (rc = put_cell(b, n, 0, 0, 1)) != GIDX_OK)
+                return rc;
+        }
+    } else if (json_is_array(b->status)) {
+        for (k = 0; k < json_array_size(b->status) && k < total; k++)
+            if (json_is_string(json_array_get(b->status, k)) &&
+                (rc = put_cell(b, k, 0, 0, 1)) != GIDX_OK)
+                return rc;
+    }
     return GIDX_OK;
-fail:
-    free(list);
-    return rc;
 }
 
 static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *name,
-                                  const gidx_jsonstat_options *o, const vspan *vs)
+                                  const gidx_jsonstat_options *o, const vspan *vs,
+                                  const jdoc *doc)
 {
     size_t vpos = 0, vrel = 0;
+    build bd;
     json_t *ids = json_object_get(root, "id"), *sizes = json_object_get(root, "size");
     json_t *dimobj = json_object_get(root, "dimension"), *value = json_object_get(root, "value");
     json_t *status = json_object_get(root, "status"), *cls = json_object_get(root, "class");
     dim *dims = NULL;
-    size_t nd, k, n, total = 1, rd = (size_t)-1, td, vd = (size_t)-1, it, count;
-    size_t *stride = NULL, *pos = NULL, *present = NULL;
+    size_t nd, k, n, total = 1, rd = (size_t)-1, td, vd = (size_t)-1;
+    size_t *stride = NULL, *pos = NULL;
     int *isvar = NULL;
-    gidx__buf var = GIDX__BUF_INIT;
     const char *rname, *tname;
     gidx_status rc = GIDX_OK;
 
@@ -539,7 +933,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         total *= dims[k].size;
     }
     for (k = 0; k < nd; k++)
-        if ((rc = read_dim(&dims[k], dimobj, name)) != GIDX_OK)
+        if ((rc = read_dim(&dims[k], dimobj, name, doc)) != GIDX_OK)
             goto done;
     stride[nd - 1] = 1;
     for (k = nd - 1; k > 0; k--)
@@ -629,75 +1023,42 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         goto done;
     }
 
-    count = total;
-    if (json_is_object(value) && (rc = sparse_cells(&present, &count, ds, value, status, total,
-                                                     dims, rd, td, name)) != GIDX_OK)
-        goto done;
-    for (it = 0; it < count; it++) {
-        json_t *jv = NULL, *js = NULL;
-        const char *region, *sym = NULL;
-        int year, flag, kind;
-        double x = 0, xv = 0;
-        char key[32];
-        size_t rem;
-        n = present != NULL ? present[it] : it;
-        rem = n;
-        for (k = 0; k < nd; k++) {
-            pos[k] = rem / stride[k];
-            rem %= stride[k];
-        }
-        snprintf(key, sizeof key, "%zu", n);
-        if (vs != NULL) {
-            kind = js_next(vs, &vpos, &xv);   /* checked by js_count: number or null */
-            if (vpos - vrel >= RELEASE_STEP) {
-                release_to(vs->src, vs->text + vpos);
-                vrel = vpos;
+    bd.ds = ds;
+    bd.dims = dims;
+    bd.nd = nd;
+    bd.rd = rd;
+    bd.td = td;
+    bd.stride = stride;
+    bd.pos = pos;
+    bd.isvar = isvar;
+    bd.status = status;
+    bd.o = o;
+    bd.name = name;
+    memset(&bd.var, 0, sizeof bd.var);
+    if (json_is_object(value)) {
+        rc = sparse_cells(&bd, value, vs, total);
+    } else {
+        for (n = 0; n < total && rc == GIDX_OK; n++) {
+            double xv = 0;
+            int kind;
+            if (vs != NULL) {
+                kind = js_next(vs, &vpos, &xv, NULL);   /* checked by js_count: number or null */
+                if (vpos - vrel >= RELEASE_STEP) {
+                    release_to(vs->src, vs->text + vpos);
+                    vrel = vpos;
+                }
+            } else {
+                json_t *jv = json_array_get(value, n);
+                kind = json_is_null(jv) ? 0 : json_is_number(jv) ? 1 : 2;
+                if (kind == 1)
+                    xv = json_number_value(jv);
             }
-        } else {
-            jv = json_is_array(value) ? json_array_get(value, n) : json_object_get(value, key);
-            kind = (jv == NULL || json_is_null(jv)) ? 0 : json_is_number(jv) ? 1 : 2;
-            if (kind == 1)
-                xv = json_number_value(jv);
-        }
-        if (json_is_string(status)) js = status;
-        else if (json_is_array(status)) js = json_array_get(status, n);
-        else if (json_is_object(status)) js = json_object_get(status, key);
-        if (js != NULL && json_is_string(js))
-            sym = json_string_value(js);
-        if (kind == 0) {
-            int f = status_flag(sym);
-            flag = f > 0 ? f : GIDX_FLAG_MISSING;
-        } else if (kind == 1) {
-            int f = status_flag(sym);
-            x = xv;
-            flag = f > 0 ? f : GIDX_FLAG_OK;
-        } else {
-            rc = gidx__error_set(GIDX_EDATA, "%s: value %zu is neither a number nor null", name, n);
-            goto done;
-        }
-        region = rd != (size_t)-1 ? strip_region(dims[rd].codes[pos[rd]]) : o->region;
-        year = atoi(dims[td].codes[pos[td]]);
-        var.len = 0;
-        if (var.s) var.s[0] = '\0';
-        for (k = 0; k < nd; k++)
-            if (isvar[k])
-                gidx__buf_printf(&var, "%s%s", var.len ? "." : "", dims[k].codes[pos[k]]);
-        if (var.len == 0)
-            gidx__buf_puts(&var, o->variable ? o->variable : "value");
-        if (var.failed) {
-            rc = GIDX_ENOMEM;
-            goto done;
-        }
-        if (gidx_dataset_has(ds, region, year, var.s)) {
-            rc = gidx__error_set(GIDX_EDUPLICATE, "%s: region %s, year %d, variable %s occurs "
-                                 "twice (value %zu)", name, region, year, var.s, n);
-            goto done;
-        }
-        if ((rc = gidx_dataset_set(ds, region, year, var.s, x, flag)) != GIDX_OK) {
-            gidx__error_prefix("%s: value %zu: ", name, n);
-            goto done;
+            rc = put_cell(&bd, n, kind, xv, 0);
         }
     }
+    gidx__buf_free(&bd.var);
+    if (rc != GIDX_OK)
+        goto done;
     {
         static const char *const mk[] = { "label", "source", "updated" };
         json_t *tab = json_object_get(json_object_get(json_object_get(root, "extension"), "px"),
@@ -717,11 +1078,22 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
          * "category.CODE" (e.g. "category.5" = "Elektrisitet"), so that a
          * caller can find a category by the label the publisher gives it. */
         for (k = 0; k < nd && rc == GIDX_OK; k++) {
-            json_t *labels;
+            json_t *labels, *own = NULL;
+            const deferred *df = deferred_of(doc, dims[k].id);
             size_t c;
             if (!isvar[k])
                 continue;
-            labels = json_object_get(json_object_get(json_object_get(dimobj, dims[k].id),
+            if (df != NULL && df->label.e > 0) {   /* parsed alone, now (checked plain) */
+                json_error_t err;
+                if ((own = json_loadb(doc->s + df->label.b, df->label.e - df->label.b, 0, &err)) ==
+                    NULL) {
+                    rc = GIDX_ENOMEM;
+                    goto done;
+                }
+                release_to(doc->src, doc->s + df->label.e);
+            }
+            labels = own != NULL ? own :
+                     json_object_get(json_object_get(json_object_get(dimobj, dims[k].id),
                                                      "category"), "label");
             for (c = 0; c < dims[k].size && rc == GIDX_OK; c++) {
                 json_t *l = json_object_get(labels, dims[k].codes[c]);
@@ -732,21 +1104,28 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
                 rc = key.failed ? GIDX_ENOMEM : gidx_dataset_set_meta(ds, key.s, json_string_value(l));
                 gidx__buf_free(&key);
             }
+            json_decref(own);
         }
         if (rc != GIDX_OK)
             goto done;
     }
 done:
     if (dims != NULL)
-        for (k = 0; k < nd; k++)
+        for (k = 0; k < nd; k++) {
             free(dims[k].codes);
+            free(dims[k].arena);
+        }
     free(dims);
     free(stride);
     free(pos);
     free(isvar);
-    free(present);
-    gidx__buf_free(&var);
     return rc;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const jspan *x = a, *y = b;
+    return x->b < y->b ? -1 : x->b > y->b;
 }
 
 /* The loader on text in memory; @p src is the mapped file the text is, or
@@ -759,7 +1138,10 @@ static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, co
     json_t *root;
     gidx_dataset *ds = NULL;
     gidx_status rc;
-    vspan vs = { NULL, 0, 0, NULL };
+    vspan vs = { NULL, 0, 0, NULL, 0 };
+    jdoc doc = { NULL, 0, NULL, NULL, 0 };
+    jspan one[1], *blank = one;
+    size_t nblank = 0;
     int streamed = 0;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load_jsonstat_buffer: out is NULL");
@@ -778,44 +1160,77 @@ static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, co
     }
     if (buf == NULL)
         buf = "";
+    doc.s = buf;
+    doc.n = len;
+    doc.src = src;
     {
         /* the product of "size" before anything is built (issue 19), wherever
          * "size" is in the document, also when the walk stops later at
          * something it cannot read: a huge panel is refused with only the
          * text in memory (and a mapped file's pages given back) */
-        size_t vb, ve, sb, se;
+        js_spans sp;
         int walked, checked;
         /* first up to "size" only: when it comes first (SSB's answers), a
          * mapped file over the limit is refused having read its head */
-        js_top(buf, len, 1, &vb, &ve, &sb, &se);
-        checked = se > sb;
-        if (checked && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK) {
+        js_top(buf, len, 1, &sp);
+        checked = sp.size.e > 0;
+        if (checked && (rc = size_precheck(buf + sp.size.b, sp.size.e - sp.size.b, name)) !=
+            GIDX_OK) {
             release_to(src, buf + len);
             return rc;
         }
-        walked = js_top(buf, len, 0, &vb, &ve, &sb, &se);
+        walked = js_top(buf, len, 0, &sp);
         release_to(src, buf + len);
-        if (!checked && se > sb && (rc = size_precheck(buf + sb, se - sb, name)) != GIDX_OK)
+        if (!checked && sp.size.e > 0 &&
+            (rc = size_precheck(buf + sp.size.b, sp.size.e - sp.size.b, name)) != GIDX_OK)
             return rc;
-        if (walked && ve > vb + 1) {
-            vs.text = buf + vb + 1;
-            vs.len = ve - vb - 2;
+        if (walked && sp.value.e > sp.value.b + 1) {
+            vs.text = buf + sp.value.b + 1;
+            vs.len = sp.value.e - sp.value.b - 2;
             vs.src = src;
-            if (js_count(&vs))
+            vs.object = buf[sp.value.b] == '{';
+            if (js_count(&vs)) {
                 streamed = 1;
+                blank[nblank++] = sp.value;
+            }
             release_to(src, buf + len);
+        }
+        if (walked && sp.dimension.e > 0) {
+            size_t k;
+            if ((rc = find_deferred(&doc.def, &doc.ndef, buf, sp.dimension)) != GIDX_OK)
+                return rc;
+            release_to(src, buf + len);
+            if (doc.ndef > 0 &&
+                (blank = gidx__reallocarray(NULL, 2 * doc.ndef + 1, sizeof *blank)) == NULL) {
+                free(doc.def);
+                return GIDX_ENOMEM;
+            }
+            if (doc.ndef > 0 && streamed)
+                blank[0] = sp.value;
+            for (k = 0; k < doc.ndef; k++) {
+                blank[nblank++] = doc.def[k].index;
+                if (doc.def[k].label.e > 0)
+                    blank[nblank++] = doc.def[k].label;
+            }
+            qsort(blank, nblank, sizeof *blank, cmp_span);
         }
     }
-    if (streamed) {
-        js_feed f = { buf, len, 0, 0, 0, NULL, 0 };
+    if (nblank > 0) {
+        js_feed f;
+        memset(&f, 0, sizeof f);
+        f.s = buf;
+        f.n = len;
+        f.blank = blank;
+        f.nblank = nblank;
         f.src = src;
-        f.blank_b = (size_t)(vs.text - buf);
-        f.blank_e = f.blank_b + vs.len;
         root = json_load_callback(js_feed_read, &f, JSON_REJECT_DUPLICATES, &err);
     } else {
         root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
     }
+    if (blank != one)
+        free(blank);
     if (root == NULL) {
+        free(doc.def);
         /* jansson reports running out of memory without a position (the
          * message was an empty "table HUGE:-1:-1:"): say so, with the size */
         if (err.text[0] == '\0' || json_error_code(&err) == json_error_out_of_memory)
@@ -824,7 +1239,7 @@ static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, co
         return gidx__error_set(GIDX_EPARSE, "%s:%d:%d: %s", name, err.line, err.column, err.text);
     }
     if ((rc = gidx_dataset_new(&ds)) == GIDX_OK &&
-        (rc = jsonstat_build(ds, root, name, &o, streamed ? &vs : NULL)) == GIDX_OK) {
+        (rc = jsonstat_build(ds, root, name, &o, streamed ? &vs : NULL, &doc)) == GIDX_OK) {
         *out = ds;
         ds = NULL;
     }
@@ -838,6 +1253,7 @@ static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, co
     }
     gidx_dataset_free(ds);
     json_decref(root);
+    free(doc.def);
     return rc;
 }
 
