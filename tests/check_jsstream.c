@@ -74,7 +74,7 @@ typedef struct variant {
     const char *tail;        /* text before the closing brace */
     const char *dup_region;  /* a region code written twice */
     int short_index;         /* one region fewer than the size */
-    int bad_position;        /* a region at position NREG */
+    int bad_position;        /* a region at position NREG (1) or 3333333333333333333 (2) */
     const char *extra_value; /* an extra member of the value object */
     int blank;               /* interiors of the index, label and value as spaces */
 } variant;
@@ -100,6 +100,8 @@ static char *doc(const variant *v, size_t *len)
             snprintf(code, sizeof code, "%s", v->dup_region);
         if (v->region_array)
             put(&t, "%s\"%s\"", k ? ", " : "", code);
+        else if (v->bad_position == 2 && k == 7)   /* found by fuzz_jsonstat: overflowed */
+            put(&t, ",\n \"%s\": 3333333333333333333", code);
         else
             put(&t, "%s\"%s\": %d", k ? ",\n " : "", code,
                 v->bad_position && k == 7 ? NREG : k);
@@ -249,6 +251,8 @@ START_TEST(test_text_errors)
     refused(&v, GIDX_EDATA, "dimension \"Region\": 199 categories but size 200");
     v.short_index = 0;
     v.bad_position = 1;
+    refused(&v, GIDX_EDATA, "category \"K-0007\" has an invalid or repeated position");
+    v.bad_position = 2;
     refused(&v, GIDX_EDATA, "category \"K-0007\" has an invalid or repeated position");
     v.bad_position = 0;
     v.extra_value = "\"01\":1";

@@ -429,7 +429,8 @@ static int plain_next(plain_it *it, size_t *kb, size_t *ke, long *pos)
             size_t d = 0;
             long v = 0;
             for (; i < it->e && s[i] >= '0' && s[i] <= '9'; i++, d++)
-                v = v * 10 + (s[i] - '0');
+                if (d < 9)   /* more digits are refused below */
+                    v = v * 10 + (s[i] - '0');
             if (d == 0 || d > 9 || (d > 1 && s[i - d] == '0'))
                 return -1;
             if (i < it->e && s[i] != ',' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
