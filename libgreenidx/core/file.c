@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,11 +209,69 @@ gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes)
     return GIDX_OK;
 }
 
+/* A FIFO (or a pipe, /dev/fd/N) before it is read: its first byte, taken
+ * here so that an input nobody writes to is refused instead of read as empty
+ * and one whose writer sent nothing is named as such. @p fd is open with
+ * O_NONBLOCK, cleared here. On Linux a FIFO opened O_RDONLY|O_NONBLOCK with
+ * no writer reads as end of file and poll() reports nothing (not POLLHUP)
+ * until a writer opens it: POLLIN when it writes, POLLHUP when it closes
+ * without writing (measured on 6.18; tests/cli/outstream_fifo.sh). So a
+ * writer is waited for at most GIDX__FIFO_WAIT_MS; once one is connected the
+ * read waits for it as for any pipe (a slow producer such as <(curl ...) is
+ * not cut off). 1 with *byte set, or 0 with the error recorded in *rc. */
+static int fifo_first_byte(int fd, const char *path, unsigned char *byte, gidx_status *rc)
+{
+    ssize_t n;
+    int fl, waited = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while ((n = read(fd, byte, 1)) == 0 || (n < 0 && errno == EINTR)) {
+        struct pollfd p = {fd, POLLIN, 0};
+        long left;
+        int r;
+        if (n < 0)
+            continue;
+        if (waited)
+            break;   /* a writer came and closed without writing */
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        left = GIDX__FIFO_WAIT_MS - ((t1.tv_sec - t0.tv_sec) * 1000L +
+                                     (t1.tv_nsec - t0.tv_nsec) / 1000000L);
+        if (left <= 0 || (r = poll(&p, 1, (int)left)) == 0) {
+            *rc = gidx__error_set(GIDX_EIO, "%s: cannot read: a FIFO with no writer (nothing "
+                                  "to read; waited %d s for one)", path,
+                                  GIDX__FIFO_WAIT_MS / 1000);
+            return 0;
+        }
+        if (r < 0 && errno != EINTR) {
+            n = -1;
+            break;
+        }
+        waited = r > 0;
+    }
+    if (n < 0 && errno == EAGAIN) {
+        /* a writer is connected but has sent nothing yet: wait for it */
+        if ((fl = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)
+            n = -1;
+        else
+            while ((n = read(fd, byte, 1)) < 0 && errno == EINTR)
+                ;
+    }
+    if (n == 1)
+        return 1;
+    if (n == 0)
+        *rc = gidx__error_set(GIDX_EDATA, "%s: cannot read: a FIFO or pipe whose writer closed "
+                              "it without writing anything", path);
+    else
+        *rc = gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path, strerror(errno));
+    return 0;
+}
+
 FILE *gidx__file_open_read(const char *path, size_t max_bytes, gidx_status *rc)
 {
     /* O_NONBLOCK so that opening a FIFO nobody writes to returns at once
      * instead of waiting for a writer; reads block again afterwards. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), fl;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), fl, first = -1;
+    struct stat st;
     FILE *f;
     if (fd < 0) {
         *rc = gidx__error_set(GIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
@@ -222,10 +281,25 @@ FILE *gidx__file_open_read(const char *path, size_t max_bytes, gidx_status *rc)
         close(fd);
         return NULL;
     }
+    if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        unsigned char c;
+        if (!fifo_first_byte(fd, path, &c, rc)) {
+            close(fd);
+            return NULL;
+        }
+        first = c;
+    }
     if ((fl = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
         (f = fdopen(fd, "rb")) == NULL) {
         *rc = gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path, strerror(errno));
         close(fd);
+        return NULL;
+    }
+    /* the FIFO's first byte back in front of the rest (one byte of pushback
+     * is guaranteed by C11 7.21.7.10) */
+    if (first >= 0 && ungetc(first, f) == EOF) {
+        *rc = gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path, strerror(errno));
+        fclose(f);
         return NULL;
     }
     *rc = GIDX_OK;
