@@ -216,6 +216,52 @@ int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t le
     return GIDX_EXIT_OK;
 }
 
+int gidx_cli_emit_file(const char *cmd, FILE *in)
+{
+    char *line = NULL, *shown = NULL;
+    size_t cap = 0, scap = 0;
+    ssize_t n;
+    int code = GIDX_EXIT_OK, tty = isatty(STDOUT_FILENO);
+    /* a line at a time: a line end never falls inside a UTF-8 sequence and
+     * is kept by the escaping, so the text shown is the whole text escaped */
+    while (code == GIDX_EXIT_OK && (n = getline(&line, &cap, in)) > 0) {
+        const char *out = line;
+        size_t k = (size_t)n;
+        if (tty) {
+            if ((size_t)n > (SIZE_MAX - 1) / 4) {
+                code = GIDX_EXIT_INTERNAL;
+                break;
+            }
+            if (scap < 4 * (size_t)n + 1) {
+                char *b = realloc(shown, 4 * (size_t)n + 1);
+                if (b == NULL) {
+                    code = GIDX_EXIT_INTERNAL;
+                    break;
+                }
+                shown = b;
+                scap = 4 * (size_t)n + 1;
+            }
+            k = escape_into(shown, (const unsigned char *)line, (size_t)n, 1);
+            out = shown;
+        }
+        if (fwrite(out, 1, k, stdout) != k)
+            code = GIDX_EXIT_IO;
+    }
+    if (code == GIDX_EXIT_OK && ferror(in)) {
+        fprintf(stderr, "greenidx %s: cannot read back its temporary file\n", cmd);
+        code = GIDX_EXIT_INTERNAL;
+    } else if (code == GIDX_EXIT_INTERNAL) {
+        fprintf(stderr, "greenidx %s: out of memory\n", cmd);
+    }
+    if (code == GIDX_EXIT_OK && fflush(stdout) != 0)
+        code = GIDX_EXIT_IO;
+    if (code == GIDX_EXIT_IO)
+        fprintf(stderr, "greenidx %s: cannot write to standard output\n", cmd);
+    free(line);
+    free(shown);
+    return code;
+}
+
 int gidx_cli_add_regions(const char ***list, size_t *n, size_t *cap, char *arg)
 {
     char *tok, *save = NULL;

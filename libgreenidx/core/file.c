@@ -12,7 +12,9 @@
  * regular file — a character device such as /dev/null or a terminal, a FIFO,
  * /dev/stdout — is written through, never replaced by a regular file; a
  * symbolic link to a regular file keeps the link and replaces its target.
- * Directories, sockets and block devices are refused.
+ * Directories, sockets and block devices are refused. gidx_output_* is the
+ * same as a stream: the bytes go into the temporary file as they are made
+ * (a 50 MB CSV is not held in memory first) and commit renames it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,7 +30,7 @@
 
 #include "internal.h"
 
-static gidx_status write_all(int fd, const char *data, size_t len, int *err)
+gidx_status gidx__write_all(int fd, const char *data, size_t len, int *err)
 {
     size_t off = 0;
     while (off < len) {
@@ -41,27 +43,6 @@ static gidx_status write_all(int fd, const char *data, size_t len, int *err)
         }
         off += (size_t)w;
     }
-    return GIDX_OK;
-}
-
-/* Write through to a character device or a FIFO (opened without blocking
- * so that a FIFO nobody reads is an error, not a hang). */
-static gidx_status write_through(const char *path, const char *data, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_NONBLOCK | O_CLOEXEC), err = 0, fl;
-    if (fd < 0) {
-        err = errno;
-        return gidx__error_set(GIDX_EIO, "%s: cannot open for writing: %s%s", path, strerror(err),
-                               err == ENXIO ? " (a FIFO with no reader)" : "");
-    }
-    if ((fl = fcntl(fd, F_GETFL)) >= 0)
-        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    if (write_all(fd, data, len, &err) != GIDX_OK) {
-        close(fd);
-        return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(err));
-    }
-    if (close(fd) != 0 && errno != EINTR)
-        return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(errno));
     return GIDX_OK;
 }
 
@@ -107,69 +88,68 @@ static int create_temp(char *tmp, size_t plen)
     return -1;
 }
 
-/* Replace the regular file (or create the file) at @p path atomically;
- * @p keep is the existing file's status, or NULL for a new file. */
-static gidx_status replace_atomic(const char *path, const struct stat *keep, const char *shown,
-                                  const char *data, size_t len)
+/* An output being written (common.h): the temporary file beside the regular
+ * file it replaces (or creates), or the device, FIFO or descriptor it is
+ * written through to. */
+struct gidx_output {
+    int fd;              /* -1 once closed */
+    char *tmp;           /* the temporary file; NULL when written through */
+    char *target;        /* renamed over at commit (a link's resolved target) */
+    char *shown;         /* the name the caller gave, for messages */
+    int keep;            /* an existing file: its mode is kept */
+    mode_t mode;
+    int state;           /* 0 open, 1 committed, -1 failed */
+};
+
+/* Write through to a character device or a FIFO (opened without blocking
+ * so that a FIFO nobody reads is an error, not a hang). */
+static gidx_status open_through(gidx_output *o, const char *path)
 {
-    size_t plen = strlen(path);
-    char *tmp = gidx__malloc(plen + 16);
-    int fd, err = 0;
-    if (tmp == NULL)
-        return GIDX_ENOMEM;
-    memcpy(tmp, path, plen);
-    fd = create_temp(tmp, plen);
-    if (fd < 0) {
+    int fl, err;
+    o->fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (o->fd < 0) {
         err = errno;
-        free(tmp);
-        return gidx__error_set(GIDX_EIO, "%s: cannot create a temporary file: %s",
-                               shown, strerror(err));
+        return gidx__error_set(GIDX_EIO, "%s: cannot open for writing: %s%s", path, strerror(err),
+                               err == ENXIO ? " (a FIFO with no reader)" : "");
     }
-    if (write_all(fd, data, len, &err) != GIDX_OK)
-        goto fail;
-    if (fsync(fd) != 0 && errno != EINVAL) {
-        err = errno;
-        goto fail;
-    }
-    /* an existing file keeps its permission bits (a 0600 file stays 0600) */
-    if (keep != NULL && fchmod(fd, keep->st_mode & 07777) != 0) {
-        err = errno;
-        goto fail;
-    }
-    if (close(fd) != 0) {
-        err = errno;
-        fd = -1;
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        err = errno;
-        goto fail;
-    }
-    free(tmp);
+    if ((fl = fcntl(o->fd, F_GETFL)) >= 0)
+        (void)fcntl(o->fd, F_SETFL, fl & ~O_NONBLOCK);
     return GIDX_OK;
-fail:
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", shown, strerror(err));
 }
 
-gidx_status gidx_write_file(const char *path, const char *data, size_t len)
+/* A temporary file beside the regular file @p path (or the new file) that
+ * commit renames over it; @p keep is the existing file's status, or NULL. */
+static gidx_status open_temp(gidx_output *o, const char *path, const struct stat *keep)
+{
+    size_t plen = strlen(path);
+    int err;
+    if ((o->target = gidx__strdup(path)) == NULL || (o->tmp = gidx__malloc(plen + 16)) == NULL)
+        return GIDX_ENOMEM;
+    memcpy(o->tmp, path, plen);
+    if ((o->fd = create_temp(o->tmp, plen)) < 0) {
+        err = errno;
+        free(o->tmp);
+        o->tmp = NULL;
+        return gidx__error_set(GIDX_EIO, "%s: cannot create a temporary file: %s",
+                               o->shown, strerror(err));
+    }
+    if (keep != NULL) {
+        o->keep = 1;
+        o->mode = keep->st_mode & 07777;
+    }
+    return GIDX_OK;
+}
+
+static gidx_status open_target(gidx_output *o, const char *path)
 {
     struct stat lst, st;
-    if (path == NULL || (data == NULL && len > 0) || path[0] == '\0')
-        return gidx__error_set(GIDX_EINVAL, "gidx_write_file: NULL or empty argument");
-    if (data == NULL)
-        data = "";
     if (lstat(path, &lst) != 0) {
         if (errno != ENOENT)
             return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", path, strerror(errno));
-        return replace_atomic(path, NULL, path, data, len);   /* a new file */
+        return open_temp(o, path, NULL);   /* a new file */
     }
     if (S_ISREG(lst.st_mode))
-        return replace_atomic(path, &lst, path, data, len);
+        return open_temp(o, path, &lst);
     if (S_ISLNK(lst.st_mode)) {
         char *target;
         gidx_status rc;
@@ -177,21 +157,127 @@ gidx_status gidx_write_file(const char *path, const char *data, size_t len)
             return gidx__error_set(GIDX_EIO, "%s: cannot write through the symbolic link: %s",
                                    path, strerror(errno));
         if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || proc_link(path))
-            return write_through(path, data, len);   /* /dev/stdout, /dev/null, ... */
+            return open_through(o, path);   /* /dev/stdout, /dev/null, ... */
         if (!S_ISREG(st.st_mode))
             return gidx__error_set(GIDX_EIO, "%s: cannot write: the link points at a %s", path,
                                    S_ISDIR(st.st_mode) ? "directory" : "special file");
         if ((target = realpath(path, NULL)) == NULL)
             return gidx__error_set(GIDX_EIO, "%s: cannot resolve the symbolic link: %s", path,
                                    strerror(errno));
-        rc = replace_atomic(target, &st, path, data, len);
+        rc = open_temp(o, target, &st);
         free(target);
         return rc;
     }
     if (S_ISCHR(lst.st_mode) || S_ISFIFO(lst.st_mode))
-        return write_through(path, data, len);
+        return open_through(o, path);
     return gidx__error_set(GIDX_EIO, "%s: cannot write: it is a %s", path,
                            S_ISDIR(lst.st_mode) ? "directory" : "socket or block device");
+}
+
+gidx_status gidx_output_open(gidx_output **out, const char *path)
+{
+    gidx_output *o;
+    gidx_status rc;
+    if (out == NULL || path == NULL || path[0] == '\0') {
+        if (out != NULL)
+            *out = NULL;
+        return gidx__error_set(GIDX_EINVAL, "gidx_output_open: NULL or empty argument");
+    }
+    *out = NULL;
+    if ((o = gidx__calloc(1, sizeof *o)) == NULL)
+        return GIDX_ENOMEM;
+    o->fd = -1;
+    rc = (o->shown = gidx__strdup(path)) == NULL ? GIDX_ENOMEM : open_target(o, path);
+    if (rc != GIDX_OK) {
+        gidx_output_free(o);
+        return rc;
+    }
+    *out = o;
+    return GIDX_OK;
+}
+
+int gidx_output_fd(const gidx_output *o)
+{
+    return o != NULL && o->state == 0 ? o->fd : -1;
+}
+
+/* A failed output: the system error @p err recorded naming it. */
+static gidx_status output_failed(gidx_output *o, int err)
+{
+    o->state = -1;
+    return gidx__error_set(GIDX_EIO, "%s: cannot write: %s", o->shown, strerror(err));
+}
+
+gidx_status gidx_output_write(gidx_output *o, const char *data, size_t len)
+{
+    int err = 0;
+    if (o == NULL || (data == NULL && len > 0))
+        return gidx__error_set(GIDX_EINVAL, "gidx_output_write: NULL argument");
+    if (o->state != 0)
+        return gidx__error_set(GIDX_ESTATE, "%s: the output is %s", o->shown,
+                               o->state > 0 ? "already committed" : "failed");
+    if (len > 0 && gidx__write_all(o->fd, data, len, &err) != GIDX_OK)
+        return output_failed(o, err);
+    return GIDX_OK;
+}
+
+gidx_status gidx_output_commit(gidx_output *o)
+{
+    int fd;
+    if (o == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_output_commit: NULL argument");
+    if (o->state != 0)
+        return gidx__error_set(GIDX_ESTATE, "%s: the output is %s", o->shown,
+                               o->state > 0 ? "already committed" : "failed");
+    fd = o->fd;
+    o->fd = -1;
+    if (o->tmp == NULL) {   /* written through */
+        if (close(fd) != 0 && errno != EINTR)
+            return output_failed(o, errno);
+        o->state = 1;
+        return GIDX_OK;
+    }
+    /* flushed to disk before the rename, so a crash leaves the old file or
+     * the new one; an existing file keeps its permission bits (a 0600 file
+     * stays 0600) */
+    if ((fsync(fd) != 0 && errno != EINVAL) || (o->keep && fchmod(fd, o->mode) != 0)) {
+        int err = errno;
+        close(fd);
+        return output_failed(o, err);
+    }
+    if (close(fd) != 0 || rename(o->tmp, o->target) != 0)
+        return output_failed(o, errno);
+    free(o->tmp);
+    o->tmp = NULL;
+    o->state = 1;
+    return GIDX_OK;
+}
+
+void gidx_output_free(gidx_output *o)
+{
+    if (o == NULL)
+        return;
+    if (o->fd >= 0)
+        close(o->fd);
+    if (o->tmp != NULL)   /* not committed: the target is untouched */
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->target);
+    free(o->shown);
+    free(o);
+}
+
+gidx_status gidx_write_file(const char *path, const char *data, size_t len)
+{
+    gidx_output *o = NULL;
+    gidx_status rc;
+    if (path == NULL || (data == NULL && len > 0) || path[0] == '\0')
+        return gidx__error_set(GIDX_EINVAL, "gidx_write_file: NULL or empty argument");
+    if ((rc = gidx_output_open(&o, path)) == GIDX_OK &&
+        (rc = gidx_output_write(o, data, len)) == GIDX_OK)
+        rc = gidx_output_commit(o);
+    gidx_output_free(o);
+    return rc;
 }
 
 gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes)

@@ -46,6 +46,10 @@ gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes);
  * NULL with *rc set and the error recorded on failure. */
 FILE *gidx__file_open_read(const char *path, size_t max_bytes, gidx_status *rc);
 
+/* Write all @p len bytes to @p fd (retrying short writes and EINTR);
+ * GIDX_EIO with errno in *err on failure (nothing recorded). */
+gidx_status gidx__write_all(int fd, const char *data, size_t len, int *err);
+
 /* ---- errors (error.c) ---- */
 
 /* Record an error in the calling thread's slot and return @p code. */
