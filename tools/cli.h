@@ -66,9 +66,9 @@ int gidx_cli_parse_double(const char *s, double *out);
  */
 int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len);
 /*
- * Copy @p in to stdout from where it stands, escaped a line at a time as
+ * Copy @p in to stdout from where it stands, 64 KiB at a time, escaped as
  * gidx_cli_emit() escapes a whole text when stdout is a terminal (the same
- * bytes shown; only the longest line is held). Returns an exit code.
+ * bytes shown; the text is never held whole). Returns an exit code.
  */
 int gidx_cli_emit_file(const char *cmd, FILE *in);
 

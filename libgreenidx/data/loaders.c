@@ -708,37 +708,6 @@ gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char *path,
 
 /* ---- writer ---- */
 
-static void put_field(gidx__buf *b, const char *s)
-{
-    if (gidx__formula_like(s)) {   /* neutralised as in every CSV writer (core/csv.c) */
-        gidx__csv_field(b, s);
-        return;
-    }
-    if (strpbrk(s, ",\"\r\n") != NULL || (s[0] == ' ') || (s[0] && s[strlen(s) - 1] == ' ')) {
-        gidx__buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                gidx__buf_putc(b, '"');
-            gidx__buf_putc(b, *s);
-        }
-        gidx__buf_putc(b, '"');
-    } else {
-        gidx__buf_puts(b, s);
-    }
-}
-
-/* %.17g in the C locale whatever the process locale. */
-static void put_double(gidx__buf *b, double v)
-{
-    char tmp[64];
-    size_t k;
-    snprintf(tmp, sizeof tmp, "%.17g", v);
-    for (k = 0; tmp[k]; k++)
-        if (tmp[k] == ',')
-            tmp[k] = '.';
-    gidx__buf_puts(b, tmp);
-}
-
 /* Where the long CSV goes as it is made: a descriptor or an output. */
 typedef struct csv_sink {
     int fd;                /* >= 0: written to this descriptor */
@@ -764,9 +733,60 @@ static gidx_status csv_flush(gidx__buf *b, const csv_sink *sink)
     return rc;
 }
 
+/* A text field; with a @p sink, a long one is handed on 64 KiB at a time
+ * instead of being held whole beside the dataset (a 16 MB name). */
+static gidx_status put_field(gidx__buf *b, const char *s, const csv_sink *sink)
+{
+    size_t n = strlen(s), k;
+    int quote;
+    if (gidx__formula_like(s)) {   /* neutralised as in every CSV writer (core/csv.c) */
+        gidx__csv_field(b, s);
+        return GIDX_OK;
+    }
+    quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' || (n > 0 && s[n - 1] == ' ');
+    if (!quote) {
+        for (; n > 0; s += k, n -= k) {
+            k = n < 65536 ? n : 65536;
+            gidx__buf_append(b, s, k);
+            if (sink != NULL && b->len >= 65536 && !b->failed) {
+                gidx_status rc = csv_flush(b, sink);
+                if (rc != GIDX_OK)
+                    return rc;
+            }
+        }
+        return GIDX_OK;
+    }
+    gidx__buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            gidx__buf_putc(b, '"');
+        gidx__buf_putc(b, *s);
+        if (sink != NULL && b->len >= 65536 && !b->failed) {
+            gidx_status rc = csv_flush(b, sink);
+            if (rc != GIDX_OK)
+                return rc;
+        }
+    }
+    gidx__buf_putc(b, '"');
+    return GIDX_OK;
+}
+
+/* %.17g in the C locale whatever the process locale. */
+static void put_double(gidx__buf *b, double v)
+{
+    char tmp[64];
+    size_t k;
+    snprintf(tmp, sizeof tmp, "%.17g", v);
+    for (k = 0; tmp[k]; k++)
+        if (tmp[k] == ',')
+            tmp[k] = '.';
+    gidx__buf_puts(b, tmp);
+}
+
 /* The long CSV of @p ds, the one formatter of gidx_dataset_to_csv() and the
- * writers: into @p b, and, with a @p sink, handed on whenever 64 KiB of whole
- * rows are held (and at the end), so that only that window is in memory. */
+ * writers: into @p b, and, with a @p sink, handed on whenever 64 KiB are held
+ * (a long field in pieces) and at the end, so that only that window is in
+ * memory. */
 static gidx_status csv_emit(gidx__buf *b, const gidx_dataset *ds, const csv_sink *sink)
 {
     size_t r, v, y, nr, nv, ny;
@@ -786,10 +806,12 @@ static gidx_status csv_emit(gidx__buf *b, const gidx_dataset *ds, const csv_sink
                 if (!gidx_dataset_has(ds, rn, year, vn))
                     continue;
                 gidx_dataset_get(&x, &flag, ds, rn, year, vn);
-                put_field(b, rn);
+                if ((rc = put_field(b, rn, sink)) != GIDX_OK)
+                    break;
                 snprintf(yb, sizeof yb, ",%d,", year);
                 gidx__buf_puts(b, yb);
-                put_field(b, vn);
+                if ((rc = put_field(b, vn, sink)) != GIDX_OK)
+                    break;
                 gidx__buf_putc(b, ',');
                 if (flag == GIDX_FLAG_OK || flag == GIDX_FLAG_PROVISIONAL)
                     put_double(b, x);
