@@ -142,7 +142,7 @@ static int to_file(gidx_dataset *ds, const char *path, int csv)
 }
 
 /* To a terminal, escaped (codes and names come from the data): made in an
- * unlinked temporary file and shown a line at a time once @p ds is freed,
+ * unlinked temporary file and shown 64 KiB at a time once @p ds is freed,
  * so the text is not held beside the dataset; in memory when no temporary
  * file can be made. Frees @p ds. */
 static int to_terminal(gidx_dataset *ds, int csv)
@@ -152,7 +152,8 @@ static int to_terminal(gidx_dataset *ds, int csv)
     size_t len = 0;
     int code;
     if (t != NULL) {
-        int bad = csv ? gidx_dataset_write_csv_fd(ds, fileno(t)) != GIDX_OK
+        gidx_status rc = GIDX_OK;
+        int bad = csv ? (rc = gidx_dataset_write_csv_fd(ds, fileno(t))) != GIDX_OK
                       : summary(t, ds) != 0 || fflush(t) != 0;
         gidx_dataset_free(ds);
         if (!bad && fseek(t, 0, SEEK_SET) == 0) {
@@ -161,6 +162,8 @@ static int to_terminal(gidx_dataset *ds, int csv)
             return code;
         }
         fclose(t);
+        if (rc == GIDX_ENOMEM)
+            return gidx_cli_fail("data", rc);
         fprintf(stderr, "greenidx data: cannot write its temporary file\n");
         return GIDX_EXIT_INTERNAL;
     }
