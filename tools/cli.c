@@ -216,6 +216,62 @@ int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t le
     return GIDX_EXIT_OK;
 }
 
+int gidx_cli_emit_file(const char *cmd, FILE *in)
+{
+    enum { CHUNK = 65536 };
+    unsigned char *buf = malloc(CHUNK + 8);
+    char *shown = NULL;
+    size_t have = 0;
+    int code = GIDX_EXIT_OK, tty = isatty(STDOUT_FILENO);
+    if (buf == NULL || (tty && (shown = malloc(4 * (CHUNK + 8) + 1)) == NULL))
+        code = GIDX_EXIT_INTERNAL;
+    /* 64 KiB at a time; escaped, each chunk gives the bytes the whole text
+     * escaped at once would give: a UTF-8 sequence cut by the chunk's end
+     * waits for the next chunk (escape_into decides at a lead byte from the
+     * bytes that follow it, and only there) */
+    while (code == GIDX_EXIT_OK) {
+        size_t got = fread(buf + have, 1, CHUNK, in), len = have + got, keep = 0, k, n;
+        const char *out = (const char *)buf;
+        if (len == 0)
+            break;
+        buf[len] = '\0';   /* at the end, as after a whole text */
+        if (tty) {
+            for (k = got == 0 ? len : len > 3 ? len - 3 : 0; k < len; k++) {
+                unsigned char c = buf[k];
+                n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+                if (n > 0 && k + n > len) {
+                    keep = len - k;
+                    break;
+                }
+            }
+            n = escape_into(shown, buf, len - keep, 1);
+            out = shown;
+        } else {
+            n = len;
+        }
+        if (fwrite(out, 1, n, stdout) != n)
+            code = GIDX_EXIT_IO;
+        memmove(buf, buf + len - keep, keep);
+        have = keep;
+        if (got == 0)
+            break;
+    }
+    if (code == GIDX_EXIT_OK && ferror(in)) {
+        fprintf(stderr, "greenidx %s: cannot read back its temporary file\n", cmd);
+        code = GIDX_EXIT_INTERNAL;
+    } else if (code == GIDX_EXIT_INTERNAL) {
+        fprintf(stderr, "greenidx %s: out of memory\n", cmd);
+    }
+    if (code == GIDX_EXIT_OK && fflush(stdout) != 0)
+        code = GIDX_EXIT_IO;
+    if (code == GIDX_EXIT_IO)
+        fprintf(stderr, "greenidx %s: cannot write to standard output\n", cmd);
+    free(buf);
+    free(shown);
+    return code;
+}
+
 int gidx_cli_add_regions(const char ***list, size_t *n, size_t *cap, char *arg)
 {
     char *tok, *save = NULL;

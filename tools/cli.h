@@ -65,6 +65,12 @@ int gidx_cli_parse_double(const char *s, double *out);
  * path is NULL or "-". Returns an exit code.
  */
 int gidx_cli_emit(const char *cmd, const char *path, const char *text, size_t len);
+/*
+ * Copy @p in to stdout from where it stands, 64 KiB at a time, escaped as
+ * gidx_cli_emit() escapes a whole text when stdout is a terminal (the same
+ * bytes shown; the text is never held whole). Returns an exit code.
+ */
+int gidx_cli_emit_file(const char *cmd, FILE *in);
 
 /* Split a --region argument at commas into *list (growing it; the strings
  * point into @p arg, which is modified). 0, or -1 when out of memory. */

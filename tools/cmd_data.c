@@ -5,6 +5,7 @@
  */
 /* greenidx data: load a dataset (or the embedded Telemark data) and show a
  * summary of it, or convert it to the long CSV layout. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,52 +87,115 @@ static int summary(FILE *f, const gidx_dataset *ds)
     return ferror(f) ? -1 : 0;
 }
 
-/* The summary as one text (for --output, written atomically, and for a
- * terminal, escaped), or NULL. It is made in an unlinked temporary file and
- * read back after @p ds is freed, so that the names are not held twice
- * (issue 19: a 16 MB name); in memory when no temporary file can be made.
- * Frees @p ds. */
-static char *summary_text(gidx_dataset *ds, size_t *len)
+/* To a pipe or a file on standard output, as it is made: neither the
+ * summary (which holds every name, issue 19: a 16 MB name) nor the CSV is
+ * kept whole beside the dataset. Frees @p ds. */
+static int to_stdout(gidx_dataset *ds, int csv)
 {
+    gidx_status rc = GIDX_OK;
+    int bad;
+    if (csv) {
+        bad = fflush(stdout) != 0 ||
+              (rc = gidx_dataset_write_csv_fd(ds, STDOUT_FILENO)) != GIDX_OK;
+    } else {
+        bad = summary(stdout, ds) != 0 || fflush(stdout) != 0;
+    }
+    gidx_dataset_free(ds);
+    if (rc != GIDX_OK && rc != GIDX_EIO)
+        return gidx_cli_fail("data", rc);
+    if (bad) {
+        fprintf(stderr, "greenidx data: cannot write to standard output\n");
+        return GIDX_EXIT_IO;
+    }
+    return GIDX_EXIT_OK;
+}
+
+/* To --output PATH, whole or not at all: into the output's temporary file
+ * as it is made, renamed at the end (gidx_output_open), so nothing is held
+ * whole and no other temporary file is needed. Frees @p ds. */
+static int to_file(gidx_dataset *ds, const char *path, int csv)
+{
+    gidx_output *o = NULL;
+    gidx_status rc = GIDX_OK;
+    if (csv) {
+        rc = gidx_dataset_write_csv(ds, path);
+    } else if ((rc = gidx_output_open(&o, path)) == GIDX_OK) {
+        int fd = dup(gidx_output_fd(o));
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        int bad = f == NULL || summary(f, ds) != 0;
+        if (f == NULL && fd >= 0)
+            close(fd);
+        if ((f != NULL && fclose(f) != 0) || bad) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s: cannot write: %s", path, strerror(errno));
+            rc = gidx_error_set(GIDX_EIO, msg);
+        } else {
+            rc = gidx_output_commit(o);
+        }
+    }
+    gidx_output_free(o);   /* without a commit, the target is untouched */
+    gidx_dataset_free(ds);
+    if (rc == GIDX_OK)
+        return GIDX_EXIT_OK;
+    gidx_cli_fail("data", rc);
+    return rc == GIDX_ENOMEM ? GIDX_EXIT_INTERNAL : GIDX_EXIT_IO;
+}
+
+/* To a terminal, escaped (codes and names come from the data): made in an
+ * unlinked temporary file and shown 64 KiB at a time once @p ds is freed,
+ * so the text is not held beside the dataset; in memory when no temporary
+ * file can be made. Frees @p ds. */
+static int to_terminal(gidx_dataset *ds, int csv)
+{
+    FILE *t = tmpfile();
     char *text = NULL;
-    FILE *f = tmpfile();
-    long n;
-    if (f == NULL) {
-        FILE *m = open_memstream(&text, len);
+    size_t len = 0;
+    int code;
+    if (t != NULL) {
+        gidx_status rc = GIDX_OK;
+        int bad = csv ? (rc = gidx_dataset_write_csv_fd(ds, fileno(t))) != GIDX_OK
+                      : summary(t, ds) != 0 || fflush(t) != 0;
+        gidx_dataset_free(ds);
+        if (!bad && fseek(t, 0, SEEK_SET) == 0) {
+            code = gidx_cli_emit_file("data", t);
+            fclose(t);
+            return code;
+        }
+        fclose(t);
+        if (rc == GIDX_ENOMEM)
+            return gidx_cli_fail("data", rc);
+        fprintf(stderr, "greenidx data: cannot write its temporary file\n");
+        return GIDX_EXIT_INTERNAL;
+    }
+    if (csv) {
+        gidx_status rc = gidx_dataset_to_csv(&text, &len, ds);
+        gidx_dataset_free(ds);
+        if (rc != GIDX_OK)
+            return gidx_cli_fail("data", rc);
+    } else {
+        FILE *m = open_memstream(&text, &len);
         int bad = m == NULL || summary(m, ds) != 0;
         if (m != NULL && fclose(m) != 0)
             bad = 1;
         gidx_dataset_free(ds);
         if (bad) {
             free(text);
-            return NULL;
+            fprintf(stderr, "greenidx data: cannot make the summary (out of memory)\n");
+            return GIDX_EXIT_INTERNAL;
         }
-        return text;
     }
-    n = summary(f, ds) != 0 || fflush(f) != 0 ? -1 : 0;
-    gidx_dataset_free(ds);
-    if (n < 0 || (n = ftell(f)) < 0 ||
-        fseek(f, 0, SEEK_SET) != 0 || (text = malloc((size_t)n + 1)) == NULL ||
-        fread(text, 1, (size_t)n, f) != (size_t)n) {
-        free(text);
-        text = NULL;
-    } else {
-        text[n] = '\0';
-        *len = (size_t)n;
-    }
-    fclose(f);
-    return text;
+    code = gidx_cli_emit("data", NULL, text, len);
+    free(text);
+    return code;
 }
 
 static int run(int argc, char **argv)
 {
     const char *path = NULL, *type = NULL, *format = "summary", *output = NULL, *v;
-    int harmonise = 0, i, missing, code;
+    int harmonise = 0, i, missing, csv;
     gidx_dataset *ds = NULL;
     gidx_registry *reg = NULL;
     gidx_status rc;
-    char *text = NULL;
-    size_t len = 0;
     for (i = 1; i < argc; i++) {
         if (gidx_cli_opt(argc, argv, &i, "--data", 1, &v, &missing)) path = v;
         else if (gidx_cli_opt(argc, argv, &i, "--type", 1, &v, &missing)) type = v;
@@ -168,35 +232,10 @@ static int run(int argc, char **argv)
         }
     }
     gidx_registry_free(reg);
-    if (strcmp(format, "csv") == 0) {
-        rc = gidx_dataset_to_csv(&text, &len, ds);
-        if (rc != GIDX_OK) {
-            gidx_dataset_free(ds);
-            return gidx_cli_fail("data", rc);
-        }
-    } else if ((output == NULL || strcmp(output, "-") == 0) && !isatty(STDOUT_FILENO)) {
-        /* to a pipe or a file as it is made: the summary (which holds every
-         * name) is not kept beside the dataset, so a 16 MB name is not
-         * held twice (issue 19, memory within twice the input); a terminal
-         * gets the escaped whole text through gidx_cli_emit */
-        int bad = summary(stdout, ds) != 0 || fflush(stdout) != 0;
-        gidx_dataset_free(ds);
-        if (bad) {
-            fprintf(stderr, "greenidx data: cannot write to standard output\n");
-            return GIDX_EXIT_IO;
-        }
-        return GIDX_EXIT_OK;
-    } else {
-        text = summary_text(ds, &len);   /* frees ds */
-        ds = NULL;
-        if (text == NULL) {
-            fprintf(stderr, "greenidx data: cannot make the summary (out of memory, or no room "
-                    "for its temporary file)\n");
-            return GIDX_EXIT_INTERNAL;
-        }
-    }
-    gidx_dataset_free(ds);
-    code = gidx_cli_emit("data", output, text, len);
-    free(text);
-    return code;
+    csv = strcmp(format, "csv") == 0;
+    if (output != NULL && strcmp(output, "-") != 0)
+        return to_file(ds, output, csv);
+    if (!isatty(STDOUT_FILENO))
+        return to_stdout(ds, csv);
+    return to_terminal(ds, csv);
 }

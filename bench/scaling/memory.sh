@@ -17,6 +17,11 @@
 #   long50     a 50 MB long CSV of 2,500,000 cells (accepted)
 #   emis40     a 40 MB emissions CSV (Miljødirektoratet's columns) of 800,000
 #              rows adding up to 24,000 cells (accepted, --type emissions)
+#   long50 and field16 again, written out (branch outstream): csv-stdout is
+#              `--format csv` to standard output (a file), csv-output
+#              `--format csv --output FILE`, sum-output the summary with
+#              `--output FILE`; each with its own base (the same arguments
+#              on the two-line CSV)
 # Bound, for every input: peak <= 2 x input + base, where base is the peak of
 # the same command on a two-line CSV, measured in the same run (about 16 MB:
 # the pages of the shared libraries it loads, OpenBLAS, GSL, libxml2, curl,
@@ -126,16 +131,21 @@ PY
 
 fail=0
 dtype=long
-peak() {  # peak kB of `greenidx data --type $dtype --data FILE` (a JSON-stat
-          # file by its name), with seconds and exit code, in $T/time
+args=   # more arguments of greenidx data: the output's format and target
+peak() {  # peak kB of `greenidx data --type $dtype --data FILE $args` (a
+          # JSON-stat file by its name), with seconds and exit code, in $T/time
   t=$dtype; case $1 in *.json) t=jsonstat ;; esac
   set +e
+  # shellcheck disable=SC2086
   OPENBLAS_NUM_THREADS=1 /usr/bin/time -f '%M %e %x' -o "$T/time" "$G" data --type "$t" \
-    --data "$1" > /dev/null 2> "$T/err"
+    --data "$1" $args > "$T/stdout" 2> "$T/err"
   set -e
 }
-peak "$T/tiny.csv"
-base=$(tail -n 1 "$T/time" | cut -d' ' -f1)
+rebase() {  # base: the same arguments on the two-line CSV
+  peak "$T/tiny.csv"
+  base=$(tail -n 1 "$T/time" | cut -d' ' -f1)
+}
+rebase
 # run NAME FILE WANT_EXIT [EXTRA_KB REASON]: one line "name input_kB peak_kB
 # raw net seconds exit verdict"; EXTRA_KB loosens the bound of a known gap
 run() {
@@ -171,4 +181,15 @@ run long50 "$T/long50.csv" 0
 dtype=emissions
 run emis40 "$T/emis40.csv" 0
 dtype=long
+for mode in csv-stdout csv-output sum-output; do
+  case $mode in
+    csv-stdout) args="--format csv" ;;
+    csv-output) args="--format csv --output $T/out.csv" ;;
+    sum-output) args="--output $T/out.txt" ;;
+  esac
+  rebase
+  echo "$mode: base $base kB"
+  run long50 "$T/long50.csv" 0
+  run field16 "$T/field16.csv" 0
+done
 exit $fail

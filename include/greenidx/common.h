@@ -154,6 +154,48 @@ GIDX_API void gidx_free(void *p);
 GIDX_API gidx_status gidx_write_file(const char *path, const char *data, size_t len);
 
 /**
+ * An output written as it is made and published whole or not at all: the
+ * same target rules as gidx_write_file() (a regular or new file is replaced
+ * atomically by a temporary file renamed at gidx_output_commit(), its mode
+ * kept, a new one 0666 less the umask; a character device, a FIFO or a link
+ * into /dev or /proc is written through; the rest is refused), but the bytes
+ * go to the temporary file as they come, so a large output need not be held
+ * in memory first. Open, write (gidx_output_write() or the descriptor of
+ * gidx_output_fd()), commit, free; freeing without a successful commit
+ * removes the temporary file and leaves @p path untouched.
+ */
+typedef struct gidx_output gidx_output;
+
+/**
+ * Open @p path for output (the target is checked, and the temporary file
+ * created, now).
+ * @return ::GIDX_OK; ::GIDX_EIO naming the file (a directory, a FIFO with no
+ *         reader, no room or permission for the temporary file);
+ *         ::GIDX_EINVAL; ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_output_open(gidx_output **out, const char *path);
+
+/** The descriptor to write to (write(2) or fdopen() of a dup()), or -1 once
+ * committed or failed. Do not close it: gidx_output_commit() does. */
+GIDX_API int gidx_output_fd(const gidx_output *o);
+
+/** Append @p len bytes. ::GIDX_EIO naming the file (e.g. the disk is full);
+ *  ::GIDX_ESTATE after a commit or a failure. */
+GIDX_API gidx_status gidx_output_write(gidx_output *o, const char *data, size_t len);
+
+/**
+ * Publish what was written: fsync, then rename over the target (or close a
+ * device or FIFO written through).
+ * @return ::GIDX_OK; ::GIDX_EIO naming the file (then nothing was replaced);
+ *         ::GIDX_ESTATE when already committed or failed.
+ */
+GIDX_API gidx_status gidx_output_commit(gidx_output *o);
+
+/** Free the output; without a commit its temporary file is removed. NULL is
+ *  a no-op. */
+GIDX_API void gidx_output_free(gidx_output *o);
+
+/**
  * The one convention for confidence levels and shares, in C, the command
  * line, Python and R: a percentage, as R's forecast package writes levels
  * (80, 95). A fraction in (0, 1) is read as that fraction of 100 (0.8 is

@@ -598,11 +598,24 @@ GIDX_API gidx_status gidx_dataset_load_jsonstat_buffer(gidx_dataset **out, const
 GIDX_API gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_dataset *ds);
 
 /**
- * Write gidx_dataset_to_csv() to @p path atomically (gidx_write_file()).
- * gidx_dataset_load_csv() with default options reads it back exactly.
+ * Write gidx_dataset_to_csv() to @p path atomically (the target rules of
+ * gidx_write_file()): the text goes into the temporary file as it is made,
+ * 64 KiB of rows at a time, so it is never held whole in memory
+ * (gidx_output_open()). gidx_dataset_load_csv() with default options reads
+ * it back exactly.
  * @return ::GIDX_OK; ::GIDX_EIO; ::GIDX_EINVAL; ::GIDX_ENOMEM.
  */
 GIDX_API gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path);
+
+/**
+ * Write gidx_dataset_to_csv()'s text, the same bytes, to the open descriptor
+ * @p fd (standard output, a pipe, a socket, gidx_output_fd()) as it is made,
+ * 64 KiB of rows at a time. On failure part of the text may have been
+ * written.
+ * @return ::GIDX_OK; ::GIDX_EIO naming the descriptor and the system error;
+ *         ::GIDX_EINVAL (NULL dataset, negative descriptor); ::GIDX_ENOMEM.
+ */
+GIDX_API gidx_status gidx_dataset_write_csv_fd(const gidx_dataset *ds, int fd);
 
 /* ------------------------------------------------------------------------ */
 /* Industry groups of the employment statistics                             */

@@ -33,11 +33,22 @@
  * reader's running limit applies). */
 gidx_status gidx__file_check(int fd, const char *path, size_t max_bytes);
 
+/* How long gidx__file_open_read() waits for a writer to open a FIFO that
+ * has none (milliseconds). */
+#define GIDX__FIFO_WAIT_MS 5000
+
 /* Open @p path for reading after gidx__file_check(), without waiting for a
- * writer when it is a FIFO (a FIFO nobody writes to then reads as empty, so
- * the caller reports an empty input instead of hanging). NULL with *rc set
- * and the error recorded on failure. */
+ * writer in open(2) when it is a FIFO. A FIFO or pipe with no writer is
+ * waited for GIDX__FIFO_WAIT_MS at most, then refused (GIDX_EIO, "a FIFO
+ * with no writer"); one whose writer closes it without writing is GIDX_EDATA;
+ * otherwise its first byte has been read and pushed back (ungetc), so the
+ * caller must read from the stream it gets and not from its descriptor.
+ * NULL with *rc set and the error recorded on failure. */
 FILE *gidx__file_open_read(const char *path, size_t max_bytes, gidx_status *rc);
+
+/* Write all @p len bytes to @p fd (retrying short writes and EINTR);
+ * GIDX_EIO with errno in *err on failure (nothing recorded). */
+gidx_status gidx__write_all(int fd, const char *data, size_t len, int *err);
 
 /* ---- errors (error.c) ---- */
 

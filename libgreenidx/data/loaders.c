@@ -708,23 +708,67 @@ gidx_status gidx_dataset_load_emissions(gidx_dataset **out, const char *path,
 
 /* ---- writer ---- */
 
-static void put_field(gidx__buf *b, const char *s)
+/* Where the long CSV goes as it is made: a descriptor or an output. */
+typedef struct csv_sink {
+    int fd;                /* >= 0: written to this descriptor */
+    gidx_output *out;      /* else, when not NULL, to this output */
+} csv_sink;
+
+/* Hand the rows held in @p b to the sink and empty it. */
+static gidx_status csv_flush(gidx__buf *b, const csv_sink *sink)
 {
+    gidx_status rc = GIDX_OK;
+    int err = 0;
+    if (b->len == 0)
+        return GIDX_OK;
+    if (sink->fd >= 0) {
+        if (gidx__write_all(sink->fd, b->s, b->len, &err) != GIDX_OK)
+            rc = gidx__error_set(GIDX_EIO, "descriptor %d: cannot write: %s", sink->fd,
+                                 strerror(err));
+    } else {
+        rc = gidx_output_write(sink->out, b->s, b->len);
+    }
+    b->len = 0;
+    b->s[0] = '\0';
+    return rc;
+}
+
+/* A text field; with a @p sink, a long one is handed on 64 KiB at a time
+ * instead of being held whole beside the dataset (a 16 MB name). */
+static gidx_status put_field(gidx__buf *b, const char *s, const csv_sink *sink)
+{
+    size_t n = strlen(s), k;
+    int quote;
     if (gidx__formula_like(s)) {   /* neutralised as in every CSV writer (core/csv.c) */
         gidx__csv_field(b, s);
-        return;
+        return GIDX_OK;
     }
-    if (strpbrk(s, ",\"\r\n") != NULL || (s[0] == ' ') || (s[0] && s[strlen(s) - 1] == ' ')) {
-        gidx__buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                gidx__buf_putc(b, '"');
-            gidx__buf_putc(b, *s);
+    quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' || (n > 0 && s[n - 1] == ' ');
+    if (!quote) {
+        for (; n > 0; s += k, n -= k) {
+            k = n < 65536 ? n : 65536;
+            gidx__buf_append(b, s, k);
+            if (sink != NULL && b->len >= 65536 && !b->failed) {
+                gidx_status rc = csv_flush(b, sink);
+                if (rc != GIDX_OK)
+                    return rc;
+            }
         }
-        gidx__buf_putc(b, '"');
-    } else {
-        gidx__buf_puts(b, s);
+        return GIDX_OK;
     }
+    gidx__buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            gidx__buf_putc(b, '"');
+        gidx__buf_putc(b, *s);
+        if (sink != NULL && b->len >= 65536 && !b->failed) {
+            gidx_status rc = csv_flush(b, sink);
+            if (rc != GIDX_OK)
+                return rc;
+        }
+    }
+    gidx__buf_putc(b, '"');
+    return GIDX_OK;
 }
 
 /* %.17g in the C locale whatever the process locale. */
@@ -739,21 +783,21 @@ static void put_double(gidx__buf *b, double v)
     gidx__buf_puts(b, tmp);
 }
 
-gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_dataset *ds)
+/* The long CSV of @p ds, the one formatter of gidx_dataset_to_csv() and the
+ * writers: into @p b, and, with a @p sink, handed on whenever 64 KiB are held
+ * (a long field in pieces) and at the end, so that only that window is in
+ * memory. */
+static gidx_status csv_emit(gidx__buf *b, const gidx_dataset *ds, const csv_sink *sink)
 {
-    gidx__buf b = GIDX__BUF_INIT;
     size_t r, v, y, nr, nv, ny;
-    if (text == NULL || ds == NULL)
-        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_to_csv: NULL argument");
-    *text = NULL;
-    if (len) *len = 0;
+    gidx_status rc = GIDX_OK;
     nr = gidx_dataset_nregions(ds);
     nv = gidx_dataset_nvariables(ds);
     ny = gidx_dataset_nyears(ds);
-    gidx__buf_puts(&b, "region,year,variable,value,flag\n");
-    for (r = 0; r < nr && !b.failed; r++) {
+    gidx__buf_puts(b, "region,year,variable,value,flag\n");
+    for (r = 0; r < nr && !b->failed && rc == GIDX_OK; r++) {
         const char *rn = gidx_dataset_region(ds, r);
-        for (v = 0; v < nv; v++) {
+        for (v = 0; v < nv && rc == GIDX_OK; v++) {
             const char *vn = gidx_dataset_variable(ds, v);
             for (y = 0; y < ny; y++) {
                 int year = gidx_dataset_year(ds, y), flag;
@@ -762,38 +806,73 @@ gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_dataset *ds
                 if (!gidx_dataset_has(ds, rn, year, vn))
                     continue;
                 gidx_dataset_get(&x, &flag, ds, rn, year, vn);
-                put_field(&b, rn);
+                if ((rc = put_field(b, rn, sink)) != GIDX_OK)
+                    break;
                 snprintf(yb, sizeof yb, ",%d,", year);
-                gidx__buf_puts(&b, yb);
-                put_field(&b, vn);
-                gidx__buf_putc(&b, ',');
+                gidx__buf_puts(b, yb);
+                if ((rc = put_field(b, vn, sink)) != GIDX_OK)
+                    break;
+                gidx__buf_putc(b, ',');
                 if (flag == GIDX_FLAG_OK || flag == GIDX_FLAG_PROVISIONAL)
-                    put_double(&b, x);
-                gidx__buf_putc(&b, ',');
-                gidx__buf_puts(&b, flag_words[flag]);
-                gidx__buf_putc(&b, '\n');
+                    put_double(b, x);
+                gidx__buf_putc(b, ',');
+                gidx__buf_puts(b, flag_words[flag]);
+                gidx__buf_putc(b, '\n');
+                if (sink != NULL && !b->failed && b->len >= 65536 &&
+                    (rc = csv_flush(b, sink)) != GIDX_OK)
+                    break;
             }
         }
     }
-    if (b.failed) {
-        gidx__buf_free(&b);
+    if (b->failed)
         return GIDX_ENOMEM;
+    if (rc == GIDX_OK && sink != NULL)
+        rc = csv_flush(b, sink);
+    return rc;
+}
+
+gidx_status gidx_dataset_to_csv(char **text, size_t *len, const gidx_dataset *ds)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    gidx_status rc;
+    if (text == NULL || ds == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_to_csv: NULL argument");
+    *text = NULL;
+    if (len) *len = 0;
+    if ((rc = csv_emit(&b, ds, NULL)) != GIDX_OK) {
+        gidx__buf_free(&b);
+        return rc;
     }
     if (len) *len = b.len;
     *text = gidx__buf_take(&b);
     return GIDX_OK;
 }
 
+gidx_status gidx_dataset_write_csv_fd(const gidx_dataset *ds, int fd)
+{
+    gidx__buf b = GIDX__BUF_INIT;
+    csv_sink sink = {fd, NULL};
+    gidx_status rc;
+    if (ds == NULL || fd < 0)
+        return gidx__error_set(GIDX_EINVAL, "gidx_dataset_write_csv_fd: NULL dataset or "
+                               "negative descriptor");
+    rc = csv_emit(&b, ds, &sink);
+    gidx__buf_free(&b);
+    return rc;
+}
+
 gidx_status gidx_dataset_write_csv(const gidx_dataset *ds, const char *path)
 {
-    char *text = NULL;
-    size_t len = 0;
+    gidx__buf b = GIDX__BUF_INIT;
+    csv_sink sink = {-1, NULL};
     gidx_status rc;
     if (ds == NULL || path == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_write_csv: NULL argument");
-    if ((rc = gidx_dataset_to_csv(&text, &len, ds)) != GIDX_OK)
-        return rc;
-    rc = gidx_write_file(path, text, len);
-    free(text);
+    /* into the output's temporary file as it is made, renamed at the end */
+    if ((rc = gidx_output_open(&sink.out, path)) == GIDX_OK &&
+        (rc = csv_emit(&b, ds, &sink)) == GIDX_OK)
+        rc = gidx_output_commit(sink.out);
+    gidx_output_free(sink.out);
+    gidx__buf_free(&b);
     return rc;
 }

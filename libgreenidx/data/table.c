@@ -717,8 +717,12 @@ gidx_status gidx__csv_field_scan(const char *path, const gidx_csv_options *opt,
     size_t got, i, line = 1, col = 0, run = 0, run_line = 1, run_col = 1;
     size_t skip = opt ? opt->skip_lines : 0;
     char sep = opt ? opt->sep : 0;
-    FILE *f = gidx__file_open_read(path, max_bytes, &rc);
-    if (f == NULL)
+    FILE *f;
+    /* only a regular file is scanned: opening a FIFO here would take its
+     * first byte from the read that follows (gidx__file_open_read) */
+    if (stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+        return GIDX_OK;
+    if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
         return rc;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
         (size_t)st.st_size <= GIDX_CSV_MAX_FIELD) {
@@ -846,12 +850,16 @@ gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes)
     long page = sysconf(_SC_PAGESIZE);
     FILE *f;
     memset(t, 0, sizeof *t);
-    if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
+    /* a FIFO or pipe is read once, by gidx__read_file below (an open here
+     * would take its first byte) */
+    if (stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+        f = NULL;
+    else if ((f = gidx__file_open_read(path, max_bytes, &rc)) == NULL)
         return rc;
     /* only a file of the user's own: another user could truncate a mapped
      * file while it is parsed, which ends the process with SIGBUS (the
      * threat model's shared directories, docs/reliability.md §7) */
-    if (page > 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+    if (f != NULL && page > 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (uint64_t)st.st_size <= max_bytes && st.st_uid == geteuid()) {
         /* the file's pages, then at least one zero page (the text ends in a
          * NUL as a read one does): an anonymous mapping with the file mapped
@@ -870,7 +878,8 @@ gidx_status gidx__text_open(gidx__text *t, const char *path, size_t max_bytes)
         if (m != MAP_FAILED)
             munmap(m, maplen);
     }
-    fclose(f);
+    if (f != NULL)
+        fclose(f);
     if ((rc = gidx__read_file(&t->heap, &t->len, path, max_bytes)) != GIDX_OK) {
         /* neither mapped nor read for want of memory: the input is too large
          * for the memory there is (a data limit, exit 2), said with its name */

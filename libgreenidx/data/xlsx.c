@@ -839,7 +839,13 @@ gidx_status gidx_xlsx_open(gidx_xlsx **out, const char *path, const gidx_xlsx_op
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        return gidx__error_set(GIDX_EIO, "%s: not a regular file", path);
+        /* a zip archive is read by random access (its directory is at the
+         * end): a FIFO or pipe is refused at once, never waited for */
+        return gidx__error_set(GIDX_EIO, "%s: cannot read: %s", path,
+                               S_ISFIFO(st.st_mode) ? "a workbook must be a regular file, not a "
+                               "FIFO or pipe (it is read by random access)"
+                               : S_ISDIR(st.st_mode) ? "it is a directory"
+                               : "it is a device, not a file");
     }
     if ((unsigned long long)st.st_size > (unsigned long long)o.max_bytes) {
         close(fd);

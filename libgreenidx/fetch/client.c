@@ -16,6 +16,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,18 +287,37 @@ static char *cache_path(const gidx_fetch_client *c, const char *url, const char 
     return gidx__buf_take(&b);
 }
 
-/* Read a whole file; 0 on success, -1 when it does not exist, else a status. */
+/* Read a whole file; 0 on success, 1 when it does not exist, else a status.
+ * Opened without blocking and refused unless it is a regular file: a FIFO
+ * planted under an entry's name in a shared cache directory made every
+ * fetch of that query wait forever in open(2) (branch outstream). */
 static gidx_status read_file(char **out, size_t *len, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), fl;
+    struct stat st;
+    FILE *f = NULL;
     gidx__buf b = GIDX__BUF_INIT;
     char chunk[65536];
     size_t n;
     *out = NULL;
-    if (f == NULL) {
+    if (fd < 0) {
         if (errno == ENOENT)
             return 1;
         return gidx__error_set(GIDX_EIO, "fetch: cannot open %s: %s", path, strerror(errno));
+    }
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        close(fd);
+        return gidx__error_set(GIDX_EIO, "fetch: cache entry %s is not a regular file (a %s): "
+                               "refused, remove it", path,
+                               S_ISFIFO(st.st_mode) ? "FIFO" : S_ISDIR(st.st_mode) ? "directory"
+                               : "device or socket");
+    }
+    if ((fl = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
+        (f = fdopen(fd, "rb")) == NULL) {
+        gidx_status rc = gidx__error_set(GIDX_EIO, "fetch: cannot read %s: %s", path,
+                                         strerror(errno));
+        close(fd);
+        return rc;
     }
     {
         /* a cache entry is never larger than an answer may be */

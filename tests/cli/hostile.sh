@@ -161,11 +161,12 @@ LC_ALL=C grep -q "$(printf '\033')" "$T/tty.out" && fail "catalog printed a raw 
 grep -qF 'Catalogue t\x1B[2J' "$T/tty.out" || fail "catalog on a terminal: escaped name missing"
 "$GREENIDX" catalog --catalog "$T/injcat.json" > "$T/pipe.out" || fail "catalog to a pipe"
 LC_ALL=C grep -q "$(printf '\033')" "$T/pipe.out" || fail "catalog to a pipe lost its bytes"
-# a FIFO nobody writes to, given as --data or --catalog: an empty input (exit 2)
-# at once, not a process waiting forever for a writer (timeout 20 s = a hang)
+# a FIFO nobody writes to, given as --data or --catalog: refused as such (exit 2)
+# after waiting 5 s for a writer, not a process waiting forever for one
+# (timeout 20 s = a hang); tests/cli/outstream_fifo.sh has the other cases
 mkfifo "$T/fifo_in"
-expect 2 "fifo_in: empty file" timeout 20 "$GREENIDX" indicators --data "$T/fifo_in"
-expect 2 "fifo_in:1:0:" timeout 20 "$GREENIDX" indicators --catalog "$T/fifo_in"
+expect 2 "fifo_in: cannot read: a FIFO with no writer" timeout 20 "$GREENIDX" indicators --data "$T/fifo_in"
+expect 2 "fifo_in: cannot read: a FIFO with no writer" timeout 20 "$GREENIDX" indicators --catalog "$T/fifo_in"
 # and a pipe that is written to (process substitution's /dev/fd/N) is still read
 printf 'region,year,variable,value\n4003,2020,population,5\n' > "$T/pipe.csv"
 cat "$T/pipe.csv" | "$GREENIDX" data --data /dev/stdin > "$T/out" 2> "$T/err" || fail "a pipe as --data"
