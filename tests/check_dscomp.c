@@ -44,7 +44,8 @@
 /* splitmix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
  * generators", OOPSLA 2014; the constants of Vigna's reference code), seed
  * fixed so that every run draws the same cells. */
-static uint64_t sm_state = UINT64_C(20260119);
+#define SEED UINT64_C(20260119)
+static uint64_t sm_state;
 static uint64_t splitmix64(void)
 {
     uint64_t z = (sm_state += UINT64_C(0x9E3779B97F4A7C15));
@@ -54,12 +55,15 @@ static uint64_t splitmix64(void)
 }
 
 /* NCELLS flat indices drawn without replacement from [0, NFLAT) (a draw
- * already taken is drawn again), in ascending order. */
+ * already taken is drawn again), in ascending order; the same every time
+ * (each test starts the generator afresh, with or without CK_FORK). They
+ * fall in 18,807 series, 1,150 of which hold more than one (at most 4). */
 static size_t *draw_cells(void)
 {
     unsigned char *taken = calloc(NFLAT / 8, 1);
     size_t *k = malloc(NCELLS * sizeof *k);
     size_t n = 0, i;
+    sm_state = SEED;
     ck_assert_ptr_nonnull(taken);
     ck_assert_ptr_nonnull(k);
     while (n < NCELLS) {
