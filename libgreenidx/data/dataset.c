@@ -43,8 +43,8 @@
  * and stops the series and the sparse store at what the cells still to
  * come can fill. The sparse panel of bench/scaling/memory.sh (16,000
  * regions; 20,000 cells scattered over 160,000 series, 18,807 of which get
- * one or more, 1,150 more than one) takes 841,376 bytes of heap (22 a region, 24 a
- * cell), 780,352 with the hint (tests/check_dscomp.c); before this layout,
+ * one or more, 1,150 more than one) takes 841,424 bytes of heap (22 a region, 24 a
+ * cell), 780,400 with the hint (tests/check_dscomp.c); before this layout,
  * 4,031,984. No getter writes to the dataset, so a const dataset can be
  * read from many threads.
  */
