@@ -10,7 +10,8 @@
  * (under 256 bytes) in blocks of text of up to 16 KiB, a longer one in a
  * block of its own (a loader's 16 MB field is adopted, not copied), with an
  * array of pointers to them by index and an index of 4-byte slots (the
- * name's number; names compared through the array). Years are kept in
+ * name's number and 7 bits of its hash; names compared through the
+ * array). Years are kept in
  * ascending order. Cells live in series: one per (region, variable) pair
  * that has a cell, found through an index of 4-byte slots keyed through the
  * series array, each series 16 bytes holding a range of year indices. A
@@ -42,11 +43,11 @@
  * by a quarter after that. gidx__dataset_reserve sizes the regions exactly
  * and stops the series and the sparse store at what the cells still to
  * come can fill. The sparse panel of bench/scaling/memory.sh (16,000
- * regions; 20,000 cells scattered over 160,000 series, 18,807 of which get
- * one or more, 1,150 more than one) takes 841,424 bytes of heap (22 a region, 24 a
- * cell), 780,400 with the hint (tests/check_dscomp.c); before this layout,
- * 4,031,984. No getter writes to the dataset, so a const dataset can be
- * read from many threads.
+ * regions; 20,000 cells scattered over 160,000 series, 18,807 of which
+ * get one or more, 1,150 more than one) takes 841,424 bytes of heap (22 a
+ * region, 24 a cell), 780,400 with the hint (tests/check_dscomp.c); before
+ * this layout, 4,031,984. No getter writes to the dataset, so a const
+ * dataset can be read from many threads.
  */
 #include <math.h>
 #include <stdint.h>
