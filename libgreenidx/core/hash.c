@@ -7,7 +7,9 @@
  * Open-addressing hash maps with linear probing (Knuth, TAOCP vol. 3, 6.4,
  * algorithm L), kept at most half full so that probes stay short. String keys
  * are hashed with FNV-1a, 64-bit keys with the splitmix64 finaliser. They back
- * the dataset's region/variable/cell indices, so loading scales linearly.
+ * the dataset's year index and the loaders' lookups (the dataset's names,
+ * series and scattered cells use 4-byte indices of their own, dataset.c,
+ * with these hashes), so loading scales linearly.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,31 +17,12 @@
 
 #include "internal.h"
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static uint64_t hash_u64(uint64_t x)
-{
-    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27; x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
-
 /* ---- string map ---- */
 struct gidx__strmap {
     char **keys;
     size_t *vals;
     size_t cap;   /* power of two */
     size_t size;
-    int borrowed;   /* keys are the caller's: neither copied nor freed */
 };
 
 gidx__strmap *gidx__strmap_new(void)
@@ -57,20 +40,12 @@ gidx__strmap *gidx__strmap_new(void)
     return m;
 }
 
-gidx__strmap *gidx__strmap_new_borrowing(void)
-{
-    gidx__strmap *m = gidx__strmap_new();
-    if (m != NULL)
-        m->borrowed = 1;
-    return m;
-}
-
 void gidx__strmap_free(gidx__strmap *m)
 {
     size_t i;
     if (m == NULL)
         return;
-    if (m->keys != NULL && !m->borrowed)
+    if (m->keys != NULL)
         for (i = 0; i < m->cap; i++)
             free(m->keys[i]);
     free(m->keys);
@@ -80,7 +55,7 @@ void gidx__strmap_free(gidx__strmap *m)
 
 static size_t strmap_slot(char *const *keys, size_t cap, const char *key)
 {
-    size_t i = (size_t)hash_str(key) & (cap - 1);
+    size_t i = (size_t)gidx__hash_str(key) & (cap - 1);
     while (keys[i] != NULL && strcmp(keys[i], key) != 0)
         i = (i + 1) & (cap - 1);
     return i;
@@ -128,7 +103,7 @@ gidx_status gidx__strmap_put(gidx__strmap *m, const char *key, size_t val)
         return GIDX_ENOMEM;
     i = strmap_slot(m->keys, m->cap, key);
     if (m->keys[i] == NULL) {
-        m->keys[i] = m->borrowed ? (char *)(uintptr_t)key : gidx__strdup(key);
+        m->keys[i] = gidx__strdup(key);
         if (m->keys[i] == NULL)
             return GIDX_ENOMEM;
         m->size++;
@@ -188,7 +163,7 @@ void gidx__u64map_free(gidx__u64map *m)
 
 static size_t u64_slot(const uint64_t *keys, size_t cap, uint64_t key)
 {
-    size_t i = (size_t)hash_u64(key) & (cap - 1);
+    size_t i = (size_t)gidx__hash_u64(key) & (cap - 1);
     while (keys[i] != EMPTY_KEY && keys[i] != key)
         i = (i + 1) & (cap - 1);
     return i;

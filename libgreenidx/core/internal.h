@@ -108,9 +108,6 @@ void gidx__csv_field(gidx__buf *b, const char *s);
 /* ---- hash maps (hash.c): open addressing, power-of-two capacity ---- */
 typedef struct gidx__strmap gidx__strmap;   /* UTF-8 string -> size_t, keys copied */
 gidx__strmap *gidx__strmap_new(void);
-/* A map whose keys are the caller's strings, which must outlive it (not
- * copied, not freed): the dataset keeps each name once (issue 19). */
-gidx__strmap *gidx__strmap_new_borrowing(void);
 void gidx__strmap_free(gidx__strmap *m);
 /* 1 and *val when found, else 0. */
 int gidx__strmap_get(const gidx__strmap *m, const char *key, size_t *val);
@@ -124,6 +121,25 @@ void gidx__u64map_free(gidx__u64map *m);
 int gidx__u64map_get(const gidx__u64map *m, uint64_t key, size_t *val);
 gidx_status gidx__u64map_put(gidx__u64map *m, uint64_t key, size_t val);
 size_t gidx__u64map_size(const gidx__u64map *m);
+/* The maps' hashes (inline: the dataset hashes a name or a key a cell):
+ * FNV-1a of a string, the splitmix64 finaliser of a key. */
+static inline uint64_t gidx__hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static inline uint64_t gidx__hash_u64(uint64_t x)
+{
+    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27; x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
 
 /* ---- numbers (num.c) ---- */
 /* Locale-independent strtod (C locale), as strtod otherwise. */

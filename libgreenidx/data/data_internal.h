@@ -107,6 +107,19 @@ struct gidx_dataset;
  * and years in the order of its categories). */
 gidx_status gidx__dataset_intern(struct gidx_dataset *ds, const char *region, int year);
 
+/* A loader's counts, before it stores the cells (issue 19): room for
+ * @p nregions regions in all is made at once (the array of names and its
+ * index, exactly; interning them then never grows them), and @p ncells is
+ * the number of cells the loader will set in all, counting any the dataset
+ * holds (0 = unknown). While that count is not reached, the series array
+ * and the sparse store grow no further than the cells still to come can
+ * fill, so a loader that knows its cells ends with them sized to fit; no
+ * cell memory is allocated up front, so a count too high costs nothing, and
+ * past it they grow as without one. A smaller @p nregions than the dataset
+ * has room for changes nothing. GIDX_ELIMIT over 2^24 regions, GIDX_ENOMEM
+ * (nothing changed but the room), GIDX_EINVAL for a NULL dataset. */
+gidx_status gidx__dataset_reserve(struct gidx_dataset *ds, size_t nregions, size_t ncells);
+
 /* gidx_dataset_set for a loader: the region name (bit 1 of @p adopt) or the
  * variable name (bit 2) is a malloc'd block that the dataset keeps as the
  * name, without a copy, when the name is new; *taken gets the bits of the

@@ -6,21 +6,48 @@
 /*
  * The dataset: a sparse region x year x variable panel.
  *
- * Regions and variables are interned (string -> index hash maps), years are
- * kept in ascending order. Cells live in series: one per (region, variable)
- * pair that has a cell, found through a hash map keyed by the pair, holding
- * a dense array of doubles over a range of year indices. A cell is 8 bytes:
- * an ordinary value is the finite double itself, a missing, confidential or
- * not-applicable cell a NaN whose payload is the flag, and a slot never set
- * another NaN payload (issue 19: the earlier hash map of cells took 70-110
- * bytes a cell, ten times a JSON-stat answer's text). Cells that do not fit
- * a dense range cheaply (a series' years far apart, or a provisional value,
- * which needs its flag beside a finite number) go to a sparse store, a hash
- * map keyed by the packed triple; the dense ranges together never hold more
- * than twice the dense cells plus a small allowance per series, so any shape
- * costs O(n) memory and loading n cells O(n) expected time (issue 10: linear
- * scaling to 100,000 series x 30 years). No getter writes to the dataset, so
- * a const dataset can be read from many threads.
+ * Regions and variables are interned: each name is kept once, a short one
+ * (under 256 bytes) in blocks of text of up to 16 KiB, a longer one in a
+ * block of its own (a loader's 16 MB field is adopted, not copied), with an
+ * array of pointers to them by index and an index of 4-byte slots (the
+ * name's number and 7 bits of its hash; names compared through the
+ * array). Years are kept in
+ * ascending order. Cells live in series: one per (region, variable) pair
+ * that has a cell, found through an index of 4-byte slots keyed through the
+ * series array, each series 16 bytes holding a range of year indices. A
+ * cell is 8 bytes: an ordinary value is the finite double itself, a
+ * missing, confidential or not-applicable cell a NaN whose payload is the
+ * flag, and a slot never set another NaN payload (issue 19: the earlier
+ * hash map of cells took 70-110 bytes a cell, ten times a JSON-stat
+ * answer's text). A range of one year is kept in the series itself, so a
+ * cell alone in its series costs no allocation. A longer range is an
+ * allocation of its own, an 8-byte header (first year, length, cells) and
+ * either a slot for each year (dense) or, for a range widened from one
+ * year, the slots and 2-byte year indices of its cells, up to four (a
+ * sparse panel's few cells far apart), after which it turns dense. Cells
+ * that do not fit a range cheaply (a series' years far apart, or a
+ * provisional value, which needs its flag beside a finite number) go to a
+ * sparse store: packed triple (8 bytes), value (8) and flag (1) in three
+ * arrays, with an index of 4-byte slots keyed through the triples. The
+ * ranges, a listed one counted at its full length, never hold more than
+ * twice the dense cells plus a small allowance per series, so any shape
+ * costs O(n) memory and loading n cells O(n) expected time (issue 10:
+ * linear scaling to 100,000 series x 30 years); which cells are sparse
+ * does not depend on the form of a range.
+ *
+ * Bytes: a dense cell 8 in its range; a series 16, and, when its range is
+ * longer than a year, the range's 8-byte header and malloc's 8 (a listed
+ * range: 10 bytes a cell); a sparse cell 17; a region or variable its name
+ * and NUL and an 8-byte pointer; an index 4 bytes a slot, at most 3/4 full
+ * (5.3 bytes an entry or more). Arrays grow by doubling up to 4096 entries,
+ * by a quarter after that. gidx__dataset_reserve sizes the regions exactly
+ * and stops the series and the sparse store at what the cells still to
+ * come can fill. The sparse panel of bench/scaling/memory.sh (16,000
+ * regions; 20,000 cells scattered over 160,000 series, 18,807 of which
+ * get one or more, 1,150 more than one) takes 841,424 bytes of heap (22 a
+ * region, 24 a cell), 780,400 with the hint (tests/check_dscomp.c); before
+ * this layout, 4,031,984. No getter writes to the dataset, so a const
+ * dataset can be read from many threads.
  */
 #include <math.h>
 #include <stdint.h>
@@ -35,26 +62,82 @@
 
 #define MAX_NAMES ((size_t)1 << 24)
 #define MAX_YEARS ((size_t)1 << 16)
+/* Entries of a 4-byte index (series, sparse cells): its slots hold entry + 1
+ * and it has 4/3 as many slots as entries, both under 2^32. */
+#define MAX_ENTRIES ((size_t)3 << 29)
 
 /* Dense slots: a NaN with this tag in its low bits is a cell with flag tag
- * (GIDX_FLAG_MISSING .. GIDX_FLAG_NOT_APPLICABLE), or no cell (SLOT_ABSENT). */
+ * (GIDX_FLAG_MISSING .. GIDX_FLAG_NOT_APPLICABLE), or no cell (SLOT_ABSENT).
+ * SLOT_NORANGE, in a series' own slot, says the series has no range. */
 #define SLOT_NAN UINT64_C(0x7FF8000000000000)
 #define SLOT_ABSENT 0xFFu
+#define SLOT_NORANGE 0xFEu
 /* The dense ranges' allowance: slots <= 2 x dense cells + this per series +
  * SLOT_SLACK in all. */
 #define SLOT_PER_SERIES 64
 #define SLOT_SLACK ((size_t)1 << 16)
 
+/* Names shorter than this go into the blocks of text. */
+#define NAME_SMALL 256
+#define NAME_BLOCK_MIN 512
+#define NAME_BLOCK_MAX ((size_t)16 << 10)
+
+/* An open-addressing index (linear probing, Knuth, TAOCP vol. 3, 6.4,
+ * algorithm L) of 4-byte slots: 0 is empty, else the number + 1 of an
+ * entry kept by the owner, which compares keys through its own arrays. Any
+ * capacity: the home slot is the hash's top 32 bits scaled to it (Lemire,
+ * "A fast alternative to the modulo reduction", 2016). An index of names
+ * (fewer than 2^25) keeps 7 more bits of the hash in the top of each slot,
+ * its tag bits, so that a probe compares a name only when they agree. */
+typedef struct index32 {
+    uint32_t *slot;
+    size_t cap;
+    uint32_t tag;              /* the slots' tag bits (0: none) */
+} index32;
+#define NAME_TAG_BITS UINT32_C(0xFE000000)
+
+typedef uint64_t (*entry_hash)(const void *owner, size_t e);
+typedef int (*entry_is)(const void *owner, size_t e, const void *key);
+
+typedef struct name_block {
+    struct name_block *next;
+    size_t used, cap;
+    char text[];
+} name_block;
+
 typedef struct name_list {
-    gidx__strmap *index;
     char **names;
     size_t n, cap;
+    index32 ix;
+    name_block *blocks;        /* newest first */
+    size_t last;               /* the name a writer interned last (a loader's
+                                * cells come name after name) */
 } name_list;
 
+/* A range of more than one year, [base, base + capm1 + 1) with count cells,
+ * its own allocation. Dense: v holds a slot for each year. Listed (a range
+ * widened from one year, whose cells are usually few and far apart, as in a
+ * sparse panel): v holds the slots of n cells, then their year indices
+ * (uint16_t) ascending, up to LIST_MAX cells, after which it becomes dense.
+ * The allowance counts a listed range as if it were dense, so what goes to
+ * the sparse store does not depend on the form. */
+#define LIST_MAX 4
+typedef struct range {
+    uint16_t base, capm1, count;
+    unsigned char listed, n;
+    double v[];
+} range;
+
+/* key: region << 40 | variable << 16 | low, where low is the year index of
+ * a one-year range kept in u.one (or of none, u.one = SLOT_NORANGE), or
+ * SER_HEAP when the range is u.r. */
+#define SER_HEAP UINT64_C(0xFFFF)
 typedef struct series {
-    double *v;                 /* cap slots for year indices base .. base+cap-1 */
-    uint32_t r, var;           /* region and variable index */
-    uint32_t base, cap, count; /* count: cells set in the range */
+    union {
+        double one;
+        range *r;
+    } u;
+    uint64_t key;
 } series;
 
 struct gidx_dataset {
@@ -66,19 +149,88 @@ struct gidx_dataset {
     size_t *sorted;            /* sorted position -> year index */
     size_t nyears, years_cap;
     gidx__u64map *year_index;  /* year (biased) -> year index */
-    gidx__u64map *series_index; /* (region << 24 | variable) -> series number */
     series *ser;
     size_t nser, ser_cap;
+    index32 ser_ix;            /* (region, variable) -> series number */
+    size_t last;               /* the series the last cell went to (a writer's cache) */
     size_t slots, ndense;      /* dense slots allocated, dense cells */
-    gidx__u64map *cells;       /* sparse store: packed key -> sparse cell number */
-    double *values;
+    double *values;            /* sparse store */
     unsigned char *flags;
     uint64_t *keys;            /* packed key of each sparse cell */
     size_t nsparse, sparse_cap;
+    index32 sparse_ix;         /* packed key -> sparse cell number */
+    size_t cells_hint;         /* cells the loader will set in all, 0 = unknown */
     char **meta_keys;
     char **meta_values;
     size_t nmeta, meta_cap;
 };
+
+/* ---- the 4-byte index ---- */
+
+static size_t ix_home(const index32 *ix, uint64_t h)
+{
+    return (size_t)(((h >> 32) * (uint64_t)ix->cap) >> 32);
+}
+
+/* Slots for an owner array of @p n entries: at most 3/4 full. */
+static size_t ix_cap_for(size_t n)
+{
+    return n + n / 3 + 1;
+}
+
+/* 1 and the entry whose key is @p key (hash @p h), or 0. */
+static int ix_find(const index32 *ix, uint64_t h, entry_is is, const void *owner,
+                   const void *key, size_t *e)
+{
+    size_t i;
+    uint32_t tag = (uint32_t)h & ix->tag;
+    if (ix->cap == 0)
+        return 0;
+    for (i = ix_home(ix, h); ix->slot[i] != 0; i = i + 1 == ix->cap ? 0 : i + 1)
+        if ((ix->slot[i] & ix->tag) == tag && is(owner, (ix->slot[i] & ~ix->tag) - 1u, key)) {
+            *e = (ix->slot[i] & ~ix->tag) - 1u;
+            return 1;
+        }
+    return 0;
+}
+
+/* Enter entry @p e (not there yet; the index has a free slot). */
+static void ix_add(index32 *ix, uint64_t h, size_t e)
+{
+    size_t i = ix_home(ix, h);
+    while (ix->slot[i] != 0)
+        i = i + 1 == ix->cap ? 0 : i + 1;
+    ix->slot[i] = (uint32_t)(e + 1) | ((uint32_t)h & ix->tag);
+}
+
+/* Rebuild with room for @p want entries, holding entries 0 .. n-1; left as
+ * it was when memory runs out. */
+static gidx_status ix_resize(index32 *ix, size_t want, size_t n, entry_hash hash,
+                             const void *owner)
+{
+    index32 nx;
+    size_t e;
+    nx.cap = ix_cap_for(want);
+    nx.tag = ix->tag;
+    if (nx.cap <= ix->cap)
+        return GIDX_OK;
+    if ((nx.slot = gidx__calloc(nx.cap, sizeof *nx.slot)) == NULL)
+        return GIDX_ENOMEM;
+    for (e = 0; e < n; e++)
+        ix_add(&nx, hash(owner, e), e);
+    free(ix->slot);
+    *ix = nx;
+    return GIDX_OK;
+}
+
+/* The capacity after @p cap entries: doubling while small, then a quarter
+ * more (the slack an array carries is at most a quarter of it). */
+static size_t grow_cap(size_t cap)
+{
+    return cap == 0 ? 16 : cap < 4096 ? 2 * cap : cap + cap / 4;
+}
+
+/* ---- dense slots ---- */
 
 static double slot_tag(unsigned tag)
 {
@@ -86,6 +238,13 @@ static double slot_tag(unsigned tag)
     double x;
     memcpy(&x, &b, sizeof x);
     return x;
+}
+
+static int slot_is(double s, unsigned tag)
+{
+    uint64_t b;
+    memcpy(&b, &s, sizeof b);
+    return b == (SLOT_NAN | tag);
 }
 
 /* The flag of a dense slot (SLOT_ABSENT for none), its value in *x. */
@@ -101,51 +260,114 @@ static unsigned slot_read(double s, double *x)
     return (unsigned)(b & 0xFFu);
 }
 
-static gidx_status names_init(name_list *l)
+/* ---- names ---- */
+
+/* FNV-1a, finalised: the index takes the home slot from the top bits, and
+ * FNV-1a leaves the last bytes of names such as "0301" ... "5444" in its
+ * middle bits (64 times slower loads with the bare hash). */
+static uint64_t name_key_hash(const char *name)
 {
-    memset(l, 0, sizeof *l);
-    l->index = gidx__strmap_new_borrowing();   /* keys are the names below */
-    return l->index ? GIDX_OK : GIDX_ENOMEM;
+    return gidx__hash_u64(gidx__hash_str(name));
+}
+
+static uint64_t name_hash(const void *owner, size_t e)
+{
+    return name_key_hash(((const name_list *)owner)->names[e]);
+}
+
+static int name_is(const void *owner, size_t e, const void *key)
+{
+    return strcmp(((const name_list *)owner)->names[e], key) == 0;
+}
+
+/* 1 and the index of @p name, or 0. */
+static int names_find(const name_list *l, const char *name, size_t *idx)
+{
+    return ix_find(&l->ix, name_key_hash(name), name_is, l, name, idx);
 }
 
 static void names_free(name_list *l)
 {
     size_t i;
-    gidx__strmap_free(l->index);
     for (i = 0; i < l->n; i++)
-        free(l->names[i]);
+        if (strlen(l->names[i]) >= NAME_SMALL)
+            free(l->names[i]);
+    while (l->blocks != NULL) {
+        name_block *next = l->blocks->next;
+        free(l->blocks);
+        l->blocks = next;
+    }
     free(l->names);
+    free(l->ix.slot);
 }
 
-/* Index of @p name, adding it when absent: a copy, or, when @p adopt
- * and @p taken are given, @p name itself (a malloc'd block; *taken = 1). */
+/* Room for @p want names in all. */
+static gidx_status names_reserve(name_list *l, size_t want)
+{
+    char **nn;
+    if (want <= l->cap)
+        return GIDX_OK;
+    if ((nn = gidx__reallocarray(l->names, want, sizeof *nn)) == NULL)
+        return GIDX_ENOMEM;
+    l->names = nn;
+    if (ix_resize(&l->ix, want, l->n, name_hash, l) != GIDX_OK)
+        return GIDX_ENOMEM;
+    l->cap = want;
+    return GIDX_OK;
+}
+
+/* A copy of a short name (@p len bytes) in the blocks of text. */
+static char *names_store(name_list *l, const char *name, size_t len)
+{
+    name_block *b = l->blocks;
+    if (b == NULL || b->cap - b->used < len + 1) {
+        size_t cap = b == NULL ? NAME_BLOCK_MIN : 2 * b->cap;
+        if (cap > NAME_BLOCK_MAX)
+            cap = NAME_BLOCK_MAX;
+        if ((b = gidx__malloc(sizeof *b + cap)) == NULL)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = l->blocks;
+        l->blocks = b;
+    }
+    memcpy(b->text + b->used, name, len + 1);
+    b->used += len + 1;
+    return b->text + b->used - len - 1;
+}
+
+/* Index of @p name, adding it when absent: a copy, or, when @p adopt and
+ * @p taken are given and the name is long, @p name itself (a malloc'd
+ * block; *taken = 1). A short name is always copied into the blocks. */
 static gidx_status names_intern_adopt(size_t *idx, name_list *l, const char *name,
                                       const char *what, int adopt, int *taken)
 {
+    size_t len;
     char *copy;
-    if (gidx__strmap_get(l->index, name, idx))
+    if (l->last < l->n && strcmp(l->names[l->last], name) == 0) {
+        *idx = l->last;
         return GIDX_OK;
+    }
+    if (names_find(l, name, idx)) {
+        l->last = *idx;
+        return GIDX_OK;
+    }
     if (l->n >= MAX_NAMES)
         return gidx__error_set(GIDX_ELIMIT, "dataset: more than %zu %ss", MAX_NAMES, what);
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **nn = gidx__reallocarray(l->names, cap, sizeof *nn);
-        if (nn == NULL)
-            return GIDX_ENOMEM;
-        l->names = nn;
-        l->cap = cap;
-    }
-    copy = adopt ? (char *)name : gidx__strdup(name);
+    if (l->n == l->cap && names_reserve(l, grow_cap(l->cap)) != GIDX_OK)
+        return GIDX_ENOMEM;
+    len = strlen(name);
+    if (len < NAME_SMALL)
+        copy = names_store(l, name, len);
+    else
+        copy = adopt ? (char *)(uintptr_t)name : gidx__strdup(name);
     if (copy == NULL)
         return GIDX_ENOMEM;
-    if (gidx__strmap_put(l->index, copy, l->n) != GIDX_OK) {
-        if (!adopt)
-            free(copy);
-        return GIDX_ENOMEM;
-    }
+    ix_add(&l->ix, name_key_hash(copy), l->n);
     l->names[l->n] = copy;
+    l->last = l->n;
     *idx = l->n++;
-    if (adopt)
+    if (adopt && copy == name)
         *taken = 1;
     return GIDX_OK;
 }
@@ -174,10 +396,8 @@ gidx_status gidx_dataset_new(gidx_dataset **out)
     ds = gidx__calloc(1, sizeof *ds);
     if (ds == NULL)
         return GIDX_ENOMEM;
-    if (names_init(&ds->regions) != GIDX_OK || names_init(&ds->variables) != GIDX_OK ||
-        (ds->year_index = gidx__u64map_new()) == NULL ||
-        (ds->series_index = gidx__u64map_new()) == NULL ||
-        (ds->cells = gidx__u64map_new()) == NULL) {
+    ds->regions.ix.tag = ds->variables.ix.tag = NAME_TAG_BITS;
+    if ((ds->year_index = gidx__u64map_new()) == NULL) {
         gidx_dataset_free(ds);
         return GIDX_ENOMEM;
     }
@@ -201,14 +421,15 @@ void gidx_dataset_free(gidx_dataset *ds)
     free(ds->years);
     free(ds->sorted);
     gidx__u64map_free(ds->year_index);
-    gidx__u64map_free(ds->series_index);
     for (i = 0; i < ds->nser; i++)
-        free(ds->ser[i].v);
+        if ((ds->ser[i].key & SER_HEAP) == SER_HEAP)
+            free(ds->ser[i].u.r);
     free(ds->ser);
-    gidx__u64map_free(ds->cells);
+    free(ds->ser_ix.slot);
     free(ds->values);
     free(ds->flags);
     free(ds->keys);
+    free(ds->sparse_ix.slot);
     for (i = 0; i < ds->nmeta; i++) {
         free(ds->meta_keys[i]);
         free(ds->meta_values[i]);
@@ -253,40 +474,179 @@ static gidx_status year_intern(size_t *idx, gidx_dataset *ds, int year)
     return GIDX_OK;
 }
 
-static uint64_t series_key(size_t r, size_t v)
+/* The capacity after @p cap for an array of entries each made for a cell
+ * (series, sparse cells) holding @p n: grow_cap, but while the loader's
+ * count of cells is not reached, no more than the cells to come can fill. */
+static size_t grow_cap_hinted(const gidx_dataset *ds, size_t cap, size_t n)
+{
+    size_t want = grow_cap(cap), have = ds->ndense + ds->nsparse;
+    if (ds->cells_hint > have && n + (ds->cells_hint - have) < want)
+        want = n + (ds->cells_hint - have);
+    return want > n ? want : n + 1;
+}
+
+/* ---- series ---- */
+
+/* (region, variable) of a series key or of a pair. */
+static uint64_t series_pair(uint64_t key)
+{
+    return key >> 16;
+}
+
+static uint64_t pair_of(size_t r, size_t v)
 {
     return ((uint64_t)r << 24) | (uint64_t)v;
+}
+
+static uint64_t series_hash(const void *owner, size_t e)
+{
+    return gidx__hash_u64(series_pair(((const gidx_dataset *)owner)->ser[e].key));
+}
+
+static int series_is(const void *owner, size_t e, const void *key)
+{
+    return series_pair(((const gidx_dataset *)owner)->ser[e].key) == *(const uint64_t *)key;
+}
+
+static uint16_t *list_years(const range *rg)
+{
+    return (uint16_t *)(uintptr_t)(rg->v + rg->n);
+}
+
+static size_t list_bytes(size_t n)
+{
+    return sizeof(range) + n * (sizeof(double) + sizeof(uint16_t));
+}
+
+/* The range of @p s: first year index, length and cells. */
+static void series_range(const series *s, size_t *base, size_t *cap, size_t *count)
+{
+    if ((s->key & SER_HEAP) == SER_HEAP) {
+        *base = s->u.r->base;
+        *cap = (size_t)s->u.r->capm1 + 1;
+        *count = s->u.r->count;
+        return;
+    }
+    *base = (size_t)(s->key & 0xFFFFu);
+    *cap = slot_is(s->u.one, SLOT_NORANGE) ? 0 : 1;
+    *count = *cap == 1 && !slot_is(s->u.one, SLOT_ABSENT);
+}
+
+/* The slot of year index @p y in @p s, or NULL when it has none (outside
+ * the range, or a listed range without it). */
+static double *series_at(const series *s, size_t y)
+{
+    size_t base, cap, count, i;
+    series_range(s, &base, &cap, &count);
+    if (y < base || y >= base + cap)
+        return NULL;
+    if ((s->key & SER_HEAP) != SER_HEAP)
+        return (double *)(uintptr_t)&s->u.one;
+    if (!s->u.r->listed)
+        return s->u.r->v + (y - base);
+    for (i = 0; i < s->u.r->n; i++)
+        if (list_years(s->u.r)[i] == y)
+            return s->u.r->v + i;
+    return NULL;
+}
+
+/* The slot of year index @p y, in the range of @p s: the one there, or a new
+ * one (absent) listed, the range made dense when the list is full; NULL
+ * when memory runs out (nothing changed). */
+static double *series_place(series *s, size_t y)
+{
+    double *sl = series_at(s, y), absent = slot_tag(SLOT_ABSENT);
+    range *rg, *nr;
+    size_t i, n, cap;
+    uint16_t *ys;
+    if (sl != NULL)
+        return sl;
+    rg = s->u.r;   /* only a listed range lacks a slot in its range */
+    n = rg->n;
+    if (n < LIST_MAX) {
+        if ((nr = gidx__realloc(rg, list_bytes(n + 1))) == NULL) {
+            gidx_error_clear();
+            return NULL;
+        }
+        /* the years move up past the new slot, then the cells after y */
+        memmove((uint16_t *)(nr->v + n + 1), (uint16_t *)(nr->v + n), n * sizeof(uint16_t));
+        nr->n = (unsigned char)(n + 1);
+        ys = list_years(nr);
+        for (i = n; i > 0 && ys[i - 1] > y; i--) {
+            ys[i] = ys[i - 1];
+            nr->v[i] = nr->v[i - 1];
+        }
+        ys[i] = (uint16_t)y;
+        nr->v[i] = absent;
+        s->u.r = nr;
+        return nr->v + i;
+    }
+    cap = (size_t)rg->capm1 + 1;
+    if ((nr = gidx__malloc(sizeof *nr + cap * sizeof nr->v[0])) == NULL) {
+        gidx_error_clear();
+        return NULL;
+    }
+    *nr = *rg;
+    nr->listed = 0;
+    nr->n = 0;
+    for (i = 0; i < cap; i++)
+        nr->v[i] = absent;
+    for (i = 0; i < n; i++)
+        nr->v[list_years(rg)[i] - rg->base] = rg->v[i];
+    free(rg);
+    s->u.r = nr;
+    return nr->v + (y - nr->base);
+}
+
+/* One cell more (+1) or less (-1) in the range of @p s (counted only for a
+ * range of its own: a one-year range's count is whether its slot is set). */
+static void series_count(series *s, int d)
+{
+    if ((s->key & SER_HEAP) == SER_HEAP)
+        s->u.r->count = (uint16_t)(d > 0 ? s->u.r->count + 1 : s->u.r->count - 1);
 }
 
 /* The series of (r, v), created (with no range) when absent. */
 static gidx_status series_get(series **out, gidx_dataset *ds, size_t r, size_t v)
 {
+    uint64_t pair = pair_of(r, v), h;
     size_t k;
-    if (gidx__u64map_get(ds->series_index, series_key(r, v), &k)) {
+    if (ds->last < ds->nser && series_pair(ds->ser[ds->last].key) == pair) {
+        *out = &ds->ser[ds->last];
+        return GIDX_OK;
+    }
+    h = gidx__hash_u64(pair);
+    if (ix_find(&ds->ser_ix, h, series_is, ds, &pair, &k)) {
+        ds->last = k;
         *out = &ds->ser[k];
         return GIDX_OK;
     }
+    if (ds->nser >= MAX_ENTRIES)
+        return gidx__error_set(GIDX_ELIMIT, "dataset: more than %zu series", MAX_ENTRIES);
     if (ds->nser == ds->ser_cap) {
-        size_t cap = ds->ser_cap ? ds->ser_cap * 2 : 64;
+        size_t cap = grow_cap_hinted(ds, ds->ser_cap, ds->nser);
         series *ns = gidx__reallocarray(ds->ser, cap, sizeof *ns);
         if (ns == NULL)
             return GIDX_ENOMEM;
         ds->ser = ns;
+        if (ix_resize(&ds->ser_ix, cap, ds->nser, series_hash, ds) != GIDX_OK)
+            return GIDX_ENOMEM;
         ds->ser_cap = cap;
     }
-    if (gidx__u64map_put(ds->series_index, series_key(r, v), ds->nser) != GIDX_OK)
-        return GIDX_ENOMEM;
-    memset(&ds->ser[ds->nser], 0, sizeof ds->ser[ds->nser]);
-    ds->ser[ds->nser].r = (uint32_t)r;
-    ds->ser[ds->nser].var = (uint32_t)v;
+    ds->ser[ds->nser].u.one = slot_tag(SLOT_NORANGE);
+    ds->ser[ds->nser].key = cell_key(r, v, 0);
+    ix_add(&ds->ser_ix, h, ds->nser);
+    ds->last = ds->nser;
     *out = &ds->ser[ds->nser++];
     return GIDX_OK;
 }
 
 static const series *series_find(const gidx_dataset *ds, size_t r, size_t v)
 {
+    uint64_t pair = pair_of(r, v);
     size_t k;
-    return gidx__u64map_get(ds->series_index, series_key(r, v), &k) ? &ds->ser[k] : NULL;
+    return ix_find(&ds->ser_ix, gidx__hash_u64(pair), series_is, ds, &pair, &k) ? &ds->ser[k]
+                                                                                : NULL;
 }
 
 /* Whether the dense ranges may hold @p more slots (the allowance above). */
@@ -301,22 +661,25 @@ static int slots_allowed(const gidx_dataset *ds, size_t more)
  * at least half full, up to the years known (the usual case is a dense
  * panel: every series has the same years);
  * a range growing upwards grows by half again, so that years added one by
- * one cost O(1) amortised. */
+ * one cost O(1) amortised. A range of one year stays in the series. */
 static int series_widen(gidx_dataset *ds, series *s, size_t y)
 {
-    size_t lo, hi, want_hi, k;
-    double *nv, absent = slot_tag(SLOT_ABSENT);
-    if (s->cap == 0) {
+    size_t base, cap, count, lo, hi, want_hi, k;
+    double absent = slot_tag(SLOT_ABSENT);
+    range *nr;
+    series_range(s, &base, &cap, &count);
+    if (cap == 0) {
         lo = hi = y;
         hi++;
         if (ds->nser > 1) {
-            const series *p = &ds->ser[ds->nser - 2];
-            size_t plo = p->base, phi = (size_t)p->base + p->cap;
+            size_t plo, pcap, pcount, phi;
+            series_range(&ds->ser[ds->nser - 2], &plo, &pcap, &pcount);
+            phi = plo + pcap;
             if (phi > ds->nyears)
                 phi = ds->nyears;
             /* only from a series that is mostly full: a sparse panel's
              * series would otherwise each take the whole range */
-            if (p->cap > 0 && plo <= y && y < phi && 2 * (size_t)p->count >= p->cap) {
+            if (pcap > 0 && plo <= y && y < phi && 2 * pcount >= pcap) {
                 lo = plo;
                 hi = phi;
             }
@@ -326,45 +689,86 @@ static int series_widen(gidx_dataset *ds, series *s, size_t y)
             hi = y + 1;
         }
     } else {
-        lo = s->base < y ? s->base : y;
-        hi = (size_t)s->base + s->cap > y + 1 ? (size_t)s->base + s->cap : y + 1;
-        want_hi = (size_t)s->base + s->cap + s->cap / 2;
-        if (y >= (size_t)s->base + s->cap && want_hi > hi) {
+        lo = base < y ? base : y;
+        hi = base + cap > y + 1 ? base + cap : y + 1;
+        want_hi = base + cap + cap / 2;
+        if (y >= base + cap && want_hi > hi) {
             if (want_hi > MAX_YEARS)
                 want_hi = MAX_YEARS;
-            if (want_hi > hi && slots_allowed(ds, want_hi - lo - s->cap))
+            if (want_hi > hi && slots_allowed(ds, want_hi - lo - cap))
                 hi = want_hi;
         }
     }
-    if (!slots_allowed(ds, hi - lo - s->cap))
+    if (!slots_allowed(ds, hi - lo - cap))
         return 0;
-    nv = gidx__reallocarray(s->v, hi - lo, sizeof *nv);
-    if (nv == NULL) {
-        gidx_error_clear();
-        return 0;
+    if (hi - lo == 1) {   /* from no range: the one year in the series */
+        s->u.one = absent;
+        s->key = (s->key & ~SER_HEAP) | (uint64_t)lo;
+        ds->slots++;
+        return 1;
     }
-    if (lo < s->base && s->cap > 0)
-        memmove(nv + (s->base - lo), nv, (size_t)s->cap * sizeof *nv);
-    for (k = lo; k < hi; k++)
-        if (s->cap == 0 || k < s->base || k >= (size_t)s->base + s->cap)
-            nv[k - lo] = absent;
-    ds->slots += hi - lo - s->cap;
-    s->v = nv;
-    s->base = (uint32_t)lo;
-    s->cap = (uint32_t)(hi - lo);
+    if (cap == 1) {       /* a year and another: listed */
+        int has = !slot_is(s->u.one, SLOT_ABSENT);
+        if ((nr = gidx__malloc(list_bytes(has ? 1 : 0))) == NULL) {
+            gidx_error_clear();
+            return 0;
+        }
+        nr->listed = 1;
+        nr->n = (unsigned char)has;
+        if (has) {
+            nr->v[0] = s->u.one;
+            list_years(nr)[0] = (uint16_t)base;
+        }
+    } else if (cap > 1 && s->u.r->listed) {
+        nr = s->u.r;
+    } else {
+        nr = gidx__realloc(cap > 1 ? s->u.r : NULL, sizeof *nr + (hi - lo) * sizeof nr->v[0]);
+        if (nr == NULL) {
+            gidx_error_clear();
+            return 0;
+        }
+        if (cap > 1 && lo < base)
+            memmove(nr->v + (base - lo), nr->v, cap * sizeof nr->v[0]);
+        for (k = lo; k < hi; k++)
+            if (cap == 0 || k < base || k >= base + cap)
+                nr->v[k - lo] = absent;
+        nr->listed = 0;
+        nr->n = 0;
+    }
+    ds->slots += hi - lo - cap;
+    nr->base = (uint16_t)lo;
+    nr->capm1 = (uint16_t)(hi - lo - 1);
+    nr->count = (uint16_t)count;
+    s->u.r = nr;
+    s->key |= SER_HEAP;
     return 1;
+}
+
+/* ---- the sparse store ---- */
+
+static uint64_t sparse_hash(const void *owner, size_t e)
+{
+    return gidx__hash_u64(((const gidx_dataset *)owner)->keys[e]);
+}
+
+static int sparse_is(const void *owner, size_t e, const void *key)
+{
+    return ((const gidx_dataset *)owner)->keys[e] == *(const uint64_t *)key;
 }
 
 /* The sparse cell of a packed key: 1 and its number, or 0. */
 static int sparse_find(size_t *c, const gidx_dataset *ds, uint64_t key)
 {
-    return ds->nsparse > 0 && gidx__u64map_get(ds->cells, key, c);
+    return ds->nsparse > 0 && ix_find(&ds->sparse_ix, gidx__hash_u64(key), sparse_is, ds, &key, c);
 }
 
 static gidx_status sparse_add(gidx_dataset *ds, uint64_t key, double value, int flag)
 {
+    if (ds->nsparse >= MAX_ENTRIES)
+        return gidx__error_set(GIDX_ELIMIT, "dataset: more than %zu scattered cells",
+                               MAX_ENTRIES);
     if (ds->nsparse == ds->sparse_cap) {
-        size_t cap = ds->sparse_cap ? ds->sparse_cap * 2 : 256;
+        size_t cap = grow_cap_hinted(ds, ds->sparse_cap, ds->nsparse);
         double *nv = gidx__reallocarray(ds->values, cap, sizeof *nv);
         unsigned char *nf;
         uint64_t *nk;
@@ -379,10 +783,11 @@ static gidx_status sparse_add(gidx_dataset *ds, uint64_t key, double value, int 
         if (nk == NULL)
             return GIDX_ENOMEM;
         ds->keys = nk;
+        if (ix_resize(&ds->sparse_ix, cap, ds->nsparse, sparse_hash, ds) != GIDX_OK)
+            return GIDX_ENOMEM;
         ds->sparse_cap = cap;
     }
-    if (gidx__u64map_put(ds->cells, key, ds->nsparse) != GIDX_OK)
-        return GIDX_ENOMEM;
+    ix_add(&ds->sparse_ix, gidx__hash_u64(key), ds->nsparse);
     ds->values[ds->nsparse] = value;
     ds->flags[ds->nsparse] = (unsigned char)flag;
     ds->keys[ds->nsparse] = key;
@@ -397,24 +802,24 @@ static gidx_status sparse_add(gidx_dataset *ds, uint64_t key, double value, int 
 static gidx_status cell_put(gidx_dataset *ds, size_t r, size_t v, size_t y, double value,
                             int flag)
 {
-    series *s;
+    series *s = NULL;
     size_t c;
     uint64_t key = cell_key(r, v, y);
     gidx_status rc;
-    double old;
+    double old, *sl;
     if ((rc = series_get(&s, ds, r, v)) != GIDX_OK)
         return rc;
-    if (s->cap > 0 && y >= s->base && y < (size_t)s->base + s->cap &&
-        slot_read(s->v[y - s->base], &old) != SLOT_ABSENT) {
+    sl = series_at(s, y);
+    if (sl != NULL && slot_read(*sl, &old) != SLOT_ABSENT) {
         if (flag != GIDX_FLAG_PROVISIONAL) {
-            s->v[y - s->base] = flag == GIDX_FLAG_OK ? value : slot_tag((unsigned)flag);
+            *sl = flag == GIDX_FLAG_OK ? value : slot_tag((unsigned)flag);
             return GIDX_OK;
         }
         /* becomes provisional: moves to the sparse store */
         if ((rc = sparse_add(ds, key, value, flag)) != GIDX_OK)
             return rc;
-        s->v[y - s->base] = slot_tag(SLOT_ABSENT);
-        s->count--;
+        *sl = slot_tag(SLOT_ABSENT);
+        series_count(s, -1);
         ds->ndense--;
         return GIDX_OK;
     }
@@ -423,13 +828,16 @@ static gidx_status cell_put(gidx_dataset *ds, size_t r, size_t v, size_t y, doub
         ds->flags[c] = (unsigned char)flag;
         return GIDX_OK;
     }
-    if (flag != GIDX_FLAG_PROVISIONAL &&
-        ((s->cap > 0 && y >= s->base && y < (size_t)s->base + s->cap) ||
-         series_widen(ds, s, y))) {
-        s->v[y - s->base] = flag == GIDX_FLAG_OK ? value : slot_tag((unsigned)flag);
-        s->count++;
-        ds->ndense++;
-        return GIDX_OK;
+    if (flag != GIDX_FLAG_PROVISIONAL) {
+        size_t base, cap, count;
+        series_range(s, &base, &cap, &count);
+        if (((y >= base && y < base + cap) || series_widen(ds, s, y)) &&
+            (sl = series_place(s, y)) != NULL) {
+            *sl = flag == GIDX_FLAG_OK ? value : slot_tag((unsigned)flag);
+            series_count(s, 1);
+            ds->ndense++;
+            return GIDX_OK;
+        }
     }
     return sparse_add(ds, key, value, flag);
 }
@@ -438,11 +846,12 @@ static gidx_status cell_put(gidx_dataset *ds, size_t r, size_t v, size_t y, doub
 static int cell_get(double *x, int *flag, const gidx_dataset *ds, size_t r, size_t v, size_t y)
 {
     const series *s = series_find(ds, r, v);
+    const double *sl;
     size_t c;
     if (s == NULL)
         return 0;
-    if (s->cap > 0 && y >= s->base && y < (size_t)s->base + s->cap) {
-        unsigned f = slot_read(s->v[y - s->base], x);
+    if ((sl = series_at(s, y)) != NULL) {
+        unsigned f = slot_read(*sl, x);
         if (f != SLOT_ABSENT) {
             *flag = (int)f;
             return 1;
@@ -468,13 +877,19 @@ static int cell_next(cell_iter *it, const gidx_dataset *ds, size_t *r, size_t *v
 {
     while (it->s < ds->nser) {
         const series *s = &ds->ser[it->s];
-        while (it->k < s->cap) {
-            unsigned f = slot_read(s->v[it->k], x);
+        size_t base, cap, count;
+        const range *rg = (s->key & SER_HEAP) == SER_HEAP ? s->u.r : NULL;
+        const double *sl = rg != NULL ? rg->v : &s->u.one;
+        series_range(s, &base, &cap, &count);
+        if (rg != NULL && rg->listed)
+            cap = rg->n;
+        while (it->k < cap) {
+            unsigned f = slot_read(sl[it->k], x);
             it->k++;
             if (f != SLOT_ABSENT) {
-                *r = s->r;
-                *v = s->var;
-                *y = s->base + it->k - 1;
+                *r = (size_t)(s->key >> 40);
+                *v = (size_t)((s->key >> 16) & 0xFFFFFF);
+                *y = rg != NULL && rg->listed ? list_years(rg)[it->k - 1] : base + it->k - 1;
                 *flag = (int)f;
                 return 1;
             }
@@ -493,6 +908,18 @@ static int cell_next(cell_iter *it, const gidx_dataset *ds, size_t *r, size_t *v
         return 1;
     }
     return 0;
+}
+
+gidx_status gidx__dataset_reserve(gidx_dataset *ds, size_t nregions, size_t ncells)
+{
+    if (ds == NULL)
+        return gidx__error_set(GIDX_EINVAL, "gidx__dataset_reserve: NULL dataset");
+    if (nregions > MAX_NAMES)
+        return gidx__error_set(GIDX_ELIMIT, "dataset: more than %zu regions", MAX_NAMES);
+    if (names_reserve(&ds->regions, nregions) != GIDX_OK)
+        return GIDX_ENOMEM;
+    ds->cells_hint = ncells;
+    return GIDX_OK;
 }
 
 gidx_status gidx__dataset_intern(gidx_dataset *ds, const char *region, int year)
@@ -559,8 +986,8 @@ static int find_cell(double *x, int *flag, const gidx_dataset *ds, const char *r
                      const char *variable)
 {
     size_t r, v, y;
-    if (!gidx__strmap_get(ds->regions.index, region, &r) ||
-        !gidx__strmap_get(ds->variables.index, variable, &v) ||
+    if (!names_find(&ds->regions, region, &r) ||
+        !names_find(&ds->variables, variable, &v) ||
         !gidx__u64map_get(ds->year_index, year_key(year), &y))
         return 0;
     return cell_get(x, flag, ds, r, v, y);
@@ -616,7 +1043,7 @@ gidx_status gidx_dataset_find_region(size_t *i, const gidx_dataset *ds, const ch
 {
     if (i == NULL || ds == NULL || region == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_find_region: NULL argument");
-    if (!gidx__strmap_get(ds->regions.index, region, i))
+    if (!names_find(&ds->regions, region, i))
         return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the dataset", region);
     return GIDX_OK;
 }
@@ -626,7 +1053,7 @@ gidx_status gidx_dataset_match_region(size_t *i, const gidx_dataset *ds, const c
     size_t k;
     if (i == NULL || ds == NULL || code_or_name == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_match_region: NULL argument");
-    if (gidx__strmap_get(ds->regions.index, code_or_name, i))
+    if (names_find(&ds->regions, code_or_name, i))
         return GIDX_OK;
     for (k = 0; k < ds->regions.n; k++) {
         const char *shown = k < ds->region_display_cap && ds->region_display[k] != NULL
@@ -657,7 +1084,7 @@ gidx_status gidx_dataset_find_variable(size_t *i, const gidx_dataset *ds, const 
 {
     if (i == NULL || ds == NULL || variable == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_find_variable: NULL argument");
-    if (!gidx__strmap_get(ds->variables.index, variable, i))
+    if (!names_find(&ds->variables, variable, i))
         return gidx__error_set(GIDX_ENOTFOUND, "variable \"%s\" is not in the dataset", variable);
     return GIDX_OK;
 }
@@ -721,7 +1148,7 @@ const char *gidx_dataset_region_name(const gidx_dataset *ds, const char *region)
     size_t r;
     if (ds == NULL || region == NULL)
         return region;
-    if (gidx__strmap_get(ds->regions.index, region, &r) && r < ds->region_display_cap &&
+    if (names_find(&ds->regions, region, &r) && r < ds->region_display_cap &&
         ds->region_display[r] != NULL)
         return ds->region_display[r];
     return region;
@@ -792,7 +1219,7 @@ gidx_status gidx_dataset_copy_regions(gidx_dataset **out, const gidx_dataset *ds
     if ((keep = gidx__calloc(ds->regions.n ? ds->regions.n : 1, 1)) == NULL)
         return GIDX_ENOMEM;
     for (k = 0; k < n; k++) {
-        if (regions[k] == NULL || !gidx__strmap_get(ds->regions.index, regions[k], &r)) {
+        if (regions[k] == NULL || !names_find(&ds->regions, regions[k], &r)) {
             free(keep);
             return gidx__error_set(GIDX_ENOTFOUND, "region \"%s\" is not in the data",
                                    regions[k] ? regions[k] : "(null)");
@@ -815,7 +1242,7 @@ gidx_status gidx_dataset_copy_regions(gidx_dataset **out, const gidx_dataset *ds
     }
     for (r = 0; rc == GIDX_OK && r < ds->regions.n && r < ds->region_display_cap; r++)
         if (keep[r] && ds->region_display[r] != NULL &&
-            gidx__strmap_get(c->regions.index, ds->regions.names[r], &k))
+            names_find(&c->regions, ds->regions.names[r], &k))
             rc = gidx_dataset_set_region_name(c, ds->regions.names[r], ds->region_display[r]);
     for (k = 0; rc == GIDX_OK && k < ds->nmeta; k++)
         rc = gidx_dataset_set_meta(c, ds->meta_keys[k], ds->meta_values[k]);
