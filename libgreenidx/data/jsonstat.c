@@ -126,7 +126,7 @@ typedef struct vspan {
 /* A parse that passes through a mapped file gives its pages back every
  * RELEASE_STEP bytes (gidx__text_release), so that the file's text is not
  * resident beside the dataset built from it. */
-#define RELEASE_STEP ((size_t)4 << 20)
+#define RELEASE_STEP ((size_t)64 << 10)
 
 static void release_to(const gidx__text *src, const char *p)
 {
@@ -757,8 +757,9 @@ static gidx_status sparse_key(size_t *n, const char *key, size_t total, const ch
  * and a buffer for the variable's name. */
 typedef struct build {
     gidx_dataset *ds;
-    const dim *dims;
+    dim *dims;
     size_t nd, rd, td;
+    int region_by_index;   /* region of position k is the dataset's region k */
     const size_t *stride;
     size_t *pos;
     const int *isvar;
@@ -798,7 +799,11 @@ static gidx_status put_cell(build *b, size_t n, int kind, double xv, int only_ne
         return gidx__error_set(GIDX_EDATA, "%s: value %zu is neither a number nor null", b->name, n);
     f = status_flag(sym);
     flag = f > 0 ? f : kind == 1 ? GIDX_FLAG_OK : GIDX_FLAG_MISSING;
-    region = b->rd != (size_t)-1 ? strip_region(b->dims[b->rd].codes[b->pos[b->rd]]) : b->o->region;
+    if (b->region_by_index)
+        region = gidx_dataset_region(b->ds, b->pos[b->rd]);
+    else
+        region = b->rd != (size_t)-1 ? strip_region(b->dims[b->rd].codes[b->pos[b->rd]]) :
+                 b->o->region;
     year = atoi(b->dims[b->td].codes[b->pos[b->td]]);
     b->var.len = 0;
     if (b->var.s)
@@ -839,10 +844,25 @@ static gidx_status sparse_cells(build *b, json_t *value, const vspan *vs, size_t
     const char *key;
     json_t *jv;
     gidx_status rc;
+    /* the regions' names and index sized once, and the cells' stores grown
+     * no further than the members still to come can fill */
+    if ((rc = gidx__dataset_reserve(b->ds, b->rd != (size_t)-1 ? b->dims[b->rd].size : 0,
+                                    vs != NULL ? vs->count : json_object_size(value))) != GIDX_OK)
+        return rc;
     for (k = 0; b->rd != (size_t)-1 && k < b->dims[b->rd].size; k++) {
         const char *r = strip_region(b->dims[b->rd].codes[k]);
         if (r[0] != '\0' && (rc = gidx__dataset_intern(b->ds, r, 0)) != GIDX_OK)
             return rc;
+    }
+    /* when every code became a region of its own, in order (none empty,
+     * none the same as another once "K-"/"F-" is stripped), the dataset
+     * holds the names: the codes read from the text are not kept twice */
+    if (b->rd != (size_t)-1 && gidx_dataset_nregions(b->ds) == b->dims[b->rd].size) {
+        b->region_by_index = 1;
+        free(b->dims[b->rd].codes);
+        free(b->dims[b->rd].arena);
+        b->dims[b->rd].codes = NULL;
+        b->dims[b->rd].arena = NULL;
     }
     for (k = 0; k < b->dims[b->td].size; k++)
         if ((rc = gidx__dataset_intern(b->ds, NULL, atoi(b->dims[b->td].codes[k]))) != GIDX_OK)
@@ -860,6 +880,7 @@ static gidx_status sparse_cells(build *b, json_t *value, const vspan *vs, size_t
                 (rc = put_cell(b, n, kind, x, 0)) != GIDX_OK)
                 return rc;
         }
+        release_to(vs->src, vs->text + vs->len);
     } else {
         json_object_foreach(value, key, jv) {
             int kind = json_is_null(jv) ? 0 : json_is_number(jv) ? 1 : 2;
@@ -1026,6 +1047,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
 
     bd.ds = ds;
     bd.dims = dims;
+    bd.region_by_index = 0;
     bd.nd = nd;
     bd.rd = rd;
     bd.td = td;
@@ -1056,6 +1078,8 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
             }
             rc = put_cell(&bd, n, kind, xv, 0);
         }
+        if (vs != NULL)
+            release_to(vs->src, vs->text + vs->len);
     }
     gidx__buf_free(&bd.var);
     if (rc != GIDX_OK)
@@ -1228,6 +1252,7 @@ static gidx_status load_text(gidx_dataset **out, const char *buf, size_t len, co
     } else {
         root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
     }
+    release_to(src, buf + len);
     if (blank != one)
         free(blank);
     if (root == NULL) {
