@@ -366,10 +366,14 @@ GIDX_API gidx_status gidx_dataset_load_default(gidx_dataset **out);
  * zip archive (an xlsx workbook, whatever its name) holding the sheet
  * "Oversikt - detaljert" is read as Miljødirektoratet's emission statistics
  * (gidx_dataset_load_mdir()), and any other workbook is refused with
- * ::GIDX_ENOTFOUND (no such sheet) listing its sheets; a name ending in ".json" is read
- * as JSON-stat 2.0 with default options (gidx_dataset_load_jsonstat());
- * anything else as a long CSV (`region,year,variable,value[,flag]`,
- * gidx_dataset_load_csv()). Regions
+ * ::GIDX_ENOTFOUND (no such sheet) listing its sheets; a regular file whose
+ * first byte after a byte-order mark and blanks is '{', or a name ending in
+ * ".json", is read as JSON-stat 2.0 with default options
+ * (gidx_dataset_load_jsonstat()); anything else as a long CSV
+ * (`region,year,variable,value[,flag]`, gidx_dataset_load_csv()). A pipe or
+ * FIFO is not looked into (its bytes would be taken): it is read by its name,
+ * and when its first line fails as CSV the message says so and how to give
+ * the type. Regions
  * of a loaded file that have no display name are named from the region
  * registry (gidx_registry_load_default()), e.g. "4003" -> "Skien".
  *

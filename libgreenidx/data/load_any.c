@@ -19,22 +19,31 @@
 #include <greenidx/dataset.h>
 #include <greenidx/xlsx.h>
 
-/* 1 when the file starts with a zip local-file header (PK\3\4), as every
- * xlsx workbook does whatever its name; 0 otherwise or unreadable (the
- * loader chosen then reports the error). */
-static int is_zip(const char *path)
+/* What a regular file holds by its first bytes: 'Z' when it starts with a
+ * zip local-file header (PK\3\4), as every xlsx workbook does whatever its
+ * name; 'J' when its first byte after a byte-order mark and blanks is '{'
+ * (a JSON document: a CSV line cannot start so with a header the loaders
+ * accept); 0 otherwise, unreadable, or not a regular file (the loader
+ * chosen by the name then reports the error). */
+static int sniff(const char *path)
 {
-    unsigned char m[4];
+    unsigned char m[64];
     struct stat st;
     FILE *f;
-    size_t n;
+    size_t n, i = 0;
     /* only a regular file is sniffed: reading a FIFO's first bytes would take
      * them from the loader that reads it next (and could wait for a writer) */
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (f = fopen(path, "rb")) == NULL)
         return 0;
-    n = fread(m, 1, 4, f);
+    n = fread(m, 1, sizeof m, f);
     fclose(f);
-    return n == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+    if (n >= 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4)
+        return 'Z';
+    if (n >= 3 && m[0] == 0xEF && m[1] == 0xBB && m[2] == 0xBF)
+        i = 3;
+    while (i < n && (m[i] == ' ' || m[i] == '\t' || m[i] == '\r' || m[i] == '\n'))
+        i++;
+    return i < n && m[i] == '{' ? 'J' : 0;
 }
 
 /* A workbook: Miljødirektoratet's when it has the sheet the loader reads
@@ -87,6 +96,8 @@ static gidx_status name_regions(gidx_dataset *ds)
 gidx_status gidx_dataset_load(gidx_dataset **out, const char *path)
 {
     size_t n;
+    int kind;
+    struct stat st;
     gidx_status rc;
     if (out == NULL)
         return gidx__error_set(GIDX_EINVAL, "gidx_dataset_load: out is NULL");
@@ -94,12 +105,20 @@ gidx_status gidx_dataset_load(gidx_dataset **out, const char *path)
     if (path == NULL || path[0] == '\0')
         return gidx_dataset_load_default(out);
     n = strlen(path);
-    if (is_zip(path))
+    kind = sniff(path);
+    if (kind == 'Z')
         rc = load_workbook(out, path);
-    else if (n > 5 && strcasecmp(path + n - 5, ".json") == 0)
+    else if (kind == 'J' || (n > 5 && strcasecmp(path + n - 5, ".json") == 0))
         rc = gidx_dataset_load_jsonstat(out, path, NULL);
-    else
-        rc = gidx_dataset_load_csv(out, path, NULL);
+    else if ((rc = gidx_dataset_load_csv(out, path, NULL)) != GIDX_OK &&
+             (rc == GIDX_EPARSE || rc == GIDX_EDATA) && stat(path, &st) == 0 &&
+             !S_ISREG(st.st_mode) && strncmp(gidx_error_last()->message, path, n) == 0 &&
+             strncmp(gidx_error_last()->message + n, ":1:", 3) == 0)
+        /* a pipe cannot be sniffed without taking its bytes: when its first
+         * line failed as CSV, say how it was read (SSB's JSON-stat through
+         * <(curl ...) fails there with a libcsv message) */
+        gidx__error_prefix("%s: read as a long CSV, as a pipe or FIFO is unless its name ends in "
+                           "\".json\" (give the type for JSON-stat, e.g. --type jsonstat): ", path);
     if (rc == GIDX_OK && (rc = name_regions(*out)) != GIDX_OK) {
         gidx_dataset_free(*out);
         *out = NULL;
