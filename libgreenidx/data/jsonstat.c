@@ -758,8 +758,7 @@ static gidx_status sparse_key(size_t *n, const char *key, size_t total, const ch
 typedef struct build {
     gidx_dataset *ds;
     dim *dims;
-    size_t nd, rd, td;
-    int region_by_index;   /* region of position k is the dataset's region k */
+    size_t nd, rd, td;   /* rd's codes NULL: its position k is the dataset's region k */
     const size_t *stride;
     size_t *pos;
     const int *isvar;
@@ -799,7 +798,7 @@ static gidx_status put_cell(build *b, size_t n, int kind, double xv, int only_ne
         return gidx__error_set(GIDX_EDATA, "%s: value %zu is neither a number nor null", b->name, n);
     f = status_flag(sym);
     flag = f > 0 ? f : kind == 1 ? GIDX_FLAG_OK : GIDX_FLAG_MISSING;
-    if (b->region_by_index)
+    if (b->rd != (size_t)-1 && b->dims[b->rd].codes == NULL)
         region = gidx_dataset_region(b->ds, b->pos[b->rd]);
     else
         region = b->rd != (size_t)-1 ? strip_region(b->dims[b->rd].codes[b->pos[b->rd]]) :
@@ -858,7 +857,6 @@ static gidx_status sparse_cells(build *b, json_t *value, const vspan *vs, size_t
      * none the same as another once "K-"/"F-" is stripped), the dataset
      * holds the names: the codes read from the text are not kept twice */
     if (b->rd != (size_t)-1 && gidx_dataset_nregions(b->ds) == b->dims[b->rd].size) {
-        b->region_by_index = 1;
         free(b->dims[b->rd].codes);
         free(b->dims[b->rd].arena);
         b->dims[b->rd].codes = NULL;
@@ -1045,19 +1043,7 @@ static gidx_status jsonstat_build(gidx_dataset *ds, json_t *root, const char *na
         goto done;
     }
 
-    bd.ds = ds;
-    bd.dims = dims;
-    bd.region_by_index = 0;
-    bd.nd = nd;
-    bd.rd = rd;
-    bd.td = td;
-    bd.stride = stride;
-    bd.pos = pos;
-    bd.isvar = isvar;
-    bd.status = status;
-    bd.o = o;
-    bd.name = name;
-    memset(&bd.var, 0, sizeof bd.var);
+    bd = (build){ ds, dims, nd, rd, td, stride, pos, isvar, status, o, name, GIDX__BUF_INIT };
     if (json_is_object(value)) {
         rc = sparse_cells(&bd, value, vs, total);
     } else {
